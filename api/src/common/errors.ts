@@ -1,0 +1,52 @@
+import { GraphQLError } from 'graphql';
+
+/** The error codes clients can rely on (extensions.code). */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+}
+
+/** A coded, client-safe error. `field` names the input at fault where there is one. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: { field?: string; [k: string]: unknown } = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export const badInput = (field: string, message: string) => new AppError(ErrorCode.BAD_USER_INPUT, message, { field });
+export const notFound = (entity: string, id: unknown) =>
+  new AppError(ErrorCode.NOT_FOUND, `${entity} ${String(id)} does not exist`, { entity, id: String(id) });
+export const conflict = (message: string, field?: string) =>
+  new AppError(ErrorCode.CONFLICT, message, field ? { field } : {});
+export const forbidden = (message = 'You are not allowed to do this') => new AppError(ErrorCode.FORBIDDEN, message);
+export const unauthenticated = (message = 'Sign in first') => new AppError(ErrorCode.UNAUTHENTICATED, message);
+
+/** Converts a GraphQL ID argument to a database id, or fails naming the field. */
+export function toId(value: unknown, field = 'id'): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n <= 0) throw badInput(field, `${field} must be a positive integer id, got "${String(value)}"`);
+  return n;
+}
+
+/** Like toId, but passes null/undefined through (for optional references). */
+export function toOptionalId(value: unknown, field: string): number | null | undefined {
+  if (value === undefined || value === null) return value as null | undefined;
+  return toId(value, field);
+}
+
+/** Recognises unique / foreign-key violations from MySQL/MariaDB and SQLite. */
+export function dbViolation(err: unknown): 'unique' | 'foreign_key' | undefined {
+  const e = err as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
+  const code = e?.driverError?.code ?? e?.code;
+  const errno = e?.driverError?.errno ?? e?.errno;
+  if (code === 'ER_DUP_ENTRY' || errno === 1062 || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return 'unique';
+  }
+  if (code === 'ER_ROW_IS_REFERENCED_2' || code === 'ER_NO_REFERENCED_ROW_2' || errno === 1451 || errno === 1452 || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return 'foreign_key';
+  }
+  return undefined;
+}

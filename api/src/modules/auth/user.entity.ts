@@ -1,0 +1,39 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseRecord } from '../../common/base.entity';
+import { Role } from '../../common/roles';
+import { Unit } from '../organization/unit.entity';
+
+/** 用户: someone who signs in. UNIT_STAFF users belong to one unit. */
+@ObjectType({ description: 'A user who can sign in' })
+@Entity('app_user')
+@Index('uq_app_user_username', ['username'], { unique: true })
+export class User extends BaseRecord {
+  @Field()
+  @Column({ type: 'varchar', length: 50 })
+  username: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 100 })
+  displayName: string;
+
+  /** scrypt$N$r$p$salt$hash — never exposed. */
+  @Column({ type: 'varchar', length: 255 })
+  passwordHash: string;
+
+  @Field(() => Role)
+  @Column({ type: 'varchar', length: 16 })
+  role: Role;
+
+  @Field(() => ID, { nullable: true, description: 'The unit a UNIT_STAFF user works for' })
+  @Column({ type: 'int', nullable: true })
+  unitId: number | null;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unitId' })
+  unitRel?: Unit;
+
+  @Field({ description: 'A deactivated user cannot sign in, and their tokens stop working' })
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+}
