@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** Columns every stored record has: an integer id and its creation and last-change times. */
-@ObjectType({ isAbstract: true })
+@ObjectType()
 export abstract class BaseRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn()

@@ -123,6 +123,7 @@ export class Init1763769600000 implements MigrationInterface {
         int('documentId', { nullable: true }),
         int('parentId', { nullable: true }),
         int('hostUnitId', { nullable: true }),
+        varchar('hostedAt', 200, { nullable: true }),
         text('duties', { nullable: true }),
       ],
       foreignKeys: [...sourceForeignKeys(), fk('documentId', 'policy_document', 'SET NULL'), fk('parentId', 'working_group'), fk('hostUnitId', 'unit', 'SET NULL')],

@@ -5,7 +5,7 @@ import { Clause } from './clause.entity';
 import { PolicyDocument } from './policy-document.entity';
 
 /** A record that can point at the document (and clause) it was transcribed from. */
-@ObjectType({ isAbstract: true })
+@ObjectType()
 export abstract class SourcedRecord extends BaseRecord {
   @Field(() => ID, { nullable: true, description: 'The document this record comes from' })
   @Column({ type: 'int', nullable: true })

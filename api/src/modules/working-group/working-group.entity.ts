@@ -41,6 +41,10 @@ export class WorkingGroup extends SourcedRecord {
   @JoinColumn({ name: 'hostUnitId' })
   hostUnitRel?: Unit;
 
+  @Field(() => String, { nullable: true, description: '挂靠: where the group is attached, as printed' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  hostedAt: string | null;
+
   @Field(() => String, { nullable: true, description: '职责: what the group does, as printed' })
   @Column({ type: 'text', nullable: true })
   duties: string | null;

@@ -1,0 +1,218 @@
+import type { DataSource, EntityManager, EntityMetadata, FindOneOptions, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { AuditService } from '../modules/audit/audit.service';
+import type { BaseRecord } from './base.entity';
+import type { Actor } from './context';
+import { badInput, conflict, dbViolation, notFound, toId } from './errors';
+import { applySearch, countList, type ListQuery, runList, type Sort } from './query';
+import type { TransactionRunner } from './transactions';
+
+/** Filter keys every list understands: `ids` (react-admin getMany) and `q` (text search). */
+export interface BaseFilter {
+  ids?: string[] | null;
+  q?: string | null;
+}
+
+export interface CrudOptions<T> {
+  entity: new () => T;
+  /** The GraphQL type name, used in messages and audit events. */
+  typeName: string;
+  searchColumns?: string[];
+  defaultSort?: Sort;
+  /** Columns left out of audit snapshots (secrets). */
+  auditOmit?: string[];
+}
+
+/** Is `next` ≥ `from` for YYYY-MM-DD strings? */
+export const notBefore = (next: string | null | undefined, from: string | null | undefined) => !next || !from || next >= from;
+
+/**
+ * The shared read / create / update / delete flow for reference data. Each write runs in one
+ * transaction: normalise input, check references and unique keys, run the domain rules
+ * (`validate`), save, and write one audit event. Subclasses add rules, filters and sub-flows.
+ */
+export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter> {
+  protected readonly meta: EntityMetadata;
+
+  constructor(
+    protected readonly ds: DataSource,
+    protected readonly tx: TransactionRunner,
+    protected readonly audit: AuditService,
+    protected readonly opts: CrudOptions<T>,
+  ) {
+    this.meta = ds.getMetadata(opts.entity);
+  }
+
+  get typeName(): string {
+    return this.opts.typeName;
+  }
+
+  get(id: number): Promise<T | null> {
+    return this.ds.getRepository(this.opts.entity).findOneBy({ id } as never);
+  }
+
+  async getOrFail(id: number, em: EntityManager = this.ds.manager): Promise<T> {
+    const row = await em.findOne(this.opts.entity, { where: { id } } as FindOneOptions<T>);
+    if (!row) throw notFound(this.typeName, id);
+    return row;
+  }
+
+  list(q: ListQuery<F>): Promise<T[]> {
+    return runList(this.ds, this.opts.entity, q, (qb, f) => this.applyFilter(qb, f), this.opts.defaultSort).getMany();
+  }
+
+  count(filter: F | null | undefined): Promise<number> {
+    return countList(this.ds, this.opts.entity, filter, (qb, f) => this.applyFilter(qb, f));
+  }
+
+  /** ids, q, then every other key that names a column: equality (or IN for a list). */
+  protected applyFilter(qb: SelectQueryBuilder<T>, filter: F): void {
+    const { ids, q, ...rest } = filter as BaseFilter & Record<string, unknown>;
+    if (ids?.length) qb.andWhere('e.id IN (:...ids)', { ids: ids.map((v) => toId(v, 'filter.ids')) });
+    applySearch(qb, this.opts.searchColumns ?? ['name'], q);
+    for (const [key, value] of Object.entries(rest)) {
+      if (value === undefined || value === null) continue;
+      const column = this.meta.findColumnWithPropertyName(key);
+      if (!column) continue; // handled by a subclass
+      const param = `f_${key}`;
+      const conv = (v: unknown) => (key.endsWith('Id') ? toId(v, `filter.${key}`) : v);
+      if (Array.isArray(value)) {
+        if (value.length) qb.andWhere(`e.${key} IN (:...${param})`, { [param]: value.map(conv) });
+      } else {
+        qb.andWhere(`e.${key} = :${param}`, { [param]: conv(value) });
+      }
+    }
+  }
+
+  async create(input: ObjectLiteral, actor: Actor): Promise<T> {
+    const data = this.normalize(input, true);
+    return this.tx.run(async (em) => {
+      const entity = em.create(this.opts.entity, data as never) as T;
+      await this.checkReferences(em, data);
+      await this.validate(em, entity, null, actor);
+      await this.checkUnique(em, entity, data);
+      const saved = await this.save(em, entity);
+      await this.audit.record(em, actor, { action: 'CREATE', entityType: this.typeName, entityId: saved.id, after: this.snapshot(saved) });
+      return saved;
+    });
+  }
+
+  async update(id: number, input: ObjectLiteral, actor: Actor): Promise<T> {
+    const data = this.normalize(input, false);
+    return this.tx.run(async (em) => {
+      const current = await this.lockRow(em, id);
+      const before = this.snapshot(current);
+      const next = Object.assign(em.create(this.opts.entity, { ...current } as never) as T, data);
+      await this.checkReferences(em, data);
+      await this.validate(em, next, current, actor);
+      await this.checkUnique(em, next, data);
+      const saved = await this.save(em, next);
+      await this.audit.record(em, actor, { action: 'UPDATE', entityType: this.typeName, entityId: id, before, after: this.snapshot(saved) });
+      return saved;
+    });
+  }
+
+  async delete(id: number, actor: Actor): Promise<T> {
+    return this.tx.run(async (em) => {
+      const current = await this.lockRow(em, id);
+      const before = this.snapshot(current);
+      await this.beforeDelete(em, current);
+      try {
+        await em.delete(this.opts.entity, { id } as never);
+      } catch (err) {
+        if (dbViolation(err) === 'foreign_key') {
+          throw conflict(`${this.typeName} ${id} is still referenced by other records; remove those first`);
+        }
+        throw err;
+      }
+      await this.audit.record(em, actor, { action: 'DELETE', entityType: this.typeName, entityId: id, before });
+      return Object.assign(current, { id });
+    });
+  }
+
+  /** Domain rules for a create (before = null) or an update. Throw badInput naming the field. */
+  protected async validate(_em: EntityManager, _next: T, _before: T | null, _actor: Actor): Promise<void> {}
+
+  /** Refuse a delete that would leave something meaningless behind (CONFLICT). */
+  protected async beforeDelete(_em: EntityManager, _row: T): Promise<void> {}
+
+  /** The row, locked for the rest of the transaction where the database supports it. */
+  protected async lockRow(em: EntityManager, id: number): Promise<T> {
+    const lock = em.connection.options.type === 'better-sqlite3' ? {} : { lock: { mode: 'pessimistic_write' as const } };
+    const row = await em.findOne(this.opts.entity, { where: { id }, ...lock } as FindOneOptions<T>);
+    if (!row) throw notFound(this.typeName, id);
+    return row;
+  }
+
+  protected async save(em: EntityManager, entity: T): Promise<T> {
+    try {
+      return await em.save(this.opts.entity, entity);
+    } catch (err) {
+      const v = dbViolation(err);
+      if (v === 'unique') throw conflict(`This ${this.typeName} already exists`);
+      if (v === 'foreign_key') throw badInput('id', 'A referenced record does not exist');
+      throw err;
+    }
+  }
+
+  /** Trims strings, converts *Id arguments, refuses null for required columns, drops undefined. */
+  protected normalize(input: ObjectLiteral, creating: boolean): ObjectLiteral {
+    const out: ObjectLiteral = {};
+    for (const [key, raw] of Object.entries(input)) {
+      if (raw === undefined) continue;
+      const column = this.meta.findColumnWithPropertyName(key);
+      let value: unknown = typeof raw === 'string' ? raw.trim() : raw;
+      if (column && key.endsWith('Id') && value !== null) value = toId(value, key);
+      if (value === null && column && !column.isNullable) throw badInput(key, `${key} cannot be empty`);
+      out[key] = value;
+    }
+    if (creating) {
+      for (const column of this.meta.columns) {
+        const required = !column.isNullable && !column.isGenerated && column.default === undefined && !column.isCreateDate && !column.isUpdateDate;
+        if (required && out[column.propertyName] == null) {
+          throw badInput(column.propertyName, `${column.propertyName} is required`);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every *Id that points at another table must point at an existing row. */
+  protected async checkReferences(em: EntityManager, data: ObjectLiteral): Promise<void> {
+    for (const relation of this.meta.manyToOneRelations) {
+      const key = relation.joinColumns[0]?.propertyName;
+      if (!key || data[key] == null) continue;
+      const target = relation.inverseEntityMetadata;
+      const exists = await em.exists(target.target as never, { where: { id: data[key] } } as never);
+      if (!exists) throw badInput(key, `${key}: no ${target.name} with id ${String(data[key])}`);
+    }
+  }
+
+  /** Unique keys are checked first so the error names the field (the UNIQUE index stays the guard). */
+  protected async checkUnique(em: EntityManager, entity: T, data: ObjectLiteral): Promise<void> {
+    for (const index of this.meta.indices.filter((i) => i.isUnique)) {
+      const cols = index.columns.map((c) => c.propertyName);
+      if (!cols.some((c) => c in data)) continue;
+      const values = cols.map((c) => (entity as ObjectLiteral)[c]);
+      if (values.some((v) => v === null || v === undefined)) continue;
+      const qb = em.createQueryBuilder(this.opts.entity, 'e');
+      cols.forEach((c, i) => qb.andWhere(`e.${c} = :u${i}`, { [`u${i}`]: values[i] }));
+      if (entity.id) qb.andWhere('e.id <> :self', { self: entity.id });
+      if (await qb.getExists()) {
+        const field = cols[cols.length - 1];
+        throw conflict(`A ${this.typeName} with this ${cols.join(' and ')} already exists`, field);
+      }
+    }
+  }
+
+  /** Column values as plain JSON (dates as ISO strings), for the audit trail. */
+  snapshot(entity: T): ObjectLiteral {
+    const omit = new Set(this.opts.auditOmit ?? []);
+    const out: ObjectLiteral = {};
+    for (const column of this.meta.columns) {
+      if (omit.has(column.propertyName)) continue;
+      const value = (entity as ObjectLiteral)[column.propertyName];
+      out[column.propertyName] = value instanceof Date ? value.toISOString() : (value ?? null);
+    }
+    return out;
+  }
+}

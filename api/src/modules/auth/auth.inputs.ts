@@ -1,0 +1,71 @@
+import { IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { BaseFilterInput } from '../../common/filters';
+import { Role } from '../../common/roles';
+import { NotBlank } from '../../common/validators';
+import { User } from './user.entity';
+
+@ObjectType({ description: 'A signed-in session' })
+export class LoginResult {
+  @Field({ description: 'Send as "Authorization: Bearer <token>"' })
+  token: string;
+
+  @Field({ description: 'When the token stops working' })
+  expiresAt: Date;
+
+  @Field(() => User)
+  user: User;
+}
+
+@InputType()
+export class UserFilter extends BaseFilterInput {
+  @Field(() => Role, { nullable: true })
+  role?: Role | null;
+
+  @Field(() => ID, { nullable: true })
+  unitId?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  active?: boolean | null;
+}
+
+@ArgsType()
+export class UpdateUserArgs {
+  @Field(() => String, { nullable: true })
+  @Matches(/^[A-Za-z0-9_.-]{3,50}$/, { message: 'username must be 3–50 letters, digits, _ . or -' })
+  username?: string;
+
+  @Field(() => String, { nullable: true })
+  @NotBlank('displayName')
+  @MaxLength(100)
+  displayName?: string;
+
+  @Field(() => String, { nullable: true, description: 'A new password (at least 8 characters)' })
+  @IsOptional()
+  @Length(8, 200, { message: 'password must be at least 8 characters' })
+  password?: string;
+
+  @Field(() => Role, { nullable: true })
+  role?: Role;
+
+  @Field(() => ID, { nullable: true, description: 'Required for UNIT_STAFF' })
+  unitId?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  active?: boolean;
+}
+
+@ArgsType()
+export class CreateUserArgs extends UpdateUserArgs {
+  @Field()
+  username: string;
+
+  @Field()
+  displayName: string;
+
+  @Field()
+  password: string;
+
+  @Field(() => Role)
+  role: Role;
+}

@@ -1,0 +1,70 @@
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { CrudService } from '../../common/crud.service';
+import { badInput } from '../../common/errors';
+import { applySearch } from '../../common/query';
+import type { Compound } from './compound.entity';
+import { JurisdictionLevel, LEVEL_DEPTH, MODES_WITH_COMPANY } from './enums';
+import { Jurisdiction } from './jurisdiction.entity';
+import type { CompoundFilter, JurisdictionFilter, PropertyCompanyFilter, UnitFilter } from './organization.inputs';
+import type { PropertyCompany } from './property-company.entity';
+import type { Unit } from './unit.entity';
+
+/** 行政区划: a tree where each level sits exactly one step below its parent. */
+export class JurisdictionService extends CrudService<Jurisdiction, JurisdictionFilter> {
+  protected async validate(em: EntityManager, next: Jurisdiction, before: Jurisdiction | null): Promise<void> {
+    if (!Object.values(JurisdictionLevel).includes(next.level)) throw badInput('level', 'Unknown level');
+    if (next.parentId == null) return;
+    if (before && next.parentId === before.id) throw badInput('parentId', 'A jurisdiction cannot be its own parent');
+    const parent = await em.findOneByOrFail(Jurisdiction, { id: next.parentId });
+    if (LEVEL_DEPTH[parent.level] + 1 !== LEVEL_DEPTH[next.level]) {
+      throw badInput('parentId', `A ${next.level} must sit directly under a ${levelAbove(next.level) ?? 'nothing'}, not a ${parent.level}`);
+    }
+  }
+}
+
+function levelAbove(level: JurisdictionLevel): JurisdictionLevel | undefined {
+  return (Object.keys(LEVEL_DEPTH) as JurisdictionLevel[]).find((l) => LEVEL_DEPTH[l] === LEVEL_DEPTH[level] - 1);
+}
+
+/** 责任单位 */
+export class UnitService extends CrudService<Unit, UnitFilter> {
+  protected normalize(input: ObjectLiteral, creating: boolean): ObjectLiteral {
+    const out = super.normalize(input, creating);
+    if (Array.isArray(out.aliases)) out.aliases = [...new Set(out.aliases.map((a: string) => a.trim()).filter(Boolean))];
+    else if (creating && out.aliases === undefined) out.aliases = [];
+    return out;
+  }
+}
+
+/** 物业服务企业: the credit code is stored upper-case and is unique. */
+export class PropertyCompanyService extends CrudService<PropertyCompany, PropertyCompanyFilter> {
+  protected normalize(input: ObjectLiteral, creating: boolean): ObjectLiteral {
+    const out = super.normalize(input, creating);
+    if (typeof out.uscc === 'string') out.uscc = out.uscc.toUpperCase();
+    return out;
+  }
+
+  protected applyFilter(qb: SelectQueryBuilder<PropertyCompany>, filter: PropertyCompanyFilter): void {
+    const { q, uscc, ...rest } = filter;
+    super.applyFilter(qb, rest);
+    applySearch(qb, ['name', 'uscc'], q);
+    if (uscc) qb.andWhere('e.uscc = :uscc', { uscc: uscc.trim().toUpperCase() });
+  }
+}
+
+/** 住宅小区: lies in a community; has a company exactly when the mode is one served by a company. */
+export class CompoundService extends CrudService<Compound, CompoundFilter> {
+  protected async validate(em: EntityManager, next: Compound): Promise<void> {
+    const community = await em.findOneByOrFail(Jurisdiction, { id: next.communityId });
+    if (community.level !== JurisdictionLevel.COMMUNITY) {
+      throw badInput('communityId', `A compound lies in a community (社区·村), not a ${community.level}`);
+    }
+    const needsCompany = MODES_WITH_COMPANY.includes(next.managementMode);
+    if (needsCompany && next.propertyCompanyId == null) {
+      throw badInput('propertyCompanyId', `A compound managed as ${next.managementMode} needs a property company`);
+    }
+    if (!needsCompany && next.propertyCompanyId != null) {
+      throw badInput('propertyCompanyId', `A compound managed as ${next.managementMode} has no property company`);
+    }
+  }
+}

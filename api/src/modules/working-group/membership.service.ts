@@ -1,0 +1,101 @@
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../../common/context';
+import { CrudService, notBefore } from '../../common/crud.service';
+import { todayInChina } from '../../common/dates';
+import { badInput, toId } from '../../common/errors';
+import type { ListQuery } from '../../common/query';
+import { GroupRole, ROLE_RANK } from './enums';
+import { Membership } from './membership.entity';
+import type { MembershipFilter, ReorderMembershipsArgs } from './working-group.inputs';
+import { inForceOn } from './working-group.service';
+
+/** Roster order: group, then role as rosters print them (组长 before 副组长 …), then published order. */
+export const ROLE_ORDER_SQL = `CASE e.role ${Object.entries(ROLE_RANK)
+  .map(([role, rank]) => `WHEN '${role}' THEN ${rank}`)
+  .join(' ')} ELSE 99 END`;
+
+/** 成员: seats in working groups, with their period, order and post. */
+export class MembershipService extends CrudService<Membership, MembershipFilter> {
+  list(q: ListQuery<MembershipFilter>): Promise<Membership[]> {
+    if (q.sortField) return super.list(q);
+    return this.rosterQuery(q).getMany();
+  }
+
+  private rosterQuery(q: ListQuery<MembershipFilter>): SelectQueryBuilder<Membership> {
+    const qb = this.ds.getRepository(Membership).createQueryBuilder('e');
+    if (q.filter) this.applyFilter(qb, q.filter);
+    qb.orderBy('e.groupId', 'ASC').addOrderBy(ROLE_ORDER_SQL, 'ASC').addOrderBy('e.sortOrder', 'ASC').addOrderBy('e.id', 'ASC');
+    const perPage = q.perPage ?? (q.filter?.ids?.length ? undefined : 25);
+    if (perPage !== undefined) {
+      if (perPage < 1 || perPage > 1000) throw badInput('perPage', 'perPage must be between 1 and 1000');
+      qb.offset((q.page ?? 0) * perPage).limit(perPage);
+    }
+    return qb;
+  }
+
+  protected applyFilter(qb: SelectQueryBuilder<Membership>, filter: MembershipFilter): void {
+    const { asOf, q, ...rest } = filter;
+    super.applyFilter(qb, rest);
+    if (asOf) inForceOn(qb, asOf);
+    if (q?.trim()) {
+      qb.andWhere('e.personId IN (SELECT p.id FROM person p WHERE p.name LIKE :q)', { q: `%${q.trim()}%` });
+    }
+  }
+
+  protected normalize(input: ObjectLiteral, creating: boolean): ObjectLiteral {
+    const out = super.normalize(input, creating);
+    if (creating && out.validFrom == null) out.validFrom = todayInChina();
+    return out;
+  }
+
+  protected async validate(em: EntityManager, next: Membership, before: Membership | null): Promise<void> {
+    if (!Object.values(GroupRole).includes(next.role)) throw badInput('role', 'Unknown role');
+    if (!notBefore(next.validTo, next.validFrom)) throw badInput('validTo', 'validTo cannot be before validFrom');
+    if (next.sortOrder == null) next.sortOrder = await this.nextOrder(em, next.groupId, next.role);
+    const overlap = em
+      .createQueryBuilder(Membership, 'e')
+      .where('e.groupId = :g AND e.personId = :p AND e.role = :r', { g: next.groupId, p: next.personId, r: next.role })
+      .andWhere('(e.validTo IS NULL OR e.validTo >= :from)', { from: next.validFrom });
+    if (next.validTo) overlap.andWhere('e.validFrom <= :to', { to: next.validTo });
+    if (before) overlap.andWhere('e.id <> :id', { id: before.id });
+    if (await overlap.getExists()) throw badInput('personId', 'This person already holds this role in the group during that period');
+  }
+
+  private async nextOrder(em: EntityManager, groupId: number, role: GroupRole): Promise<number> {
+    const row = await em
+      .createQueryBuilder(Membership, 'e')
+      .select('MAX(e.sortOrder)', 'max')
+      .where('e.groupId = :groupId AND e.role = :role AND e.validTo IS NULL', { groupId, role })
+      .getRawOne<{ max: number | null }>();
+    return Number(row?.max ?? 0) + 1;
+  }
+
+  /** Sets the published order of a role's current seats (1, 2, 3 … in the order given). */
+  async reorder(args: ReorderMembershipsArgs, actor: Actor): Promise<Membership[]> {
+    const groupId = toId(args.groupId, 'groupId');
+    const ids = args.membershipIds.map((id) => toId(id, 'membershipIds'));
+    if (new Set(ids).size !== ids.length) throw badInput('membershipIds', 'A seat is listed twice');
+    return this.tx.run(async (em) => {
+      const seats = await em
+        .createQueryBuilder(Membership, 'e')
+        .where('e.groupId = :groupId AND e.role = :role AND e.validTo IS NULL', { groupId, role: args.role })
+        .getMany();
+      const current = new Set(seats.map((s) => s.id));
+      if (seats.length !== ids.length || ids.some((id) => !current.has(id))) {
+        throw badInput('membershipIds', `List exactly the ${seats.length} current ${args.role} seats of the group`);
+      }
+      const before = seats.sort((a, b) => a.sortOrder - b.sortOrder).map((s) => s.id);
+      const byId = new Map(seats.map((s) => [s.id, s]));
+      const result = ids.map((id, i) => Object.assign(byId.get(id) as Membership, { sortOrder: i + 1 }));
+      await em.save(Membership, result);
+      await this.audit.record(em, actor, {
+        action: 'REORDER',
+        entityType: 'WorkingGroup',
+        entityId: groupId,
+        before: { role: args.role, order: before },
+        after: { role: args.role, order: ids },
+      });
+      return result;
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { AppContext } from '../../common/context';
+import { EDITORS } from '../../common/roles';
+import { Membership } from './membership.entity';
+import { SuccessionResult } from './succession.service';
+import { ReorderMembershipsArgs, SuccessionInput } from './working-group.inputs';
+
+/** Roster workflows beyond plain edits: succession (继任) and reordering. */
+@Resolver()
+@Authorized()
+export class RosterResolver {
+  @Query(() => SuccessionResult, { description: 'What recordSuccession would do, without doing it' })
+  successionPreview(@Arg('input', () => SuccessionInput, { validate: true }) input: SuccessionInput, @Ctx() ctx: AppContext) {
+    return ctx.services.succession.preview(input);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => SuccessionResult, {
+    description: 'A post changed hands on a date: the predecessor\'s seats end the day before and pass to the successor',
+  })
+  recordSuccession(@Arg('input', () => SuccessionInput, { validate: true }) input: SuccessionInput, @Ctx() ctx: AppContext) {
+    return ctx.services.succession.record(input, ctx);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => [Membership], { description: 'Sets the published order of one role\'s current seats' })
+  reorderMemberships(@Args(() => ReorderMembershipsArgs, { validate: true }) args: ReorderMembershipsArgs, @Ctx() ctx: AppContext) {
+    return ctx.services.membership.reorder(args, ctx);
+  }
+}

@@ -1,0 +1,150 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../../common/context';
+import { assertLocalDate, dayBefore } from '../../common/dates';
+import { badInput, notFound, toId, toOptionalId } from '../../common/errors';
+import type { TransactionRunner } from '../../common/transactions';
+import type { AuditService } from '../audit/audit.service';
+import { Membership } from './membership.entity';
+import { Person } from './person.entity';
+import { Post } from './post.entity';
+import { PostHolding } from './post-holding.entity';
+import type { SuccessionInput } from './working-group.inputs';
+import { inForceOn } from './working-group.service';
+
+/** What a succession does (or, as a preview, would do). */
+@ObjectType({ description: 'The seats a succession moves from the predecessor to the successor' })
+export class SuccessionResult {
+  @Field(() => Post)
+  post: Post;
+
+  @Field(() => Person, { nullable: true, description: 'Null when the post was vacant' })
+  predecessor: Person | null;
+
+  @Field(() => Person)
+  successor: Person;
+
+  @Field({ description: 'First day the successor holds the post' })
+  date: string;
+
+  @Field(() => [Membership], { description: 'The predecessor\'s seats, closed the day before' })
+  closedSeats: Membership[];
+
+  @Field(() => [Membership], { description: 'The successor\'s new seats (ids are empty in a preview)' })
+  newSeats: Membership[];
+
+  @Field(() => ID, { nullable: true, description: 'The audit event that records it (null in a preview)' })
+  auditEventId: string | null;
+}
+
+/**
+ * 继任 ("若上述人员岗位调整，由继任者担任，不再另行发文"): a seat belongs to its post. When a post
+ * changes hands on a date, the predecessor's holding and seats end the day before and the successor's
+ * begin on that date. Nothing is deleted, so the roster as of any earlier date is unchanged.
+ */
+export class SuccessionService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  preview(input: SuccessionInput): Promise<SuccessionResult> {
+    return this.plan(this.ds.manager, input);
+  }
+
+  record(input: SuccessionInput, actor: Actor): Promise<SuccessionResult> {
+    return this.tx.run(async (em) => {
+      const plan = await this.plan(em, input, true);
+      const { post, predecessor, successor, date } = plan;
+      const holdings = await em
+        .createQueryBuilder(PostHolding, 'e')
+        .where('e.postId = :postId', { postId: post.id })
+        .andWhere(predecessor ? 'e.personId = :pid' : '1 = 0', { pid: predecessor?.id })
+        .andWhere('e.validFrom <= :d AND (e.validTo IS NULL OR e.validTo >= :d)', { d: date })
+        .getMany();
+      const tooEarly = holdings.find((h) => h.validFrom >= date);
+      if (tooEarly) throw badInput('date', `The succession date must be after ${tooEarly.validFrom}, when the current holding began`);
+      for (const h of holdings) {
+        h.validTo = dayBefore(date);
+        await em.save(PostHolding, h);
+      }
+      const newHolding = await em.save(
+        PostHolding,
+        em.create(PostHolding, { postId: post.id, personId: successor.id, validFrom: date, validTo: null, sourceDocumentId: holdings[0]?.sourceDocumentId ?? null, sourceClauseId: holdings[0]?.sourceClauseId ?? null }),
+      );
+      for (const seat of plan.closedSeats) {
+        seat.validTo = dayBefore(date);
+        await em.save(Membership, seat);
+      }
+      plan.newSeats = await em.save(Membership, plan.newSeats);
+      const event = await this.audit.record(em, actor, {
+        action: 'SUCCESSION',
+        entityType: 'Post',
+        entityId: post.id,
+        before: { holderId: predecessor?.id ?? null, holdingIds: holdings.map((h) => h.id), seatIds: plan.closedSeats.map((s) => s.id) },
+        after: {
+          holderId: successor.id,
+          date,
+          holdingId: newHolding.id,
+          seatIds: plan.newSeats.map((s) => s.id),
+          closedSeatIds: plan.closedSeats.map((s) => s.id),
+          closedOn: dayBefore(date),
+        },
+      });
+      plan.auditEventId = String(event.id);
+      return plan;
+    });
+  }
+
+  private async plan(em: EntityManager, input: SuccessionInput, lock = false): Promise<SuccessionResult> {
+    const date = assertLocalDate(input.date, 'date');
+    const postId = toId(input.postId, 'postId');
+    const successorId = toId(input.successorId, 'successorId');
+    const predecessorId = toOptionalId(input.predecessorId, 'predecessorId');
+    const post = await em.findOneBy(Post, { id: postId });
+    if (!post) throw notFound('Post', postId);
+    const successor = await em.findOneBy(Person, { id: successorId });
+    if (!successor) throw badInput('successorId', `successorId: no Person with id ${successorId}`);
+
+    const lockOpt = lock && em.connection.options.type !== 'better-sqlite3';
+    const seatsQb = em.createQueryBuilder(Membership, 'e').where('e.postId = :postId', { postId });
+    inForceOn(seatsQb, date);
+    if (lockOpt) seatsQb.setLock('pessimistic_write');
+    const seats = await seatsQb.orderBy('e.id', 'ASC').getMany();
+    const holdingsQb = em.createQueryBuilder(PostHolding, 'e').where('e.postId = :postId', { postId });
+    inForceOn(holdingsQb, date);
+    const holders = new Set([...(await holdingsQb.getMany()).map((h) => h.personId), ...seats.map((s) => s.personId)]);
+
+    let fromId: number | null;
+    if (predecessorId != null) {
+      if (!holders.has(predecessorId)) throw badInput('predecessorId', 'That person does not hold this post on that date');
+      fromId = predecessorId;
+    } else if (holders.size > 1) {
+      throw badInput('predecessorId', `${holders.size} people hold this post on that date; say whose seats pass`);
+    } else {
+      fromId = holders.size === 1 ? [...holders][0] : null;
+    }
+    if (fromId === successorId) throw badInput('successorId', 'The successor already holds this post');
+    const predecessor = fromId == null ? null : await em.findOneByOrFail(Person, { id: fromId });
+
+    const closedSeats = seats.filter((s) => s.personId === fromId);
+    const tooEarly = closedSeats.find((s) => s.validFrom >= date);
+    if (tooEarly) throw badInput('date', `The succession date must be after ${tooEarly.validFrom}, when the current seat began`);
+    const newSeats = closedSeats.map((s) =>
+      em.create(Membership, {
+        groupId: s.groupId,
+        personId: successorId,
+        role: s.role,
+        sortOrder: s.sortOrder,
+        postId: s.postId,
+        concurrent: s.concurrent,
+        validFrom: date,
+        validTo: null,
+        sourceDocumentId: s.sourceDocumentId,
+        sourceClauseId: s.sourceClauseId,
+      }),
+    );
+    return { post, predecessor, successor, date, closedSeats: closedSeats.map((s) => ({ ...s }) as Membership), newSeats, auditEventId: null };
+  }
+}

@@ -1,0 +1,69 @@
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { authChecker } from './common/auth-checker';
+import { AuditResolver } from './modules/audit/audit.resolver';
+import { LoginResolver, UserResolver } from './modules/auth/auth.resolver';
+import {
+  CompoundResolver,
+  JurisdictionResolver,
+  PropertyCompanyResolver,
+  UnitResolver,
+} from './modules/organization/organization.resolver';
+import { Jurisdiction } from './modules/organization/jurisdiction.entity';
+import { Unit } from './modules/organization/unit.entity';
+import { ClauseResolver, createSourceResolver, DocumentCitationResolver, PolicyDocumentResolver } from './modules/policy/policy.resolver';
+import { RosterResolver } from './modules/working-group/roster.resolver';
+import { Membership } from './modules/working-group/membership.entity';
+import { Person } from './modules/working-group/person.entity';
+import { Post } from './modules/working-group/post.entity';
+import { PostHolding } from './modules/working-group/post-holding.entity';
+import {
+  MembershipResolver,
+  PersonResolver,
+  PostHoldingResolver,
+  PostResolver,
+  WorkingGroupResolver,
+} from './modules/working-group/working-group.resolver';
+import { WorkingGroup } from './modules/working-group/working-group.entity';
+
+const SOURCED = [Jurisdiction, Unit, Person, Post, PostHolding, WorkingGroup, Membership];
+
+export const ADMIN_RESOLVERS = [
+  LoginResolver,
+  UserResolver,
+  AuditResolver,
+  PolicyDocumentResolver,
+  ClauseResolver,
+  DocumentCitationResolver,
+  JurisdictionResolver,
+  UnitResolver,
+  PropertyCompanyResolver,
+  CompoundResolver,
+  PersonResolver,
+  PostResolver,
+  PostHoldingResolver,
+  WorkingGroupResolver,
+  MembershipResolver,
+  RosterResolver,
+  ...SOURCED.map(createSourceResolver),
+] as const;
+
+let cached: GraphQLSchema | undefined;
+
+/**
+ * The admin schema. Validation is on per argument (`validate: true` on inputs), not globally,
+ * so reads skip class-validator.
+ */
+export function buildAdminSchema(): GraphQLSchema {
+  cached ??= buildSchemaSync({
+    resolvers: ADMIN_RESOLVERS as unknown as [Function, ...Function[]],
+    authChecker,
+    validate: false,
+  });
+  return cached;
+}
+
+/** The SDL as committed in schema/admin.graphql (sorted, so the file diff shows real changes only). */
+export function printAdminSchema(): string {
+  return `${printSchema(lexicographicSortSchema(buildAdminSchema()))}\n`;
+}

@@ -1,0 +1,57 @@
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from './config/env';
+import { CrudService } from './common/crud.service';
+import { TransactionRunner } from './common/transactions';
+import { AuditService } from './modules/audit/audit.service';
+import { AuthService, UserService } from './modules/auth/auth.service';
+import { User } from './modules/auth/user.entity';
+import { Compound } from './modules/organization/compound.entity';
+import { Jurisdiction } from './modules/organization/jurisdiction.entity';
+import { CompoundService, JurisdictionService, PropertyCompanyService, UnitService } from './modules/organization/organization.service';
+import { PropertyCompany } from './modules/organization/property-company.entity';
+import { Unit } from './modules/organization/unit.entity';
+import { Clause } from './modules/policy/clause.entity';
+import { ClauseService, DocumentCitation, DocumentCitationService, PolicyDocumentService } from './modules/policy/policy.service';
+import { PolicyDocument } from './modules/policy/policy-document.entity';
+import { MembershipService } from './modules/working-group/membership.service';
+import { Membership } from './modules/working-group/membership.entity';
+import { Person } from './modules/working-group/person.entity';
+import { Post } from './modules/working-group/post.entity';
+import { PostHolding } from './modules/working-group/post-holding.entity';
+import { SuccessionService } from './modules/working-group/succession.service';
+import { PersonService, PostHoldingService, PostService, WorkingGroupService } from './modules/working-group/working-group.service';
+import { WorkingGroup } from './modules/working-group/working-group.entity';
+
+/** The composition root: one instance of each service per app, sharing the data source and audit. */
+export function createServices(ds: DataSource, config: AppConfig) {
+  const tx = new TransactionRunner(ds);
+  const audit = new AuditService(ds);
+  const deps = [ds, tx, audit] as const;
+  return {
+    ds,
+    tx,
+    audit,
+    auth: new AuthService(ds, tx, audit, config),
+    user: new UserService(...deps, { entity: User, typeName: 'User', searchColumns: ['username', 'displayName'], auditOmit: ['passwordHash'] }),
+    policyDocument: new PolicyDocumentService(...deps, {
+      entity: PolicyDocument,
+      typeName: 'PolicyDocument',
+      searchColumns: ['title', 'docNumber', 'indexNumber', 'issuer'],
+    }),
+    clause: new ClauseService(...deps, { entity: Clause, typeName: 'Clause', searchColumns: ['number', 'title', 'text'], defaultSort: [['documentId', 'ASC'], ['sortOrder', 'ASC']] }),
+    documentCitation: new DocumentCitationService(...deps, { entity: DocumentCitation, typeName: 'DocumentCitation', searchColumns: ['citedTitle', 'citedDocNumber'] }),
+    jurisdiction: new JurisdictionService(...deps, { entity: Jurisdiction, typeName: 'Jurisdiction' }),
+    unit: new UnitService(...deps, { entity: Unit, typeName: 'Unit', searchColumns: ['name', 'aliases'] }),
+    propertyCompany: new PropertyCompanyService(...deps, { entity: PropertyCompany, typeName: 'PropertyCompany' }),
+    compound: new CompoundService(...deps, { entity: Compound, typeName: 'Compound' }),
+    person: new PersonService(...deps, { entity: Person, typeName: 'Person' }),
+    post: new PostService(...deps, { entity: Post, typeName: 'Post', searchColumns: ['title'] }),
+    postHolding: new PostHoldingService(...deps, { entity: PostHolding, typeName: 'PostHolding', searchColumns: [] }),
+    workingGroup: new WorkingGroupService(...deps, { entity: WorkingGroup, typeName: 'WorkingGroup' }),
+    membership: new MembershipService(...deps, { entity: Membership, typeName: 'Membership', searchColumns: [] }),
+    succession: new SuccessionService(ds, tx, audit),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+export { CrudService };

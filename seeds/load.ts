@@ -1,0 +1,170 @@
+import type { EntityManager, ObjectLiteral } from 'typeorm';
+import { SYSTEM_ACTOR } from '../api/src/common/context';
+import type { TransactionRunner } from '../api/src/common/transactions';
+import type { AuditService } from '../api/src/modules/audit/audit.service';
+import { Jurisdiction } from '../api/src/modules/organization/jurisdiction.entity';
+import { Unit } from '../api/src/modules/organization/unit.entity';
+import { Clause } from '../api/src/modules/policy/clause.entity';
+import { DocumentCitation } from '../api/src/modules/policy/document-citation.entity';
+import { PolicyDocument } from '../api/src/modules/policy/policy-document.entity';
+import { SeedRecord } from '../api/src/modules/seed/seed-record.entity';
+import { Membership } from '../api/src/modules/working-group/membership.entity';
+import { Person } from '../api/src/modules/working-group/person.entity';
+import { Post } from '../api/src/modules/working-group/post.entity';
+import { PostHolding } from '../api/src/modules/working-group/post-holding.entity';
+import { WorkingGroup } from '../api/src/modules/working-group/working-group.entity';
+import documentsJson from './documents.json';
+import organizationJson from './organization.json';
+import rostersJson from './rosters.json';
+import type { DocumentSeed, OrganizationSeed, RosterSeed, SourceRef } from './types';
+
+export interface SeedData {
+  documents: DocumentSeed[];
+  organization: OrganizationSeed;
+  rosters: RosterSeed;
+}
+
+export const SEED_DATA: SeedData = {
+  documents: documentsJson as DocumentSeed[],
+  organization: organizationJson as OrganizationSeed,
+  rosters: rostersJson as RosterSeed,
+};
+
+/** What one run inserted, per type (an empty object: nothing was new). */
+export type SeedReport = Record<string, number>;
+
+/**
+ * Loads the seed data idempotently. A key is applied once and remembered in `seed_record`; later
+ * runs skip it, so loading twice changes nothing and edits or deletions made through the API are
+ * never overwritten. Everything is one transaction with one audit event (action SEED).
+ */
+export async function loadSeeds(
+  tx: TransactionRunner,
+  audit: AuditService,
+  data: SeedData = SEED_DATA,
+): Promise<SeedReport> {
+  return tx.run(async (em) => {
+    const seeder = new Seeder(em);
+    await seeder.init();
+    await seeder.documents(data.documents);
+    await seeder.organization(data.organization);
+    await seeder.rosters(data.rosters, data.documents);
+    if (Object.keys(seeder.report).length > 0) {
+      await audit.record(em, SYSTEM_ACTOR, { action: 'SEED', entityType: 'Seed', entityId: 'seeds', after: seeder.report });
+    }
+    return seeder.report;
+  });
+}
+
+class Seeder {
+  readonly report: SeedReport = {};
+  private readonly ids = new Map<string, number>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  async init(): Promise<void> {
+    for (const r of await this.em.find(SeedRecord)) this.ids.set(r.key, r.entityId);
+  }
+
+  /** Inserts the record under `key` unless that key was applied before; returns its id either way. */
+  private async put<T extends ObjectLiteral>(key: string, entity: new () => T, typeName: string, values: ObjectLiteral): Promise<number> {
+    const known = this.ids.get(key);
+    if (known !== undefined) return known;
+    const saved = (await this.em.save(entity, this.em.create(entity, values as never))) as unknown as { id: number };
+    await this.em.insert(SeedRecord, { key, entityType: typeName, entityId: saved.id });
+    this.ids.set(key, saved.id);
+    this.report[typeName] = (this.report[typeName] ?? 0) + 1;
+    return saved.id;
+  }
+
+  private ref(key: string | null | undefined): number | null {
+    if (!key) return null;
+    const id = this.ids.get(key);
+    if (id === undefined) throw new Error(`Seed data refers to "${key}", which is not defined`);
+    return id;
+  }
+
+  private source(s: SourceRef | undefined): { sourceDocumentId: number | null; sourceClauseId: number | null } {
+    return { sourceDocumentId: this.ref(s?.document), sourceClauseId: this.ref(s?.clause ?? null) };
+  }
+
+  async documents(docs: DocumentSeed[]): Promise<void> {
+    for (const d of docs) {
+      const documentId = await this.put(d.key, PolicyDocument, 'PolicyDocument', {
+        docNumber: d.docNumber,
+        indexNumber: d.indexNumber,
+        issuer: d.issuer,
+        title: d.title,
+        issueDate: d.issueDate,
+        validFrom: d.validFrom,
+        validTo: d.validTo,
+        isPublic: d.isPublic,
+        note: d.note,
+      });
+      for (const [i, c] of d.clauses.entries()) {
+        await this.put(c.key, Clause, 'Clause', { documentId, number: c.number, title: c.title, text: c.text, sortOrder: i + 1 });
+      }
+      for (const [i, c] of d.citations.entries()) {
+        await this.put(`citation:${d.key}:${i + 1}`, DocumentCitation, 'DocumentCitation', {
+          citingDocumentId: documentId,
+          citedDocumentId: null,
+          citedTitle: c.citedTitle,
+          citedDocNumber: c.citedDocNumber,
+          clauseId: this.ref(c.clause),
+          sortOrder: i + 1,
+        });
+      }
+    }
+  }
+
+  async organization(org: OrganizationSeed): Promise<void> {
+    for (const j of org.jurisdictions) {
+      await this.put(j.key, Jurisdiction, 'Jurisdiction', { name: j.name, level: j.level, parentId: this.ref(j.parent), code: j.code, ...this.source(j.source) });
+    }
+    for (const u of org.units) {
+      await this.put(u.key, Unit, 'Unit', { name: u.name, kind: u.kind, jurisdictionId: this.ref(u.jurisdiction), aliases: u.aliases, ...this.source(u.source) });
+    }
+  }
+
+  async rosters(rosters: RosterSeed, docs: DocumentSeed[]): Promise<void> {
+    const issued = new Map(docs.map((d) => [d.key, d.issueDate ?? d.validFrom]));
+    for (const g of rosters.groups) {
+      const from = issued.get(g.document);
+      if (!from) throw new Error(`Roster ${g.key}: its document has no issue date to start the seats from`);
+      const groupId = await this.put(g.key, WorkingGroup, 'WorkingGroup', {
+        name: g.name,
+        kind: g.kind,
+        documentId: this.ref(g.document),
+        parentId: this.ref(g.parent),
+        hostUnitId: this.ref(g.hostUnit),
+        hostedAt: g.hostedAt,
+        duties: g.duties,
+        ...this.source(g.source),
+      });
+      // One person per name within a document: 王泽永 sits in 001's group and its office.
+      const docTag = g.document.replace(/^doc:/, '');
+      for (const m of g.members) {
+        const src = this.source(m.source ?? g.source);
+        const personKey = `person:${docTag}:${m.person}`;
+        const personId = await this.put(personKey, Person, 'Person', { name: m.person, phone: null, note: null, ...src });
+        let postId: number | null = null;
+        if (m.post) {
+          const postKey = `post:${m.postJurisdiction ?? '-'}:${m.post}`;
+          postId = await this.put(postKey, Post, 'Post', { title: m.post, jurisdictionId: this.ref(m.postJurisdiction), unitId: null, ...src });
+          await this.put(`holding:${postKey}:${personKey}`, PostHolding, 'PostHolding', { postId, personId, validFrom: from, validTo: null, ...src });
+        }
+        await this.put(`member:${g.key}:${m.role}:${m.order}`, Membership, 'Membership', {
+          groupId,
+          personId,
+          role: m.role,
+          sortOrder: m.order,
+          postId,
+          concurrent: m.concurrent,
+          validFrom: from,
+          validTo: null,
+          ...src,
+        });
+      }
+    }
+  }
+}
