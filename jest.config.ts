@@ -21,7 +21,12 @@ const project = (name: string, db: string) => ({
   testEnvironment: 'node',
   roots: ['<rootDir>/api/test', '<rootDir>/api/src'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': swc as unknown as [string, Record<string, unknown>] },
+  transform: {
+    '^.+\\.ts$': swc as unknown as [string, Record<string, unknown>],
+    // jose 6 ships ESM only; Node runs it through require(esm), Jest's module runtime needs it compiled.
+    '/node_modules/jose/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }] as [string, Record<string, unknown>],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   setupFiles: ['<rootDir>/api/test/setup-env.ts'],
   globals: { __TEST_DB__: db },
 });

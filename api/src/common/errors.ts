@@ -39,13 +39,17 @@ export function toOptionalId(value: unknown, field: string): number | null | und
 
 /** Recognises unique / foreign-key violations from MySQL/MariaDB and SQLite. */
 export function dbViolation(err: unknown): 'unique' | 'foreign_key' | undefined {
-  const e = err as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
+  const e = err as { code?: string; errno?: number; message?: string; driverError?: { code?: string; errno?: number } };
   const code = e?.driverError?.code ?? e?.code;
   const errno = e?.driverError?.errno ?? e?.errno;
   if (code === 'ER_DUP_ENTRY' || errno === 1062 || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     return 'unique';
   }
   if (code === 'ER_ROW_IS_REFERENCED_2' || code === 'ER_NO_REFERENCED_ROW_2' || errno === 1451 || errno === 1452 || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return 'foreign_key';
+  }
+  // SQLite reports ON DELETE RESTRICT as a trigger constraint.
+  if (code === 'SQLITE_CONSTRAINT_TRIGGER' && /FOREIGN KEY constraint failed/.test(e.message ?? '')) {
     return 'foreign_key';
   }
   return undefined;

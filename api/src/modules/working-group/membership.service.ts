@@ -43,15 +43,15 @@ export class MembershipService extends CrudService<Membership, MembershipFilter>
   }
 
   protected normalize(input: ObjectLiteral, creating: boolean): ObjectLiteral {
-    const out = super.normalize(input, creating);
-    if (creating && out.validFrom == null) out.validFrom = todayInChina();
-    return out;
+    if (!creating) return super.normalize(input, creating);
+    // sortOrder 0 = "after the last seat of that role", worked out in validate() (clients cannot send 0: @Min(1)).
+    return super.normalize({ ...input, validFrom: input.validFrom ?? todayInChina(), sortOrder: input.sortOrder ?? 0 }, creating);
   }
 
   protected async validate(em: EntityManager, next: Membership, before: Membership | null): Promise<void> {
     if (!Object.values(GroupRole).includes(next.role)) throw badInput('role', 'Unknown role');
     if (!notBefore(next.validTo, next.validFrom)) throw badInput('validTo', 'validTo cannot be before validFrom');
-    if (next.sortOrder == null) next.sortOrder = await this.nextOrder(em, next.groupId, next.role);
+    if (!next.sortOrder) next.sortOrder = await this.nextOrder(em, next.groupId, next.role);
     const overlap = em
       .createQueryBuilder(Membership, 'e')
       .where('e.groupId = :g AND e.personId = :p AND e.role = :r', { g: next.groupId, p: next.personId, r: next.role })

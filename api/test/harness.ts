@@ -1,0 +1,114 @@
+import type { Logger } from 'typeorm';
+import request from 'supertest';
+import { type App, createApp } from '../src/app';
+import type { AppConfig } from '../src/config/env';
+import { Role } from '../src/common/roles';
+import { freshDatabase } from './db';
+
+/** Counts the SQL statements TypeORM sends (for N+1 checks). */
+export class CountingLogger implements Logger {
+  count = 0;
+  statements: string[] = [];
+  logQuery(query: string): void {
+    this.count++;
+    this.statements.push(query);
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+  reset(): void {
+    this.count = 0;
+    this.statements = [];
+  }
+}
+
+export const ADMIN_PASSWORD = 'admin-pass-123';
+
+export interface GqlResponse<T = any> {
+  data?: T;
+  errors?: Array<{ message: string; extensions?: { code?: string; field?: string; [k: string]: unknown } }>;
+}
+
+export interface TestApp {
+  app: App;
+  sql: CountingLogger;
+  config: AppConfig;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
+  login(username: string, password: string): Promise<string>;
+  adminToken(): Promise<string>;
+  /** A user of that role (UNIT_STAFF gets a unit), signed in; returns its token and id. */
+  userWithRole(role: Role, unitId?: string): Promise<{ token: string; id: string }>;
+  close(): Promise<void>;
+}
+
+/** A fresh database, migrated and (by default) seeded, with the real app on it. */
+export async function startTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
+  const { db, drop } = await freshDatabase();
+  const sql = new CountingLogger();
+  const config: AppConfig = {
+    env: 'test',
+    port: 0,
+    host: '127.0.0.1',
+    database: db,
+    jwtSecret: 'test-secret-that-is-at-least-32-characters-long',
+    jwtTtl: '1h',
+    adminUsername: 'admin',
+    adminPassword: ADMIN_PASSWORD,
+    seedOnStart: options.seed ?? true,
+    introspection: true,
+  };
+  const app = await createApp(config, { logger: sql, log: () => undefined });
+  let admin: string | undefined;
+  let users = 0;
+  const t: TestApp = {
+    app,
+    sql,
+    config,
+    async gql(query, variables, token) {
+      const req = request(app.express).post('/graphql').set('content-type', 'application/json');
+      if (token) req.set('authorization', `Bearer ${token}`);
+      const res = await req.send({ query, variables });
+      return res.body as GqlResponse;
+    },
+    async login(username, password) {
+      const res = await t.gql<{ login: { token: string } }>(
+        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+        { u: username, p: password },
+      );
+      if (!res.data?.login) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
+      return res.data.login.token;
+    },
+    async adminToken() {
+      admin ??= await t.login('admin', ADMIN_PASSWORD);
+      return admin;
+    },
+    async userWithRole(role, unitId) {
+      let unit = unitId;
+      if (role === Role.UNIT_STAFF && !unit) {
+        const units = await t.gql('{ allUnits(perPage: 1) { id } }', {}, await t.adminToken());
+        unit = units.data.allUnits[0].id;
+      }
+      const username = `${role.toLowerCase()}${++users}`;
+      const res = await t.gql(
+        `mutation($u: String!, $r: Role!, $unit: ID) {
+          createUser(username: $u, displayName: $u, password: "password-123", role: $r, unitId: $unit) { id }
+        }`,
+        { u: username, r: role, unit: unit ?? null },
+        await t.adminToken(),
+      );
+      if (!res.data?.createUser) throw new Error(`createUser failed: ${JSON.stringify(res.errors)}`);
+      return { token: await t.login(username, 'password-123'), id: res.data.createUser.id };
+    },
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+  return t;
+}
+
+/** The error code of the first error, for terse assertions. */
+export const codeOf = (res: GqlResponse) => res.errors?.[0]?.extensions?.code;
+export const fieldOf = (res: GqlResponse) => res.errors?.[0]?.extensions?.field;
