@@ -29,10 +29,8 @@ function levelAbove(level: JurisdictionLevel): JurisdictionLevel | undefined {
 /** 责任单位 */
 export class UnitService extends CrudService<Unit, UnitFilter> {
   protected normalize(input: ObjectLiteral, creating: boolean): ObjectLiteral {
-    const out = super.normalize(input, creating);
-    if (Array.isArray(out.aliases)) out.aliases = [...new Set(out.aliases.map((a: string) => a.trim()).filter(Boolean))];
-    else if (creating && out.aliases === undefined) out.aliases = [];
-    return out;
+    const aliases = Array.isArray(input.aliases) ? [...new Set(input.aliases.map((a: string) => a.trim()).filter(Boolean))] : input.aliases;
+    return super.normalize({ ...input, aliases: aliases ?? (creating ? [] : undefined) }, creating);
   }
 }
 

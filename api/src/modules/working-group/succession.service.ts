@@ -27,11 +27,11 @@ export class SuccessionResult {
   @Field({ description: 'First day the successor holds the post' })
   date: string;
 
-  @Field(() => [Membership], { description: 'The predecessor\'s seats, closed the day before' })
+  @Field(() => [Membership], { description: 'The predecessor\'s seats that pass: closed the day before (in a preview: as they are now)' })
   closedSeats: Membership[];
 
-  @Field(() => [Membership], { description: 'The successor\'s new seats (ids are empty in a preview)' })
-  newSeats: Membership[];
+  @Field(() => [Membership], { nullable: true, description: 'The successor\'s new seats; null in a preview' })
+  newSeats: Membership[] | null;
 
   @Field(() => ID, { nullable: true, description: 'The audit event that records it (null in a preview)' })
   auditEventId: string | null;
@@ -49,8 +49,9 @@ export class SuccessionService {
     private readonly audit: AuditService,
   ) {}
 
-  preview(input: SuccessionInput): Promise<SuccessionResult> {
-    return this.plan(this.ds.manager, input);
+  async preview(input: SuccessionInput): Promise<SuccessionResult> {
+    const { planned: _planned, ...result } = await this.plan(this.ds.manager, input);
+    return result;
   }
 
   record(input: SuccessionInput, actor: Actor): Promise<SuccessionResult> {
@@ -77,7 +78,7 @@ export class SuccessionService {
         seat.validTo = dayBefore(date);
         await em.save(Membership, seat);
       }
-      plan.newSeats = await em.save(Membership, plan.newSeats);
+      plan.newSeats = await em.save(Membership, plan.planned);
       const event = await this.audit.record(em, actor, {
         action: 'SUCCESSION',
         entityType: 'Post',
@@ -97,7 +98,7 @@ export class SuccessionService {
     });
   }
 
-  private async plan(em: EntityManager, input: SuccessionInput, lock = false): Promise<SuccessionResult> {
+  private async plan(em: EntityManager, input: SuccessionInput, lock = false): Promise<SuccessionResult & { planned: Membership[] }> {
     const date = assertLocalDate(input.date, 'date');
     const postId = toId(input.postId, 'postId');
     const successorId = toId(input.successorId, 'successorId');
@@ -131,7 +132,7 @@ export class SuccessionService {
     const closedSeats = seats.filter((s) => s.personId === fromId);
     const tooEarly = closedSeats.find((s) => s.validFrom >= date);
     if (tooEarly) throw badInput('date', `The succession date must be after ${tooEarly.validFrom}, when the current seat began`);
-    const newSeats = closedSeats.map((s) =>
+    const planned = closedSeats.map((s) =>
       em.create(Membership, {
         groupId: s.groupId,
         personId: successorId,
@@ -145,6 +146,6 @@ export class SuccessionService {
         sourceClauseId: s.sourceClauseId,
       }),
     );
-    return { post, predecessor, successor, date, closedSeats: closedSeats.map((s) => ({ ...s }) as Membership), newSeats, auditEventId: null };
+    return { post, predecessor, successor, date, closedSeats, newSeats: null, planned, auditEventId: null };
   }
 }

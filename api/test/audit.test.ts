@@ -1,0 +1,122 @@
+import request from 'supertest';
+import { usccCheckChar } from '../src/common/uscc';
+import { dbKind } from './db';
+import { startTestApp, type TestApp } from './harness';
+
+interface Event {
+  id: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  actorName: string;
+  requestId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+describe(`audit trail (${dbKind()})`, () => {
+  let t: TestApp;
+  let admin: string;
+  const covered = new Set<string>();
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.adminToken();
+  });
+  afterAll(() => t.close());
+
+  const count = async (): Promise<number> => (await t.gql('{ _allAuditEventsMeta { count } }', {}, admin)).data._allAuditEventsMeta.count;
+  const newest = async (): Promise<Event> =>
+    (await t.gql('{ allAuditEvents(perPage: 1) { id action entityType entityId actorName requestId before after } }', {}, admin)).data.allAuditEvents[0];
+
+  /** Runs one mutation and checks it left exactly one audit event; returns the data and the event. */
+  async function once(name: string, query: string, variables: Record<string, unknown> = {}): Promise<{ data: any; event: Event }> {
+    const before = await count();
+    const res = await t.gql(query, variables, admin);
+    expect(res.errors).toBeUndefined();
+    expect(await count()).toBe(before + 1);
+    covered.add(name);
+    return { data: res.data[name], event: await newest() };
+  }
+
+  /** create, update, delete of one type: three events with the right before / after. */
+  async function crud(type: string, createArgs: string, updateArgs: string, changed: string): Promise<void> {
+    const created = await once(`create${type}`, `mutation { create${type}(${createArgs}) { id } }`);
+    expect(created.event).toMatchObject({ action: 'CREATE', entityType: type, entityId: created.data.id, actorName: 'admin', before: null });
+    expect(created.event.after).toMatchObject({ id: Number(created.data.id) });
+    const updated = await once(`update${type}`, `mutation($id: ID!) { update${type}(id: $id, ${updateArgs}) { id } }`, { id: created.data.id });
+    expect(updated.event).toMatchObject({ action: 'UPDATE', entityType: type, entityId: created.data.id });
+    expect(updated.event.before?.[changed]).not.toEqual(updated.event.after?.[changed]);
+    const deleted = await once(`delete${type}`, `mutation($id: ID!) { delete${type}(id: $id) { id } }`, { id: created.data.id });
+    expect(deleted.event).toMatchObject({ action: 'DELETE', entityType: type, entityId: created.data.id, after: null });
+    expect(deleted.event.before).toMatchObject({ id: Number(created.data.id) });
+  }
+
+  it('writes exactly one audit event, with before and after, for every mutation in the schema', async () => {
+    const ids = async (q: string) => (await t.gql(q, {}, admin)).data;
+    const { allPolicyDocuments: [doc] } = await ids('{ allPolicyDocuments(perPage: 1) { id } }');
+    const { allJurisdictions: [community] } = await ids('{ allJurisdictions(perPage: 1, filter: { level: COMMUNITY }) { id } }');
+    const { allPeople: [person] } = await ids('{ allPeople(perPage: 1) { id } }');
+    const { allPosts: [post] } = await ids('{ allPosts(perPage: 1) { id } }');
+    const { allWorkingGroups: [group] } = await ids('{ allWorkingGroups(perPage: 1) { id } }');
+    const code = `91350582MA2AUD${'001'}`;
+    const uscc = `${code}${usccCheckChar(code)}`;
+
+    await crud('PolicyDocument', 'issuer: "测试机关", title: "测试文件"', 'title: "测试文件（修订）"', 'title');
+    await crud('Clause', `documentId: "${doc.id}", number: "测试", text: "条款"`, 'text: "条款（修订）"', 'text');
+    await crud('DocumentCitation', `citingDocumentId: "${doc.id}", citedTitle: "某文件"`, 'citedDocNumber: "某〔2024〕1号"', 'citedDocNumber');
+    await crud('Jurisdiction', 'name: "测试市", level: CITY', 'code: "999999"', 'code');
+    await crud('Unit', `name: "测试办", kind: OFFICE, jurisdictionId: "${community.id}"`, 'aliases: ["测试"]', 'aliases');
+    await crud('PropertyCompany', `name: "测试物业", uscc: "${uscc}"`, 'address: "青阳"', 'address');
+    await crud('Compound', `name: "测试小区", communityId: "${community.id}", managementMode: NONE`, 'managementMode: SELF_MANAGED', 'managementMode');
+    await crud('Person', 'name: "测试人"', 'note: "备注"', 'note');
+    await crud('Post', 'title: "测试职务"', 'title: "测试职务二"', 'title');
+    const { createPerson: holder } = (await t.gql('mutation { createPerson(name: "任职者") { id } }', {}, admin)).data;
+    await crud('PostHolding', `postId: "${post.id}", personId: "${holder.id}", validFrom: "2030-01-01"`, 'validTo: "2030-12-31"', 'validTo');
+    await crud('WorkingGroup', 'name: "测试专班", kind: GROUP', 'duties: "职责"', 'duties');
+    await crud('Membership', `groupId: "${group.id}", personId: "${person.id}", role: MEMBER, validFrom: "2030-01-01"`, 'sortOrder: 50', 'sortOrder');
+    await crud('User', 'username: "audited", displayName: "被审计", password: "password-123", role: AUDITOR', 'displayName: "改名"', 'displayName');
+
+    const login = await once('login', 'mutation { login(username: "admin", password: "admin-pass-123") { token } }');
+    expect(login.event).toMatchObject({ action: 'LOGIN', entityType: 'User' });
+
+    const { allPosts: [mayor] } = await ids('{ allPosts(filter: { q: "宝盖镇党委副书记、镇长" }) { id } }');
+    const { createPerson: successor } = (await t.gql('mutation { createPerson(name: "继任者") { id } }', {}, admin)).data;
+    const succession = await once('recordSuccession', `mutation { recordSuccession(input: { postId: "${mayor.id}", successorId: "${successor.id}", date: "2025-01-01" }) { date } }`);
+    expect(succession.event).toMatchObject({ action: 'SUCCESSION', entityType: 'Post', entityId: mayor.id });
+
+    const { WorkingGroup: wg } = await ids(`{ WorkingGroup(id: "${group.id}") { id members(asOf: "2030-06-01") { id role } } }`);
+    const members = wg.members.filter((m: { role: string }) => m.role === wg.members[0].role).map((m: { id: string }) => m.id);
+    const reorder = await once('reorderMemberships', 'mutation($g: ID!, $r: GroupRole!, $ids: [ID!]!) { reorderMemberships(groupId: $g, role: $r, membershipIds: $ids) { id } }', {
+      g: group.id,
+      r: wg.members[0].role,
+      ids: [...members].reverse(),
+    });
+    expect(reorder.event).toMatchObject({ action: 'REORDER', entityType: 'WorkingGroup' });
+
+    const schema = await t.gql('{ __schema { mutationType { fields { name } } } }', {}, admin);
+    const all: string[] = schema.data.__schema.mutationType.fields.map((f: { name: string }) => f.name);
+    expect(all.filter((m) => !covered.has(m))).toEqual([]);
+  });
+
+  it('offers no mutation that could change or delete audit events', async () => {
+    const schema = await t.gql('{ __schema { mutationType { fields { name } } } }', {}, admin);
+    expect(schema.data.__schema.mutationType.fields.map((f: { name: string }) => f.name).filter((n: string) => /audit/i.test(n))).toEqual([]);
+  });
+
+  it('records the request id and filters by actor, entity and date', async () => {
+    const res = await request(t.app.express)
+      .post('/graphql')
+      .set('authorization', `Bearer ${admin}`)
+      .set('x-request-id', 'req-test-42')
+      .send({ query: 'mutation { createPerson(name: "请求编号") { id } }' });
+    expect(res.headers['x-request-id']).toBe('req-test-42');
+    const id = res.body.data.createPerson.id;
+    const found = await t.gql('query($id: ID!) { allAuditEvents(filter: { entityType: "Person", entityId: $id, actorName: "admin" }) { requestId action } }', { id }, admin);
+    expect(found.data.allAuditEvents).toEqual([{ requestId: 'req-test-42', action: 'CREATE' }]);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const todays = await t.gql('query($d: LocalDate!) { _allAuditEventsMeta(filter: { from: $d, to: $d }) { count } }', { d: today }, admin);
+    expect(todays.data._allAuditEventsMeta.count).toBeGreaterThan(0);
+    const none = await t.gql('{ _allAuditEventsMeta(filter: { to: "2000-01-01" }) { count } }', {}, admin);
+    expect(none.data._allAuditEventsMeta.count).toBe(0);
+  });
+});

@@ -1,0 +1,54 @@
+import { ConfigError, loadConfig, parseDatabaseUrl } from '../src/config/env';
+import { isValidUscc, usccCheckChar } from '../src/common/uscc';
+
+describe('configuration', () => {
+  it('defaults to the embedded SQLite database', () => {
+    const c = loadConfig({});
+    expect(c.database).toEqual({ kind: 'sqlite', file: expect.stringMatching(/data[\\/]app\.sqlite$/) });
+    expect(c.port).toBe(4000);
+    expect(c.introspection).toBe(true);
+  });
+
+  it('reads a MySQL URL with a bounded pool queue', () => {
+    expect(parseDatabaseUrl('mysql://root@127.0.0.1:3306/test', { DB_QUEUE_LIMIT: '50' })).toEqual({
+      kind: 'mysql', url: 'mysql://root@127.0.0.1:3306/test', poolSize: 10, queueLimit: 50,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ DATABASE_URL: 'postgres://x/y' }, /DATABASE_URL/],
+    [{ DATABASE_URL: 'mysql://root@host' }, /database/],
+    [{ NODE_ENV: 'production' }, /JWT_SECRET is required/],
+    [{ JWT_SECRET: 'short' }, /at least 32/],
+    [{ ADMIN_PASSWORD: 'x' }, /ADMIN_PASSWORD/],
+    [{ SEED_ON_START: 'maybe' }, /SEED_ON_START/],
+  ])('refuses %j naming the variable', (env, message) => {
+    expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
+    expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(message);
+  });
+
+  it('turns introspection off in production unless asked', () => {
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+});
+
+describe('unified social credit code (GB 32100-2015)', () => {
+  it('accepts published codes and rejects a changed check character', () => {
+    // Codes widely cited as valid examples of the standard.
+    for (const code of ['91350100M000100Y43', '91110000600037341L']) expect(isValidUscc(code)).toBe(true);
+    const base = '91350582MA2XY1234';
+    const good = base + usccCheckChar(base);
+    expect(isValidUscc(good)).toBe(true);
+    expect(isValidUscc(good.toLowerCase())).toBe(true);
+    expect(isValidUscc(base + (good[17] === 'A' ? 'B' : 'A'))).toBe(false);
+  });
+
+  it('rejects wrong length and characters outside the code alphabet (I, O, S, V, Z)', () => {
+    expect(isValidUscc('91350582MA2XY123')).toBe(false);
+    expect(isValidUscc('91350582MA2XYI234X')).toBe(false);
+    expect(isValidUscc('')).toBe(false);
+  });
+});

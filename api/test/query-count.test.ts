@@ -1,0 +1,52 @@
+import { GroupKind, GroupRole } from '../src/modules/working-group/enums';
+import { Membership } from '../src/modules/working-group/membership.entity';
+import { Person } from '../src/modules/working-group/person.entity';
+import { Post } from '../src/modules/working-group/post.entity';
+import { WorkingGroup } from '../src/modules/working-group/working-group.entity';
+import { dbKind } from './db';
+import { startTestApp, type TestApp } from './harness';
+
+const ROSTER = `query($g: ID!, $n: Int!) {
+  allMemberships(filter: { groupId: $g }, perPage: $n) {
+    id role sortOrder concurrent validFrom
+    person { id name }
+    post { id title }
+    group { id name }
+  }
+}`;
+
+describe(`roster list SQL statements (${dbKind()})`, () => {
+  let t: TestApp;
+  let admin: string;
+  let groupId: number;
+  beforeAll(async () => {
+    t = await startTestApp({ seed: false });
+    admin = await t.adminToken();
+    // Test data straight into the tables: 100 people, each with a post and a seat.
+    const ds = t.app.ds;
+    const group = await ds.getRepository(WorkingGroup).save({ name: '大名单专班', kind: GroupKind.GROUP });
+    groupId = group.id;
+    const people = await ds.getRepository(Person).save(Array.from({ length: 100 }, (_, i) => ({ name: `成员${i + 1}` })));
+    const posts = await ds.getRepository(Post).save(Array.from({ length: 100 }, (_, i) => ({ title: `职务${i + 1}` })));
+    await ds.getRepository(Membership).save(
+      people.map((p, i) => ({ groupId, personId: p.id, postId: posts[i].id, role: GroupRole.MEMBER, sortOrder: i + 1, validFrom: '2024-01-01' })),
+    );
+  });
+  afterAll(() => t.close());
+
+  async function statementsFor(n: number): Promise<number> {
+    t.sql.reset();
+    const res = await t.gql(ROSTER, { g: String(groupId), n }, admin);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.allMemberships).toHaveLength(n);
+    expect(res.data.allMemberships[n - 1]).toMatchObject({ sortOrder: n, person: { name: `成员${n}` }, post: { title: `职务${n}` }, group: { name: '大名单专班' } });
+    return t.sql.count;
+  }
+
+  it('uses the same small number of statements for 10, 50 and 100 members with person, post and group', async () => {
+    const counts = [await statementsFor(10), await statementsFor(50), await statementsFor(100)];
+    // 1 user (the token's user is reloaded), 1 memberships page, 1 each for people, posts and groups.
+    expect(counts).toEqual([counts[0], counts[0], counts[0]]);
+    expect(counts[0]).toBeLessThanOrEqual(5);
+  });
+});

@@ -1,0 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { printAdminSchema } from '../src/schema';
+
+describe('printed schema', () => {
+  it('schema/admin.graphql matches the code (run npm run schema:print after changing the API)', () => {
+    const committed = fs.readFileSync(path.resolve(__dirname, '../../schema/admin.graphql'), 'utf8');
+    expect(committed).toBe(printAdminSchema());
+  });
+});
