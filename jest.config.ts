@@ -21,5 +21,6 @@ if (process.env.TEST_MYSQL_URL) projects.push(project('mysql', 'mysql'));
 const config: Config = {
   projects,
   testTimeout: 60_000,
+  reporters: ['default', '<rootDir>/api/test/summary-reporter.cjs'],
 };
 export default config;
