@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
+import { In, type ObjectLiteral } from 'typeorm';
 import { groupBy, type Loaders } from '../../common/loaders';
 import { Membership } from './membership.entity';
 import { PostHolding } from './post-holding.entity';
@@ -7,43 +7,29 @@ import { ROLE_ORDER_SQL } from './membership.service';
 import { inForceOn } from './working-group.service';
 import { WorkingGroup } from './working-group.entity';
 
-/** Seats of many groups in one query; `asOf` null = every seat ever, else the roster on that day. */
-export const membersByGroup = (l: Loaders, asOf: string | null) =>
-  l.named(`membersByGroup:${asOf ?? '*'}`, (ds) =>
-    new DataLoader<number, Membership[]>(async (ids) => {
-      const qb = ds.getRepository(Membership).createQueryBuilder('e').where('e.groupId IN (:...ids)', { ids: [...ids] });
-      if (asOf) inForceOn(qb, asOf);
-      qb.orderBy(ROLE_ORDER_SQL, 'ASC').addOrderBy('e.sortOrder', 'ASC').addOrderBy('e.validFrom', 'ASC').addOrderBy('e.id', 'ASC');
-      return groupBy(ids, await qb.getMany(), (m) => m.groupId);
-    }),
-  );
+type Dated = ObjectLiteral & { validFrom: string };
 
-export const membershipsByPerson = (l: Loaders, asOf: string | null) =>
-  l.named(`membershipsByPerson:${asOf ?? '*'}`, (ds) =>
-    new DataLoader<number, Membership[]>(async (ids) => {
-      const qb = ds.getRepository(Membership).createQueryBuilder('e').where('e.personId IN (:...ids)', { ids: [...ids] });
+/**
+ * Rows of a dated table (seats, holdings) for many parents in one query, grouped by `column`;
+ * `asOf` null = the whole history, else only rows in force on that day.
+ */
+function datedBy<T extends Dated>(l: Loaders, entity: new () => T, column: keyof T & string, asOf: string | null, roster = false) {
+  return l.named(`${entity.name}:${column}:${asOf ?? '*'}`, (ds) =>
+    new DataLoader<number, T[]>(async (ids) => {
+      const qb = ds.getRepository(entity).createQueryBuilder('e').where(`e.${column} IN (:...ids)`, { ids: [...ids] });
       if (asOf) inForceOn(qb, asOf);
-      return groupBy(ids, await qb.orderBy('e.validFrom', 'ASC').addOrderBy('e.id', 'ASC').getMany(), (m) => m.personId);
+      if (roster) qb.orderBy(ROLE_ORDER_SQL, 'ASC').addOrderBy('e.sortOrder', 'ASC').addOrderBy('e.validFrom', 'ASC');
+      else qb.orderBy('e.validFrom', 'ASC');
+      return groupBy(ids, await qb.addOrderBy('e.id', 'ASC').getMany(), (row) => row[column] as number);
     }),
   );
+}
 
-export const holdingsByPerson = (l: Loaders, asOf: string | null) =>
-  l.named(`holdingsByPerson:${asOf ?? '*'}`, (ds) =>
-    new DataLoader<number, PostHolding[]>(async (ids) => {
-      const qb = ds.getRepository(PostHolding).createQueryBuilder('e').where('e.personId IN (:...ids)', { ids: [...ids] });
-      if (asOf) inForceOn(qb, asOf);
-      return groupBy(ids, await qb.orderBy('e.validFrom', 'ASC').addOrderBy('e.id', 'ASC').getMany(), (h) => h.personId);
-    }),
-  );
-
-export const holdingsByPost = (l: Loaders, asOf: string | null) =>
-  l.named(`holdingsByPost:${asOf ?? '*'}`, (ds) =>
-    new DataLoader<number, PostHolding[]>(async (ids) => {
-      const qb = ds.getRepository(PostHolding).createQueryBuilder('e').where('e.postId IN (:...ids)', { ids: [...ids] });
-      if (asOf) inForceOn(qb, asOf);
-      return groupBy(ids, await qb.orderBy('e.validFrom', 'ASC').addOrderBy('e.id', 'ASC').getMany(), (h) => h.postId);
-    }),
-  );
+/** A group's seats in roster order: role as printed (组长 first), then published order. */
+export const membersByGroup = (l: Loaders, asOf: string | null) => datedBy(l, Membership, 'groupId', asOf, true);
+export const membershipsByPerson = (l: Loaders, asOf: string | null) => datedBy(l, Membership, 'personId', asOf);
+export const holdingsByPerson = (l: Loaders, asOf: string | null) => datedBy(l, PostHolding, 'personId', asOf);
+export const holdingsByPost = (l: Loaders, asOf: string | null) => datedBy(l, PostHolding, 'postId', asOf);
 
 export const subGroups = (l: Loaders) =>
   l.named('subGroups', (ds) =>
