@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -77,6 +79,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         },
       }),
     );
+    serveConsole(app, config.adminDir);
     return {
       express: app,
       ds,
@@ -91,6 +94,20 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     await ds.destroy();
     throw err;
   }
+}
+
+/** The built react-admin console at /admin (client-side routes fall back to its index.html). */
+function serveConsole(app: Express, dir: string): void {
+  const index = path.join(dir, 'index.html');
+  app.get('/', (_req, res) => res.redirect('/admin/'));
+  if (!fs.existsSync(index)) {
+    app.get(/^\/admin(\/.*)?$/, (_req, res) => {
+      res.status(503).type('text/plain').send('The console is not built: run npm run build:admin (npm start does it for you).');
+    });
+    return;
+  }
+  app.use('/admin', express.static(dir, { index: false, maxAge: '1h' }));
+  app.get(/^\/admin(\/.*)?$/, (_req, res) => res.sendFile(index));
 }
 
 function requestIdOf(header: string | undefined): string {

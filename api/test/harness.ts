@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Logger } from 'typeorm';
 import request from 'supertest';
 import { type App, createApp } from '../src/app';
@@ -58,6 +59,7 @@ export async function startTestApp(options: { seed?: boolean } = {}): Promise<Te
     adminPassword: ADMIN_PASSWORD,
     seedOnStart: options.seed ?? true,
     introspection: true,
+    adminDir: path.resolve(__dirname, '../../admin/dist'),
   };
   const app = await createApp(config, { logger: sql, log: () => undefined });
   let admin: string | undefined;

@@ -18,6 +18,8 @@ export interface AppConfig {
   adminPassword?: string;
   seedOnStart: boolean;
   introspection: boolean;
+  /** The built console (vite build output), served at /admin. */
+  adminDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -95,5 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminPassword,
     seedOnStart: bool(env, 'SEED_ON_START', true),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
+    adminDir: path.resolve(env.ADMIN_DIR || 'admin/dist'),
   };
 }

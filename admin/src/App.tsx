@@ -1,0 +1,63 @@
+import ApartmentIcon from '@mui/icons-material/Apartment';
+import BadgeIcon from '@mui/icons-material/Badge';
+import BusinessIcon from '@mui/icons-material/Business';
+import DescriptionIcon from '@mui/icons-material/Description';
+import GroupsIcon from '@mui/icons-material/Groups';
+import HistoryIcon from '@mui/icons-material/History';
+import HomeWorkIcon from '@mui/icons-material/HomeWork';
+import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
+import MapIcon from '@mui/icons-material/Map';
+import PeopleIcon from '@mui/icons-material/People';
+import WorkIcon from '@mui/icons-material/Work';
+import { Admin, Resource } from 'react-admin';
+import { authProvider, canEdit } from './authProvider';
+import { Dashboard } from './Dashboard';
+import { dataProvider } from './dataProvider';
+import { i18nProvider } from './i18n';
+import { AuditEventList } from './resources/audit/auditEvents';
+import { UserCreate, UserEdit, UserList } from './resources/auth/users';
+import {
+  CompoundCreate,
+  CompoundEdit,
+  CompoundList,
+  CompoundShow,
+  PropertyCompanyCreate,
+  PropertyCompanyEdit,
+  PropertyCompanyList,
+  PropertyCompanyShow,
+} from './resources/organization/companies';
+import { JurisdictionCreate, JurisdictionEdit, JurisdictionList, JurisdictionShow } from './resources/organization/jurisdictions';
+import { UnitCreate, UnitEdit, UnitList, UnitShow } from './resources/organization/units';
+import { PolicyDocumentCreate, PolicyDocumentEdit, PolicyDocumentList, PolicyDocumentShow } from './resources/policy/documents';
+import { MembershipCreate, MembershipEdit, MembershipList } from './resources/working-group/memberships';
+import { PersonCreate, PersonEdit, PersonList, PersonShow } from './resources/working-group/people';
+import { PostCreate, PostEdit, PostList, PostShow } from './resources/working-group/posts';
+import { WorkingGroupCreate, WorkingGroupEdit, WorkingGroupList, WorkingGroupShow } from './resources/working-group/workingGroups';
+
+/**
+ * The console. Menus and routes follow the role: editing screens exist only for ADMIN and
+ * PARTY_OFFICE, users only for ADMIN, the audit trail not for UNIT_STAFF. The API enforces the same.
+ */
+export const App = () => (
+  <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} dashboard={Dashboard} title="app.title" requireAuth disableTelemetry>
+    {(role: string) => {
+      const edit = canEdit(role);
+      return [
+        <Resource key="WorkingGroup" name="WorkingGroup" icon={GroupsIcon} list={WorkingGroupList} show={WorkingGroupShow} edit={edit ? WorkingGroupEdit : undefined} create={edit ? WorkingGroupCreate : undefined} recordRepresentation="name" />,
+        <Resource key="Membership" name="Membership" icon={BadgeIcon} list={MembershipList} edit={edit ? MembershipEdit : undefined} create={edit ? MembershipCreate : undefined} />,
+        <Resource key="Person" name="Person" icon={PeopleIcon} list={PersonList} show={PersonShow} edit={edit ? PersonEdit : undefined} create={edit ? PersonCreate : undefined} recordRepresentation="name" />,
+        <Resource key="Post" name="Post" icon={WorkIcon} list={PostList} show={PostShow} edit={edit ? PostEdit : undefined} create={edit ? PostCreate : undefined} recordRepresentation="title" />,
+        <Resource key="PolicyDocument" name="PolicyDocument" icon={DescriptionIcon} list={PolicyDocumentList} show={PolicyDocumentShow} edit={edit ? PolicyDocumentEdit : undefined} create={edit ? PolicyDocumentCreate : undefined} recordRepresentation="title" />,
+        <Resource key="Jurisdiction" name="Jurisdiction" icon={MapIcon} list={JurisdictionList} show={JurisdictionShow} edit={edit ? JurisdictionEdit : undefined} create={edit ? JurisdictionCreate : undefined} recordRepresentation="name" />,
+        <Resource key="Unit" name="Unit" icon={ApartmentIcon} list={UnitList} show={UnitShow} edit={edit ? UnitEdit : undefined} create={edit ? UnitCreate : undefined} recordRepresentation="name" />,
+        <Resource key="PropertyCompany" name="PropertyCompany" icon={BusinessIcon} list={PropertyCompanyList} show={PropertyCompanyShow} edit={edit ? PropertyCompanyEdit : undefined} create={edit ? PropertyCompanyCreate : undefined} recordRepresentation="name" />,
+        <Resource key="Compound" name="Compound" icon={HomeWorkIcon} list={CompoundList} show={CompoundShow} edit={edit ? CompoundEdit : undefined} create={edit ? CompoundCreate : undefined} recordRepresentation="name" />,
+        <Resource key="Clause" name="Clause" recordRepresentation="number" />,
+        <Resource key="DocumentCitation" name="DocumentCitation" />,
+        <Resource key="PostHolding" name="PostHolding" />,
+        role !== 'UNIT_STAFF' ? <Resource key="AuditEvent" name="AuditEvent" icon={HistoryIcon} list={AuditEventList} /> : null,
+        role === 'ADMIN' ? <Resource key="User" name="User" icon={ManageAccountsIcon} list={UserList} edit={UserEdit} create={UserCreate} recordRepresentation="username" /> : null,
+      ];
+    }}
+  </Admin>
+);

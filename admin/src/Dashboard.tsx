@@ -1,0 +1,44 @@
+import { Card, CardContent, Grid, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { Title, useTranslate } from 'react-admin';
+import { gqlRequest } from './dataProvider';
+
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** 首页: what is in the system, at a glance. */
+export const Dashboard = () => {
+  const translate = useTranslate();
+  const [counts, setCounts] = useState<Record<string, number> | null>(null);
+  useEffect(() => {
+    gqlRequest<Record<string, { count: number }>>(
+      `query($d: LocalDate) { groups: _allWorkingGroupsMeta { count } members: _allMembershipsMeta(filter: { asOf: $d }) { count }
+        documents: _allPolicyDocumentsMeta { count } units: _allUnitsMeta { count } }`,
+      { d: today() },
+    ).then((d) => setCounts(Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v.count]))), () => undefined);
+  }, []);
+  return (
+    <Card sx={{ mt: 2 }}>
+      <Title title="app.title" />
+      <CardContent>
+        <Typography variant="h5" gutterBottom>
+          {translate('app.dashboard.welcome')}
+        </Typography>
+        <Typography variant="body1" gutterBottom>
+          {translate('app.dashboard.intro')}
+        </Typography>
+        <Grid container spacing={2} sx={{ mt: 1 }}>
+          {(['groups', 'members', 'documents', 'units'] as const).map((k) => (
+            <Grid key={k} size={{ xs: 6, md: 3 }}>
+              <Card variant="outlined">
+                <CardContent>
+                  <Typography variant="overline">{translate(`app.dashboard.${k}`)}</Typography>
+                  <Typography variant="h4">{counts?.[k] ?? '…'}</Typography>
+                </CardContent>
+              </Card>
+            </Grid>
+          ))}
+        </Grid>
+      </CardContent>
+    </Card>
+  );
+};

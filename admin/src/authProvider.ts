@@ -1,0 +1,70 @@
+import type { AuthProvider } from 'react-admin';
+
+const TOKEN = 'wydj.token';
+const USER = 'wydj.user';
+
+export type Role = 'ADMIN' | 'PARTY_OFFICE' | 'UNIT_STAFF' | 'AUDITOR';
+interface StoredUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  expiresAt: string;
+}
+
+export const getToken = (): string | null => localStorage.getItem(TOKEN);
+const getUser = (): StoredUser | null => {
+  const raw = localStorage.getItem(USER);
+  return raw ? (JSON.parse(raw) as StoredUser) : null;
+};
+const clear = () => {
+  localStorage.removeItem(TOKEN);
+  localStorage.removeItem(USER);
+};
+
+/** Roles that may edit documents, organisations and rosters (the server enforces the same). */
+export const canEdit = (role: unknown): boolean => role === 'ADMIN' || role === 'PARTY_OFFICE';
+
+/** Sign-in on the `login` mutation; the JWT goes into every request (see dataProvider). */
+export const authProvider: AuthProvider = {
+  async login({ username, password }: { username: string; password: string }) {
+    const res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt user { id username displayName role unitId } } }',
+        variables: { u: username, p: password },
+      }),
+    });
+    const body = await res.json();
+    if (body.errors?.length) throw new Error(body.errors[0].extensions?.code === 'UNAUTHENTICATED' ? 'app.auth.wrong_credentials' : body.errors[0].message);
+    const { token, expiresAt, user } = body.data.login;
+    localStorage.setItem(TOKEN, token);
+    localStorage.setItem(USER, JSON.stringify({ ...user, expiresAt }));
+  },
+  async logout() {
+    clear();
+  },
+  async checkAuth() {
+    const user = getUser();
+    if (!getToken() || !user || new Date(user.expiresAt).getTime() <= Date.now()) {
+      clear();
+      throw new Error('app.auth.session_expired');
+    }
+  },
+  async checkError(error: { status?: number }) {
+    if (error?.status === 401) {
+      clear();
+      throw new Error('app.auth.session_expired');
+    }
+  },
+  async getPermissions() {
+    return getUser()?.role ?? null;
+  },
+  async getIdentity() {
+    const user = getUser();
+    if (!user) throw new Error('app.auth.session_expired');
+    return { id: user.id, fullName: `${user.displayName}（${user.username}）` };
+  },
+};

@@ -1,0 +1,5 @@
+declare module 'virtual:admin-introspection' {
+  import type { IntrospectionSchema } from 'graphql';
+  const schema: IntrospectionSchema;
+  export default schema;
+}

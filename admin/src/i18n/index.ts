@@ -1,0 +1,9 @@
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import en from './en';
+import zh from './zh';
+
+/** zh-CN by default; English switchable from the user menu. */
+export const i18nProvider = polyglotI18nProvider((locale) => (locale === 'en' ? en : zh), 'zh', [
+  { locale: 'zh', name: '中文' },
+  { locale: 'en', name: 'English' },
+], { allowMissing: false });

@@ -1,0 +1,55 @@
+import {
+  AutocompleteInput,
+  BooleanField,
+  BooleanInput,
+  Create,
+  Datagrid,
+  Edit,
+  List,
+  PasswordInput,
+  ReferenceField,
+  ReferenceInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+  minLength,
+  required,
+} from 'react-admin';
+import { ListActions } from '../common/actions';
+import { EnumField, EnumInput } from '../common/fields';
+
+export const UserList = () => (
+  <List actions={<ListActions filters={false} />}>
+    <Datagrid rowClick="edit" bulkActionButtons={false}>
+      <TextField source="username" />
+      <TextField source="displayName" />
+      <EnumField source="role" enumName="Role" />
+      <ReferenceField source="unitId" reference="Unit" link={false} emptyText="—" />
+      <BooleanField source="active" />
+    </Datagrid>
+  </List>
+);
+
+const UserForm = ({ creating }: { creating?: boolean }) => (
+  <SimpleForm>
+    <TextInput source="username" validate={required()} />
+    <TextInput source="displayName" validate={required()} />
+    <PasswordInput source="password" validate={creating ? [required(), minLength(8)] : minLength(8)} />
+    <EnumInput source="role" enumName="Role" validate={required()} />
+    <ReferenceInput source="unitId" reference="Unit">
+      <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
+    </ReferenceInput>
+    {!creating && <BooleanInput source="active" />}
+  </SimpleForm>
+);
+
+export const UserEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <UserForm />
+  </Edit>
+);
+export const UserCreate = () => (
+  <Create>
+    <UserForm creating />
+  </Create>
+);

@@ -1,0 +1,130 @@
+import {
+  AutocompleteInput,
+  Create,
+  Datagrid,
+  Edit,
+  List,
+  ReferenceField,
+  ReferenceInput,
+  ReferenceManyField,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+} from 'react-admin';
+import { isValidUscc } from '../../../../api/src/common/uscc';
+import { ListActions, ShowActions } from '../common/actions';
+import { EnumField, EnumInput } from '../common/fields';
+import { History } from '../common/History';
+
+/** The same GB 32100-2015 check the server runs, so the office sees the error before saving. */
+const validUscc = (value: string) => (value && !isValidUscc(value) ? 'app.validation.uscc' : undefined);
+
+export const PropertyCompanyList = () => (
+  <List filters={[<TextInput key="q" source="q" alwaysOn />]} actions={<ListActions filters={false} />}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="name" />
+      <TextField source="uscc" />
+      <ReferenceField source="jurisdictionId" reference="Jurisdiction" link="show" emptyText="—" />
+    </Datagrid>
+  </List>
+);
+
+export const PropertyCompanyShow = () => (
+  <Show actions={<ShowActions />}>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <TextField source="uscc" />
+      <ReferenceField source="jurisdictionId" reference="Jurisdiction" link="show" emptyText="—" />
+      <TextField source="address" emptyText="—" />
+      <ReferenceManyField label="resources.Compound.name" reference="Compound" target="propertyCompanyId">
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <TextField source="name" />
+          <ReferenceField source="communityId" reference="Jurisdiction" link="show" />
+        </Datagrid>
+      </ReferenceManyField>
+      <History />
+    </SimpleShowLayout>
+  </Show>
+);
+
+const CompanyForm = () => (
+  <SimpleForm>
+    <TextInput source="name" validate={required()} fullWidth />
+    <TextInput source="uscc" validate={[required(), validUscc]} parse={(v: string) => v?.toUpperCase()} />
+    <ReferenceInput source="jurisdictionId" reference="Jurisdiction">
+      <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
+    </ReferenceInput>
+    <TextInput source="address" fullWidth />
+  </SimpleForm>
+);
+
+export const PropertyCompanyEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <CompanyForm />
+  </Edit>
+);
+export const PropertyCompanyCreate = () => (
+  <Create redirect="show">
+    <CompanyForm />
+  </Create>
+);
+
+const compoundFilters = [
+  <TextInput key="q" source="q" alwaysOn />,
+  <ReferenceInput key="communityId" source="communityId" reference="Jurisdiction" filter={{ level: 'COMMUNITY' }} alwaysOn>
+    <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
+  </ReferenceInput>,
+  <EnumInput key="managementMode" source="managementMode" enumName="ManagementMode" />,
+];
+
+export const CompoundList = () => (
+  <List filters={compoundFilters} actions={<ListActions />}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="name" />
+      <ReferenceField source="communityId" reference="Jurisdiction" link="show" />
+      <ReferenceField source="propertyCompanyId" reference="PropertyCompany" link="show" emptyText="—" />
+      <EnumField source="managementMode" enumName="ManagementMode" />
+    </Datagrid>
+  </List>
+);
+
+export const CompoundShow = () => (
+  <Show actions={<ShowActions />}>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <ReferenceField source="communityId" reference="Jurisdiction" link="show" />
+      <ReferenceField source="propertyCompanyId" reference="PropertyCompany" link="show" emptyText="—" />
+      <EnumField source="managementMode" enumName="ManagementMode" />
+      <TextField source="address" emptyText="—" />
+      <History />
+    </SimpleShowLayout>
+  </Show>
+);
+
+const CompoundForm = () => (
+  <SimpleForm>
+    <TextInput source="name" validate={required()} fullWidth />
+    <ReferenceInput source="communityId" reference="Jurisdiction" filter={{ level: 'COMMUNITY' }}>
+      <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} validate={required()} />
+    </ReferenceInput>
+    <EnumInput source="managementMode" enumName="ManagementMode" validate={required()} />
+    <ReferenceInput source="propertyCompanyId" reference="PropertyCompany">
+      <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
+    </ReferenceInput>
+    <TextInput source="address" fullWidth />
+  </SimpleForm>
+);
+
+export const CompoundEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <CompoundForm />
+  </Edit>
+);
+export const CompoundCreate = () => (
+  <Create redirect="show">
+    <CompoundForm />
+  </Create>
+);

@@ -1,0 +1,188 @@
+import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
+import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
+import DeleteIcon from '@mui/icons-material/DeleteOutlineOutlined';
+import EditIcon from '@mui/icons-material/EditOutlined';
+import { Box, IconButton, Link as MuiLink, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Button, Confirm, useNotify, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { canEdit } from '../../authProvider';
+import { gqlRequest } from '../../dataProvider';
+import { ConcurrentChip } from '../common/fields';
+
+interface Seat {
+  id: string;
+  role: string;
+  sortOrder: number;
+  concurrent: boolean;
+  validFrom: string;
+  validTo: string | null;
+  person: { id: string; name: string };
+  post: { id: string; title: string } | null;
+}
+interface RosterData {
+  WorkingGroup: { id: string; members: Seat[]; subGroups: Array<{ id: string; name: string; kind: string }> };
+}
+
+const ROSTER = `query($id: ID!, $asOf: LocalDate) { WorkingGroup(id: $id) {
+  id subGroups { id name kind }
+  members(asOf: $asOf) { id role sortOrder concurrent validFrom validTo person { id name } post { id title } }
+} }`;
+
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** Seats grouped by role, in the order the server returns them (roster order). */
+function byRole(seats: Seat[]): Array<[string, Seat[]]> {
+  const groups = new Map<string, Seat[]>();
+  for (const s of seats) groups.set(s.role, [...(groups.get(s.role) ?? []), s]);
+  return [...groups.entries()];
+}
+
+/**
+ * 名单: the group's members on a chosen date, grouped by role in published order, with post and the
+ * 兼 marker; editors can add, move up/down and remove seats from here.
+ */
+export const Roster = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const { permissions } = usePermissions();
+  const editable = canEdit(permissions);
+  const [asOf, setAsOf] = useState(today());
+  const [data, setData] = useState<RosterData['WorkingGroup'] | null>(null);
+  const [removing, setRemoving] = useState<Seat | null>(null);
+
+  const load = useCallback(() => {
+    if (!record?.id) return;
+    gqlRequest<RosterData>(ROSTER, { id: String(record.id), asOf: asOf || null }).then(
+      (d) => setData(d.WorkingGroup),
+      (e: Error) => notify(e.message, { type: 'error' }),
+    );
+  }, [record?.id, asOf, notify]);
+  useEffect(load, [load]);
+
+  const move = async (role: string, seats: Seat[], index: number, delta: number) => {
+    const ids = seats.map((s) => s.id);
+    [ids[index], ids[index + delta]] = [ids[index + delta], ids[index]];
+    try {
+      await gqlRequest('mutation($g: ID!, $r: GroupRole!, $ids: [ID!]!) { reorderMemberships(groupId: $g, role: $r, membershipIds: $ids) { id } }', { g: String(record!.id), r: role, ids }, true);
+      load();
+    } catch (e) {
+      notify((e as Error).message, { type: 'error' });
+    }
+  };
+
+  const remove = async () => {
+    if (!removing) return;
+    try {
+      await gqlRequest('mutation($id: ID!) { deleteMembership(id: $id) { id } }', { id: removing.id }, true);
+      notify('ra.notification.deleted', { messageArgs: { smart_count: 1 } });
+      load();
+    } catch (e) {
+      notify((e as Error).message, { type: 'error' });
+    } finally {
+      setRemoving(null);
+    }
+  };
+
+  if (!record) return null;
+  const current = asOf >= today();
+  return (
+    <Box data-testid="roster">
+      <Stack direction="row" spacing={2} sx={{ my: 2, alignItems: 'center' }}>
+        <MuiTextField
+          type="date"
+          size="small"
+          label={translate('app.roster.as_of')}
+          value={asOf}
+          onChange={(e) => setAsOf(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'roster-as-of' } }}
+        />
+        <Button label="app.roster.today" onClick={() => setAsOf(today())} />
+        {editable && (
+          <Button
+            component={Link}
+            to={`/Membership/create?source=${encodeURIComponent(JSON.stringify({ groupId: record.id }))}`}
+            label="app.roster.add_member"
+          />
+        )}
+      </Stack>
+      {data && data.members.length === 0 && <Typography>{translate('app.roster.empty')}</Typography>}
+      {data &&
+        byRole(data.members).map(([role, seats]) => (
+          <Box key={role} sx={{ mb: 2 }} data-testid={`role-${role}`}>
+            <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+              {translate(`enums.GroupRole.${role}`)}（{translate('app.roster.members_count', { count: seats.length })}）
+            </Typography>
+            <Table size="small">
+              <TableHead>
+                <TableRow>
+                  <TableCell sx={{ width: 72, whiteSpace: 'nowrap' }}>{translate('resources.Membership.fields.sortOrder')}</TableCell>
+                  <TableCell sx={{ width: 160 }}>{translate('resources.Membership.fields.personId')}</TableCell>
+                  <TableCell>{translate('resources.Membership.fields.postId')}</TableCell>
+                  <TableCell sx={{ width: 200 }}>{translate('resources.Membership.fields.validFrom')}</TableCell>
+                  {editable && current && <TableCell sx={{ width: 170 }} />}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {seats.map((s, i) => (
+                  <TableRow key={s.id} data-testid="seat">
+                    <TableCell>{s.sortOrder}</TableCell>
+                    <TableCell>
+                      <MuiLink component={Link} to={`/Person/${s.person.id}/show`}>
+                        {s.person.name}
+                      </MuiLink>
+                      {s.concurrent && <ConcurrentChip />}
+                    </TableCell>
+                    <TableCell>{s.post ? <MuiLink component={Link} to={`/Post/${s.post.id}/show`}>{s.post.title}</MuiLink> : translate('app.roster.no_post')}</TableCell>
+                    <TableCell>
+                      {s.validFrom}
+                      {s.validTo ? ` ~ ${s.validTo}` : ''}
+                    </TableCell>
+                    {editable && current && (
+                      <TableCell>
+                        <IconButton size="small" aria-label="up" disabled={i === 0} onClick={() => move(role, seats, i, -1)}>
+                          <ArrowUpwardIcon fontSize="small" />
+                        </IconButton>
+                        <IconButton size="small" aria-label="down" disabled={i === seats.length - 1} onClick={() => move(role, seats, i, 1)}>
+                          <ArrowDownwardIcon fontSize="small" />
+                        </IconButton>
+                        <IconButton size="small" aria-label="edit" component={Link} to={`/Membership/${s.id}`}>
+                          <EditIcon fontSize="small" />
+                        </IconButton>
+                        <IconButton size="small" aria-label="delete" onClick={() => setRemoving(s)}>
+                          <DeleteIcon fontSize="small" />
+                        </IconButton>
+                      </TableCell>
+                    )}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Box>
+        ))}
+      {data && data.subGroups.length > 0 && (
+        <Box sx={{ mt: 2 }}>
+          <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+            {translate('app.roster.sub_groups')}
+          </Typography>
+          {data.subGroups.map((g) => (
+            <div key={g.id}>
+              <MuiLink component={Link} to={`/WorkingGroup/${g.id}/show`}>
+                {g.name}
+              </MuiLink>
+            </div>
+          ))}
+        </Box>
+      )}
+      <Confirm
+        isOpen={removing !== null}
+        title="ra.message.delete_title"
+        content="ra.message.delete_content"
+        translateOptions={{ name: removing?.person.name ?? '', id: removing?.person.name ?? '', smart_count: 1 }}
+        onConfirm={remove}
+        onClose={() => setRemoving(null)}
+      />
+    </Box>
+  );
+};

@@ -1,0 +1,74 @@
+import {
+  Create,
+  Datagrid,
+  DateField,
+  Edit,
+  List,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+} from 'react-admin';
+import { ListActions, ShowActions } from '../common/actions';
+import { EnumField, SourceField } from '../common/fields';
+import { History } from '../common/History';
+
+export const PersonList = () => (
+  <List filters={[<TextInput key="q" source="q" alwaysOn />]} actions={<ListActions />}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="name" />
+      <TextField source="phone" emptyText="—" />
+      <TextField source="note" emptyText="—" />
+    </Datagrid>
+  </List>
+);
+
+export const PersonShow = () => (
+  <Show actions={<ShowActions />}>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <TextField source="phone" emptyText="—" />
+      <TextField source="note" emptyText="—" />
+      <SourceField label="app.source" />
+      <ReferenceManyField label="resources.PostHolding.name" reference="PostHolding" target="personId">
+        <Datagrid bulkActionButtons={false} rowClick={false}>
+          <ReferenceField source="postId" reference="Post" link="show" />
+          <DateField source="validFrom" />
+          <DateField source="validTo" emptyText="—" />
+        </Datagrid>
+      </ReferenceManyField>
+      <ReferenceManyField label="resources.Membership.name" reference="Membership" target="personId">
+        <Datagrid bulkActionButtons={false} rowClick={false}>
+          <ReferenceField source="groupId" reference="WorkingGroup" link="show" />
+          <EnumField source="role" enumName="GroupRole" />
+          <DateField source="validFrom" />
+          <DateField source="validTo" emptyText="—" />
+        </Datagrid>
+      </ReferenceManyField>
+      <History />
+    </SimpleShowLayout>
+  </Show>
+);
+
+const PersonForm = () => (
+  <SimpleForm>
+    <TextInput source="name" validate={required()} />
+    <TextInput source="phone" />
+    <TextInput source="note" fullWidth />
+  </SimpleForm>
+);
+
+export const PersonEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <PersonForm />
+  </Edit>
+);
+export const PersonCreate = () => (
+  <Create redirect="show">
+    <PersonForm />
+  </Create>
+);
