@@ -5,18 +5,19 @@ import type { Config } from 'jest';
  * on MySQL/MariaDB. Each file builds its own app on its own database (see api/test/harness.ts).
  * ts-jest compiles file by file (isolatedModules): `npm run typecheck` is where types are checked.
  */
-const project = (name: string, db: string) => ({
+const project = (name: string, db: string, roots: string[]) => ({
   displayName: name,
   testEnvironment: 'node',
-  roots: ['<rootDir>/api/test', '<rootDir>/api/src'],
+  roots,
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] as [string, Record<string, unknown>] },
   setupFiles: ['<rootDir>/api/test/setup-env.ts'],
   globals: { __TEST_DB__: db },
 });
 
-const projects = [project('sqlite', 'sqlite')];
-if (process.env.TEST_MYSQL_URL) projects.push(project('mysql', 'mysql'));
+// Browser tests (admin/test) run once, on SQLite: what they check is the console, not the database.
+const projects = [project('sqlite', 'sqlite', ['<rootDir>/api/test', '<rootDir>/api/src', '<rootDir>/admin/test'])];
+if (process.env.TEST_MYSQL_URL) projects.push(project('mysql', 'mysql', ['<rootDir>/api/test', '<rootDir>/api/src']));
 
 const config: Config = {
   projects,

@@ -26,7 +26,12 @@ export const client = new ApolloClient({
  * authProvider sends the user to the login page; FORBIDDEN is 403.
  */
 export function toHttpError(error: unknown): unknown {
-  const gqlErrors = (error as { graphQLErrors?: GraphQLFormattedError[] })?.graphQLErrors ?? [];
+  // ra-data-graphql wraps Apollo's error in an HttpError whose body is the original error.
+  const source = ((error as { body?: unknown })?.body ?? error) as {
+    graphQLErrors?: GraphQLFormattedError[];
+    networkError?: { result?: { errors?: GraphQLFormattedError[] } };
+  };
+  const gqlErrors = source?.graphQLErrors?.length ? source.graphQLErrors : (source?.networkError?.result?.errors ?? []);
   const first = gqlErrors[0];
   if (!first) return error;
   const code = first.extensions?.code as string | undefined;

@@ -71,6 +71,7 @@ const en: TranslationMessages = {
     validation: { code: 'A GB/T 2260 code has 6 digits', uscc: 'Not a valid unified social credit code (18 characters, check character)', end_before_start: 'The end cannot be before the start' },
     org: { children: 'Sub-jurisdictions' },
     document: { summary: 'Summary' },
+    sections: { holdings: 'Posts held', memberships: 'Seats', units: 'Units', compounds: 'Compounds' },
     source: 'Source',
   },
 };

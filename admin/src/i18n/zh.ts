@@ -71,6 +71,7 @@ const zh: TranslationMessages = {
     validation: { uscc: '统一社会信用代码无效（18 位，校验位不符）', code: '区划代码为 6 位数字', end_before_start: '结束日期不能早于开始日期' },
     org: { children: '下级区划' },
     document: { summary: '基本信息' },
+    sections: { holdings: '任职记录', memberships: '专班席位', units: '责任单位', compounds: '住宅小区' },
     source: '来源',
   },
 };

@@ -39,7 +39,7 @@ export const PropertyCompanyShow = () => (
       <TextField source="uscc" />
       <ReferenceField source="jurisdictionId" reference="Jurisdiction" link="show" emptyText="—" />
       <TextField source="address" emptyText="—" />
-      <ReferenceManyField label="resources.Compound.name" reference="Compound" target="propertyCompanyId">
+      <ReferenceManyField label="app.sections.compounds" reference="Compound" target="propertyCompanyId">
         <Datagrid rowClick="show" bulkActionButtons={false}>
           <TextField source="name" />
           <ReferenceField source="communityId" reference="Jurisdiction" link="show" />

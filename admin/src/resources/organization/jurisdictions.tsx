@@ -52,7 +52,7 @@ export const JurisdictionShow = () => (
           <EnumField source="level" enumName="JurisdictionLevel" />
         </Datagrid>
       </ReferenceManyField>
-      <ReferenceManyField label="resources.Unit.name" reference="Unit" target="jurisdictionId" perPage={100}>
+      <ReferenceManyField label="app.sections.units" reference="Unit" target="jurisdictionId" perPage={100}>
         <Datagrid rowClick="show" bulkActionButtons={false}>
           <TextField source="name" />
           <EnumField source="kind" enumName="UnitKind" />

@@ -34,14 +34,14 @@ export const PersonShow = () => (
       <TextField source="phone" emptyText="—" />
       <TextField source="note" emptyText="—" />
       <SourceField label="app.source" />
-      <ReferenceManyField label="resources.PostHolding.name" reference="PostHolding" target="personId">
+      <ReferenceManyField label="app.sections.holdings" reference="PostHolding" target="personId">
         <Datagrid bulkActionButtons={false} rowClick={false}>
           <ReferenceField source="postId" reference="Post" link="show" />
           <DateField source="validFrom" />
           <DateField source="validTo" emptyText="—" />
         </Datagrid>
       </ReferenceManyField>
-      <ReferenceManyField label="resources.Membership.name" reference="Membership" target="personId">
+      <ReferenceManyField label="app.sections.memberships" reference="Membership" target="personId">
         <Datagrid bulkActionButtons={false} rowClick={false}>
           <ReferenceField source="groupId" reference="WorkingGroup" link="show" />
           <EnumField source="role" enumName="GroupRole" />

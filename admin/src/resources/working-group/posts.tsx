@@ -51,7 +51,7 @@ export const PostShow = () => (
       <ReferenceField source="jurisdictionId" reference="Jurisdiction" link="show" emptyText="—" />
       <ReferenceField source="unitId" reference="Unit" link="show" emptyText="—" />
       <SourceField label="app.source" />
-      <ReferenceManyField label="resources.PostHolding.name" reference="PostHolding" target="postId" sort={{ field: 'validFrom', order: 'ASC' }}>
+      <ReferenceManyField label="app.sections.holdings" reference="PostHolding" target="postId" sort={{ field: 'validFrom', order: 'ASC' }}>
         <Datagrid bulkActionButtons={false} rowClick={false}>
           <ReferenceField source="personId" reference="Person" link="show" />
           <DateField source="validFrom" />

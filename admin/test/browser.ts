@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { startTestApp, type TestApp } from '../../api/test/harness';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const SHOTS = path.resolve(__dirname, 'screenshots');
+
+/**
+ * Browser tests need Debian's Chromium. Without it they are skipped with a line saying so, except
+ * under CI, where a missing browser fails the run (.ci/run installs it).
+ */
+export function browserAvailable(): boolean {
+  if (fs.existsSync(CHROMIUM)) return true;
+  if (process.env.CI) throw new Error(`Browser tests need Chromium at ${CHROMIUM} (apt-get install chromium); CI must not skip them`);
+  // eslint-disable-next-line no-console
+  console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium to run them)`);
+  return false;
+}
+
+export interface Console {
+  t: TestApp;
+  base: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The real app (fresh seeded database) on a local port, with the built console, and a browser. */
+export async function startConsole(): Promise<Console> {
+  if (!fs.existsSync(path.resolve(__dirname, '../dist/index.html'))) throw new Error('admin/dist is missing: run npm run build:admin');
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const t = await startTestApp();
+  const server = t.app.express.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--lang=zh-CN'],
+  });
+  return {
+    t,
+    base,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+      await t.close();
+    },
+  };
+}
+
+export async function signIn(page: Page, base: string, username: string, password: string): Promise<void> {
+  await page.goto(`${base}/admin/#/login`);
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="password"]', password);
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('text=物业党建联建工作平台');
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+/** Names of the seats in the roster's block for one role, in display order. */
+export async function seatNames(page: Page, role: string): Promise<string[]> {
+  await page.waitForSelector(`[data-testid="role-${role}"] [data-testid="seat"]`);
+  return page.$$eval(`[data-testid="role-${role}"] [data-testid="seat"] td:nth-child(2) a`, (els) => els.map((e) => e.textContent ?? ''));
+}

@@ -1,0 +1,116 @@
+/// <reference lib="dom" />
+import type { Page } from 'playwright-core';
+import { Role } from '../../api/src/common/roles';
+import { ADMIN_PASSWORD } from '../../api/test/harness';
+import { browserAvailable, type Console, seatNames, shot, signIn, startConsole } from './browser';
+
+const run = browserAvailable() ? describe : describe.skip;
+
+run('admin console in Chromium', () => {
+  let c: Console;
+  let page: Page;
+  let admin: string;
+  let groupId: string;
+  beforeAll(async () => {
+    c = await startConsole();
+    admin = await c.t.adminToken();
+    groupId = (await c.t.gql('{ allWorkingGroups(filter: { q: "宝盖镇全面提升" }) { id } }', {}, admin)).data.allWorkingGroups[0].id;
+  }, 120_000);
+  afterAll(() => c?.close());
+  beforeEach(async () => {
+    page = await c.browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+  });
+  afterEach(() => page.close());
+
+  const openRoster = async (asOf?: string) => {
+    await page.goto(`${c.base}/admin/#/WorkingGroup/${groupId}/show`);
+    await page.waitForSelector('[data-testid="roster"] [data-testid="seat"]');
+    if (asOf) {
+      await page.fill('[data-testid="roster-as-of"]', asOf);
+      await page.waitForTimeout(300);
+      await page.waitForSelector('[data-testid="roster"] [data-testid="seat"]');
+    }
+  };
+
+  it('signs in and shows the 宝盖镇 working group in Chinese, 柳建波 as 组长 first, roles in published order', async () => {
+    await signIn(page, c.base, 'admin', ADMIN_PASSWORD);
+    await shot(page, 'dashboard');
+    await page.goto(`${c.base}/admin/#/WorkingGroup`);
+    await page.click('text=宝盖镇全面提升住宅小区管理服务能力工作专班');
+    await page.waitForSelector('[data-testid="roster"] [data-testid="seat"]');
+    const roles = await page.$$eval('[data-testid^="role-"]', (els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(roles).toEqual(['role-LEADER', 'role-DEPUTY', 'role-MEMBER']);
+    expect(await seatNames(page, 'LEADER')).toEqual(['柳建波']);
+    expect((await seatNames(page, 'DEPUTY'))[0]).toBe('林积沪');
+    expect(await page.textContent('[data-testid="role-LEADER"]')).toContain('组长');
+    expect(await page.textContent('[data-testid="role-LEADER"]')).toContain('宝盖镇党委副书记、镇长');
+    await shot(page, 'roster-001');
+  });
+
+  it('records a succession from the post and shows the roster changed on and after the date, not before', async () => {
+    const successor = (await c.t.gql('mutation { createPerson(name: "继任镇长") { id } }', {}, admin)).data.createPerson.id;
+    expect(successor).toBeTruthy();
+    const postId = (await c.t.gql('{ allPosts(filter: { q: "宝盖镇党委副书记、镇长" }) { id title } }', {}, admin)).data.allPosts.find(
+      (p: { title: string }) => p.title === '宝盖镇党委副书记、镇长',
+    ).id;
+    await signIn(page, c.base, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${c.base}/admin/#/Post/${postId}/show`);
+    await page.click('[data-testid="succession-button"]');
+    await page.fill('[data-testid="successor-input"]', '继任镇长');
+    await page.click('li[role="option"]:has-text("继任镇长")');
+    await page.fill('[data-testid="succession-date"]', '2024-03-01');
+    await page.waitForSelector('[data-testid="succession-preview"]:has-text("组长")');
+    await shot(page, 'succession-preview');
+    await page.click('[data-testid="succession-confirm"]');
+    await page.waitForSelector('text=已记录继任');
+
+    await openRoster('2024-03-01');
+    expect(await seatNames(page, 'LEADER')).toEqual(['继任镇长']);
+    await openRoster('2025-06-01');
+    expect(await seatNames(page, 'LEADER')).toEqual(['继任镇长']);
+    await openRoster('2024-02-29');
+    expect(await seatNames(page, 'LEADER')).toEqual(['柳建波']);
+    await shot(page, 'roster-before-succession');
+  });
+
+  it('shows a server-side field error next to the field (a credit code already in use)', async () => {
+    const uscc = '91350582MA2XY1234' + (await import('../../api/src/common/uscc')).usccCheckChar('91350582MA2XY1234');
+    await c.t.gql('mutation($c: String!) { createPropertyCompany(name: "已有物业", uscc: $c) { id } }', { c: uscc }, admin);
+    await signIn(page, c.base, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${c.base}/admin/#/PropertyCompany/create`);
+    await page.fill('input[name="name"]', '新物业');
+    await page.fill('input[name="uscc"]', uscc);
+    await page.click('button[type="submit"]');
+    const helper = page.locator('input[name="uscc"]').locator('xpath=ancestor::div[contains(@class,"MuiFormControl-root")]').locator('.MuiFormHelperText-root');
+    await helper.filter({ hasText: 'already exists' }).waitFor({ timeout: 10_000 }).catch(async () => {
+      await shot(page, 'company-errors-failed');
+    });
+    expect(await helper.textContent()).toMatch(/already exists/);
+    // and the client-side check for a wrong check character, before anything is sent
+    await page.fill('input[name="uscc"]', uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0'));
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('text=统一社会信用代码无效');
+    await shot(page, 'company-errors');
+  });
+
+  it('shows UNIT_STAFF no roster editing, and the server refuses the mutation if forced', async () => {
+    const staff = await c.t.userWithRole(Role.UNIT_STAFF);
+    const username = (await c.t.gql('query($id: ID!) { User(id: $id) { username } }', { id: staff.id }, admin)).data.User.username;
+    await signIn(page, c.base, username, 'password-123');
+    await openRoster();
+    expect(await page.$$('[data-testid="roster"] button[aria-label="delete"]')).toHaveLength(0);
+    expect(await page.$$('text=添加成员')).toHaveLength(0);
+    expect(await page.$$('a[aria-label="编辑"], button:has-text("编辑")')).toHaveLength(0);
+    await shot(page, 'roster-unit-staff');
+    const seatId = (await c.t.gql('query($g: ID!) { allMemberships(filter: { groupId: $g }, perPage: 1) { id } }', { g: groupId }, admin)).data.allMemberships[0].id;
+    const forced: { errors: Array<{ extensions: { code: string } }> } = await page.evaluate(async (id) => {
+      const res = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${localStorage.getItem('wydj.token')}` },
+        body: JSON.stringify({ query: `mutation { deleteMembership(id: "${id}") { id } }` }),
+      });
+      return res.json();
+    }, seatId);
+    expect(forced.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+});
