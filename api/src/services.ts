@@ -18,6 +18,7 @@ import { Membership } from './modules/working-group/membership.entity';
 import { Person } from './modules/working-group/person.entity';
 import { Post } from './modules/working-group/post.entity';
 import { PostHolding } from './modules/working-group/post-holding.entity';
+import { RosterImportService } from './modules/working-group/roster-import.service';
 import { SuccessionService } from './modules/working-group/succession.service';
 import { PersonService, PostHoldingService, PostService, WorkingGroupService } from './modules/working-group/working-group.service';
 import { WorkingGroup } from './modules/working-group/working-group.entity';
@@ -50,6 +51,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
     workingGroup: new WorkingGroupService(...deps, { entity: WorkingGroup, typeName: 'WorkingGroup' }),
     membership: new MembershipService(...deps, { entity: Membership, typeName: 'Membership', searchColumns: [] }),
     succession: new SuccessionService(ds, tx, audit),
+    rosterImport: new RosterImportService(ds, tx, audit),
   };
 }
 

@@ -93,6 +93,9 @@ describe(`audit trail (${dbKind()})`, () => {
     });
     expect(reorder.event).toMatchObject({ action: 'REORDER', entityType: 'WorkingGroup' });
 
+    const imported = await once('importRoster', 'mutation($g: ID!) { importRoster(groupId: $g, rows: [{ line: 2, name: "导入成员", role: "成员" }]) { added } }', { g: group.id });
+    expect(imported.event).toMatchObject({ action: 'IMPORT', entityType: 'WorkingGroup', entityId: group.id });
+
     const schema = await t.gql('{ __schema { mutationType { fields { name } } } }', {}, admin);
     const all: string[] = schema.data.__schema.mutationType.fields.map((f: { name: string }) => f.name);
     expect(all.filter((m) => !covered.has(m))).toEqual([]);

@@ -38,7 +38,7 @@ const en: TranslationMessages = {
     UnitKind: { OFFICE: 'Office', STATION: 'Station', COMMUNITY: 'Community', CENTER: 'Centre / post', DEPARTMENT: 'Department', OTHER: 'Other' },
     ManagementMode: { PROFESSIONAL: 'Professional', STATE_OWNED: 'State-owned', SELF_MANAGED: 'Self-managed', COMMUNITY_FALLBACK: 'Community fallback', NONE: 'None' },
     Role: { ADMIN: 'Administrator', PARTY_OFFICE: 'Party-building office', UNIT_STAFF: 'Unit staff', AUDITOR: 'Auditor' },
-    AuditAction: { CREATE: 'Created', UPDATE: 'Changed', DELETE: 'Deleted', LOGIN: 'Signed in', SUCCESSION: 'Succession', REORDER: 'Reordered', SEED: 'Seeded' },
+    AuditAction: { CREATE: 'Created', UPDATE: 'Changed', DELETE: 'Deleted', LOGIN: 'Signed in', SUCCESSION: 'Succession', REORDER: 'Reordered', SEED: 'Seeded', IMPORT: 'Imported' },
   },
   app: {
     title: 'Property party-building',

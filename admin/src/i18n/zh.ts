@@ -38,7 +38,7 @@ const zh: TranslationMessages = {
     UnitKind: { OFFICE: '科室', STATION: '站所', COMMUNITY: '社区（村）', CENTER: '中心 / 岗位', DEPARTMENT: '上级部门', OTHER: '其他' },
     ManagementMode: { PROFESSIONAL: '专业化物业', STATE_OWNED: '国企承接', SELF_MANAGED: '业主自治', COMMUNITY_FALLBACK: '社区兜底', NONE: '无物业' },
     Role: { ADMIN: '系统管理员', PARTY_OFFICE: '党建办', UNIT_STAFF: '责任单位', AUDITOR: '审计' },
-    AuditAction: { CREATE: '新建', UPDATE: '修改', DELETE: '删除', LOGIN: '登录', SUCCESSION: '继任', REORDER: '调整顺序', SEED: '导入初始数据' },
+    AuditAction: { CREATE: '新建', UPDATE: '修改', DELETE: '删除', LOGIN: '登录', SUCCESSION: '继任', REORDER: '调整顺序', SEED: '导入初始数据', IMPORT: '名单导入' },
   },
   app: {
     title: '物业党建联建',

@@ -1,9 +1,10 @@
-import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../common/context';
 import { EDITORS } from '../../common/roles';
 import { Membership } from './membership.entity';
 import { SuccessionResult } from './succession.service';
 import { ReorderMembershipsArgs, SuccessionInput } from './working-group.inputs';
+import { RosterImportResult, RosterRowInput } from './roster-import.types';
 
 /** Roster workflows beyond plain edits: succession (继任) and reordering. */
 @Resolver()
@@ -26,5 +27,24 @@ export class RosterResolver {
   @Mutation(() => [Membership], { description: 'Sets the published order of one role\'s current seats' })
   reorderMemberships(@Args(() => ReorderMembershipsArgs, { validate: true }) args: ReorderMembershipsArgs, @Ctx() ctx: AppContext) {
     return ctx.services.membership.reorder(args, ctx);
+  }
+
+  @Query(() => RosterImportResult, { description: 'What importing these sheet rows into the group would do, row by row; writes nothing' })
+  rosterImportPreview(
+    @Arg('groupId', () => ID) groupId: string,
+    @Arg('rows', () => [RosterRowInput], { validate: true }) rows: RosterRowInput[],
+    @Ctx() ctx: AppContext,
+  ) {
+    return ctx.services.rosterImport.run(groupId, rows, false, ctx);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => RosterImportResult, { description: 'Imports sheet rows in one transaction; refused (nothing written) if any row is rejected' })
+  importRoster(
+    @Arg('groupId', () => ID) groupId: string,
+    @Arg('rows', () => [RosterRowInput], { validate: true }) rows: RosterRowInput[],
+    @Ctx() ctx: AppContext,
+  ) {
+    return ctx.services.rosterImport.run(groupId, rows, true, ctx);
   }
 }

@@ -1,0 +1,108 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { IsInt, IsOptional, MaxLength, Min } from 'class-validator';
+
+/** One row of an office's roster sheet: 姓名 / 职务 / 组内职务 / 顺序, as typed. */
+@InputType({ description: 'A roster sheet row (姓名, 职务, 组内职务, 顺序) as typed in the sheet' })
+export class RosterRowInput {
+  @Field(() => Int, { description: 'The row number in the sheet, for messages' })
+  @IsInt()
+  @Min(1)
+  line: number;
+
+  @Field(() => String, { nullable: true, description: '姓名' })
+  @IsOptional()
+  @MaxLength(200)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: '职务' })
+  @IsOptional()
+  @MaxLength(200)
+  post?: string | null;
+
+  @Field(() => String, { nullable: true, description: '组内职务: 组长, 常务副组长, 副组长, 成员, 组员, 主任, 副主任' })
+  @IsOptional()
+  @MaxLength(50)
+  role?: string | null;
+
+  @Field(() => String, { nullable: true, description: '顺序: a whole number from 1; empty = after the last' })
+  @IsOptional()
+  @MaxLength(20)
+  order?: string | null;
+}
+
+export enum RosterRowStatus {
+  ADD = 'ADD',
+  CHANGE = 'CHANGE',
+  UNCHANGED = 'UNCHANGED',
+  REJECT = 'REJECT',
+}
+registerEnumType(RosterRowStatus, { name: 'RosterRowStatus', description: 'What importing a row does' });
+
+@ObjectType({ description: 'One field a roster row changes' })
+export class RosterFieldChange {
+  @Field({ description: 'post or order' })
+  field: string;
+
+  @Field(() => String, { nullable: true })
+  from: string | null;
+
+  @Field(() => String, { nullable: true })
+  to: string | null;
+}
+
+@ObjectType({ description: 'What one sheet row will do (or did)' })
+export class RosterRowResult {
+  @Field(() => Int)
+  line: number;
+
+  @Field(() => String, { nullable: true })
+  name: string | null;
+
+  @Field(() => String, { nullable: true })
+  post: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The role as a GroupRole value, when recognised' })
+  role: string | null;
+
+  @Field(() => Int, { nullable: true })
+  order: number | null;
+
+  @Field(() => RosterRowStatus)
+  status: RosterRowStatus;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it is rejected (NAME_REQUIRED, UNKNOWN_ROLE, BAD_ORDER, DUPLICATE_ROW, AMBIGUOUS_PERSON, AMBIGUOUS_POST), or a note (NEW_PERSON, NEW_POST)',
+  })
+  reasonCode: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The same in English, for logs and API users' })
+  reason: string | null;
+
+  @Field(() => [RosterFieldChange], { description: 'For CHANGE: each field that changes' })
+  changes: RosterFieldChange[];
+
+  @Field(() => ID, { nullable: true, description: 'The seat it changes or created' })
+  membershipId: string | null;
+}
+
+@ObjectType({ description: 'The outcome of a roster import (a preview when committed is false)' })
+export class RosterImportResult {
+  @Field()
+  committed: boolean;
+
+  @Field(() => Int)
+  added: number;
+
+  @Field(() => Int)
+  changed: number;
+
+  @Field(() => Int)
+  unchanged: number;
+
+  @Field(() => Int)
+  rejected: number;
+
+  @Field(() => [RosterRowResult])
+  rows: RosterRowResult[];
+}

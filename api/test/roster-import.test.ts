@@ -1,0 +1,81 @@
+import { dbKind } from './db';
+import { codeOf, fieldOf, startTestApp, type TestApp } from './harness';
+
+const PREVIEW = `query($g: ID!, $rows: [RosterRowInput!]!) { rosterImportPreview(groupId: $g, rows: $rows) {
+  committed added changed unchanged rejected rows { line name role order status reasonCode changes { field from to } membershipId } } }`;
+const IMPORT = `mutation($g: ID!, $rows: [RosterRowInput!]!) { importRoster(groupId: $g, rows: $rows) {
+  committed added changed unchanged rejected rows { line status membershipId } } }`;
+
+describe(`roster import from a sheet (${dbKind()})`, () => {
+  let t: TestApp;
+  let admin: string;
+  let groupId: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.adminToken();
+    groupId = (await t.gql('{ allWorkingGroups(filter: { q: "办公室" }) { id } }', {}, admin)).data.allWorkingGroups[0].id;
+  });
+  afterAll(() => t.close());
+
+  const snapshot = async () =>
+    (await t.gql('{ m: _allMembershipsMeta { count } p: _allPeopleMeta { count } po: _allPostsMeta { count } a: _allAuditEventsMeta { count } }', {}, admin)).data;
+  const roster = async () =>
+    (await t.gql('query($g: ID!) { WorkingGroup(id: $g) { members(asOf: "2099-01-01") { role sortOrder person { name } post { title } } } }', { g: groupId }, admin)).data.WorkingGroup.members;
+
+  const goodRows = [
+    { line: 2, name: '王泽永', post: '宝盖镇基层治理服务中心主任', role: '主任', order: '1' },
+    { line: 3, name: '白铭坡', post: '', role: '副 主 任', order: '' },
+    { line: 4, name: '江锐锋', post: '', role: '成员', order: '1' },
+    { line: 5, name: '新成员甲', post: '小区服务岗工作人员', role: '成员', order: '' },
+  ];
+
+  it('previews row by row and writes nothing', async () => {
+    const before = await snapshot();
+    const rows = [...goodRows, { line: 6, name: '某人', post: '', role: '顾问', order: '' }, { line: 7, name: '某人乙', post: '', role: '成员', order: '第一' }, { line: 8, name: '', post: '', role: '成员', order: '' }];
+    const res = await t.gql(PREVIEW, { g: groupId, rows }, admin);
+    expect(res.errors).toBeUndefined();
+    const p = res.data.rosterImportPreview;
+    expect(p).toMatchObject({ committed: false, added: 1, changed: 1, unchanged: 2, rejected: 3 });
+    const byLine = Object.fromEntries(p.rows.map((r: { line: number }) => [r.line, r]));
+    expect(byLine[2]).toMatchObject({ status: 'UNCHANGED', role: 'DIRECTOR' });
+    expect(byLine[3]).toMatchObject({ status: 'UNCHANGED', role: 'DEPUTY_DIRECTOR' });
+    expect(byLine[4]).toMatchObject({ status: 'CHANGE', changes: [{ field: 'order', from: '6', to: '1' }] });
+    expect(byLine[5]).toMatchObject({ status: 'ADD', role: 'MEMBER', order: 7, reasonCode: 'NEW_PERSON' });
+    expect(byLine[6]).toMatchObject({ status: 'REJECT', reasonCode: 'UNKNOWN_ROLE' });
+    expect(byLine[7]).toMatchObject({ status: 'REJECT', reasonCode: 'BAD_ORDER' });
+    expect(byLine[8]).toMatchObject({ status: 'REJECT', reasonCode: 'NAME_REQUIRED' });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses to import a sheet with a rejected row, and writes nothing', async () => {
+    const before = await snapshot();
+    const res = await t.gql(IMPORT, { g: groupId, rows: [...goodRows, { line: 9, name: '某人', post: '', role: '顾问', order: '' }] }, admin);
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(fieldOf(res)).toBe('rows');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('imports a clean sheet in one transaction with one audit event', async () => {
+    const before = await snapshot();
+    const res = await t.gql(IMPORT, { g: groupId, rows: goodRows }, admin);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.importRoster).toMatchObject({ committed: true, added: 1, changed: 1, unchanged: 2, rejected: 0 });
+    const after = await snapshot();
+    expect(after).toEqual({ m: { count: before.m.count + 1 }, p: { count: before.p.count + 1 }, po: { count: before.po.count + 1 }, a: { count: before.a.count + 1 } });
+    const members = (await roster()).filter((m: { role: string }) => m.role === 'MEMBER');
+    expect(members.map((m: { sortOrder: number; person: { name: string } }) => `${m.sortOrder}${m.person.name}`)).toEqual([
+      '1江锐锋', '2姚斯嵘', '3吴孝蛤', '4郭耿团', '5许丽纯', '6李丹妮', '7新成员甲',
+    ]);
+    expect(members.at(-1)).toMatchObject({ sortOrder: 7, person: { name: '新成员甲' }, post: { title: '小区服务岗工作人员' } });
+    const event = (await t.gql('{ allAuditEvents(perPage: 1) { action entityType entityId } }', {}, admin)).data.allAuditEvents[0];
+    expect(event).toEqual({ action: 'IMPORT', entityType: 'WorkingGroup', entityId: groupId });
+    // importing the same sheet again changes nothing
+    const again = await t.gql(IMPORT, { g: groupId, rows: goodRows.map((r) => (r.name === '新成员甲' ? { ...r, order: '7' } : r)) }, admin);
+    expect(again.data.importRoster).toMatchObject({ added: 0, changed: 0, unchanged: 4 });
+  });
+
+  it('is for editors only', async () => {
+    const { token } = await t.userWithRole((await import('../src/common/roles')).Role.UNIT_STAFF);
+    expect(codeOf(await t.gql(IMPORT, { g: groupId, rows: goodRows }, token))).toBe('FORBIDDEN');
+  });
+});
