@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Role } from '../../api/src/common/roles';
 import { ADMIN_PASSWORD } from '../../api/test/harness';
-import { browserAvailable, type Console, seatNames, shot, signIn, startConsole } from './browser';
+import { browserAvailable, type Console, SHOTS, seatNames, shot, signIn, startConsole } from './browser';
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -91,6 +92,56 @@ run('admin console in Chromium', () => {
     await page.click('button[type="submit"]');
     await page.waitForSelector('text=统一社会信用代码无效');
     await shot(page, 'company-errors');
+  });
+
+  it('previews an xlsx roster with a bad row, shows the row rejected with its reason, and writes nothing', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('名单');
+    ws.addRow(['姓名', '职务', '组内职务', '顺序']);
+    ws.addRow(['王泽永', '宝盖镇基层治理服务中心主任', '主 任', 1]);
+    ws.addRow(['新来的同志', '小区服务岗工作人员', '成员', '']);
+    ws.addRow(['某顾问', '', '顾问', '']);
+    const file = path.join(SHOTS, 'roster-with-bad-row.xlsx');
+    await book.xlsx.writeFile(file);
+    const count = async () => (await c.t.gql('{ _allMembershipsMeta { count } _allAuditEventsMeta { count } }', {}, admin)).data;
+    await signIn(page, c.base, 'admin', ADMIN_PASSWORD);
+    const before = await count(); // after signing in: the sign-in itself is an audit event
+    const office = (await c.t.gql('{ allWorkingGroups(filter: { q: "办公室" }) { id } }', {}, admin)).data.allWorkingGroups[0].id;
+    await page.goto(`${c.base}/admin/#/WorkingGroup/${office}/show`);
+    await page.waitForSelector('[data-testid="roster"] [data-testid="seat"]');
+    await page.setInputFiles('[data-testid="roster-import-file"]', file);
+    await page.waitForSelector('[data-testid="import-row-4"]');
+    expect(await page.getAttribute('[data-testid="import-row-2"]', 'data-status')).toBe('UNCHANGED');
+    expect(await page.getAttribute('[data-testid="import-row-3"]', 'data-status')).toBe('ADD');
+    expect(await page.getAttribute('[data-testid="import-row-4"]', 'data-status')).toBe('REJECT');
+    expect(await page.textContent('[data-testid="import-row-4"]')).toContain('组内职务无法识别');
+    expect(await page.isDisabled('[data-testid="roster-import-confirm"]')).toBe(true);
+    await shot(page, 'roster-import-rejected');
+    expect(await count()).toEqual(before);
+  });
+
+  it('exports a list to xlsx that opens with Chinese headers and names', async () => {
+    await signIn(page, c.base, 'admin', ADMIN_PASSWORD);
+    const qingyang = (await c.t.gql('{ allWorkingGroups(filter: { q: "青阳街道住宅小区" }) { id } }', {}, admin)).data.allWorkingGroups[0].id;
+    await page.goto(`${c.base}/admin/#/Membership?filter=${encodeURIComponent(JSON.stringify({ groupId: qingyang }))}`);
+    await page.waitForSelector('text=陈荣松');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("导出 Excel")')]);
+    const file = path.join(SHOTS, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toMatch(/^专班成员-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const ws = book.worksheets[0];
+    const headers = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toEqual(expect.arrayContaining(['工作专班', '姓名', '组内职务', '顺序', '职务', '兼']));
+    const rows = ws.getSheetValues().slice(2) as unknown[][];
+    expect(rows).toHaveLength(42);
+    const nameCol = headers.indexOf('姓名') + 1;
+    const roleCol = headers.indexOf('组内职务') + 1;
+    const chen = rows.find((r) => r[nameCol] === '陈荣松') as unknown[];
+    expect(chen[roleCol]).toBe('组长');
   });
 
   it('shows UNIT_STAFF no roster editing, and the server refuses the mutation if forced', async () => {

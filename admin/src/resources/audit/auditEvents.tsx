@@ -1,4 +1,5 @@
-import { Datagrid, DateField, DateInput, List, SelectInput, TextField, TextInput, TopToolbar, ExportButton, useRecordContext, useTranslate } from 'react-admin';
+import { Datagrid, DateField, DateInput, List, SelectInput, TextField, TextInput, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { ExportButtons } from '../common/actions';
 
 const ENTITY_TYPES = ['PolicyDocument', 'Clause', 'DocumentCitation', 'Jurisdiction', 'Unit', 'PropertyCompany', 'Compound', 'Person', 'Post', 'PostHolding', 'WorkingGroup', 'Membership', 'User', 'Seed'];
 
@@ -35,7 +36,7 @@ const EntityType = (_: { label?: string }) => {
 
 /** 审计记录: read-only, newest first, filter by actor, record type and date. */
 export const AuditEventList = () => (
-  <List filters={filters} actions={<TopToolbar><ExportButton maxResults={10000} /></TopToolbar>} sort={{ field: 'id', order: 'DESC' }}>
+  <List filters={filters} actions={<TopToolbar><ExportButtons /></TopToolbar>} sort={{ field: 'id', order: 'DESC' }}>
     <Datagrid bulkActionButtons={false} rowClick={false} expand={<><Json source="before" /><br /><Json source="after" /></>}>
       <DateField source="at" showTime />
       <TextField source="actorName" />

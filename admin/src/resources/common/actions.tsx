@@ -1,5 +1,21 @@
-import { CreateButton, EditButton, ExportButton, FilterButton, TopToolbar, usePermissions } from 'react-admin';
+import GridOnIcon from '@mui/icons-material/GridOn';
+import { CreateButton, EditButton, ExportButton, FilterButton, TopToolbar, usePermissions, useTranslate } from 'react-admin';
 import { canEdit } from '../../authProvider';
+import { csvExporter, xlsxExporter } from './exporter';
+
+/** The API serves at most 1000 rows a page; an export takes the first 1000 matches of the filter. */
+const MAX_EXPORT = 1000;
+
+/** Export the filtered list as Excel (xlsx) and CSV. */
+export const ExportButtons = () => {
+  const translate = useTranslate();
+  return (
+    <>
+      <ExportButton maxResults={MAX_EXPORT} exporter={xlsxExporter(translate)} label="app.export.xlsx" icon={<GridOnIcon />} />
+      <ExportButton maxResults={MAX_EXPORT} exporter={csvExporter(translate)} label="app.export.csv" />
+    </>
+  );
+};
 
 /** List toolbar: filters, export, and "create" only for roles that may edit. */
 export const ListActions = ({ filters = true }: { filters?: boolean }) => {
@@ -8,7 +24,7 @@ export const ListActions = ({ filters = true }: { filters?: boolean }) => {
     <TopToolbar>
       {filters && <FilterButton />}
       {canEdit(permissions) && <CreateButton />}
-      <ExportButton maxResults={10000} />
+      <ExportButtons />
     </TopToolbar>
   );
 };

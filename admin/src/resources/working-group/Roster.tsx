@@ -9,6 +9,7 @@ import { Button, Confirm, useNotify, usePermissions, useRecordContext, useTransl
 import { canEdit } from '../../authProvider';
 import { gqlRequest } from '../../dataProvider';
 import { ConcurrentChip } from '../common/fields';
+import { RosterImportButton, RosterTemplateButton } from './RosterImport';
 
 interface Seat {
   id: string;
@@ -106,6 +107,8 @@ export const Roster = () => {
             label="app.roster.add_member"
           />
         )}
+        <RosterTemplateButton seats={data?.members ?? []} />
+        {editable && current && <RosterImportButton onDone={load} />}
       </Stack>
       {data && data.members.length === 0 && <Typography>{translate('app.roster.empty')}</Typography>}
       {data &&
