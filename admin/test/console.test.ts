@@ -83,10 +83,10 @@ run('admin console in Chromium', () => {
     await page.fill('input[name="uscc"]', uscc);
     await page.click('button[type="submit"]');
     const helper = page.locator('input[name="uscc"]').locator('xpath=ancestor::div[contains(@class,"MuiFormControl-root")]').locator('.MuiFormHelperText-root');
-    await helper.filter({ hasText: 'already exists' }).waitFor({ timeout: 10_000 }).catch(async () => {
+    await helper.filter({ hasText: '该值已被使用' }).waitFor({ timeout: 10_000 }).catch(async () => {
       await shot(page, 'company-errors-failed');
     });
-    expect(await helper.textContent()).toMatch(/already exists/);
+    expect(await helper.textContent()).toMatch(/该值已被使用/);
     // and the client-side check for a wrong check character, before anything is sent
     await page.fill('input[name="uscc"]', uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0'));
     await page.click('button[type="submit"]');

@@ -98,6 +98,14 @@ const en: TranslationMessages = {
         NEW_POST: 'New post: will be added',
       },
     },
+    errors: {
+      duplicate: 'This value is already in use',
+      unknown_reference: 'The chosen record does not exist',
+      still_referenced: 'Other records still refer to this one; deal with them first',
+      forbidden: 'Your role may not do this',
+      not_found: 'The record does not exist or was deleted',
+      internal: 'Server error; try again later',
+    },
     source: 'Source',
   },
 };

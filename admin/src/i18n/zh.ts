@@ -98,6 +98,14 @@ const zh: TranslationMessages = {
         NEW_POST: '系统中尚无此职务，将新建职务',
       },
     },
+    errors: {
+      duplicate: '该值已被使用，不能重复',
+      unknown_reference: '所选记录不存在',
+      still_referenced: '仍有其他记录引用此记录，请先处理这些记录',
+      forbidden: '您的角色无权进行此操作',
+      not_found: '记录不存在或已被删除',
+      internal: '服务器出错，请稍后再试',
+    },
     source: '来源',
   },
 };
