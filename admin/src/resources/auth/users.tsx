@@ -1,5 +1,4 @@
 import {
-  AutocompleteInput,
   BooleanField,
   BooleanInput,
   Create,
@@ -8,13 +7,13 @@ import {
   List,
   PasswordInput,
   ReferenceField,
-  ReferenceInput,
   SimpleForm,
   TextField,
   TextInput,
   minLength,
   required,
 } from 'react-admin';
+import { RefInput } from '../common/forms';
 import { ListActions } from '../common/actions';
 import { EnumField, EnumInput } from '../common/fields';
 
@@ -36,9 +35,7 @@ const UserForm = ({ creating }: { creating?: boolean }) => (
     <TextInput source="displayName" validate={required()} />
     <PasswordInput source="password" validate={creating ? [required(), minLength(8)] : minLength(8)} />
     <EnumInput source="role" enumName="Role" validate={required()} />
-    <ReferenceInput source="unitId" reference="Unit">
-      <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
-    </ReferenceInput>
+    <RefInput source="unitId" reference="Unit" />
     {!creating && <BooleanInput source="active" />}
   </SimpleForm>
 );

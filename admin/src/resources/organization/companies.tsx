@@ -1,11 +1,7 @@
 import {
-  AutocompleteInput,
-  Create,
   Datagrid,
-  Edit,
   List,
   ReferenceField,
-  ReferenceInput,
   ReferenceManyField,
   Show,
   SimpleForm,
@@ -15,6 +11,7 @@ import {
   required,
 } from 'react-admin';
 import { isValidUscc } from '../../../../api/src/common/uscc';
+import { formViews, RefInput } from '../common/forms';
 import { ListActions, ShowActions } from '../common/actions';
 import { EnumField, EnumInput } from '../common/fields';
 import { History } from '../common/History';
@@ -54,29 +51,16 @@ const CompanyForm = () => (
   <SimpleForm>
     <TextInput source="name" validate={required()} fullWidth />
     <TextInput source="uscc" validate={[required(), validUscc]} parse={(v: string) => v?.toUpperCase()} />
-    <ReferenceInput source="jurisdictionId" reference="Jurisdiction">
-      <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
-    </ReferenceInput>
+    <RefInput source="jurisdictionId" reference="Jurisdiction" />
     <TextInput source="address" fullWidth />
   </SimpleForm>
 );
 
-export const PropertyCompanyEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <CompanyForm />
-  </Edit>
-);
-export const PropertyCompanyCreate = () => (
-  <Create redirect="show">
-    <CompanyForm />
-  </Create>
-);
+export const { EditView: PropertyCompanyEdit, CreateView: PropertyCompanyCreate } = formViews(CompanyForm);
 
 const compoundFilters = [
   <TextInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="communityId" source="communityId" reference="Jurisdiction" filter={{ level: 'COMMUNITY' }} alwaysOn>
-    <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
-  </ReferenceInput>,
+  <RefInput key="communityId" source="communityId" reference="Jurisdiction" filter={{ level: 'COMMUNITY' }} alwaysOn />,
   <EnumInput key="managementMode" source="managementMode" enumName="ManagementMode" />,
 ];
 
@@ -107,24 +91,11 @@ export const CompoundShow = () => (
 const CompoundForm = () => (
   <SimpleForm>
     <TextInput source="name" validate={required()} fullWidth />
-    <ReferenceInput source="communityId" reference="Jurisdiction" filter={{ level: 'COMMUNITY' }}>
-      <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} validate={required()} />
-    </ReferenceInput>
+    <RefInput source="communityId" reference="Jurisdiction" filter={{ level: 'COMMUNITY' }} validate={required()} />
     <EnumInput source="managementMode" enumName="ManagementMode" validate={required()} />
-    <ReferenceInput source="propertyCompanyId" reference="PropertyCompany">
-      <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
-    </ReferenceInput>
+    <RefInput source="propertyCompanyId" reference="PropertyCompany" />
     <TextInput source="address" fullWidth />
   </SimpleForm>
 );
 
-export const CompoundEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <CompoundForm />
-  </Edit>
-);
-export const CompoundCreate = () => (
-  <Create redirect="show">
-    <CompoundForm />
-  </Create>
-);
+export const { EditView: CompoundEdit, CreateView: CompoundCreate } = formViews(CompoundForm);

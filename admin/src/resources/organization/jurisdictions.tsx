@@ -1,11 +1,7 @@
 import {
-  AutocompleteInput,
-  Create,
   Datagrid,
-  Edit,
   List,
   ReferenceField,
-  ReferenceInput,
   ReferenceManyField,
   Show,
   SimpleForm,
@@ -15,6 +11,7 @@ import {
   regex,
   required,
 } from 'react-admin';
+import { formViews, RefInput } from '../common/forms';
 import { ListActions, ShowActions } from '../common/actions';
 import { EnumField, EnumInput, SourceField } from '../common/fields';
 import { History } from '../common/History';
@@ -22,9 +19,7 @@ import { History } from '../common/History';
 const filters = [
   <TextInput key="q" source="q" alwaysOn />,
   <EnumInput key="level" source="level" enumName="JurisdictionLevel" alwaysOn />,
-  <ReferenceInput key="parentId" source="parentId" reference="Jurisdiction" alwaysOn>
-    <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
-  </ReferenceInput>,
+  <RefInput key="parentId" source="parentId" reference="Jurisdiction" alwaysOn />,
 ];
 
 export const JurisdictionList = () => (
@@ -67,20 +62,9 @@ const JurisdictionForm = () => (
   <SimpleForm>
     <TextInput source="name" validate={required()} />
     <EnumInput source="level" enumName="JurisdictionLevel" validate={required()} />
-    <ReferenceInput source="parentId" reference="Jurisdiction">
-      <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
-    </ReferenceInput>
+    <RefInput source="parentId" reference="Jurisdiction" />
     <TextInput source="code" validate={regex(/^\d{6}$/, 'app.validation.code')} />
   </SimpleForm>
 );
 
-export const JurisdictionEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <JurisdictionForm />
-  </Edit>
-);
-export const JurisdictionCreate = () => (
-  <Create redirect="show">
-    <JurisdictionForm />
-  </Create>
-);
+export const { EditView: JurisdictionEdit, CreateView: JurisdictionCreate } = formViews(JurisdictionForm);

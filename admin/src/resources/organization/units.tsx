@@ -1,12 +1,8 @@
 import {
-  AutocompleteInput,
 
-  Create,
   Datagrid,
-  Edit,
   List,
   ReferenceField,
-  ReferenceInput,
   Show,
   SimpleForm,
   SimpleShowLayout,
@@ -15,15 +11,14 @@ import {
   required,
   useRecordContext,
 } from 'react-admin';
+import { formViews, RefInput } from '../common/forms';
 import { ListActions, ShowActions } from '../common/actions';
 import { EnumField, EnumInput, SourceField } from '../common/fields';
 import { History } from '../common/History';
 
 const filters = [
   <TextInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="jurisdictionId" source="jurisdictionId" reference="Jurisdiction" alwaysOn>
-    <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
-  </ReferenceInput>,
+  <RefInput key="jurisdictionId" source="jurisdictionId" reference="Jurisdiction" alwaysOn />,
   <EnumInput key="kind" source="kind" enumName="UnitKind" alwaysOn />,
 ];
 
@@ -64,20 +59,9 @@ const UnitForm = () => (
   <SimpleForm>
     <TextInput source="name" validate={required()} />
     <EnumInput source="kind" enumName="UnitKind" validate={required()} />
-    <ReferenceInput source="jurisdictionId" reference="Jurisdiction">
-      <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} validate={required()} />
-    </ReferenceInput>
+    <RefInput source="jurisdictionId" reference="Jurisdiction" validate={required()} />
     <TextInput source="aliases" parse={parseAliases} format={formatAliases} fullWidth />
   </SimpleForm>
 );
 
-export const UnitEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <UnitForm />
-  </Edit>
-);
-export const UnitCreate = () => (
-  <Create redirect="show">
-    <UnitForm />
-  </Create>
-);
+export const { EditView: UnitEdit, CreateView: UnitCreate } = formViews(UnitForm);

@@ -1,11 +1,9 @@
 import {
   BooleanField,
   BooleanInput,
-  Create,
   Datagrid,
   DateField,
   DateInput,
-  Edit,
   List,
   ReferenceField,
   ReferenceManyField,
@@ -17,6 +15,7 @@ import {
   TextInput,
   required,
 } from 'react-admin';
+import { formViews } from '../common/forms';
 import { ListActions, ShowActions } from '../common/actions';
 import { notBefore } from '../common/fields';
 import { History } from '../common/History';
@@ -89,13 +88,4 @@ const DocumentForm = () => (
   </SimpleForm>
 );
 
-export const PolicyDocumentEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <DocumentForm />
-  </Edit>
-);
-export const PolicyDocumentCreate = () => (
-  <Create redirect="show">
-    <DocumentForm />
-  </Create>
-);
+export const { EditView: PolicyDocumentEdit, CreateView: PolicyDocumentCreate } = formViews(DocumentForm);

@@ -19,6 +19,7 @@ import {
   type Identifier,
   type RaRecord,
 } from 'react-admin';
+import { RefInput } from '../common/forms';
 import { ListActions } from '../common/actions';
 import { EnumField, EnumInput, notBefore } from '../common/fields';
 
@@ -59,9 +60,7 @@ const MembershipForm = () => (
     </ReferenceInput>
     <EnumInput source="role" enumName="GroupRole" validate={required()} />
     <NumberInput source="sortOrder" min={1} />
-    <ReferenceInput source="postId" reference="Post">
-      <AutocompleteInput optionText="title" filterToQuery={(q) => ({ q })} />
-    </ReferenceInput>
+    <RefInput source="postId" reference="Post" optionText="title" />
     <BooleanInput source="concurrent" />
     <DateInput source="validFrom" />
     <DateInput source="validTo" validate={notBefore('validFrom')} />

@@ -1,8 +1,6 @@
 import {
-  Create,
   Datagrid,
   DateField,
-  Edit,
   List,
   ReferenceField,
   ReferenceManyField,
@@ -13,6 +11,7 @@ import {
   TextInput,
   required,
 } from 'react-admin';
+import { formViews } from '../common/forms';
 import { ListActions, ShowActions } from '../common/actions';
 import { EnumField, SourceField } from '../common/fields';
 import { History } from '../common/History';
@@ -62,13 +61,4 @@ const PersonForm = () => (
   </SimpleForm>
 );
 
-export const PersonEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <PersonForm />
-  </Edit>
-);
-export const PersonCreate = () => (
-  <Create redirect="show">
-    <PersonForm />
-  </Create>
-);
+export const { EditView: PersonEdit, CreateView: PersonCreate } = formViews(PersonForm);

@@ -1,12 +1,8 @@
 import {
-  AutocompleteInput,
-  Create,
   Datagrid,
   DateField,
-  Edit,
   List,
   ReferenceField,
-  ReferenceInput,
   ReferenceManyField,
   Show,
   SimpleForm,
@@ -17,6 +13,7 @@ import {
   EditButton,
   required,
 } from 'react-admin';
+import { formViews, RefInput } from '../common/forms';
 import { ListActions, useCanEdit } from '../common/actions';
 import { SourceField } from '../common/fields';
 import { History } from '../common/History';
@@ -24,9 +21,7 @@ import { SuccessionButton } from './SuccessionButton';
 
 const filters = [
   <TextInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="jurisdictionId" source="jurisdictionId" reference="Jurisdiction" alwaysOn>
-    <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
-  </ReferenceInput>,
+  <RefInput key="jurisdictionId" source="jurisdictionId" reference="Jurisdiction" alwaysOn />,
 ];
 
 export const PostList = () => (
@@ -66,22 +61,9 @@ export const PostShow = () => (
 const PostForm = () => (
   <SimpleForm>
     <TextInput source="title" validate={required()} fullWidth />
-    <ReferenceInput source="jurisdictionId" reference="Jurisdiction">
-      <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
-    </ReferenceInput>
-    <ReferenceInput source="unitId" reference="Unit">
-      <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
-    </ReferenceInput>
+    <RefInput source="jurisdictionId" reference="Jurisdiction" />
+    <RefInput source="unitId" reference="Unit" />
   </SimpleForm>
 );
 
-export const PostEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <PostForm />
-  </Edit>
-);
-export const PostCreate = () => (
-  <Create redirect="show">
-    <PostForm />
-  </Create>
-);
+export const { EditView: PostEdit, CreateView: PostCreate } = formViews(PostForm);

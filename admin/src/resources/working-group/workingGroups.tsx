@@ -1,7 +1,5 @@
 import {
-  Create,
   Datagrid,
-  Edit,
   List,
   ReferenceField,
   ReferenceInput,
@@ -13,6 +11,7 @@ import {
   TextInput,
   required,
 } from 'react-admin';
+import { formViews } from '../common/forms';
 import { ListActions, ShowActions } from '../common/actions';
 import { EnumField, EnumInput, SourceField } from '../common/fields';
 import { History } from '../common/History';
@@ -74,14 +73,4 @@ const GroupForm = () => (
   </SimpleForm>
 );
 
-export const WorkingGroupEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <GroupForm />
-  </Edit>
-);
-
-export const WorkingGroupCreate = () => (
-  <Create redirect="show">
-    <GroupForm />
-  </Create>
-);
+export const { EditView: WorkingGroupEdit, CreateView: WorkingGroupCreate } = formViews(GroupForm);
