@@ -31,7 +31,8 @@ export interface Console {
 export async function startConsole(): Promise<Console> {
   if (!fs.existsSync(path.resolve(__dirname, '../dist/index.html'))) throw new Error('admin/dist is missing: run npm run build:admin');
   fs.mkdirSync(SHOTS, { recursive: true });
-  const t = await startTestApp();
+  // Introspection off, as in production: the console must work from its build-time introspection.
+  const t = await startTestApp({ introspection: false });
   const server = t.app.express.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

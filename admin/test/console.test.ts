@@ -46,6 +46,17 @@ run('admin console in Chromium', () => {
     expect(await page.textContent('[data-testid="role-LEADER"]')).toContain('组长');
     expect(await page.textContent('[data-testid="role-LEADER"]')).toContain('宝盖镇党委副书记、镇长');
     await shot(page, 'roster-001');
+
+    await page.goto(`${c.base}/admin/#/WorkingGroup`);
+    await page.click('text=青阳街道住宅小区管理品质提升专项行动工作专班');
+    await page.waitForSelector('[data-testid="role-GROUP_MEMBER"]');
+    const roles004 = await page.$$eval('[data-testid^="role-"]', (els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(roles004).toEqual(['role-LEADER', 'role-EXECUTIVE_DEPUTY', 'role-DEPUTY', 'role-GROUP_MEMBER']);
+    expect(await seatNames(page, 'LEADER')).toEqual(['陈荣松', '蔡少林']);
+    expect(await page.textContent('[data-testid="role-EXECUTIVE_DEPUTY"]')).toContain('常务副组长');
+    const introspection = await page.evaluate(async () => (await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) })).json());
+    expect(introspection.errors[0].message).toMatch(/introspection/i);
+    await shot(page, 'roster-004');
   });
 
   it('records a succession from the post and shows the roster changed on and after the date, not before', async () => {

@@ -45,7 +45,7 @@ export interface TestApp {
 }
 
 /** A fresh database, migrated and (by default) seeded, with the real app on it. */
-export async function startTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(options: { seed?: boolean; introspection?: boolean } = {}): Promise<TestApp> {
   const { db, drop } = await freshDatabase();
   const sql = new CountingLogger();
   const config: AppConfig = {
@@ -58,7 +58,7 @@ export async function startTestApp(options: { seed?: boolean } = {}): Promise<Te
     adminUsername: 'admin',
     adminPassword: ADMIN_PASSWORD,
     seedOnStart: options.seed ?? true,
-    introspection: true,
+    introspection: options.introspection ?? true,
     adminDir: path.resolve(__dirname, '../../admin/dist'),
   };
   const app = await createApp(config, { logger: sql, log: () => undefined });
