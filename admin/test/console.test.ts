@@ -155,6 +155,17 @@ run('admin console in Chromium', () => {
     expect(chen[roleCol]).toBe('组长');
   });
 
+  it('switches to English: labels and roles follow', async () => {
+    await signIn(page, c.base, 'admin', ADMIN_PASSWORD);
+    await openRoster();
+    await page.click('header button:has-text("中文")');
+    await page.click('li:has-text("English")');
+    await page.waitForSelector('[data-testid="role-LEADER"]:has-text("Leader")');
+    expect(await page.textContent('[data-testid="role-DEPUTY"]')).toContain('Deputy');
+    expect(await page.textContent('body')).toContain('Working groups');
+    await shot(page, 'roster-english');
+  });
+
   it('shows UNIT_STAFF no roster editing, and the server refuses the mutation if forced', async () => {
     const staff = await c.t.userWithRole(Role.UNIT_STAFF);
     const username = (await c.t.gql('query($id: ID!) { User(id: $id) { username } }', { id: staff.id }, admin)).data.User.username;

@@ -53,7 +53,7 @@ const en: TranslationMessages = {
       sub_groups: 'Offices and sub-groups',
       empty: 'Nobody held a seat on that date',
       add_member: 'Add member',
-      members_count: '%{count} people',
+      members_count: ' (%{count})',
     },
     succession: {
       button: 'Record succession',

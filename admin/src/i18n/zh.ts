@@ -53,7 +53,7 @@ const zh: TranslationMessages = {
       sub_groups: '下设机构',
       empty: '该日期无在任成员',
       add_member: '添加成员',
-      members_count: '%{count} 人',
+      members_count: '（%{count} 人）',
     },
     succession: {
       button: '记录继任',

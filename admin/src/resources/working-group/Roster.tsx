@@ -115,7 +115,7 @@ export const Roster = () => {
         byRole(data.members).map(([role, seats]) => (
           <Box key={role} sx={{ mb: 2 }} data-testid={`role-${role}`}>
             <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
-              {translate(`enums.GroupRole.${role}`)}（{translate('app.roster.members_count', { count: seats.length })}）
+              {translate(`enums.GroupRole.${role}`)}{translate('app.roster.members_count', { count: seats.length })}
             </Typography>
             <Table size="small">
               <TableHead>
