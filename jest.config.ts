@@ -10,7 +10,7 @@ const project = (name: string, db: string, roots: string[]) => ({
   testEnvironment: 'node',
   roots,
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] as [string, Record<string, unknown>] },
+  transform: { '^.+\\.ts$': ['ts-jest', {}] as [string, Record<string, unknown>] },
   setupFiles: ['<rootDir>/api/test/setup-env.ts'],
   globals: { __TEST_DB__: db },
 });

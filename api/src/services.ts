@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config/env';
-import { CrudService } from './common/crud.service';
 import { TransactionRunner } from './common/transactions';
 import { AuditService } from './modules/audit/audit.service';
 import { AuthService, UserService } from './modules/auth/auth.service';
@@ -11,9 +10,10 @@ import { CompoundService, JurisdictionService, PropertyCompanyService, UnitServi
 import { PropertyCompany } from './modules/organization/property-company.entity';
 import { Unit } from './modules/organization/unit.entity';
 import { Clause } from './modules/policy/clause.entity';
-import { ClauseService, DocumentCitation, DocumentCitationService, PolicyDocumentService } from './modules/policy/policy.service';
+import { DocumentCitation } from './modules/policy/document-citation.entity';
+import { ClauseService, DocumentCitationService, PolicyDocumentService } from './modules/policy/policy.service';
 import { PolicyDocument } from './modules/policy/policy-document.entity';
-import { MembershipService } from './modules/working-group/membership.service';
+import { MembershipService, rosterOrder } from './modules/working-group/membership.service';
 import { Membership } from './modules/working-group/membership.entity';
 import { Person } from './modules/working-group/person.entity';
 import { Post } from './modules/working-group/post.entity';
@@ -49,11 +49,10 @@ export function createServices(ds: DataSource, config: AppConfig) {
     post: new PostService(...deps, { entity: Post, typeName: 'Post', searchColumns: ['title'] }),
     postHolding: new PostHoldingService(...deps, { entity: PostHolding, typeName: 'PostHolding', searchColumns: [] }),
     workingGroup: new WorkingGroupService(...deps, { entity: WorkingGroup, typeName: 'WorkingGroup' }),
-    membership: new MembershipService(...deps, { entity: Membership, typeName: 'Membership', searchColumns: [] }),
+    membership: new MembershipService(...deps, { entity: Membership, typeName: 'Membership', searchColumns: [], defaultSort: rosterOrder }),
     succession: new SuccessionService(ds, tx, audit),
     rosterImport: new RosterImportService(ds, tx, audit),
   };
 }
 
 export type Services = ReturnType<typeof createServices>;
-export { CrudService };

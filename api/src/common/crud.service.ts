@@ -3,7 +3,7 @@ import type { AuditService } from '../modules/audit/audit.service';
 import type { BaseRecord } from './base.entity';
 import type { Actor } from './context';
 import { badInput, conflict, dbViolation, notFound, toId } from './errors';
-import { applySearch, countList, type ListQuery, runList, type Sort } from './query';
+import { applySearch, countList, type DefaultOrder, type ListQuery, runList } from './query';
 import type { TransactionRunner } from './transactions';
 
 /** Filter keys every list understands: `ids` (react-admin getMany) and `q` (text search). */
@@ -12,12 +12,12 @@ export interface BaseFilter {
   q?: string | null;
 }
 
-export interface CrudOptions<T> {
+export interface CrudOptions<T extends ObjectLiteral> {
   entity: new () => T;
   /** The GraphQL type name, used in messages and audit events. */
   typeName: string;
   searchColumns?: string[];
-  defaultSort?: Sort;
+  defaultSort?: DefaultOrder<T>;
   /** Columns left out of audit snapshots (secrets). */
   auditOmit?: string[];
 }

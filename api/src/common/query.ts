@@ -13,6 +13,8 @@ export interface ListQuery<F> {
 
 export type FilterFn<T extends ObjectLiteral, F> = (qb: SelectQueryBuilder<T>, filter: F) => void;
 export type Sort = Array<[string, 'ASC' | 'DESC']>;
+/** A default order: columns, or a function that orders the query itself (e.g. by an expression). */
+export type DefaultOrder<T extends ObjectLiteral> = Sort | ((qb: SelectQueryBuilder<T>) => void);
 
 /** How many rows the filter matches. */
 export function countList<T extends ObjectLiteral, F>(
@@ -35,7 +37,7 @@ export function runList<T extends ObjectLiteral, F>(
   entity: EntityTarget<T>,
   q: ListQuery<F>,
   applyFilter: FilterFn<T, F>,
-  defaultSort: Sort = [['id', 'ASC']],
+  defaultSort: DefaultOrder<T> = [['id', 'ASC']],
 ): SelectQueryBuilder<T> {
   const qb = ds.getRepository(entity).createQueryBuilder('e');
   if (q.filter) applyFilter(qb, q.filter);
@@ -47,6 +49,8 @@ export function runList<T extends ObjectLiteral, F>(
     if (order !== 'ASC' && order !== 'DESC') throw badInput('sortOrder', 'sortOrder must be ASC or DESC');
     qb.orderBy(`e.${column.propertyName}`, order);
     if (column.propertyName !== 'id') qb.addOrderBy('e.id', order);
+  } else if (typeof defaultSort === 'function') {
+    defaultSort(qb);
   } else {
     defaultSort.forEach(([field, order], i) => (i === 0 ? qb.orderBy(`e.${field}`, order) : qb.addOrderBy(`e.${field}`, order)));
   }

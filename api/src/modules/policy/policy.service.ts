@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { CrudService, notBefore } from '../../common/crud.service';
 import { badInput } from '../../common/errors';
 import { Clause } from './clause.entity';
-import { DocumentCitation } from './document-citation.entity';
+import type { DocumentCitation } from './document-citation.entity';
 import type { ClauseFilter, DocumentCitationFilter, PolicyDocumentFilter } from './policy.inputs';
 import type { PolicyDocument } from './policy-document.entity';
 
@@ -31,4 +31,3 @@ export class DocumentCitationService extends CrudService<DocumentCitation, Docum
   }
 }
 
-export { DocumentCitation };

@@ -3,7 +3,6 @@ import type { Actor } from '../../common/context';
 import { CrudService, notBefore } from '../../common/crud.service';
 import { todayInChina } from '../../common/dates';
 import { badInput, toId } from '../../common/errors';
-import type { ListQuery } from '../../common/query';
 import { GroupRole, ROLE_RANK } from './enums';
 import { Membership } from './membership.entity';
 import type { MembershipFilter, ReorderMembershipsArgs } from './working-group.inputs';
@@ -14,25 +13,12 @@ export const ROLE_ORDER_SQL = `CASE e.role ${Object.entries(ROLE_RANK)
   .map(([role, rank]) => `WHEN '${role}' THEN ${rank}`)
   .join(' ')} ELSE 99 END`;
 
+/** Roster order as a list's default sort. */
+export const rosterOrder = (qb: SelectQueryBuilder<Membership>) =>
+  qb.orderBy('e.groupId', 'ASC').addOrderBy(ROLE_ORDER_SQL, 'ASC').addOrderBy('e.sortOrder', 'ASC').addOrderBy('e.id', 'ASC');
+
 /** 成员: seats in working groups, with their period, order and post. */
 export class MembershipService extends CrudService<Membership, MembershipFilter> {
-  list(q: ListQuery<MembershipFilter>): Promise<Membership[]> {
-    if (q.sortField) return super.list(q);
-    return this.rosterQuery(q).getMany();
-  }
-
-  private rosterQuery(q: ListQuery<MembershipFilter>): SelectQueryBuilder<Membership> {
-    const qb = this.ds.getRepository(Membership).createQueryBuilder('e');
-    if (q.filter) this.applyFilter(qb, q.filter);
-    qb.orderBy('e.groupId', 'ASC').addOrderBy(ROLE_ORDER_SQL, 'ASC').addOrderBy('e.sortOrder', 'ASC').addOrderBy('e.id', 'ASC');
-    const perPage = q.perPage ?? (q.filter?.ids?.length ? undefined : 25);
-    if (perPage !== undefined) {
-      if (perPage < 1 || perPage > 1000) throw badInput('perPage', 'perPage must be between 1 and 1000');
-      qb.offset((q.page ?? 0) * perPage).limit(perPage);
-    }
-    return qb;
-  }
-
   protected applyFilter(qb: SelectQueryBuilder<Membership>, filter: MembershipFilter): void {
     const { asOf, q, ...rest } = filter;
     super.applyFilter(qb, rest);

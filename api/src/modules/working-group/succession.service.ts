@@ -58,12 +58,9 @@ export class SuccessionService {
     return this.tx.run(async (em) => {
       const plan = await this.plan(em, input, true);
       const { post, predecessor, successor, date } = plan;
-      const holdings = await em
-        .createQueryBuilder(PostHolding, 'e')
-        .where('e.postId = :postId', { postId: post.id })
-        .andWhere(predecessor ? 'e.personId = :pid' : '1 = 0', { pid: predecessor?.id })
-        .andWhere('e.validFrom <= :d AND (e.validTo IS NULL OR e.validTo >= :d)', { d: date })
-        .getMany();
+      const holdingsQb = em.createQueryBuilder(PostHolding, 'e').where('e.postId = :postId AND e.personId = :pid', { postId: post.id, pid: predecessor?.id });
+      inForceOn(holdingsQb, date);
+      const holdings = predecessor ? await holdingsQb.getMany() : [];
       const tooEarly = holdings.find((h) => h.validFrom >= date);
       if (tooEarly) throw badInput('date', `The succession date must be after ${tooEarly.validFrom}, when the current holding began`);
       for (const h of holdings) {
