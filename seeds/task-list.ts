@@ -1,0 +1,131 @@
+/**
+ * 000's attachment (任务清单) as printed is a table broken across four pages. This turns the printed
+ * rows (seeds/tasklist-000.json) into key works → targets → task items. What it normalises, and why:
+ *
+ * 1. Merged cells. A blank 重点工作 or 目标内容 cell continues the heading above it.
+ * 2. Page breaks. Each page repeats the heading it continues ("(三)建立联动协作机制" on page 2,
+ *    "二、…" on page 3, "三、…" on page 4): a heading whose number was already seen is the same
+ *    key work or target, not a new one.
+ * 3. Line wraps inside cells. Page 3 prints "二、持续深化 物业党建联 建" and "(二) 细化创建 标准，健全完
+ *    善制度": spaces between Chinese characters are where the cell wrapped, and are removed.
+ * 4. One key work spelled two ways. Key work 一 is "建立完善长效工作机制" on page 1 and
+ *    "建立完善长效工作运转机制" on page 2. The first spelling is kept as the title, the other as an alias.
+ * 5. One row split over columns. The last row prints its 工作内容 in the 重点工作 column, an empty
+ *    cell, then 责任单位 and 完成时限 one column to the left: [内容, "", 单位, 时限, ""]. It is read as
+ *    a continuation row of the target above.
+ * 6. 责任单位 cells list units separated by 、，, spaces (wrapped lines) and "和", with "等部门" after
+ *    the last; "各社区" is kept as a flag (every community of the street), not as a unit.
+ */
+
+export interface PrintedRow {
+  page: number;
+  cells: string[];
+}
+
+export type DeadlineKind = 'ONGOING' | 'DUE' | 'DUE_THEN_ONGOING';
+
+/** A 完成时限 as printed, and what it means. Year-only deadlines resolve to 31 December. */
+export interface Deadline {
+  printed: string;
+  kind: DeadlineKind;
+  due: string | null;
+}
+
+export interface TaskItemSeed {
+  /** 1-based position in the table (the 22 rows). */
+  row: number;
+  page: number;
+  content: string;
+  unitsPrinted: string;
+  /** Unit names in printed order ("各社区" excluded). */
+  units: string[];
+  allCommunities: boolean;
+  deadline: Deadline;
+}
+
+export interface TargetSeed {
+  number: string;
+  title: string;
+  items: TaskItemSeed[];
+}
+
+export interface KeyWorkSeed {
+  number: string;
+  title: string;
+  aliases: string[];
+  targets: TargetSeed[];
+}
+
+const CJK_GAP = /(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef(（])/g;
+/** Removes the wraps of a printed cell: spaces between Chinese characters. */
+export const unwrap = (s: string) => s.trim().replace(CJK_GAP, '');
+
+const KEY_WORK = /^([一二三四五六七八九十]+)、(.+)$/;
+const TARGET = /^[(（]([一二三四五六七八九十]+)[)）]\s*(.+)$/;
+
+export function parseDeadline(printed: string): Deadline {
+  const text = printed.trim();
+  if (text === '长期坚持') return { printed: text, kind: 'ONGOING', due: null };
+  const year = /^(\d{4})年/.exec(text)?.[1];
+  if (!year) throw new Error(`Unrecognised deadline "${printed}"`);
+  const half = /上半年/.test(text) ? `${year}-06-30` : `${year}-12-31`;
+  return { printed: text, kind: /长期坚持/.test(text) ? 'DUE_THEN_ONGOING' : 'DUE', due: half };
+}
+
+export function splitUnits(printed: string): { units: string[]; allCommunities: boolean } {
+  const names = printed
+    .replace(/等部门/g, '')
+    .split(/[、，,\s]+|和/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return { units: [...new Set(names.filter((n) => n !== '各社区'))], allCommunities: names.includes('各社区') };
+}
+
+export function normaliseTaskList(rows: PrintedRow[]): KeyWorkSeed[] {
+  const keyWorks: KeyWorkSeed[] = [];
+  let keyWork: KeyWorkSeed | undefined;
+  let target: TargetSeed | undefined;
+  let n = 0;
+  for (const { page, cells } of rows) {
+    let [kwCell = '', targetCell = '', content = '', unitsCell = '', deadlineCell = ''] = cells.map((c) => c ?? '');
+    // 5. the row printed one column to the left
+    if (kwCell && !KEY_WORK.test(unwrap(kwCell)) && !targetCell && !deadlineCell) {
+      [content, unitsCell, deadlineCell] = [kwCell, content, unitsCell];
+      kwCell = '';
+    }
+    const kw = KEY_WORK.exec(unwrap(kwCell));
+    if (kw) {
+      const [, number, title] = kw;
+      keyWork = keyWorks.find((k) => k.number === number);
+      if (!keyWork) {
+        keyWork = { number, title, aliases: [], targets: [] };
+        keyWorks.push(keyWork);
+      } else if (keyWork.title !== title && !keyWork.aliases.includes(title)) {
+        keyWork.aliases.push(title);
+      }
+    }
+    if (!keyWork) throw new Error(`Row on page ${page} comes before any key work`);
+    const tg = TARGET.exec(unwrap(targetCell));
+    if (tg) {
+      const [, number, title] = tg;
+      target = keyWork.targets.find((t) => t.number === number);
+      if (!target) {
+        target = { number, title: unwrap(title), items: [] };
+        keyWork.targets.push(target);
+      }
+    } else if (kw) {
+      throw new Error(`Key work ${kw[1]} on page ${page} has no target`);
+    }
+    if (!target || !keyWork.targets.includes(target)) throw new Error(`Row on page ${page} has no target`);
+    const units = splitUnits(unitsCell);
+    target.items.push({
+      row: ++n,
+      page,
+      content: content.trim(),
+      unitsPrinted: unitsCell.trim(),
+      ...units,
+      deadline: parseDeadline(deadlineCell),
+    });
+  }
+  return keyWorks;
+}
