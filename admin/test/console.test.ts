@@ -155,6 +155,19 @@ run('admin console in Chromium', () => {
     expect(chen[roleCol]).toBe('组长');
   });
 
+  it('sends a visitor without a valid session to the login page', async () => {
+    await page.goto(`${c.base}/admin/#/WorkingGroup`);
+    await page.waitForSelector('input[name="username"]');
+    // a stored session whose token the server no longer accepts (expired, or the user deactivated)
+    await page.evaluate(() => {
+      localStorage.setItem('wydj.token', 'not-a-valid-token');
+      localStorage.setItem('wydj.user', JSON.stringify({ id: '1', username: 'admin', displayName: 'x', role: 'ADMIN', unitId: null, expiresAt: '2999-01-01T00:00:00Z' }));
+    });
+    await page.goto(`${c.base}/admin/#/WorkingGroup`);
+    await page.waitForSelector('input[name="username"]');
+    expect(await page.evaluate(() => localStorage.getItem('wydj.token'))).toBeNull();
+  });
+
   it('switches to English: labels and roles follow', async () => {
     await signIn(page, c.base, 'admin', ADMIN_PASSWORD);
     await openRoster();
