@@ -13,6 +13,13 @@ import { Person } from './modules/working-group/person.entity';
 import { PostHolding } from './modules/working-group/post-holding.entity';
 import { Post } from './modules/working-group/post.entity';
 import { WorkingGroup } from './modules/working-group/working-group.entity';
+import { Assignment } from './modules/task/assignment.entity';
+import { KeyWork } from './modules/task/key-work.entity';
+import { Milestone } from './modules/task/milestone.entity';
+import { Plan } from './modules/task/plan.entity';
+import { ProgressReport } from './modules/task/progress-report.entity';
+import { TaskItem } from './modules/task/task-item.entity';
+import { Target } from './modules/task/target.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works from ts and from dist). */
 export const ENTITIES = [
@@ -31,4 +38,11 @@ export const ENTITIES = [
   User,
   AuditEvent,
   SeedRecord,
+  Plan,
+  KeyWork,
+  Target,
+  TaskItem,
+  Milestone,
+  Assignment,
+  ProgressReport,
 ];

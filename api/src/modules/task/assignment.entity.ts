@@ -1,0 +1,40 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseRecord } from '../../common/base.entity';
+import { Unit } from '../organization/unit.entity';
+import { TaskItem } from './task-item.entity';
+
+/** 任务分工: one unit's share of a task, as lead (牵头) or co-responsible (责任). "各社区" is one per community. */
+@ObjectType({ description: "A unit's share of a task: lead (牵头) or co-responsible (责任)" })
+@Entity('assignment')
+@Index('uq_assignment_task_unit', ['taskItemId', 'unitId'], { unique: true })
+@Index('ix_assignment_unit', ['unitId'])
+export class Assignment extends BaseRecord {
+  @Field(() => ID)
+  @Column({ type: 'int' })
+  taskItemId: number;
+
+  @ManyToOne(() => TaskItem, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'taskItemId' })
+  taskItemRel?: TaskItem;
+
+  @Field(() => ID)
+  @Column({ type: 'int' })
+  unitId: number;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unitId' })
+  unitRel?: Unit;
+
+  @Field({ description: '牵头: the unit leads the task' })
+  @Column({ type: 'boolean', default: false })
+  isLead: boolean;
+
+  @Field({ description: 'Assigned through "各社区" (every community of the street)' })
+  @Column({ type: 'boolean', default: false })
+  viaAllCommunities: boolean;
+
+  @Field(() => Int)
+  @Column({ type: 'int', default: 0 })
+  sortOrder: number;
+}

@@ -1,0 +1,36 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Jurisdiction } from '../organization/jurisdiction.entity';
+import { PolicyDocument } from '../policy/policy-document.entity';
+import { SourcedRecord } from '../policy/sourced.entity';
+import { PlanKind } from './enums';
+
+/** 计划: the task list or special actions a document sets; its validity is the document's. */
+@ObjectType({ description: '计划: a task list or set of special actions issued by a document' })
+@Entity('plan')
+@Index('uq_plan_document_name', ['documentId', 'name'], { unique: true })
+export class Plan extends SourcedRecord {
+  @Field(() => ID)
+  @Column({ type: 'int' })
+  documentId: number;
+
+  @ManyToOne(() => PolicyDocument, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'documentId' })
+  documentRel?: PolicyDocument;
+
+  @Field({ description: 'Name as printed' })
+  @Column({ type: 'varchar', length: 300 })
+  name: string;
+
+  @Field(() => PlanKind)
+  @Column({ type: 'varchar', length: 24 })
+  kind: PlanKind;
+
+  @Field(() => ID, { description: 'The issuing street or town: "各社区" means every community under it' })
+  @Column({ type: 'int' })
+  jurisdictionId: number;
+
+  @ManyToOne(() => Jurisdiction, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'jurisdictionId' })
+  jurisdictionRel?: Jurisdiction;
+}
