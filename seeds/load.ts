@@ -13,21 +13,28 @@ import { Person } from '../api/src/modules/working-group/person.entity';
 import { Post } from '../api/src/modules/working-group/post.entity';
 import { PostHolding } from '../api/src/modules/working-group/post-holding.entity';
 import { WorkingGroup } from '../api/src/modules/working-group/working-group.entity';
+import actionsJson from './actions-004.json';
 import documentsJson from './documents.json';
+import { seedTasks } from './load-tasks';
 import organizationJson from './organization.json';
 import rostersJson from './rosters.json';
-import type { DocumentSeed, OrganizationSeed, RosterSeed, SourceRef } from './types';
+import taskListJson from './tasklist-000.json';
+import type { ActionsSeed, DocumentSeed, OrganizationSeed, RosterSeed, SourceRef, TaskListSeed } from './types';
 
 export interface SeedData {
   documents: DocumentSeed[];
   organization: OrganizationSeed;
   rosters: RosterSeed;
+  taskList: TaskListSeed;
+  actions: ActionsSeed;
 }
 
 export const SEED_DATA: SeedData = {
   documents: documentsJson as DocumentSeed[],
   organization: organizationJson as OrganizationSeed,
   rosters: rostersJson as RosterSeed,
+  taskList: taskListJson as TaskListSeed,
+  actions: actionsJson as ActionsSeed,
 };
 
 /** What one run inserted, per type (an empty object: nothing was new). */
@@ -49,6 +56,7 @@ export async function loadSeeds(
     await seeder.documents(data.documents);
     await seeder.organization(data.organization);
     await seeder.rosters(data.rosters, data.documents);
+    await seedTasks(seeder, data);
     if (Object.keys(seeder.report).length > 0) {
       await audit.record(em, SYSTEM_ACTOR, { action: 'SEED', entityType: 'Seed', entityId: 'seeds', after: seeder.report });
     }
@@ -56,7 +64,8 @@ export async function loadSeeds(
   });
 }
 
-class Seeder {
+/** Applies seed records by key, once each; module loaders (load-tasks.ts) use put / ref / source. */
+export class Seeder {
   readonly report: SeedReport = {};
   private readonly ids = new Map<string, number>();
 
@@ -67,7 +76,7 @@ class Seeder {
   }
 
   /** Inserts the record under `key` unless that key was applied before; returns its id either way. */
-  private async put<T extends ObjectLiteral>(key: string, entity: new () => T, typeName: string, values: ObjectLiteral): Promise<number> {
+  async put<T extends ObjectLiteral>(key: string, entity: new () => T, typeName: string, values: ObjectLiteral): Promise<number> {
     const known = this.ids.get(key);
     if (known !== undefined) return known;
     const saved = (await this.em.save(entity, this.em.create(entity, values as never))) as unknown as { id: number };
@@ -77,14 +86,14 @@ class Seeder {
     return saved.id;
   }
 
-  private ref(key: string | null | undefined): number | null {
+  ref(key: string | null | undefined): number | null {
     if (!key) return null;
     const id = this.ids.get(key);
     if (id === undefined) throw new Error(`Seed data refers to "${key}", which is not defined`);
     return id;
   }
 
-  private source(s: SourceRef | undefined): { sourceDocumentId: number | null; sourceClauseId: number | null } {
+  source(s: SourceRef | undefined): { sourceDocumentId: number | null; sourceClauseId: number | null } {
     return { sourceDocumentId: this.ref(s?.document), sourceClauseId: this.ref(s?.clause ?? null) };
   }
 

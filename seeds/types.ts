@@ -49,3 +49,36 @@ export interface RosterSeed {
     members: MemberSeed[];
   }>;
 }
+
+export interface ActionsSeed {
+  document: string;
+  plan: { key: string; name: string; source: SourceRef };
+  actions: Array<{
+    key: string;
+    number: string;
+    title: string;
+    goal: string;
+    goalDeadlines: Array<{ text: string; due: string }>;
+    measures: Array<{
+      key: string;
+      number: string;
+      title: string | null;
+      text: string;
+      milestones: Array<{ key: string; text: string; deadlineText: string; due: string }>;
+    }>;
+    leadUnits: string[];
+    leadAllCommunities: boolean;
+    responsibleUnits: string[];
+    responsibleAllCommunities: boolean;
+    leadPrinted: string;
+    responsiblePrinted: string;
+    source: SourceRef;
+  }>;
+}
+
+export interface TaskListSeed {
+  document: string;
+  source: SourceRef;
+  title: string;
+  rows: Array<{ page: number; cells: string[] }>;
+}

@@ -25,8 +25,22 @@ import {
   WorkingGroupResolver,
 } from './modules/working-group/working-group.resolver';
 import { WorkingGroup } from './modules/working-group/working-group.entity';
+import {
+  AssignmentResolver,
+  KeyWorkResolver,
+  MilestoneResolver,
+  PlanResolver,
+  ProgressReportResolver,
+  TargetResolver,
+  TaskItemResolver,
+} from './modules/task/task.resolver';
+import { KeyWork } from './modules/task/key-work.entity';
+import { Milestone } from './modules/task/milestone.entity';
+import { Plan } from './modules/task/plan.entity';
+import { Target } from './modules/task/target.entity';
+import { TaskItem } from './modules/task/task-item.entity';
 
-const SOURCED = [Jurisdiction, Unit, Person, Post, PostHolding, WorkingGroup, Membership];
+const SOURCED = [Jurisdiction, Unit, Person, Post, PostHolding, WorkingGroup, Membership, Plan, KeyWork, Target, TaskItem, Milestone];
 
 export const ADMIN_RESOLVERS = [
   LoginResolver,
@@ -45,6 +59,13 @@ export const ADMIN_RESOLVERS = [
   WorkingGroupResolver,
   MembershipResolver,
   RosterResolver,
+  PlanResolver,
+  KeyWorkResolver,
+  TargetResolver,
+  TaskItemResolver,
+  MilestoneResolver,
+  AssignmentResolver,
+  ProgressReportResolver,
   ...SOURCED.map(createSourceResolver),
 ] as const;
 

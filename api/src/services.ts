@@ -22,6 +22,15 @@ import { RosterImportService } from './modules/working-group/roster-import.servi
 import { SuccessionService } from './modules/working-group/succession.service';
 import { PersonService, PostHoldingService, PostService, WorkingGroupService } from './modules/working-group/working-group.service';
 import { WorkingGroup } from './modules/working-group/working-group.entity';
+import { CrudService } from './common/crud.service';
+import { Assignment } from './modules/task/assignment.entity';
+import { KeyWork } from './modules/task/key-work.entity';
+import { Milestone } from './modules/task/milestone.entity';
+import { Plan } from './modules/task/plan.entity';
+import { ProgressReport } from './modules/task/progress-report.entity';
+import { Target } from './modules/task/target.entity';
+import { TaskItem } from './modules/task/task-item.entity';
+import { ProgressReportService, TaskItemService } from './modules/task/task.service';
 
 /** The composition root: one instance of each service per app, sharing the data source and audit. */
 export function createServices(ds: DataSource, config: AppConfig) {
@@ -52,6 +61,13 @@ export function createServices(ds: DataSource, config: AppConfig) {
     membership: new MembershipService(...deps, { entity: Membership, typeName: 'Membership', searchColumns: [], defaultSort: rosterOrder }),
     succession: new SuccessionService(ds, tx, audit),
     rosterImport: new RosterImportService(ds, tx, audit),
+    plan: new CrudService(...deps, { entity: Plan, typeName: 'Plan' }),
+    keyWork: new CrudService(...deps, { entity: KeyWork, typeName: 'KeyWork', searchColumns: ['title'], defaultSort: [['planId', 'ASC'], ['sortOrder', 'ASC']] }),
+    target: new CrudService(...deps, { entity: Target, typeName: 'Target', searchColumns: ['title'], defaultSort: [['keyWorkId', 'ASC'], ['sortOrder', 'ASC']] }),
+    taskItem: new TaskItemService(...deps, { entity: TaskItem, typeName: 'TaskItem', searchColumns: ['content', 'title'], defaultSort: [['keyWorkId', 'ASC'], ['sortOrder', 'ASC']] }),
+    milestone: new CrudService(...deps, { entity: Milestone, typeName: 'Milestone', searchColumns: ['text'], defaultSort: [['dueDate', 'ASC'], ['id', 'ASC']] }),
+    assignment: new CrudService(...deps, { entity: Assignment, typeName: 'Assignment', searchColumns: [], defaultSort: [['taskItemId', 'ASC'], ['sortOrder', 'ASC']] }),
+    progressReport: new ProgressReportService(...deps, { entity: ProgressReport, typeName: 'ProgressReport', searchColumns: ['note'], defaultSort: [['reportDate', 'DESC'], ['id', 'DESC']] }),
   };
 }
 

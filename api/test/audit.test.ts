@@ -96,6 +96,10 @@ describe(`audit trail (${dbKind()})`, () => {
     const imported = await once('importRoster', 'mutation($g: ID!) { importRoster(groupId: $g, rows: [{ line: 2, name: "导入成员", role: "成员" }]) { added } }', { g: group.id });
     expect(imported.event).toMatchObject({ action: 'IMPORT', entityType: 'WorkingGroup', entityId: group.id });
 
+    const { allAssignments: [assignment] } = await ids('{ allAssignments(perPage: 1) { id } }');
+    const report = await once('reportProgress', 'mutation($a: ID!) { reportProgress(assignmentId: $a, reportDate: "2024-11-20", status: IN_PROGRESS, note: "进展") { id } }', { a: assignment.id });
+    expect(report.event).toMatchObject({ action: 'CREATE', entityType: 'ProgressReport', entityId: report.data.id, before: null });
+
     const schema = await t.gql('{ __schema { mutationType { fields { name } } } }', {}, admin);
     const all: string[] = schema.data.__schema.mutationType.fields.map((f: { name: string }) => f.name);
     expect(all.filter((m) => !covered.has(m))).toEqual([]);

@@ -6,28 +6,27 @@ import { toId } from './errors';
 import { ListArgs, ListMetadata } from './list';
 import type { Role } from './roles';
 
-export interface CrudResolverOptions<T extends BaseRecord, F extends BaseFilter> {
+export interface ReadResolverOptions<T extends BaseRecord, F extends BaseFilter> {
   type: ClassType<T>;
   /** Singular type name (Unit) and plural (Units): allUnits, _allUnitsMeta, createUnit… */
   name: string;
   plural: string;
   filter: ClassType<F>;
+  service: (ctx: AppContext) => CrudService<T, F>;
+}
+
+export interface CrudResolverOptions<T extends BaseRecord, F extends BaseFilter> extends ReadResolverOptions<T, F> {
   createArgs: ClassType;
   updateArgs: ClassType;
-  service: (ctx: AppContext) => CrudService<T, F>;
   /** Who may create, update and delete. Reading needs any signed-in user. */
   writeRoles: readonly Role[];
 }
 
-/**
- * The operations react-admin's GraphQL providers expect, for one type:
- * `Unit(id)`, `allUnits(page, perPage, sortField, sortOrder, filter)`, `_allUnitsMeta(filter)`,
- * `createUnit(…fields)`, `updateUnit(id, …fields)`, `deleteUnit(id)`. Each method is one service call.
- */
-export function createCrudResolver<T extends BaseRecord, F extends BaseFilter>(o: CrudResolverOptions<T, F>) {
+/** The read operations react-admin expects: `Unit(id)`, `allUnits(…)`, `_allUnitsMeta(filter)`. */
+export function createReadResolver<T extends BaseRecord, F extends BaseFilter>(o: ReadResolverOptions<T, F>) {
   @Resolver(() => o.type)
   @Authorized()
-  abstract class CrudResolver {
+  abstract class ReadResolver {
     @Query(() => o.type, { name: o.name, nullable: true, description: `One ${o.name} by id, or null` })
     getOne(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<T | null> {
       return o.service(ctx).get(toId(id));
@@ -50,7 +49,19 @@ export function createCrudResolver<T extends BaseRecord, F extends BaseFilter>(o
     ): Promise<ListMetadata> {
       return { count: await o.service(ctx).count(filter) };
     }
+  }
+  return ReadResolver;
+}
 
+/**
+ * The operations react-admin's GraphQL providers expect, for one type:
+ * `Unit(id)`, `allUnits(page, perPage, sortField, sortOrder, filter)`, `_allUnitsMeta(filter)`,
+ * `createUnit(…fields)`, `updateUnit(id, …fields)`, `deleteUnit(id)`. Each method is one service call.
+ */
+export function createCrudResolver<T extends BaseRecord, F extends BaseFilter>(o: CrudResolverOptions<T, F>) {
+  @Resolver(() => o.type)
+  @Authorized()
+  abstract class CrudResolver extends createReadResolver(o) {
     @Authorized(...o.writeRoles)
     @Mutation(() => o.type, { name: `create${o.name}` })
     createOne(@Args(() => o.createArgs, { validate: true }) data: object, @Ctx() ctx: AppContext): Promise<T> {
