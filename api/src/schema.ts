@@ -34,6 +34,7 @@ import {
   TargetResolver,
   TaskItemResolver,
 } from './modules/task/task.resolver';
+import { AssignmentStatusResolver, ProgressResolver } from './modules/task/progress.resolver';
 import { KeyWork } from './modules/task/key-work.entity';
 import { Milestone } from './modules/task/milestone.entity';
 import { Plan } from './modules/task/plan.entity';
@@ -66,6 +67,8 @@ export const ADMIN_RESOLVERS = [
   MilestoneResolver,
   AssignmentResolver,
   ProgressReportResolver,
+  ProgressResolver,
+  AssignmentStatusResolver,
   ...SOURCED.map(createSourceResolver),
 ] as const;
 

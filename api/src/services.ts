@@ -31,6 +31,7 @@ import { ProgressReport } from './modules/task/progress-report.entity';
 import { Target } from './modules/task/target.entity';
 import { TaskItem } from './modules/task/task-item.entity';
 import { ProgressReportService, TaskItemService } from './modules/task/task.service';
+import { ProgressService } from './modules/task/progress.service';
 
 /** The composition root: one instance of each service per app, sharing the data source and audit. */
 export function createServices(ds: DataSource, config: AppConfig) {
@@ -67,6 +68,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
     taskItem: new TaskItemService(...deps, { entity: TaskItem, typeName: 'TaskItem', searchColumns: ['content', 'title'], defaultSort: [['keyWorkId', 'ASC'], ['sortOrder', 'ASC']] }),
     milestone: new CrudService(...deps, { entity: Milestone, typeName: 'Milestone', searchColumns: ['text'], defaultSort: [['dueDate', 'ASC'], ['id', 'ASC']] }),
     assignment: new CrudService(...deps, { entity: Assignment, typeName: 'Assignment', searchColumns: [], defaultSort: [['taskItemId', 'ASC'], ['sortOrder', 'ASC']] }),
+    progress: new ProgressService(ds),
     progressReport: new ProgressReportService(...deps, { entity: ProgressReport, typeName: 'ProgressReport', searchColumns: ['note'], defaultSort: [['reportDate', 'DESC'], ['id', 'DESC']] }),
   };
 }

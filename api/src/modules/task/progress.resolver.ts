@@ -1,0 +1,59 @@
+import DataLoader from 'dataloader';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../common/context';
+import { todayInChina } from '../../common/dates';
+import { LocalDate } from '../../common/scalars';
+import { Assignment } from './assignment.entity';
+import { ProgressStatus } from './enums';
+import { DeadlineEntry, RollupLevel, RollupRow } from './progress.types';
+
+const scopeArgs = { nullable: true } as const;
+
+/** The office's questions about task progress, each as of a date so answers are reproducible. */
+@Resolver()
+@Authorized()
+export class ProgressResolver {
+  @Query(() => [DeadlineEntry], { description: '已逾期: deadlines (task or milestone) before asOf not reported done by then; expired plans excluded' })
+  overdueTasks(
+    @Arg('asOf', () => LocalDate) asOf: string,
+    @Arg('unitId', () => ID, scopeArgs) unitId: string | null,
+    @Arg('planId', () => ID, scopeArgs) planId: string | null,
+    @Ctx() ctx: AppContext,
+  ) {
+    return ctx.services.progress.overdue({ asOf, unitId, planId });
+  }
+
+  @Query(() => [DeadlineEntry], { description: '即将到期: open deadlines from asOf to asOf + days' })
+  dueSoonTasks(
+    @Arg('asOf', () => LocalDate) asOf: string,
+    @Arg('days', () => Int) days: number,
+    @Arg('unitId', () => ID, scopeArgs) unitId: string | null,
+    @Arg('planId', () => ID, scopeArgs) planId: string | null,
+    @Ctx() ctx: AppContext,
+  ) {
+    return ctx.services.progress.dueSoon({ asOf, unitId, planId }, days);
+  }
+
+  @Query(() => [RollupRow], { description: 'Assignment counts by unit, plan, key work or task, as of a date' })
+  taskRollup(
+    @Arg('asOf', () => LocalDate) asOf: string,
+    @Arg('by', () => RollupLevel) by: RollupLevel,
+    @Arg('unitId', () => ID, scopeArgs) unitId: string | null,
+    @Arg('planId', () => ID, scopeArgs) planId: string | null,
+    @Ctx() ctx: AppContext,
+  ) {
+    return ctx.services.progress.rollup({ asOf, unitId, planId }, by);
+  }
+}
+
+@Resolver(() => Assignment)
+@Authorized()
+export class AssignmentStatusResolver {
+  @FieldResolver(() => ProgressStatus, { description: 'The latest whole-task report on or before asOf (default today); NOT_STARTED without one' })
+  status(@Root() a: Assignment, @Arg('asOf', () => LocalDate, { nullable: true }) asOf: string | null, @Ctx() ctx: AppContext) {
+    const day = asOf ?? todayInChina();
+    return ctx.loaders
+      .named(`assignmentStatus:${day}`, () => new DataLoader<number, ProgressStatus>((ids) => ctx.services.progress.statusOf(ids, day)))
+      .load(a.id);
+  }
+}

@@ -1,0 +1,162 @@
+import type { DataSource } from 'typeorm';
+import { In } from 'typeorm';
+import { badInput, toId } from '../../common/errors';
+import { Unit } from '../organization/unit.entity';
+import { PolicyDocument } from '../policy/policy-document.entity';
+import { Assignment } from './assignment.entity';
+import { ProgressStatus } from './enums';
+import { KeyWork } from './key-work.entity';
+import { Milestone } from './milestone.entity';
+import { Plan } from './plan.entity';
+import { ProgressReport } from './progress-report.entity';
+import { type DeadlineEntry, RollupLevel, type RollupRow } from './progress.types';
+import { TaskItem } from './task-item.entity';
+
+export interface ProgressScope {
+  asOf: string;
+  unitId?: string | null;
+  planId?: string | null;
+}
+
+/** Where one assignment stands on a date. Everything here is derived from dates and reports. */
+interface AssignmentState {
+  assignment: Assignment;
+  task: TaskItem;
+  keyWork: KeyWork;
+  plan: Plan;
+  status: ProgressStatus;
+  expired: boolean;
+  /** Deadlines not met: the task's own and its milestones', each not reported done by the date. */
+  open: Array<{ milestone: Milestone | null; dueDate: string; deadlineText: string | null }>;
+}
+
+const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * 进度: the office's questions, answered as of a date so the answers are reproducible.
+ * An assignment's status is its latest whole-task report on or before the date; a deadline is met
+ * when the task (or, for a milestone, that milestone) was reported DONE on or before the date.
+ * Tasks of a plan whose document has expired are "expired", never "overdue".
+ */
+export class ProgressService {
+  constructor(private readonly ds: DataSource) {}
+
+  private async states(scope: ProgressScope): Promise<AssignmentState[]> {
+    const qb = this.ds.getRepository(Assignment).createQueryBuilder('a');
+    if (scope.unitId) qb.andWhere('a.unitId = :unitId', { unitId: toId(scope.unitId, 'unitId') });
+    if (scope.planId) {
+      qb.andWhere('a.taskItemId IN (SELECT t.id FROM task_item t JOIN key_work k ON k.id = t.keyWorkId WHERE k.planId = :planId)', { planId: toId(scope.planId, 'planId') });
+    }
+    const assignments = await qb.orderBy('a.taskItemId', 'ASC').addOrderBy('a.sortOrder', 'ASC').getMany();
+    if (!assignments.length) return [];
+    const taskIds = [...new Set(assignments.map((a) => a.taskItemId))];
+    const tasks = await this.ds.getRepository(TaskItem).findBy({ id: In(taskIds) });
+    const keyWorks = await this.ds.getRepository(KeyWork).findBy({ id: In([...new Set(tasks.map((t) => t.keyWorkId))]) });
+    const plans = await this.ds.getRepository(Plan).findBy({ id: In([...new Set(keyWorks.map((k) => k.planId))]) });
+    const docs = await this.ds.getRepository(PolicyDocument).findBy({ id: In([...new Set(plans.map((p) => p.documentId))]) });
+    const milestones = await this.ds.getRepository(Milestone).find({ where: { taskItemId: In(taskIds) }, order: { dueDate: 'ASC', id: 'ASC' } });
+    const reports = await this.ds
+      .getRepository(ProgressReport)
+      .createQueryBuilder('r')
+      .where('r.assignmentId IN (:...ids)', { ids: assignments.map((a) => a.id) })
+      .andWhere('r.reportDate <= :asOf', { asOf: scope.asOf })
+      .orderBy('r.reportDate', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .getMany();
+
+    const taskById = new Map(tasks.map((t) => [t.id, t]));
+    const kwById = new Map(keyWorks.map((k) => [k.id, k]));
+    const planById = new Map(plans.map((p) => [p.id, p]));
+    const docById = new Map(docs.map((d) => [d.id, d]));
+    return assignments.map((assignment) => {
+      const task = taskById.get(assignment.taskItemId) as TaskItem;
+      const keyWork = kwById.get(task.keyWorkId) as KeyWork;
+      const plan = planById.get(keyWork.planId) as Plan;
+      const doc = docById.get(plan.documentId);
+      const mine = reports.filter((r) => r.assignmentId === assignment.id);
+      const whole = mine.filter((r) => r.milestoneId == null);
+      const status = whole.at(-1)?.status ?? ProgressStatus.NOT_STARTED;
+      const doneMilestones = new Set(mine.filter((r) => r.milestoneId != null && r.status === ProgressStatus.DONE).map((r) => r.milestoneId));
+      const open: AssignmentState['open'] = [];
+      if (status !== ProgressStatus.DONE) {
+        for (const m of milestones.filter((x) => x.taskItemId === task.id && !doneMilestones.has(x.id))) {
+          open.push({ milestone: m, dueDate: m.dueDate, deadlineText: m.deadlineText });
+        }
+        if (task.dueDate) open.push({ milestone: null, dueDate: task.dueDate, deadlineText: task.deadlineText });
+      }
+      return { assignment, task, keyWork, plan, status, expired: Boolean(doc?.validTo && doc.validTo < scope.asOf), open };
+    });
+  }
+
+  private entry(s: AssignmentState, o: AssignmentState['open'][number], asOf: string): DeadlineEntry {
+    return { assignment: s.assignment, task: s.task, milestone: o.milestone, dueDate: o.dueDate, deadlineText: o.deadlineText, daysOverdue: days(o.dueDate, asOf) };
+  }
+
+  /** 已逾期: deadlines before the date that were not reported done by then (expired plans excluded). */
+  async overdue(scope: ProgressScope): Promise<DeadlineEntry[]> {
+    const states = await this.states(scope);
+    return states
+      .filter((s) => !s.expired)
+      .flatMap((s) => s.open.filter((o) => o.dueDate < scope.asOf).map((o) => this.entry(s, o, scope.asOf)))
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  }
+
+  /** 即将到期: open deadlines from the date to N days after it. */
+  async dueSoon(scope: ProgressScope, within: number): Promise<DeadlineEntry[]> {
+    if (!Number.isInteger(within) || within < 0 || within > 366) throw badInput('days', 'days must be between 0 and 366');
+    const until = addDays(scope.asOf, within);
+    const states = await this.states(scope);
+    return states
+      .filter((s) => !s.expired)
+      .flatMap((s) => s.open.filter((o) => o.dueDate >= scope.asOf && o.dueDate <= until).map((o) => this.entry(s, o, scope.asOf)))
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  }
+
+  /** Counts per unit, plan, key work or task. */
+  async rollup(scope: ProgressScope, level: RollupLevel): Promise<RollupRow[]> {
+    const states = await this.states(scope);
+    const units = level === RollupLevel.UNIT ? await this.ds.getRepository(Unit).findBy({ id: In([...new Set(states.map((s) => s.assignment.unitId))]) }) : [];
+    const unitName = new Map(units.map((u) => [u.id, u.name]));
+    const keyOf = (s: AssignmentState): [number, string] => {
+      switch (level) {
+        case RollupLevel.UNIT:
+          return [s.assignment.unitId, unitName.get(s.assignment.unitId) ?? String(s.assignment.unitId)];
+        case RollupLevel.PLAN:
+          return [s.plan.id, s.plan.name];
+        case RollupLevel.KEY_WORK:
+          return [s.keyWork.id, `${s.keyWork.number} ${s.keyWork.title}`];
+        default:
+          return [s.task.id, s.task.title ?? s.task.content.slice(0, 40)];
+      }
+    };
+    const rows = new Map<number, RollupRow>();
+    for (const s of states) {
+      const [id, label] = keyOf(s);
+      const row = rows.get(id) ?? { id: String(id), label, total: 0, notStarted: 0, inProgress: 0, done: 0, overdue: 0, expired: 0 };
+      row.total++;
+      if (s.status === ProgressStatus.DONE) row.done++;
+      else if (s.status === ProgressStatus.IN_PROGRESS) row.inProgress++;
+      else row.notStarted++;
+      if (s.expired) row.expired++;
+      else if (s.open.some((o) => o.dueDate < scope.asOf)) row.overdue++;
+      rows.set(id, row);
+    }
+    return [...rows.values()];
+  }
+
+  /** One assignment's status as of a date (for Assignment.status). */
+  async statusOf(assignmentIds: readonly number[], asOf: string): Promise<ProgressStatus[]> {
+    const reports = await this.ds
+      .getRepository(ProgressReport)
+      .createQueryBuilder('r')
+      .where('r.assignmentId IN (:...ids)', { ids: [...assignmentIds] })
+      .andWhere('r.milestoneId IS NULL AND r.reportDate <= :asOf', { asOf })
+      .orderBy('r.reportDate', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .getMany();
+    const latest = new Map<number, ProgressStatus>();
+    for (const r of reports) latest.set(r.assignmentId, r.status);
+    return assignmentIds.map((id) => latest.get(id) ?? ProgressStatus.NOT_STARTED);
+  }
+}

@@ -1,0 +1,62 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDate } from '../../common/scalars';
+import { Assignment } from './assignment.entity';
+import { Milestone } from './milestone.entity';
+import { TaskItem } from './task-item.entity';
+
+/** One deadline of one assignment: the task's own, or one of its milestones'. */
+@ObjectType({ description: 'A deadline an assignment has (overdue, or falling due soon)' })
+export class DeadlineEntry {
+  @Field(() => Assignment)
+  assignment: Assignment;
+
+  @Field(() => TaskItem)
+  task: TaskItem;
+
+  @Field(() => Milestone, { nullable: true, description: 'Null: the task\'s own deadline' })
+  milestone: Milestone | null;
+
+  @Field(() => LocalDate)
+  dueDate: string;
+
+  @Field(() => String, { nullable: true, description: 'The deadline as printed' })
+  deadlineText: string | null;
+
+  @Field(() => Int, { description: 'Days past due (negative: days left) as of the date asked' })
+  daysOverdue: number;
+}
+
+export enum RollupLevel {
+  UNIT = 'UNIT',
+  PLAN = 'PLAN',
+  KEY_WORK = 'KEY_WORK',
+  TASK = 'TASK',
+}
+registerEnumType(RollupLevel, { name: 'RollupLevel', description: 'What the roll-up groups assignments by' });
+
+@ObjectType({ description: 'Assignment counts for one unit, plan, key work or task, as of a date' })
+export class RollupRow {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'Unit name, plan name, key work or task title' })
+  label: string;
+
+  @Field(() => Int)
+  total: number;
+
+  @Field(() => Int)
+  notStarted: number;
+
+  @Field(() => Int)
+  inProgress: number;
+
+  @Field(() => Int)
+  done: number;
+
+  @Field(() => Int, { description: 'Not done, with a deadline (task or milestone) passed' })
+  overdue: number;
+
+  @Field(() => Int, { description: 'In a plan whose validity has ended: shown as expired, not overdue' })
+  expired: number;
+}
