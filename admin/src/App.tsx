@@ -9,7 +9,12 @@ import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import MapIcon from '@mui/icons-material/Map';
 import PeopleIcon from '@mui/icons-material/People';
 import WorkIcon from '@mui/icons-material/Work';
-import { Admin, Resource } from 'react-admin';
+import ChecklistIcon from '@mui/icons-material/Checklist';
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Layout } from './layout/Layout';
+import { MyTasks } from './resources/task/MyTasks';
+import { PlanList, PlanShow } from './resources/task/plans';
 import { authProvider, canEdit } from './authProvider';
 import { Dashboard } from './Dashboard';
 import { dataProvider } from './dataProvider';
@@ -39,10 +44,14 @@ import { WorkingGroupCreate, WorkingGroupEdit, WorkingGroupList, WorkingGroupSho
  * PARTY_OFFICE, users only for ADMIN, the audit trail not for UNIT_STAFF. The API enforces the same.
  */
 export const App = () => (
-  <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} dashboard={Dashboard} title="app.title" requireAuth disableTelemetry>
+  <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} dashboard={Dashboard} layout={Layout} title="app.title" requireAuth disableTelemetry>
     {(role: string) => {
       const edit = canEdit(role);
       return [
+        <CustomRoutes key="routes">
+          <Route path="/my-tasks" element={<MyTasks />} />
+        </CustomRoutes>,
+        <Resource key="Plan" name="Plan" icon={ChecklistIcon} list={PlanList} show={PlanShow} recordRepresentation="name" />,
         <Resource key="WorkingGroup" name="WorkingGroup" icon={GroupsIcon} list={WorkingGroupList} show={WorkingGroupShow} edit={edit ? WorkingGroupEdit : undefined} create={edit ? WorkingGroupCreate : undefined} recordRepresentation="name" />,
         <Resource key="Membership" name="Membership" icon={BadgeIcon} list={MembershipList} edit={edit ? MembershipEdit : undefined} create={edit ? MembershipCreate : undefined} />,
         <Resource key="Person" name="Person" icon={PeopleIcon} list={PersonList} show={PersonShow} edit={edit ? PersonEdit : undefined} create={edit ? PersonCreate : undefined} recordRepresentation="name" />,

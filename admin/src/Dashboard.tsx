@@ -2,6 +2,7 @@ import { Card, CardContent, Grid, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { gqlRequest } from './dataProvider';
+import { TaskPanels } from './resources/task/TaskPanels';
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -17,6 +18,7 @@ export const Dashboard = () => {
     ).then((d) => setCounts(Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v.count]))), () => undefined);
   }, []);
   return (
+    <>
     <Card sx={{ mt: 2 }}>
       <Title title="app.title" />
       <CardContent>
@@ -40,5 +42,7 @@ export const Dashboard = () => {
         </Grid>
       </CardContent>
     </Card>
+    <TaskPanels />
+    </>
   );
 };

@@ -14,7 +14,8 @@ interface StoredUser {
 }
 
 export const getToken = (): string | null => localStorage.getItem(TOKEN);
-const getUser = (): StoredUser | null => {
+/** The signed-in user as stored at sign-in (role and unit drive what the console shows). */
+export const getUser = (): StoredUser | null => {
   const raw = localStorage.getItem(USER);
   return raw ? (JSON.parse(raw) as StoredUser) : null;
 };

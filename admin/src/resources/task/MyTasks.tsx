@@ -1,0 +1,87 @@
+import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useCallback, useEffect, useState } from 'react';
+import { Title, useNotify, useTranslate } from 'react-admin';
+import { getUser } from '../../authProvider';
+import { gqlRequest } from '../../dataProvider';
+import { ReportProgressButton } from './ReportProgressButton';
+
+interface Row {
+  id: string;
+  isLead: boolean;
+  status: string;
+  taskItem: {
+    content: string;
+    title: string | null;
+    deadlineText: string | null;
+    dueDate: string | null;
+    keyWork: { number: string; title: string; plan: { name: string } };
+    milestones: Array<{ id: string; text: string; dueDate: string }>;
+  };
+}
+
+const STATUS_COLOR = { NOT_STARTED: 'default', IN_PROGRESS: 'info', DONE: 'success' } as const;
+
+/** 我的任务: what the signed-in user's unit must do (lead or co-responsible), and reporting on it. */
+export const MyTasks = () => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const unitId = getUser()?.unitId;
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const load = useCallback(() => {
+    if (!unitId) return setRows([]);
+    gqlRequest<{ allAssignments: Row[] }>(
+      `query($u: ID!) { allAssignments(filter: { unitId: $u }, perPage: 1000) { id isLead status
+        taskItem { content title deadlineText dueDate keyWork { number title plan { name } } milestones { id text dueDate } } } }`,
+      { u: unitId },
+    ).then((d) => setRows(d.allAssignments), (e: Error) => notify(e.message, { type: 'error' }));
+  }, [unitId, notify]);
+  useEffect(load, [load]);
+
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title="app.tasks.mine" />
+      {!unitId && <Typography>{translate('app.tasks.no_unit')}</Typography>}
+      {rows && rows.length > 0 && (
+        <Table size="small" data-testid="my-tasks">
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('app.tasks.plan')}</TableCell>
+              <TableCell>{translate('app.tasks.task')}</TableCell>
+              <TableCell>{translate('app.tasks.role')}</TableCell>
+              <TableCell>{translate('app.tasks.deadline')}</TableCell>
+              <TableCell>{translate('app.tasks.status')}</TableCell>
+              <TableCell />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map((r) => (
+              <TableRow key={r.id} data-testid="my-task">
+                <TableCell sx={{ minWidth: 160 }}>
+                  {r.taskItem.keyWork.plan.name}
+                  <br />
+                  {r.taskItem.keyWork.number} {r.taskItem.keyWork.title}
+                </TableCell>
+                <TableCell>
+                  {r.taskItem.content}
+                  {r.taskItem.milestones.map((m) => (
+                    <Typography key={m.id} variant="caption" sx={{ display: 'block' }}>
+                      ▸ {m.text}
+                    </Typography>
+                  ))}
+                </TableCell>
+                <TableCell>{translate(r.isLead ? 'app.tasks.lead' : 'app.tasks.co')}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.taskItem.deadlineText ?? '—'}</TableCell>
+                <TableCell>
+                  <Chip size="small" color={STATUS_COLOR[r.status as keyof typeof STATUS_COLOR]} label={translate(`enums.ProgressStatus.${r.status}`)} />
+                </TableCell>
+                <TableCell>
+                  <ReportProgressButton target={{ assignmentId: r.id, task: r.taskItem.title ?? r.taskItem.content, milestones: r.taskItem.milestones }} onDone={load} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Box>
+  );
+};

@@ -1,0 +1,145 @@
+import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { Datagrid, List, ReferenceField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { gqlRequest } from '../../dataProvider';
+import { ExportButtons } from '../common/actions';
+import { EnumField } from '../common/fields';
+
+interface Task {
+  id: string;
+  targetId: string | null;
+  number: string | null;
+  content: string;
+  deadlineText: string | null;
+  milestones: Array<{ id: string; text: string }>;
+  assignments: Array<{ isLead: boolean; viaAllCommunities: boolean; status: string; unit: { name: string } }>;
+}
+interface KeyWorkRow {
+  id: string;
+  number: string;
+  title: string;
+  goal: string | null;
+  leadPrinted: string | null;
+  responsiblePrinted: string | null;
+  targets: Array<{ id: string; number: string; title: string }>;
+  tasks: Task[];
+}
+
+const PLAN = `query($id: ID!) { Plan(id: $id) { keyWorks { id number title goal leadPrinted responsiblePrinted
+  targets { id number title }
+  tasks { id targetId number content deadlineText milestones { id text } assignments { isLead viaAllCommunities status unit { name } } } } } }`;
+
+/** Lead units in bold, then co-responsible; the communities reached through 各社区 as one entry. */
+const Units = ({ task }: { task: Task }) => {
+  const translate = useTranslate();
+  const named = task.assignments.filter((a) => !a.viaAllCommunities);
+  const communities = task.assignments.filter((a) => a.viaAllCommunities);
+  return (
+    <span>
+      {named.map((a, i) => (
+        <span key={a.unit.name} style={{ fontWeight: a.isLead ? 700 : 400 }}>
+          {i > 0 ? '、' : ''}
+          {a.unit.name}
+        </span>
+      ))}
+      {communities.length > 0 && (
+        <span style={{ fontWeight: communities[0].isLead ? 700 : 400 }}>
+          {named.length ? '、' : ''}
+          {translate('app.tasks.all_communities', { count: communities.length })}
+        </span>
+      )}
+    </span>
+  );
+};
+
+const Done = ({ task }: { task: Task }) => {
+  const translate = useTranslate();
+  const done = task.assignments.filter((a) => a.status === 'DONE').length;
+  return <Chip size="small" variant="outlined" label={translate('app.tasks.done_of', { done, total: task.assignments.length })} />;
+};
+
+/** 任务清单 as the office reads it: key work → target → task, with units and the deadline as printed. */
+const PlanTasks = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const [keyWorks, setKeyWorks] = useState<KeyWorkRow[] | null>(null);
+  useEffect(() => {
+    if (record?.id) gqlRequest<{ Plan: { keyWorks: KeyWorkRow[] } }>(PLAN, { id: String(record.id) }).then((d) => setKeyWorks(d.Plan.keyWorks), () => setKeyWorks([]));
+  }, [record?.id]);
+  if (!keyWorks) return null;
+  return (
+    <Box data-testid="plan-tasks">
+      {keyWorks.map((kw) => (
+        <Box key={kw.id} sx={{ mb: 3 }}>
+          <Typography variant="h6">
+            {kw.number.startsWith('(') ? kw.number : `${kw.number}、`}
+            {kw.title}
+          </Typography>
+          {kw.goal && <Typography variant="body2" sx={{ mb: 1 }}>{translate('app.tasks.goal')}：{kw.goal}</Typography>}
+          {kw.leadPrinted && (
+            <Typography variant="body2" sx={{ mb: 1 }}>
+              {translate('app.tasks.lead_unit')}：{kw.leadPrinted}　{translate('app.tasks.responsible_unit')}：{kw.responsiblePrinted}
+            </Typography>
+          )}
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell sx={{ width: 180 }}>{translate('app.tasks.target')}</TableCell>
+                <TableCell>{translate('app.tasks.task')}</TableCell>
+                <TableCell sx={{ width: 220 }}>{translate('app.tasks.units')}</TableCell>
+                <TableCell sx={{ width: 140 }}>{translate('app.tasks.deadline')}</TableCell>
+                <TableCell sx={{ width: 90 }}>{translate('app.tasks.progress')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {kw.tasks.map((t, i) => {
+                const target = kw.targets.find((x) => x.id === t.targetId);
+                const first = i === 0 || kw.tasks[i - 1].targetId !== t.targetId;
+                return (
+                  <TableRow key={t.id}>
+                    <TableCell sx={{ verticalAlign: 'top' }}>{target && first ? `(${target.number})${target.title}` : ''}</TableCell>
+                    <TableCell>
+                      {t.number ? `${t.number}是 ` : ''}
+                      {t.content}
+                    </TableCell>
+                    <TableCell>
+                      <Units task={t} />
+                    </TableCell>
+                    <TableCell>{t.deadlineText ?? translate('app.tasks.no_deadline')}</TableCell>
+                    <TableCell>
+                      <Done task={t} />
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </Box>
+      ))}
+    </Box>
+  );
+};
+
+export const PlanList = () => (
+  <List actions={<ExportButtons />} sort={{ field: 'id', order: 'ASC' }}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="name" />
+      <EnumField source="kind" enumName="PlanKind" />
+      <ReferenceField source="documentId" reference="PolicyDocument" link="show">
+        <TextField source="docNumber" />
+      </ReferenceField>
+    </Datagrid>
+  </List>
+);
+
+export const PlanShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <ReferenceField source="documentId" reference="PolicyDocument" link="show">
+        <TextField source="docNumber" />
+      </ReferenceField>
+      <PlanTasks />
+    </SimpleShowLayout>
+  </Show>
+);

@@ -1,0 +1,65 @@
+import type { Page } from 'playwright-core';
+import { Role } from '../../api/src/common/roles';
+import { ADMIN_PASSWORD } from '../../api/test/harness';
+import { browserAvailable, type Console, shot, signIn, startConsole } from './browser';
+
+const run = browserAvailable() ? describe : describe.skip;
+
+run('task lists in the console', () => {
+  let c: Console;
+  let page: Page;
+  let admin: string;
+  beforeAll(async () => {
+    c = await startConsole();
+    admin = await c.t.adminToken();
+  }, 120_000);
+  afterAll(() => c?.close());
+  beforeEach(async () => {
+    page = await c.browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+  });
+  afterEach(() => page.close());
+
+  it('shows a unit user only its tasks, takes a progress report, and the office dashboard reflects it', async () => {
+    const unitId = (await c.t.gql('{ allUnits(filter: { q: "人居环境办" }) { id } }', {}, admin)).data.allUnits[0].id;
+    const mine = (await c.t.gql('query($u: ID!) { allAssignments(filter: { unitId: $u }) { id } }', { u: unitId }, admin)).data.allAssignments;
+    const staff = await c.t.userWithRole(Role.UNIT_STAFF, unitId);
+    const username = (await c.t.gql('query($id: ID!) { User(id: $id) { username } }', { id: staff.id }, admin)).data.User.username;
+
+    await signIn(page, c.base, username, 'password-123');
+    await page.click('[data-testid="menu-my-tasks"]');
+    await page.waitForSelector('[data-testid="my-task"]');
+    const rows = await page.$$('[data-testid="my-task"]');
+    expect(rows).toHaveLength(mine.length);
+    expect(await page.textContent('[data-testid="my-tasks"]')).toContain('住宅小区环境提升专项行动');
+    expect(await page.textContent('[data-testid="my-tasks"]')).not.toContain('党的组织覆盖提升专项行动');
+    await shot(page, 'my-tasks');
+
+    await page.click('[data-testid="my-task"] >> nth=0 >> [data-testid="report-progress"]');
+    await page.click('[role="dialog"] [role="combobox"]:has-text("进行中")');
+    await page.click('li[role="option"]:has-text("已完成")');
+    await page.fill('[data-testid="report-note"]', '已完成集中卫生大扫除');
+    await page.click('[data-testid="report-submit"]');
+    await page.waitForSelector('text=进度已报告');
+    await page.waitForSelector('[data-testid="my-task"] >> nth=0 >> text=已完成');
+    await shot(page, 'my-tasks-reported');
+
+    await page.evaluate(() => localStorage.clear());
+    await signIn(page, c.base, 'admin', ADMIN_PASSWORD);
+    await page.waitForSelector('[data-testid="rollup-人居环境办"]');
+    expect(await page.textContent('[data-testid="rollup-人居环境办"] [data-testid="done"]')).toBe('1');
+    await shot(page, 'dashboard-rollup');
+  });
+
+  it('shows the office the task list as printed: key work, target, units and deadline', async () => {
+    const plan = (await c.t.gql('{ allPlans(filter: { kind: TASK_LIST }) { id } }', {}, admin)).data.allPlans[0].id;
+    await signIn(page, c.base, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${c.base}/admin/#/Plan/${plan}/show`);
+    await page.waitForSelector('[data-testid="plan-tasks"]');
+    const text = await page.textContent('[data-testid="plan-tasks"]');
+    expect(text).toContain('一、建立完善长效工作机制');
+    expect(text).toContain('(一)健全考核评价体系');
+    expect(text).toContain('2024年完成，并长期坚持');
+    expect(text).toContain('各社区（14）');
+    await shot(page, 'task-list-000');
+  });
+});
