@@ -15,7 +15,9 @@ import { PostHolding } from '../api/src/modules/working-group/post-holding.entit
 import { WorkingGroup } from '../api/src/modules/working-group/working-group.entity';
 import actionsJson from './actions-004.json';
 import documentsJson from './documents.json';
+import { type IndicatorsSeed, seedIndicators } from './load-indicators';
 import { seedTasks } from './load-tasks';
+import indicatorsJson from './indicators.json';
 import organizationJson from './organization.json';
 import rostersJson from './rosters.json';
 import taskListJson from './tasklist-000.json';
@@ -27,6 +29,7 @@ export interface SeedData {
   rosters: RosterSeed;
   taskList: TaskListSeed;
   actions: ActionsSeed;
+  indicators: IndicatorsSeed;
 }
 
 export const SEED_DATA: SeedData = {
@@ -35,6 +38,7 @@ export const SEED_DATA: SeedData = {
   rosters: rostersJson as RosterSeed,
   taskList: taskListJson as TaskListSeed,
   actions: actionsJson as ActionsSeed,
+  indicators: indicatorsJson as IndicatorsSeed,
 };
 
 /** What one run inserted, per type (an empty object: nothing was new). */
@@ -57,6 +61,7 @@ export async function loadSeeds(
     await seeder.organization(data.organization);
     await seeder.rosters(data.rosters, data.documents);
     await seedTasks(seeder, data);
+    await seedIndicators(seeder, data.indicators);
     if (Object.keys(seeder.report).length > 0) {
       await audit.record(em, SYSTEM_ACTOR, { action: 'SEED', entityType: 'Seed', entityId: 'seeds', after: seeder.report });
     }

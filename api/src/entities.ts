@@ -20,6 +20,8 @@ import { Plan } from './modules/task/plan.entity';
 import { ProgressReport } from './modules/task/progress-report.entity';
 import { TaskItem } from './modules/task/task-item.entity';
 import { Target } from './modules/task/target.entity';
+import { Indicator, IndicatorMeasurement } from './modules/indicator/indicator.entities';
+import { OwnersCommittee, PartyOrganization } from './modules/organization/self-governance.entities';
 
 /** Every entity, listed explicitly (no globs: the same list works from ts and from dist). */
 export const ENTITIES = [
@@ -45,4 +47,8 @@ export const ENTITIES = [
   Milestone,
   Assignment,
   ProgressReport,
+  OwnersCommittee,
+  PartyOrganization,
+  Indicator,
+  IndicatorMeasurement,
 ];

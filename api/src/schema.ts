@@ -36,12 +36,20 @@ import {
 } from './modules/task/task.resolver';
 import { AssignmentStatusResolver, ProgressResolver } from './modules/task/progress.resolver';
 import { KeyWork } from './modules/task/key-work.entity';
+import {
+  CompoundGovernanceResolver,
+  IndicatorMeasurementResolver,
+  IndicatorResolver,
+  OwnersCommitteeResolver,
+  PartyOrganizationResolver,
+} from './modules/indicator/indicator.resolver';
+import { Indicator } from './modules/indicator/indicator.entities';
 import { Milestone } from './modules/task/milestone.entity';
 import { Plan } from './modules/task/plan.entity';
 import { Target } from './modules/task/target.entity';
 import { TaskItem } from './modules/task/task-item.entity';
 
-const SOURCED = [Jurisdiction, Unit, Person, Post, PostHolding, WorkingGroup, Membership, Plan, KeyWork, Target, TaskItem, Milestone];
+const SOURCED = [Jurisdiction, Unit, Person, Post, PostHolding, WorkingGroup, Membership, Plan, KeyWork, Target, TaskItem, Milestone, Indicator];
 
 export const ADMIN_RESOLVERS = [
   LoginResolver,
@@ -69,6 +77,11 @@ export const ADMIN_RESOLVERS = [
   ProgressReportResolver,
   ProgressResolver,
   AssignmentStatusResolver,
+  IndicatorResolver,
+  IndicatorMeasurementResolver,
+  OwnersCommitteeResolver,
+  PartyOrganizationResolver,
+  CompoundGovernanceResolver,
   ...SOURCED.map(createSourceResolver),
 ] as const;
 

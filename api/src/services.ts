@@ -32,6 +32,15 @@ import { Target } from './modules/task/target.entity';
 import { TaskItem } from './modules/task/task-item.entity';
 import { ProgressReportService, TaskItemService } from './modules/task/task.service';
 import { ProgressService } from './modules/task/progress.service';
+import { Indicator, IndicatorMeasurement } from './modules/indicator/indicator.entities';
+import {
+  IndicatorMeasurementService,
+  IndicatorProgressService,
+  IndicatorService,
+  OwnersCommitteeService,
+  PartyOrganizationService,
+} from './modules/indicator/indicator.service';
+import { OwnersCommittee, PartyOrganization } from './modules/organization/self-governance.entities';
 
 /** The composition root: one instance of each service per app, sharing the data source and audit. */
 export function createServices(ds: DataSource, config: AppConfig) {
@@ -69,6 +78,11 @@ export function createServices(ds: DataSource, config: AppConfig) {
     milestone: new CrudService(...deps, { entity: Milestone, typeName: 'Milestone', searchColumns: ['text'], defaultSort: [['dueDate', 'ASC'], ['id', 'ASC']] }),
     assignment: new CrudService(...deps, { entity: Assignment, typeName: 'Assignment', searchColumns: [], defaultSort: [['taskItemId', 'ASC'], ['sortOrder', 'ASC']] }),
     progress: new ProgressService(ds),
+    indicator: new IndicatorService(...deps, { entity: Indicator, typeName: 'Indicator', searchColumns: ['name', 'printed'] }),
+    indicatorMeasurement: new IndicatorMeasurementService(...deps, { entity: IndicatorMeasurement, typeName: 'IndicatorMeasurement', searchColumns: ['note'] }),
+    indicatorProgress: new IndicatorProgressService(ds),
+    ownersCommittee: new OwnersCommitteeService(...deps, { entity: OwnersCommittee, typeName: 'OwnersCommittee', searchColumns: [] }),
+    partyOrganization: new PartyOrganizationService(...deps, { entity: PartyOrganization, typeName: 'PartyOrganization' }),
     progressReport: new ProgressReportService(...deps, { entity: ProgressReport, typeName: 'ProgressReport', searchColumns: ['note'], defaultSort: [['reportDate', 'DESC'], ['id', 'DESC']] }),
   };
 }

@@ -74,6 +74,12 @@ describe(`audit trail (${dbKind()})`, () => {
     await crud('PostHolding', `postId: "${post.id}", personId: "${holder.id}", validFrom: "2030-01-01"`, 'validTo: "2030-12-31"', 'validTo');
     await crud('WorkingGroup', 'name: "测试专班", kind: GROUP', 'duties: "职责"', 'duties');
     await crud('Membership', `groupId: "${group.id}", personId: "${person.id}", role: MEMBER, validFrom: "2030-01-01"`, 'sortOrder: 50', 'sortOrder');
+    const { createCompound: compound } = (await t.gql(`mutation { createCompound(name: "审计小区", communityId: "${community.id}", managementMode: NONE) { id } }`, {}, admin)).data;
+    await crud('OwnersCommittee', `compoundId: "${compound.id}", kind: ELECTED, formedOn: "2024-11-01"`, 'memberCount: 7', 'memberCount');
+    await crud('PartyOrganization', `compoundId: "${compound.id}", form: FUNCTIONAL, name: "审计小区党支部", formedOn: "2024-11-01"`, 'form: CONCURRENT', 'form');
+    await crud('Indicator', `name: "测试指标", unit: COUNT, comparator: GTE, target: 5, scopeId: "${community.id}"`, 'target: 6', 'target');
+    const { allIndicators: [indicator] } = await ids('{ allIndicators(perPage: 1, filter: { q: "业委会组建率" }) { id } }');
+    await crud('IndicatorMeasurement', `indicatorId: "${indicator.id}", jurisdictionId: "${community.id}", measuredOn: "2024-11-01", value: 10`, 'value: 20', 'value');
     await crud('User', 'username: "audited", displayName: "被审计", password: "password-123", role: AUDITOR', 'displayName: "改名"', 'displayName');
 
     const login = await once('login', 'mutation { login(username: "admin", password: "admin-pass-123") { token } }');

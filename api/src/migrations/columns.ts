@@ -100,3 +100,11 @@ export const index = (name: string, columnNames: string[], isUnique = false): Ta
   columnNames,
   isUnique,
 });
+
+export const decimal = (name: string, precision: number, scale: number): TableColumnOptions => ({
+  name,
+  type: 'decimal',
+  precision,
+  scale,
+  isNullable: false,
+});

@@ -1,0 +1,210 @@
+import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
+import { BaseFilterInput } from '../../common/filters';
+import { LocalDate } from '../../common/scalars';
+import { NotBlank } from '../../common/validators';
+import { CommitteeKind, PartyOrganizationForm } from '../organization/self-governance.entities';
+import { Comparator, ComputedMeasure, IndicatorUnit } from './indicator.entities';
+
+@InputType()
+export class IndicatorFilter extends BaseFilterInput {
+  @Field(() => ID, { nullable: true })
+  scopeId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  sourceDocumentId?: string | null;
+}
+
+@ArgsType()
+export class UpdateIndicatorArgs {
+  @Field(() => String, { nullable: true })
+  @NotBlank('name')
+  @MaxLength(200)
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  printed?: string | null;
+
+  @Field(() => IndicatorUnit, { nullable: true })
+  unit?: IndicatorUnit;
+
+  @Field(() => Comparator, { nullable: true })
+  comparator?: Comparator;
+
+  @Field(() => Float, { nullable: true, description: 'Percent as 60 (0–100); a count as a whole number' })
+  @Min(0)
+  target?: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  deadlineText?: string | null;
+
+  @Field(() => LocalDate, { nullable: true })
+  deadline?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  scopeId?: string;
+
+  @Field(() => ComputedMeasure, { nullable: true })
+  computed?: ComputedMeasure | null;
+
+  @Field(() => ID, { nullable: true })
+  sourceDocumentId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  sourceClauseId?: string | null;
+}
+
+@ArgsType()
+export class CreateIndicatorArgs extends UpdateIndicatorArgs {
+  @Field()
+  name: string;
+
+  @Field(() => IndicatorUnit)
+  unit: IndicatorUnit;
+
+  @Field(() => Comparator)
+  comparator: Comparator;
+
+  @Field(() => Float)
+  target: number;
+
+  @Field(() => ID)
+  scopeId: string;
+}
+
+@InputType()
+export class IndicatorMeasurementFilter extends BaseFilterInput {
+  @Field(() => ID, { nullable: true })
+  indicatorId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  jurisdictionId?: string | null;
+}
+
+@ArgsType()
+export class UpdateIndicatorMeasurementArgs {
+  @Field(() => ID, { nullable: true })
+  indicatorId?: string;
+
+  @Field(() => ID, { nullable: true })
+  jurisdictionId?: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  measuredOn?: string;
+
+  @Field(() => Float, { nullable: true })
+  @Min(0)
+  value?: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(500)
+  note?: string | null;
+}
+
+@ArgsType()
+export class CreateIndicatorMeasurementArgs extends UpdateIndicatorMeasurementArgs {
+  @Field(() => ID)
+  indicatorId: string;
+
+  @Field(() => ID)
+  jurisdictionId: string;
+
+  @Field(() => LocalDate)
+  measuredOn: string;
+
+  @Field(() => Float)
+  value: number;
+}
+
+@InputType()
+export class OwnersCommitteeFilter extends BaseFilterInput {
+  @Field(() => ID, { nullable: true })
+  compoundId?: string | null;
+}
+
+@ArgsType()
+export class UpdateOwnersCommitteeArgs {
+  @Field(() => ID, { nullable: true })
+  compoundId?: string;
+
+  @Field(() => CommitteeKind, { nullable: true })
+  kind?: CommitteeKind;
+
+  @Field(() => LocalDate, { nullable: true })
+  formedOn?: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  dissolvedOn?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  memberCount?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  partyMemberCount?: number | null;
+}
+
+@ArgsType()
+export class CreateOwnersCommitteeArgs extends UpdateOwnersCommitteeArgs {
+  @Field(() => ID)
+  compoundId: string;
+
+  @Field(() => CommitteeKind)
+  kind: CommitteeKind;
+
+  @Field(() => LocalDate)
+  formedOn: string;
+}
+
+@InputType()
+export class PartyOrganizationFilter extends BaseFilterInput {
+  @Field(() => ID, { nullable: true })
+  compoundId?: string | null;
+}
+
+@ArgsType()
+export class UpdatePartyOrganizationArgs {
+  @Field(() => ID, { nullable: true })
+  compoundId?: string;
+
+  @Field(() => PartyOrganizationForm, { nullable: true })
+  form?: PartyOrganizationForm;
+
+  @Field(() => String, { nullable: true })
+  @NotBlank('name')
+  @MaxLength(200)
+  name?: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  formedOn?: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  dissolvedOn?: string | null;
+}
+
+@ArgsType()
+export class CreatePartyOrganizationArgs extends UpdatePartyOrganizationArgs {
+  @Field(() => ID)
+  compoundId: string;
+
+  @Field(() => PartyOrganizationForm)
+  form: PartyOrganizationForm;
+
+  @Field()
+  name: string;
+
+  @Field(() => LocalDate)
+  formedOn: string;
+}

@@ -1,0 +1,131 @@
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../common/context';
+import { createCrudResolver } from '../../common/crud.resolver';
+import { todayInChina } from '../../common/dates';
+import { toOptionalId } from '../../common/errors';
+import { childrenOf } from '../../common/loaders';
+import { EDITORS } from '../../common/roles';
+import { LocalDate } from '../../common/scalars';
+import { Compound } from '../organization/compound.entity';
+import { Jurisdiction } from '../organization/jurisdiction.entity';
+import { OwnersCommittee, PartyOrganization } from '../organization/self-governance.entities';
+import { Indicator, IndicatorMeasurement } from './indicator.entities';
+import {
+  CreateIndicatorArgs,
+  CreateIndicatorMeasurementArgs,
+  CreateOwnersCommitteeArgs,
+  CreatePartyOrganizationArgs,
+  IndicatorFilter,
+  IndicatorMeasurementFilter,
+  OwnersCommitteeFilter,
+  PartyOrganizationFilter,
+  UpdateIndicatorArgs,
+  UpdateIndicatorMeasurementArgs,
+  UpdateOwnersCommitteeArgs,
+  UpdatePartyOrganizationArgs,
+} from './indicator.inputs';
+import { IndicatorStatus } from './indicator.service';
+
+const asOfArg = { nullable: true, description: 'Default: today' } as const;
+
+@Resolver(() => Indicator)
+@Authorized()
+export class IndicatorResolver extends createCrudResolver({
+  type: Indicator,
+  name: 'Indicator',
+  plural: 'Indicators',
+  filter: IndicatorFilter,
+  createArgs: CreateIndicatorArgs,
+  updateArgs: UpdateIndicatorArgs,
+  service: (ctx) => ctx.services.indicator,
+  writeRoles: EDITORS,
+}) {
+  @FieldResolver(() => Jurisdiction)
+  scope(@Root() i: Indicator, @Ctx() ctx: AppContext) {
+    return ctx.loaders.ref(Jurisdiction, i.scopeId);
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'Computed from compounds where it can be, else the latest measurement on or before asOf' })
+  actual(
+    @Root() i: Indicator,
+    @Arg('asOf', () => LocalDate, asOfArg) asOf: string | null,
+    @Arg('jurisdictionId', () => ID, { nullable: true }) jurisdictionId: string | null,
+    @Ctx() ctx: AppContext,
+  ) {
+    return ctx.services.indicatorProgress.actual(i, asOf ?? todayInChina(), toOptionalId(jurisdictionId, 'jurisdictionId') ?? undefined);
+  }
+
+  @FieldResolver(() => IndicatorStatus, { description: 'On track, at risk, met or missed as of the date' })
+  async status(@Root() i: Indicator, @Arg('asOf', () => LocalDate, asOfArg) asOf: string | null, @Ctx() ctx: AppContext) {
+    const day = asOf ?? todayInChina();
+    return ctx.services.indicatorProgress.status(i, await ctx.services.indicatorProgress.actual(i, day), day);
+  }
+
+  @FieldResolver(() => [IndicatorMeasurement])
+  measurements(@Root() i: Indicator, @Ctx() ctx: AppContext) {
+    return childrenOf(ctx.loaders, IndicatorMeasurement, 'indicatorId', { measuredOn: 'ASC', id: 'ASC' }).load(i.id);
+  }
+}
+
+@Resolver(() => IndicatorMeasurement)
+@Authorized()
+export class IndicatorMeasurementResolver extends createCrudResolver({
+  type: IndicatorMeasurement,
+  name: 'IndicatorMeasurement',
+  plural: 'IndicatorMeasurements',
+  filter: IndicatorMeasurementFilter,
+  createArgs: CreateIndicatorMeasurementArgs,
+  updateArgs: UpdateIndicatorMeasurementArgs,
+  service: (ctx) => ctx.services.indicatorMeasurement,
+  writeRoles: EDITORS,
+}) {}
+
+@Resolver(() => OwnersCommittee)
+@Authorized()
+export class OwnersCommitteeResolver extends createCrudResolver({
+  type: OwnersCommittee,
+  name: 'OwnersCommittee',
+  plural: 'OwnersCommittees',
+  filter: OwnersCommitteeFilter,
+  createArgs: CreateOwnersCommitteeArgs,
+  updateArgs: UpdateOwnersCommitteeArgs,
+  service: (ctx) => ctx.services.ownersCommittee,
+  writeRoles: EDITORS,
+}) {
+  @FieldResolver(() => Float, { nullable: true, description: 'Party members as a percentage of members' })
+  partyShare(@Root() c: OwnersCommittee) {
+    return c.memberCount && c.partyMemberCount != null ? Math.round((c.partyMemberCount / c.memberCount) * 10000) / 100 : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Below the 50% party-member share the documents ask for' })
+  belowPartyShare(@Root() c: OwnersCommittee) {
+    return Boolean(c.memberCount && c.partyMemberCount != null && c.partyMemberCount * 2 < c.memberCount);
+  }
+}
+
+@Resolver(() => PartyOrganization)
+@Authorized()
+export class PartyOrganizationResolver extends createCrudResolver({
+  type: PartyOrganization,
+  name: 'PartyOrganization',
+  plural: 'PartyOrganizations',
+  filter: PartyOrganizationFilter,
+  createArgs: CreatePartyOrganizationArgs,
+  updateArgs: UpdatePartyOrganizationArgs,
+  service: (ctx) => ctx.services.partyOrganization,
+  writeRoles: EDITORS,
+}) {}
+
+@Resolver(() => Compound)
+@Authorized()
+export class CompoundGovernanceResolver {
+  @FieldResolver(() => [OwnersCommittee])
+  ownersCommittees(@Root() c: Compound, @Ctx() ctx: AppContext) {
+    return childrenOf(ctx.loaders, OwnersCommittee, 'compoundId', { formedOn: 'ASC', id: 'ASC' }).load(c.id);
+  }
+
+  @FieldResolver(() => [PartyOrganization])
+  partyOrganizations(@Root() c: Compound, @Ctx() ctx: AppContext) {
+    return childrenOf(ctx.loaders, PartyOrganization, 'compoundId', { formedOn: 'ASC', id: 'ASC' }).load(c.id);
+  }
+}
