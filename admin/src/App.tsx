@@ -15,6 +15,8 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Layout } from './layout/Layout';
 import { MyTasks } from './resources/task/MyTasks';
 import { PlanList, PlanShow } from './resources/task/plans';
+import InsightsIcon from '@mui/icons-material/Insights';
+import { IndicatorCreate, IndicatorEdit, IndicatorList, IndicatorShow, MeasurementCreate, MeasurementEdit } from './resources/indicator/indicators';
 import { authProvider, canEdit } from './authProvider';
 import { Dashboard } from './Dashboard';
 import { dataProvider } from './dataProvider';
@@ -52,6 +54,8 @@ export const App = () => (
           <Route path="/my-tasks" element={<MyTasks />} />
         </CustomRoutes>,
         <Resource key="Plan" name="Plan" icon={ChecklistIcon} list={PlanList} show={PlanShow} recordRepresentation="name" />,
+        <Resource key="Indicator" name="Indicator" icon={InsightsIcon} list={IndicatorList} show={IndicatorShow} edit={edit ? IndicatorEdit : undefined} create={edit ? IndicatorCreate : undefined} recordRepresentation="name" />,
+        <Resource key="IndicatorMeasurement" name="IndicatorMeasurement" edit={edit ? MeasurementEdit : undefined} create={edit ? MeasurementCreate : undefined} />,
         <Resource key="WorkingGroup" name="WorkingGroup" icon={GroupsIcon} list={WorkingGroupList} show={WorkingGroupShow} edit={edit ? WorkingGroupEdit : undefined} create={edit ? WorkingGroupCreate : undefined} recordRepresentation="name" />,
         <Resource key="Membership" name="Membership" icon={BadgeIcon} list={MembershipList} edit={edit ? MembershipEdit : undefined} create={edit ? MembershipCreate : undefined} />,
         <Resource key="Person" name="Person" icon={PeopleIcon} list={PersonList} show={PersonShow} edit={edit ? PersonEdit : undefined} create={edit ? PersonCreate : undefined} recordRepresentation="name" />,

@@ -2,6 +2,7 @@ import { Card, CardContent, Grid, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { gqlRequest } from './dataProvider';
+import { IndicatorChart } from './resources/indicator/indicators';
 import { TaskPanels } from './resources/task/TaskPanels';
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -40,6 +41,7 @@ export const Dashboard = () => {
             </Grid>
           ))}
         </Grid>
+        <IndicatorChart />
       </CardContent>
     </Card>
     <TaskPanels />

@@ -1,7 +1,8 @@
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Role } from '../../api/src/common/roles';
 import { ADMIN_PASSWORD } from '../../api/test/harness';
-import { browserAvailable, type Console, shot, signIn, startConsole } from './browser';
+import { browserAvailable, type Console, SHOTS, shot, signIn, startConsole } from './browser';
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -47,7 +48,19 @@ run('task lists in the console', () => {
     await signIn(page, c.base, 'admin', ADMIN_PASSWORD);
     await page.waitForSelector('[data-testid="rollup-人居环境办"]');
     expect(await page.textContent('[data-testid="rollup-人居环境办"] [data-testid="done"]')).toBe('1');
+    expect((await page.$$('[data-testid="indicator-bar"]')).length).toBeGreaterThanOrEqual(30);
     await shot(page, 'dashboard-rollup');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-rollup"]')]);
+    const file = path.join(SHOTS, download.suggestedFilename());
+    await download.saveAs(file);
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.worksheets[0].getSheetValues().slice(1) as unknown[][];
+    expect((sheet[0] as unknown[]).slice(1)).toEqual(['责任单位', '任务数', '未开始', '进行中', '已完成', '已逾期']);
+    const env = sheet.find((r) => r[1] === '人居环境办') as unknown[];
+    expect(env[5]).toBe(1);
   });
 
   it('shows the office the task list as printed: key work, target, units and deadline', async () => {
