@@ -6,7 +6,9 @@ import { Plan } from '../api/src/modules/task/plan.entity';
 import { Target } from '../api/src/modules/task/target.entity';
 import { TaskItem } from '../api/src/modules/task/task-item.entity';
 import type { SeedData, Seeder } from './load';
-import { normaliseTaskList } from './task-list';
+// How 000's broken table is normalised (merged cells, page breaks, wraps, a key work spelled two ways, the
+// row printed one column left) is explained and done in api/src/modules/task/task-list.parser.ts.
+import { normaliseTaskList } from '../api/src/modules/task/task-list.parser';
 
 const STREET = 'jur:青阳街道';
 

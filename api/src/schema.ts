@@ -35,6 +35,7 @@ import {
   TaskItemResolver,
 } from './modules/task/task.resolver';
 import { AssignmentStatusResolver, ProgressResolver } from './modules/task/progress.resolver';
+import { TaskImportResolver } from './modules/task/task-import.resolver';
 import { KeyWork } from './modules/task/key-work.entity';
 import {
   CompoundGovernanceResolver,
@@ -77,6 +78,7 @@ export const ADMIN_RESOLVERS = [
   ProgressReportResolver,
   ProgressResolver,
   AssignmentStatusResolver,
+  TaskImportResolver,
   IndicatorResolver,
   IndicatorMeasurementResolver,
   OwnersCommitteeResolver,

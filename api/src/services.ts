@@ -32,6 +32,7 @@ import { Target } from './modules/task/target.entity';
 import { TaskItem } from './modules/task/task-item.entity';
 import { ProgressReportService, TaskItemService } from './modules/task/task.service';
 import { ProgressService } from './modules/task/progress.service';
+import { TaskImportService } from './modules/task/task-import.service';
 import { Indicator, IndicatorMeasurement } from './modules/indicator/indicator.entities';
 import {
   IndicatorMeasurementService,
@@ -78,6 +79,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
     milestone: new CrudService(...deps, { entity: Milestone, typeName: 'Milestone', searchColumns: ['text'], defaultSort: [['dueDate', 'ASC'], ['id', 'ASC']] }),
     assignment: new CrudService(...deps, { entity: Assignment, typeName: 'Assignment', searchColumns: [], defaultSort: [['taskItemId', 'ASC'], ['sortOrder', 'ASC']] }),
     progress: new ProgressService(ds),
+    taskImport: new TaskImportService(ds, tx, audit),
     indicator: new IndicatorService(...deps, { entity: Indicator, typeName: 'Indicator', searchColumns: ['name', 'printed'] }),
     indicatorMeasurement: new IndicatorMeasurementService(...deps, { entity: IndicatorMeasurement, typeName: 'IndicatorMeasurement', searchColumns: ['note'] }),
     indicatorProgress: new IndicatorProgressService(ds),

@@ -106,6 +106,10 @@ describe(`audit trail (${dbKind()})`, () => {
     const report = await once('reportProgress', 'mutation($a: ID!) { reportProgress(assignmentId: $a, reportDate: "2024-11-20", status: IN_PROGRESS, note: "进展") { id } }', { a: assignment.id });
     expect(report.event).toMatchObject({ action: 'CREATE', entityType: 'ProgressReport', entityId: report.data.id, before: null });
 
+    const { allJurisdictions: [street] } = await ids('{ allJurisdictions(filter: { q: "青阳街道" }) { id } }');
+    const taskList = await once('importTaskList', 'mutation($d: ID!, $j: ID!) { importTaskList(documentId: $d, jurisdictionId: $j, name: "审计任务清单", rows: [{ line: 2, cells: ["一、测试", "(一)测试目标", "测试内容", "党建办", "长期坚持"] }]) { planId } }', { d: doc.id, j: street.id });
+    expect(taskList.event).toMatchObject({ action: 'IMPORT', entityType: 'Plan', entityId: taskList.data.planId });
+
     const schema = await t.gql('{ __schema { mutationType { fields { name } } } }', {}, admin);
     const all: string[] = schema.data.__schema.mutationType.fields.map((f: { name: string }) => f.name);
     expect(all.filter((m) => !covered.has(m))).toEqual([]);

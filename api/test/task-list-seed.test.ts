@@ -1,5 +1,5 @@
 import printed from '../../seeds/tasklist-000.json';
-import { normaliseTaskList, parseDeadline, splitUnits, unwrap } from '../../seeds/task-list';
+import { normaliseTaskList, parseDeadline, splitUnits, unwrap } from '../src/modules/task/task-list.parser';
 
 describe("000's task list as printed, normalised", () => {
   const keyWorks = normaliseTaskList(printed.rows);

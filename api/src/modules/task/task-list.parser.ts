@@ -1,6 +1,7 @@
 /**
  * 000's attachment (任务清单) as printed is a table broken across four pages. This turns the printed
- * rows (seeds/tasklist-000.json) into key works → targets → task items. What it normalises, and why:
+ * rows (seeds/tasklist-000.json, or an office's xlsx in the same layout) into key works → targets →
+ * task items. What it normalises, and why:
  *
  * 1. Merged cells. A blank 重点工作 or 目标内容 cell continues the heading above it.
  * 2. Page breaks. Each page repeats the heading it continues ("(三)建立联动协作机制" on page 2,
@@ -17,12 +18,13 @@
  *    the last; "各社区" is kept as a flag (every community of the street), not as a unit.
  */
 
+import { DeadlineKind } from './enums';
+
 export interface PrintedRow {
   page: number;
   cells: string[];
 }
 
-export type DeadlineKind = 'ONGOING' | 'DUE' | 'DUE_THEN_ONGOING';
 
 /** A 完成时限 as printed, and what it means. Year-only deadlines resolve to 31 December. */
 export interface Deadline {
@@ -34,6 +36,8 @@ export interface Deadline {
 export interface TaskItemSeed {
   /** 1-based position in the table (the 22 rows). */
   row: number;
+  /** Index of the printed row it was read from. */
+  index: number;
   page: number;
   content: string;
   unitsPrinted: string;
@@ -65,11 +69,11 @@ const TARGET = /^[(（]([一二三四五六七八九十]+)[)）]\s*(.+)$/;
 
 export function parseDeadline(printed: string): Deadline {
   const text = printed.trim();
-  if (text === '长期坚持') return { printed: text, kind: 'ONGOING', due: null };
+  if (text === '长期坚持') return { printed: text, kind: DeadlineKind.ONGOING, due: null };
   const year = /^(\d{4})年/.exec(text)?.[1];
   if (!year) throw new Error(`Unrecognised deadline "${printed}"`);
   const half = /上半年/.test(text) ? `${year}-06-30` : `${year}-12-31`;
-  return { printed: text, kind: /长期坚持/.test(text) ? 'DUE_THEN_ONGOING' : 'DUE', due: half };
+  return { printed: text, kind: /长期坚持/.test(text) ? DeadlineKind.DUE_THEN_ONGOING : DeadlineKind.DUE, due: half };
 }
 
 export function splitUnits(printed: string): { units: string[]; allCommunities: boolean } {
@@ -81,12 +85,23 @@ export function splitUnits(printed: string): { units: string[]; allCommunities: 
   return { units: [...new Set(names.filter((n) => n !== '各社区'))], allCommunities: names.includes('各社区') };
 }
 
-export function normaliseTaskList(rows: PrintedRow[]): KeyWorkSeed[] {
+/** Why a row cannot be read (an import reports it per row instead of failing). */
+export type RowProblem = 'NO_KEY_WORK' | 'NO_TARGET' | 'CONTENT_REQUIRED' | 'UNKNOWN_DEADLINE';
+
+/**
+ * Without `onProblem` a bad row throws (seeds must be right); with it, the row is skipped and
+ * reported by its index in `rows`.
+ */
+export function normaliseTaskList(rows: PrintedRow[], onProblem?: (index: number, problem: RowProblem, detail: string) => void): KeyWorkSeed[] {
   const keyWorks: KeyWorkSeed[] = [];
   let keyWork: KeyWorkSeed | undefined;
   let target: TargetSeed | undefined;
   let n = 0;
-  for (const { page, cells } of rows) {
+  const fail = (index: number, problem: RowProblem, detail: string) => {
+    if (!onProblem) throw new Error(detail);
+    onProblem(index, problem, detail);
+  };
+  for (const [index, { page, cells }] of rows.entries()) {
     let [kwCell = '', targetCell = '', content = '', unitsCell = '', deadlineCell = ''] = cells.map((c) => c ?? '');
     // 5. the row printed one column to the left
     if (kwCell && !KEY_WORK.test(unwrap(kwCell)) && !targetCell && !deadlineCell) {
@@ -104,7 +119,10 @@ export function normaliseTaskList(rows: PrintedRow[]): KeyWorkSeed[] {
         keyWork.aliases.push(title);
       }
     }
-    if (!keyWork) throw new Error(`Row on page ${page} comes before any key work`);
+    if (!keyWork) {
+      fail(index, 'NO_KEY_WORK', `Row on page ${page} comes before any key work`);
+      continue;
+    }
     const tg = TARGET.exec(unwrap(targetCell));
     if (tg) {
       const [, number, title] = tg;
@@ -114,9 +132,23 @@ export function normaliseTaskList(rows: PrintedRow[]): KeyWorkSeed[] {
         keyWork.targets.push(target);
       }
     } else if (kw) {
-      throw new Error(`Key work ${kw[1]} on page ${page} has no target`);
+      target = undefined;
     }
-    if (!target || !keyWork.targets.includes(target)) throw new Error(`Row on page ${page} has no target`);
+    if (!target || !keyWork.targets.includes(target)) {
+      fail(index, 'NO_TARGET', `Row on page ${page} has no target`);
+      continue;
+    }
+    if (!content.trim()) {
+      fail(index, 'CONTENT_REQUIRED', `Row on page ${page} has no 工作内容`);
+      continue;
+    }
+    let deadline: Deadline;
+    try {
+      deadline = parseDeadline(deadlineCell);
+    } catch (err) {
+      fail(index, 'UNKNOWN_DEADLINE', (err as Error).message);
+      continue;
+    }
     const units = splitUnits(unitsCell);
     target.items.push({
       row: ++n,
@@ -124,7 +156,8 @@ export function normaliseTaskList(rows: PrintedRow[]): KeyWorkSeed[] {
       content: content.trim(),
       unitsPrinted: unitsCell.trim(),
       ...units,
-      deadline: parseDeadline(deadlineCell),
+      deadline,
+      index,
     });
   }
   return keyWorks;

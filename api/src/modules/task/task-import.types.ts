@@ -1,0 +1,77 @@
+import { MaxLength } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { LocalDate } from '../../common/scalars';
+import { DeadlineKind } from './enums';
+
+@InputType({ description: 'One sheet row below the header, cells in the order 重点工作, 目标内容, 工作内容, 责任单位, 完成时限' })
+export class TaskListRowInput {
+  @Field(() => Int, { description: 'Row number in the sheet, for messages' })
+  line: number;
+
+  @Field(() => [String])
+  @MaxLength(2000, { each: true })
+  cells: string[];
+}
+
+@ObjectType({ description: 'What importing one task-list row does' })
+export class TaskListRowResult {
+  @Field(() => Int)
+  line: number;
+
+  @Field({ description: 'ADD or REJECT' })
+  status: string;
+
+  @Field(() => String, { nullable: true })
+  keyWork: string | null;
+
+  @Field(() => String, { nullable: true })
+  target: string | null;
+
+  @Field(() => String, { nullable: true })
+  content: string | null;
+
+  @Field(() => [String], { description: 'Units as understood, lead first' })
+  units: string[];
+
+  @Field({ description: 'Includes 各社区 (every community of the jurisdiction)' })
+  allCommunities: boolean;
+
+  @Field(() => DeadlineKind, { nullable: true })
+  deadlineKind: DeadlineKind | null;
+
+  @Field(() => LocalDate, { nullable: true })
+  dueDate: string | null;
+
+  @Field(() => String, { nullable: true, description: 'NO_KEY_WORK, NO_TARGET, CONTENT_REQUIRED, UNKNOWN_DEADLINE, UNKNOWN_UNIT, NO_UNITS' })
+  reasonCode: string | null;
+
+  @Field(() => String, { nullable: true })
+  reason: string | null;
+}
+
+@ObjectType({ description: 'The outcome of a task-list import (a preview when committed is false)' })
+export class TaskListImportResult {
+  @Field()
+  committed: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'The plan created (after a commit)' })
+  planId: string | null;
+
+  @Field(() => Int)
+  keyWorks: number;
+
+  @Field(() => Int)
+  targets: number;
+
+  @Field(() => Int)
+  tasks: number;
+
+  @Field(() => Int)
+  assignments: number;
+
+  @Field(() => Int)
+  rejected: number;
+
+  @Field(() => [TaskListRowResult])
+  rows: TaskListRowResult[];
+}
