@@ -63,6 +63,32 @@ run('task lists in the console', () => {
     expect(env[5]).toBe(1);
   });
 
+  it('imports a task list from an xlsx in the layout of 000\'s attachment, after a preview', async () => {
+    const printed = (await import('../../seeds/tasklist-000.json')).default;
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('任务清单');
+    ws.addRow(['重点工作', '目标内容', '工作内容', '责任单位', '完成时限']);
+    printed.rows.forEach((r: { cells: string[] }) => ws.addRow(r.cells));
+    const file = path.join(SHOTS, '街道任务清单.xlsx');
+    await book.xlsx.writeFile(file);
+
+    await signIn(page, c.base, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${c.base}/admin/#/Plan`);
+    await page.click('button:has-text("导入任务清单")');
+    await page.click('[data-testid="task-import-document"] [role="combobox"]');
+    await page.click('li[role="option"]:has-text("晋政青〔2024〕29号")');
+    await page.click('[data-testid="task-import-jurisdiction"] [role="combobox"]');
+    await page.click('li[role="option"]:has-text("青阳街道")');
+    await page.setInputFiles('[data-testid="task-import-file"]', file);
+    await page.waitForSelector('[data-testid="task-import-summary"]');
+    expect(await page.textContent('[data-testid="task-import-summary"]')).toContain('工作内容 22 项');
+    await shot(page, 'task-import-preview');
+    await page.click('[data-testid="task-import-confirm"]');
+    await page.waitForSelector('text=任务清单已导入');
+    await page.waitForSelector('td:has-text("街道任务清单")');
+  });
+
   it('shows the office the task list as printed: key work, target, units and deadline', async () => {
     const plan = (await c.t.gql('{ allPlans(filter: { kind: TASK_LIST }) { id } }', {}, admin)).data.allPlans[0].id;
     await signIn(page, c.base, 'admin', ADMIN_PASSWORD);

@@ -159,6 +159,21 @@ const en: TranslationMessages = {
       measurements: 'Measurements',
       cmp: { GTE: '≥', LTE: '≤', EQ: '=' },
     },
+    task_import: {
+      button: 'Import task list',
+      choose: 'Choose an Excel file (重点工作, 目标内容, 工作内容, 责任单位, 完成时限)',
+      no_header: 'No header row 重点工作, 目标内容, 工作内容, 责任单位, 完成时限 found',
+      summary: '%{keyWorks} key works, %{targets} targets, %{tasks} tasks, %{assignments} assignments; %{rejected} rows rejected',
+      done: 'Task list imported: %{tasks} tasks',
+      reason: {
+        NO_KEY_WORK: 'No key work above this row',
+        NO_TARGET: 'No target for this row',
+        CONTENT_REQUIRED: 'The task is empty',
+        UNKNOWN_DEADLINE: 'Unreadable deadline',
+        UNKNOWN_UNIT: 'Unknown unit',
+        NO_UNITS: 'No unit',
+      },
+    },
     source: 'Source',
   },
 };

@@ -159,6 +159,21 @@ const zh: TranslationMessages = {
       measurements: '测量记录',
       cmp: { GTE: '≥', LTE: '≤', EQ: '=' },
     },
+    task_import: {
+      button: '导入任务清单',
+      choose: '选择 Excel 文件（重点工作、目标内容、工作内容、责任单位、完成时限）',
+      no_header: '表格中找不到表头：重点工作、目标内容、工作内容、责任单位、完成时限',
+      summary: '重点工作 %{keyWorks} 项，目标内容 %{targets} 项，工作内容 %{tasks} 项，分工 %{assignments} 条；拒绝 %{rejected} 行',
+      done: '任务清单已导入：%{tasks} 项工作内容',
+      reason: {
+        NO_KEY_WORK: '此行之前没有重点工作',
+        NO_TARGET: '此行没有目标内容',
+        CONTENT_REQUIRED: '工作内容为空',
+        UNKNOWN_DEADLINE: '完成时限无法识别',
+        UNKNOWN_UNIT: '责任单位不存在',
+        NO_UNITS: '责任单位为空',
+      },
+    },
     source: '来源',
   },
 };

@@ -1,6 +1,8 @@
 import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Datagrid, List, ReferenceField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { Datagrid, List, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { useCanEdit } from '../common/actions';
+import { TaskListImportButton } from './TaskListImport';
 import { gqlRequest } from '../../dataProvider';
 import { ExportButtons } from '../common/actions';
 import { EnumField } from '../common/fields';
@@ -120,8 +122,18 @@ const PlanTasks = () => {
   );
 };
 
+const PlanListActions = () => {
+  const editable = useCanEdit();
+  return (
+    <TopToolbar>
+      {editable && <TaskListImportButton />}
+      <ExportButtons />
+    </TopToolbar>
+  );
+};
+
 export const PlanList = () => (
-  <List actions={<ExportButtons />} sort={{ field: 'id', order: 'ASC' }}>
+  <List actions={<PlanListActions />} sort={{ field: 'id', order: 'ASC' }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <EnumField source="kind" enumName="PlanKind" />
