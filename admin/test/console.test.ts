@@ -28,8 +28,8 @@ run('admin console in Chromium', () => {
     await page.waitForSelector('[data-testid="roster"] [data-testid="seat"]');
     if (asOf) {
       await page.fill('[data-testid="roster-as-of"]', asOf);
-      await page.waitForTimeout(300);
-      await page.waitForSelector('[data-testid="roster"] [data-testid="seat"]');
+      // wait for the roster of that date, not the one still on screen
+      await page.waitForSelector(`[data-testid="roster"][data-as-of="${asOf}"] [data-testid="seat"]`);
     }
   };
 

@@ -51,12 +51,16 @@ export const Roster = () => {
   const editable = canEdit(permissions);
   const [asOf, setAsOf] = useState(today());
   const [data, setData] = useState<RosterData['WorkingGroup'] | null>(null);
+  const [loadedAsOf, setLoadedAsOf] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Seat | null>(null);
 
   const load = useCallback(() => {
     if (!record?.id) return;
     gqlRequest<RosterData>(ROSTER, { id: String(record.id), asOf: asOf || null }).then(
-      (d) => setData(d.WorkingGroup),
+      (d) => {
+        setData(d.WorkingGroup);
+        setLoadedAsOf(asOf);
+      },
       (e: Error) => notify(e.message, { type: 'error' }),
     );
   }, [record?.id, asOf, notify]);
@@ -89,7 +93,7 @@ export const Roster = () => {
   if (!record) return null;
   const current = asOf >= today();
   return (
-    <Box data-testid="roster">
+    <Box data-testid="roster" data-as-of={loadedAsOf ?? ''}>
       <Stack direction="row" spacing={2} sx={{ my: 2, alignItems: 'center' }}>
         <MuiTextField
           type="date"
