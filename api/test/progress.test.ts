@@ -86,6 +86,18 @@ describe(`what is overdue and what falls due, as of a date (${dbKind()})`, () =>
     expect(rows.filter((r: { label: string }) => r.label.endsWith('社区'))).toHaveLength(14);
   });
 
+  it('rolls up the task list by target and by key work consistently', async () => {
+    const list = (await t.gql('{ allPlans(filter: { kind: TASK_LIST }) { id } }', {}, admin)).data.allPlans[0].id;
+    const by = async (level: string) => (await t.gql('query($p: ID, $b: RollupLevel!) { taskRollup(asOf: "2024-11-16", by: $b, planId: $p) { label total } }', { p: list, b: level }, admin)).data.taskRollup;
+    const targets = await by('TARGET');
+    const keyWorks = await by('KEY_WORK');
+    expect(targets).toHaveLength(11);
+    expect(targets[0].label).toBe('(一)健全考核评价体系');
+    expect(keyWorks).toHaveLength(4);
+    const sum = (rows: Array<{ total: number }>) => rows.reduce((s, r) => s + r.total, 0);
+    expect(sum(targets)).toBe(sum(keyWorks));
+  });
+
   it('refuses a window of days out of range', async () => {
     expect(fieldOf(await t.gql('{ dueSoonTasks(asOf: "2024-11-10", days: 9999) { dueDate } }', {}, admin))).toBe('days');
   });

@@ -10,6 +10,7 @@ import { Milestone } from './milestone.entity';
 import { Plan } from './plan.entity';
 import { ProgressReport } from './progress-report.entity';
 import { type DeadlineEntry, RollupLevel, type RollupRow } from './progress.types';
+import { Target } from './target.entity';
 import { TaskItem } from './task-item.entity';
 
 export interface ProgressScope {
@@ -118,6 +119,9 @@ export class ProgressService {
     const states = await this.states(scope);
     const units = level === RollupLevel.UNIT ? await this.ds.getRepository(Unit).findBy({ id: In([...new Set(states.map((s) => s.assignment.unitId))]) }) : [];
     const unitName = new Map(units.map((u) => [u.id, u.name]));
+    const targetIds = [...new Set(states.map((s) => s.task.targetId).filter((id): id is number => id != null))];
+    const targets = level === RollupLevel.TARGET && targetIds.length ? await this.ds.getRepository(Target).findBy({ id: In(targetIds) }) : [];
+    const targetName = new Map(targets.map((t) => [t.id, `(${t.number})${t.title}`]));
     const keyOf = (s: AssignmentState): [number, string] => {
       switch (level) {
         case RollupLevel.UNIT:
@@ -126,6 +130,9 @@ export class ProgressService {
           return [s.plan.id, s.plan.name];
         case RollupLevel.KEY_WORK:
           return [s.keyWork.id, `${s.keyWork.number} ${s.keyWork.title}`];
+        case RollupLevel.TARGET:
+          // special actions have no targets: their measures roll up under the action itself
+          return s.task.targetId != null ? [s.task.targetId, targetName.get(s.task.targetId) ?? ''] : [-s.keyWork.id, `${s.keyWork.number} ${s.keyWork.title}`];
         default:
           return [s.task.id, s.task.title ?? s.task.content.slice(0, 40)];
       }

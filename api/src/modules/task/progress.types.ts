@@ -30,16 +30,17 @@ export enum RollupLevel {
   UNIT = 'UNIT',
   PLAN = 'PLAN',
   KEY_WORK = 'KEY_WORK',
+  TARGET = 'TARGET',
   TASK = 'TASK',
 }
 registerEnumType(RollupLevel, { name: 'RollupLevel', description: 'What the roll-up groups assignments by' });
 
-@ObjectType({ description: 'Assignment counts for one unit, plan, key work or task, as of a date' })
+@ObjectType({ description: 'Assignment counts for one unit, plan, key work, target or task, as of a date' })
 export class RollupRow {
   @Field(() => ID)
   id: string;
 
-  @Field({ description: 'Unit name, plan name, key work or task title' })
+  @Field({ description: 'Unit name, plan name, key work, target or task title' })
   label: string;
 
   @Field(() => Int)
