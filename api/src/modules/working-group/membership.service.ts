@@ -3,6 +3,7 @@ import type { Actor } from '../../common/context';
 import { CrudService, notBefore } from '../../common/crud.service';
 import { todayInChina } from '../../common/dates';
 import { badInput, toId } from '../../common/errors';
+import { likePattern } from '../../common/query';
 import { GroupRole, ROLE_RANK } from './enums';
 import { Membership } from './membership.entity';
 import type { MembershipFilter, ReorderMembershipsArgs } from './working-group.inputs';
@@ -24,7 +25,7 @@ export class MembershipService extends CrudService<Membership, MembershipFilter>
     super.applyFilter(qb, rest);
     if (asOf) inForceOn(qb, asOf);
     if (q?.trim()) {
-      qb.andWhere('e.personId IN (SELECT p.id FROM person p WHERE p.name LIKE :q)', { q: `%${q.trim()}%` });
+      qb.andWhere("e.personId IN (SELECT p.id FROM person p WHERE p.name LIKE :q ESCAPE '!')", { q: likePattern(q) });
     }
   }
 
