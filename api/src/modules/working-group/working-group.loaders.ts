@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { In, type ObjectLiteral } from 'typeorm';
-import { groupBy, type Loaders } from '../../common/loaders';
+import type { ObjectLiteral } from 'typeorm';
+import { childrenOf, groupBy, type Loaders } from '../../common/loaders';
 import { Membership } from './membership.entity';
 import { PostHolding } from './post-holding.entity';
 import { ROLE_ORDER_SQL } from './membership.service';
@@ -31,9 +31,4 @@ export const membershipsByPerson = (l: Loaders, asOf: string | null) => datedBy(
 export const holdingsByPerson = (l: Loaders, asOf: string | null) => datedBy(l, PostHolding, 'personId', asOf);
 export const holdingsByPost = (l: Loaders, asOf: string | null) => datedBy(l, PostHolding, 'postId', asOf);
 
-export const subGroups = (l: Loaders) =>
-  l.named('subGroups', (ds) =>
-    new DataLoader<number, WorkingGroup[]>(async (ids) =>
-      groupBy(ids, await ds.getRepository(WorkingGroup).find({ where: { parentId: In([...ids]) }, order: { id: 'ASC' } }), (g) => g.parentId as number),
-    ),
-  );
+export const subGroups = (l: Loaders) => childrenOf(l, WorkingGroup, 'parentId');
