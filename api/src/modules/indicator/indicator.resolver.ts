@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../common/context';
 import { createCrudResolver } from '../../common/crud.resolver';
@@ -28,6 +29,12 @@ import { IndicatorStatus } from './indicator.service';
 
 const asOfArg = { nullable: true, description: 'Default: today' } as const;
 
+/** One computation per indicator, date and place per request, shared by `actual` and `status`. */
+const actualOf = (ctx: AppContext, i: Indicator, asOf: string, jurisdictionId?: number) =>
+  ctx.loaders
+    .named(`indicatorActual:${asOf}:${jurisdictionId ?? '*'}`, () => new DataLoader<Indicator, number | null, number>((all) => ctx.services.indicatorProgress.actuals(all, asOf, jurisdictionId), { cacheKeyFn: (x) => x.id }))
+    .load(i);
+
 @Resolver(() => Indicator)
 @Authorized()
 export class IndicatorResolver extends createCrudResolver({
@@ -52,13 +59,13 @@ export class IndicatorResolver extends createCrudResolver({
     @Arg('jurisdictionId', () => ID, { nullable: true }) jurisdictionId: string | null,
     @Ctx() ctx: AppContext,
   ) {
-    return ctx.services.indicatorProgress.actual(i, asOf ?? todayInChina(), toOptionalId(jurisdictionId, 'jurisdictionId') ?? undefined);
+    return actualOf(ctx, i, asOf ?? todayInChina(), toOptionalId(jurisdictionId, 'jurisdictionId') ?? undefined);
   }
 
   @FieldResolver(() => IndicatorStatus, { description: 'On track, at risk, met or missed as of the date' })
   async status(@Root() i: Indicator, @Arg('asOf', () => LocalDate, asOfArg) asOf: string | null, @Ctx() ctx: AppContext) {
     const day = asOf ?? todayInChina();
-    return ctx.services.indicatorProgress.status(i, await ctx.services.indicatorProgress.actual(i, day), day);
+    return ctx.services.indicatorProgress.status(i, await actualOf(ctx, i, day), day);
   }
 
   @FieldResolver(() => [IndicatorMeasurement])

@@ -77,9 +77,14 @@ export class PartyOrganizationService extends CrudService<PartyOrganization, Par
 export class IndicatorProgressService {
   constructor(private readonly ds: DataSource) {}
 
+  /** The actuals of many indicators on one date: the jurisdiction tree is read once for all of them. */
+  async actuals(indicators: readonly Indicator[], asOf: string, jurisdictionId?: number): Promise<Array<number | null>> {
+    const tree = await this.ds.getRepository(Jurisdiction).find({ select: { id: true, parentId: true, level: true } });
+    return Promise.all(indicators.map((i) => this.actual(i, asOf, jurisdictionId, tree)));
+  }
+
   /** Every community under a jurisdiction (itself, when it is one). */
-  private async communitiesUnder(scopeId: number): Promise<number[]> {
-    const all = await this.ds.getRepository(Jurisdiction).find({ select: { id: true, parentId: true, level: true } });
+  private communitiesUnder(scopeId: number, all: Jurisdiction[]): number[] {
     const children = new Map<number, number[]>();
     for (const j of all) if (j.parentId != null) children.set(j.parentId, [...(children.get(j.parentId) ?? []), j.id]);
     const out: number[] = [];
@@ -92,7 +97,7 @@ export class IndicatorProgressService {
     return out;
   }
 
-  async actual(indicator: Indicator, asOf: string, jurisdictionId?: number): Promise<number | null> {
+  async actual(indicator: Indicator, asOf: string, jurisdictionId?: number, tree?: Jurisdiction[]): Promise<number | null> {
     const scope = jurisdictionId ?? indicator.scopeId;
     if (!indicator.computed) {
       const m = await this.ds
@@ -104,7 +109,8 @@ export class IndicatorProgressService {
         .getOne();
       return m ? Number(m.value) : null;
     }
-    const communities = await this.communitiesUnder(scope);
+    const all = tree ?? (await this.ds.getRepository(Jurisdiction).find({ select: { id: true, parentId: true, level: true } }));
+    const communities = this.communitiesUnder(scope, all);
     const compounds = communities.length ? await this.ds.getRepository(Compound).find({ where: { communityId: In(communities) }, select: { id: true } }) : [];
     if (!compounds.length) return null;
     const ids = compounds.map((c) => c.id);
