@@ -16,7 +16,9 @@ import { WorkingGroup } from '../api/src/modules/working-group/working-group.ent
 import actionsJson from './actions-004.json';
 import documentsJson from './documents.json';
 import { type IndicatorsSeed, seedIndicators } from './load-indicators';
+import { type IncentivesSeed, seedIncentives } from './load-incentives';
 import { seedTasks } from './load-tasks';
+import incentivesJson from './incentives.json';
 import indicatorsJson from './indicators.json';
 import organizationJson from './organization.json';
 import rostersJson from './rosters.json';
@@ -30,6 +32,7 @@ export interface SeedData {
   taskList: TaskListSeed;
   actions: ActionsSeed;
   indicators: IndicatorsSeed;
+  incentives: IncentivesSeed;
 }
 
 export const SEED_DATA: SeedData = {
@@ -39,6 +42,7 @@ export const SEED_DATA: SeedData = {
   taskList: taskListJson as TaskListSeed,
   actions: actionsJson as ActionsSeed,
   indicators: indicatorsJson as IndicatorsSeed,
+  incentives: incentivesJson as IncentivesSeed,
 };
 
 /** What one run inserted, per type (an empty object: nothing was new). */
@@ -62,6 +66,7 @@ export async function loadSeeds(
     await seeder.rosters(data.rosters, data.documents);
     await seedTasks(seeder, data);
     await seedIndicators(seeder, data.indicators);
+    await seedIncentives(seeder, data.incentives);
     if (Object.keys(seeder.report).length > 0) {
       await audit.record(em, SYSTEM_ACTOR, { action: 'SEED', entityType: 'Seed', entityId: 'seeds', after: seeder.report });
     }

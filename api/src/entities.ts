@@ -22,6 +22,9 @@ import { TaskItem } from './modules/task/task-item.entity';
 import { Target } from './modules/task/target.entity';
 import { Indicator, IndicatorMeasurement } from './modules/indicator/indicator.entities';
 import { OwnersCommittee, PartyOrganization } from './modules/organization/self-governance.entities';
+import { IncentiveBudget, IncentiveProgramme, IncentiveRule, IncentiveRuleLine } from './modules/incentive/incentive.entities';
+import { AwardCase, AwardCaseStep } from './modules/incentive/award-case.entity';
+import { IdempotencyKey, Payout, PayoutTransition } from './modules/incentive/payout.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works from ts and from dist). */
 export const ENTITIES = [
@@ -51,4 +54,13 @@ export const ENTITIES = [
   PartyOrganization,
   Indicator,
   IndicatorMeasurement,
+  IncentiveProgramme,
+  IncentiveRule,
+  IncentiveRuleLine,
+  IncentiveBudget,
+  AwardCase,
+  AwardCaseStep,
+  Payout,
+  PayoutTransition,
+  IdempotencyKey,
 ];

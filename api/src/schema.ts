@@ -45,12 +45,16 @@ import {
   PartyOrganizationResolver,
 } from './modules/indicator/indicator.resolver';
 import { Indicator } from './modules/indicator/indicator.entities';
+import { AwardCaseResolver } from './modules/incentive/award-case.resolver';
+import { IncentiveBudgetResolver, IncentiveProgrammeResolver, IncentiveRuleResolver, IncentiveTotalsResolver } from './modules/incentive/incentive.resolver';
+import { IncentiveProgramme, IncentiveRule } from './modules/incentive/incentive.entities';
+import { PayoutResolver } from './modules/incentive/payout.resolver';
 import { Milestone } from './modules/task/milestone.entity';
 import { Plan } from './modules/task/plan.entity';
 import { Target } from './modules/task/target.entity';
 import { TaskItem } from './modules/task/task-item.entity';
 
-const SOURCED = [Jurisdiction, Unit, Person, Post, PostHolding, WorkingGroup, Membership, Plan, KeyWork, Target, TaskItem, Milestone, Indicator];
+const SOURCED = [Jurisdiction, Unit, Person, Post, PostHolding, WorkingGroup, Membership, Plan, KeyWork, Target, TaskItem, Milestone, Indicator, IncentiveProgramme, IncentiveRule];
 
 export const ADMIN_RESOLVERS = [
   LoginResolver,
@@ -84,6 +88,12 @@ export const ADMIN_RESOLVERS = [
   OwnersCommitteeResolver,
   PartyOrganizationResolver,
   CompoundGovernanceResolver,
+  IncentiveProgrammeResolver,
+  IncentiveRuleResolver,
+  IncentiveBudgetResolver,
+  IncentiveTotalsResolver,
+  AwardCaseResolver,
+  PayoutResolver,
   ...SOURCED.map(createSourceResolver),
 ] as const;
 

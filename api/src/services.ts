@@ -42,12 +42,22 @@ import {
   PartyOrganizationService,
 } from './modules/indicator/indicator.service';
 import { OwnersCommittee, PartyOrganization } from './modules/organization/self-governance.entities';
+import { AwardCase } from './modules/incentive/award-case.entity';
+import { AwardCaseService } from './modules/incentive/award-case.service';
+import { IncentiveBudgetService, IncentiveRuleService } from './modules/incentive/incentive-rule.service';
+import { IncentiveTotalsService } from './modules/incentive/incentive-totals.service';
+import { IncentiveBudget, IncentiveProgramme, IncentiveRule } from './modules/incentive/incentive.entities';
+import { Payout } from './modules/incentive/payout.entity';
+import { PayoutService } from './modules/incentive/payout.service';
+import { PayoutWorkflowService } from './modules/incentive/payout-workflow.service';
 
 /** The composition root: one instance of each service per app, sharing the data source and audit. */
 export function createServices(ds: DataSource, config: AppConfig) {
   const tx = new TransactionRunner(ds);
   const audit = new AuditService(ds);
   const deps = [ds, tx, audit] as const;
+  const incentiveRule = new IncentiveRuleService(...deps, { entity: IncentiveRule, typeName: 'IncentiveRule', searchColumns: ['name', 'printed'], defaultSort: [['programmeId', 'ASC'], ['validFrom', 'ASC']] });
+  const payout = new PayoutService(...deps, { entity: Payout, typeName: 'Payout', searchColumns: ['recipientName', 'paymentReference'], defaultSort: [['id', 'DESC']] }).withRules(incentiveRule);
   return {
     ds,
     tx,
@@ -85,6 +95,13 @@ export function createServices(ds: DataSource, config: AppConfig) {
     indicatorProgress: new IndicatorProgressService(ds),
     ownersCommittee: new OwnersCommitteeService(...deps, { entity: OwnersCommittee, typeName: 'OwnersCommittee', searchColumns: [] }),
     partyOrganization: new PartyOrganizationService(...deps, { entity: PartyOrganization, typeName: 'PartyOrganization' }),
+    incentiveProgramme: new CrudService(...deps, { entity: IncentiveProgramme, typeName: 'IncentiveProgramme', searchColumns: ['name', 'description'] }),
+    incentiveRule,
+    incentiveBudget: new IncentiveBudgetService(...deps, { entity: IncentiveBudget, typeName: 'IncentiveBudget', searchColumns: ['note'], defaultSort: [['year', 'DESC'], ['programmeId', 'ASC']] }),
+    incentiveTotals: new IncentiveTotalsService(ds),
+    awardCase: new AwardCaseService(...deps, { entity: AwardCase, typeName: 'AwardCase', searchColumns: [], defaultSort: [['id', 'DESC']] }),
+    payout,
+    payoutWorkflow: new PayoutWorkflowService(ds, tx, audit, payout),
     progressReport: new ProgressReportService(...deps, { entity: ProgressReport, typeName: 'ProgressReport', searchColumns: ['note'], defaultSort: [['reportDate', 'DESC'], ['id', 'DESC']] }),
   };
 }

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { Role } from '../src/common/roles';
 import { usccCheckChar } from '../src/common/uscc';
 import { dbKind } from './db';
 import { startTestApp, type TestApp } from './harness';
@@ -28,12 +29,15 @@ describe(`audit trail (${dbKind()})`, () => {
   const newest = async (): Promise<Event> =>
     (await t.gql('{ allAuditEvents(perPage: 1) { id action entityType entityId actorName requestId before after } }', {}, admin)).data.allAuditEvents[0];
 
-  /** Runs one mutation and checks it left exactly one audit event; returns the data and the event. */
-  async function once(name: string, query: string, variables: Record<string, unknown> = {}): Promise<{ data: any; event: Event }> {
+  /**
+   * Runs one mutation and checks it left exactly one audit event (or `events`, for a mutation that
+   * creates several records, one event each); returns the data and the newest event.
+   */
+  async function once(name: string, query: string, variables: Record<string, unknown> = {}, opts: { token?: string; events?: number } = {}): Promise<{ data: any; event: Event }> {
     const before = await count();
-    const res = await t.gql(query, variables, admin);
+    const res = await t.gql(query, variables, opts.token ?? admin);
     expect(res.errors).toBeUndefined();
-    expect(await count()).toBe(before + 1);
+    expect(await count()).toBe(before + (opts.events ?? 1));
     covered.add(name);
     return { data: res.data[name], event: await newest() };
   }
@@ -110,10 +114,54 @@ describe(`audit trail (${dbKind()})`, () => {
     const taskList = await once('importTaskList', 'mutation($d: ID!, $j: ID!) { importTaskList(documentId: $d, jurisdictionId: $j, name: "审计任务清单", rows: [{ line: 2, cells: ["一、测试", "(一)测试目标", "测试内容", "党建办", "长期坚持"] }]) { planId } }', { d: doc.id, j: street.id });
     expect(taskList.event).toMatchObject({ action: 'IMPORT', entityType: 'Plan', entityId: taskList.data.planId });
 
+    await incentives(community.id);
+
     const schema = await t.gql('{ __schema { mutationType { fields { name } } } }', {}, admin);
     const all: string[] = schema.data.__schema.mutationType.fields.map((f: { name: string }) => f.name);
     expect(all.filter((m) => !covered.has(m))).toEqual([]);
   });
+
+  /** Programmes, rules, budgets, award cases and every payout transition. */
+  async function incentives(communityId: string): Promise<void> {
+    const maker = await t.userWithRole(Role.PARTY_OFFICE);
+    const checker = await t.userWithRole(Role.PARTY_OFFICE);
+    await crud('IncentiveProgramme', 'name: "测试奖励", trigger: DEMONSTRATION_SITE_ACCEPTED', 'description: "说明"', 'description');
+    const { createIncentiveProgramme: programme } = (await t.gql('mutation { createIncentiveProgramme(name: "审计奖励", trigger: DEMONSTRATION_SITE_ACCEPTED) { id } }', {}, admin)).data;
+    await crud('IncentiveRule', `programmeId: "${programme.id}", name: "测试规则", validFrom: "2040-01-01", lines: [{ recipientRole: COMMUNITY, amount: "100" }]`, 'validTo: "2040-12-31"', 'validTo');
+    await crud('IncentiveBudget', `programmeId: "${programme.id}", year: 2041, amount: "100"`, 'amount: "200"', 'amountFen');
+    await t.gql(`mutation { createIncentiveRule(programmeId: "${programme.id}", name: "审计规则", validFrom: "2024-01-01", lines: [{ recipientRole: COMMUNITY, amount: "100" }, { recipientRole: PROPERTY_COMPANY, amount: "300" }]) { id } }`, {}, admin);
+    await t.gql(`mutation { createIncentiveBudget(programmeId: "${programme.id}", year: 2024, amount: "1000") { id } }`, {}, admin);
+    const code = '91350582MA2AUD002';
+    const { createPropertyCompany: company } = (await t.gql(`mutation { createPropertyCompany(name: "审计物业", uscc: "${code}${usccCheckChar(code)}") { id } }`, {}, admin)).data;
+    const { createCompound: site } = (await t.gql(`mutation { createCompound(name: "审计示范点", communityId: "${communityId}", propertyCompanyId: "${company.id}", managementMode: PROFESSIONAL) { id } }`, {}, admin)).data;
+    const opened = await once('createAwardCase', `mutation { createAwardCase(programmeId: "${programme.id}", compoundId: "${site.id}", appliedOn: "2024-05-01") { id } }`);
+    expect(opened.event).toMatchObject({ action: 'CREATE', entityType: 'AwardCase', before: null });
+    const caseId = opened.data.id;
+    const updated = await once('updateAwardCase', `mutation { updateAwardCase(id: "${caseId}", note: "备注") { id } }`);
+    expect(updated.event.after?.note).toBe('备注');
+    for (const [to, date] of [['INSPECTED', '2024-05-10'], ['SUPERIOR_ACCEPTED', '2024-05-20'], ['STREET_ACCEPTED', '2024-06-01']]) {
+      const step = await once('advanceAwardCase', `mutation { advanceAwardCase(id: "${caseId}", to: ${to}, date: "${date}") { id } }`);
+      expect(step.event).toMatchObject({ action: `CASE_${to}`, entityType: 'AwardCase', entityId: caseId });
+      expect(step.event.after?.status).toBe(to);
+    }
+    const generated = await once('generateAwardPayouts', `mutation { generateAwardPayouts(caseId: "${caseId}") { id recipientRole } }`, {}, { events: 2 });
+    expect(generated.event).toMatchObject({ action: 'CREATE', entityType: 'Payout', before: null });
+    const [toCommunity, toCompany] = generated.data;
+    const p = (id: string, mutation: string, args = '') => `mutation { ${mutation}(id: "${id}"${args}) { id status } }`;
+    const step = async (name: string, query: string, token: string, action: string, status: string) => {
+      const r = await once(name, query, {}, { token });
+      expect(r.event).toMatchObject({ action, entityType: 'Payout' });
+      expect([r.event.after?.status, r.event.before?.status === status]).toEqual([status, false]);
+    };
+    await once('updatePayout', p(toCommunity.id, 'updatePayout', ', amount: "99.50"'), {}, { token: maker.token });
+    await step('submitPayout', p(toCommunity.id, 'submitPayout'), maker.token, 'SUBMIT', 'SUBMITTED');
+    await step('rejectPayout', p(toCommunity.id, 'rejectPayout', ', reason: "核对"'), checker.token, 'REJECT', 'REJECTED');
+    await step('reopenPayout', p(toCommunity.id, 'reopenPayout'), maker.token, 'REOPEN', 'DRAFT');
+    await step('submitPayout', p(toCommunity.id, 'submitPayout'), maker.token, 'SUBMIT', 'SUBMITTED');
+    await step('approvePayout', p(toCommunity.id, 'approvePayout'), checker.token, 'APPROVE', 'APPROVED');
+    await step('markPayoutPaid', p(toCommunity.id, 'markPayoutPaid', `, paymentReference: "AUD-1", paidOn: "${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)}"`), checker.token, 'PAY', 'PAID');
+    await step('cancelPayout', p(toCompany.id, 'cancelPayout', ', reason: "撤销"'), maker.token, 'CANCEL', 'CANCELLED');
+  }
 
   it('offers no mutation that could change or delete audit events', async () => {
     const schema = await t.gql('{ __schema { mutationType { fields { name } } } }', {}, admin);

@@ -108,3 +108,17 @@ export const decimal = (name: string, precision: number, scale: number): TableCo
   scale,
   isNullable: false,
 });
+
+/** Money in fen (分): BIGINT on both databases. */
+export const bigint = (name: string, opts: { nullable?: boolean } = {}): TableColumnOptions => ({
+  name,
+  type: 'bigint',
+  isNullable: opts.nullable ?? false,
+});
+
+/** A point in time written by the application (not a creation default). */
+export const datetime = (name: string, opts: { nullable?: boolean } = {}): TableColumnOptions => ({
+  name,
+  type: 'datetime',
+  isNullable: opts.nullable ?? false,
+});

@@ -1,0 +1,125 @@
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../../common/context';
+import { CrudService } from '../../common/crud.service';
+import { likePattern } from '../../common/query';
+import { badInput, conflict, toId, toOptionalId } from '../../common/errors';
+import { assertLocalDate, todayInChina } from '../../common/dates';
+import { assertTransition, conditionalUpdate } from '../../common/workflow';
+import { Compound } from '../organization/compound.entity';
+import { PropertyCompany } from '../organization/property-company.entity';
+import { AwardCase, AwardCaseStep } from './award-case.entity';
+import { AWARD_CASE_FLOW, AwardCaseStatus } from './incentive.enums';
+import { IncentiveProgramme } from './incentive.entities';
+import type { AwardCaseFilter } from './incentive.inputs';
+
+/** The date column each stage writes. */
+const DATE_OF: Record<AwardCaseStatus, keyof AwardCase> = {
+  APPLIED: 'appliedOn',
+  INSPECTED: 'inspectedOn',
+  SUPERIOR_ACCEPTED: 'superiorAcceptedOn',
+  STREET_ACCEPTED: 'streetAcceptedOn',
+  REJECTED: 'rejectedOn',
+};
+
+/**
+ * 示范点创建验收: opens a case for a site, records each dated, signed step through the transition
+ * table, and refuses a second case for the same site in the same programme.
+ */
+export class AwardCaseService extends CrudService<AwardCase, AwardCaseFilter> {
+  async create(input: ObjectLiteral, actor: Actor): Promise<AwardCase> {
+    const programmeId = toId(input.programmeId, 'programmeId');
+    const compoundId = toId(input.compoundId, 'compoundId');
+    const appliedOn = this.stepDate(input.appliedOn, 'appliedOn');
+    return this.tx.run(async (em) => {
+      if (!(await em.exists(IncentiveProgramme, { where: { id: programmeId } }))) throw badInput('programmeId', `programmeId: no IncentiveProgramme with id ${programmeId}`);
+      const compound = await em.findOneBy(Compound, { id: compoundId });
+      if (!compound) throw badInput('compoundId', `compoundId: no Compound with id ${compoundId}`);
+      const existing = await em.findOneBy(AwardCase, { programmeId, compoundId });
+      if (existing) {
+        throw conflict(`${compound.name} already has case ${existing.id} (${existing.status}) in this programme: one site earns one award`, 'compoundId');
+      }
+      const propertyCompanyId = input.propertyCompanyId === undefined ? compound.propertyCompanyId : await this.company(em, input.propertyCompanyId);
+      const row = em.create(AwardCase, {
+        programmeId,
+        compoundId,
+        communityId: compound.communityId,
+        propertyCompanyId,
+        year: input.year ?? Number(appliedOn.slice(0, 4)),
+        status: AwardCaseStatus.APPLIED,
+        appliedOn,
+        note: input.note?.trim() || null,
+      });
+      const saved = await this.save(em, row);
+      await this.step(em, actor, saved.id, null, AwardCaseStatus.APPLIED, appliedOn, null);
+      await this.audit.record(em, actor, { action: 'CREATE', entityType: this.typeName, entityId: saved.id, after: this.snapshot(saved) });
+      return saved;
+    });
+  }
+
+  async update(id: number, input: ObjectLiteral, actor: Actor): Promise<AwardCase> {
+    return this.tx.run(async (em) => {
+      const current = await this.lockRow(em, id);
+      const changesRecipients = input.propertyCompanyId !== undefined || input.year !== undefined;
+      if (changesRecipients && current.status === AwardCaseStatus.STREET_ACCEPTED) {
+        throw conflict('The site is accepted: its property company and year are fixed (payouts are generated from them)', input.propertyCompanyId !== undefined ? 'propertyCompanyId' : 'year');
+      }
+      const set: Partial<AwardCase> = {};
+      if (input.propertyCompanyId !== undefined) set.propertyCompanyId = await this.company(em, input.propertyCompanyId);
+      if (input.year !== undefined && input.year !== null) set.year = input.year;
+      if (input.note !== undefined) set.note = input.note?.trim() || null;
+      await conditionalUpdate(em, AwardCase, this.typeName, current, set);
+      const after = await em.findOneByOrFail(AwardCase, { id });
+      await this.audit.record(em, actor, { action: 'UPDATE', entityType: this.typeName, entityId: id, before: this.snapshot(current), after: this.snapshot(after) });
+      return after;
+    });
+  }
+
+  /** Moves the case one step along AWARD_CASE_FLOW, dated and signed; rejection needs a reason. */
+  async advance(id: number, to: AwardCaseStatus, date: string, reason: string | null | undefined, actor: Actor): Promise<AwardCase> {
+    const day = this.stepDate(date, 'date');
+    const why = reason?.trim() || null;
+    if (to === AwardCaseStatus.REJECTED && !why) throw badInput('reason', 'Say why the site is rejected');
+    return this.tx.run(async (em) => {
+      const current = await this.lockRow(em, id);
+      assertTransition(AWARD_CASE_FLOW, this.typeName, id, current.status, to);
+      const previous = this.latestDate(current);
+      if (day < previous) throw badInput('date', `date ${day} is before the previous step (${previous})`);
+      const set: Partial<AwardCase> = { status: to, [DATE_OF[to]]: day };
+      if (to === AwardCaseStatus.APPLIED) Object.assign(set, { inspectedOn: null, superiorAcceptedOn: null, streetAcceptedOn: null, rejectedOn: null });
+      await conditionalUpdate(em, AwardCase, this.typeName, current, set);
+      await this.step(em, actor, id, current.status, to, day, why);
+      const after = await em.findOneByOrFail(AwardCase, { id });
+      await this.audit.record(em, actor, { action: `CASE_${to}`, entityType: this.typeName, entityId: id, before: this.snapshot(current), after: { ...this.snapshot(after), reason: why } });
+      return after;
+    });
+  }
+
+  protected applyFilter(qb: SelectQueryBuilder<AwardCase>, filter: AwardCaseFilter): void {
+    const { q, ...rest } = filter;
+    super.applyFilter(qb, rest);
+    if (q?.trim()) {
+      qb.andWhere("e.compoundId IN (SELECT c.id FROM compound c WHERE c.name LIKE :q ESCAPE '!')", { q: likePattern(q) });
+    }
+  }
+
+  private stepDate(value: unknown, field: string): string {
+    if (typeof value !== 'string') throw badInput(field, `${field} is required`);
+    const day = assertLocalDate(value, field);
+    if (day > todayInChina()) throw badInput(field, `${field} ${day} is in the future: record a step when it has happened`);
+    return day;
+  }
+
+  private latestDate(c: AwardCase): string {
+    return [c.appliedOn, c.inspectedOn, c.superiorAcceptedOn, c.streetAcceptedOn, c.rejectedOn].filter((d): d is string => !!d).sort().at(-1)!;
+  }
+
+  private async company(em: EntityManager, raw: unknown): Promise<number | null> {
+    const id = toOptionalId(raw, 'propertyCompanyId') ?? null;
+    if (id !== null && !(await em.exists(PropertyCompany, { where: { id } }))) throw badInput('propertyCompanyId', `propertyCompanyId: no PropertyCompany with id ${id}`);
+    return id;
+  }
+
+  private step(em: EntityManager, actor: Actor, caseId: number, from: AwardCaseStatus | null, to: AwardCaseStatus, stepDate: string, reason: string | null) {
+    return em.insert(AwardCaseStep, { caseId, fromStatus: from, toStatus: to, stepDate, reason, actorId: actor.user?.id ?? null, actorName: actor.user?.username ?? 'system' });
+  }
+}

@@ -1,0 +1,173 @@
+import { type EntityManager, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../../common/context';
+import { CrudService, notBefore } from '../../common/crud.service';
+import { AppError, badInput, conflict, ErrorCode } from '../../common/errors';
+import { fenToYuan, yuanToFen } from '../../common/money';
+import { COMMITTED, RecipientRole } from './incentive.enums';
+import { IncentiveBudget, IncentiveRule, IncentiveRuleLine } from './incentive.entities';
+import type { BudgetFilter, RuleFilter, RuleLineInput } from './incentive.inputs';
+import { Payout } from './payout.entity';
+
+interface ParsedLine {
+  recipientRole: RecipientRole;
+  amountFen: number | null;
+  printedAmount: string | null;
+  note: string | null;
+  sortOrder: number;
+}
+
+/**
+ * 奖励规则 with their recipient lines. A rule's validity may not overlap another rule of the same
+ * programme, so "the rule in force on a date" has one answer. Edits bump `version`; payouts keep
+ * the amounts they were generated with.
+ */
+export class IncentiveRuleService extends CrudService<IncentiveRule, RuleFilter> {
+  async create(input: ObjectLiteral, actor: Actor): Promise<IncentiveRule> {
+    const { lines, ...rest } = input;
+    const parsed = parseLines(lines);
+    const data = this.normalize(rest, true);
+    return this.tx.run(async (em) => {
+      const rule = em.create(IncentiveRule, data as never);
+      await this.checkReferences(em, data);
+      await this.validate(em, rule, null);
+      const saved = await this.save(em, rule);
+      await this.writeLines(em, saved.id, parsed);
+      await this.audit.record(em, actor, { action: 'CREATE', entityType: this.typeName, entityId: saved.id, after: await this.fullSnapshot(em, saved) });
+      return saved;
+    });
+  }
+
+  async update(id: number, input: ObjectLiteral, actor: Actor): Promise<IncentiveRule> {
+    const { lines, ...rest } = input;
+    const parsed = lines === undefined || lines === null ? undefined : parseLines(lines);
+    const data = this.normalize(rest, false);
+    return this.tx.run(async (em) => {
+      const current = await this.lockRow(em, id);
+      const before = await this.fullSnapshot(em, current);
+      const next = Object.assign(em.create(IncentiveRule, { ...current }), data, { version: current.version + 1 });
+      await this.checkReferences(em, data);
+      await this.validate(em, next, current);
+      const saved = await this.save(em, next);
+      if (parsed) await this.writeLines(em, id, parsed);
+      await this.audit.record(em, actor, { action: 'UPDATE', entityType: this.typeName, entityId: id, before, after: await this.fullSnapshot(em, saved) });
+      return saved;
+    });
+  }
+
+  protected async validate(em: EntityManager, next: IncentiveRule, before: IncentiveRule | null): Promise<void> {
+    if (!notBefore(next.validTo, next.validFrom)) throw badInput('validTo', 'validTo cannot be before validFrom');
+    const qb = em
+      .createQueryBuilder(IncentiveRule, 'r')
+      .where('r.programmeId = :p', { p: next.programmeId })
+      .andWhere('(r.validTo IS NULL OR r.validTo >= :from)', { from: next.validFrom });
+    if (next.validTo) qb.andWhere('r.validFrom <= :to', { to: next.validTo });
+    if (before) qb.andWhere('r.id <> :self', { self: before.id });
+    const overlap = await qb.getOne();
+    if (overlap) {
+      throw badInput(
+        'validFrom',
+        `Rule ${overlap.id} “${overlap.name}” of this programme already applies from ${overlap.validFrom} to ${overlap.validTo ?? 'open end'}; end it first so that one rule is in force on any date`,
+      );
+    }
+  }
+
+  protected applyFilter(qb: SelectQueryBuilder<IncentiveRule>, filter: RuleFilter): void {
+    const { inForceOn, ...rest } = filter;
+    super.applyFilter(qb, rest);
+    if (inForceOn) qb.andWhere('e.validFrom <= :day AND (e.validTo IS NULL OR e.validTo >= :day)', { day: inForceOn });
+  }
+
+  protected async beforeDelete(em: EntityManager, row: IncentiveRule): Promise<void> {
+    if (await em.exists(Payout, { where: { ruleId: row.id } })) {
+      throw conflict(`Rule ${row.id} has generated payouts; end its validity (validTo) instead of deleting it`);
+    }
+  }
+
+  /** Lines are matched by recipient role: kept lines keep their id, missing ones go, new ones come. */
+  private async writeLines(em: EntityManager, ruleId: number, lines: ParsedLine[]): Promise<void> {
+    const existing = await em.find(IncentiveRuleLine, { where: { ruleId } });
+    const byRole = new Map(existing.map((l) => [l.recipientRole, l]));
+    const keep = new Set(lines.map((l) => l.recipientRole));
+    const gone = existing.filter((l) => !keep.has(l.recipientRole)).map((l) => l.id);
+    if (gone.length) await em.delete(IncentiveRuleLine, { id: In(gone) });
+    for (const line of lines) {
+      const row = byRole.get(line.recipientRole);
+      if (row) await em.update(IncentiveRuleLine, { id: row.id }, line);
+      else await em.insert(IncentiveRuleLine, { ...line, ruleId });
+    }
+  }
+
+  linesOf(em: EntityManager, ruleId: number): Promise<IncentiveRuleLine[]> {
+    return em.find(IncentiveRuleLine, { where: { ruleId }, order: { sortOrder: 'ASC', id: 'ASC' } });
+  }
+
+  /** The rule as the audit trail shows it: its columns and its lines with amounts in yuan. */
+  private async fullSnapshot(em: EntityManager, rule: IncentiveRule): Promise<ObjectLiteral> {
+    const lines = await this.linesOf(em, rule.id);
+    return {
+      ...this.snapshot(rule),
+      lines: lines.map((l) => ({ recipientRole: l.recipientRole, amount: l.amountFen === null ? null : fenToYuan(l.amountFen), printedAmount: l.printedAmount, note: l.note })),
+    };
+  }
+
+  /** The one rule of the programme whose validity covers the date, or CONFLICT saying there is none. */
+  async inForce(em: EntityManager, programmeId: number, date: string): Promise<IncentiveRule> {
+    const rule = await em
+      .createQueryBuilder(IncentiveRule, 'r')
+      .where('r.programmeId = :programmeId AND r.validFrom <= :date', { programmeId, date })
+      .andWhere('(r.validTo IS NULL OR r.validTo >= :date)', { date })
+      .getOne();
+    if (!rule) throw conflict(`No rule of programme ${programmeId} is in force on ${date}; add or extend one first`);
+    return rule;
+  }
+}
+
+function parseLines(lines: unknown): ParsedLine[] {
+  if (!Array.isArray(lines) || lines.length === 0) throw badInput('lines', 'A rule needs at least one recipient line');
+  const seen = new Set<string>();
+  return (lines as RuleLineInput[]).map((l, i) => {
+    const field = `lines.${i}`;
+    if (!Object.values(RecipientRole).includes(l.recipientRole)) throw badInput(`${field}.recipientRole`, `${field}.recipientRole is not a recipient role`);
+    if (seen.has(l.recipientRole)) throw badInput(`${field}.recipientRole`, `${l.recipientRole} appears twice: one line per recipient`);
+    seen.add(l.recipientRole);
+    const amountFen = l.amount === null || l.amount === undefined || l.amount.trim() === '' ? null : yuanToFen(l.amount, `${field}.amount`);
+    return { recipientRole: l.recipientRole, amountFen, printedAmount: l.printedAmount?.trim() || null, note: l.note?.trim() || null, sortOrder: i + 1 };
+  });
+}
+
+/** 年度预算: amounts are typed in yuan; a budget cannot drop below what is already committed. */
+export class IncentiveBudgetService extends CrudService<IncentiveBudget, BudgetFilter> {
+  protected normalize(input: ObjectLiteral, creating: boolean): ObjectLiteral {
+    const { amount, ...rest } = input;
+    const out = super.normalize({ ...rest, ...(amount !== undefined ? { amountFen: amount === null ? null : yuanToFen(String(amount), 'amount') } : {}) }, creating);
+    return out;
+  }
+
+  protected async validate(em: EntityManager, next: IncentiveBudget, before: IncentiveBudget | null): Promise<void> {
+    if (!Number.isInteger(next.year) || next.year < 2000 || next.year > 2100) throw badInput('year', 'year must be between 2000 and 2100');
+    if (before && (before.programmeId !== next.programmeId || before.year !== next.year)) {
+      const used = await committedFen(em, before.programmeId, before.year);
+      if (used > 0) throw badInput('year', 'Payouts are already committed against this budget: its programme and year cannot change');
+    }
+    const committed = await committedFen(em, next.programmeId, next.year);
+    if (next.amountFen < committed) {
+      throw badInput('amount', `${fenToYuan(committed)} yuan is already committed in ${next.year}; the budget cannot be lower`);
+    }
+  }
+
+  protected async beforeDelete(em: EntityManager, row: IncentiveBudget): Promise<void> {
+    if ((await committedFen(em, row.programmeId, row.year)) > 0) {
+      throw new AppError(ErrorCode.CONFLICT, `Payouts are committed against the ${row.year} budget; it cannot be deleted`);
+    }
+  }
+}
+
+/** Approved plus paid amounts of a programme's year, in fen. */
+export async function committedFen(em: EntityManager, programmeId: number, year: number): Promise<number> {
+  const row = await em
+    .createQueryBuilder(Payout, 'p')
+    .select('COALESCE(SUM(p.amountFen), 0)', 'total')
+    .where('p.programmeId = :programmeId AND p.budgetYear = :year AND p.status IN (:...statuses)', { programmeId, year, statuses: COMMITTED })
+    .getRawOne<{ total: string | number }>();
+  return Number(row?.total ?? 0);
+}

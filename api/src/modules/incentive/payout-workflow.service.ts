@@ -1,0 +1,217 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../../common/context';
+import { assertLocalDate, todayInChina } from '../../common/dates';
+import { AppError, badInput, conflict, dbViolation, ErrorCode, forbidden, notFound } from '../../common/errors';
+import { fenToYuan } from '../../common/money';
+import { EDITORS, Role } from '../../common/roles';
+import type { TransactionRunner } from '../../common/transactions';
+import { assertTransition, conditionalUpdate } from '../../common/workflow';
+import type { AuditService } from '../audit/audit.service';
+import { committedFen } from './incentive-rule.service';
+import { PAYOUT_FLOW, PayoutStatus } from './incentive.enums';
+import { IncentiveBudget, IncentiveProgramme } from './incentive.entities';
+import { IdempotencyKey, Payout, PayoutTransition } from './payout.entity';
+import type { PayoutService } from './payout.service';
+
+export interface PayoutTransitionRequest {
+  id: number;
+  to: PayoutStatus;
+  reason?: string | null;
+  idempotencyKey?: string | null;
+  paymentReference?: string;
+  paidOn?: string;
+}
+
+/** The audit action each target state writes. */
+const ACTION: Record<PayoutStatus, string> = {
+  DRAFT: 'REOPEN',
+  SUBMITTED: 'SUBMIT',
+  APPROVED: 'APPROVE',
+  REJECTED: 'REJECT',
+  PAID: 'PAY',
+  CANCELLED: 'CANCEL',
+};
+
+const NEEDS_REASON: readonly PayoutStatus[] = [PayoutStatus.REJECTED, PayoutStatus.CANCELLED];
+
+/** Thrown inside the transaction when another request already holds the idempotency key. */
+class KeyTaken extends Error {}
+
+/**
+ * 审批与发放: every payout state change. Maker-checker (the submitter may not approve or reject),
+ * PARTY_OFFICE for money decisions, the budget for approvals, and exactly-once under concurrency:
+ * rows are locked in one order (idempotency key → budget → payout) and the state is written by an
+ * UPDATE that names the state read, so of many simultaneous calls one wins and the rest get CONFLICT.
+ */
+export class PayoutWorkflowService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly payouts: PayoutService,
+  ) {}
+
+  async transition(req: PayoutTransitionRequest, actor: Actor): Promise<Payout> {
+    const reason = req.reason?.trim() || null;
+    if (NEEDS_REASON.includes(req.to) && !reason) throw badInput('reason', 'Say why: a reason is required to reject or cancel a payout');
+    const paymentReference = req.paymentReference?.trim();
+    if (req.to === PayoutStatus.PAID) {
+      if (!paymentReference) throw badInput('paymentReference', 'paymentReference (the voucher number) is required to mark a payout paid');
+      const paidOn = assertLocalDate(req.paidOn ?? '', 'paidOn');
+      if (paidOn > todayInChina()) throw badInput('paidOn', `paidOn ${paidOn} is in the future`);
+    }
+    const key = req.idempotencyKey?.trim() || null;
+    const operation = `payout:${ACTION[req.to]}`;
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify([req.id, req.to, reason, paymentReference ?? null, req.paidOn ?? null]))
+      .digest('hex');
+    if (key) {
+      const prior = await this.ds.getRepository(IdempotencyKey).findOneBy({ idemKey: key });
+      if (prior) return this.replay(prior, operation, req.id, requestHash, actor);
+    }
+    const head = await this.ds.getRepository(Payout).findOneBy({ id: req.id });
+    if (!head) throw notFound('Payout', req.id);
+    try {
+      return await this.tx.run((em) => this.apply(em, head, { ...req, reason, paymentReference }, actor, key ? { key, operation, requestHash } : null));
+    } catch (err) {
+      if (key && (err instanceof KeyTaken || dbViolation(err) === 'unique')) {
+        const prior = await this.ds.getRepository(IdempotencyKey).findOneBy({ idemKey: key });
+        if (prior) return this.replay(prior, operation, req.id, requestHash, actor);
+      }
+      if (dbViolation(err) === 'unique') throw conflict(`Payment reference ${paymentReference} is already recorded on another payout`, 'paymentReference');
+      throw err;
+    }
+  }
+
+  /** What the actor may do next with the payout (the console shows only these buttons). */
+  nextStatuses(row: Payout, actor: Actor): PayoutStatus[] {
+    return PAYOUT_FLOW[row.status].filter((to) => this.denial(row, to, actor) === null);
+  }
+
+  private async apply(
+    em: EntityManager,
+    head: Payout,
+    req: PayoutTransitionRequest,
+    actor: Actor,
+    idem: { key: string; operation: string; requestHash: string } | null,
+  ): Promise<Payout> {
+    if (idem) await this.claim(em, idem, head.id, actor);
+    // Lock order: budget, then payout, in every transaction that touches both.
+    const budget = req.to === PayoutStatus.APPROVED ? await this.lockBudget(em, head) : null;
+    const row = await em.findOne(Payout, { where: { id: head.id }, ...this.lock(em) });
+    if (!row) throw notFound('Payout', head.id);
+    assertTransition(PAYOUT_FLOW, 'Payout', row.id, row.status, req.to);
+    const denied = this.denial(row, req.to, actor);
+    if (denied) throw forbidden(denied);
+
+    const userId = actor.user?.id ?? null;
+    const set: Partial<Payout> = { status: req.to };
+    switch (req.to) {
+      case PayoutStatus.SUBMITTED:
+        Object.assign(set, { submittedById: userId, submittedAt: new Date() });
+        break;
+      case PayoutStatus.APPROVED:
+        await this.checkBudget(em, budget!, row);
+        Object.assign(set, { approvedById: userId, approvedAt: new Date() });
+        break;
+      case PayoutStatus.PAID:
+        if (row.approvedAt && req.paidOn! < todayInChina(row.approvedAt)) throw badInput('paidOn', `paidOn ${req.paidOn} is before the approval (${todayInChina(row.approvedAt)})`);
+        if (await em.exists(Payout, { where: { paymentReference: req.paymentReference } })) {
+          throw conflict(`Payment reference ${req.paymentReference} is already recorded on another payout`, 'paymentReference');
+        }
+        Object.assign(set, { paidById: userId, paidOn: req.paidOn, paymentReference: req.paymentReference });
+        break;
+      case PayoutStatus.DRAFT:
+        Object.assign(set, { submittedById: null, submittedAt: null, approvedById: null, approvedAt: null });
+        break;
+      default:
+        break;
+    }
+    await conditionalUpdate(em, Payout, 'Payout', row, set);
+    await em.insert(PayoutTransition, { payoutId: row.id, fromStatus: row.status, toStatus: req.to, actorId: userId, actorName: actor.user?.username ?? 'system', reason: req.reason ?? null });
+    const after = await em.findOneByOrFail(Payout, { id: row.id });
+    await this.audit.record(em, actor, {
+      action: ACTION[req.to],
+      entityType: 'Payout',
+      entityId: row.id,
+      before: this.payouts.snapshot(row),
+      after: { ...this.payouts.snapshot(after), reason: req.reason ?? null },
+    });
+    return after;
+  }
+
+  /** Why the actor may not make this move, or null. Maker-checker lives here. */
+  private denial(row: Payout, to: PayoutStatus, actor: Actor): string | null {
+    const role = actor.user?.role;
+    const office = role === Role.PARTY_OFFICE;
+    const editor = !!role && (EDITORS as readonly Role[]).includes(role);
+    const isSubmitter = !!actor.user && actor.user.id === row.submittedById;
+    switch (to) {
+      case PayoutStatus.SUBMITTED:
+        return editor ? null : 'Only the party-building office or an administrator may submit payouts';
+      case PayoutStatus.APPROVED:
+      case PayoutStatus.REJECTED:
+        if (!office) return 'Only the party-building office (PARTY_OFFICE) may approve or reject payouts';
+        return isSubmitter ? 'You submitted this payout: another member of the office must check it' : null;
+      case PayoutStatus.PAID:
+        return office ? null : 'Only the party-building office (PARTY_OFFICE) may mark payouts paid';
+      case PayoutStatus.CANCELLED:
+        if (row.status === PayoutStatus.APPROVED) return office ? null : 'Only the party-building office (PARTY_OFFICE) may cancel an approved payout';
+        return editor ? null : 'Only the party-building office or an administrator may cancel drafts';
+      case PayoutStatus.DRAFT:
+        if (row.status === PayoutStatus.SUBMITTED) return isSubmitter || office ? null : 'Only the submitter or the office may take a submission back';
+        return editor ? null : 'Only the party-building office or an administrator may revise payouts';
+      default:
+        return 'Not allowed';
+    }
+  }
+
+  private async lockBudget(em: EntityManager, p: Payout): Promise<IncentiveBudget> {
+    const budget = await em.findOne(IncentiveBudget, { where: { programmeId: p.programmeId, year: p.budgetYear }, ...this.lock(em) });
+    if (!budget) {
+      const programme = await em.findOneBy(IncentiveProgramme, { id: p.programmeId });
+      throw new AppError(ErrorCode.CONFLICT, `No ${p.budgetYear} budget is set for “${programme?.name ?? p.programmeId}”: set the year’s budget before approving`, {
+        field: 'budget',
+        reason: 'NO_BUDGET',
+      });
+    }
+    return budget;
+  }
+
+  private async checkBudget(em: EntityManager, budget: IncentiveBudget, row: Payout): Promise<void> {
+    const committed = await committedFen(em, budget.programmeId, budget.year);
+    const available = budget.amountFen - committed;
+    if (row.amountFen > available) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `Approving ${fenToYuan(row.amountFen)} yuan would exceed the ${budget.year} budget: budget ${fenToYuan(budget.amountFen)}, committed ${fenToYuan(committed)}, available ${fenToYuan(available)} yuan`,
+        { field: 'amount', reason: 'OVER_BUDGET', budgetFen: budget.amountFen, committedFen: committed, availableFen: available },
+      );
+    }
+  }
+
+  /** Inserts the key first, so a concurrent request with the same key waits here and then replays. */
+  private async claim(em: EntityManager, idem: { key: string; operation: string; requestHash: string }, targetId: number, actor: Actor): Promise<void> {
+    try {
+      await em.insert(IdempotencyKey, { idemKey: idem.key, operation: idem.operation, targetId, requestHash: idem.requestHash, actorId: actor.user?.id ?? null });
+    } catch (err) {
+      if (dbViolation(err) === 'unique') throw new KeyTaken();
+      throw err;
+    }
+  }
+
+  /** The same request again: the payout as it stands, without acting. A different request under the key is refused. */
+  private async replay(prior: IdempotencyKey, operation: string, id: number, requestHash: string, actor: Actor): Promise<Payout> {
+    if (prior.operation !== operation || prior.targetId !== id || prior.requestHash !== requestHash || prior.actorId !== (actor.user?.id ?? null)) {
+      throw conflict('This idempotency key was already used for a different request; use a new key for a new action', 'idempotencyKey');
+    }
+    const row = await this.ds.getRepository(Payout).findOneBy({ id });
+    if (!row) throw notFound('Payout', id);
+    return row;
+  }
+
+  private lock(em: EntityManager) {
+    return em.connection.options.type === 'better-sqlite3' ? {} : { lock: { mode: 'pessimistic_write' as const } };
+  }
+}

@@ -1,0 +1,126 @@
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../../common/context';
+import { CrudService } from '../../common/crud.service';
+import { badInput, conflict, dbViolation, toId } from '../../common/errors';
+import { yuanToFen } from '../../common/money';
+import { conditionalUpdate } from '../../common/workflow';
+import { JurisdictionLevel } from '../organization/enums';
+import { Jurisdiction } from '../organization/jurisdiction.entity';
+import { PropertyCompany } from '../organization/property-company.entity';
+import { AwardCase } from './award-case.entity';
+import type { IncentiveRuleService } from './incentive-rule.service';
+import { AwardCaseStatus, PayoutStatus, RecipientRole } from './incentive.enums';
+import type { PayoutFilter } from './incentive.inputs';
+import { Payout, PayoutTransition } from './payout.entity';
+
+/**
+ * 奖励发放: generates payouts from an accepted case and edits them while they are drafts.
+ * State changes after that are PayoutWorkflowService's.
+ */
+export class PayoutService extends CrudService<Payout, PayoutFilter> {
+  private rules!: IncentiveRuleService;
+
+  withRules(rules: IncentiveRuleService): this {
+    this.rules = rules;
+    return this;
+  }
+
+  /**
+   * One draft payout per recipient line of the rule in force on the street-acceptance date.
+   * Only a case accepted by the superior department and then the street qualifies; a case that
+   * already has its payouts gets CONFLICT (UNIQUE (caseId, recipientRole) backs this up).
+   */
+  async generate(caseId: number, actor: Actor): Promise<Payout[]> {
+    try {
+      return await this.tx.run(async (em) => {
+        const c = await em.findOne(AwardCase, { where: { id: caseId }, ...this.lockOption(em) });
+        if (!c) throw badInput('caseId', `caseId: no AwardCase with id ${caseId}`);
+        if (c.status !== AwardCaseStatus.STREET_ACCEPTED || !c.superiorAcceptedOn || !c.streetAcceptedOn) {
+          throw conflict(`Case ${caseId} is ${c.status}: payouts come only after acceptance by the superior department and then the street`, 'caseId');
+        }
+        if (await em.exists(Payout, { where: { caseId } })) throw conflict(`Case ${caseId} already has its payouts: one site earns one award`, 'caseId');
+        const rule = await this.rules.inForce(em, c.programmeId, c.streetAcceptedOn);
+        const lines = await this.rules.linesOf(em, rule.id);
+        const made: Payout[] = [];
+        for (const line of lines) {
+          if (line.amountFen === null) {
+            throw conflict(`Rule “${rule.name}” names no amount for ${line.recipientRole}${line.note ? ` (${line.note})` : ''}: set the amount on the rule first`, 'amount');
+          }
+          const recipient = await this.recipientOf(em, c, line.recipientRole);
+          const payout = await em.save(
+            em.create(Payout, {
+              caseId,
+              programmeId: c.programmeId,
+              ruleId: rule.id,
+              ruleVersion: rule.version,
+              recipientRole: line.recipientRole,
+              ...recipient,
+              amountFen: line.amountFen,
+              budgetYear: c.year,
+              status: PayoutStatus.DRAFT,
+            }),
+          );
+          await em.insert(PayoutTransition, { payoutId: payout.id, fromStatus: null, toStatus: PayoutStatus.DRAFT, actorId: actor.user?.id ?? null, actorName: actor.user?.username ?? 'system', reason: `generated from case ${caseId} by rule ${rule.id} v${rule.version}` });
+          await this.audit.record(em, actor, { action: 'CREATE', entityType: this.typeName, entityId: payout.id, after: this.snapshot(payout) });
+          made.push(payout);
+        }
+        return made;
+      });
+    } catch (err) {
+      if (dbViolation(err) === 'unique') throw conflict(`Case ${caseId} already has its payouts: one site earns one award`, 'caseId');
+      throw err;
+    }
+  }
+
+  /** Amount, recipient and note of a draft; anything submitted or later is frozen. */
+  async update(id: number, input: ObjectLiteral, actor: Actor): Promise<Payout> {
+    const set: Partial<Payout> = {};
+    if (input.amount !== undefined && input.amount !== null) set.amountFen = yuanToFen(String(input.amount), 'amount');
+    if (input.note !== undefined) set.note = typeof input.note === 'string' ? input.note.trim() || null : null;
+    return this.tx.run(async (em) => {
+      const current = await this.lockRow(em, id);
+      if (current.status !== PayoutStatus.DRAFT) {
+        throw conflict(`Payout ${id} is ${current.status}: amount and recipient are frozen once submitted`, Object.keys(input)[0]);
+      }
+      if (input.recipientCompanyId != null) {
+        if (current.recipientRole !== RecipientRole.PROPERTY_COMPANY) throw badInput('recipientCompanyId', 'This payout goes to a community, not a company');
+        const company = await em.findOneBy(PropertyCompany, { id: toId(input.recipientCompanyId, 'recipientCompanyId') });
+        if (!company) throw badInput('recipientCompanyId', `recipientCompanyId: no PropertyCompany with id ${String(input.recipientCompanyId)}`);
+        Object.assign(set, { recipientCompanyId: company.id, recipientName: company.name });
+      }
+      if (input.recipientJurisdictionId != null) {
+        if (current.recipientRole !== RecipientRole.COMMUNITY) throw badInput('recipientJurisdictionId', 'This payout goes to a company, not a community');
+        const community = await em.findOneBy(Jurisdiction, { id: toId(input.recipientJurisdictionId, 'recipientJurisdictionId') });
+        if (!community || community.level !== JurisdictionLevel.COMMUNITY) {
+          throw badInput('recipientJurisdictionId', `recipientJurisdictionId: no community (社区·村) with id ${String(input.recipientJurisdictionId)}`);
+        }
+        Object.assign(set, { recipientJurisdictionId: community.id, recipientName: community.name });
+      }
+      await conditionalUpdate(em, Payout, this.typeName, current, set);
+      const after = await em.findOneByOrFail(Payout, { id });
+      await this.audit.record(em, actor, { action: 'UPDATE', entityType: this.typeName, entityId: id, before: this.snapshot(current), after: this.snapshot(after) });
+      return after;
+    });
+  }
+
+  protected applyFilter(qb: SelectQueryBuilder<Payout>, filter: PayoutFilter): void {
+    const { paidFrom, paidTo, ...rest } = filter;
+    super.applyFilter(qb, rest); // q searches recipientName and paymentReference (see services.ts)
+    if (paidFrom) qb.andWhere('e.paidOn >= :paidFrom', { paidFrom });
+    if (paidTo) qb.andWhere('e.paidOn <= :paidTo', { paidTo });
+  }
+
+  private lockOption(em: EntityManager) {
+    return em.connection.options.type === 'better-sqlite3' ? {} : { lock: { mode: 'pessimistic_write' as const } };
+  }
+
+  private async recipientOf(em: EntityManager, c: AwardCase, role: RecipientRole): Promise<Partial<Payout>> {
+    if (role === RecipientRole.PROPERTY_COMPANY) {
+      const company = c.propertyCompanyId ? await em.findOneBy(PropertyCompany, { id: c.propertyCompanyId }) : null;
+      if (!company) throw conflict(`Case ${c.id} names no property company: set it on the case before generating payouts`, 'propertyCompanyId');
+      return { recipientCompanyId: company.id, recipientJurisdictionId: null, recipientName: company.name };
+    }
+    const community = await em.findOneByOrFail(Jurisdiction, { id: c.communityId });
+    return { recipientCompanyId: null, recipientJurisdictionId: community.id, recipientName: community.name };
+  }
+}
