@@ -13,10 +13,30 @@ export class TransactionRunner {
     this.serial = ds.options.type === 'better-sqlite3';
   }
 
-  run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.serial) return this.ds.transaction(work);
+  /**
+   * On MySQL/MariaDB a transaction chosen as a deadlock victim is retried (twice at most): InnoDB
+   * rolled it back entirely, so running the work again is safe. Work passed here only touches the
+   * database through `em`.
+   */
+  async run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.serial) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.ds.transaction(work);
+        } catch (err) {
+          if (attempt >= 3 || !isDeadlock(err)) throw err;
+        }
+      }
+    }
     const result = this.queue.then(() => this.ds.transaction(work));
     this.queue = result.catch(() => undefined);
     return result;
   }
+}
+
+function isDeadlock(err: unknown): boolean {
+  const e = err as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
+  const code = e?.driverError?.code ?? e?.code;
+  const errno = e?.driverError?.errno ?? e?.errno;
+  return code === 'ER_LOCK_DEADLOCK' || errno === 1213;
 }

@@ -2,7 +2,7 @@ import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../common/context';
 import { CrudService } from '../../common/crud.service';
 import { likePattern } from '../../common/query';
-import { badInput, conflict, toId, toOptionalId } from '../../common/errors';
+import { badInput, conflict, dbViolation, toId, toOptionalId } from '../../common/errors';
 import { assertLocalDate, todayInChina } from '../../common/dates';
 import { assertTransition, conditionalUpdate } from '../../common/workflow';
 import { Compound } from '../organization/compound.entity';
@@ -49,7 +49,10 @@ export class AwardCaseService extends CrudService<AwardCase, AwardCaseFilter> {
         appliedOn,
         note: input.note?.trim() || null,
       });
-      const saved = await this.save(em, row);
+      const saved = await em.save(row).catch((err) => {
+        // a concurrent request opened a case for the site between the check and the insert
+        throw dbViolation(err) === 'unique' ? conflict(`${compound.name} already has a case in this programme: one site earns one award`, 'compoundId') : err;
+      });
       await this.step(em, actor, saved.id, null, AwardCaseStatus.APPLIED, appliedOn, null);
       await this.audit.record(em, actor, { action: 'CREATE', entityType: this.typeName, entityId: saved.id, after: this.snapshot(saved) });
       return saved;
