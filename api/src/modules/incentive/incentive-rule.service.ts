@@ -1,4 +1,5 @@
-import { type EntityManager, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { syncChildren } from '../../common/children';
 import type { Actor } from '../../common/context';
 import { CrudService, notBefore } from '../../common/crud.service';
 import { AppError, badInput, conflict, ErrorCode } from '../../common/errors';
@@ -31,7 +32,7 @@ export class IncentiveRuleService extends CrudService<IncentiveRule, RuleFilter>
       await this.checkReferences(em, data);
       await this.validate(em, rule, null);
       const saved = await this.save(em, rule);
-      await this.writeLines(em, saved.id, parsed);
+      await syncChildren(em, IncentiveRuleLine, { column: 'ruleId', id: saved.id }, 'recipientRole', parsed);
       await this.audit.record(em, actor, { action: 'CREATE', entityType: this.typeName, entityId: saved.id, after: await this.fullSnapshot(em, saved) });
       return saved;
     });
@@ -48,7 +49,7 @@ export class IncentiveRuleService extends CrudService<IncentiveRule, RuleFilter>
       await this.checkReferences(em, data);
       await this.validate(em, next, current);
       const saved = await this.save(em, next);
-      if (parsed) await this.writeLines(em, id, parsed);
+      if (parsed) await syncChildren(em, IncentiveRuleLine, { column: 'ruleId', id }, 'recipientRole', parsed);
       await this.audit.record(em, actor, { action: 'UPDATE', entityType: this.typeName, entityId: id, before, after: await this.fullSnapshot(em, saved) });
       return saved;
     });
@@ -80,20 +81,6 @@ export class IncentiveRuleService extends CrudService<IncentiveRule, RuleFilter>
   protected async beforeDelete(em: EntityManager, row: IncentiveRule): Promise<void> {
     if (await em.exists(Payout, { where: { ruleId: row.id } })) {
       throw conflict(`Rule ${row.id} has generated payouts; end its validity (validTo) instead of deleting it`);
-    }
-  }
-
-  /** Lines are matched by recipient role: kept lines keep their id, missing ones go, new ones come. */
-  private async writeLines(em: EntityManager, ruleId: number, lines: ParsedLine[]): Promise<void> {
-    const existing = await em.find(IncentiveRuleLine, { where: { ruleId } });
-    const byRole = new Map(existing.map((l) => [l.recipientRole, l]));
-    const keep = new Set(lines.map((l) => l.recipientRole));
-    const gone = existing.filter((l) => !keep.has(l.recipientRole)).map((l) => l.id);
-    if (gone.length) await em.delete(IncentiveRuleLine, { id: In(gone) });
-    for (const line of lines) {
-      const row = byRole.get(line.recipientRole);
-      if (row) await em.update(IncentiveRuleLine, { id: row.id }, line);
-      else await em.insert(IncentiveRuleLine, { ...line, ruleId });
     }
   }
 
