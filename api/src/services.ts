@@ -56,7 +56,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const tx = new TransactionRunner(ds);
   const audit = new AuditService(ds);
   const deps = [ds, tx, audit] as const;
-  const incentiveRule = new IncentiveRuleService(...deps, { entity: IncentiveRule, typeName: 'IncentiveRule', searchColumns: ['name', 'printed'], defaultSort: [['programmeId', 'ASC'], ['validFrom', 'ASC']] });
+  const incentiveRule = new IncentiveRuleService(...deps, { entity: IncentiveRule, typeName: 'IncentiveRule', searchColumns: ['name', 'printed'], childKeys: ['lines'], defaultSort: [['programmeId', 'ASC'], ['validFrom', 'ASC']] });
   const payout = new PayoutService(...deps, { entity: Payout, typeName: 'Payout', searchColumns: ['recipientName', 'paymentReference'], defaultSort: [['id', 'DESC']] }).withRules(incentiveRule);
   return {
     ds,

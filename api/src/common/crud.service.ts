@@ -20,6 +20,8 @@ export interface CrudOptions<T extends ObjectLiteral> {
   defaultSort?: DefaultOrder<T>;
   /** Columns left out of audit snapshots (secrets). */
   auditOmit?: string[];
+  /** Input keys that are not columns but child rows (rule lines, criteria), written by `saveChildren`. */
+  childKeys?: string[];
 }
 
 /** Is `next` ≥ `from` for YYYY-MM-DD strings? */
@@ -84,31 +86,53 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
   }
 
   async create(input: ObjectLiteral, actor: Actor): Promise<T> {
-    const data = this.normalize(input, true);
+    const [columns, children] = this.splitChildren(input);
+    const data = this.normalize(columns, true);
     return this.tx.run(async (em) => {
       const entity = em.create(this.opts.entity, data as never) as T;
       await this.checkReferences(em, data);
       await this.validate(em, entity, null, actor);
       await this.checkUnique(em, entity, data);
       const saved = await this.save(em, entity);
-      await this.audit.record(em, actor, { action: 'CREATE', entityType: this.typeName, entityId: saved.id, after: this.snapshot(saved) });
+      await this.saveChildren(em, saved, children, true);
+      await this.audit.record(em, actor, { action: 'CREATE', entityType: this.typeName, entityId: saved.id, after: await this.auditSnapshot(em, saved) });
       return saved;
     });
   }
 
   async update(id: number, input: ObjectLiteral, actor: Actor): Promise<T> {
-    const data = this.normalize(input, false);
+    const [columns, children] = this.splitChildren(input);
+    const data = this.normalize(columns, false);
     return this.tx.run(async (em) => {
       const current = await this.lockRow(em, id);
-      const before = this.snapshot(current);
+      const before = await this.auditSnapshot(em, current);
       const next = Object.assign(em.create(this.opts.entity, { ...current } as never) as T, data);
       await this.checkReferences(em, data);
       await this.validate(em, next, current, actor);
       await this.checkUnique(em, next, data);
       const saved = await this.save(em, next);
-      await this.audit.record(em, actor, { action: 'UPDATE', entityType: this.typeName, entityId: id, before, after: this.snapshot(saved) });
+      await this.saveChildren(em, saved, children, false);
+      await this.audit.record(em, actor, { action: 'UPDATE', entityType: this.typeName, entityId: id, before, after: await this.auditSnapshot(em, saved) });
       return saved;
     });
+  }
+
+  private splitChildren(input: ObjectLiteral): [ObjectLiteral, ObjectLiteral] {
+    const columns: ObjectLiteral = { ...input };
+    const children: ObjectLiteral = {};
+    for (const key of this.opts.childKeys ?? []) {
+      if (key in columns) children[key] = columns[key];
+      delete columns[key];
+    }
+    return [columns, children];
+  }
+
+  /** Writes child rows given with the input (only keys listed in `childKeys`); absent keys leave children alone. */
+  protected async saveChildren(_em: EntityManager, _saved: T, _children: ObjectLiteral, _creating: boolean): Promise<void> {}
+
+  /** What the audit trail records of a row: its columns, plus children where a subclass adds them. */
+  protected async auditSnapshot(_em: EntityManager, row: T): Promise<ObjectLiteral> {
+    return this.snapshot(row);
   }
 
   async delete(id: number, actor: Actor): Promise<T> {

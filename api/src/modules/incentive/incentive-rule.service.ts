@@ -1,6 +1,5 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { syncChildren } from '../../common/children';
-import type { Actor } from '../../common/context';
 import { CrudService, notBefore } from '../../common/crud.service';
 import { AppError, badInput, conflict, ErrorCode } from '../../common/errors';
 import { fenToYuan, yuanToFen } from '../../common/money';
@@ -23,39 +22,13 @@ interface ParsedLine {
  * the amounts they were generated with.
  */
 export class IncentiveRuleService extends CrudService<IncentiveRule, RuleFilter> {
-  async create(input: ObjectLiteral, actor: Actor): Promise<IncentiveRule> {
-    const { lines, ...rest } = input;
-    const parsed = parseLines(lines);
-    const data = this.normalize(rest, true);
-    return this.tx.run(async (em) => {
-      const rule = em.create(IncentiveRule, data as never);
-      await this.checkReferences(em, data);
-      await this.validate(em, rule, null);
-      const saved = await this.save(em, rule);
-      await syncChildren(em, IncentiveRuleLine, { column: 'ruleId', id: saved.id }, 'recipientRole', parsed);
-      await this.audit.record(em, actor, { action: 'CREATE', entityType: this.typeName, entityId: saved.id, after: await this.fullSnapshot(em, saved) });
-      return saved;
-    });
-  }
-
-  async update(id: number, input: ObjectLiteral, actor: Actor): Promise<IncentiveRule> {
-    const { lines, ...rest } = input;
-    const parsed = lines === undefined || lines === null ? undefined : parseLines(lines);
-    const data = this.normalize(rest, false);
-    return this.tx.run(async (em) => {
-      const current = await this.lockRow(em, id);
-      const before = await this.fullSnapshot(em, current);
-      const next = Object.assign(em.create(IncentiveRule, { ...current }), data, { version: current.version + 1 });
-      await this.checkReferences(em, data);
-      await this.validate(em, next, current);
-      const saved = await this.save(em, next);
-      if (parsed) await syncChildren(em, IncentiveRuleLine, { column: 'ruleId', id }, 'recipientRole', parsed);
-      await this.audit.record(em, actor, { action: 'UPDATE', entityType: this.typeName, entityId: id, before, after: await this.fullSnapshot(em, saved) });
-      return saved;
-    });
+  protected async saveChildren(em: EntityManager, saved: IncentiveRule, children: ObjectLiteral, creating: boolean): Promise<void> {
+    if (!creating && (children.lines === undefined || children.lines === null)) return;
+    await syncChildren(em, IncentiveRuleLine, { column: 'ruleId', id: saved.id }, 'recipientRole', parseLines(children.lines));
   }
 
   protected async validate(em: EntityManager, next: IncentiveRule, before: IncentiveRule | null): Promise<void> {
+    if (before) next.version = before.version + 1;
     if (!notBefore(next.validTo, next.validFrom)) throw badInput('validTo', 'validTo cannot be before validFrom');
     const qb = em
       .createQueryBuilder(IncentiveRule, 'r')
@@ -89,7 +62,7 @@ export class IncentiveRuleService extends CrudService<IncentiveRule, RuleFilter>
   }
 
   /** The rule as the audit trail shows it: its columns and its lines with amounts in yuan. */
-  private async fullSnapshot(em: EntityManager, rule: IncentiveRule): Promise<ObjectLiteral> {
+  protected async auditSnapshot(em: EntityManager, rule: IncentiveRule): Promise<ObjectLiteral> {
     const lines = await this.linesOf(em, rule.id);
     return {
       ...this.snapshot(rule),
