@@ -17,7 +17,9 @@ import actionsJson from './actions-004.json';
 import documentsJson from './documents.json';
 import { type IndicatorsSeed, seedIndicators } from './load-indicators';
 import { type IncentivesSeed, seedIncentives } from './load-incentives';
+import { type RatingsSeed, seedRatings } from './load-ratings';
 import { seedTasks } from './load-tasks';
+import ratingsJson from './ratings.json';
 import incentivesJson from './incentives.json';
 import indicatorsJson from './indicators.json';
 import organizationJson from './organization.json';
@@ -33,6 +35,7 @@ export interface SeedData {
   actions: ActionsSeed;
   indicators: IndicatorsSeed;
   incentives: IncentivesSeed;
+  ratings: RatingsSeed;
 }
 
 export const SEED_DATA: SeedData = {
@@ -43,6 +46,7 @@ export const SEED_DATA: SeedData = {
   actions: actionsJson as ActionsSeed,
   indicators: indicatorsJson as IndicatorsSeed,
   incentives: incentivesJson as IncentivesSeed,
+  ratings: ratingsJson as RatingsSeed,
 };
 
 /** What one run inserted, per type (an empty object: nothing was new). */
@@ -67,6 +71,7 @@ export async function loadSeeds(
     await seedTasks(seeder, data);
     await seedIndicators(seeder, data.indicators);
     await seedIncentives(seeder, data.incentives);
+    await seedRatings(seeder, data.ratings);
     if (Object.keys(seeder.report).length > 0) {
       await audit.record(em, SYSTEM_ACTOR, { action: 'SEED', entityType: 'Seed', entityId: 'seeds', after: seeder.report });
     }

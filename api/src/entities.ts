@@ -25,6 +25,7 @@ import { OwnersCommittee, PartyOrganization } from './modules/organization/self-
 import { IncentiveBudget, IncentiveProgramme, IncentiveRule, IncentiveRuleLine } from './modules/incentive/incentive.entities';
 import { AwardCase, AwardCaseStep } from './modules/incentive/award-case.entity';
 import { IdempotencyKey, Payout, PayoutTransition } from './modules/incentive/payout.entity';
+import { Rating, RatingCriterion, RatingPeriod, RatingScheme, RatingScore } from './modules/rating/rating.entities';
 
 /** Every entity, listed explicitly (no globs: the same list works from ts and from dist). */
 export const ENTITIES = [
@@ -63,4 +64,9 @@ export const ENTITIES = [
   Payout,
   PayoutTransition,
   IdempotencyKey,
+  RatingScheme,
+  RatingCriterion,
+  RatingPeriod,
+  Rating,
+  RatingScore,
 ];

@@ -49,12 +49,14 @@ import { AwardCaseResolver } from './modules/incentive/award-case.resolver';
 import { IncentiveBudgetResolver, IncentiveProgrammeResolver, IncentiveRuleResolver, IncentiveTotalsResolver } from './modules/incentive/incentive.resolver';
 import { IncentiveProgramme, IncentiveRule } from './modules/incentive/incentive.entities';
 import { PayoutResolver } from './modules/incentive/payout.resolver';
+import { RatingPeriodResolver, RatingResolver, RatingSchemeResolver } from './modules/rating/rating.resolver';
+import { RatingCriterion, RatingScheme } from './modules/rating/rating.entities';
 import { Milestone } from './modules/task/milestone.entity';
 import { Plan } from './modules/task/plan.entity';
 import { Target } from './modules/task/target.entity';
 import { TaskItem } from './modules/task/task-item.entity';
 
-const SOURCED = [Jurisdiction, Unit, Person, Post, PostHolding, WorkingGroup, Membership, Plan, KeyWork, Target, TaskItem, Milestone, Indicator, IncentiveProgramme, IncentiveRule];
+const SOURCED = [Jurisdiction, Unit, Person, Post, PostHolding, WorkingGroup, Membership, Plan, KeyWork, Target, TaskItem, Milestone, Indicator, IncentiveProgramme, IncentiveRule, RatingScheme, RatingCriterion];
 
 export const ADMIN_RESOLVERS = [
   LoginResolver,
@@ -94,6 +96,9 @@ export const ADMIN_RESOLVERS = [
   IncentiveTotalsResolver,
   AwardCaseResolver,
   PayoutResolver,
+  RatingSchemeResolver,
+  RatingPeriodResolver,
+  RatingResolver,
   ...SOURCED.map(createSourceResolver),
 ] as const;
 

@@ -50,6 +50,8 @@ import { IncentiveBudget, IncentiveProgramme, IncentiveRule } from './modules/in
 import { Payout } from './modules/incentive/payout.entity';
 import { PayoutService } from './modules/incentive/payout.service';
 import { PayoutWorkflowService } from './modules/incentive/payout-workflow.service';
+import { Rating, RatingPeriod, RatingScheme } from './modules/rating/rating.entities';
+import { RatingPeriodService, RatingSchemeService, RatingService } from './modules/rating/rating.service';
 
 /** The composition root: one instance of each service per app, sharing the data source and audit. */
 export function createServices(ds: DataSource, config: AppConfig) {
@@ -102,6 +104,9 @@ export function createServices(ds: DataSource, config: AppConfig) {
     awardCase: new AwardCaseService(...deps, { entity: AwardCase, typeName: 'AwardCase', searchColumns: [], defaultSort: [['id', 'DESC']] }),
     payout,
     payoutWorkflow: new PayoutWorkflowService(ds, tx, audit, payout),
+    ratingScheme: new RatingSchemeService(...deps, { entity: RatingScheme, typeName: 'RatingScheme', childKeys: ['criteria'] }),
+    ratingPeriod: new RatingPeriodService(...deps, { entity: RatingPeriod, typeName: 'RatingPeriod', searchColumns: ['code'], defaultSort: [['startDate', 'DESC'], ['id', 'ASC']] }),
+    rating: new RatingService(...deps, { entity: Rating, typeName: 'Rating', searchColumns: ['subjectName'], childKeys: ['scores'], defaultSort: [['periodId', 'DESC'], ['subjectName', 'ASC']] }),
     progressReport: new ProgressReportService(...deps, { entity: ProgressReport, typeName: 'ProgressReport', searchColumns: ['note'], defaultSort: [['reportDate', 'DESC'], ['id', 'DESC']] }),
   };
 }

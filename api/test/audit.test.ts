@@ -116,6 +116,14 @@ describe(`audit trail (${dbKind()})`, () => {
 
     await incentives(community.id);
 
+    await crud('RatingScheme', 'name: "测试评星", subjectKind: SECURITY_GUARD, periodKind: QUARTER, star2Min: 60, star3Min: 70, star4Min: 80, star5Min: 90, criteria: [{ code: "A", name: "甲", weight: 100 }]', 'star5Min: 95', 'star5Min');
+    const { allRatingSchemes: [scheme] } = await ids('{ allRatingSchemes(filter: { subjectKind: PROPERTY_COMPANY }) { id } }');
+    await crud('RatingPeriod', `schemeId: "${scheme.id}", code: "2030Q1", startDate: "2030-01-01", endDate: "2030-03-31"`, 'endDate: "2030-03-30"', 'endDate');
+    const { createRatingPeriod: period } = (await t.gql(`mutation { createRatingPeriod(schemeId: "${scheme.id}", code: "2030Q2", startDate: "2030-04-01", endDate: "2030-06-30") { id } }`, {}, admin)).data;
+    const ratedCode = '91350582MA2AUD003';
+    const { createPropertyCompany: rated } = (await t.gql(`mutation { createPropertyCompany(name: "评星审计物业", uscc: "${ratedCode}${usccCheckChar(ratedCode)}") { id } }`, {}, admin)).data;
+    await crud('Rating', `periodId: "${period.id}", propertyCompanyId: "${rated.id}"`, 'dissatisfactionRate: 20', 'dissatisfactionRate');
+
     const schema = await t.gql('{ __schema { mutationType { fields { name } } } }', {}, admin);
     const all: string[] = schema.data.__schema.mutationType.fields.map((f: { name: string }) => f.name);
     expect(all.filter((m) => !covered.has(m))).toEqual([]);

@@ -1,0 +1,132 @@
+import type { EntityManager, ObjectLiteral } from 'typeorm';
+import { syncChildren } from '../../common/children';
+import { CrudService, notBefore } from '../../common/crud.service';
+import { badInput, toId, toOptionalId } from '../../common/errors';
+import { OwnersCommittee, PartyOrganization } from '../organization/self-governance.entities';
+import { PropertyCompany } from '../organization/property-company.entity';
+import { Compound } from '../organization/compound.entity';
+import { RatedSubjectKind } from './rating.enums';
+import { Rating, RatingCriterion, RatingPeriod, RatingScheme, RatingScore } from './rating.entities';
+import type { CriterionInput, RatingFilter, RatingPeriodFilter, RatingSchemeFilter, ScoreInput } from './rating.inputs';
+
+/** 评星方案 with its criteria: thresholds rise with the stars, weights add up to 100. */
+export class RatingSchemeService extends CrudService<RatingScheme, RatingSchemeFilter> {
+  protected async validate(_em: EntityManager, next: RatingScheme): Promise<void> {
+    const steps = [next.star2Min, next.star3Min, next.star4Min, next.star5Min];
+    for (let i = 1; i < steps.length; i++) {
+      if (steps[i] < steps[i - 1]) throw badInput(`star${i + 2}Min`, `star${i + 2}Min (${steps[i]}) is below star${i + 1}Min (${steps[i - 1]}): thresholds rise with the stars`);
+    }
+    if (next.redMinStars !== null && next.blackMaxStars !== null && next.blackMaxStars >= next.redMinStars) {
+      throw badInput('blackMaxStars', 'blackMaxStars must be below redMinStars: nobody can be on both lists');
+    }
+  }
+
+  protected async saveChildren(em: EntityManager, saved: RatingScheme, children: ObjectLiteral, creating: boolean): Promise<void> {
+    if (!creating && !children.criteria) return;
+    const list = (children.criteria ?? []) as CriterionInput[];
+    if (!list.length) throw badInput('criteria', 'A scheme needs at least one criterion');
+    const codes = new Set<string>();
+    let weights = 0;
+    const rows = list.map((c, i) => {
+      const code = c.code.trim().toUpperCase();
+      if (codes.has(code)) throw badInput(`criteria.${i}.code`, `Criterion code ${code} appears twice`);
+      codes.add(code);
+      weights += c.weight;
+      return {
+        code,
+        name: c.name.trim(),
+        weight: c.weight,
+        maxScore: c.maxScore ?? 100,
+        sortOrder: i + 1,
+        sourceDocumentId: toOptionalId(c.sourceDocumentId, `criteria.${i}.sourceDocumentId`) ?? null,
+        sourceClauseId: toOptionalId(c.sourceClauseId, `criteria.${i}.sourceClauseId`) ?? null,
+      };
+    });
+    if (weights !== 100) throw badInput('criteria', `The weights add up to ${weights}, not 100`);
+    // A criterion that already has scores cannot be dropped: the scores' foreign key refuses it.
+    await syncChildren(em, RatingCriterion, { column: 'schemeId', id: saved.id }, 'code', rows);
+  }
+
+  protected async auditSnapshot(em: EntityManager, row: RatingScheme): Promise<ObjectLiteral> {
+    const criteria = await em.find(RatingCriterion, { where: { schemeId: row.id }, order: { sortOrder: 'ASC' } });
+    return { ...this.snapshot(row), criteria: criteria.map((c) => ({ code: c.code, name: c.name, weight: c.weight, maxScore: c.maxScore })) };
+  }
+}
+
+/** 考核周期 */
+export class RatingPeriodService extends CrudService<RatingPeriod, RatingPeriodFilter> {
+  protected async validate(_em: EntityManager, next: RatingPeriod): Promise<void> {
+    if (!notBefore(next.endDate, next.startDate)) throw badInput('endDate', 'endDate cannot be before startDate');
+  }
+}
+
+/** 评星结果: the subject must fit the scheme; scores are upserted per criterion. */
+export class RatingService extends CrudService<Rating, RatingFilter> {
+  protected async validate(em: EntityManager, next: Rating, before: Rating | null): Promise<void> {
+    const period = await em.findOneByOrFail(RatingPeriod, { id: next.periodId });
+    const scheme = await em.findOneByOrFail(RatingScheme, { id: period.schemeId });
+    if (before) return; // the subject is fixed once rated
+    const only = (field: keyof Rating) => {
+      for (const f of ['propertyCompanyId', 'partyOrganizationId', 'ownersCommitteeId'] as const) {
+        if (f !== field && next[f] != null) throw badInput(f, `${f} does not fit a ${scheme.subjectKind} scheme`);
+      }
+      if (field !== 'subjectName' && next[field] == null) throw badInput(String(field), `${String(field)} is required for a ${scheme.subjectKind} scheme`);
+    };
+    switch (scheme.subjectKind) {
+      case RatedSubjectKind.PROPERTY_COMPANY: {
+        only('propertyCompanyId');
+        const c = await em.findOneByOrFail(PropertyCompany, { id: next.propertyCompanyId! });
+        Object.assign(next, { subjectKey: `company:${c.id}`, subjectName: c.name });
+        break;
+      }
+      case RatedSubjectKind.PARTY_BRANCH: {
+        only('partyOrganizationId');
+        const p = await em.findOneByOrFail(PartyOrganization, { id: next.partyOrganizationId! });
+        Object.assign(next, { subjectKey: `party:${p.id}`, subjectName: p.name });
+        break;
+      }
+      case RatedSubjectKind.OWNERS_COMMITTEE: {
+        only('ownersCommitteeId');
+        const o = await em.findOneByOrFail(OwnersCommittee, { id: next.ownersCommitteeId! });
+        const compound = await em.findOneByOrFail(Compound, { id: o.compoundId });
+        Object.assign(next, { subjectKey: `committee:${o.id}`, subjectName: `${compound.name}业主委员会` });
+        break;
+      }
+      default: {
+        only('subjectName');
+        const name = next.subjectName?.trim();
+        if (!name) throw badInput('subjectName', `subjectName is required for a ${scheme.subjectKind} scheme`);
+        Object.assign(next, { subjectKey: `name:${name}`, subjectName: name });
+      }
+    }
+  }
+
+  protected normalize(input: ObjectLiteral, creating: boolean): ObjectLiteral {
+    // subjectKey and subjectName are derived from the subject in validate(); placeholders pass the required-column check
+    if (!creating) return super.normalize(input, creating);
+    return super.normalize({ ...input, subjectKey: '-', subjectName: input.subjectName ?? '-' }, creating);
+  }
+
+  protected async saveChildren(em: EntityManager, saved: Rating, children: ObjectLiteral): Promise<void> {
+    const list = children.scores as ScoreInput[] | undefined | null;
+    if (!list?.length) return;
+    const period = await em.findOneByOrFail(RatingPeriod, { id: saved.periodId });
+    const criteria = new Map((await em.find(RatingCriterion, { where: { schemeId: period.schemeId } })).map((c) => [c.id, c]));
+    for (const [i, s] of list.entries()) {
+      const criterionId = toId(s.criterionId, `scores.${i}.criterionId`);
+      const criterion = criteria.get(criterionId);
+      if (!criterion) throw badInput(`scores.${i}.criterionId`, `Criterion ${criterionId} is not part of this rating's scheme`);
+      if (s.score > criterion.maxScore) throw badInput(`scores.${i}.score`, `${criterion.name}: ${s.score} is above the maximum ${criterion.maxScore}`);
+      if (Math.round(s.score * 100) !== s.score * 100) throw badInput(`scores.${i}.score`, `${criterion.name}: at most two decimals`);
+      const existing = await em.findOneBy(RatingScore, { ratingId: saved.id, criterionId });
+      const values = { score: s.score, evidence: s.evidence?.trim() || null };
+      if (existing) await em.update(RatingScore, { id: existing.id }, values);
+      else await em.insert(RatingScore, { ratingId: saved.id, criterionId, ...values });
+    }
+  }
+
+  protected async auditSnapshot(em: EntityManager, row: Rating): Promise<ObjectLiteral> {
+    const scores = await em.find(RatingScore, { where: { ratingId: row.id }, order: { criterionId: 'ASC' } });
+    return { ...this.snapshot(row), scores: scores.map((s) => ({ criterionId: s.criterionId, score: s.score, evidence: s.evidence })) };
+  }
+}
