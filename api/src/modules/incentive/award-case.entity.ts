@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
+import { SignedStep } from '../../common/step.entity';
 import { LocalDate } from '../../common/scalars';
 import { Compound } from '../organization/compound.entity';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
@@ -91,11 +92,7 @@ export class AwardCase extends BaseRecord {
 @ObjectType({ description: 'A step of an award case: from, to, date, who and why' })
 @Entity('award_case_step')
 @Index('ix_award_case_step_case', ['caseId'])
-export class AwardCaseStep {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn()
-  id: number;
-
+export class AwardCaseStep extends SignedStep {
   @Field(() => ID)
   @Column({ type: 'int' })
   caseId: number;
@@ -115,20 +112,4 @@ export class AwardCaseStep {
   @Field(() => LocalDate, { description: 'The day it happened (inspection, acceptance…)' })
   @Column({ type: 'date' })
   stepDate: string;
-
-  @Field(() => ID, { nullable: true })
-  @Column({ type: 'int', nullable: true })
-  actorId: number | null;
-
-  @Field({ description: 'Who recorded it (username)' })
-  @Column({ type: 'varchar', length: 50 })
-  actorName: string;
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'text', nullable: true })
-  reason: string | null;
-
-  @Field({ description: 'When it was recorded' })
-  @CreateDateColumn()
-  at: Date;
 }

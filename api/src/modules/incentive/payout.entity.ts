@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
+import { SignedStep } from '../../common/step.entity';
 import { fenColumn, fenToYuan } from '../../common/money';
 import { LocalDate } from '../../common/scalars';
 import { User } from '../auth/user.entity';
@@ -145,11 +146,7 @@ export class Payout extends BaseRecord {
 @ObjectType({ description: 'A payout’s state change' })
 @Entity('payout_transition')
 @Index('ix_payout_transition_payout', ['payoutId'])
-export class PayoutTransition {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn()
-  id: number;
-
+export class PayoutTransition extends SignedStep {
   @Field(() => ID)
   @Column({ type: 'int' })
   payoutId: number;
@@ -165,22 +162,6 @@ export class PayoutTransition {
   @Field(() => PayoutStatus)
   @Column({ type: 'varchar', length: 16 })
   toStatus: PayoutStatus;
-
-  @Field(() => ID, { nullable: true })
-  @Column({ type: 'int', nullable: true })
-  actorId: number | null;
-
-  @Field()
-  @Column({ type: 'varchar', length: 50 })
-  actorName: string;
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'text', nullable: true })
-  reason: string | null;
-
-  @Field()
-  @CreateDateColumn()
-  at: Date;
 }
 
 /**
