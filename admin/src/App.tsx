@@ -10,6 +10,11 @@ import MapIcon from '@mui/icons-material/Map';
 import PeopleIcon from '@mui/icons-material/People';
 import WorkIcon from '@mui/icons-material/Work';
 import ChecklistIcon from '@mui/icons-material/Checklist';
+import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
+import PaymentsIcon from '@mui/icons-material/Payments';
+import RuleIcon from '@mui/icons-material/Rule';
+import SavingsIcon from '@mui/icons-material/Savings';
+import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Layout } from './layout/Layout';
@@ -22,6 +27,12 @@ import { Dashboard } from './Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { AuditEventList } from './resources/audit/auditEvents';
+import { Approvals } from './resources/incentive/Approvals';
+import { AwardCaseBoard, AwardCaseCreate, AwardCaseEdit, AwardCaseShow } from './resources/incentive/awardCases';
+import { BudgetCreate, BudgetEdit, BudgetList, BudgetShow } from './resources/incentive/budgets';
+import { PayoutEdit, PayoutList, PayoutShow } from './resources/incentive/payouts';
+import { ProgrammeCreate, ProgrammeEdit, ProgrammeList, ProgrammeShow } from './resources/incentive/programmes';
+import { RuleCreate, RuleEdit, RuleList, RuleShow } from './resources/incentive/rules';
 import { UserCreate, UserEdit, UserList } from './resources/auth/users';
 import {
   CompoundCreate,
@@ -43,7 +54,8 @@ import { WorkingGroupCreate, WorkingGroupEdit, WorkingGroupList, WorkingGroupSho
 
 /**
  * The console. Menus and routes follow the role: editing screens exist only for ADMIN and
- * PARTY_OFFICE, users only for ADMIN, the audit trail not for UNIT_STAFF. The API enforces the same.
+ * PARTY_OFFICE, users only for ADMIN, the audit trail not for UNIT_STAFF; the approval queue is for
+ * the office (approving itself is PARTY_OFFICE only: the API says so per payout). The API enforces the same.
  */
 export const App = () => (
   <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} dashboard={Dashboard} layout={Layout} title="app.title" requireAuth disableTelemetry>
@@ -52,10 +64,16 @@ export const App = () => (
       return [
         <CustomRoutes key="routes">
           <Route path="/my-tasks" element={<MyTasks />} />
+          {edit && <Route path="/approvals" element={<Approvals />} />}
         </CustomRoutes>,
         <Resource key="Plan" name="Plan" icon={ChecklistIcon} list={PlanList} show={PlanShow} recordRepresentation="name" />,
         <Resource key="Indicator" name="Indicator" icon={InsightsIcon} list={IndicatorList} show={IndicatorShow} edit={edit ? IndicatorEdit : undefined} create={edit ? IndicatorCreate : undefined} recordRepresentation="name" />,
         <Resource key="IndicatorMeasurement" name="IndicatorMeasurement" edit={edit ? MeasurementEdit : undefined} create={edit ? MeasurementCreate : undefined} />,
+        <Resource key="AwardCase" name="AwardCase" icon={ViewKanbanIcon} list={AwardCaseBoard} show={AwardCaseShow} edit={edit ? AwardCaseEdit : undefined} create={edit ? AwardCaseCreate : undefined} recordRepresentation={(r) => r.compound?.name ?? r.id} />,
+        <Resource key="Payout" name="Payout" icon={PaymentsIcon} list={PayoutList} show={PayoutShow} edit={edit ? PayoutEdit : undefined} recordRepresentation="recipientName" />,
+        <Resource key="IncentiveBudget" name="IncentiveBudget" icon={SavingsIcon} list={BudgetList} show={BudgetShow} edit={edit ? BudgetEdit : undefined} create={edit ? BudgetCreate : undefined} recordRepresentation={(r) => String(r.year)} />,
+        <Resource key="IncentiveProgramme" name="IncentiveProgramme" icon={EmojiEventsIcon} list={ProgrammeList} show={ProgrammeShow} edit={edit ? ProgrammeEdit : undefined} create={edit ? ProgrammeCreate : undefined} recordRepresentation="name" />,
+        <Resource key="IncentiveRule" name="IncentiveRule" icon={RuleIcon} list={RuleList} show={RuleShow} edit={edit ? RuleEdit : undefined} create={edit ? RuleCreate : undefined} recordRepresentation="name" />,
         <Resource key="WorkingGroup" name="WorkingGroup" icon={GroupsIcon} list={WorkingGroupList} show={WorkingGroupShow} edit={edit ? WorkingGroupEdit : undefined} create={edit ? WorkingGroupCreate : undefined} recordRepresentation="name" />,
         <Resource key="Membership" name="Membership" icon={BadgeIcon} list={MembershipList} edit={edit ? MembershipEdit : undefined} create={edit ? MembershipCreate : undefined} />,
         <Resource key="Person" name="Person" icon={PeopleIcon} list={PersonList} show={PersonShow} edit={edit ? PersonEdit : undefined} create={edit ? PersonCreate : undefined} recordRepresentation="name" />,

@@ -2,6 +2,7 @@ import { Card, CardContent, Grid, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { gqlRequest } from './dataProvider';
+import { BudgetPanel } from './resources/incentive/budgets';
 import { IndicatorChart } from './resources/indicator/indicators';
 import { TaskPanels } from './resources/task/TaskPanels';
 
@@ -41,6 +42,7 @@ export const Dashboard = () => {
             </Grid>
           ))}
         </Grid>
+        <BudgetPanel />
         <IndicatorChart />
       </CardContent>
     </Card>

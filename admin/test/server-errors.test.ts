@@ -37,4 +37,34 @@ describe('server errors in the console forms', () => {
     const forbidden = toHttpError(asApollo(await t.gql('mutation { createPerson(name: "x") { id } }', {}, token))) as { status: number; message: string };
     expect(forbidden).toMatchObject({ status: 403, message: 'app.errors.forbidden' });
   });
+
+  it('keeps the reason and figures of a refused approval, so the dialog can say them (OVER_BUDGET)', async () => {
+    const { Role } = await import('../../api/src/common/roles');
+    const { usccCheckChar } = await import('../../api/src/common/uscc');
+    const { todayInChina } = await import('../../api/src/common/dates');
+    const ok = async (q: string, v: Record<string, unknown> = {}, token = admin) => {
+      const res = await t.gql(q, v, token);
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+      return res.data;
+    };
+    const today = todayInChina();
+    const p = (await ok('{ allIncentiveProgrammes(filter: { trigger: DEMONSTRATION_SITE_ACCEPTED }) { id } }')).allIncentiveProgrammes[0].id;
+    const community = (await ok('{ allJurisdictions(filter: { q: "阳光社区" }) { id } }')).allJurisdictions[0].id;
+    const code = '91350582MA2AWD003';
+    const company = (await ok(`mutation { createPropertyCompany(name: "预算测试物业", uscc: "${code}${usccCheckChar(code)}") { id } }`)).createPropertyCompany.id;
+    const compound = (await ok('mutation($c: ID!, $p: ID!) { createCompound(name: "预算小区", communityId: $c, propertyCompanyId: $p, managementMode: PROFESSIONAL) { id } }', { c: community, p: company })).createCompound.id;
+    const id = (await ok('mutation($p: ID!, $c: ID!, $d: LocalDate!) { createAwardCase(programmeId: $p, compoundId: $c, appliedOn: $d) { id } }', { p, c: compound, d: today })).createAwardCase.id;
+    for (const to of ['INSPECTED', 'SUPERIOR_ACCEPTED', 'STREET_ACCEPTED']) await ok('mutation($id: ID!, $to: AwardCaseStatus!, $d: LocalDate!) { advanceAwardCase(id: $id, to: $to, date: $d) { id } }', { id, to, d: today });
+    const payout = (await ok('mutation($c: ID!) { generateAwardPayouts(caseId: $c) { id recipientRole } }', { c: id })).generateAwardPayouts[0].id;
+    await ok('mutation($p: ID!, $y: Int!) { createIncentiveBudget(programmeId: $p, year: $y, amount: "1000") { id } }', { p, y: Number(today.slice(0, 4)) });
+    await ok('mutation($id: ID!) { submitPayout(id: $id) { id } }', { id: payout });
+    const checker = await t.userWithRole(Role.PARTY_OFFICE);
+    const err = toHttpError(asApollo(await t.gql('mutation($id: ID!) { approvePayout(id: $id) { id } }', { id: payout }, checker.token))) as {
+      status: number;
+      message: string;
+      body: { extensions: Record<string, unknown> };
+    };
+    expect(err).toMatchObject({ status: 409, message: 'app.incentives.errors.over_budget' });
+    expect(err.body.extensions).toMatchObject({ reason: 'OVER_BUDGET', budgetFen: 100_000, committedFen: 0, availableFen: 100_000 });
+  });
 });

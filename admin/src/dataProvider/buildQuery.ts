@@ -7,6 +7,7 @@ import type {
   IntrospectionTypeRef,
 } from 'graphql';
 import type { BuildQueryFactory, BuildQueryResult, IntrospectionResult } from 'ra-data-graphql';
+import { selectionFor } from './selections';
 
 /*
  * Queries in the conventions of ra-data-graphql-simple, written here on top of ra-data-graphql:
@@ -45,15 +46,36 @@ function argUse(args: readonly IntrospectionInputValue[], present: string[]): st
   return used.length ? `(${used.join(', ')})` : '';
 }
 
+type Types = Map<string, IntrospectionType>;
+
+/**
+ * A value in the shape of an argument's type. Input objects keep only their own fields, so a record's
+ * nested rows (rule lines with id, amountFen…) can go back as input; a cleared optional text is null.
+ */
+function toInput(t: IntrospectionTypeRef, value: unknown, types: Types): unknown {
+  if (t.kind === 'NON_NULL') return toInput((t as { ofType: IntrospectionTypeRef }).ofType, value, types);
+  if (value === null || value === undefined) return value;
+  if (t.kind === 'LIST') return Array.isArray(value) ? value.map((v) => toInput((t as { ofType: IntrospectionTypeRef }).ofType, v, types)) : value;
+  const named = types.get((t as { name: string }).name);
+  if (named?.kind !== 'INPUT_OBJECT' || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const f of named.inputFields) {
+    if (!(f.name in (value as object))) continue;
+    const v = (value as Record<string, unknown>)[f.name];
+    out[f.name] = toInput(f.type, v === '' && f.type.kind !== 'NON_NULL' ? null : v, types);
+  }
+  return out;
+}
+
 /** Values in the shape the mutation's arguments take: references as ids, absent keys dropped. */
-function mutationVariables(field: IntrospectionField, data: Record<string, unknown>): Record<string, unknown> {
+function mutationVariables(field: IntrospectionField, data: Record<string, unknown>, types: Types): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const arg of field.args) {
     if (!(arg.name in data)) continue;
     let value = data[arg.name];
     if (value === '' && arg.type.kind !== 'NON_NULL') value = null;
     if (value && typeof value === 'object' && !Array.isArray(value) && 'id' in value) value = (value as { id: unknown }).id;
-    out[arg.name] = value;
+    out[arg.name] = toInput(arg.type, value, types);
   }
   return out;
 }
@@ -70,7 +92,7 @@ function changed(data: Record<string, unknown>, previous: Record<string, unknown
 
 export const buildQueryFactory: BuildQueryFactory = (introspection: IntrospectionResult) => {
   // ra-data-graphql leaves Query and Mutation out of `types`; their fields are in `queries`.
-  const types = new Map<string, IntrospectionType>(introspection.schema.types.map((t) => [t.name, t]));
+  const types: Types = new Map<string, IntrospectionType>(introspection.schema.types.map((t) => [t.name, t]));
   const operations = new Map<string, IntrospectionField>(introspection.queries.map((q) => [(q as unknown as IntrospectionField).name, q as unknown as IntrospectionField]));
   const op = (name: string) => {
     const f = operations.get(name);
@@ -87,7 +109,7 @@ export const buildQueryFactory: BuildQueryFactory = (introspection: Introspectio
     const type = types.get(resource) as IntrospectionObjectType | undefined;
     if (!type) throw new Error(`Unknown resource ${resource}`);
     const plural = listOf.get(resource) ?? `${resource}s`;
-    const fields = recordFields(type).join(' ');
+    const fields = `${recordFields(type).join(' ')} ${selectionFor(resource, ['GET_ONE', 'CREATE', 'UPDATE'].includes(raFetchType))}`;
     const listField = op(`all${plural}`);
 
     const list = (filter: Record<string, unknown>, withPaging: boolean) => {
@@ -133,7 +155,7 @@ export const buildQueryFactory: BuildQueryFactory = (introspection: Introspectio
         const name = `${raFetchType === 'CREATE' ? 'create' : 'update'}${resource}`;
         const field = op(name);
         const data = raFetchType === 'CREATE' ? params.data : changed(params.data, params.previousData);
-        const variables = { ...mutationVariables(field, data), ...(raFetchType === 'UPDATE' ? { id: params.id } : {}) };
+        const variables = { ...mutationVariables(field, data, types), ...(raFetchType === 'UPDATE' ? { id: params.id } : {}) };
         const present = Object.keys(variables);
         return {
           query: gql`mutation ${name}${variableDefs(field.args, present)} { data: ${name}${argUse(field.args, present)} { ${fields} } }`,

@@ -9,6 +9,22 @@ const KNOWN_MESSAGES: Array<[RegExp, string]> = [
   [/cannot be empty|is required/, 'ra.validation.required'],
   [/: no \w+ with id/, 'app.errors.unknown_reference'],
   [/still referenced/, 'app.errors.still_referenced'],
+  [/one site earns one award/, 'app.incentives.errors.one_award'],
+  [/payouts come only after acceptance/, 'app.incentives.errors.not_accepted'],
+  [/names no amount/, 'app.incentives.errors.no_amount'],
+  [/names no property company/, 'app.incentives.errors.no_company'],
+  [/would exceed the \d+ budget/, 'app.incentives.errors.over_budget'],
+  [/No \d+ budget is set/, 'app.incentives.errors.no_budget'],
+  [/already recorded on another payout/, 'app.incentives.errors.reference_taken'],
+  [/frozen once submitted/, 'app.incentives.errors.frozen'],
+  [/yuan is already committed/, 'app.incentives.errors.budget_below_committed'],
+  [/must be an amount in yuan|more than two decimals|must not be negative/, 'app.incentives.errors.bad_amount'],
+  [/a reason is required|Say why/, 'app.incentives.errors.reason_required'],
+  [/is in the future/, 'app.validation.future_date'],
+  [/is before the previous step|is before the approval/, 'app.validation.before_previous'],
+  [/appears twice: one line per recipient/, 'app.incentives.errors.duplicate_line'],
+  [/was changed by someone else/, 'app.errors.stale'],
+  [/it cannot move to/, 'app.errors.bad_transition'],
 ];
 const CODE_MESSAGES: Record<string, string> = {
   FORBIDDEN: 'app.errors.forbidden',
@@ -35,5 +51,7 @@ export function toHttpError(error: unknown): unknown {
   const field = first.extensions?.field as string | undefined;
   if (field && !errors[field]) errors[field] = localise(first.message);
   const message = (code && CODE_MESSAGES[code]) || localise(first.message);
-  return new HttpError(message, status, Object.keys(errors).length ? { errors, code } : { code });
+  // extensions (e.g. reason OVER_BUDGET with the figures) let a screen say more than the message
+  const body = { code, extensions: first.extensions ?? {} };
+  return new HttpError(message, status, Object.keys(errors).length ? { ...body, errors } : body);
 }

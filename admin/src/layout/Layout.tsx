@@ -1,13 +1,15 @@
 import AssignmentIcon from '@mui/icons-material/AssignmentTurnedIn';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import type { ReactNode } from 'react';
 import { Layout as RaLayout, Menu } from 'react-admin';
-import { getUser } from '../authProvider';
+import { canEdit, getUser } from '../authProvider';
 
-/** The default menu, plus 我的任务 for users who belong to a unit. */
+/** The default menu, plus 我的任务 for users who belong to a unit and 待审批 for the office. */
 const AppMenu = () => (
   <Menu>
     <Menu.DashboardItem />
     {getUser()?.unitId && <Menu.Item to="/my-tasks" primaryText="app.tasks.mine" leftIcon={<AssignmentIcon />} data-testid="menu-my-tasks" />}
+    {canEdit(getUser()?.role) && <Menu.Item to="/approvals" primaryText="app.approvals.title" leftIcon={<FactCheckIcon />} data-testid="menu-approvals" />}
     <Menu.ResourceItems />
   </Menu>
 );

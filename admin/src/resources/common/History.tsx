@@ -2,6 +2,7 @@ import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } fro
 import { useEffect, useState } from 'react';
 import { useLocaleState, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 import { gqlRequest } from '../../dataProvider';
+import { enumOf } from './exporter';
 
 interface Event {
   id: string;
@@ -41,6 +42,11 @@ export const History = () => {
 
   if (!events) return null;
   const fieldLabel = (f: string) => translate(`resources.${resource}.fields.${f}`, { _: f });
+  // an enum value reads as its label (状态 已审批 → 已发放), like the exports
+  const value = (f: string, v: unknown) => {
+    const enumName = resource ? enumOf(resource, f) : undefined;
+    return enumName && typeof v === 'string' ? translate(`enums.${enumName}.${v}`, { _: v }) : show(v);
+  };
   return (
     <Box sx={{ mt: 2 }} data-testid="history">
       <Typography variant="h6" gutterBottom>
@@ -70,8 +76,8 @@ export const History = () => {
                   <TableCell>{i === 0 ? (e.actorName === 'system' ? translate('app.history.system') : e.actorName) : ''}</TableCell>
                   <TableCell>{i === 0 ? translate(`enums.AuditAction.${e.action}`, { _: e.action }) : ''}</TableCell>
                   <TableCell>{c.field ? fieldLabel(c.field) : ''}</TableCell>
-                  <TableCell>{c.field ? show(c.before) : ''}</TableCell>
-                  <TableCell>{c.field ? show(c.after) : ''}</TableCell>
+                  <TableCell>{c.field ? value(c.field, c.before) : ''}</TableCell>
+                  <TableCell>{c.field ? value(c.field, c.after) : ''}</TableCell>
                 </TableRow>
               ));
             })}

@@ -16,14 +16,19 @@ const REFERENCES: Record<string, [resource: string, field: string]> = {
   sourceDocumentId: ['PolicyDocument', 'docNumber'],
   sourceClauseId: ['Clause', 'number'],
   clauseId: ['Clause', 'number'],
+  programmeId: ['IncentiveProgramme', 'name'],
+  compoundId: ['Compound', 'name'],
 };
-/** Enum fields, exported as their Chinese (or English) label. */
-function enumOf(resource: string, field: string): string | undefined {
+/** Enum fields, exported (and shown in the history) as their Chinese (or English) label. */
+export function enumOf(resource: string, field: string): string | undefined {
   if (field === 'role') return resource === 'User' ? 'Role' : 'GroupRole';
   if (field === 'kind') return resource === 'Unit' ? 'UnitKind' : resource === 'WorkingGroup' ? 'GroupKind' : undefined;
-  return { level: 'JurisdictionLevel', managementMode: 'ManagementMode', action: 'AuditAction' }[field];
+  if (field === 'status') return { Payout: 'PayoutStatus', AwardCase: 'AwardCaseStatus' }[resource];
+  return { level: 'JurisdictionLevel', managementMode: 'ManagementMode', action: 'AuditAction', trigger: 'IncentiveTrigger', recipientRole: 'RecipientRole' }[field];
 }
-const LEFT_OUT = new Set(['createdAt', 'updatedAt', 'before', 'after']);
+const LEFT_OUT = new Set(['createdAt', 'updatedAt', 'before', 'after', 'nextStatuses']);
+/** Nested objects a screen asked for (dataProvider/selections.ts) are not columns. */
+const nested = (v: unknown) => v !== null && typeof v === 'object' && !(Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object'));
 
 export interface Sheet {
   headers: string[];
@@ -32,7 +37,7 @@ export interface Sheet {
 
 /** The records as a table an office can read: translated headers, names for references, labels for enums. */
 export async function toSheet(records: RaRecord[], resource: string, fetchRelated: FetchRelatedRecords, translate: Translate): Promise<Sheet> {
-  const fields = [...new Set(records.flatMap((r) => Object.keys(r)))].filter((f) => !LEFT_OUT.has(f) && !f.startsWith('__'));
+  const fields = [...new Set(records.flatMap((r) => Object.keys(r)))].filter((f) => !LEFT_OUT.has(f) && !f.startsWith('__') && !records.some((r) => nested(r[f])));
   const related: Record<string, Record<string, RaRecord>> = {};
   for (const f of fields) {
     const ref = REFERENCES[f] ?? (f === 'parentId' ? [resource, resource === 'WorkingGroup' || resource === 'Jurisdiction' ? 'name' : 'id'] : undefined);
@@ -69,7 +74,7 @@ function download(blob: Blob, filename: string): void {
   }, 1000);
 }
 
-const stamp = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+export const stamp = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const fileName = (resource: string, translate: Translate, ext: string) => `${translate(`resources.${resource}.name`, { smart_count: 2, _: resource })}-${stamp()}.${ext}`;
 
 /** CSV with a BOM, so Excel opens the Chinese text correctly. */
@@ -80,17 +85,23 @@ export const csvExporter = (translate: Translate): Exporter => async (records, f
   download(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }), fileName(resource as string, translate, 'csv'));
 };
 
-export const xlsxExporter = (translate: Translate): Exporter => async (records, fetchRelated, _dp, resource) => {
-  const sheet = await toSheet(records, resource as string, fetchRelated, translate);
+/** One sheet as an xlsx download; `formats` sets a column's number format (e.g. '#,##0.00'). */
+export async function downloadXlsx(sheet: Sheet, sheetName: string, filename: string, formats: Record<number, string> = {}): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
-  const ws = book.addWorksheet(translate(`resources.${resource}.name`, { smart_count: 2, _: resource as string }).slice(0, 31));
+  const ws = book.addWorksheet(sheetName.slice(0, 31));
   ws.addRow(sheet.headers).font = { bold: true };
   sheet.rows.forEach((r) => ws.addRow(r));
   ws.columns.forEach((col, i) => {
     const widest = Math.max(...[sheet.headers[i], ...sheet.rows.map((r) => r[i])].map((v) => String(v ?? '').length));
     col.width = Math.min(60, Math.max(8, widest * 2));
+    if (formats[i]) col.numFmt = formats[i];
   });
   const buffer = await book.xlsx.writeBuffer();
-  download(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), fileName(resource as string, translate, 'xlsx'));
+  download(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), filename);
+}
+
+export const xlsxExporter = (translate: Translate): Exporter => async (records, fetchRelated, _dp, resource) => {
+  const sheet = await toSheet(records, resource as string, fetchRelated, translate);
+  await downloadXlsx(sheet, translate(`resources.${resource}.name`, { smart_count: 2, _: resource as string }), fileName(resource as string, translate, 'xlsx'));
 };

@@ -1,0 +1,29 @@
+/*
+ * Nested fields some screens need beside a record's own scalars (buildQuery reads only those).
+ * `list` is fetched for lists, references and mutation results; `one` adds to it for a single
+ * record's page. The API resolves each nested field through a per-request DataLoader, so a page of
+ * records costs a few statements, not one per row.
+ */
+const USER = '{ id username displayName }';
+const CASE = 'case { id year appliedOn superiorAcceptedOn streetAcceptedOn compound { name } community { name } propertyCompany { name } }';
+const RULE = 'rule { id name printed version validFrom validTo sourceClause { number text } sourceDocument { title docNumber } }';
+
+export const SELECTIONS: Record<string, { list: string; one?: string }> = {
+  IncentiveRule: {
+    list: 'lines { id recipientRole amountFen amount printedAmount note } sourceClause { number text } sourceDocument { title docNumber }',
+  },
+  AwardCase: {
+    list: 'compound { name } community { name } propertyCompany { name } programme { name }',
+    one: 'steps { id fromStatus toStatus stepDate actorName reason at } payouts { id status amountFen recipientRole recipientName }',
+  },
+  Payout: {
+    list: `programme { name } ${CASE} ${RULE} submittedBy ${USER} approvedBy ${USER} paidBy ${USER}`,
+    one: 'transitions { id fromStatus toStatus actorName reason at }',
+  },
+};
+
+export const selectionFor = (resource: string, one: boolean): string => {
+  const s = SELECTIONS[resource];
+  if (!s) return '';
+  return one && s.one ? `${s.list} ${s.one}` : s.list;
+};

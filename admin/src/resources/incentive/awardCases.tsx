@@ -1,0 +1,247 @@
+import { Box, Card, CardActions, CardContent, Chip, Grid, Step, StepContent, StepLabel, Stepper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  DateInput,
+  EditButton,
+  Labeled,
+  List,
+  NumberInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextInput,
+  TopToolbar,
+  required,
+  useListContext,
+  useLocaleState,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
+import { Link } from 'react-router-dom';
+import { ListActions, useCanEdit } from '../common/actions';
+import { formViews, RefInput } from '../common/forms';
+import { History } from '../common/History';
+import { AdvanceCaseButton, GeneratePayoutsButton } from './CaseButtons';
+import { StatusChip } from './fields';
+import { formatAt, formatFen, today } from './money';
+
+const STAGES = ['APPLIED', 'INSPECTED', 'SUPERIOR_ACCEPTED', 'STREET_ACCEPTED', 'REJECTED'] as const;
+/** The date each stage records. */
+const DATE_OF: Record<string, string> = {
+  APPLIED: 'appliedOn',
+  INSPECTED: 'inspectedOn',
+  SUPERIOR_ACCEPTED: 'superiorAcceptedOn',
+  STREET_ACCEPTED: 'streetAcceptedOn',
+  REJECTED: 'rejectedOn',
+};
+
+/** The buttons for the stages this case may move to (the API says which: nextStatuses). */
+const CaseSteps = ({ record }: { record: RaRecord }) => {
+  const refresh = useRefresh();
+  if (!useCanEdit()) return null;
+  return (
+    <>
+      {(record.nextStatuses as string[]).map((to) => (
+        <AdvanceCaseButton key={to} record={record as never} to={to} onDone={refresh} />
+      ))}
+    </>
+  );
+};
+
+const CaseCard = ({ record }: { record: RaRecord }) => {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" sx={{ mb: 1 }} data-testid="case-card" data-case-id={record.id}>
+      <CardContent sx={{ pb: 0.5 }}>
+        <Typography variant="subtitle2" component={Link} to={`/AwardCase/${record.id}/show`} sx={{ color: 'primary.main', textDecoration: 'none' }}>
+          {record.compound?.name}
+        </Typography>
+        <Typography variant="body2">{record.propertyCompany?.name ?? translate('app.awards.no_company')}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {record.community?.name} · {translate('app.awards.year', { year: record.year })}
+        </Typography>
+        <Typography variant="caption" color="text.secondary">
+          {translate(`enums.AwardCaseStatus.${record.status}`)} {record[DATE_OF[record.status]]}
+        </Typography>
+      </CardContent>
+      <CardActions sx={{ flexWrap: 'wrap', pt: 0 }}>
+        <CaseSteps record={record} />
+      </CardActions>
+    </Card>
+  );
+};
+
+/** The cases as columns, one per stage. */
+const Board = () => {
+  const translate = useTranslate();
+  const { data, isPending } = useListContext();
+  if (isPending) return null;
+  return (
+    <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(5, minmax(210px, 1fr))', gap: 1.5, p: 1, overflowX: 'auto' }} data-testid="case-board">
+      {STAGES.map((stage) => {
+        const cases = (data ?? []).filter((c) => c.status === stage);
+        return (
+          <Box key={stage} sx={{ bgcolor: 'action.hover', borderRadius: 1, p: 1, minHeight: 200 }} data-testid={`case-column-${stage}`}>
+            <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
+              <Typography variant="subtitle1">{translate(`enums.AwardCaseStatus.${stage}`)}</Typography>
+              <Chip size="small" label={cases.length} />
+            </Box>
+            {cases.map((c) => (
+              <CaseCard key={c.id} record={c} />
+            ))}
+          </Box>
+        );
+      })}
+    </Box>
+  );
+};
+
+/** 示范点创建验收: a board by stage. */
+export const AwardCaseBoard = () => (
+  <List
+    filters={[<TextInput key="q" source="q" alwaysOn />, <RefInput key="p" source="programmeId" reference="IncentiveProgramme" alwaysOn />, <NumberInput key="y" source="year" alwaysOn />]}
+    actions={<ListActions filters={false} />}
+    sort={{ field: 'appliedOn', order: 'ASC' }}
+    perPage={1000}
+    pagination={false}
+  >
+    <Board />
+  </List>
+);
+
+/** Every step, oldest first: the stage, its day, who recorded it and why. */
+const Steps = (_: { label?: string }) => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const steps = (record?.steps ?? []) as Array<{ id: string; toStatus: string; stepDate: string; actorName: string; reason: string | null; at: string }>;
+  return (
+    <Stepper orientation="vertical" activeStep={steps.length} data-testid="case-steps">
+      {steps.map((s) => (
+        <Step key={s.id} completed expanded>
+          <StepLabel error={s.toStatus === 'REJECTED'} optional={<Typography variant="caption">{s.stepDate}</Typography>}>
+            {translate(`enums.AwardCaseStatus.${s.toStatus}`)}
+          </StepLabel>
+          <StepContent>
+            <Typography variant="caption" color="text.secondary">
+              {translate('app.awards.recorded_by', { actor: s.actorName, at: formatAt(s.at, locale) })}
+            </Typography>
+            {s.reason && <Typography variant="body2">{s.reason}</Typography>}
+          </StepContent>
+        </Step>
+      ))}
+    </Stepper>
+  );
+};
+
+const CasePayouts = (_: { label?: string }) => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const payouts = (record?.payouts ?? []) as Array<{ id: string; status: string; amountFen: number; recipientRole: string; recipientName: string }>;
+  if (payouts.length === 0) return <Typography variant="body2">{translate('app.awards.no_payouts')}</Typography>;
+  return (
+    <Table size="small" data-testid="case-payouts">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('resources.Payout.fields.recipientName')}</TableCell>
+          <TableCell>{translate('resources.Payout.fields.recipientRole')}</TableCell>
+          <TableCell align="right">{translate('resources.Payout.fields.amount')}</TableCell>
+          <TableCell>{translate('resources.Payout.fields.status')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {payouts.map((p) => (
+          <TableRow key={p.id} data-testid={`case-payout-${p.recipientRole}`}>
+            <TableCell>
+              <Link to={`/Payout/${p.id}/show`}>{p.recipientName}</Link>
+            </TableCell>
+            <TableCell>{translate(`enums.RecipientRole.${p.recipientRole}`)}</TableCell>
+            <TableCell align="right">{formatFen(p.amountFen, locale)}</TableCell>
+            <TableCell>
+              <StatusChip enumName="PayoutStatus" status={p.status} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
+
+const Facts = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  const fact = (label: string, value: unknown) => (
+    <Grid size={{ xs: 6, md: 3 }}>
+      <Labeled label={label}>
+        <Typography variant="body2">{value === null || value === undefined || value === '' ? '—' : String(value)}</Typography>
+      </Labeled>
+    </Grid>
+  );
+  return (
+    <Box>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1 }}>
+        <Typography variant="h6">{record.compound?.name}</Typography>
+        <StatusChip enumName="AwardCaseStatus" status={record.status} />
+      </Box>
+      <Grid container spacing={1}>
+        {fact('resources.AwardCase.fields.programmeId', record.programme?.name)}
+        {fact('resources.AwardCase.fields.communityId', record.community?.name)}
+        {fact('resources.AwardCase.fields.propertyCompanyId', record.propertyCompany?.name ?? translate('app.awards.no_company'))}
+        {fact('resources.AwardCase.fields.year', record.year)}
+        {STAGES.map((s) => fact(`resources.AwardCase.fields.${DATE_OF[s]}`, record[DATE_OF[s]]))}
+        {fact('resources.AwardCase.fields.note', record.note)}
+      </Grid>
+    </Box>
+  );
+};
+
+const CaseShowActions = () => {
+  const record = useRecordContext();
+  const refresh = useRefresh();
+  const edit = useCanEdit();
+  if (!record) return <TopToolbar />;
+  const canGenerate = edit && record.status === 'STREET_ACCEPTED' && (record.payouts ?? []).length === 0;
+  return (
+    <TopToolbar>
+      <CaseSteps record={record} />
+      {canGenerate && <GeneratePayoutsButton record={record as never} onDone={refresh} />}
+      {edit && <EditButton />}
+    </TopToolbar>
+  );
+};
+
+export const AwardCaseShow = () => (
+  <Show actions={<CaseShowActions />}>
+    <SimpleShowLayout>
+      <Facts />
+      <Steps label="app.awards.steps" />
+      <CasePayouts label="app.awards.payouts" />
+      <History />
+    </SimpleShowLayout>
+  </Show>
+);
+
+/** 申报: a site (compound) applies in a programme; the company is the compound's unless given. */
+const CaseCreateForm = () => (
+  <SimpleForm defaultValues={{ appliedOn: today() }}>
+    <RefInput source="programmeId" reference="IncentiveProgramme" validate={required()} />
+    <RefInput source="compoundId" reference="Compound" validate={required()} />
+    <DateInput source="appliedOn" validate={required()} />
+    <NumberInput source="year" helperText="app.awards.year_help" />
+    <RefInput source="propertyCompanyId" reference="PropertyCompany" />
+    <TextInput source="note" multiline fullWidth />
+  </SimpleForm>
+);
+/** Before street acceptance the company and year can change; the note always. */
+const CaseEditForm = () => (
+  <SimpleForm>
+    <NumberInput source="year" />
+    <RefInput source="propertyCompanyId" reference="PropertyCompany" />
+    <TextInput source="note" multiline fullWidth />
+  </SimpleForm>
+);
+export const { CreateView: AwardCaseCreate } = formViews(CaseCreateForm);
+export const { EditView: AwardCaseEdit } = formViews(CaseEditForm);

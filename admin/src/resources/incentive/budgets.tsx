@@ -1,0 +1,204 @@
+import { Box, Card, CardContent, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import {
+  Datagrid,
+  List,
+  NumberField,
+  NumberInput,
+  ReferenceField,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { Link } from 'react-router-dom';
+import { canEdit, getUser } from '../../authProvider';
+import { gqlRequest } from '../../dataProvider';
+import { ListActions, ShowActions } from '../common/actions';
+import { formViews, RefInput } from '../common/forms';
+import { History } from '../common/History';
+import { currentYear, formatFen, yuan } from './money';
+
+export interface BudgetFigures {
+  id: string;
+  programmeId: string;
+  year: number;
+  amountFen: number;
+  committedFen: number;
+  paidFen: number;
+  availableFen: number;
+}
+
+/**
+ * A year's budget as a bar: paid (solid) inside committed (approved + paid, lighter) against the
+ * whole budget (the rail), with the figures under it. The data-* attributes carry the fen amounts.
+ */
+export const BudgetGauge = ({ budget, title }: { budget: BudgetFigures; title?: string }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const pct = (fen: number) => (budget.amountFen > 0 ? Math.min(100, (fen / budget.amountFen) * 100) : fen > 0 ? 100 : 0);
+  const fig = (key: string, fen: number) => (
+    <span data-testid={`gauge-${key}`} data-fen={fen}>
+      {translate(`app.budgets.${key}`)} {formatFen(fen, locale)}
+    </span>
+  );
+  return (
+    <Box
+      sx={{ mb: 1.5, minWidth: 260 }}
+      data-testid="budget-gauge"
+      data-budget-id={budget.id}
+      data-programme-id={budget.programmeId}
+      data-year={budget.year}
+      data-amount-fen={budget.amountFen}
+      data-committed-fen={budget.committedFen}
+      data-paid-fen={budget.paidFen}
+      data-available-fen={budget.availableFen}
+    >
+      {title && (
+        <Typography variant="body2" sx={{ fontWeight: 500 }}>
+          {title}（{budget.year}）
+        </Typography>
+      )}
+      <LinearProgress
+        variant="buffer"
+        value={pct(budget.paidFen)}
+        valueBuffer={pct(budget.committedFen)}
+        aria-label={translate('app.budgets.gauge')}
+        sx={{ height: 10, borderRadius: 5, my: 0.5, bgcolor: 'action.hover', '& .MuiLinearProgress-dashed': { display: 'none' } }}
+      />
+      <Typography variant="caption" component="div" sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1.5 }}>
+        {fig('paid', budget.paidFen)}
+        {fig('committed', budget.committedFen)}
+        {fig('available', budget.availableFen)}
+        {fig('amount', budget.amountFen)}
+      </Typography>
+    </Box>
+  );
+};
+
+const GaugeField = (_: { label?: string }) => {
+  const record = useRecordContext();
+  return record ? <BudgetGauge budget={record as unknown as BudgetFigures} /> : null;
+};
+
+const AmountField = (_: { label?: string }) => {
+  const record = useRecordContext();
+  const [locale] = useLocaleState();
+  return record ? <span>{formatFen(record.amountFen as number, locale)}</span> : null;
+};
+
+export const BudgetList = () => (
+  <List
+    filters={[<RefInput key="p" source="programmeId" reference="IncentiveProgramme" alwaysOn />, <NumberInput key="y" source="year" alwaysOn />]}
+    actions={<ListActions filters={false} />}
+    sort={{ field: 'year', order: 'DESC' }}
+  >
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <ReferenceField source="programmeId" reference="IncentiveProgramme" link="show" />
+      <NumberField source="year" options={{ useGrouping: false }} />
+      <AmountField label="resources.IncentiveBudget.fields.amount" />
+      <GaugeField label="app.budgets.gauge" />
+    </Datagrid>
+  </List>
+);
+
+export const BudgetShow = () => (
+  <Show actions={<ShowActions />}>
+    <SimpleShowLayout>
+      <ReferenceField source="programmeId" reference="IncentiveProgramme" link="show" />
+      <NumberField source="year" options={{ useGrouping: false }} />
+      <GaugeField label="app.budgets.gauge" />
+      <TextField source="note" emptyText="—" />
+      <History />
+    </SimpleShowLayout>
+  </Show>
+);
+
+const BudgetForm = () => (
+  <SimpleForm>
+    <RefInput source="programmeId" reference="IncentiveProgramme" validate={required()} />
+    <NumberInput source="year" validate={required()} defaultValue={currentYear()} />
+    <TextInput source="amount" validate={[required(), yuan]} helperText="app.incentives.yuan_help" />
+    <TextInput source="note" fullWidth />
+  </SimpleForm>
+);
+export const { EditView: BudgetEdit, CreateView: BudgetCreate } = formViews(BudgetForm);
+
+interface Total {
+  key: string;
+  label: string;
+  committedFen: number;
+  paidFen: number;
+  payoutCount: number;
+  recipientRole: string | null;
+}
+
+/** Dashboard: this year's budgets as gauges, and what is committed and paid per recipient. */
+export const BudgetPanel = () => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const year = currentYear();
+  const [data, setData] = useState<{ budgets: Array<BudgetFigures & { programme: { name: string } }>; totals: Total[] } | null>(null);
+  useEffect(() => {
+    gqlRequest<{ budgets: Array<BudgetFigures & { programme: { name: string } }>; totals: Total[] }>(
+      `query($y: Int!) {
+        budgets: allIncentiveBudgets(filter: { year: $y }, perPage: 100) { id programmeId year amountFen committedFen paidFen availableFen programme { name } }
+        totals: incentiveTotals(by: RECIPIENT, filter: { year: $y }) { key label recipientRole committedFen paidFen payoutCount }
+      }`,
+      { y: year },
+    ).then(setData, () => undefined);
+  }, [year]);
+  if (!data) return null;
+  return (
+    <Card variant="outlined" sx={{ mt: 2 }} data-testid="budget-panel">
+      <CardContent>
+        <Typography variant="h6" gutterBottom>
+          {translate('app.budgets.panel', { year })}
+        </Typography>
+        {data.budgets.length === 0 && (
+          <Typography variant="body2">
+            {translate('app.budgets.none', { year })}
+            {canEdit(getUser()?.role) && (
+              <>
+                {' '}
+                <Link to="/IncentiveBudget/create">{translate('app.budgets.set')}</Link>
+              </>
+            )}
+          </Typography>
+        )}
+        {data.budgets.map((b) => (
+          <BudgetGauge key={b.id} budget={b} title={b.programme.name} />
+        ))}
+        {data.totals.length > 0 && (
+          <Table size="small" sx={{ mt: 1 }} data-testid="incentive-totals">
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('resources.Payout.fields.recipientName')}</TableCell>
+                <TableCell>{translate('resources.Payout.fields.recipientRole')}</TableCell>
+                <TableCell align="right">{translate('app.budgets.committed')}</TableCell>
+                <TableCell align="right">{translate('app.budgets.paid')}</TableCell>
+                <TableCell align="right">{translate('app.budgets.count')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {data.totals.map((t) => (
+                <TableRow key={t.key}>
+                  <TableCell>{t.label}</TableCell>
+                  <TableCell>{t.recipientRole ? translate(`enums.RecipientRole.${t.recipientRole}`) : '—'}</TableCell>
+                  <TableCell align="right">{formatFen(t.committedFen, locale)}</TableCell>
+                  <TableCell align="right">{formatFen(t.paidFen, locale)}</TableCell>
+                  <TableCell align="right">{t.payoutCount}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </CardContent>
+    </Card>
+  );
+};

@@ -1,0 +1,163 @@
+import GridOnIcon from '@mui/icons-material/GridOn';
+import { Box, Typography } from '@mui/material';
+import {
+  Button,
+  Datagrid,
+  DateField,
+  Edit,
+  EditButton,
+  FilterButton,
+  FunctionField,
+  List,
+  NumberInput,
+  Show,
+  SimpleForm,
+  TextField,
+  TextInput,
+  TopToolbar,
+  required,
+  useDataProvider,
+  useListContext,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
+import { useState } from 'react';
+import { ExportButtons, useCanEdit } from '../common/actions';
+import { EnumField, EnumInput } from '../common/fields';
+import { RefInput } from '../common/forms';
+import { History } from '../common/History';
+import { downloadXlsx, stamp } from '../common/exporter';
+import { FenField, StatusField } from './fields';
+import { PayoutActions } from './PayoutActions';
+import { PayoutDetails, PayoutTransitions, type PayoutDetail } from './PayoutDetails';
+import { yuan } from './money';
+
+/** The finance sheet's columns: what the payment office books, in its words. */
+const FINANCE_COLUMNS = ['paymentReference', 'paidOn', 'recipientName', 'recipientRole', 'amount', 'programme', 'site', 'community', 'budgetYear', 'submittedBy', 'approvedBy'] as const;
+
+/** 导出已发放: the paid payouts of the current filter, one row per voucher, for finance. */
+const FinanceExportButton = () => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const dataProvider = useDataProvider();
+  const { filterValues } = useListContext();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const { data } = await dataProvider.getList<RaRecord>('Payout', {
+        filter: { ...filterValues, status: ['PAID'] },
+        pagination: { page: 1, perPage: 1000 },
+        sort: { field: 'paidOn', order: 'ASC' },
+      });
+      const rows = (data as unknown as PayoutDetail[]).map((p) => [
+        p.paymentReference,
+        p.paidOn,
+        p.recipientName,
+        translate(`enums.RecipientRole.${p.recipientRole}`),
+        p.amountFen / 100,
+        p.programme.name,
+        p.case.compound.name,
+        p.case.community.name,
+        p.budgetYear,
+        p.submittedBy?.displayName ?? null,
+        p.approvedBy?.displayName ?? null,
+      ]);
+      const title = translate('app.payouts.finance_sheet');
+      await downloadXlsx({ headers: FINANCE_COLUMNS.map((c) => translate(`app.payouts.finance.${c}`)), rows }, title, `${title}-${stamp()}.xlsx`, { 4: '#,##0.00' });
+    } catch (e) {
+      notify((e as Error).message, { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button label="app.payouts.export_paid" onClick={run} disabled={busy} data-testid="export-paid">
+      <GridOnIcon />
+    </Button>
+  );
+};
+
+const PayoutListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <FinanceExportButton />
+    <ExportButtons />
+  </TopToolbar>
+);
+
+const payoutFilters = [
+  <EnumInput key="s" source="status" enumName="PayoutStatus" alwaysOn />,
+  <RefInput key="p" source="programmeId" reference="IncentiveProgramme" alwaysOn />,
+  <NumberInput key="y" source="budgetYear" alwaysOn />,
+  <TextInput key="q" source="q" />,
+  <EnumInput key="r" source="recipientRole" enumName="RecipientRole" />,
+];
+
+/** 奖励发放: every payout, filterable by status, programme and budget year. */
+export const PayoutList = () => (
+  <List filters={payoutFilters} actions={<PayoutListActions />} sort={{ field: 'id', order: 'DESC' }}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="recipientName" />
+      <EnumField source="recipientRole" enumName="RecipientRole" />
+      <FenField source="amountFen" label="resources.Payout.fields.amount" sortBy="amountFen" />
+      <StatusField source="status" enumName="PayoutStatus" label="resources.Payout.fields.status" />
+      <FunctionField label="resources.Payout.fields.programmeId" render={(r: RaRecord) => r.programme?.name} />
+      <FunctionField label="app.payouts.site" render={(r: RaRecord) => `${r.case?.compound?.name ?? ''}（${r.case?.community?.name ?? ''}）`} />
+      <TextField source="budgetYear" />
+      <FunctionField label="resources.Payout.fields.submittedById" sortBy="submittedAt" render={(r: RaRecord) => r.submittedBy?.displayName ?? '—'} />
+      <DateField source="paidOn" emptyText="—" />
+      <TextField source="paymentReference" emptyText="—" />
+    </Datagrid>
+  </List>
+);
+
+const PayoutPage = () => {
+  const record = useRecordContext();
+  const refresh = useRefresh();
+  const translate = useTranslate();
+  if (!record) return null;
+  const payout = record as unknown as PayoutDetail;
+  return (
+    <Box sx={{ p: 2 }}>
+      <PayoutActions payout={payout} onDone={refresh} />
+      <Box sx={{ mt: 2 }}>
+        <PayoutDetails payout={payout} />
+      </Box>
+      <Typography variant="h6" sx={{ mt: 2 }}>
+        {translate('app.payouts.transitions')}
+      </Typography>
+      <PayoutTransitions transitions={payout.transitions ?? []} ruleVersion={payout.ruleVersion} />
+      <History />
+    </Box>
+  );
+};
+
+/** Only drafts can be edited (amount, note); the server refuses the rest. */
+const PayoutShowActions = () => {
+  const record = useRecordContext();
+  const edit = useCanEdit();
+  return <TopToolbar>{edit && record?.status === 'DRAFT' && <EditButton />}</TopToolbar>;
+};
+
+export const PayoutShow = () => (
+  <Show actions={<PayoutShowActions />}>
+    <PayoutPage />
+  </Show>
+);
+
+const PayoutForm = () => (
+  <SimpleForm>
+    <TextField source="recipientName" />
+    <TextInput source="amount" validate={[required(), yuan]} helperText="app.incentives.yuan_help" />
+    <TextInput source="note" multiline fullWidth />
+  </SimpleForm>
+);
+export const PayoutEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <PayoutForm />
+  </Edit>
+);
