@@ -59,7 +59,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const audit = new AuditService(ds);
   const deps = [ds, tx, audit] as const;
   const incentiveRule = new IncentiveRuleService(...deps, { entity: IncentiveRule, typeName: 'IncentiveRule', searchColumns: ['name', 'printed'], childKeys: ['lines'], defaultSort: [['programmeId', 'ASC'], ['validFrom', 'ASC']] });
-  const payout = new PayoutService(...deps, { entity: Payout, typeName: 'Payout', searchColumns: ['recipientName', 'paymentReference'], defaultSort: [['id', 'DESC']] }).withRules(incentiveRule);
+  const payout = new PayoutService(...deps, { entity: Payout, typeName: 'Payout', searchColumns: ['recipientName', 'paymentReference'], defaultSort: [['id', 'DESC']] }, incentiveRule);
   return {
     ds,
     tx,
@@ -103,7 +103,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
     incentiveTotals: new IncentiveTotalsService(ds),
     awardCase: new AwardCaseService(...deps, { entity: AwardCase, typeName: 'AwardCase', searchColumns: [], defaultSort: [['id', 'DESC']] }),
     payout,
-    payoutWorkflow: new PayoutWorkflowService(ds, tx, audit, payout),
+    payoutWorkflow: new PayoutWorkflowService(ds, tx, payout),
     ratingScheme: new RatingSchemeService(...deps, { entity: RatingScheme, typeName: 'RatingScheme', childKeys: ['criteria'] }),
     ratingPeriod: new RatingPeriodService(...deps, { entity: RatingPeriod, typeName: 'RatingPeriod', searchColumns: ['code'], defaultSort: [['startDate', 'DESC'], ['id', 'ASC']] }),
     rating: new RatingService(...deps, { entity: Rating, typeName: 'Rating', searchColumns: ['subjectName'], childKeys: ['scores'], defaultSort: [['periodId', 'DESC'], ['subjectName', 'ASC']] }),

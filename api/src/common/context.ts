@@ -25,3 +25,8 @@ export interface AppContext extends Actor {
 }
 
 export const SYSTEM_ACTOR: Actor = { user: null, requestId: 'system' };
+
+/** The signature a step or audit event carries: the user's id and username, or the system. */
+export function signedBy(actor: Actor): { actorId: number | null; actorName: string } {
+  return { actorId: actor.user?.id ?? null, actorName: actor.user?.username ?? 'system' };
+}

@@ -1,10 +1,11 @@
 import type { DataSource, EntityManager, EntityMetadata, FindOneOptions, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AuditService } from '../modules/audit/audit.service';
 import type { BaseRecord } from './base.entity';
-import type { Actor } from './context';
+import { type Actor, signedBy } from './context';
 import { badInput, conflict, dbViolation, notFound, toId } from './errors';
 import { applySearch, countList, type DefaultOrder, type ListQuery, runList } from './query';
-import type { TransactionRunner } from './transactions';
+import { type TransactionRunner, writeLock } from './transactions';
+import { conditionalUpdate, type StatefulRow } from './workflow';
 
 /** Filter keys every list understands: `ids` (react-admin getMany) and `q` (text search). */
 export interface BaseFilter {
@@ -153,6 +154,25 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
     });
   }
 
+  /**
+   * One change of a workflow row, the way every transition is written: the state is set only if the
+   * row is still as read (else CONFLICT), a signed step row is added when given, and one audit event
+   * records before and after. Runs inside the caller's transaction; returns the row as written.
+   */
+  async writeChange(
+    em: EntityManager,
+    actor: Actor,
+    read: T & StatefulRow,
+    set: Partial<T>,
+    o: { action: string; step?: { entity: new () => ObjectLiteral; values: ObjectLiteral }; auditExtra?: ObjectLiteral },
+  ): Promise<T> {
+    await conditionalUpdate(em, this.opts.entity as new () => T & StatefulRow, this.typeName, read, set as never);
+    if (o.step) await em.insert(o.step.entity, { ...o.step.values, ...signedBy(actor) });
+    const after = (await em.findOneOrFail(this.opts.entity, { where: { id: read.id } } as FindOneOptions<T>)) as T;
+    await this.audit.record(em, actor, { action: o.action, entityType: this.typeName, entityId: read.id, before: this.snapshot(read), after: { ...this.snapshot(after), ...o.auditExtra } });
+    return after;
+  }
+
   /** Domain rules for a create (before = null) or an update. Throw badInput naming the field. */
   protected async validate(_em: EntityManager, _next: T, _before: T | null, _actor: Actor): Promise<void> {}
 
@@ -161,8 +181,7 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
 
   /** The row, locked for the rest of the transaction where the database supports it. */
   protected async lockRow(em: EntityManager, id: number): Promise<T> {
-    const lock = em.connection.options.type === 'better-sqlite3' ? {} : { lock: { mode: 'pessimistic_write' as const } };
-    const row = await em.findOne(this.opts.entity, { where: { id }, ...lock } as FindOneOptions<T>);
+    const row = await em.findOne(this.opts.entity, { where: { id }, ...writeLock(em) } as FindOneOptions<T>);
     if (!row) throw notFound(this.typeName, id);
     return row;
   }

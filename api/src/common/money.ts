@@ -48,8 +48,3 @@ export function IsYuan(options?: ValidationOptions) {
     });
 }
 
-/** TypeORM transformer for BIGINT fen columns (mysql2 returns BIGINT as a string). */
-export const fenColumn = {
-  to: (v: number | null | undefined) => v,
-  from: (v: string | number | null) => (v === null || v === undefined ? null : Number(v)),
-};

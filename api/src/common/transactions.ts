@@ -34,6 +34,14 @@ export class TransactionRunner {
   }
 }
 
+/**
+ * Find options that lock the rows read until the transaction ends (SELECT … FOR UPDATE). SQLite has
+ * no row locks and needs none: its transactions run one at a time (see TransactionRunner).
+ */
+export function writeLock(em: EntityManager): { lock?: { mode: 'pessimistic_write' } } {
+  return em.connection.options.type === 'better-sqlite3' ? {} : { lock: { mode: 'pessimistic_write' } };
+}
+
 function isDeadlock(err: unknown): boolean {
   const e = err as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
   const code = e?.driverError?.code ?? e?.code;

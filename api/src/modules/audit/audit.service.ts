@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
-import type { Actor } from '../../common/context';
+import { type Actor, signedBy } from '../../common/context';
 import { countList, type ListQuery, runList } from '../../common/query';
 import { AuditEvent } from './audit-event.entity';
 import type { AuditEventFilter } from './audit.inputs';
@@ -18,8 +18,7 @@ export class AuditService {
 
   async record(em: EntityManager, actor: Actor, entry: AuditEntry): Promise<AuditEvent> {
     const event = em.create(AuditEvent, {
-      actorId: actor.user?.id ?? null,
-      actorName: actor.user?.username ?? 'system',
+      ...signedBy(actor),
       action: entry.action,
       entityType: entry.entityType,
       entityId: String(entry.entityId),

@@ -1,15 +1,13 @@
-import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { Actor } from '../../common/context';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { type Actor, signedBy } from '../../common/context';
 import { CrudService } from '../../common/crud.service';
 import { likePattern } from '../../common/query';
 import { badInput, conflict, dbViolation, toId, toOptionalId } from '../../common/errors';
 import { assertLocalDate, todayInChina } from '../../common/dates';
-import { assertTransition, conditionalUpdate } from '../../common/workflow';
+import { assertTransition } from '../../common/workflow';
 import { Compound } from '../organization/compound.entity';
-import { PropertyCompany } from '../organization/property-company.entity';
 import { AwardCase, AwardCaseStep } from './award-case.entity';
 import { AWARD_CASE_FLOW, AwardCaseStatus } from './incentive.enums';
-import { IncentiveProgramme } from './incentive.entities';
 import type { AwardCaseFilter } from './incentive.inputs';
 
 /** The date column each stage writes. */
@@ -30,20 +28,19 @@ export class AwardCaseService extends CrudService<AwardCase, AwardCaseFilter> {
     const programmeId = toId(input.programmeId, 'programmeId');
     const compoundId = toId(input.compoundId, 'compoundId');
     const appliedOn = this.stepDate(input.appliedOn, 'appliedOn');
+    const propertyCompanyId = toOptionalId(input.propertyCompanyId, 'propertyCompanyId');
     return this.tx.run(async (em) => {
-      if (!(await em.exists(IncentiveProgramme, { where: { id: programmeId } }))) throw badInput('programmeId', `programmeId: no IncentiveProgramme with id ${programmeId}`);
-      const compound = await em.findOneBy(Compound, { id: compoundId });
-      if (!compound) throw badInput('compoundId', `compoundId: no Compound with id ${compoundId}`);
+      await this.checkReferences(em, { programmeId, compoundId, propertyCompanyId });
+      const compound = await em.findOneByOrFail(Compound, { id: compoundId });
       const existing = await em.findOneBy(AwardCase, { programmeId, compoundId });
       if (existing) {
         throw conflict(`${compound.name} already has case ${existing.id} (${existing.status}) in this programme: one site earns one award`, 'compoundId');
       }
-      const propertyCompanyId = input.propertyCompanyId === undefined ? compound.propertyCompanyId : await this.company(em, input.propertyCompanyId);
       const row = em.create(AwardCase, {
         programmeId,
         compoundId,
         communityId: compound.communityId,
-        propertyCompanyId,
+        propertyCompanyId: propertyCompanyId === undefined ? compound.propertyCompanyId : propertyCompanyId,
         year: input.year ?? Number(appliedOn.slice(0, 4)),
         status: AwardCaseStatus.APPLIED,
         appliedOn,
@@ -53,7 +50,7 @@ export class AwardCaseService extends CrudService<AwardCase, AwardCaseFilter> {
         // a concurrent request opened a case for the site between the check and the insert
         throw dbViolation(err) === 'unique' ? conflict(`${compound.name} already has a case in this programme: one site earns one award`, 'compoundId') : err;
       });
-      await this.step(em, actor, saved.id, null, AwardCaseStatus.APPLIED, appliedOn, null);
+      await em.insert(AwardCaseStep, { caseId: saved.id, fromStatus: null, toStatus: AwardCaseStatus.APPLIED, stepDate: appliedOn, reason: null, ...signedBy(actor) });
       await this.audit.record(em, actor, { action: 'CREATE', entityType: this.typeName, entityId: saved.id, after: this.snapshot(saved) });
       return saved;
     });
@@ -67,13 +64,13 @@ export class AwardCaseService extends CrudService<AwardCase, AwardCaseFilter> {
         throw conflict('The site is accepted: its property company and year are fixed (payouts are generated from them)', input.propertyCompanyId !== undefined ? 'propertyCompanyId' : 'year');
       }
       const set: Partial<AwardCase> = {};
-      if (input.propertyCompanyId !== undefined) set.propertyCompanyId = await this.company(em, input.propertyCompanyId);
+      if (input.propertyCompanyId !== undefined) {
+        set.propertyCompanyId = toOptionalId(input.propertyCompanyId, 'propertyCompanyId') ?? null;
+        await this.checkReferences(em, set);
+      }
       if (input.year !== undefined && input.year !== null) set.year = input.year;
       if (input.note !== undefined) set.note = input.note?.trim() || null;
-      await conditionalUpdate(em, AwardCase, this.typeName, current, set);
-      const after = await em.findOneByOrFail(AwardCase, { id });
-      await this.audit.record(em, actor, { action: 'UPDATE', entityType: this.typeName, entityId: id, before: this.snapshot(current), after: this.snapshot(after) });
-      return after;
+      return this.writeChange(em, actor, current, set, { action: 'UPDATE' });
     });
   }
 
@@ -89,11 +86,11 @@ export class AwardCaseService extends CrudService<AwardCase, AwardCaseFilter> {
       if (day < previous) throw badInput('date', `date ${day} is before the previous step (${previous})`);
       const set: Partial<AwardCase> = { status: to, [DATE_OF[to]]: day };
       if (to === AwardCaseStatus.APPLIED) Object.assign(set, { inspectedOn: null, superiorAcceptedOn: null, streetAcceptedOn: null, rejectedOn: null });
-      await conditionalUpdate(em, AwardCase, this.typeName, current, set);
-      await this.step(em, actor, id, current.status, to, day, why);
-      const after = await em.findOneByOrFail(AwardCase, { id });
-      await this.audit.record(em, actor, { action: `CASE_${to}`, entityType: this.typeName, entityId: id, before: this.snapshot(current), after: { ...this.snapshot(after), reason: why } });
-      return after;
+      return this.writeChange(em, actor, current, set, {
+        action: `CASE_${to}`,
+        step: { entity: AwardCaseStep, values: { caseId: id, fromStatus: current.status, toStatus: to, stepDate: day, reason: why } },
+        auditExtra: { reason: why },
+      });
     });
   }
 
@@ -114,15 +111,5 @@ export class AwardCaseService extends CrudService<AwardCase, AwardCaseFilter> {
 
   private latestDate(c: AwardCase): string {
     return [c.appliedOn, c.inspectedOn, c.superiorAcceptedOn, c.streetAcceptedOn, c.rejectedOn].filter((d): d is string => !!d).sort().at(-1)!;
-  }
-
-  private async company(em: EntityManager, raw: unknown): Promise<number | null> {
-    const id = toOptionalId(raw, 'propertyCompanyId') ?? null;
-    if (id !== null && !(await em.exists(PropertyCompany, { where: { id } }))) throw badInput('propertyCompanyId', `propertyCompanyId: no PropertyCompany with id ${id}`);
-    return id;
-  }
-
-  private step(em: EntityManager, actor: Actor, caseId: number, from: AwardCaseStatus | null, to: AwardCaseStatus, stepDate: string, reason: string | null) {
-    return em.insert(AwardCaseStep, { caseId, fromStatus: from, toStatus: to, stepDate, reason, actorId: actor.user?.id ?? null, actorName: actor.user?.username ?? 'system' });
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { syncChildren } from '../../common/children';
+import { inForceOn, overlapping } from '../../common/periods';
 import { CrudService, notBefore } from '../../common/crud.service';
 import { AppError, badInput, conflict, ErrorCode } from '../../common/errors';
 import { fenToYuan, yuanToFen } from '../../common/money';
@@ -30,11 +31,7 @@ export class IncentiveRuleService extends CrudService<IncentiveRule, RuleFilter>
   protected async validate(em: EntityManager, next: IncentiveRule, before: IncentiveRule | null): Promise<void> {
     if (before) next.version = before.version + 1;
     if (!notBefore(next.validTo, next.validFrom)) throw badInput('validTo', 'validTo cannot be before validFrom');
-    const qb = em
-      .createQueryBuilder(IncentiveRule, 'r')
-      .where('r.programmeId = :p', { p: next.programmeId })
-      .andWhere('(r.validTo IS NULL OR r.validTo >= :from)', { from: next.validFrom });
-    if (next.validTo) qb.andWhere('r.validFrom <= :to', { to: next.validTo });
+    const qb = overlapping(em.createQueryBuilder(IncentiveRule, 'r').where('r.programmeId = :p', { p: next.programmeId }), next, 'r');
     if (before) qb.andWhere('r.id <> :self', { self: before.id });
     const overlap = await qb.getOne();
     if (overlap) {
@@ -46,9 +43,9 @@ export class IncentiveRuleService extends CrudService<IncentiveRule, RuleFilter>
   }
 
   protected applyFilter(qb: SelectQueryBuilder<IncentiveRule>, filter: RuleFilter): void {
-    const { inForceOn, ...rest } = filter;
+    const { inForceOn: day, ...rest } = filter;
     super.applyFilter(qb, rest);
-    if (inForceOn) qb.andWhere('e.validFrom <= :day AND (e.validTo IS NULL OR e.validTo >= :day)', { day: inForceOn });
+    if (day) inForceOn(qb, day);
   }
 
   protected async beforeDelete(em: EntityManager, row: IncentiveRule): Promise<void> {
@@ -72,11 +69,7 @@ export class IncentiveRuleService extends CrudService<IncentiveRule, RuleFilter>
 
   /** The one rule of the programme whose validity covers the date, or CONFLICT saying there is none. */
   async inForce(em: EntityManager, programmeId: number, date: string): Promise<IncentiveRule> {
-    const rule = await em
-      .createQueryBuilder(IncentiveRule, 'r')
-      .where('r.programmeId = :programmeId AND r.validFrom <= :date', { programmeId, date })
-      .andWhere('(r.validTo IS NULL OR r.validTo >= :date)', { date })
-      .getOne();
+    const rule = await inForceOn(em.createQueryBuilder(IncentiveRule, 'r').where('r.programmeId = :programmeId', { programmeId }), date, 'r').getOne();
     if (!rule) throw conflict(`No rule of programme ${programmeId} is in force on ${date}; add or extend one first`);
     return rule;
   }

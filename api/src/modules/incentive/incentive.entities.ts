@@ -2,7 +2,8 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
-import { fenColumn, fenToYuan } from '../../common/money';
+import { fenToYuan } from '../../common/money';
+import { numeric } from '../../common/numeric';
 import { LocalDate } from '../../common/scalars';
 import { SourcedRecord } from '../policy/sourced.entity';
 import { IncentiveTrigger, RecipientRole } from './incentive.enums';
@@ -84,7 +85,7 @@ export class IncentiveRuleLine extends BaseRecord {
   recipientRole: RecipientRole;
 
   @Field(() => GraphQLSafeInt, { nullable: true, description: 'Amount in fen (分); null when not fixed yet' })
-  @Column({ type: 'bigint', nullable: true, transformer: fenColumn })
+  @Column({ type: 'bigint', nullable: true, transformer: numeric })
   amountFen: number | null;
 
   @Field(() => String, { nullable: true, description: 'The amount as printed, e.g. 3万元' })
@@ -123,7 +124,7 @@ export class IncentiveBudget extends BaseRecord {
   year: number;
 
   @Field(() => GraphQLSafeInt, { description: 'Budget in fen (分)' })
-  @Column({ type: 'bigint', transformer: fenColumn })
+  @Column({ type: 'bigint', transformer: numeric })
   amountFen: number;
 
   @Field(() => String, { nullable: true })

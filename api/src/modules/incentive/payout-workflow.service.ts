@@ -5,9 +5,8 @@ import { assertLocalDate, todayInChina } from '../../common/dates';
 import { AppError, badInput, conflict, dbViolation, ErrorCode, forbidden, notFound } from '../../common/errors';
 import { fenToYuan } from '../../common/money';
 import { EDITORS, Role } from '../../common/roles';
-import type { TransactionRunner } from '../../common/transactions';
-import { assertTransition, conditionalUpdate } from '../../common/workflow';
-import type { AuditService } from '../audit/audit.service';
+import { type TransactionRunner, writeLock } from '../../common/transactions';
+import { assertTransition } from '../../common/workflow';
 import { committedFen } from './incentive-rule.service';
 import { PAYOUT_FLOW, PayoutStatus } from './incentive.enums';
 import { IncentiveBudget, IncentiveProgramme } from './incentive.entities';
@@ -48,7 +47,6 @@ export class PayoutWorkflowService {
   constructor(
     private readonly ds: DataSource,
     private readonly tx: TransactionRunner,
-    private readonly audit: AuditService,
     private readonly payouts: PayoutService,
   ) {}
 
@@ -99,7 +97,7 @@ export class PayoutWorkflowService {
     if (idem) await this.claim(em, idem, head.id, actor);
     // Lock order: budget, then payout, in every transaction that touches both.
     const budget = req.to === PayoutStatus.APPROVED ? await this.lockBudget(em, head) : null;
-    const row = await em.findOne(Payout, { where: { id: head.id }, ...this.lock(em) });
+    const row = await em.findOne(Payout, { where: { id: head.id }, ...writeLock(em) });
     if (!row) throw notFound('Payout', head.id);
     assertTransition(PAYOUT_FLOW, 'Payout', row.id, row.status, req.to);
     const denied = this.denial(row, req.to, actor);
@@ -128,17 +126,11 @@ export class PayoutWorkflowService {
       default:
         break;
     }
-    await conditionalUpdate(em, Payout, 'Payout', row, set);
-    await em.insert(PayoutTransition, { payoutId: row.id, fromStatus: row.status, toStatus: req.to, actorId: userId, actorName: actor.user?.username ?? 'system', reason: req.reason ?? null });
-    const after = await em.findOneByOrFail(Payout, { id: row.id });
-    await this.audit.record(em, actor, {
+    return this.payouts.writeChange(em, actor, row, set, {
       action: ACTION[req.to],
-      entityType: 'Payout',
-      entityId: row.id,
-      before: this.payouts.snapshot(row),
-      after: { ...this.payouts.snapshot(after), reason: req.reason ?? null },
+      step: { entity: PayoutTransition, values: { payoutId: row.id, fromStatus: row.status, toStatus: req.to, reason: req.reason ?? null } },
+      auditExtra: { reason: req.reason ?? null },
     });
-    return after;
   }
 
   /** Why the actor may not make this move, or null. Maker-checker lives here. */
@@ -168,7 +160,7 @@ export class PayoutWorkflowService {
   }
 
   private async lockBudget(em: EntityManager, p: Payout): Promise<IncentiveBudget> {
-    const budget = await em.findOne(IncentiveBudget, { where: { programmeId: p.programmeId, year: p.budgetYear }, ...this.lock(em) });
+    const budget = await em.findOne(IncentiveBudget, { where: { programmeId: p.programmeId, year: p.budgetYear }, ...writeLock(em) });
     if (!budget) {
       const programme = await em.findOneBy(IncentiveProgramme, { id: p.programmeId });
       throw new AppError(ErrorCode.CONFLICT, `No ${p.budgetYear} budget is set for “${programme?.name ?? p.programmeId}”: set the year’s budget before approving`, {
@@ -209,9 +201,5 @@ export class PayoutWorkflowService {
     const row = await this.ds.getRepository(Payout).findOneBy({ id });
     if (!row) throw notFound('Payout', id);
     return row;
-  }
-
-  private lock(em: EntityManager) {
-    return em.connection.options.type === 'better-sqlite3' ? {} : { lock: { mode: 'pessimistic_write' as const } };
   }
 }

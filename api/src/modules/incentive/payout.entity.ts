@@ -3,7 +3,8 @@ import { GraphQLSafeInt } from 'graphql-scalars';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
 import { SignedStep } from '../../common/step.entity';
-import { fenColumn, fenToYuan } from '../../common/money';
+import { fenToYuan } from '../../common/money';
+import { numeric } from '../../common/numeric';
 import { LocalDate } from '../../common/scalars';
 import { User } from '../auth/user.entity';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
@@ -77,7 +78,7 @@ export class Payout extends BaseRecord {
   recipientName: string;
 
   @Field(() => GraphQLSafeInt, { description: 'Amount in fen (分)' })
-  @Column({ type: 'bigint', transformer: fenColumn })
+  @Column({ type: 'bigint', transformer: numeric })
   amountFen: number;
 
   @Field(() => Int, { description: 'The budget year it counts against (the case’s year)' })

@@ -1,9 +1,10 @@
-import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { Actor } from '../../common/context';
-import { CrudService } from '../../common/crud.service';
+import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { AuditService } from '../audit/audit.service';
+import { type Actor, signedBy } from '../../common/context';
+import { type CrudOptions, CrudService } from '../../common/crud.service';
 import { badInput, conflict, dbViolation, toId } from '../../common/errors';
 import { yuanToFen } from '../../common/money';
-import { conditionalUpdate } from '../../common/workflow';
+import { type TransactionRunner, writeLock } from '../../common/transactions';
 import { JurisdictionLevel } from '../organization/enums';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { PropertyCompany } from '../organization/property-company.entity';
@@ -18,11 +19,14 @@ import { Payout, PayoutTransition } from './payout.entity';
  * State changes after that are PayoutWorkflowService's.
  */
 export class PayoutService extends CrudService<Payout, PayoutFilter> {
-  private rules!: IncentiveRuleService;
-
-  withRules(rules: IncentiveRuleService): this {
-    this.rules = rules;
-    return this;
+  constructor(
+    ds: DataSource,
+    tx: TransactionRunner,
+    audit: AuditService,
+    opts: CrudOptions<Payout>,
+    private readonly rules: IncentiveRuleService,
+  ) {
+    super(ds, tx, audit, opts);
   }
 
   /**
@@ -33,7 +37,7 @@ export class PayoutService extends CrudService<Payout, PayoutFilter> {
   async generate(caseId: number, actor: Actor): Promise<Payout[]> {
     try {
       return await this.tx.run(async (em) => {
-        const c = await em.findOne(AwardCase, { where: { id: caseId }, ...this.lockOption(em) });
+        const c = await em.findOne(AwardCase, { where: { id: caseId }, ...writeLock(em) });
         if (!c) throw badInput('caseId', `caseId: no AwardCase with id ${caseId}`);
         if (c.status !== AwardCaseStatus.STREET_ACCEPTED || !c.superiorAcceptedOn || !c.streetAcceptedOn) {
           throw conflict(`Case ${caseId} is ${c.status}: payouts come only after acceptance by the superior department and then the street`, 'caseId');
@@ -60,7 +64,7 @@ export class PayoutService extends CrudService<Payout, PayoutFilter> {
               status: PayoutStatus.DRAFT,
             }),
           );
-          await em.insert(PayoutTransition, { payoutId: payout.id, fromStatus: null, toStatus: PayoutStatus.DRAFT, actorId: actor.user?.id ?? null, actorName: actor.user?.username ?? 'system', reason: `generated from case ${caseId} by rule ${rule.id} v${rule.version}` });
+          await em.insert(PayoutTransition, { payoutId: payout.id, fromStatus: null, toStatus: PayoutStatus.DRAFT, reason: null, ...signedBy(actor) });
           await this.audit.record(em, actor, { action: 'CREATE', entityType: this.typeName, entityId: payout.id, after: this.snapshot(payout) });
           made.push(payout);
         }
@@ -96,10 +100,7 @@ export class PayoutService extends CrudService<Payout, PayoutFilter> {
         }
         Object.assign(set, { recipientJurisdictionId: community.id, recipientName: community.name });
       }
-      await conditionalUpdate(em, Payout, this.typeName, current, set);
-      const after = await em.findOneByOrFail(Payout, { id });
-      await this.audit.record(em, actor, { action: 'UPDATE', entityType: this.typeName, entityId: id, before: this.snapshot(current), after: this.snapshot(after) });
-      return after;
+      return this.writeChange(em, actor, current, set, { action: 'UPDATE' });
     });
   }
 
@@ -108,10 +109,6 @@ export class PayoutService extends CrudService<Payout, PayoutFilter> {
     super.applyFilter(qb, rest); // q searches recipientName and paymentReference (see services.ts)
     if (paidFrom) qb.andWhere('e.paidOn >= :paidFrom', { paidFrom });
     if (paidTo) qb.andWhere('e.paidOn <= :paidTo', { paidTo });
-  }
-
-  private lockOption(em: EntityManager) {
-    return em.connection.options.type === 'better-sqlite3' ? {} : { lock: { mode: 'pessimistic_write' as const } };
   }
 
   private async recipientOf(em: EntityManager, c: AwardCase, role: RecipientRole): Promise<Partial<Payout>> {

@@ -1,6 +1,7 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
+import { numeric } from '../../common/numeric';
 import { LocalDate } from '../../common/scalars';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { SourcedRecord } from '../policy/sourced.entity';
@@ -50,7 +51,7 @@ export class Indicator extends SourcedRecord {
   comparator: Comparator;
 
   @Field(() => Float, { description: 'The target value (percent as 60, not 0.6)' })
-  @Column({ type: 'decimal', precision: 12, scale: 2, transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  @Column({ type: 'decimal', precision: 12, scale: 2, transformer: numeric })
   target: number;
 
   @Field(() => String, { nullable: true, description: 'The deadline as printed' })
@@ -100,7 +101,7 @@ export class IndicatorMeasurement extends BaseRecord {
   measuredOn: string;
 
   @Field(() => Float)
-  @Column({ type: 'decimal', precision: 12, scale: 2, transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  @Column({ type: 'decimal', precision: 12, scale: 2, transformer: numeric })
   value: number;
 
   @Field(() => String, { nullable: true })

@@ -1,13 +1,12 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
+import { numeric } from '../../common/numeric';
 import { LocalDate } from '../../common/scalars';
 import { OwnersCommittee, PartyOrganization } from '../organization/self-governance.entities';
 import { PropertyCompany } from '../organization/property-company.entity';
 import { SourcedRecord } from '../policy/sourced.entity';
 import { RatedSubjectKind, RatingPeriodKind } from './rating.enums';
-
-const decimal = { to: (v: number | null) => v, from: (v: string | number | null) => (v === null || v === undefined ? null : Number(v)) };
 
 /**
  * 评星方案: what is rated, how often, on which weighted criteria, how a total maps to stars and
@@ -31,19 +30,19 @@ export class RatingScheme extends SourcedRecord {
   periodKind: RatingPeriodKind;
 
   @Field(() => Float, { description: 'Lowest total (0–100) for 2 stars; below it: 1 star' })
-  @Column({ type: 'decimal', precision: 5, scale: 2, transformer: decimal })
+  @Column({ type: 'decimal', precision: 5, scale: 2, transformer: numeric })
   star2Min: number;
 
   @Field(() => Float, { description: 'Lowest total for 3 stars' })
-  @Column({ type: 'decimal', precision: 5, scale: 2, transformer: decimal })
+  @Column({ type: 'decimal', precision: 5, scale: 2, transformer: numeric })
   star3Min: number;
 
   @Field(() => Float, { description: 'Lowest total for 4 stars' })
-  @Column({ type: 'decimal', precision: 5, scale: 2, transformer: decimal })
+  @Column({ type: 'decimal', precision: 5, scale: 2, transformer: numeric })
   star4Min: number;
 
   @Field(() => Float, { description: 'Lowest total for 5 stars' })
-  @Column({ type: 'decimal', precision: 5, scale: 2, transformer: decimal })
+  @Column({ type: 'decimal', precision: 5, scale: 2, transformer: numeric })
   star5Min: number;
 
   @Field(() => Int, { nullable: true, description: '红榜: this many stars or more; null = the scheme has no red list' })
@@ -55,7 +54,7 @@ export class RatingScheme extends SourcedRecord {
   blackMaxStars: number | null;
 
   @Field(() => Float, { nullable: true, description: '黑榜 when owners’ dissatisfaction is over this percentage (001: 业主不满意率超过50%); null = not used' })
-  @Column({ type: 'decimal', precision: 5, scale: 2, nullable: true, transformer: decimal })
+  @Column({ type: 'decimal', precision: 5, scale: 2, nullable: true, transformer: numeric })
   blackDissatisfactionOver: number | null;
 
   @Field({ description: '黑榜 for an entry on the negative list (000: 负面清单)' })
@@ -175,7 +174,7 @@ export class Rating extends BaseRecord {
   subjectName: string;
 
   @Field(() => Float, { nullable: true, description: '业主不满意率 in percent, when surveyed' })
-  @Column({ type: 'decimal', precision: 5, scale: 2, nullable: true, transformer: decimal })
+  @Column({ type: 'decimal', precision: 5, scale: 2, nullable: true, transformer: numeric })
   dissatisfactionRate: number | null;
 
   @Field({ description: 'Found on the negative list (负面清单) in the period' })
@@ -213,7 +212,7 @@ export class RatingScore extends BaseRecord {
   criterionRel?: RatingCriterion;
 
   @Field(() => Float)
-  @Column({ type: 'decimal', precision: 6, scale: 2, transformer: decimal })
+  @Column({ type: 'decimal', precision: 6, scale: 2, transformer: numeric })
   score: number;
 
   @Field(() => String, { nullable: true, description: 'Evidence: survey, inspection record, hotline figures…' })

@@ -7,7 +7,7 @@ import { likePattern } from '../../common/query';
 import { GroupRole, ROLE_RANK } from './enums';
 import { Membership } from './membership.entity';
 import type { MembershipFilter, ReorderMembershipsArgs } from './working-group.inputs';
-import { inForceOn } from './working-group.service';
+import { inForceOn, overlapping } from '../../common/periods';
 
 /** Roster order: group, then role as rosters print them (组长 before 副组长 …), then published order. */
 export const ROLE_ORDER_SQL = `CASE e.role ${Object.entries(ROLE_RANK)
@@ -41,9 +41,8 @@ export class MembershipService extends CrudService<Membership, MembershipFilter>
     if (!next.sortOrder) next.sortOrder = await this.nextOrder(em, next.groupId, next.role);
     const overlap = em
       .createQueryBuilder(Membership, 'e')
-      .where('e.groupId = :g AND e.personId = :p AND e.role = :r', { g: next.groupId, p: next.personId, r: next.role })
-      .andWhere('(e.validTo IS NULL OR e.validTo >= :from)', { from: next.validFrom });
-    if (next.validTo) overlap.andWhere('e.validFrom <= :to', { to: next.validTo });
+      .where('e.groupId = :g AND e.personId = :p AND e.role = :r', { g: next.groupId, p: next.personId, r: next.role });
+    overlapping(overlap, next);
     if (before) overlap.andWhere('e.id <> :id', { id: before.id });
     if (await overlap.getExists()) throw badInput('personId', 'This person already holds this role in the group during that period');
   }

@@ -11,7 +11,7 @@ import { Person } from './person.entity';
 import { Post } from './post.entity';
 import { PostHolding } from './post-holding.entity';
 import { type RosterImportResult, type RosterRowInput, type RosterRowResult, RosterRowStatus } from './roster-import.types';
-import { inForceOn } from './working-group.service';
+import { inForceOn } from '../../common/periods';
 import { WorkingGroup } from './working-group.entity';
 
 const ROLE_BY_LABEL = new Map<string, GroupRole>([

@@ -10,7 +10,7 @@ import { Person } from './person.entity';
 import { Post } from './post.entity';
 import { PostHolding } from './post-holding.entity';
 import type { SuccessionInput } from './working-group.inputs';
-import { inForceOn } from './working-group.service';
+import { inForceOn } from '../../common/periods';
 
 /** What a succession does (or, as a preview, would do). */
 @ObjectType({ description: 'The seats a succession moves from the predecessor to the successor' })

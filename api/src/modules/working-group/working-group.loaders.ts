@@ -4,7 +4,7 @@ import { childrenOf, groupBy, type Loaders } from '../../common/loaders';
 import { Membership } from './membership.entity';
 import { PostHolding } from './post-holding.entity';
 import { ROLE_ORDER_SQL } from './membership.service';
-import { inForceOn } from './working-group.service';
+import { inForceOn } from '../../common/periods';
 import { WorkingGroup } from './working-group.entity';
 
 type Dated = ObjectLiteral & { validFrom: string };

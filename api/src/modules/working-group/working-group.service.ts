@@ -1,16 +1,12 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { CrudService, notBefore } from '../../common/crud.service';
 import { badInput } from '../../common/errors';
+import { inForceOn, overlapping } from '../../common/periods';
 import type { Person } from './person.entity';
 import type { Post } from './post.entity';
 import { PostHolding } from './post-holding.entity';
 import type { PersonFilter, PostFilter, PostHoldingFilter, WorkingGroupFilter } from './working-group.inputs';
 import { WorkingGroup } from './working-group.entity';
-
-/** `validFrom <= d AND (validTo IS NULL OR validTo >= d)`: in force on day d (both ends inclusive). */
-export function inForceOn<T extends object>(qb: SelectQueryBuilder<T>, day: string, alias = 'e'): void {
-  qb.andWhere(`${alias}.validFrom <= :asOf AND (${alias}.validTo IS NULL OR ${alias}.validTo >= :asOf)`, { asOf: day });
-}
 
 /** 人员 */
 export class PersonService extends CrudService<Person, PersonFilter> {}
@@ -30,9 +26,8 @@ export class PostHoldingService extends CrudService<PostHolding, PostHoldingFilt
     if (!notBefore(next.validTo, next.validFrom)) throw badInput('validTo', 'validTo cannot be before validFrom');
     const qb = em
       .createQueryBuilder(PostHolding, 'e')
-      .where('e.postId = :postId AND e.personId = :personId', { postId: next.postId, personId: next.personId })
-      .andWhere('(e.validTo IS NULL OR e.validTo >= :from)', { from: next.validFrom });
-    if (next.validTo) qb.andWhere('e.validFrom <= :to', { to: next.validTo });
+      .where('e.postId = :postId AND e.personId = :personId', { postId: next.postId, personId: next.personId });
+    overlapping(qb, next);
     if (before) qb.andWhere('e.id <> :id', { id: before.id });
     if (await qb.getExists()) throw badInput('validFrom', 'This person already holds this post during that period');
   }
