@@ -1,6 +1,8 @@
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchemaSync } from 'type-graphql';
+import { buildSchemaSync, type ClassType } from 'type-graphql';
 import { authChecker } from './common/auth-checker';
+import { ENTITIES } from './entities';
+import { SourcedRecord } from './modules/policy/sourced.entity';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { LoginResolver, UserResolver } from './modules/auth/auth.resolver';
 import {
@@ -9,14 +11,8 @@ import {
   PropertyCompanyResolver,
   UnitResolver,
 } from './modules/organization/organization.resolver';
-import { Jurisdiction } from './modules/organization/jurisdiction.entity';
-import { Unit } from './modules/organization/unit.entity';
 import { ClauseResolver, createSourceResolver, DocumentCitationResolver, PolicyDocumentResolver } from './modules/policy/policy.resolver';
 import { RosterResolver } from './modules/working-group/roster.resolver';
-import { Membership } from './modules/working-group/membership.entity';
-import { Person } from './modules/working-group/person.entity';
-import { Post } from './modules/working-group/post.entity';
-import { PostHolding } from './modules/working-group/post-holding.entity';
 import {
   MembershipResolver,
   PersonResolver,
@@ -24,7 +20,6 @@ import {
   PostResolver,
   WorkingGroupResolver,
 } from './modules/working-group/working-group.resolver';
-import { WorkingGroup } from './modules/working-group/working-group.entity';
 import {
   AssignmentResolver,
   KeyWorkResolver,
@@ -36,7 +31,6 @@ import {
 } from './modules/task/task.resolver';
 import { AssignmentStatusResolver, ProgressResolver } from './modules/task/progress.resolver';
 import { TaskImportResolver } from './modules/task/task-import.resolver';
-import { KeyWork } from './modules/task/key-work.entity';
 import {
   CompoundGovernanceResolver,
   IndicatorMeasurementResolver,
@@ -44,19 +38,13 @@ import {
   OwnersCommitteeResolver,
   PartyOrganizationResolver,
 } from './modules/indicator/indicator.resolver';
-import { Indicator } from './modules/indicator/indicator.entities';
 import { AwardCaseResolver } from './modules/incentive/award-case.resolver';
 import { IncentiveBudgetResolver, IncentiveProgrammeResolver, IncentiveRuleResolver, IncentiveTotalsResolver } from './modules/incentive/incentive.resolver';
-import { IncentiveProgramme, IncentiveRule } from './modules/incentive/incentive.entities';
 import { PayoutResolver } from './modules/incentive/payout.resolver';
 import { RatingPeriodResolver, RatingResolver, RatingSchemeResolver } from './modules/rating/rating.resolver';
-import { RatingCriterion, RatingScheme } from './modules/rating/rating.entities';
-import { Milestone } from './modules/task/milestone.entity';
-import { Plan } from './modules/task/plan.entity';
-import { Target } from './modules/task/target.entity';
-import { TaskItem } from './modules/task/task-item.entity';
 
-const SOURCED = [Jurisdiction, Unit, Person, Post, PostHolding, WorkingGroup, Membership, Plan, KeyWork, Target, TaskItem, Milestone, Indicator, IncentiveProgramme, IncentiveRule, RatingScheme, RatingCriterion];
+/** Every entity that records its source document and clause gets sourceDocument / sourceClause. */
+const SOURCED = (ENTITIES as ClassType[]).filter((e): e is ClassType<SourcedRecord> => e.prototype instanceof SourcedRecord);
 
 export const ADMIN_RESOLVERS = [
   LoginResolver,

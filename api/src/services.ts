@@ -75,7 +75,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
     documentCitation: new DocumentCitationService(...deps, { entity: DocumentCitation, typeName: 'DocumentCitation', searchColumns: ['citedTitle', 'citedDocNumber'] }),
     jurisdiction: new JurisdictionService(...deps, { entity: Jurisdiction, typeName: 'Jurisdiction' }),
     unit: new UnitService(...deps, { entity: Unit, typeName: 'Unit', searchColumns: ['name', 'aliases'] }),
-    propertyCompany: new PropertyCompanyService(...deps, { entity: PropertyCompany, typeName: 'PropertyCompany' }),
+    propertyCompany: new PropertyCompanyService(...deps, { entity: PropertyCompany, typeName: 'PropertyCompany', searchColumns: ['name', 'uscc'] }),
     compound: new CompoundService(...deps, { entity: Compound, typeName: 'Compound' }),
     person: new PersonService(...deps, { entity: Person, typeName: 'Person' }),
     post: new PostService(...deps, { entity: Post, typeName: 'Post', searchColumns: ['title'] }),
@@ -106,7 +106,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
     payoutWorkflow: new PayoutWorkflowService(ds, tx, payout),
     ratingScheme: new RatingSchemeService(...deps, { entity: RatingScheme, typeName: 'RatingScheme', childKeys: ['criteria'] }),
     ratingPeriod: new RatingPeriodService(...deps, { entity: RatingPeriod, typeName: 'RatingPeriod', searchColumns: ['code'], defaultSort: [['startDate', 'DESC'], ['id', 'ASC']] }),
-    rating: new RatingService(...deps, { entity: Rating, typeName: 'Rating', searchColumns: ['subjectName'], childKeys: ['scores'], defaultSort: [['periodId', 'DESC'], ['subjectName', 'ASC']] }),
+    rating: new RatingService(...deps, { entity: Rating, typeName: 'Rating', searchColumns: ['subjectName'], childKeys: ['scores'], derivedColumns: ['subjectKey', 'subjectName'], defaultSort: [['periodId', 'DESC'], ['subjectName', 'ASC']] }),
     progressReport: new ProgressReportService(...deps, { entity: ProgressReport, typeName: 'ProgressReport', searchColumns: ['note'], defaultSort: [['reportDate', 'DESC'], ['id', 'DESC']] }),
   };
 }

@@ -9,6 +9,7 @@ const PAYOUT = 'id status amountFen amount recipientRole recipientName version r
 const TODAY = todayInChina();
 const codeOf = (r: GqlResponse) => r.errors?.[0]?.extensions?.code;
 const fieldOf = (r: GqlResponse) => r.errors?.[0]?.extensions?.field;
+const reasonOf = (r: GqlResponse) => r.errors?.[0]?.extensions?.reason;
 
 describe(`incentive awards and payouts (${dbKind()})`, () => {
   let t: TestApp;
@@ -116,6 +117,8 @@ describe(`incentive awards and payouts (${dbKind()})`, () => {
     const refused = await generate(half);
     expect(codeOf(refused)).toBe('CONFLICT');
     expect(fieldOf(refused)).toBe('caseId');
+    expect(reasonOf(refused)).toBe('NOT_ACCEPTED');
+    expect(reasonOf(again)).toBe('ALREADY_AWARDED');
     expect(await payoutsOf(half)).toEqual([]);
   });
 
@@ -143,6 +146,7 @@ describe(`incentive awards and payouts (${dbKind()})`, () => {
     expect(codeOf(second)).toBe('CONFLICT');
     expect(fieldOf(second)).toBe('compoundId');
     expect(second.errors?.[0].message).toMatch(/one site earns one award/);
+    expect(reasonOf(second)).toBe('ALREADY_AWARDED');
     expect(await auditCount()).toBe(before);
     expect((await ok('query($c: ID!) { _allAwardCasesMeta(filter: { compoundId: $c }) { count } }', { c: AwardCase.compoundId }))._allAwardCasesMeta.count).toBe(1);
   });
@@ -156,6 +160,7 @@ describe(`incentive awards and payouts (${dbKind()})`, () => {
     const own = await approve(company.id, maker.token);
     expect(codeOf(own)).toBe('FORBIDDEN');
     expect(own.errors?.[0].message).toMatch(/another member of the office/);
+    expect(reasonOf(own)).toBe('MAKER_CHECKER');
     expect(codeOf(await approve(company.id, admin))).toBe('FORBIDDEN');
     expect(codeOf(await approve(company.id, auditor.token))).toBe('FORBIDDEN');
     expect(await auditCount()).toBe(before);
@@ -218,6 +223,7 @@ describe(`incentive awards and payouts (${dbKind()})`, () => {
     const frozen = await t.gql('mutation($id: ID!) { updatePayout(id: $id, amount: "1") { id } }', { id: company.id }, maker.token);
     expect(codeOf(frozen)).toBe('CONFLICT');
     expect(frozen.errors?.[0].message).toMatch(/frozen once submitted/);
+    expect(reasonOf(frozen)).toBe('FROZEN');
   });
 
   it('refuses an approval past the year’s budget, and one with no budget set', async () => {
@@ -259,7 +265,7 @@ describe(`incentive awards and payouts (${dbKind()})`, () => {
     expect(again.data.markPayoutPaid).toEqual(first.data.markPayoutPaid);
     expect(await auditCount()).toBe(events);
     const reused = await pay(company.id, 'PZ-OTHER', key);
-    expect([codeOf(reused), fieldOf(reused)]).toEqual(['CONFLICT', 'idempotencyKey']);
+    expect([codeOf(reused), fieldOf(reused), reasonOf(reused)]).toEqual(['CONFLICT', 'idempotencyKey', 'KEY_REUSED']);
     const fresh = await pay(company.id, 'PZ-2024-0801', randomUUID());
     expect(codeOf(fresh)).toBe('CONFLICT'); // a new key is a new request: the payout is already paid
     const { Payout } = await ok('query($id: ID!) { Payout(id: $id) { transitions { toStatus } } }', { id: company.id });
@@ -275,7 +281,7 @@ describe(`incentive awards and payouts (${dbKind()})`, () => {
     }
     expect((await pay(a.id, 'PZ-DUP')).data.markPayoutPaid.status).toBe('PAID');
     const dup = await pay(b.id, 'PZ-DUP');
-    expect([codeOf(dup), fieldOf(dup)]).toEqual(['CONFLICT', 'paymentReference']);
+    expect([codeOf(dup), fieldOf(dup), reasonOf(dup)]).toEqual(['CONFLICT', 'paymentReference', 'REFERENCE_USED']);
   });
 
   it('lets exactly one of 50 simultaneous approvals succeed, and pays once for 50 simultaneous mark-paid calls', async () => {
@@ -366,6 +372,7 @@ describe(`incentive awards and payouts (${dbKind()})`, () => {
     const refused = await generate(createAwardCase.id);
     expect(codeOf(refused)).toBe('CONFLICT');
     expect(refused.errors?.[0].message).toMatch(/names no amount/);
+    expect(reasonOf(refused)).toBe('NO_AMOUNT');
     expect(await payoutsOf(createAwardCase.id)).toEqual([]);
   });
 

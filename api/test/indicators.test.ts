@@ -78,4 +78,14 @@ describe(`policy indicators (${dbKind()})`, () => {
     expect(await at('2024-12-01')).toEqual({ actual: 9, status: 'AT_RISK' });
     expect(await at('2024-12-21')).toEqual({ actual: 16.5, status: 'MET' });
   });
+
+  it('answers actual and status for all 37 indicators with a fixed number of statements, not one per indicator', async () => {
+    t.sql.reset();
+    const res = await t.gql('{ allIndicators(perPage: 100) { id actual status } }', {}, admin);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.allIndicators).toHaveLength(37);
+    // user, page, then once for the batch: measurements, jurisdiction tree, compounds, party organisations, committees, documents
+    expect(t.sql.count).toBeLessThanOrEqual(8);
+    expect(t.sql.statements.filter((q) => /FROM [`"]?indicator_measurement/.test(q))).toHaveLength(1);
+  });
 });

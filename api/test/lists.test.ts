@@ -50,6 +50,15 @@ describe(`react-admin list operations (${dbKind()})`, () => {
     expect(byName.data.allMemberships).toHaveLength(2);
   });
 
+  it('ignores text search on a type without searchable columns instead of failing', async () => {
+    const all = await t.gql('{ _allPostHoldingsMeta { count } }', {}, admin);
+    const searched = await t.gql('{ allPostHoldings(perPage: 2, filter: { q: "任何" }) { id } _allPostHoldingsMeta(filter: { q: "任何" }) { count } }', {}, admin);
+    expect(searched.errors).toBeUndefined();
+    expect(searched.data._allPostHoldingsMeta.count).toBe(all.data._allPostHoldingsMeta.count);
+    const badIds = await t.gql('{ allAuditEvents(filter: { ids: ["abc"] }) { id } }', {}, admin);
+    expect(codeOf(badIds)).toBe('BAD_USER_INPUT');
+  });
+
   it('returns null for a missing id and NOT_FOUND when updating one', async () => {
     expect((await t.gql('{ Person(id: "999999") { id } }', {}, admin)).data.Person).toBeNull();
     expect(codeOf(await t.gql('mutation { updatePerson(id: "999999", name: "x") { id } }', {}, admin))).toBe('NOT_FOUND');

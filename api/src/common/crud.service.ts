@@ -23,6 +23,8 @@ export interface CrudOptions<T extends ObjectLiteral> {
   auditOmit?: string[];
   /** Input keys that are not columns but child rows (rule lines, criteria), written by `saveChildren`. */
   childKeys?: string[];
+  /** Required columns the service derives in `validate` (never asked of the caller on create). */
+  derivedColumns?: string[];
 }
 
 /** Is `next` ≥ `from` for YYYY-MM-DD strings? */
@@ -209,7 +211,9 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
       out[key] = value;
     }
     if (creating) {
+      const derived = new Set(this.opts.derivedColumns ?? []);
       for (const column of this.meta.columns) {
+        if (derived.has(column.propertyName)) continue;
         const required = !column.isNullable && !column.isGenerated && column.default === undefined && !column.isCreateDate && !column.isUpdateDate;
         if (required && out[column.propertyName] == null) {
           throw badInput(column.propertyName, `${column.propertyName} is required`);

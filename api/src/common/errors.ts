@@ -19,9 +19,14 @@ export class AppError extends GraphQLError {
 export const badInput = (field: string, message: string) => new AppError(ErrorCode.BAD_USER_INPUT, message, { field });
 export const notFound = (entity: string, id: unknown) =>
   new AppError(ErrorCode.NOT_FOUND, `${entity} ${String(id)} does not exist`, { entity, id: String(id) });
-export const conflict = (message: string, field?: string) =>
-  new AppError(ErrorCode.CONFLICT, message, field ? { field } : {});
-export const forbidden = (message = 'You are not allowed to do this') => new AppError(ErrorCode.FORBIDDEN, message);
+/**
+ * CONFLICT: the request is well-formed but the data's state refuses it. `reason` is a stable code
+ * (e.g. ALREADY_AWARDED) that clients translate instead of matching the English message.
+ */
+export const conflict = (message: string, field?: string, reason?: string) =>
+  new AppError(ErrorCode.CONFLICT, message, { ...(field ? { field } : {}), ...(reason ? { reason } : {}) });
+export const forbidden = (message = 'You are not allowed to do this', reason?: string) =>
+  new AppError(ErrorCode.FORBIDDEN, message, reason ? { reason } : {});
 export const unauthenticated = (message = 'Sign in first') => new AppError(ErrorCode.UNAUTHENTICATED, message);
 
 /** Converts a GraphQL ID argument to a database id, or fails naming the field. */

@@ -58,7 +58,7 @@ export function childrenOf<T extends ObjectLiteral>(
   column: keyof T & string,
   order: Record<string, 'ASC' | 'DESC'> = { id: 'ASC' },
 ): DataLoader<number, T[]> {
-  return l.named(`${entity.name}:${column}`, (ds) =>
+  return l.named(`${entity.name}:${column}:${JSON.stringify(order)}`, (ds) =>
     new DataLoader<number, T[]>(async (ids) =>
       groupBy(ids, await ds.getRepository(entity).find({ where: { [column]: In([...ids]) } as never, order: order as never }), (row) => row[column] as number),
     ),

@@ -74,7 +74,8 @@ export function likePattern(text: string): string {
 
 /** `(e.a LIKE :q OR e.b LIKE :q)` for a text search over some columns. */
 export function applySearch<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, columns: string[], text: string | undefined | null): void {
-  if (!text || !text.trim()) return;
+  // A type with nothing to search ignores q rather than sending `WHERE ()`.
+  if (!text || !text.trim() || columns.length === 0) return;
   const cond = columns.map((c) => `e.${c} LIKE :q ESCAPE '!'`).join(' OR ');
   qb.andWhere(`(${cond})`, { q: likePattern(text) });
 }

@@ -14,7 +14,7 @@ export function canTransition<S extends string>(table: TransitionTable<S>, from:
 /** CONFLICT naming both states when the table does not allow the move. */
 export function assertTransition<S extends string>(table: TransitionTable<S>, typeName: string, id: number, from: S, to: S): void {
   if (!canTransition(table, from, to)) {
-    throw new AppError(ErrorCode.CONFLICT, `${typeName} ${id} is ${from}; it cannot move to ${to}`, { field: 'status', from, to });
+    throw new AppError(ErrorCode.CONFLICT, `${typeName} ${id} is ${from}; it cannot move to ${to}`, { field: 'status', reason: 'INVALID_TRANSITION', from, to });
   }
 }
 
@@ -45,6 +45,6 @@ export async function conditionalUpdate<T extends ObjectLiteral & StatefulRow>(
     .where('id = :id AND status = :status AND version = :version', { id: read.id, status: read.status, version: read.version })
     .execute();
   if (result.affected !== 1) {
-    throw new AppError(ErrorCode.CONFLICT, `${typeName} ${read.id} was changed by someone else meanwhile; reload it and try again`, { field: 'status' });
+    throw new AppError(ErrorCode.CONFLICT, `${typeName} ${read.id} was changed by someone else meanwhile; reload it and try again`, { field: 'status', reason: 'STALE' });
   }
 }

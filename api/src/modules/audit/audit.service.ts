@@ -1,3 +1,5 @@
+import { addDays, chinaDayStart } from '../../common/dates';
+import { toId } from '../../common/errors';
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { type Actor, signedBy } from '../../common/context';
 import { countList, type ListQuery, runList } from '../../common/query';
@@ -43,13 +45,13 @@ export class AuditService {
 }
 
 function applyAuditFilter(qb: import('typeorm').SelectQueryBuilder<AuditEvent>, f: AuditEventFilter): void {
-  if (f.ids?.length) qb.andWhere('e.id IN (:...ids)', { ids: f.ids.map(Number) });
-  if (f.actorId) qb.andWhere('e.actorId = :actorId', { actorId: Number(f.actorId) });
+  if (f.ids?.length) qb.andWhere('e.id IN (:...ids)', { ids: f.ids.map((id) => toId(id, 'filter.ids')) });
+  if (f.actorId) qb.andWhere('e.actorId = :actorId', { actorId: toId(f.actorId, 'filter.actorId') });
   if (f.actorName) qb.andWhere('e.actorName = :actorName', { actorName: f.actorName });
   if (f.entityType) qb.andWhere('e.entityType = :entityType', { entityType: f.entityType });
   if (f.entityId) qb.andWhere('e.entityId = :entityId', { entityId: String(f.entityId) });
   if (f.action) qb.andWhere('e.action = :action', { action: f.action });
   if (f.requestId) qb.andWhere('e.requestId = :requestId', { requestId: f.requestId });
-  if (f.from) qb.andWhere('e.at >= :from', { from: new Date(`${f.from}T00:00:00+08:00`) });
-  if (f.to) qb.andWhere('e.at < :to', { to: new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86_400_000) });
+  if (f.from) qb.andWhere('e.at >= :from', { from: chinaDayStart(f.from) });
+  if (f.to) qb.andWhere('e.at < :to', { to: chinaDayStart(addDays(f.to, 1)) });
 }

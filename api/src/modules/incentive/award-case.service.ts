@@ -34,7 +34,7 @@ export class AwardCaseService extends CrudService<AwardCase, AwardCaseFilter> {
       const compound = await em.findOneByOrFail(Compound, { id: compoundId });
       const existing = await em.findOneBy(AwardCase, { programmeId, compoundId });
       if (existing) {
-        throw conflict(`${compound.name} already has case ${existing.id} (${existing.status}) in this programme: one site earns one award`, 'compoundId');
+        throw conflict(`${compound.name} already has case ${existing.id} (${existing.status}) in this programme: one site earns one award`, 'compoundId', 'ALREADY_AWARDED');
       }
       const row = em.create(AwardCase, {
         programmeId,
@@ -48,7 +48,7 @@ export class AwardCaseService extends CrudService<AwardCase, AwardCaseFilter> {
       });
       const saved = await em.save(row).catch((err) => {
         // a concurrent request opened a case for the site between the check and the insert
-        throw dbViolation(err) === 'unique' ? conflict(`${compound.name} already has a case in this programme: one site earns one award`, 'compoundId') : err;
+        throw dbViolation(err) === 'unique' ? conflict(`${compound.name} already has a case in this programme: one site earns one award`, 'compoundId', 'ALREADY_AWARDED') : err;
       });
       await em.insert(AwardCaseStep, { caseId: saved.id, fromStatus: null, toStatus: AwardCaseStatus.APPLIED, stepDate: appliedOn, reason: null, ...signedBy(actor) });
       await this.audit.record(em, actor, { action: 'CREATE', entityType: this.typeName, entityId: saved.id, after: this.snapshot(saved) });
@@ -61,7 +61,7 @@ export class AwardCaseService extends CrudService<AwardCase, AwardCaseFilter> {
       const current = await this.lockRow(em, id);
       const changesRecipients = input.propertyCompanyId !== undefined || input.year !== undefined;
       if (changesRecipients && current.status === AwardCaseStatus.STREET_ACCEPTED) {
-        throw conflict('The site is accepted: its property company and year are fixed (payouts are generated from them)', input.propertyCompanyId !== undefined ? 'propertyCompanyId' : 'year');
+        throw conflict('The site is accepted: its property company and year are fixed (payouts are generated from them)', input.propertyCompanyId !== undefined ? 'propertyCompanyId' : 'year', 'FROZEN');
       }
       const set: Partial<AwardCase> = {};
       if (input.propertyCompanyId !== undefined) {

@@ -2,7 +2,7 @@ import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { syncChildren } from '../../common/children';
 import { inForceOn, overlapping } from '../../common/periods';
 import { CrudService, notBefore } from '../../common/crud.service';
-import { AppError, badInput, conflict, ErrorCode } from '../../common/errors';
+import { badInput, conflict } from '../../common/errors';
 import { fenToYuan, yuanToFen } from '../../common/money';
 import { COMMITTED, RecipientRole } from './incentive.enums';
 import { IncentiveBudget, IncentiveRule, IncentiveRuleLine } from './incentive.entities';
@@ -50,7 +50,7 @@ export class IncentiveRuleService extends CrudService<IncentiveRule, RuleFilter>
 
   protected async beforeDelete(em: EntityManager, row: IncentiveRule): Promise<void> {
     if (await em.exists(Payout, { where: { ruleId: row.id } })) {
-      throw conflict(`Rule ${row.id} has generated payouts; end its validity (validTo) instead of deleting it`);
+      throw conflict(`Rule ${row.id} has generated payouts; end its validity (validTo) instead of deleting it`, undefined, 'IN_USE');
     }
   }
 
@@ -70,7 +70,7 @@ export class IncentiveRuleService extends CrudService<IncentiveRule, RuleFilter>
   /** The one rule of the programme whose validity covers the date, or CONFLICT saying there is none. */
   async inForce(em: EntityManager, programmeId: number, date: string): Promise<IncentiveRule> {
     const rule = await inForceOn(em.createQueryBuilder(IncentiveRule, 'r').where('r.programmeId = :programmeId', { programmeId }), date, 'r').getOne();
-    if (!rule) throw conflict(`No rule of programme ${programmeId} is in force on ${date}; add or extend one first`);
+    if (!rule) throw conflict(`No rule of programme ${programmeId} is in force on ${date}; add or extend one first`, undefined, 'NO_RULE_IN_FORCE');
     return rule;
   }
 }
@@ -80,7 +80,6 @@ function parseLines(lines: unknown): ParsedLine[] {
   const seen = new Set<string>();
   return (lines as RuleLineInput[]).map((l, i) => {
     const field = `lines.${i}`;
-    if (!Object.values(RecipientRole).includes(l.recipientRole)) throw badInput(`${field}.recipientRole`, `${field}.recipientRole is not a recipient role`);
     if (seen.has(l.recipientRole)) throw badInput(`${field}.recipientRole`, `${l.recipientRole} appears twice: one line per recipient`);
     seen.add(l.recipientRole);
     const amountFen = l.amount === null || l.amount === undefined || l.amount.trim() === '' ? null : yuanToFen(l.amount, `${field}.amount`);
@@ -110,7 +109,7 @@ export class IncentiveBudgetService extends CrudService<IncentiveBudget, BudgetF
 
   protected async beforeDelete(em: EntityManager, row: IncentiveBudget): Promise<void> {
     if ((await committedFen(em, row.programmeId, row.year)) > 0) {
-      throw new AppError(ErrorCode.CONFLICT, `Payouts are committed against the ${row.year} budget; it cannot be deleted`);
+      throw conflict(`Payouts are committed against the ${row.year} budget; it cannot be deleted`, undefined, 'IN_USE');
     }
   }
 }

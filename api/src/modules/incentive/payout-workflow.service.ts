@@ -34,6 +34,8 @@ const ACTION: Record<PayoutStatus, string> = {
 
 const NEEDS_REASON: readonly PayoutStatus[] = [PayoutStatus.REJECTED, PayoutStatus.CANCELLED];
 
+const MAKER_CHECKER = 'You submitted this payout: another member of the office must check it';
+
 /** Thrown inside the transaction when another request already holds the idempotency key. */
 class KeyTaken extends Error {}
 
@@ -77,7 +79,7 @@ export class PayoutWorkflowService {
         const prior = await this.ds.getRepository(IdempotencyKey).findOneBy({ idemKey: key });
         if (prior) return this.replay(prior, operation, req.id, requestHash, actor);
       }
-      if (dbViolation(err) === 'unique') throw conflict(`Payment reference ${paymentReference} is already recorded on another payout`, 'paymentReference');
+      if (dbViolation(err) === 'unique') throw conflict(`Payment reference ${paymentReference} is already recorded on another payout`, 'paymentReference', 'REFERENCE_USED');
       throw err;
     }
   }
@@ -101,7 +103,7 @@ export class PayoutWorkflowService {
     if (!row) throw notFound('Payout', head.id);
     assertTransition(PAYOUT_FLOW, 'Payout', row.id, row.status, req.to);
     const denied = this.denial(row, req.to, actor);
-    if (denied) throw forbidden(denied);
+    if (denied) throw forbidden(denied.message, denied.reason);
 
     const userId = actor.user?.id ?? null;
     const set: Partial<Payout> = { status: req.to };
@@ -116,7 +118,7 @@ export class PayoutWorkflowService {
       case PayoutStatus.PAID:
         if (row.approvedAt && req.paidOn! < todayInChina(row.approvedAt)) throw badInput('paidOn', `paidOn ${req.paidOn} is before the approval (${todayInChina(row.approvedAt)})`);
         if (await em.exists(Payout, { where: { paymentReference: req.paymentReference } })) {
-          throw conflict(`Payment reference ${req.paymentReference} is already recorded on another payout`, 'paymentReference');
+          throw conflict(`Payment reference ${req.paymentReference} is already recorded on another payout`, 'paymentReference', 'REFERENCE_USED');
         }
         Object.assign(set, { paidById: userId, paidOn: req.paidOn, paymentReference: req.paymentReference });
         break;
@@ -134,7 +136,14 @@ export class PayoutWorkflowService {
   }
 
   /** Why the actor may not make this move, or null. Maker-checker lives here. */
-  private denial(row: Payout, to: PayoutStatus, actor: Actor): string | null {
+  private denial(row: Payout, to: PayoutStatus, actor: Actor): { message: string; reason: string } | null {
+    const why = this.denialMessage(row, to, actor);
+    if (!why) return null;
+    const makerChecker = why === MAKER_CHECKER;
+    return { message: why, reason: makerChecker ? 'MAKER_CHECKER' : 'ROLE' };
+  }
+
+  private denialMessage(row: Payout, to: PayoutStatus, actor: Actor): string | null {
     const role = actor.user?.role;
     const office = role === Role.PARTY_OFFICE;
     const editor = !!role && (EDITORS as readonly Role[]).includes(role);
@@ -145,7 +154,7 @@ export class PayoutWorkflowService {
       case PayoutStatus.APPROVED:
       case PayoutStatus.REJECTED:
         if (!office) return 'Only the party-building office (PARTY_OFFICE) may approve or reject payouts';
-        return isSubmitter ? 'You submitted this payout: another member of the office must check it' : null;
+        return isSubmitter ? MAKER_CHECKER : null;
       case PayoutStatus.PAID:
         return office ? null : 'Only the party-building office (PARTY_OFFICE) may mark payouts paid';
       case PayoutStatus.CANCELLED:
@@ -196,7 +205,7 @@ export class PayoutWorkflowService {
   /** The same request again: the payout as it stands, without acting. A different request under the key is refused. */
   private async replay(prior: IdempotencyKey, operation: string, id: number, requestHash: string, actor: Actor): Promise<Payout> {
     if (prior.operation !== operation || prior.targetId !== id || prior.requestHash !== requestHash || prior.actorId !== (actor.user?.id ?? null)) {
-      throw conflict('This idempotency key was already used for a different request; use a new key for a new action', 'idempotencyKey');
+      throw conflict('This idempotency key was already used for a different request; use a new key for a new action', 'idempotencyKey', 'KEY_REUSED');
     }
     const row = await this.ds.getRepository(Payout).findOneBy({ id });
     if (!row) throw notFound('Payout', id);

@@ -40,15 +40,15 @@ export class PayoutService extends CrudService<Payout, PayoutFilter> {
         const c = await em.findOne(AwardCase, { where: { id: caseId }, ...writeLock(em) });
         if (!c) throw badInput('caseId', `caseId: no AwardCase with id ${caseId}`);
         if (c.status !== AwardCaseStatus.STREET_ACCEPTED || !c.superiorAcceptedOn || !c.streetAcceptedOn) {
-          throw conflict(`Case ${caseId} is ${c.status}: payouts come only after acceptance by the superior department and then the street`, 'caseId');
+          throw conflict(`Case ${caseId} is ${c.status}: payouts come only after acceptance by the superior department and then the street`, 'caseId', 'NOT_ACCEPTED');
         }
-        if (await em.exists(Payout, { where: { caseId } })) throw conflict(`Case ${caseId} already has its payouts: one site earns one award`, 'caseId');
+        if (await em.exists(Payout, { where: { caseId } })) throw conflict(`Case ${caseId} already has its payouts: one site earns one award`, 'caseId', 'ALREADY_AWARDED');
         const rule = await this.rules.inForce(em, c.programmeId, c.streetAcceptedOn);
         const lines = await this.rules.linesOf(em, rule.id);
         const made: Payout[] = [];
         for (const line of lines) {
           if (line.amountFen === null) {
-            throw conflict(`Rule “${rule.name}” names no amount for ${line.recipientRole}${line.note ? ` (${line.note})` : ''}: set the amount on the rule first`, 'amount');
+            throw conflict(`Rule “${rule.name}” names no amount for ${line.recipientRole}${line.note ? ` (${line.note})` : ''}: set the amount on the rule first`, 'amount', 'NO_AMOUNT');
           }
           const recipient = await this.recipientOf(em, c, line.recipientRole);
           const payout = await em.save(
@@ -71,7 +71,7 @@ export class PayoutService extends CrudService<Payout, PayoutFilter> {
         return made;
       });
     } catch (err) {
-      if (dbViolation(err) === 'unique') throw conflict(`Case ${caseId} already has its payouts: one site earns one award`, 'caseId');
+      if (dbViolation(err) === 'unique') throw conflict(`Case ${caseId} already has its payouts: one site earns one award`, 'caseId', 'ALREADY_AWARDED');
       throw err;
     }
   }
@@ -84,7 +84,7 @@ export class PayoutService extends CrudService<Payout, PayoutFilter> {
     return this.tx.run(async (em) => {
       const current = await this.lockRow(em, id);
       if (current.status !== PayoutStatus.DRAFT) {
-        throw conflict(`Payout ${id} is ${current.status}: amount and recipient are frozen once submitted`, Object.keys(input)[0]);
+        throw conflict(`Payout ${id} is ${current.status}: amount and recipient are frozen once submitted`, Object.keys(input)[0], 'FROZEN');
       }
       if (input.recipientCompanyId != null) {
         if (current.recipientRole !== RecipientRole.PROPERTY_COMPANY) throw badInput('recipientCompanyId', 'This payout goes to a community, not a company');
@@ -114,7 +114,7 @@ export class PayoutService extends CrudService<Payout, PayoutFilter> {
   private async recipientOf(em: EntityManager, c: AwardCase, role: RecipientRole): Promise<Partial<Payout>> {
     if (role === RecipientRole.PROPERTY_COMPANY) {
       const company = c.propertyCompanyId ? await em.findOneBy(PropertyCompany, { id: c.propertyCompanyId }) : null;
-      if (!company) throw conflict(`Case ${c.id} names no property company: set it on the case before generating payouts`, 'propertyCompanyId');
+      if (!company) throw conflict(`Case ${c.id} names no property company: set it on the case before generating payouts`, 'propertyCompanyId', 'NO_COMPANY');
       return { recipientCompanyId: company.id, recipientJurisdictionId: null, recipientName: company.name };
     }
     const community = await em.findOneByOrFail(Jurisdiction, { id: c.communityId });

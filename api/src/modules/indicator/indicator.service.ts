@@ -2,8 +2,9 @@ import { registerEnumType } from 'type-graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { CrudService, notBefore } from '../../common/crud.service';
-import { todayInChina } from '../../common/dates';
+import { daysBetween, todayInChina } from '../../common/dates';
 import { badInput } from '../../common/errors';
+import { groupBy } from '../../common/loaders';
 import { Compound } from '../organization/compound.entity';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { CommitteeKind, OwnersCommittee, PartyOrganization } from '../organization/self-governance.entities';
@@ -24,7 +25,6 @@ registerEnumType(IndicatorStatus, {
 
 const AT_RISK_DAYS = 30;
 const inOffice = (from: string, to: string | null, day: string) => from <= day && (to === null || to >= day);
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
 function checkPercent(unit: IndicatorUnit, value: number, field: string): void {
   if (unit === IndicatorUnit.PERCENT && value > 100) throw badInput(field, `${field} is a percentage: at most 100`);
@@ -77,56 +77,76 @@ export class PartyOrganizationService extends CrudService<PartyOrganization, Par
 export class IndicatorProgressService {
   constructor(private readonly ds: DataSource) {}
 
-  /** The actuals of many indicators on one date: the jurisdiction tree is read once for all of them. */
+  /**
+   * The actuals of many indicators on one date, with a fixed number of queries whatever their
+   * number: one for the latest measurements; for computed ones the jurisdiction tree, the compounds
+   * of every community concerned, their party organisations or committees, and the issuing documents.
+   */
   async actuals(indicators: readonly Indicator[], asOf: string, jurisdictionId?: number): Promise<Array<number | null>> {
-    const tree = await this.ds.getRepository(Jurisdiction).find({ select: { id: true, parentId: true, level: true } });
-    return Promise.all(indicators.map((i) => this.actual(i, asOf, jurisdictionId, tree)));
-  }
-
-  /** Every community under a jurisdiction (itself, when it is one). */
-  private communitiesUnder(scopeId: number, all: Jurisdiction[]): number[] {
-    const children = new Map<number, number[]>();
-    for (const j of all) if (j.parentId != null) children.set(j.parentId, [...(children.get(j.parentId) ?? []), j.id]);
-    const out: number[] = [];
-    const walk = (id: number) => {
-      const j = all.find((x) => x.id === id);
-      if (j?.level === 'COMMUNITY') out.push(id);
-      for (const c of children.get(id) ?? []) walk(c);
-    };
-    walk(scopeId);
-    return out;
-  }
-
-  async actual(indicator: Indicator, asOf: string, jurisdictionId?: number, tree?: Jurisdiction[]): Promise<number | null> {
-    const scope = jurisdictionId ?? indicator.scopeId;
-    if (!indicator.computed) {
-      const m = await this.ds
+    const scopeOf = (i: Indicator) => jurisdictionId ?? i.scopeId;
+    const measured = indicators.filter((i) => !i.computed);
+    const computed = indicators.filter((i) => i.computed);
+    const latest = new Map<number, number>();
+    if (measured.length) {
+      const rows = await this.ds
         .getRepository(IndicatorMeasurement)
         .createQueryBuilder('m')
-        .where('m.indicatorId = :id AND m.jurisdictionId = :scope AND m.measuredOn <= :asOf', { id: indicator.id, scope, asOf })
-        .orderBy('m.measuredOn', 'DESC')
-        .addOrderBy('m.id', 'DESC')
-        .getOne();
-      return m ? Number(m.value) : null;
+        .where('m.indicatorId IN (:...ids) AND m.measuredOn <= :asOf', { ids: measured.map((i) => i.id), asOf })
+        .andWhere('m.jurisdictionId IN (:...scopes)', { scopes: [...new Set(measured.map(scopeOf))] })
+        .orderBy('m.measuredOn', 'ASC')
+        .addOrderBy('m.id', 'ASC')
+        .getMany();
+      const wanted = new Map(measured.map((i) => [i.id, scopeOf(i)]));
+      for (const m of rows) if (wanted.get(m.indicatorId) === m.jurisdictionId) latest.set(m.indicatorId, Number(m.value)); // ascending: the last one wins
     }
-    const all = tree ?? (await this.ds.getRepository(Jurisdiction).find({ select: { id: true, parentId: true, level: true } }));
-    const communities = this.communitiesUnder(scope, all);
-    const compounds = communities.length ? await this.ds.getRepository(Compound).find({ where: { communityId: In(communities) }, select: { id: true } }) : [];
-    if (!compounds.length) return null;
-    const ids = compounds.map((c) => c.id);
+    const computedActual = computed.length ? await this.computedActuals(computed, scopeOf, asOf) : new Map<number, number | null>();
+    return indicators.map((i) => (i.computed ? (computedActual.get(i.id) ?? null) : (latest.get(i.id) ?? null)));
+  }
+
+  private async computedActuals(indicators: Indicator[], scopeOf: (i: Indicator) => number, asOf: string): Promise<Map<number, number | null>> {
+    const tree = await this.ds.getRepository(Jurisdiction).find({ select: { id: true, parentId: true, level: true } });
+    const children = groupBy(tree.map((j) => j.id), tree, (j) => j.parentId ?? 0);
+    const childrenOf = new Map(tree.map((j, k) => [j.id, children[k]]));
+    const levelOf = new Map(tree.map((j) => [j.id, j.level]));
+    const communitiesUnder = (id: number): number[] => [...(levelOf.get(id) === 'COMMUNITY' ? [id] : []), ...(childrenOf.get(id) ?? []).flatMap((c) => communitiesUnder(c.id))];
+    const communitiesOf = new Map(indicators.map((i) => [i.id, communitiesUnder(scopeOf(i))]));
+    const allCommunities = [...new Set([...communitiesOf.values()].flat())];
+    const compounds = allCommunities.length ? await this.ds.getRepository(Compound).find({ where: { communityId: In(allCommunities) }, select: { id: true, communityId: true } }) : [];
+    const compoundIds = compounds.map((c) => c.id);
+    const needs = (m: ComputedMeasure) => indicators.some((i) => i.computed === m);
+    const orgs = compoundIds.length && needs(ComputedMeasure.PARTY_ORGANIZATION_RATE) ? await this.ds.getRepository(PartyOrganization).find({ where: { compoundId: In(compoundIds) } }) : [];
+    const committees =
+      compoundIds.length && (needs(ComputedMeasure.OWNERS_COMMITTEE_RATE) || needs(ComputedMeasure.NEW_COMMITTEE_PARTY_SHARE))
+        ? await this.ds.getRepository(OwnersCommittee).find({ where: { compoundId: In(compoundIds), kind: CommitteeKind.ELECTED } })
+        : [];
+    const docIds = [...new Set(indicators.filter((i) => i.computed === ComputedMeasure.NEW_COMMITTEE_PARTY_SHARE && i.sourceDocumentId).map((i) => i.sourceDocumentId!))];
+    const docs = docIds.length ? await this.ds.getRepository(PolicyDocument).findBy({ id: In(docIds) }) : [];
+    const issued = new Map(docs.map((d) => [d.id, d.issueDate]));
+    const liveOrgs = orgs.filter((o) => inOffice(o.formedOn, o.dissolvedOn, asOf));
+    const liveCommittees = committees.filter((c) => inOffice(c.formedOn, c.dissolvedOn, asOf));
     const pct = (n: number, d: number) => (d ? Math.round((n / d) * 10000) / 100 : null);
-    if (indicator.computed === ComputedMeasure.PARTY_ORGANIZATION_RATE) {
-      const orgs = await this.ds.getRepository(PartyOrganization).find({ where: { compoundId: In(ids) } });
-      return pct(new Set(orgs.filter((o) => inOffice(o.formedOn, o.dissolvedOn, asOf)).map((o) => o.compoundId)).size, ids.length);
+
+    const out = new Map<number, number | null>();
+    for (const indicator of indicators) {
+      const mine = new Set(communitiesOf.get(indicator.id));
+      const ids = new Set(compounds.filter((c) => mine.has(c.communityId)).map((c) => c.id));
+      if (!ids.size) {
+        out.set(indicator.id, null);
+        continue;
+      }
+      const current = liveCommittees.filter((c) => ids.has(c.compoundId));
+      if (indicator.computed === ComputedMeasure.PARTY_ORGANIZATION_RATE) {
+        out.set(indicator.id, pct(new Set(liveOrgs.filter((o) => ids.has(o.compoundId)).map((o) => o.compoundId)).size, ids.size));
+      } else if (indicator.computed === ComputedMeasure.OWNERS_COMMITTEE_RATE) {
+        out.set(indicator.id, pct(new Set(current.map((c) => c.compoundId)).size, ids.size));
+      } else {
+        // NEW_COMMITTEE_PARTY_SHARE: members of committees formed since the document was issued.
+        const since = (indicator.sourceDocumentId && issued.get(indicator.sourceDocumentId)) || '0000-01-01';
+        const fresh = current.filter((c) => c.formedOn >= since && c.memberCount);
+        out.set(indicator.id, pct(fresh.reduce((n, c) => n + (c.partyMemberCount ?? 0), 0), fresh.reduce((n, c) => n + (c.memberCount ?? 0), 0)));
+      }
     }
-    const committees = await this.ds.getRepository(OwnersCommittee).find({ where: { compoundId: In(ids), kind: CommitteeKind.ELECTED } });
-    const current = committees.filter((c) => inOffice(c.formedOn, c.dissolvedOn, asOf));
-    if (indicator.computed === ComputedMeasure.OWNERS_COMMITTEE_RATE) return pct(new Set(current.map((c) => c.compoundId)).size, ids.length);
-    // NEW_COMMITTEE_PARTY_SHARE: members of committees formed since the document was issued.
-    const doc = indicator.sourceDocumentId ? await this.ds.getRepository(PolicyDocument).findOneBy({ id: indicator.sourceDocumentId }) : null;
-    const since = doc?.issueDate ?? '0000-01-01';
-    const fresh = current.filter((c) => c.formedOn >= since && c.memberCount);
-    return pct(fresh.reduce((s, c) => s + (c.partyMemberCount ?? 0), 0), fresh.reduce((s, c) => s + (c.memberCount ?? 0), 0));
+    return out;
   }
 
   status(indicator: Indicator, actual: number | null, asOf: string): IndicatorStatus {

@@ -1,7 +1,6 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { CrudService } from '../../common/crud.service';
 import { badInput } from '../../common/errors';
-import { applySearch } from '../../common/query';
 import type { Compound } from './compound.entity';
 import { JurisdictionLevel, LEVEL_DEPTH, MODES_WITH_COMPANY } from './enums';
 import { Jurisdiction } from './jurisdiction.entity';
@@ -12,7 +11,6 @@ import type { Unit } from './unit.entity';
 /** 行政区划: a tree where each level sits exactly one step below its parent. */
 export class JurisdictionService extends CrudService<Jurisdiction, JurisdictionFilter> {
   protected async validate(em: EntityManager, next: Jurisdiction, before: Jurisdiction | null): Promise<void> {
-    if (!Object.values(JurisdictionLevel).includes(next.level)) throw badInput('level', 'Unknown level');
     if (next.parentId == null) return;
     if (before && next.parentId === before.id) throw badInput('parentId', 'A jurisdiction cannot be its own parent');
     const parent = await em.findOneByOrFail(Jurisdiction, { id: next.parentId });
@@ -43,9 +41,8 @@ export class PropertyCompanyService extends CrudService<PropertyCompany, Propert
   }
 
   protected applyFilter(qb: SelectQueryBuilder<PropertyCompany>, filter: PropertyCompanyFilter): void {
-    const { q, uscc, ...rest } = filter;
+    const { uscc, ...rest } = filter;
     super.applyFilter(qb, rest);
-    applySearch(qb, ['name', 'uscc'], q);
     if (uscc) qb.andWhere('e.uscc = :uscc', { uscc: uscc.trim().toUpperCase() });
   }
 }

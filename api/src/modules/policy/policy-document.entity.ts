@@ -44,3 +44,8 @@ export class PolicyDocument extends BaseRecord {
   @Column({ type: 'varchar', length: 500, nullable: true })
   note: string | null;
 }
+
+/** A document's validity has ended by the date: its plan's tasks are expired, never overdue. */
+export function documentExpired(doc: Pick<PolicyDocument, 'validTo'> | null | undefined, asOf: string): boolean {
+  return Boolean(doc?.validTo && doc.validTo < asOf);
+}

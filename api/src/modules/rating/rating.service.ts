@@ -63,9 +63,9 @@ export class RatingPeriodService extends CrudService<RatingPeriod, RatingPeriodF
 /** 评星结果: the subject must fit the scheme; scores are upserted per criterion. */
 export class RatingService extends CrudService<Rating, RatingFilter> {
   protected async validate(em: EntityManager, next: Rating, before: Rating | null): Promise<void> {
+    if (before) return; // the subject is fixed once rated
     const period = await em.findOneByOrFail(RatingPeriod, { id: next.periodId });
     const scheme = await em.findOneByOrFail(RatingScheme, { id: period.schemeId });
-    if (before) return; // the subject is fixed once rated
     const only = (field: keyof Rating) => {
       for (const f of ['propertyCompanyId', 'partyOrganizationId', 'ownersCommitteeId'] as const) {
         if (f !== field && next[f] != null) throw badInput(f, `${f} does not fit a ${scheme.subjectKind} scheme`);
@@ -99,12 +99,6 @@ export class RatingService extends CrudService<Rating, RatingFilter> {
         Object.assign(next, { subjectKey: `name:${name}`, subjectName: name });
       }
     }
-  }
-
-  protected normalize(input: ObjectLiteral, creating: boolean): ObjectLiteral {
-    // subjectKey and subjectName are derived from the subject in validate(); placeholders pass the required-column check
-    if (!creating) return super.normalize(input, creating);
-    return super.normalize({ ...input, subjectKey: '-', subjectName: input.subjectName ?? '-' }, creating);
   }
 
   protected async saveChildren(em: EntityManager, saved: Rating, children: ObjectLiteral): Promise<void> {

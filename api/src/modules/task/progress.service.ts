@@ -1,8 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
+import { addDays, daysBetween } from '../../common/dates';
 import { badInput, toId } from '../../common/errors';
+import { groupBy } from '../../common/loaders';
 import { Unit } from '../organization/unit.entity';
-import { PolicyDocument } from '../policy/policy-document.entity';
+import { documentExpired, PolicyDocument } from '../policy/policy-document.entity';
 import { Assignment } from './assignment.entity';
 import { ProgressStatus } from './enums';
 import { KeyWork } from './key-work.entity';
@@ -31,8 +33,6 @@ interface AssignmentState {
   open: Array<{ milestone: Milestone | null; dueDate: string; deadlineText: string | null }>;
 }
 
-const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * 进度: the office's questions, answered as of a date so the answers are reproducible.
@@ -65,33 +65,37 @@ export class ProgressService {
       .orderBy('r.reportDate', 'ASC')
       .addOrderBy('r.id', 'ASC')
       .getMany();
+    const reportGroups = groupBy(assignments.map((a) => a.id), reports, (r) => r.assignmentId);
+    const milestoneGroups = groupBy(taskIds, milestones, (m) => m.taskItemId);
 
     const taskById = new Map(tasks.map((t) => [t.id, t]));
     const kwById = new Map(keyWorks.map((k) => [k.id, k]));
     const planById = new Map(plans.map((p) => [p.id, p]));
     const docById = new Map(docs.map((d) => [d.id, d]));
+    const reportsOf = new Map(assignments.map((a, i) => [a.id, reportGroups[i]]));
+    const milestonesOf = new Map(taskIds.map((id, i) => [id, milestoneGroups[i]]));
     return assignments.map((assignment) => {
       const task = taskById.get(assignment.taskItemId) as TaskItem;
       const keyWork = kwById.get(task.keyWorkId) as KeyWork;
       const plan = planById.get(keyWork.planId) as Plan;
       const doc = docById.get(plan.documentId);
-      const mine = reports.filter((r) => r.assignmentId === assignment.id);
+      const mine = reportsOf.get(assignment.id) ?? [];
       const whole = mine.filter((r) => r.milestoneId == null);
       const status = whole.at(-1)?.status ?? ProgressStatus.NOT_STARTED;
       const doneMilestones = new Set(mine.filter((r) => r.milestoneId != null && r.status === ProgressStatus.DONE).map((r) => r.milestoneId));
       const open: AssignmentState['open'] = [];
       if (status !== ProgressStatus.DONE) {
-        for (const m of milestones.filter((x) => x.taskItemId === task.id && !doneMilestones.has(x.id))) {
+        for (const m of (milestonesOf.get(task.id) ?? []).filter((x) => !doneMilestones.has(x.id))) {
           open.push({ milestone: m, dueDate: m.dueDate, deadlineText: m.deadlineText });
         }
         if (task.dueDate) open.push({ milestone: null, dueDate: task.dueDate, deadlineText: task.deadlineText });
       }
-      return { assignment, task, keyWork, plan, status, expired: Boolean(doc?.validTo && doc.validTo < scope.asOf), open };
+      return { assignment, task, keyWork, plan, status, expired: documentExpired(doc, scope.asOf), open };
     });
   }
 
   private entry(s: AssignmentState, o: AssignmentState['open'][number], asOf: string): DeadlineEntry {
-    return { assignment: s.assignment, task: s.task, milestone: o.milestone, dueDate: o.dueDate, deadlineText: o.deadlineText, daysOverdue: days(o.dueDate, asOf) };
+    return { assignment: s.assignment, task: s.task, milestone: o.milestone, dueDate: o.dueDate, deadlineText: o.deadlineText, daysOverdue: daysBetween(o.dueDate, asOf) };
   }
 
   /** 已逾期: deadlines before the date that were not reported done by then (expired plans excluded). */

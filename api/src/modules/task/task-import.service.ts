@@ -50,7 +50,7 @@ export class TaskImportService {
       const jurisdiction = await em.findOneBy(Jurisdiction, { id: jurisdictionId });
       if (!jurisdiction) throw badInput('jurisdictionId', `jurisdictionId: no Jurisdiction with id ${jurisdictionId}`);
       if (await em.existsBy(Plan, { documentId, name })) throw conflict('This document already has a plan with that name', 'name');
-      const { result, keyWorks, unitIds, communities } = await this.plan(em, jurisdictionId, input.rows);
+      const { result, keyWorks, assigneesOf } = await this.plan(em, jurisdictionId, input.rows);
       if (!commit) return result;
       if (result.rejected > 0) throw badInput('rows', `${result.rejected} row(s) are rejected; nothing was imported. Fix the sheet and import again`);
       const plan = await em.save(Plan, em.create(Plan, { documentId, jurisdictionId, name, kind: PlanKind.TASK_LIST }));
@@ -73,10 +73,7 @@ export class TaskImportService {
                 sortOrder: item.row,
               }),
             );
-            const units = [
-              ...item.units.map((u, i) => ({ unitId: unitIds.get(u) as number, isLead: i === 0, viaAllCommunities: false })),
-              ...(item.allCommunities ? communities.map((unitId) => ({ unitId, isLead: false, viaAllCommunities: true })) : []),
-            ].filter((u, i, all) => all.findIndex((x) => x.unitId === u.unitId) === i);
+            const units = assigneesOf(item);
             await em.save(Assignment, units.map((u, i) => em.create(Assignment, { taskItemId: task.id, ...u, sortOrder: i + 1 })));
             assignments += units.length;
           }
@@ -94,6 +91,12 @@ export class TaskImportService {
     const communityUnits = children.length ? await em.find(Unit, { where: { jurisdictionId: In(children.map((c) => c.id)), kind: UnitKind.COMMUNITY }, order: { jurisdictionId: 'ASC' } }) : [];
     const unitIds = new Map<string, number>();
     for (const u of units) for (const n of [u.name, ...u.aliases]) unitIds.set(n, u.id);
+    /** The units a task is assigned to, each once: the named ones (the first leads), then every community for 各社区. */
+    const assigneesOf = (item: { units: string[]; allCommunities: boolean }) =>
+      [
+        ...item.units.map((u, i) => ({ unitId: unitIds.get(u) as number, isLead: i === 0, viaAllCommunities: false })),
+        ...(item.allCommunities ? communityUnits.map((c) => ({ unitId: c.id, isLead: false, viaAllCommunities: true })) : []),
+      ].filter((u, i, all) => all.findIndex((x) => x.unitId === u.unitId) === i);
 
     const problems = new Map<number, { code: string; reason: string }>();
     const keyWorks: KeyWorkSeed[] = normaliseTaskList(
@@ -131,7 +134,7 @@ export class TaskImportService {
           }
           row.status = 'ADD';
           tasks++;
-          assignments += new Set(item.units).size + (item.allCommunities ? communityUnits.length : 0);
+          assignments += assigneesOf(item).length;
           return true;
         });
       }
@@ -147,6 +150,6 @@ export class TaskImportService {
       rejected: results.filter((r) => r.status === 'REJECT').length,
       rows: results,
     };
-    return { result, keyWorks: kept, unitIds, communities: communityUnits.map((u) => u.id) };
+    return { result, keyWorks: kept, assigneesOf };
   }
 }

@@ -7,7 +7,7 @@ import { LocalDate } from '../../common/scalars';
 import { User } from '../auth/user.entity';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { Unit } from '../organization/unit.entity';
-import { PolicyDocument } from '../policy/policy-document.entity';
+import { documentExpired, PolicyDocument } from '../policy/policy-document.entity';
 import { Assignment } from './assignment.entity';
 import { KeyWork } from './key-work.entity';
 import { Milestone } from './milestone.entity';
@@ -39,8 +39,7 @@ export class PlanResolver extends createReadResolver({ type: Plan, name: 'Plan',
 
   @FieldResolver(() => Boolean, { description: 'The document\'s validity has ended by that date (its tasks show as expired, not overdue)' })
   async expired(@Root() p: Plan, @Arg('asOf', () => LocalDate) asOf: string, @Ctx() ctx: AppContext) {
-    const doc = await ctx.loaders.ref(PolicyDocument, p.documentId);
-    return Boolean(doc?.validTo && doc.validTo < asOf);
+    return documentExpired(await ctx.loaders.ref(PolicyDocument, p.documentId), asOf);
   }
 }
 

@@ -10,18 +10,22 @@ export enum GroupRole {
   DIRECTOR = 'DIRECTOR', // 主任 (of an office)
   DEPUTY_DIRECTOR = 'DEPUTY_DIRECTOR', // 副主任
 }
+
+/** The Chinese label as rosters print it (组 长 → 组长). */
+export const ROLE_LABEL: Record<GroupRole, string> = {
+  LEADER: '组长',
+  EXECUTIVE_DEPUTY: '常务副组长',
+  DEPUTY: '副组长',
+  MEMBER: '成员',
+  GROUP_MEMBER: '组员',
+  DIRECTOR: '主任',
+  DEPUTY_DIRECTOR: '副主任',
+};
+
 registerEnumType(GroupRole, {
   name: 'GroupRole',
   description: '组内职务',
-  valuesConfig: {
-    LEADER: { description: '组长' },
-    EXECUTIVE_DEPUTY: { description: '常务副组长' },
-    DEPUTY: { description: '副组长' },
-    MEMBER: { description: '成员' },
-    GROUP_MEMBER: { description: '组员' },
-    DIRECTOR: { description: '主任' },
-    DEPUTY_DIRECTOR: { description: '副主任' },
-  },
+  valuesConfig: Object.fromEntries(Object.entries(ROLE_LABEL).map(([role, label]) => [role, { description: label }])),
 });
 
 /** Printed rosters list roles in this order; within a role, by published order. */
@@ -35,16 +39,6 @@ export const ROLE_RANK: Record<GroupRole, number> = {
   GROUP_MEMBER: 7,
 };
 
-/** The Chinese label as rosters print it (组 长 → 组长). */
-export const ROLE_LABEL: Record<GroupRole, string> = {
-  LEADER: '组长',
-  EXECUTIVE_DEPUTY: '常务副组长',
-  DEPUTY: '副组长',
-  MEMBER: '成员',
-  GROUP_MEMBER: '组员',
-  DIRECTOR: '主任',
-  DEPUTY_DIRECTOR: '副主任',
-};
 
 /** 工作组类别 */
 export enum GroupKind {

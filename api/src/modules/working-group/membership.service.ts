@@ -36,9 +36,8 @@ export class MembershipService extends CrudService<Membership, MembershipFilter>
   }
 
   protected async validate(em: EntityManager, next: Membership, before: Membership | null): Promise<void> {
-    if (!Object.values(GroupRole).includes(next.role)) throw badInput('role', 'Unknown role');
     if (!notBefore(next.validTo, next.validFrom)) throw badInput('validTo', 'validTo cannot be before validFrom');
-    if (!next.sortOrder) next.sortOrder = await this.nextOrder(em, next.groupId, next.role);
+    if (!next.sortOrder) next.sortOrder = await this.nextOrder(em, next.groupId, next.role, next.validFrom);
     const overlap = em
       .createQueryBuilder(Membership, 'e')
       .where('e.groupId = :g AND e.personId = :p AND e.role = :r', { g: next.groupId, p: next.personId, r: next.role });
@@ -47,13 +46,10 @@ export class MembershipService extends CrudService<Membership, MembershipFilter>
     if (await overlap.getExists()) throw badInput('personId', 'This person already holds this role in the group during that period');
   }
 
-  private async nextOrder(em: EntityManager, groupId: number, role: GroupRole): Promise<number> {
-    const row = await em
-      .createQueryBuilder(Membership, 'e')
-      .select('MAX(e.sortOrder)', 'max')
-      .where('e.groupId = :groupId AND e.role = :role AND e.validTo IS NULL', { groupId, role })
-      .getRawOne<{ max: number | null }>();
-    return Number(row?.max ?? 0) + 1;
+  /** After the last seat of the role in force on the day the new seat starts. */
+  private async nextOrder(em: EntityManager, groupId: number, role: GroupRole, day: string): Promise<number> {
+    const seats = await currentSeats(em, groupId, day, role);
+    return Math.max(0, ...seats.map((s) => s.sortOrder)) + 1;
   }
 
   /** Sets the published order of a role's current seats (1, 2, 3 … in the order given). */
@@ -62,10 +58,7 @@ export class MembershipService extends CrudService<Membership, MembershipFilter>
     const ids = args.membershipIds.map((id) => toId(id, 'membershipIds'));
     if (new Set(ids).size !== ids.length) throw badInput('membershipIds', 'A seat is listed twice');
     return this.tx.run(async (em) => {
-      const seats = await em
-        .createQueryBuilder(Membership, 'e')
-        .where('e.groupId = :groupId AND e.role = :role AND e.validTo IS NULL', { groupId, role: args.role })
-        .getMany();
+      const seats = await currentSeats(em, groupId, todayInChina(), args.role);
       const current = new Set(seats.map((s) => s.id));
       if (seats.length !== ids.length || ids.some((id) => !current.has(id))) {
         throw badInput('membershipIds', `List exactly the ${seats.length} current ${args.role} seats of the group`);
@@ -84,4 +77,11 @@ export class MembershipService extends CrudService<Membership, MembershipFilter>
       return result;
     });
   }
+}
+
+/** The seats of a group (or of one role) in force on a day: what "the current roster" means everywhere. */
+export function currentSeats(em: EntityManager, groupId: number, day: string, role?: GroupRole): Promise<Membership[]> {
+  const qb = em.createQueryBuilder(Membership, 'e').where('e.groupId = :groupId', { groupId });
+  if (role) qb.andWhere('e.role = :role', { role });
+  return inForceOn(qb, day).getMany();
 }

@@ -12,6 +12,7 @@ import { Post } from './post.entity';
 import { PostHolding } from './post-holding.entity';
 import { type RosterImportResult, type RosterRowInput, type RosterRowResult, RosterRowStatus } from './roster-import.types';
 import { inForceOn } from '../../common/periods';
+import { currentSeats } from './membership.service';
 import { WorkingGroup } from './working-group.entity';
 
 const ROLE_BY_LABEL = new Map<string, GroupRole>([
@@ -69,9 +70,7 @@ export class RosterImportService {
   private async plan(em: EntityManager, groupId: number, rows: RosterRowInput[]) {
     if (!(await em.existsBy(WorkingGroup, { id: groupId }))) throw notFound('WorkingGroup', groupId);
     const day = todayInChina();
-    const seatsQb = em.createQueryBuilder(Membership, 'e').where('e.groupId = :groupId', { groupId });
-    inForceOn(seatsQb, day);
-    const seats = await seatsQb.getMany();
+    const seats = await currentSeats(em, groupId, day);
     const names = [...new Set(rows.map((r) => clean(r.name)).filter(Boolean))];
     const people = names.length ? await em.find(Person, { where: { name: In(names) } }) : [];
     const seatPeople = seats.length ? await em.find(Person, { where: { id: In(seats.map((s) => s.personId)) } }) : [];
@@ -109,7 +108,7 @@ export class RosterImportService {
         plans.push({ row });
       };
       if (!name) { reject('NAME_REQUIRED', '姓名 is empty'); continue; }
-      if (!role) { reject('UNKNOWN_ROLE', `组内职务 "${clean(input.role)}" is not a role (组长, 常务副组长, 副组长, 成员, 组员, 主任, 副主任)`); continue; }
+      if (!role) { reject('UNKNOWN_ROLE', `组内职务 "${clean(input.role)}" is not a role (${Object.values(ROLE_LABEL).join(', ')})`); continue; }
       if (orderText && !/^[1-9]\d{0,3}$/.test(orderText)) { reject('BAD_ORDER', `顺序 "${orderText}" is not a whole number from 1`); continue; }
       const key = `${name}|${role}`;
       if (seen.has(key)) { reject('DUPLICATE_ROW', `${name} appears twice as ${ROLE_LABEL[role]}`); continue; }
@@ -209,9 +208,7 @@ export class RosterImportService {
   private async renumber(em: EntityManager, groupId: number, plans: Plan[], touched: Set<number>, day: string): Promise<void> {
     const roles = new Set(plans.filter((p) => p.row.status === RosterRowStatus.ADD || p.row.status === RosterRowStatus.CHANGE).map((p) => p.row.role as GroupRole));
     for (const role of roles) {
-      const qb = em.createQueryBuilder(Membership, 'e').where('e.groupId = :groupId AND e.role = :role', { groupId, role });
-      inForceOn(qb, day);
-      const seats = await qb.getMany();
+      const seats = await currentSeats(em, groupId, day, role);
       seats.sort((a, b) => a.sortOrder - b.sortOrder || Number(touched.has(b.id)) - Number(touched.has(a.id)) || a.id - b.id);
       const moved = seats.flatMap((seat, i) => (seat.sortOrder === i + 1 ? [] : [Object.assign(seat, { sortOrder: i + 1 })]));
       if (moved.length) await em.save(Membership, moved);

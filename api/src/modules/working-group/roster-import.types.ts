@@ -1,3 +1,4 @@
+import { ROLE_LABEL } from './enums';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsInt, IsOptional, MaxLength, Min } from 'class-validator';
 
@@ -19,7 +20,7 @@ export class RosterRowInput {
   @MaxLength(200)
   post?: string | null;
 
-  @Field(() => String, { nullable: true, description: '组内职务: 组长, 常务副组长, 副组长, 成员, 组员, 主任, 副主任' })
+  @Field(() => String, { nullable: true, description: `组内职务: ${Object.values(ROLE_LABEL).join(', ')}` })
   @IsOptional()
   @MaxLength(50)
   role?: string | null;

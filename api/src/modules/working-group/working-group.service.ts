@@ -36,6 +36,7 @@ export class PostHoldingService extends CrudService<PostHolding, PostHoldingFilt
 /** 工作专班: a group, or an office / sub-group under one; no cycles. */
 export class WorkingGroupService extends CrudService<WorkingGroup, WorkingGroupFilter> {
   protected async validate(em: EntityManager, next: WorkingGroup, before: WorkingGroup | null): Promise<void> {
+    if (before && before.parentId === next.parentId) return;
     let parentId = next.parentId;
     for (let depth = 0; parentId != null; depth++) {
       if ((before && parentId === before.id) || depth > 20) throw badInput('parentId', 'A group cannot sit under itself');
