@@ -78,4 +78,23 @@ describe(`roster import from a sheet (${dbKind()})`, () => {
     const { token } = await t.userWithRole((await import('../src/common/roles')).Role.UNIT_STAFF);
     expect(codeOf(await t.gql(IMPORT, { g: groupId, rows: goodRows }, token))).toBe('FORBIDDEN');
   });
+
+  it('writes a sheet of 40 new members with a bounded number of statements, not several per row', async () => {
+    const rows = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => ({ line: i + 2, name: `批量成员${from + i}`, post: `批量职务${(from + i) % 5}`, role: '成员', order: '' }));
+    const statements = async (n: number, from: number) => {
+      const { createWorkingGroup: g } = (await t.gql(`mutation { createWorkingGroup(name: "批量导入专班${from}", kind: GROUP) { id } }`, {}, admin)).data;
+      t.sql.reset();
+      const res = await t.gql(IMPORT, { g: g.id, rows: rows(n, from) }, admin);
+      expect(res.data.importRoster).toMatchObject({ committed: true, added: n });
+      return t.sql.count;
+    };
+    const small = await statements(5, 1000);
+    const large = await statements(40, 2000);
+    // new posts are created one per title (5 here); everything else is written per sheet, not per row
+    expect(large - small).toBeLessThanOrEqual(10);
+    const members = (await t.gql('query { allMemberships(filter: { q: "批量成员20" }) { post { title holdings { person { name } } } } }', {}, admin)).data.allMemberships;
+    expect(members.length).toBeGreaterThan(0);
+    expect(members[0].post.holdings.length).toBeGreaterThan(0);
+  });
 });

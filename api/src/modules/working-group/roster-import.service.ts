@@ -171,32 +171,40 @@ export class RosterImportService {
       createdPosts.set(p.postTitle, post.id);
       return post.id;
     };
-    const holdPost = async (postId: number, personId: number) => {
-      const open = em.createQueryBuilder(PostHolding, 'e').where('e.postId = :postId AND e.personId = :personId', { postId, personId });
-      inForceOn(open, day);
-      if (!(await open.getExists())) await em.save(PostHolding, em.create(PostHolding, { postId, personId, validFrom: day, validTo: null }));
-    };
-
     const touched = new Set<number>();
-    for (const p of plans) {
-      const { row } = p;
-      if (row.status === RosterRowStatus.CHANGE && p.seat) {
-        const postId = await postFor(p);
-        if (postId !== undefined) p.seat.postId = postId;
-        p.seat.sortOrder = row.order ?? p.seat.sortOrder;
-        await em.save(Membership, p.seat);
-        if (p.seat.postId) await holdPost(p.seat.postId, p.seat.personId);
-      } else if (row.status === RosterRowStatus.ADD) {
-        const personId = p.personId ?? (await em.save(Person, em.create(Person, { name: row.name as string, phone: null, note: null }))).id;
-        const postId = (await postFor(p)) ?? null;
-        const seat = await em.save(
-          Membership,
-          em.create(Membership, { groupId, personId, role: row.role as GroupRole, sortOrder: row.order as number, postId, concurrent: false, validFrom: day, validTo: null }),
-        );
-        row.membershipId = String(seat.id);
-        if (postId) await holdPost(postId, personId);
-      }
-      if (row.membershipId && (row.status === RosterRowStatus.ADD || row.status === RosterRowStatus.CHANGE)) touched.add(Number(row.membershipId));
+    // Seats: changed ones saved together; new people and new seats inserted in one statement each.
+    const changed = plans.filter((p) => p.row.status === RosterRowStatus.CHANGE && p.seat);
+    for (const p of changed) {
+      const postId = await postFor(p);
+      if (postId !== undefined) p.seat!.postId = postId;
+      p.seat!.sortOrder = p.row.order ?? p.seat!.sortOrder;
+    }
+    if (changed.length) await em.save(Membership, changed.map((p) => p.seat!));
+    const added = plans.filter((p) => p.row.status === RosterRowStatus.ADD);
+    const newPeople = added.filter((p) => !p.personId);
+    if (newPeople.length) {
+      const ids = (await em.insert(Person, newPeople.map((p) => ({ name: p.row.name as string, phone: null, note: null })))).identifiers;
+      newPeople.forEach((p, i) => (p.personId = ids[i].id as number));
+    }
+    const addedPosts: Array<number | null> = [];
+    for (const p of added) addedPosts.push((await postFor(p)) ?? null); // one at a time: a new title is created once
+    if (added.length) {
+      const seats = added.map((p, i) => ({ groupId, personId: p.personId!, role: p.row.role as GroupRole, sortOrder: p.row.order as number, postId: addedPosts[i], concurrent: false, validFrom: day, validTo: null }));
+      const ids = (await em.insert(Membership, seats)).identifiers;
+      added.forEach((p, i) => (p.row.membershipId = String(ids[i].id)));
+    }
+    for (const p of [...changed, ...added]) if (p.row.membershipId) touched.add(Number(p.row.membershipId));
+
+    // A seat with a post means its holder holds the post: open the holdings that are missing, in one go.
+    const wanted = [
+      ...changed.filter((p) => p.seat!.postId).map((p) => ({ postId: p.seat!.postId as number, personId: p.seat!.personId })),
+      ...added.flatMap((p, i) => (addedPosts[i] ? [{ postId: addedPosts[i] as number, personId: p.personId! }] : [])),
+    ];
+    if (wanted.length) {
+      const open = await inForceOn(em.createQueryBuilder(PostHolding, 'e').where('e.personId IN (:...people)', { people: [...new Set(wanted.map((w) => w.personId))] }), day).getMany();
+      const held = new Set(open.map((h) => `${h.postId}:${h.personId}`));
+      const missing = wanted.filter((w) => !held.has(`${w.postId}:${w.personId}`) && held.add(`${w.postId}:${w.personId}`));
+      if (missing.length) await em.insert(PostHolding, missing.map((w) => ({ ...w, validFrom: day, validTo: null })));
     }
     await this.renumber(em, groupId, plans, touched, day);
   }
