@@ -1,4 +1,4 @@
-import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLSchema, isEnumType, lexicographicSortSchema, printSchema, printType } from 'graphql';
 import { buildSchemaSync, type ClassType } from 'type-graphql';
 import { authChecker } from './common/auth-checker';
 import { ENTITIES } from './entities';
@@ -105,7 +105,19 @@ export function buildAdminSchema(): GraphQLSchema {
   return cached;
 }
 
-/** The SDL as committed in schema/admin.graphql (sorted, so the file diff shows real changes only). */
+/**
+ * The SDL as committed in schema/admin.graphql: types and fields sorted, so the file diff shows real
+ * changes only, but enum values kept in declaration order. That order means something (组长 before
+ * 副组长, 未开始 before 已完成), and the console's choice lists are built from this file.
+ */
 export function printAdminSchema(): string {
-  return `${printSchema(lexicographicSortSchema(buildAdminSchema()))}\n`;
+  const schema = buildAdminSchema();
+  let sdl = printSchema(lexicographicSortSchema(schema));
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isEnumType(type) && !type.name.startsWith('__')) {
+      const sorted = lexicographicSortSchema(new GraphQLSchema({ types: [type] })).getType(type.name)!;
+      sdl = sdl.replace(printType(sorted), printType(type));
+    }
+  }
+  return `${sdl}\n`;
 }
