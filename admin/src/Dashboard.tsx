@@ -2,11 +2,10 @@ import { Card, CardContent, Grid, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { gqlRequest } from './dataProvider';
+import { today } from './resources/common/dates';
 import { BudgetPanel } from './resources/incentive/budgets';
 import { IndicatorChart } from './resources/indicator/indicators';
 import { TaskPanels } from './resources/task/TaskPanels';
-
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** 首页: what is in the system, at a glance. */
 export const Dashboard = () => {

@@ -20,7 +20,8 @@ import { selectionFor } from './selections';
  * ra-data-graphql-simple itself declares a peer of graphql ^15 and the API needs 16 (see README).
  */
 
-const unwrap = (t: IntrospectionTypeRef): IntrospectionTypeRef =>
+/** The named type under NON_NULL and LIST wrappers. */
+export const unwrap = (t: IntrospectionTypeRef): IntrospectionTypeRef =>
   t.kind === 'NON_NULL' || t.kind === 'LIST' ? unwrap((t as { ofType: IntrospectionTypeRef }).ofType) : t;
 
 const printType = (t: IntrospectionTypeRef): string => {

@@ -1,5 +1,19 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { HttpError } from 'ra-core';
+import { HttpError, useLocaleState, useTranslate } from 'ra-core';
+import { formatFen } from '../resources/incentive/money';
+
+/** What a failed request carries beside its message (a translation key): the API's code and extensions, and field errors. */
+export interface ErrorBody {
+  code?: string;
+  extensions: Record<string, unknown>;
+  errors?: Record<string, string>;
+}
+/** A failed data provider call or gqlRequest, as a screen catches it. */
+export interface Failure {
+  message: string;
+  status?: number;
+  body?: ErrorBody;
+}
 
 /** Server messages (English) that the console shows in the user's language. */
 const KNOWN_MESSAGES: Array<[RegExp, string]> = [
@@ -9,23 +23,31 @@ const KNOWN_MESSAGES: Array<[RegExp, string]> = [
   [/cannot be empty|is required/, 'ra.validation.required'],
   [/: no \w+ with id/, 'app.errors.unknown_reference'],
   [/still referenced/, 'app.errors.still_referenced'],
-  [/one site earns one award/, 'app.incentives.errors.one_award'],
-  [/payouts come only after acceptance/, 'app.incentives.errors.not_accepted'],
-  [/names no amount/, 'app.incentives.errors.no_amount'],
-  [/names no property company/, 'app.incentives.errors.no_company'],
-  [/would exceed the \d+ budget/, 'app.incentives.errors.over_budget'],
-  [/No \d+ budget is set/, 'app.incentives.errors.no_budget'],
-  [/already recorded on another payout/, 'app.incentives.errors.reference_taken'],
-  [/frozen once submitted/, 'app.incentives.errors.frozen'],
   [/yuan is already committed/, 'app.incentives.errors.budget_below_committed'],
   [/must be an amount in yuan|more than two decimals|must not be negative/, 'app.incentives.errors.bad_amount'],
   [/a reason is required|Say why/, 'app.incentives.errors.reason_required'],
   [/is in the future/, 'app.validation.future_date'],
   [/is before the previous step|is before the approval/, 'app.validation.before_previous'],
   [/appears twice: one line per recipient/, 'app.incentives.errors.duplicate_line'],
-  [/was changed by someone else/, 'app.errors.stale'],
-  [/it cannot move to/, 'app.errors.bad_transition'],
 ];
+/** extensions.reason, a stable code of the API, and its message; the extensions are the message's arguments. */
+const REASON_MESSAGES: Record<string, string> = {
+  ALREADY_AWARDED: 'app.incentives.errors.one_award',
+  NOT_ACCEPTED: 'app.incentives.errors.not_accepted',
+  NO_RULE_IN_FORCE: 'app.incentives.errors.no_rule',
+  NO_AMOUNT: 'app.incentives.errors.no_amount',
+  NO_COMPANY: 'app.incentives.errors.no_company',
+  FROZEN: 'app.incentives.errors.frozen',
+  IN_USE: 'app.incentives.errors.in_use',
+  REFERENCE_USED: 'app.incentives.errors.reference_taken',
+  KEY_REUSED: 'app.incentives.errors.key_reused',
+  OVER_BUDGET: 'app.incentives.errors.over_budget',
+  NO_BUDGET: 'app.incentives.errors.no_budget',
+  MAKER_CHECKER: 'app.incentives.errors.maker_checker',
+  ROLE: 'app.errors.forbidden',
+  INVALID_TRANSITION: 'app.errors.bad_transition',
+  STALE: 'app.errors.stale',
+};
 const CODE_MESSAGES: Record<string, string> = {
   FORBIDDEN: 'app.errors.forbidden',
   UNAUTHENTICATED: 'app.auth.session_expired',
@@ -44,14 +66,31 @@ export function toHttpError(error: unknown): unknown {
   const first = gqlErrors[0];
   if (!first) return error;
   const code = first.extensions?.code as string | undefined;
+  const reason = first.extensions?.reason as string | undefined;
+  const byReason = reason ? REASON_MESSAGES[reason] : undefined;
+  const text = byReason ?? localise(first.message);
   const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'NOT_FOUND' ? 404 : code === 'CONFLICT' ? 409 : 400;
   const errors: Record<string, string> = {};
   const fields = (first.extensions?.fields as Array<{ field: string; messages: string[] }> | undefined) ?? [];
   for (const f of fields) errors[f.field] = localise(f.messages[0]);
   const field = first.extensions?.field as string | undefined;
-  if (field && !errors[field]) errors[field] = localise(first.message);
-  const message = (code && CODE_MESSAGES[code]) || localise(first.message);
-  // extensions (e.g. reason OVER_BUDGET with the figures) let a screen say more than the message
-  const body = { code, extensions: first.extensions ?? {} };
+  if (field && !errors[field]) errors[field] = text;
+  const message = byReason ?? ((code && CODE_MESSAGES[code]) || text);
+  // the extensions (e.g. reason OVER_BUDGET with the figures) are the message's arguments: see useErrorText
+  const body: ErrorBody = { code, extensions: first.extensions ?? {} };
   return new HttpError(message, status, Object.keys(errors).length ? { ...body, errors } : body);
+}
+
+/** A message's arguments: the extensions, and each amount in fen also as money (budgetFen → budget: ¥1,000.00). */
+export function messageArgs(extensions: Record<string, unknown> = {}, locale: string): Record<string, unknown> {
+  const args: Record<string, unknown> = { ...extensions };
+  for (const [k, v] of Object.entries(extensions)) if (k.endsWith('Fen') && typeof v === 'number') args[k.slice(0, -3)] = formatFen(v, locale);
+  return args;
+}
+
+/** A failure in the reader's language, with what its reason carries (OVER_BUDGET: the budget's figures). */
+export function useErrorText(): (failure: Failure) => string {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  return (f) => translate(f.message, { ...messageArgs(f.body?.extensions, locale), _: f.message });
 }

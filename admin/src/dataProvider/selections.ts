@@ -6,16 +6,17 @@
  */
 const USER = '{ id username displayName }';
 const CASE = 'case { id year appliedOn superiorAcceptedOn streetAcceptedOn compound { name } community { name } propertyCompany { name } }';
-const RULE = 'rule { id name printed version validFrom validTo sourceClause { number text } sourceDocument { title docNumber } }';
+const RULE = 'rule { id name printed version validFrom validTo sourceClause { number } sourceDocument { title docNumber } }';
 
 export const SELECTIONS: Record<string, { list: string; one?: string }> = {
   IncentiveRule: {
-    list: 'lines { id recipientRole amountFen amount printedAmount note } sourceClause { number text } sourceDocument { title docNumber }',
+    list: 'lines { id recipientRole amountFen amount printedAmount note } sourceClause { number } sourceDocument { title docNumber }',
   },
   AwardCase: {
     list: 'compound { name } community { name } propertyCompany { name } programme { name }',
     one: 'steps { id fromStatus toStatus stepDate actorName reason at } payouts { id status amountFen recipientRole recipientName }',
   },
+  Indicator: { list: 'scope { name }' },
   Payout: {
     list: `programme { name } ${CASE} ${RULE} submittedBy ${USER} approvedBy ${USER} paidBy ${USER}`,
     one: 'transitions { id fromStatus toStatus actorName reason at }',

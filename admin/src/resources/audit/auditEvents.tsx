@@ -1,11 +1,21 @@
-import { Datagrid, DateField, DateInput, List, SelectInput, TextField, TextInput, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { Datagrid, DateField, DateInput, List, SelectInput, TextField, TextInput, TopToolbar, useRecordContext, useResourceDefinitions, useTranslate } from 'react-admin';
+import schema from 'virtual:admin-introspection';
 import { ExportButtons } from '../common/actions';
+import { fieldsOf, named } from '../common/enums';
 
-const ENTITY_TYPES = ['PolicyDocument', 'Clause', 'DocumentCitation', 'Jurisdiction', 'Unit', 'PropertyCompany', 'Compound', 'Person', 'Post', 'PostHolding', 'WorkingGroup', 'Membership', 'User', 'Seed'];
+/**
+ * The types the API keeps an audit trail of: those its mutations write (createX, advanceAwardCase,
+ * approvePayout, reportProgress…) and that can be listed; the audit events themselves are not.
+ */
+const LISTED = new Set(fieldsOf(schema.queryType.name).filter((f) => f.name.startsWith('all')).map((f) => named(f).name));
+const WRITTEN = fieldsOf(schema.mutationType?.name ?? '').map((f) => named(f).name).filter((t) => LISTED.has(t));
 
+/** Every kind of record with a history: the console's resources, the types the API writes, and the seed. */
 const EntityTypeInput = (props: { source: string; alwaysOn?: boolean }) => {
   const translate = useTranslate();
-  return <SelectInput {...props} choices={ENTITY_TYPES.map((t) => ({ id: t, name: translate(`resources.${t}.name`, { smart_count: 1, _: t }) }))} translateChoice={false} />;
+  const resources = Object.keys(useResourceDefinitions());
+  const types = [...new Set([...resources, ...WRITTEN, 'Seed'])].filter((t) => t !== 'AuditEvent');
+  return <SelectInput {...props} choices={types.map((t) => ({ id: t, name: translate(`resources.${t}.name`, { smart_count: 1, _: t }) }))} translateChoice={false} />;
 };
 
 const filters = [

@@ -2,7 +2,8 @@ import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } fro
 import { useEffect, useState } from 'react';
 import { useLocaleState, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 import { gqlRequest } from '../../dataProvider';
-import { enumOf } from './exporter';
+import { formatAt } from './dates';
+import { enumOf } from './enums';
 
 interface Event {
   id: string;
@@ -72,7 +73,7 @@ export const History = () => {
               const lines = rows.length ? rows : [{ field: '', before: undefined, after: undefined }];
               return lines.map((c, i) => (
                 <TableRow key={`${e.id}-${i}`}>
-                  <TableCell>{i === 0 ? new Date(e.at).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN') : ''}</TableCell>
+                  <TableCell>{i === 0 ? formatAt(e.at, locale) : ''}</TableCell>
                   <TableCell>{i === 0 ? (e.actorName === 'system' ? translate('app.history.system') : e.actorName) : ''}</TableCell>
                   <TableCell>{i === 0 ? translate(`enums.AuditAction.${e.action}`, { _: e.action }) : ''}</TableCell>
                   <TableCell>{c.field ? fieldLabel(c.field) : ''}</TableCell>

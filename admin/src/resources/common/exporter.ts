@@ -1,30 +1,20 @@
 import type { Exporter, FetchRelatedRecords, RaRecord, TranslateFunction as Translate } from 'react-admin';
+import { today } from './dates';
+import { enumOf, fieldsOf, named, referenceOf } from './enums';
 
-/** *Id fields and what to show for them (the referenced record's name, not its number). */
-const REFERENCES: Record<string, [resource: string, field: string]> = {
-  groupId: ['WorkingGroup', 'name'],
-  personId: ['Person', 'name'],
-  postId: ['Post', 'title'],
-  jurisdictionId: ['Jurisdiction', 'name'],
-  communityId: ['Jurisdiction', 'name'],
-  unitId: ['Unit', 'name'],
-  hostUnitId: ['Unit', 'name'],
-  propertyCompanyId: ['PropertyCompany', 'name'],
-  documentId: ['PolicyDocument', 'docNumber'],
-  citingDocumentId: ['PolicyDocument', 'docNumber'],
-  citedDocumentId: ['PolicyDocument', 'docNumber'],
-  sourceDocumentId: ['PolicyDocument', 'docNumber'],
-  sourceClauseId: ['Clause', 'number'],
-  clauseId: ['Clause', 'number'],
-  programmeId: ['IncentiveProgramme', 'name'],
-  compoundId: ['Compound', 'name'],
-};
-/** Enum fields, exported (and shown in the history) as their Chinese (or English) label. */
-export function enumOf(resource: string, field: string): string | undefined {
-  if (field === 'role') return resource === 'User' ? 'Role' : 'GroupRole';
-  if (field === 'kind') return resource === 'Unit' ? 'UnitKind' : resource === 'WorkingGroup' ? 'GroupKind' : undefined;
-  if (field === 'status') return { Payout: 'PayoutStatus', AwardCase: 'AwardCaseStatus' }[resource];
-  return { level: 'JurisdictionLevel', managementMode: 'ManagementMode', action: 'AuditAction', trigger: 'IncentiveTrigger', recipientRole: 'RecipientRole' }[field];
+/** What names a record in a sheet, the first one it has: a document by its 文号 (else its title), a clause by its number. */
+const LABELS = ['name', 'docNumber', 'number', 'displayName', 'title', 'username'];
+/** A record's name; one without (an award case) goes by the first named record it carries (its compound). */
+function labelOf(record: unknown): string | undefined {
+  if (!record || typeof record !== 'object' || Array.isArray(record)) return undefined;
+  const r = record as Record<string, unknown>;
+  const own = LABELS.find((k) => r[k] !== null && r[k] !== undefined && r[k] !== '');
+  if (own) return String(r[own]);
+  for (const v of Object.values(r)) {
+    const inner = labelOf(v);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 const LEFT_OUT = new Set(['createdAt', 'updatedAt', 'before', 'after', 'nextStatuses']);
 /** Nested objects a screen asked for (dataProvider/selections.ts) are not columns. */
@@ -37,21 +27,27 @@ export interface Sheet {
 
 /** The records as a table an office can read: translated headers, names for references, labels for enums. */
 export async function toSheet(records: RaRecord[], resource: string, fetchRelated: FetchRelatedRecords, translate: Translate): Promise<Sheet> {
-  const fields = [...new Set(records.flatMap((r) => Object.keys(r)))].filter((f) => !LEFT_OUT.has(f) && !f.startsWith('__') && !records.some((r) => nested(r[f])));
-  const related: Record<string, Record<string, RaRecord>> = {};
+  // related records (the schema's object fields) are not columns, even where every row has none
+  const related = new Set(fieldsOf(resource).filter((f) => named(f).kind === 'OBJECT').map((f) => f.name));
+  const fields = [...new Set(records.flatMap((r) => Object.keys(r)))].filter((f) => !LEFT_OUT.has(f) && !f.startsWith('__') && !related.has(f) && !records.some((r) => nested(r[f])));
+  // a reference (xId) reads as the name of the record x: carried by the records (dataProvider/selections.ts) or fetched
+  const nameOf: Record<string, (r: RaRecord) => string | undefined> = {};
   for (const f of fields) {
-    const ref = REFERENCES[f] ?? (f === 'parentId' ? [resource, resource === 'WorkingGroup' || resource === 'Jurisdiction' ? 'name' : 'id'] : undefined);
-    if (ref) related[f] = (await fetchRelated(records, f, ref[0])) as Record<string, RaRecord>;
+    const target = referenceOf(resource, f);
+    if (!target) continue;
+    const carried = f.slice(0, -2);
+    if (records.every((r) => carried in r)) {
+      nameOf[f] = (r) => labelOf(r[carried]);
+    } else {
+      const fetched = (await fetchRelated(records, f, target).catch(() => ({}))) as Record<string, RaRecord>;
+      nameOf[f] = (r) => labelOf(fetched[r[f]]);
+    }
   }
   const label = (value: unknown, enumName: string) => (value == null ? null : translate(`enums.${enumName}.${value}`, { _: String(value) }));
   const rows = records.map((r) =>
     fields.map((f) => {
       const v = r[f];
-      if (related[f]) {
-        const target = related[f][v as string];
-        const ref = REFERENCES[f] ?? [resource, 'name'];
-        return v == null ? null : String(target?.[ref[1]] ?? v);
-      }
+      if (nameOf[f]) return v == null ? null : (nameOf[f](r) ?? String(v));
       const enumName = enumOf(resource, f);
       if (enumName) return label(v, enumName);
       if (Array.isArray(v)) return v.join('、');
@@ -74,8 +70,7 @@ function download(blob: Blob, filename: string): void {
   }, 1000);
 }
 
-export const stamp = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const fileName = (resource: string, translate: Translate, ext: string) => `${translate(`resources.${resource}.name`, { smart_count: 2, _: resource })}-${stamp()}.${ext}`;
+const fileName = (resource: string, translate: Translate, ext: string) => `${translate(`resources.${resource}.name`, { smart_count: 2, _: resource })}-${today()}.${ext}`;
 
 /** CSV with a BOM, so Excel opens the Chinese text correctly. */
 export const csvExporter = (translate: Translate): Exporter => async (records, fetchRelated, _dp, resource) => {

@@ -1,6 +1,5 @@
 import { Chip } from '@mui/material';
 import {
-  DateInput,
   ReferenceField,
   SelectField,
   SelectInput,
@@ -41,6 +40,28 @@ export const SourceField = (_: { label?: string }) => {
   );
 };
 
+type ChipColor = 'default' | 'primary' | 'info' | 'success' | 'warning' | 'error';
+/** The colour of each value of the status enums. */
+const STATUS_COLORS: Record<string, Record<string, ChipColor>> = {
+  PayoutStatus: { DRAFT: 'default', SUBMITTED: 'warning', APPROVED: 'info', PAID: 'success', REJECTED: 'error', CANCELLED: 'default' },
+  AwardCaseStatus: { APPLIED: 'default', INSPECTED: 'info', SUPERIOR_ACCEPTED: 'primary', STREET_ACCEPTED: 'success', REJECTED: 'error' },
+  ProgressStatus: { NOT_STARTED: 'default', IN_PROGRESS: 'info', DONE: 'success' },
+  IndicatorStatus: { MET: 'success', ON_TRACK: 'info', AT_RISK: 'warning', MISSED: 'error' },
+};
+export const statusColor = (enumName: string, status: string): ChipColor => STATUS_COLORS[enumName]?.[status] ?? 'default';
+
+/** A status (a value of the enum `enumName`) as a coloured chip. */
+export const StatusChip = ({ enumName, status }: { enumName: string; status: string }) => {
+  const translate = useTranslate();
+  return <Chip size="small" color={statusColor(enumName, status)} label={translate(`enums.${enumName}.${status}`, { _: status })} data-testid="status" data-status={status} />;
+};
+
+/** StatusChip for the record in context (lists). */
+export const StatusField = ({ enumName, source = 'status' }: { enumName: string; source?: string; label?: string }) => {
+  const record = useRecordContext();
+  return record ? <StatusChip enumName={enumName} status={record[source]} /> : null;
+};
+
 /** The "(兼)" marker of a concurrent seat. */
 export const ConcurrentChip = () => {
   const translate = useTranslate();
@@ -50,5 +71,3 @@ export const ConcurrentChip = () => {
 /** A date that must not be before another field of the same form. */
 export const notBefore = (otherField: string) => (value: string | null, values: Record<string, string | null>) =>
   value && values[otherField] && value < (values[otherField] as string) ? 'app.validation.end_before_start' : undefined;
-
-export const DateOnlyInput = DateInput;

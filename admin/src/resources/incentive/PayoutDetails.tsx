@@ -2,8 +2,10 @@ import { Box, Grid, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typ
 import type { ReactNode } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { StatusChip } from './fields';
-import { formatAt, formatFen } from './money';
+import { formatAt } from '../common/dates';
+import { StatusChip } from '../common/fields';
+import { ClauseCitation } from './fields';
+import { formatFen } from './money';
 
 type Person = { username: string; displayName: string } | null;
 /** A payout as the API gives it with the selection in dataProvider/selections.ts. */
@@ -79,7 +81,6 @@ export const PayoutDetails = ({ payout }: { payout: PayoutDetail }) => {
   const [locale] = useLocaleState();
   const who = (p: Person, at: string | null) => (p ? `${p.displayName}（${p.username}）${at ? ` · ${formatAt(at, locale)}` : ''}` : null);
   const rule = payout.rule;
-  const source = rule && [rule.sourceDocument?.docNumber ?? rule.sourceDocument?.title, rule.sourceClause?.number].filter(Boolean).join(' · ');
   return (
     <Grid container spacing={1.5} data-testid="payout-details" data-payout-id={payout.id}>
       <Grid size={{ xs: 12, md: 4 }}>
@@ -114,13 +115,8 @@ export const PayoutDetails = ({ payout }: { payout: PayoutDetail }) => {
                 {rule.name}（{translate('app.payouts.rule_version', { version: payout.ruleVersion })}）
               </Row>
               <Row label="app.payouts.clause" testid="payout-clause">
-                {source}
+                <ClauseCitation document={rule.sourceDocument} clause={rule.sourceClause} printed={rule.printed} />
               </Row>
-              {rule.printed && (
-                <Typography variant="body2" component="blockquote" sx={{ m: 0, mt: 0.5, pl: 1.5, borderLeft: 3, borderColor: 'divider', color: 'text.secondary' }}>
-                  {rule.printed}
-                </Typography>
-              )}
             </>
           )}
         </Section>

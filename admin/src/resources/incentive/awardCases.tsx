@@ -1,7 +1,10 @@
-import { Box, Card, CardActions, CardContent, Chip, Grid, Step, StepContent, StepLabel, Stepper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Card, CardActions, CardContent, Chip, Grid, Step, StepContent, StepLabel, Stepper, Typography } from '@mui/material';
 import {
+  ArrayField,
+  Datagrid,
   DateInput,
   EditButton,
+  FunctionField,
   Labeled,
   List,
   NumberInput,
@@ -10,6 +13,7 @@ import {
   SimpleShowLayout,
   TextInput,
   TopToolbar,
+  ResourceContextProvider,
   required,
   useListContext,
   useLocaleState,
@@ -20,11 +24,12 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { ListActions, useCanEdit } from '../common/actions';
+import { formatAt, today } from '../common/dates';
+import { EnumField, StatusChip, StatusField } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
 import { AdvanceCaseButton, GeneratePayoutsButton } from './CaseButtons';
-import { StatusChip } from './fields';
-import { formatAt, formatFen, today } from './money';
+import { FenField } from './fields';
 
 const STAGES = ['APPLIED', 'INSPECTED', 'SUPERIOR_ACCEPTED', 'STREET_ACCEPTED', 'REJECTED'] as const;
 /** The date each stage records. */
@@ -135,37 +140,20 @@ const Steps = (_: { label?: string }) => {
   );
 };
 
+/** The case's payouts, in the columns of the payout list; a row opens the payout. */
 const CasePayouts = (_: { label?: string }) => {
-  const record = useRecordContext();
   const translate = useTranslate();
-  const [locale] = useLocaleState();
-  const payouts = (record?.payouts ?? []) as Array<{ id: string; status: string; amountFen: number; recipientRole: string; recipientName: string }>;
-  if (payouts.length === 0) return <Typography variant="body2">{translate('app.awards.no_payouts')}</Typography>;
   return (
-    <Table size="small" data-testid="case-payouts">
-      <TableHead>
-        <TableRow>
-          <TableCell>{translate('resources.Payout.fields.recipientName')}</TableCell>
-          <TableCell>{translate('resources.Payout.fields.recipientRole')}</TableCell>
-          <TableCell align="right">{translate('resources.Payout.fields.amount')}</TableCell>
-          <TableCell>{translate('resources.Payout.fields.status')}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {payouts.map((p) => (
-          <TableRow key={p.id} data-testid={`case-payout-${p.recipientRole}`}>
-            <TableCell>
-              <Link to={`/Payout/${p.id}/show`}>{p.recipientName}</Link>
-            </TableCell>
-            <TableCell>{translate(`enums.RecipientRole.${p.recipientRole}`)}</TableCell>
-            <TableCell align="right">{formatFen(p.amountFen, locale)}</TableCell>
-            <TableCell>
-              <StatusChip enumName="PayoutStatus" status={p.status} />
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <ArrayField source="payouts">
+      <ResourceContextProvider value="Payout">
+        <Datagrid bulkActionButtons={false} rowClick="show" data-testid="case-payouts" empty={<Typography variant="body2">{translate('app.awards.no_payouts')}</Typography>}>
+          <FunctionField source="recipientName" render={(p: RaRecord) => <span data-testid={`case-payout-${p.recipientRole}`}>{p.recipientName}</span>} />
+          <EnumField source="recipientRole" enumName="RecipientRole" />
+          <FenField source="amountFen" label="resources.Payout.fields.amount" />
+          <StatusField enumName="PayoutStatus" label="resources.Payout.fields.status" />
+        </Datagrid>
+      </ResourceContextProvider>
+    </ArrayField>
   );
 };
 

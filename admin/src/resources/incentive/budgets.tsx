@@ -17,12 +17,13 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { canEdit, getUser } from '../../authProvider';
 import { gqlRequest } from '../../dataProvider';
-import { ListActions, ShowActions } from '../common/actions';
+import { ListActions, ShowActions, useCanEdit } from '../common/actions';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
-import { currentYear, formatFen, yuan } from './money';
+import { currentYear } from '../common/dates';
+import { FenField } from './fields';
+import { formatFen, yuan } from './money';
 
 export interface BudgetFigures {
   id: string;
@@ -81,15 +82,10 @@ export const BudgetGauge = ({ budget, title }: { budget: BudgetFigures; title?: 
   );
 };
 
-const GaugeField = (_: { label?: string }) => {
+/** BudgetGauge for the budget in context (lists, a programme's budgets). */
+export const GaugeField = (_: { label?: string }) => {
   const record = useRecordContext();
   return record ? <BudgetGauge budget={record as unknown as BudgetFigures} /> : null;
-};
-
-const AmountField = (_: { label?: string }) => {
-  const record = useRecordContext();
-  const [locale] = useLocaleState();
-  return record ? <span>{formatFen(record.amountFen as number, locale)}</span> : null;
 };
 
 export const BudgetList = () => (
@@ -101,7 +97,7 @@ export const BudgetList = () => (
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <ReferenceField source="programmeId" reference="IncentiveProgramme" link="show" />
       <NumberField source="year" options={{ useGrouping: false }} />
-      <AmountField label="resources.IncentiveBudget.fields.amount" />
+      <FenField source="amountFen" label="resources.IncentiveBudget.fields.amount" />
       <GaugeField label="app.budgets.gauge" />
     </Datagrid>
   </List>
@@ -142,6 +138,7 @@ interface Total {
 export const BudgetPanel = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const edit = useCanEdit();
   const year = currentYear();
   const [data, setData] = useState<{ budgets: Array<BudgetFigures & { programme: { name: string } }>; totals: Total[] } | null>(null);
   useEffect(() => {
@@ -163,7 +160,7 @@ export const BudgetPanel = () => {
         {data.budgets.length === 0 && (
           <Typography variant="body2">
             {translate('app.budgets.none', { year })}
-            {canEdit(getUser()?.role) && (
+            {edit && (
               <>
                 {' '}
                 <Link to="/IncentiveBudget/create">{translate('app.budgets.set')}</Link>

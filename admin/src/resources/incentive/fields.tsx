@@ -1,5 +1,5 @@
-import { Chip } from '@mui/material';
-import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { Typography } from '@mui/material';
+import { useLocaleState, useRecordContext } from 'react-admin';
 import { formatFen } from './money';
 
 /** An amount in fen, shown as yuan: ¥30,000.00. */
@@ -15,18 +15,20 @@ export const FenField = ({ source, testid }: { source: string; label?: string; s
   );
 };
 
-const PAYOUT_COLOR = { DRAFT: 'default', SUBMITTED: 'warning', APPROVED: 'info', PAID: 'success', REJECTED: 'error', CANCELLED: 'default' } as const;
-const CASE_COLOR = { APPLIED: 'default', INSPECTED: 'info', SUPERIOR_ACCEPTED: 'primary', STREET_ACCEPTED: 'success', REJECTED: 'error' } as const;
-
-/** A payout's or award case's status as a coloured chip. */
-export const StatusChip = ({ enumName, status }: { enumName: 'PayoutStatus' | 'AwardCaseStatus'; status: string }) => {
-  const translate = useTranslate();
-  const colors: Record<string, 'default' | 'warning' | 'info' | 'success' | 'error' | 'primary'> = enumName === 'PayoutStatus' ? PAYOUT_COLOR : CASE_COLOR;
-  return <Chip size="small" color={colors[status] ?? 'default'} label={translate(`enums.${enumName}.${status}`)} data-testid="status" data-status={status} />;
-};
-
-/** StatusChip for the record in context (lists). */
-export const StatusField = ({ enumName }: { enumName: 'PayoutStatus' | 'AwardCaseStatus'; label?: string; source?: string }) => {
-  const record = useRecordContext();
-  return record ? <StatusChip enumName={enumName} status={record.status} /> : null;
-};
+/** Where a rule comes from: 文号 (or the document's title) · 条款号, then the clause as printed. */
+export const ClauseCitation = (props: {
+  document: { docNumber: string | null; title: string } | null | undefined;
+  clause: { number: string } | null | undefined;
+  printed: string | null | undefined;
+}) => (
+  <>
+    <Typography variant="body2" sx={{ fontWeight: 500 }}>
+      {[props.document?.docNumber ?? props.document?.title, props.clause?.number].filter(Boolean).join(' · ') || '—'}
+    </Typography>
+    {props.printed && (
+      <Typography variant="body2" component="blockquote" sx={{ m: 0, mt: 0.5, pl: 1.5, borderLeft: 3, borderColor: 'divider', color: 'text.secondary' }}>
+        {props.printed}
+      </Typography>
+    )}
+  </>
+);

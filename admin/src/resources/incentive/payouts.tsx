@@ -26,11 +26,12 @@ import {
 } from 'react-admin';
 import { useState } from 'react';
 import { ExportButtons, useCanEdit } from '../common/actions';
-import { EnumField, EnumInput } from '../common/fields';
+import { EnumField, EnumInput, StatusField } from '../common/fields';
 import { RefInput } from '../common/forms';
 import { History } from '../common/History';
-import { downloadXlsx, stamp } from '../common/exporter';
-import { FenField, StatusField } from './fields';
+import { today } from '../common/dates';
+import { downloadXlsx } from '../common/exporter';
+import { FenField } from './fields';
 import { PayoutActions } from './PayoutActions';
 import { PayoutDetails, PayoutTransitions, type PayoutDetail } from './PayoutDetails';
 import { yuan } from './money';
@@ -67,7 +68,7 @@ const FinanceExportButton = () => {
         p.approvedBy?.displayName ?? null,
       ]);
       const title = translate('app.payouts.finance_sheet');
-      await downloadXlsx({ headers: FINANCE_COLUMNS.map((c) => translate(`app.payouts.finance.${c}`)), rows }, title, `${title}-${stamp()}.xlsx`, { 4: '#,##0.00' });
+      await downloadXlsx({ headers: FINANCE_COLUMNS.map((c) => translate(`app.payouts.finance.${c}`)), rows }, title, `${title}-${today()}.xlsx`, { 4: '#,##0.00' });
     } catch (e) {
       notify((e as Error).message, { type: 'error' });
     } finally {

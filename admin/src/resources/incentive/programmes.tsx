@@ -10,19 +10,13 @@ import {
   TextField,
   TextInput,
   required,
-  useRecordContext,
 } from 'react-admin';
 import { ListActions, ShowActions } from '../common/actions';
 import { EnumField, EnumInput, SourceField } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
-import { BudgetGauge, type BudgetFigures } from './budgets';
+import { GaugeField } from './budgets';
 import { ClauseInput, LinesSummary } from './rules';
-
-const Gauge = (_: { label?: string }) => {
-  const record = useRecordContext();
-  return record ? <BudgetGauge budget={record as unknown as BudgetFigures} /> : null;
-};
 
 /** 奖励项目: 000's demonstration-site award and 004's 以奖代补. */
 export const ProgrammeList = () => (
@@ -55,7 +49,7 @@ export const ProgrammeShow = () => (
       <ReferenceManyField label="app.incentives.budgets" reference="IncentiveBudget" target="programmeId" sort={{ field: 'year', order: 'DESC' }}>
         <Datagrid bulkActionButtons={false} rowClick="show" empty={<span>—</span>}>
           <NumberField source="year" options={{ useGrouping: false }} />
-          <Gauge label="app.budgets.gauge" />
+          <GaugeField label="app.budgets.gauge" />
         </Datagrid>
       </ReferenceManyField>
       <History />

@@ -1,4 +1,4 @@
-import { Alert, Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import {
   ArrayInput,
   Datagrid,
@@ -23,6 +23,7 @@ import { ListActions, ShowActions } from '../common/actions';
 import { EnumInput, notBefore } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
+import { ClauseCitation } from './fields';
 import { formatFen, yuan } from './money';
 
 export interface RuleLine {
@@ -82,18 +83,9 @@ export const LinesSummary = (_: { label?: string }) => {
 export const RuleSource = (_: { label?: string }) => {
   const record = useRecordContext();
   if (!record) return null;
-  const doc = record.sourceDocument as { docNumber: string | null; title: string } | null;
-  const clause = record.sourceClause as { number: string } | null;
   return (
     <Box data-testid="rule-source">
-      <Typography variant="body2" sx={{ fontWeight: 500 }}>
-        {[doc?.docNumber ?? doc?.title, clause?.number].filter(Boolean).join(' · ') || '—'}
-      </Typography>
-      {record.printed && (
-        <Typography variant="body2" component="blockquote" sx={{ m: 0, mt: 0.5, pl: 1.5, borderLeft: 3, borderColor: 'divider', color: 'text.secondary' }}>
-          {record.printed}
-        </Typography>
-      )}
+      <ClauseCitation document={record.sourceDocument} clause={record.sourceClause} printed={record.printed} />
     </Box>
   );
 };

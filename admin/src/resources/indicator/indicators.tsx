@@ -1,5 +1,4 @@
-import { Box, Chip, LinearProgress, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { Box, LinearProgress, Typography } from '@mui/material';
 import {
   Create,
   Datagrid,
@@ -20,18 +19,16 @@ import {
   required,
   type Identifier,
   type RaRecord,
+  useGetList,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { gqlRequest } from '../../dataProvider';
 import { ListActions, ShowActions } from '../common/actions';
-import { EnumField, EnumInput, SourceField } from '../common/fields';
+import { EnumField, EnumInput, SourceField, StatusChip, statusColor } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const STATUS_COLOR = { MET: 'success', ON_TRACK: 'info', AT_RISK: 'warning', MISSED: 'error' } as const;
-
+/** An indicator as the data provider gives it: actual and status as of today, the scope's name (dataProvider/selections.ts). */
 interface IndicatorRow {
   id: string;
   name: string;
@@ -41,7 +38,7 @@ interface IndicatorRow {
   deadline: string | null;
   deadlineText: string | null;
   actual: number | null;
-  status: keyof typeof STATUS_COLOR;
+  status: string;
   scope: { name: string };
 }
 
@@ -49,6 +46,7 @@ interface IndicatorRow {
 export const IndicatorBar = ({ row }: { row: IndicatorRow }) => {
   const translate = useTranslate();
   const pct = row.actual === null || !row.target ? 0 : Math.min(100, (row.actual / row.target) * 100);
+  const color = statusColor('IndicatorStatus', row.status);
   const fmt = (v: number | null) => (v === null ? '—' : row.unit === 'PERCENT' ? `${v}%` : String(v));
   return (
     <Box sx={{ mb: 1.5 }} data-testid="indicator-bar">
@@ -56,9 +54,9 @@ export const IndicatorBar = ({ row }: { row: IndicatorRow }) => {
         <Typography variant="body2">
           {row.name}（{row.scope.name}）
         </Typography>
-        <Chip size="small" color={STATUS_COLOR[row.status]} label={translate(`enums.IndicatorStatus.${row.status}`)} />
+        <StatusChip enumName="IndicatorStatus" status={row.status} />
       </Box>
-      <LinearProgress variant="determinate" value={pct} color={STATUS_COLOR[row.status] === 'info' ? 'primary' : STATUS_COLOR[row.status]} sx={{ height: 8, borderRadius: 4, my: 0.5 }} />
+      <LinearProgress variant="determinate" value={pct} color={color === 'info' || color === 'default' ? 'primary' : color} sx={{ height: 8, borderRadius: 4, my: 0.5 }} />
       <Typography variant="caption">
         {translate('app.indicators.actual')} {fmt(row.actual)} · {translate('app.indicators.target')} {translate(`app.indicators.cmp.${row.comparator}`)} {fmt(row.target)} ·{' '}
         {row.deadlineText ?? row.deadline ?? translate('app.indicators.no_deadline')}
@@ -70,13 +68,7 @@ export const IndicatorBar = ({ row }: { row: IndicatorRow }) => {
 /** Dashboard: each indicator's actual against its target and deadline, as of today. */
 export const IndicatorChart = () => {
   const translate = useTranslate();
-  const [rows, setRows] = useState<IndicatorRow[] | null>(null);
-  useEffect(() => {
-    gqlRequest<{ allIndicators: IndicatorRow[] }>(
-      'query($d: LocalDate) { allIndicators(perPage: 200, sortField: "deadline", sortOrder: "ASC") { id name unit comparator target deadline deadlineText actual(asOf: $d) status(asOf: $d) scope { name } } }',
-      { d: today() },
-    ).then((d) => setRows(d.allIndicators), () => setRows([]));
-  }, []);
+  const { data: rows } = useGetList('Indicator', { pagination: { page: 1, perPage: 200 }, sort: { field: 'deadline', order: 'ASC' } });
   if (!rows?.length) return null;
   return (
     <Box sx={{ mt: 2 }} data-testid="indicator-chart">
@@ -84,23 +76,16 @@ export const IndicatorChart = () => {
         {translate('app.indicators.title')}
       </Typography>
       {rows.map((r) => (
-        <IndicatorBar key={r.id} row={r} />
+        <IndicatorBar key={r.id} row={r as unknown as IndicatorRow} />
       ))}
     </Box>
   );
 };
 
+/** The bar for the indicator on show: its record already has actual and status as of today, and the scope. */
 const Actual = (_: { label?: string }) => {
   const record = useRecordContext();
-  const [row, setRow] = useState<IndicatorRow | null>(null);
-  useEffect(() => {
-    if (record?.id)
-      gqlRequest<{ Indicator: IndicatorRow }>(
-        'query($id: ID!, $d: LocalDate) { Indicator(id: $id) { id name unit comparator target deadline deadlineText actual(asOf: $d) status(asOf: $d) scope { name } } }',
-        { id: String(record.id), d: today() },
-      ).then((d) => setRow(d.Indicator), () => undefined);
-  }, [record?.id, record?.updatedAt]);
-  return row ? <IndicatorBar row={row} /> : null;
+  return record ? <IndicatorBar row={record as unknown as IndicatorRow} /> : null;
 };
 
 export const IndicatorList = () => (

@@ -1,8 +1,9 @@
-import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { getUser } from '../../authProvider';
 import { gqlRequest } from '../../dataProvider';
+import { StatusChip } from '../common/fields';
 import { ReportProgressButton } from './ReportProgressButton';
 
 interface Row {
@@ -18,8 +19,6 @@ interface Row {
     milestones: Array<{ id: string; text: string; dueDate: string }>;
   };
 }
-
-const STATUS_COLOR = { NOT_STARTED: 'default', IN_PROGRESS: 'info', DONE: 'success' } as const;
 
 /** 我的任务: what the signed-in user's unit must do (lead or co-responsible), and reporting on it. */
 export const MyTasks = () => {
@@ -72,7 +71,7 @@ export const MyTasks = () => {
                 <TableCell>{translate(r.isLead ? 'app.tasks.lead' : 'app.tasks.co')}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.taskItem.deadlineText ?? '—'}</TableCell>
                 <TableCell>
-                  <Chip size="small" color={STATUS_COLOR[r.status as keyof typeof STATUS_COLOR]} label={translate(`enums.ProgressStatus.${r.status}`)} />
+                  <StatusChip enumName="ProgressStatus" status={r.status} />
                 </TableCell>
                 <TableCell>
                   <ReportProgressButton target={{ assignmentId: r.id, task: r.taskItem.title ?? r.taskItem.content, milestones: r.taskItem.milestones }} onDone={load} />

@@ -60,6 +60,11 @@ export const TaskListImportButton = () => {
   const [rows, setRows] = useState<Array<{ line: number; cells: string[] }> | null>(null);
   const [preview, setPreview] = useState<Result | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [retry, setRetry] = useState(0);
+  // the preview does not depend on the plan's name (only its check for a duplicate does): it is
+  // read when the preview is asked for, not a reason to send every row again on each keystroke
+  const name = useRef(form.name);
+  name.current = form.name;
 
   useEffect(() => {
     if (!open) return;
@@ -75,12 +80,19 @@ export const TaskListImportButton = () => {
   useEffect(() => {
     setPreview(null);
     setError(null);
-    if (!rows || !form.documentId || !form.jurisdictionId || !form.name.trim()) return;
+    if (!rows || !form.documentId || !form.jurisdictionId || !name.current.trim()) return;
+    let current = true; // a reply to an earlier choice is dropped
     gqlRequest<{ taskListImportPreview: Result }>(
       `query($d: ID!, $j: ID!, $n: String!, $rows: [TaskListRowInput!]!) { taskListImportPreview(documentId: $d, jurisdictionId: $j, name: $n, rows: $rows) { ${RESULT} } }`,
-      { d: form.documentId, j: form.jurisdictionId, n: form.name, rows },
-    ).then((r) => setPreview(r.taskListImportPreview), (e: Error) => setError(e.message));
-  }, [rows, form]);
+      { d: form.documentId, j: form.jurisdictionId, n: name.current, rows },
+    ).then(
+      (r) => current && setPreview(r.taskListImportPreview),
+      (e: Error) => current && setError(e.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [rows, form.documentId, form.jurisdictionId, retry]);
 
   const choose = async (file?: File) => {
     if (!file) return;
@@ -135,7 +147,7 @@ export const TaskListImportButton = () => {
                 </MenuItem>
               ))}
             </MuiTextField>
-            <MuiTextField label={translate('resources.Plan.fields.name')} value={form.name} onChange={set('name')} />
+            <MuiTextField label={translate('resources.Plan.fields.name')} value={form.name} onChange={set('name')} onBlur={() => !preview && setRetry((n) => n + 1)} />
             <input ref={input} type="file" accept=".xlsx" hidden data-testid="task-import-file" onChange={(e) => choose(e.target.files?.[0])} />
             <Button label="app.task_import.choose" variant="outlined" onClick={() => input.current?.click()} />
             {error && <Alert severity="error">{translate(error, { _: error })}</Alert>}
@@ -181,7 +193,7 @@ export const TaskListImportButton = () => {
         </DialogContent>
         <DialogActions>
           <Button label="ra.action.cancel" onClick={() => setOpen(false)} />
-          <Button label="app.import.confirm" variant="contained" disabled={!preview || preview.rejected > 0} onClick={commit} data-testid="task-import-confirm" />
+          <Button label="app.import.confirm" variant="contained" disabled={!preview || preview.rejected > 0 || !form.name.trim()} onClick={commit} data-testid="task-import-confirm" />
         </DialogActions>
       </Dialog>
     </>

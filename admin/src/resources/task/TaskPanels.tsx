@@ -4,8 +4,8 @@ import GridOnIcon from '@mui/icons-material/GridOn';
 import { Button, useTranslate } from 'react-admin';
 import { getUser } from '../../authProvider';
 import { gqlRequest } from '../../dataProvider';
-
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+import { today } from '../common/dates';
+import { downloadXlsx } from '../common/exporter';
 
 interface Entry {
   dueDate: string;
@@ -26,24 +26,17 @@ interface Rollup {
 }
 
 /** 各单位进度 as an Excel sheet, for the office's weekly report. */
-async function exportRollup(rows: Rollup[], translate: (k: string, o?: object) => string): Promise<void> {
-  const { default: ExcelJS } = await import('exceljs');
-  const book = new ExcelJS.Workbook();
-  const ws = book.addWorksheet(translate('app.tasks.by_unit').slice(0, 31));
-  ws.addRow([
+function exportRollup(rows: Rollup[], translate: (k: string, o?: object) => string): Promise<void> {
+  const title = translate('app.tasks.by_unit');
+  const headers = [
     translate('resources.Unit.name', { smart_count: 1 }),
     translate('app.tasks.total'),
     translate('enums.ProgressStatus.NOT_STARTED'),
     translate('enums.ProgressStatus.IN_PROGRESS'),
     translate('enums.ProgressStatus.DONE'),
     translate('app.tasks.overdue'),
-  ]).font = { bold: true };
-  rows.forEach((r) => ws.addRow([r.label, r.total, r.notStarted, r.inProgress, r.done, r.overdue]));
-  ws.columns = [{ width: 20 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }];
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([await book.xlsx.writeBuffer()], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  a.download = `${translate('app.tasks.by_unit')}-${today()}.xlsx`;
-  a.click();
+  ];
+  return downloadXlsx({ headers, rows: rows.map((r) => [r.label, r.total, r.notStarted, r.inProgress, r.done, r.overdue]) }, title, `${title}-${today()}.xlsx`);
 }
 
 const ENTRY = 'dueDate deadlineText daysOverdue task { content title } milestone { text } assignment { unit { name } }';

@@ -5,9 +5,10 @@ import EditIcon from '@mui/icons-material/EditOutlined';
 import { Box, IconButton, Link as MuiLink, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Button, Confirm, useNotify, usePermissions, useRecordContext, useTranslate } from 'react-admin';
-import { canEdit } from '../../authProvider';
+import { Button, Confirm, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { gqlRequest } from '../../dataProvider';
+import { useCanEdit } from '../common/actions';
+import { today } from '../common/dates';
 import { ConcurrentChip } from '../common/fields';
 import { RosterImportButton, RosterTemplateButton } from './RosterImport';
 
@@ -30,8 +31,6 @@ const ROSTER = `query($id: ID!, $asOf: LocalDate) { WorkingGroup(id: $id) {
   members(asOf: $asOf) { id role sortOrder concurrent validFrom validTo person { id name } post { id title } }
 } }`;
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-
 /** Seats grouped by role, in the order the server returns them (roster order). */
 function byRole(seats: Seat[]): Array<[string, Seat[]]> {
   const groups = new Map<string, Seat[]>();
@@ -47,8 +46,7 @@ export const Roster = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const notify = useNotify();
-  const { permissions } = usePermissions();
-  const editable = canEdit(permissions);
+  const editable = useCanEdit();
   const [asOf, setAsOf] = useState(today());
   const [data, setData] = useState<RosterData['WorkingGroup'] | null>(null);
   const [loadedAsOf, setLoadedAsOf] = useState<string | null>(null);

@@ -4,6 +4,7 @@ import { Alert, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, 
 import { useRef, useState } from 'react';
 import { Button, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { gqlRequest } from '../../dataProvider';
+import { downloadXlsx } from '../common/exporter';
 
 /** The columns an office keeps. */
 const COLUMNS = { name: '姓名', post: '职务', role: '组内职务', order: '顺序' } as const;
@@ -174,19 +175,12 @@ export const RosterImportButton = ({ onDone }: { onDone: () => void }) => {
 export const RosterTemplateButton = ({ seats }: { seats: Array<{ role: string; sortOrder: number; person: { name: string }; post: { title: string } | null }> }) => {
   const group = useRecordContext();
   const translate = useTranslate();
-  const download = async () => {
-    const { default: ExcelJS } = await import('exceljs');
-    const book = new ExcelJS.Workbook();
-    const ws = book.addWorksheet('名单');
-    ws.addRow(Object.values(COLUMNS)).font = { bold: true };
-    seats.forEach((s) => ws.addRow([s.person.name, s.post?.title ?? '', translate(`enums.GroupRole.${s.role}`), s.sortOrder]));
-    ws.columns = [{ width: 12 }, { width: 50 }, { width: 12 }, { width: 8 }];
-    const blob = new Blob([await book.xlsx.writeBuffer()], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${group?.name ?? '名单'}.xlsx`;
-    a.click();
-  };
+  const download = () =>
+    downloadXlsx(
+      { headers: Object.values(COLUMNS), rows: seats.map((s) => [s.person.name, s.post?.title ?? '', translate(`enums.GroupRole.${s.role}`), s.sortOrder]) },
+      '名单',
+      `${group?.name ?? '名单'}.xlsx`,
+    );
   return (
     <Button label="app.import.template" onClick={download}>
       <DownloadIcon />

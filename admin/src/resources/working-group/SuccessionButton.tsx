@@ -15,6 +15,7 @@ import {
 import { useEffect, useState } from 'react';
 import { Button, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { gqlRequest } from '../../dataProvider';
+import { useErrorText, type Failure } from '../../dataProvider/errors';
 
 interface Option {
   id: string;
@@ -26,6 +27,8 @@ interface Preview {
   closedSeats: Array<{ id: string; role: string; sortOrder: number; group: { name: string } }>;
 }
 const PREVIEW_FIELDS = 'predecessor { id name } successor { id name } closedSeats { id role sortOrder group { name } }';
+/** How long typing must pause before the people list is asked for. */
+const SEARCH_DELAY_MS = 300;
 
 /**
  * 记录继任: on a post, pick the successor and the date, see the seats that will move, confirm.
@@ -36,6 +39,7 @@ export const SuccessionButton = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
+  const errorText = useErrorText();
   const [open, setOpen] = useState(false);
   const [people, setPeople] = useState<Option[]>([]);
   const [search, setSearch] = useState('');
@@ -45,12 +49,20 @@ export const SuccessionButton = () => {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
 
+  // one request once typing pauses; a reply to an older search is dropped
   useEffect(() => {
     if (!open) return;
-    gqlRequest<{ allPeople: Option[] }>('query($q: String) { allPeople(filter: { q: $q }, perPage: 20) { id name } }', { q: search || null }).then(
-      (d) => setPeople(d.allPeople),
-      () => undefined,
-    );
+    let current = true;
+    const timer = setTimeout(() => {
+      gqlRequest<{ allPeople: Option[] }>('query($q: String) { allPeople(filter: { q: $q }, perPage: 20) { id name } }', { q: search || null }).then(
+        (d) => current && setPeople(d.allPeople),
+        () => undefined,
+      );
+    }, SEARCH_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [open, search]);
 
   useEffect(() => {
@@ -60,7 +72,7 @@ export const SuccessionButton = () => {
     const input = { postId: String(post?.id), successorId: successor.id, date, predecessorId };
     gqlRequest<{ successionPreview: Preview }>(`query($i: SuccessionInput!) { successionPreview(input: $i) { ${PREVIEW_FIELDS} } }`, { i: input }).then(
       (d) => setPreview(d.successionPreview),
-      (e: { message: string; body?: { errors?: Record<string, string> } }) => setError({ field: Object.keys(e.body?.errors ?? {})[0], message: e.message }),
+      (e: Failure) => setError({ field: Object.keys(e.body?.errors ?? {})[0], message: errorText(e) }),
     );
   }, [open, successor, date, predecessorId, post?.id]);
 
@@ -75,7 +87,7 @@ export const SuccessionButton = () => {
       setOpen(false);
       refresh();
     } catch (e) {
-      setError({ message: (e as Error).message });
+      setError({ message: errorText(e as Failure) });
     }
   };
 

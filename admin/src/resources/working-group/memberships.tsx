@@ -1,5 +1,4 @@
 import {
-  AutocompleteInput,
   BooleanField,
   BooleanInput,
   Create,
@@ -55,9 +54,7 @@ const MembershipForm = () => (
     <ReferenceInput source="groupId" reference="WorkingGroup">
       <SelectInput optionText="name" validate={required()} />
     </ReferenceInput>
-    <ReferenceInput source="personId" reference="Person">
-      <AutocompleteInput optionText="name" validate={required()} filterToQuery={(q) => ({ q })} />
-    </ReferenceInput>
+    <RefInput source="personId" reference="Person" validate={required()} />
     <EnumInput source="role" enumName="GroupRole" validate={required()} />
     <NumberInput source="sortOrder" min={1} />
     <RefInput source="postId" reference="Post" optionText="title" />
