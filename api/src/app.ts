@@ -12,10 +12,12 @@ import type { DataSource, Logger } from 'typeorm';
 import { loadSeeds, type SeedReport } from '../../seeds/load';
 import type { AppContext } from './common/context';
 import { Loaders } from './common/loaders';
+import { KnownOperationTypes } from './common/validation-rules';
 import { createDataSource } from './config/data-source';
 import type { AppConfig } from './config/env';
 import { buildAdminSchema } from './schema';
 import { createServices, type Services } from './services';
+import { mountPartnerApi } from './modules/partner/partner.endpoint';
 
 export interface AppOptions {
   /** A TypeORM logger (tests count statements with one). */
@@ -34,7 +36,7 @@ export interface App {
 
 /**
  * Builds the whole application: database (migrated, seeded), services, the admin GraphQL endpoint
- * at /graphql and /health. Tests call this too, each with its own database.
+ * at /graphql, the partner endpoint at /partner/graphql and /health. Tests call this too, each with its own database.
  */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -53,6 +55,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       introspection: config.introspection,
       includeStacktraceInErrorResponses: config.env === 'development',
       formatError: (formatted, error) => formatError(formatted, error, config.env === 'production'),
+      validationRules: [KnownOperationTypes],
       plugins,
     });
     await apollo.start();
@@ -79,6 +82,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         },
       }),
     );
+    const partner = await mountPartnerApi(app, { ds, services, config, formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, config.env === 'production'), requestIdOf });
     serveConsole(app, config.adminDir);
     return {
       express: app,
@@ -87,6 +91,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       seedReport,
       close: async () => {
         await apollo.stop();
+        await partner.stop();
         await ds.destroy();
       },
     };

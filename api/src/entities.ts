@@ -26,6 +26,8 @@ import { IncentiveBudget, IncentiveProgramme, IncentiveRule, IncentiveRuleLine }
 import { AwardCase, AwardCaseStep } from './modules/incentive/award-case.entity';
 import { IdempotencyKey, Payout, PayoutTransition } from './modules/incentive/payout.entity';
 import { Rating, RatingCriterion, RatingPeriod, RatingScheme, RatingScore } from './modules/rating/rating.entities';
+import { PublishedEntry, RatingPublication, Rectification, RectificationStep } from './modules/publication/publication.entities';
+import { PartnerAccess, PartnerKey } from './modules/partner/partner-key.entities';
 
 /** Every entity, listed explicitly (no globs: the same list works from ts and from dist). */
 export const ENTITIES = [
@@ -69,4 +71,10 @@ export const ENTITIES = [
   RatingPeriod,
   Rating,
   RatingScore,
+  RatingPublication,
+  PublishedEntry,
+  Rectification,
+  RectificationStep,
+  PartnerKey,
+  PartnerAccess,
 ];

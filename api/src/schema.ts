@@ -41,7 +41,12 @@ import {
 import { AwardCaseResolver } from './modules/incentive/award-case.resolver';
 import { IncentiveBudgetResolver, IncentiveProgrammeResolver, IncentiveRuleResolver, IncentiveTotalsResolver } from './modules/incentive/incentive.resolver';
 import { PayoutResolver } from './modules/incentive/payout.resolver';
-import { RatingPeriodResolver, RatingResolver, RatingSchemeResolver } from './modules/rating/rating.resolver';
+import { RatingImportResolver, RatingPeriodResolver, RatingResolver, RatingSchemeResolver } from './modules/rating/rating.resolver';
+import { PublishedEntryResolver, RatingPublicationResolver, RectificationResolver } from './modules/publication/publication.resolver';
+import { PartnerAccessResolver, PartnerKeyResolver } from './modules/partner/partner-admin.resolver';
+import { PartnerAreaResolver, PartnerCompanyResolver, PartnerQueryResolver } from './modules/partner/partner.resolver';
+import type { PartnerContext } from './modules/partner/partner.context';
+import { unauthenticated } from './common/errors';
 
 /** Every entity that records its source document and clause gets sourceDocument / sourceClause. */
 const SOURCED = (ENTITIES as ClassType[]).filter((e): e is ClassType<SourcedRecord> => e.prototype instanceof SourcedRecord);
@@ -87,6 +92,12 @@ export const ADMIN_RESOLVERS = [
   RatingSchemeResolver,
   RatingPeriodResolver,
   RatingResolver,
+  RatingImportResolver,
+  RatingPublicationResolver,
+  PublishedEntryResolver,
+  RectificationResolver,
+  PartnerKeyResolver,
+  PartnerAccessResolver,
   ...SOURCED.map(createSourceResolver),
 ] as const;
 
@@ -105,13 +116,30 @@ export function buildAdminSchema(): GraphQLSchema {
   return cached;
 }
 
+/** The partner schema: read-only queries over published editions, nothing of the admin schema. */
+export const PARTNER_RESOLVERS = [PartnerQueryResolver, PartnerCompanyResolver, PartnerAreaResolver] as const;
+
+let partnerCached: GraphQLSchema | undefined;
+
+export function buildPartnerSchema(): GraphQLSchema {
+  partnerCached ??= buildSchemaSync({
+    resolvers: PARTNER_RESOLVERS as unknown as [Function, ...Function[]],
+    // the endpoint refuses requests without a valid key before resolvers run; this is the second lock
+    authChecker: ({ context }: { context: PartnerContext }) => {
+      if (!context.key) throw unauthenticated('Send your partner API key in the X-Api-Key header');
+      return true;
+    },
+    validate: false,
+  });
+  return partnerCached;
+}
+
 /**
- * The SDL as committed in schema/admin.graphql: types and fields sorted, so the file diff shows real
- * changes only, but enum values kept in declaration order. That order means something (组长 before
- * 副组长, 未开始 before 已完成), and the console's choice lists are built from this file.
+ * The SDL as committed in schema/: types and fields sorted, so the file diff shows real changes
+ * only, but enum values kept in declaration order. That order means something (组长 before 副组长,
+ * 未开始 before 已完成), and the console's choice lists are built from the admin file.
  */
-export function printAdminSchema(): string {
-  const schema = buildAdminSchema();
+export function printSorted(schema: GraphQLSchema): string {
   let sdl = printSchema(lexicographicSortSchema(schema));
   for (const type of Object.values(schema.getTypeMap())) {
     if (isEnumType(type) && !type.name.startsWith('__')) {
@@ -121,3 +149,6 @@ export function printAdminSchema(): string {
   }
   return `${sdl}\n`;
 }
+
+export const printAdminSchema = (): string => printSorted(buildAdminSchema());
+export const printPartnerSchema = (): string => printSorted(buildPartnerSchema());

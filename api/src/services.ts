@@ -52,6 +52,13 @@ import { PayoutService } from './modules/incentive/payout.service';
 import { PayoutWorkflowService } from './modules/incentive/payout-workflow.service';
 import { Rating, RatingPeriod, RatingScheme } from './modules/rating/rating.entities';
 import { RatingPeriodService, RatingSchemeService, RatingService } from './modules/rating/rating.service';
+import { RatingImportService } from './modules/rating/rating-import.service';
+import { PublishedEntry, RatingPublication, Rectification } from './modules/publication/publication.entities';
+import { PublicationService } from './modules/publication/publication.service';
+import { RectificationService } from './modules/publication/rectification.service';
+import { PartnerAccess, PartnerKey } from './modules/partner/partner-key.entities';
+import { PartnerAccessService, PartnerKeyService } from './modules/partner/partner-key.service';
+import { PartnerReadService } from './modules/partner/partner-read.service';
 
 /** The composition root: one instance of each service per app, sharing the data source and audit. */
 export function createServices(ds: DataSource, config: AppConfig) {
@@ -59,6 +66,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const audit = new AuditService(ds);
   const deps = [ds, tx, audit] as const;
   const incentiveRule = new IncentiveRuleService(...deps, { entity: IncentiveRule, typeName: 'IncentiveRule', searchColumns: ['name', 'printed'], childKeys: ['lines'], defaultSort: [['programmeId', 'ASC'], ['validFrom', 'ASC']] });
+  const rectification = new RectificationService(...deps, { entity: Rectification, typeName: 'Rectification', searchColumns: [], defaultSort: [['id', 'DESC']] });
   const payout = new PayoutService(...deps, { entity: Payout, typeName: 'Payout', searchColumns: ['recipientName', 'paymentReference'], defaultSort: [['id', 'DESC']] }, incentiveRule);
   return {
     ds,
@@ -107,6 +115,14 @@ export function createServices(ds: DataSource, config: AppConfig) {
     ratingScheme: new RatingSchemeService(...deps, { entity: RatingScheme, typeName: 'RatingScheme', childKeys: ['criteria'] }),
     ratingPeriod: new RatingPeriodService(...deps, { entity: RatingPeriod, typeName: 'RatingPeriod', searchColumns: ['code'], defaultSort: [['startDate', 'DESC'], ['id', 'ASC']] }),
     rating: new RatingService(...deps, { entity: Rating, typeName: 'Rating', searchColumns: ['subjectName'], childKeys: ['scores'], derivedColumns: ['subjectKey', 'subjectName'], defaultSort: [['periodId', 'DESC'], ['subjectName', 'ASC']] }),
+    ratingPublication: new CrudService(...deps, { entity: RatingPublication, typeName: 'RatingPublication', searchColumns: [], defaultSort: [['publishedOn', 'DESC'], ['id', 'DESC']] }),
+    publishedEntry: new CrudService(...deps, { entity: PublishedEntry, typeName: 'PublishedEntry', searchColumns: ['subjectName', 'uscc'], defaultSort: [['publicationId', 'DESC'], ['rank', 'ASC'], ['id', 'ASC']] }),
+    rectification,
+    ratingImport: new RatingImportService(ds, tx, audit),
+    publication: new PublicationService(ds, tx, audit, rectification),
+    partnerKey: new PartnerKeyService(...deps, { entity: PartnerKey, typeName: 'PartnerKey', auditOmit: ['secretHash'], defaultSort: [['id', 'DESC']] }),
+    partnerAccess: new PartnerAccessService(...deps, { entity: PartnerAccess, typeName: 'PartnerAccess', searchColumns: ['companiesJson', 'queries'], defaultSort: [['id', 'DESC']] }),
+    partnerRead: new PartnerReadService(ds),
     progressReport: new ProgressReportService(...deps, { entity: ProgressReport, typeName: 'ProgressReport', searchColumns: ['note'], defaultSort: [['reportDate', 'DESC'], ['id', 'DESC']] }),
   };
 }

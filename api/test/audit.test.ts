@@ -124,6 +124,25 @@ describe(`audit trail (${dbKind()})`, () => {
     const { createPropertyCompany: rated } = (await t.gql(`mutation { createPropertyCompany(name: "评星审计物业", uscc: "${ratedCode}${usccCheckChar(ratedCode)}") { id } }`, {}, admin)).data;
     await crud('Rating', `periodId: "${period.id}", propertyCompanyId: "${rated.id}"`, 'dissatisfactionRate: 20', 'dissatisfactionRate');
 
+    // publishing (one event for the edition, one for the rectification it opens), a rectification step, partner keys
+    const { allRatingSchemes: [withCriteria] } = await ids('{ allRatingSchemes(filter: { subjectKind: PROPERTY_COMPANY }) { id criteria { id } } }');
+    const { createRatingPeriod: toPublish } = (await t.gql(`mutation { createRatingPeriod(schemeId: "${scheme.id}", code: "2025Q4", startDate: "2025-10-01", endDate: "2025-12-31") { id } }`, {}, admin)).data;
+    const scores = withCriteria.criteria.map((c: { id: string }) => ({ criterionId: c.id, score: 80 }));
+    await t.gql('mutation($p: ID!, $c: ID!, $s: [ScoreInput!]) { createRating(periodId: $p, propertyCompanyId: $c, scores: $s, dissatisfactionRate: 60) { id } }', { p: toPublish.id, c: rated.id, s: scores }, admin);
+    const published = await once('publishRatingPeriod', `mutation { publishRatingPeriod(periodId: "${toPublish.id}", publishedOn: "2026-01-10") { id } }`, {}, { events: 2 });
+    expect(published.event).toMatchObject({ action: 'PUBLISH', entityType: 'RatingPublication', after: { revision: 1, blackCount: 1 } });
+    const { allRectifications: [rect] } = await ids('{ allRectifications { id } }');
+    const step = await once('advanceRectification', `mutation { advanceRectification(id: "${rect.id}", to: INTERVIEWED, date: "2026-01-15") { id } }`);
+    expect(step.event).toMatchObject({ action: 'RECTIFICATION_INTERVIEWED', before: { status: 'REQUIRED' }, after: { status: 'INTERVIEWED', interviewedOn: '2026-01-15' } });
+    const importedRatings = await once('importRatings', `mutation { importRatings(periodId: "${period.id}", rows: [{ line: 2, uscc: "${ratedCode}${usccCheckChar(ratedCode)}", scores: [{ criterion: "SATISFACTION", score: "88" }] }]) { added } }`);
+    expect(importedRatings.event).toMatchObject({ action: 'IMPORT_RATINGS', entityType: 'RatingPeriod', entityId: period.id, after: { added: 1 } });
+    const issued = await once('issuePartnerKey', 'mutation { issuePartnerKey(name: "审计伙伴") { key { id } secret } }');
+    expect(issued.event).toMatchObject({ action: 'ISSUE_KEY', entityType: 'PartnerKey', after: { name: '审计伙伴' } });
+    expect(JSON.stringify(issued.event)).not.toContain(issued.data.secret);
+    expect(issued.event.after).not.toHaveProperty('secretHash');
+    const revoked = await once('revokePartnerKey', `mutation { revokePartnerKey(id: "${issued.data.key.id}", reason: "测试") { id } }`);
+    expect(revoked.event).toMatchObject({ action: 'REVOKE_KEY', after: { revokeReason: '测试' } });
+
     const schema = await t.gql('{ __schema { mutationType { fields { name } } } }', {}, admin);
     const all: string[] = schema.data.__schema.mutationType.fields.map((f: { name: string }) => f.name);
     expect(all.filter((m) => !covered.has(m))).toEqual([]);

@@ -37,6 +37,8 @@ export interface TestApp {
   sql: CountingLogger;
   config: AppConfig;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
+  /** A request to the partner endpoint with an API key (X-Api-Key); returns the HTTP status too. */
+  partner<T = any>(query: string, variables?: Record<string, unknown>, key?: string): Promise<GqlResponse<T> & { status: number }>;
   login(username: string, password: string): Promise<string>;
   adminToken(): Promise<string>;
   /** A user of that role (UNIT_STAFF gets a unit), signed in; returns its token and id. */
@@ -73,6 +75,12 @@ export async function startTestApp(options: { seed?: boolean; introspection?: bo
       if (token) req.set('authorization', `Bearer ${token}`);
       const res = await req.send({ query, variables });
       return res.body as GqlResponse;
+    },
+    async partner(query, variables, key) {
+      const req = request(app.express).post('/partner/graphql').set('content-type', 'application/json');
+      if (key) req.set('x-api-key', key);
+      const res = await req.send({ query, variables });
+      return { ...(res.body as GqlResponse), status: res.status };
     },
     async login(username, password) {
       const res = await t.gql<{ login: { token: string } }>(

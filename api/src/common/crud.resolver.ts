@@ -13,6 +13,8 @@ export interface ReadResolverOptions<T extends BaseRecord, F extends BaseFilter>
   plural: string;
   filter: ClassType<F>;
   service: (ctx: AppContext) => CrudService<T, F>;
+  /** Who may read; default any signed-in user. */
+  readRoles?: readonly Role[];
 }
 
 export interface CrudResolverOptions<T extends BaseRecord, F extends BaseFilter> extends ReadResolverOptions<T, F> {
@@ -25,7 +27,7 @@ export interface CrudResolverOptions<T extends BaseRecord, F extends BaseFilter>
 /** The read operations react-admin expects: `Unit(id)`, `allUnits(…)`, `_allUnitsMeta(filter)`. */
 export function createReadResolver<T extends BaseRecord, F extends BaseFilter>(o: ReadResolverOptions<T, F>) {
   @Resolver(() => o.type)
-  @Authorized()
+  @Authorized(...(o.readRoles ?? []))
   abstract class ReadResolver {
     @Query(() => o.type, { name: o.name, nullable: true, description: `One ${o.name} by id, or null` })
     getOne(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<T | null> {

@@ -3,6 +3,7 @@ import { Tasks1763856000000 } from './1763856000000-Tasks';
 import { Indicators1763942400000 } from './1763942400000-Indicators';
 import { Incentives1764028800000 } from './1764028800000-Incentives';
 import { Ratings1764115200000 } from './1764115200000-Ratings';
+import { Publications1764201600000 } from './1764201600000-Publications';
 
 /** Every migration, in order (explicit, so the same list runs from ts-jest and from dist). */
-export const MIGRATIONS = [Init1763769600000, Tasks1763856000000, Indicators1763942400000, Incentives1764028800000, Ratings1764115200000];
+export const MIGRATIONS = [Init1763769600000, Tasks1763856000000, Indicators1763942400000, Incentives1764028800000, Ratings1764115200000, Publications1764201600000];

@@ -1,13 +1,16 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { printAdminSchema } from '../schema';
+import { printAdminSchema, printPartnerSchema } from '../schema';
 
 /**
  * `schema.ts --write` prints the SDL into schema/; `schema.ts --check` fails when the committed
  * files differ from what the code produces.
  */
-const FILES: Array<{ file: string; print: () => string }> = [{ file: 'schema/admin.graphql', print: printAdminSchema }];
+const FILES: Array<{ file: string; print: () => string }> = [
+  { file: 'schema/admin.graphql', print: printAdminSchema },
+  { file: 'schema/partner.graphql', print: printPartnerSchema },
+];
 
 const mode = process.argv[2];
 const root = path.resolve(__dirname, '../../..').replace(/[\\/]dist$/, '');

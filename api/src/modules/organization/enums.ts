@@ -11,6 +11,13 @@ export enum JurisdictionLevel {
 registerEnumType(JurisdictionLevel, {
   name: 'JurisdictionLevel',
   description: '省 / 市 / 县级市·区 / 街道·镇 / 社区·村',
+  valuesConfig: {
+    PROVINCE: { description: '省' },
+    CITY: { description: '市' },
+    COUNTY: { description: '县级市、区' },
+    TOWNSHIP: { description: '街道、镇' },
+    COMMUNITY: { description: '社区、村' },
+  },
 });
 
 /** The order levels nest in: a child is exactly one step below its parent. */

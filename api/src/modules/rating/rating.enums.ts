@@ -21,7 +21,11 @@ export enum RatingPeriodKind {
   /** 每半年 (001) */
   HALF_YEAR = 'HALF_YEAR',
 }
-registerEnumType(RatingPeriodKind, { name: 'RatingPeriodKind', description: 'Quarterly (002) or half-yearly (001)' });
+registerEnumType(RatingPeriodKind, {
+  name: 'RatingPeriodKind',
+  description: 'Quarterly (002) or half-yearly (001)',
+  valuesConfig: { QUARTER: { description: '每季: a quarter (002)' }, HALF_YEAR: { description: '每半年: a half-year (001)' } },
+});
 
 /** 红黑榜 standing computed from a rating. */
 export enum ListStatus {
@@ -29,4 +33,12 @@ export enum ListStatus {
   BLACK = 'BLACK',
   NONE = 'NONE',
 }
-registerEnumType(ListStatus, { name: 'ListStatus', description: '红榜 / 黑榜 / neither' });
+registerEnumType(ListStatus, {
+  name: 'ListStatus',
+  description: '红榜 / 黑榜 / neither',
+  valuesConfig: {
+    RED: { description: '红榜: the red (commended) list' },
+    BLACK: { description: '黑榜: the black list; a listed company may not bid until its rectification is accepted (002)' },
+    NONE: { description: 'On neither list' },
+  },
+});

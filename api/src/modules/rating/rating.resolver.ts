@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { Authorized, Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { RatingImportResult, RatingSheetRowInput } from './rating-import.types';
 import type { AppContext } from '../../common/context';
 import { createCrudResolver } from '../../common/crud.resolver';
 import { childrenOf } from '../../common/loaders';
@@ -135,5 +136,21 @@ export class RatingResolver extends createCrudResolver({
   @FieldResolver(() => RatingResult, { description: 'Total, stars and 红黑榜 status, computed' })
   result(@Root() r: Rating, @Ctx() ctx: AppContext) {
     return outcomeOf(ctx, r);
+  }
+}
+
+/** 评分表导入: preview and commit of an office's rating sheet. */
+@Resolver()
+@Authorized()
+export class RatingImportResolver {
+  @Query(() => RatingImportResult, { description: 'What importing these sheet rows into the period would do, row by row, with the totals they come to; writes nothing' })
+  ratingImportPreview(@Arg('periodId', () => ID) periodId: string, @Arg('rows', () => [RatingSheetRowInput], { validate: true }) rows: RatingSheetRowInput[], @Ctx() ctx: AppContext) {
+    return ctx.services.ratingImport.run(periodId, rows, false, ctx);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => RatingImportResult, { description: 'Imports sheet rows in one transaction; refused (nothing written) if any row is rejected' })
+  importRatings(@Arg('periodId', () => ID) periodId: string, @Arg('rows', () => [RatingSheetRowInput], { validate: true }) rows: RatingSheetRowInput[], @Ctx() ctx: AppContext) {
+    return ctx.services.ratingImport.run(periodId, rows, true, ctx);
   }
 }

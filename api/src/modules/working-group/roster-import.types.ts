@@ -1,4 +1,5 @@
 import { ROLE_LABEL } from './enums';
+import { ImportCounts } from '../../common/import-counts';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsInt, IsOptional, MaxLength, Min } from 'class-validator';
 
@@ -88,22 +89,7 @@ export class RosterRowResult {
 }
 
 @ObjectType({ description: 'The outcome of a roster import (a preview when committed is false)' })
-export class RosterImportResult {
-  @Field()
-  committed: boolean;
-
-  @Field(() => Int)
-  added: number;
-
-  @Field(() => Int)
-  changed: number;
-
-  @Field(() => Int)
-  unchanged: number;
-
-  @Field(() => Int)
-  rejected: number;
-
+export class RosterImportResult extends ImportCounts {
   @Field(() => [RosterRowResult])
   rows: RosterRowResult[];
 }

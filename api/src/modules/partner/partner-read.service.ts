@@ -1,0 +1,160 @@
+import { type DataSource, In } from 'typeorm';
+import { AppError, ErrorCode, badInput } from '../../common/errors';
+import { Compound } from '../organization/compound.entity';
+import { Jurisdiction } from '../organization/jurisdiction.entity';
+import { PropertyCompany } from '../organization/property-company.entity';
+import { RatingPeriod, RatingScheme } from '../rating/rating.entities';
+import { ListStatus, RatedSubjectKind } from '../rating/rating.enums';
+import { PublishedEntry, RatingPublication, Rectification, RectificationStep } from '../publication/publication.entities';
+import { RectificationStatus } from '../publication/publication.enums';
+
+/** The published editions partners may read: property-company schemes only (no people's ratings). */
+export interface EditionRow {
+  publication: RatingPublication;
+  period: RatingPeriod;
+  scheme: RatingScheme;
+  /** The newest revision of its period today. */
+  latestRevision: number;
+}
+
+/** A published entry with the edition it belongs to. */
+export interface HistoryRow {
+  entry: PublishedEntry;
+  edition: EditionRow;
+}
+
+export interface BarRow {
+  entry: PublishedEntry;
+  edition: EditionRow;
+  /** As of the day asked: REQUIRED, INTERVIEWED or SUBMITTED (never ACCEPTED: that ends the bar). */
+  status: RectificationStatus;
+  interviewedOn: string | null;
+}
+
+const notPublished = (message: string) => new AppError(ErrorCode.NOT_FOUND, message, { reason: 'NOT_PUBLISHED' });
+
+/**
+ * Reads for the partner API, all from frozen editions (never from live scores). Every method works
+ * on many companies at once so a page costs the same number of statements whatever its size.
+ */
+export class PartnerReadService {
+  constructor(private readonly ds: DataSource) {}
+
+  /** Every edition of a property-company scheme published on or before `day` (all when day is null). */
+  async editions(day: string | null): Promise<EditionRow[]> {
+    const qb = this.ds
+      .getRepository(RatingPublication)
+      .createQueryBuilder('p')
+      .innerJoinAndMapOne('p.periodRel', RatingPeriod, 'rp', 'rp.id = p.periodId')
+      .innerJoinAndMapOne('rp.schemeRel', RatingScheme, 's', 's.id = rp.schemeId AND s.subjectKind = :kind', { kind: RatedSubjectKind.PROPERTY_COMPANY })
+      .orderBy('p.publishedOn', 'DESC')
+      .addOrderBy('p.id', 'DESC');
+    const all = await qb.getMany();
+    const latest = new Map<number, number>();
+    for (const p of all) latest.set(p.periodId, Math.max(latest.get(p.periodId) ?? 0, p.revision));
+    return all
+      .filter((p) => day === null || p.publishedOn <= day)
+      .map((p) => ({ publication: p, period: p.periodRel!, scheme: p.periodRel!.schemeRel!, latestRevision: latest.get(p.periodId)! }));
+  }
+
+  /** Per period, the revision in force on `day`: the newest one published on or before it. */
+  async inForce(day: string): Promise<EditionRow[]> {
+    const out = new Map<number, EditionRow>();
+    // editions() is newest first (by day, then id), so the first of each period is its newest revision
+    for (const e of await this.editions(day)) if (!out.has(e.period.id)) out.set(e.period.id, e);
+    return [...out.values()].sort((a, b) => b.period.startDate.localeCompare(a.period.startDate) || a.scheme.id - b.scheme.id);
+  }
+
+  /** The edition a partner asks for: a period code (and scheme, when two schemes share it), a revision or the newest. */
+  async edition(periodCode: string, revision: number | null, schemeId: number | null): Promise<EditionRow> {
+    const qb = this.ds
+      .getRepository(RatingPeriod)
+      .createQueryBuilder('rp')
+      .innerJoinAndMapOne('rp.schemeRel', RatingScheme, 's', 's.id = rp.schemeId AND s.subjectKind = :kind', { kind: RatedSubjectKind.PROPERTY_COMPANY })
+      .where('rp.code = :code', { code: periodCode.trim() });
+    if (schemeId !== null) qb.andWhere('rp.schemeId = :schemeId', { schemeId });
+    const periods = await qb.getMany();
+    if (!periods.length) throw notPublished(`No published list for period ${periodCode}`);
+    if (periods.length > 1) throw badInput('scheme', `Period ${periodCode} exists in ${periods.length} schemes: pass scheme`);
+    const period = periods[0];
+    const pubs = await this.ds.getRepository(RatingPublication).find({ where: { periodId: period.id }, order: { revision: 'DESC' } });
+    if (!pubs.length) throw notPublished(`Period ${periodCode} has not been published`);
+    const pub = revision === null ? pubs[0] : pubs.find((p) => p.revision === revision);
+    if (!pub) throw notPublished(`Period ${periodCode} has no revision ${revision}; the newest is ${pubs[0].revision}`);
+    return { publication: pub, period, scheme: period.schemeRel!, latestRevision: pubs[0].revision };
+  }
+
+  /** One page of an edition's entries, by rank; `statuses` narrows to the red and/or black list. */
+  async entries(publicationId: number, statuses: ListStatus[] | null, offset: number, limit: number): Promise<{ total: number; rows: PublishedEntry[] }> {
+    const qb = this.ds.getRepository(PublishedEntry).createQueryBuilder('e').where('e.publicationId = :publicationId', { publicationId });
+    if (statuses?.length) qb.andWhere('e.listStatus IN (:...statuses)', { statuses });
+    const total = await qb.getCount();
+    const rows = await qb.orderBy('e.rank', 'ASC').addOrderBy('e.id', 'ASC').offset(offset).limit(limit).getMany();
+    return { total, rows };
+  }
+
+  /** Each company's entries in the editions in force on `day`, newest period first. */
+  async history(companyIds: readonly number[], inForce: EditionRow[]): Promise<HistoryRow[][]> {
+    if (!companyIds.length || !inForce.length) return companyIds.map(() => []);
+    const byPub = new Map(inForce.map((e) => [e.publication.id, e]));
+    const entries = await this.ds.getRepository(PublishedEntry).find({ where: { propertyCompanyId: In([...new Set(companyIds)]), publicationId: In([...byPub.keys()]) } });
+    const order = new Map(inForce.map((e, i) => [e.publication.id, i]));
+    return companyIds.map((id) =>
+      entries
+        .filter((e) => e.propertyCompanyId === id)
+        .sort((a, b) => order.get(a.publicationId)! - order.get(b.publicationId)!)
+        .map((entry) => ({ entry, edition: byPub.get(entry.publicationId)! })),
+    );
+  }
+
+  /**
+   * Bars on bidding on `day`: a black-list entry in an edition in force that day, whose
+   * rectification was not accepted by that day (002). Statuses are read from the dated steps.
+   */
+  async bars(companyIds: readonly number[], histories: HistoryRow[][], day: string): Promise<BarRow[][]> {
+    const black = histories.map((h) => h.filter((r) => r.entry.listStatus === ListStatus.BLACK));
+    if (!black.some((b) => b.length)) return companyIds.map(() => []);
+    const rects = await this.ds.getRepository(Rectification).find({ where: { propertyCompanyId: In([...new Set(companyIds)]) } });
+    const steps = rects.length ? await this.ds.getRepository(RectificationStep).find({ where: { rectificationId: In(rects.map((r) => r.id)) }, order: { stepDate: 'ASC', id: 'ASC' } }) : [];
+    const statusOn = (r: Rectification | undefined): RectificationStatus => {
+      if (!r) return RectificationStatus.REQUIRED;
+      const last = steps.filter((s) => s.rectificationId === r.id && s.stepDate <= day).at(-1);
+      return last?.toStatus ?? RectificationStatus.REQUIRED;
+    };
+    return black.map((rows, i) =>
+      rows.flatMap((row) => {
+        const rect = rects.find((r) => r.periodId === row.edition.period.id && r.propertyCompanyId === companyIds[i]);
+        const status = statusOn(rect);
+        if (status === RectificationStatus.ACCEPTED) return [];
+        const interviewedOn = rect?.interviewedOn && rect.interviewedOn <= day ? rect.interviewedOn : null;
+        return [{ entry: row.entry, edition: row.edition, status: status === RectificationStatus.CANCELLED ? RectificationStatus.REQUIRED : status, interviewedOn }];
+      }),
+    );
+  }
+
+  companyByUscc(uscc: string): Promise<PropertyCompany | null> {
+    return this.ds.getRepository(PropertyCompany).findOneBy({ uscc });
+  }
+
+  /** Companies registered in the area (or below it) or managing a compound there, by credit code. */
+  async companiesIn(areaId: number, offset: number, limit: number): Promise<{ total: number; rows: PropertyCompany[] }> {
+    const all = await this.ds.getRepository(Jurisdiction).find({ select: { id: true, parentId: true } });
+    const area = new Set([areaId]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const j of all) if (j.parentId !== null && area.has(j.parentId) && !area.has(j.id)) (area.add(j.id), (grew = true));
+    }
+    const ids = [...area];
+    const qb = this.ds
+      .getRepository(PropertyCompany)
+      .createQueryBuilder('c')
+      .where(
+        (w) =>
+          `c.jurisdictionId IN (:...ids) OR c.id IN ${w.subQuery().select('k.propertyCompanyId').from(Compound, 'k').where('k.communityId IN (:...ids)').getQuery()}`,
+        { ids },
+      );
+    const total = await qb.getCount();
+    const rows = await qb.orderBy('c.uscc', 'ASC').offset(offset).limit(limit).getMany();
+    return { total, rows };
+  }
+}

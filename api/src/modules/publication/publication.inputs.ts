@@ -1,0 +1,67 @@
+import { IsOptional, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { BaseFilterInput } from '../../common/filters';
+import { LocalDate } from '../../common/scalars';
+import { ListStatus } from '../rating/rating.enums';
+import { RectificationStatus } from './publication.enums';
+
+@InputType()
+export class RatingPublicationFilter extends BaseFilterInput {
+  @Field(() => ID, { nullable: true })
+  periodId?: string | null;
+}
+
+@InputType()
+export class PublishedEntryFilter extends BaseFilterInput {
+  @Field(() => ID, { nullable: true })
+  publicationId?: string | null;
+
+  @Field(() => [ListStatus], { nullable: true })
+  listStatus?: ListStatus[] | null;
+
+  @Field(() => ID, { nullable: true })
+  propertyCompanyId?: string | null;
+}
+
+@InputType()
+export class RectificationFilter extends BaseFilterInput {
+  @Field(() => ID, { nullable: true })
+  periodId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  propertyCompanyId?: string | null;
+
+  @Field(() => [RectificationStatus], { nullable: true })
+  status?: RectificationStatus[] | null;
+}
+
+@ArgsType()
+export class PublishRatingPeriodArgs {
+  @Field(() => ID)
+  periodId: string;
+
+  @Field(() => String, { nullable: true, description: 'Required for a correction (every publication after the first): why' })
+  @IsOptional()
+  @MaxLength(2000)
+  reason?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Default today; not in the future, not before the previous revision' })
+  publishedOn?: string | null;
+}
+
+@ArgsType()
+export class AdvanceRectificationArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => RectificationStatus, { description: 'The next step: INTERVIEWED (约谈 held, or report returned), SUBMITTED, ACCEPTED' })
+  to: RectificationStatus;
+
+  @Field(() => LocalDate, { description: 'The day it happened (not in the future, not before the previous step)' })
+  date: string;
+
+  @Field(() => String, { nullable: true, description: 'Required when a report is returned' })
+  @IsOptional()
+  @MaxLength(2000)
+  reason?: string | null;
+}

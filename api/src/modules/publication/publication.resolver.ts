@@ -1,0 +1,102 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../common/context';
+import { createReadResolver } from '../../common/crud.resolver';
+import { toId } from '../../common/errors';
+import { childrenOf } from '../../common/loaders';
+import { EDITORS } from '../../common/roles';
+import { PropertyCompany } from '../organization/property-company.entity';
+import { RatingPeriod } from '../rating/rating.entities';
+import { PublishedEntry, RatingPublication, Rectification, RectificationStep } from './publication.entities';
+import { AdvanceRectificationArgs, PublishedEntryFilter, PublishRatingPeriodArgs, RatingPublicationFilter, RectificationFilter } from './publication.inputs';
+import { PublicationPreview } from './publication.types';
+
+@Resolver(() => RatingPublication)
+@Authorized()
+export class RatingPublicationResolver extends createReadResolver({
+  type: RatingPublication,
+  name: 'RatingPublication',
+  plural: 'RatingPublications',
+  filter: RatingPublicationFilter,
+  service: (ctx) => ctx.services.ratingPublication,
+}) {
+  @Query(() => PublicationPreview, { description: 'What publishing the period now would publish: ranked entries, incomplete ratings, changes since the latest edition' })
+  async ratingPublicationPreview(@Arg('periodId', () => ID) periodId: string, @Ctx() ctx: AppContext): Promise<PublicationPreview> {
+    const d = await ctx.services.publication.preview(toId(periodId, 'periodId'));
+    const changed = d.entries.some((e) => e.changed) || d.dropped.length > 0;
+    return { ...d, ready: d.entries.length > 0 && d.incomplete.length === 0 && (!d.latest || changed) };
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => RatingPublication, {
+    description: 'Publishes the period’s ratings as a frozen edition (公布). The first is revision 1; a later one is a correction and needs a reason. Refused while a rating is incomplete or when nothing changed.',
+  })
+  publishRatingPeriod(@Args(() => PublishRatingPeriodArgs, { validate: true }) a: PublishRatingPeriodArgs, @Ctx() ctx: AppContext) {
+    return ctx.services.publication.publish(toId(a.periodId, 'periodId'), a, ctx);
+  }
+
+  @FieldResolver(() => RatingPeriod)
+  period(@Root() p: RatingPublication, @Ctx() ctx: AppContext) {
+    return ctx.loaders.ref(RatingPeriod, p.periodId);
+  }
+
+  @FieldResolver(() => [PublishedEntry], { description: 'The frozen entries, by rank' })
+  entries(@Root() p: RatingPublication, @Ctx() ctx: AppContext) {
+    return childrenOf(ctx.loaders, PublishedEntry, 'publicationId', { rank: 'ASC', id: 'ASC' }).load(p.id);
+  }
+}
+
+@Resolver(() => PublishedEntry)
+@Authorized()
+export class PublishedEntryResolver extends createReadResolver({
+  type: PublishedEntry,
+  name: 'PublishedEntry',
+  plural: 'PublishedEntries',
+  filter: PublishedEntryFilter,
+  service: (ctx) => ctx.services.publishedEntry,
+}) {
+  @FieldResolver(() => RatingPublication)
+  publication(@Root() e: PublishedEntry, @Ctx() ctx: AppContext) {
+    return ctx.loaders.ref(RatingPublication, e.publicationId);
+  }
+
+  @FieldResolver(() => PropertyCompany, { nullable: true })
+  propertyCompany(@Root() e: PublishedEntry, @Ctx() ctx: AppContext) {
+    return ctx.loaders.ref(PropertyCompany, e.propertyCompanyId);
+  }
+}
+
+@Resolver(() => Rectification)
+@Authorized()
+export class RectificationResolver extends createReadResolver({
+  type: Rectification,
+  name: 'Rectification',
+  plural: 'Rectifications',
+  filter: RectificationFilter,
+  service: (ctx) => ctx.services.rectification,
+}) {
+  @Authorized(...EDITORS)
+  @Mutation(() => Rectification, { description: 'Records the next rectification step (约谈 held, report submitted or returned, accepted), dated and signed' })
+  advanceRectification(@Args(() => AdvanceRectificationArgs, { validate: true }) a: AdvanceRectificationArgs, @Ctx() ctx: AppContext) {
+    return ctx.services.rectification.advance(toId(a.id), a.to, a.date, a.reason, ctx);
+  }
+
+  @FieldResolver(() => RatingPeriod)
+  period(@Root() r: Rectification, @Ctx() ctx: AppContext) {
+    return ctx.loaders.ref(RatingPeriod, r.periodId);
+  }
+
+  @FieldResolver(() => PropertyCompany)
+  propertyCompany(@Root() r: Rectification, @Ctx() ctx: AppContext) {
+    return ctx.loaders.ref(PropertyCompany, r.propertyCompanyId);
+  }
+
+  @FieldResolver(() => RatingPublication, { description: 'The edition that (last) listed the company' })
+  publication(@Root() r: Rectification, @Ctx() ctx: AppContext) {
+    return ctx.loaders.ref(RatingPublication, r.publicationId);
+  }
+
+  @FieldResolver(() => [RectificationStep])
+  steps(@Root() r: Rectification, @Ctx() ctx: AppContext) {
+    return childrenOf(ctx.loaders, RectificationStep, 'rectificationId').load(r.id);
+  }
+}
