@@ -145,17 +145,19 @@ describe(`partner API: keys, errors, access log, statements per page (${dbKind()
     await t.partner('{ redBlackList(period: "2025Q3") { edges { node { company { uscc } } } } }', {}, key);
     await t.partner('{ redBlackList(period: "2025Q3", first: 500) { totalCount } }', {}, key);
     await t.partner(STANDING, { u: black.uscc }, 'wyk_nope');
-    const { allPartnerAccesses } = await f.ok('query($n: Int!) { allPartnerAccesses(perPage: $n) { keyId operationName queries companies outcome requestId createdAt } }', { n: 4 });
-    expect((await f.ok('{ _allPartnerAccessesMeta { count } }'))._allPartnerAccessesMeta.count).toBe(before + 4);
+    await t.partner('query Hidden($u: String!) { ...F } fragment F on Query { companyStanding(uscc: $u) { asOf } }', { u: black.uscc }, key);
+    const { allPartnerAccesses } = await f.ok('query($n: Int!) { allPartnerAccesses(perPage: $n) { keyId operationName queries companies outcome requestId createdAt } }', { n: 5 });
+    expect((await f.ok('{ _allPartnerAccessesMeta { count } }'))._allPartnerAccessesMeta.count).toBe(before + 5);
     expect(allPartnerAccesses.map((a: Record<string, unknown>) => [a.keyId, a.operationName, a.queries, a.outcome])).toEqual([
+      [keyId, 'Hidden', 'companyStanding', 'OK'],
       [null, 'Standing', '-', 'UNAUTHENTICATED'],
       [keyId, null, 'redBlackList', 'BAD_USER_INPUT'],
       [keyId, null, 'redBlackList', 'OK'],
       [keyId, 'Standing', 'companyStanding', 'OK'],
     ]);
-    expect(allPartnerAccesses[3].companies).toEqual([black.uscc]);
-    expect(allPartnerAccesses[2].companies).toHaveLength(2);
-    expect(allPartnerAccesses[2].companies).toContain(black.uscc);
+    expect(allPartnerAccesses[4].companies).toEqual([black.uscc]);
+    expect(allPartnerAccesses[3].companies).toHaveLength(2);
+    expect(allPartnerAccesses[3].companies).toContain(black.uscc);
     const byCompany = await f.ok('query($u: String!, $k: ID!) { _allPartnerAccessesMeta(filter: { uscc: $u, keyId: $k }) { count } }', { u: black.uscc, k: keyId });
     expect(byCompany._allPartnerAccessesMeta.count).toBeGreaterThanOrEqual(2);
     const office = await t.userWithRole(Role.PARTY_OFFICE);

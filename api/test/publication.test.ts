@@ -125,6 +125,10 @@ describe(`publishing ratings: frozen editions, corrections, rectification (${dbK
     const after = await partner(STANDING, { u: co.中游物业.uscc, d: '2025-07-15' });
     expect(after.companyStanding).toMatchObject({ barredFromBidding: true, listStatus: 'BLACK', listedIn: { revision: 2 } });
 
+    const stale = await t.gql('mutation($p: ID!) { publishRatingPeriod(periodId: $p, reason: "按旧预览更正", expectedRevision: 1) { id } }', { p: periodId }, admin);
+    expect([codeOf(stale), reasonOf(stale)]).toEqual(['CONFLICT', 'STALE']);
+    const renamed = await t.gql('mutation($p: ID!) { updateRatingPeriod(id: $p, code: "2025Q9") { id } }', { p: periodId }, admin);
+    expect([codeOf(renamed), fieldOf(renamed), reasonOf(renamed)]).toEqual(['CONFLICT', 'code', 'FROZEN']);
     const again = await publish({ d: '2025-07-16', r: '再次公布' });
     expect([codeOf(again), reasonOf(again)]).toEqual(['CONFLICT', 'UNCHANGED']);
     const earlier = await publish({ d: '2025-07-14', r: '日期早于第2版' });
@@ -151,7 +155,8 @@ describe(`publishing ratings: frozen editions, corrections, rectification (${dbK
     const submitted = await partner(STANDING, { u: co.黑榜物业.uscc, d: '2025-07-21' });
     expect(submitted.companyStanding.bars).toMatchObject([{ rectificationStatus: 'SUBMITTED', interviewRequired: false, interviewHeldOn: '2025-07-10', reason: expect.stringContaining('整改已提交') }]);
     const returned = await partner(STANDING, { u: co.黑榜物业.uscc, d: '2025-07-25' });
-    expect(returned.companyStanding.bars).toMatchObject([{ rectificationStatus: 'INTERVIEWED', reason: '列入2025Q2黑榜（第2版，2025-07-15公布），已约谈，整改尚未验收' }]);
+    // a correction that keeps the company listed does not restart the bar: still since revision 1's day
+    expect(returned.companyStanding.bars).toMatchObject([{ rectificationStatus: 'INTERVIEWED', since: '2025-07-05', interviewHeldOn: '2025-07-10', reason: '列入2025Q2黑榜（第2版，2025-07-15公布），已约谈，整改尚未验收' }]);
     expect((await partner(STANDING, { u: co.黑榜物业.uscc, d: '2025-07-31' })).companyStanding.barredFromBidding).toBe(true);
     const accepted = await partner(STANDING, { u: co.黑榜物业.uscc, d: '2025-08-01' });
     expect(accepted.companyStanding).toMatchObject({ barredFromBidding: false, bars: [], listStatus: 'BLACK' });

@@ -69,11 +69,14 @@ describe(`rating sheet import (${dbKind()})`, () => {
     expect(allRatings[1].dissatisfactionRate).toBe(62.5);
     const second = await preview([
       row(2, co[0].uscc, ['95', '90', '88', '92', '85', '96']),
+      row(3, co[1].uscc, [null, null, null, null, null, null]),
       row(4, co[2].uscc, [null, '70', '70', '70', '70', '70']),
     ]);
-    expect(second.data.ratingImportPreview.rows.map((x: { status: string; total: number | null }) => [x.status, x.total])).toEqual([
-      ['UNCHANGED', 92.1],
-      ['CHANGE', 74],
+    // blank cells, 不满意率 included, leave what is recorded: 黑榜 stays black
+    expect(second.data.ratingImportPreview.rows.map((x: { status: string; total: number | null; listStatus: string | null }) => [x.status, x.total, x.listStatus])).toEqual([
+      ['UNCHANGED', 92.1, 'RED'],
+      ['UNCHANGED', 50, 'BLACK'],
+      ['CHANGE', 74, 'NONE'],
     ]);
     await commit([row(4, co[2].uscc, [null, '70', '70', '70', '70', '70'])]);
     const events = await f.ok('{ allAuditEvents(filter: { action: "IMPORT_RATINGS" }) { entityId after } }');

@@ -3,7 +3,7 @@ import type { SelectQueryBuilder } from 'typeorm';
 import { type Actor, signedBy } from '../../common/context';
 import { CrudService } from '../../common/crud.service';
 import { conflict, toId } from '../../common/errors';
-import { addDays, chinaDayStart } from '../../common/dates';
+import { addDays, chinaDayStart, todayInChina } from '../../common/dates';
 import { likePattern } from '../../common/query';
 import { PartnerAccess, PartnerKey } from './partner-key.entities';
 import type { PartnerAccessFilter, PartnerKeyFilter } from './partner.inputs';
@@ -53,7 +53,7 @@ export class PartnerKeyService extends CrudService<PartnerKey, PartnerKeyFilter>
     if (!KEY_FORMAT.test(sent)) return { refused: 'This is not a partner API key', keyId: null };
     const key = await this.ds.getRepository(PartnerKey).findOneBy({ secretHash: hashKey(sent) });
     if (!key) return { refused: 'Unknown API key', keyId: null };
-    if (key.revokedAt) return { refused: `This API key was revoked on ${key.revokedAt.toISOString().slice(0, 10)}`, keyId: key.id };
+    if (key.revokedAt) return { refused: `This API key was revoked on ${todayInChina(key.revokedAt)}`, keyId: key.id };
     return { key };
   }
 

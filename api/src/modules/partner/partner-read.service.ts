@@ -1,4 +1,5 @@
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, In, IsNull } from 'typeorm';
+import { groupBy } from '../../common/loaders';
 import { AppError, ErrorCode, badInput } from '../../common/errors';
 import { Compound } from '../organization/compound.entity';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
@@ -28,6 +29,8 @@ export interface BarRow {
   edition: EditionRow;
   /** As of the day asked: REQUIRED, INTERVIEWED or SUBMITTED (never ACCEPTED: that ends the bar). */
   status: RectificationStatus;
+  /** The day the current listing began (a correction does not restart it). */
+  since: string;
   interviewedOn: string | null;
 }
 
@@ -97,39 +100,51 @@ export class PartnerReadService {
   async history(companyIds: readonly number[], inForce: EditionRow[]): Promise<HistoryRow[][]> {
     if (!companyIds.length || !inForce.length) return companyIds.map(() => []);
     const byPub = new Map(inForce.map((e) => [e.publication.id, e]));
-    const entries = await this.ds.getRepository(PublishedEntry).find({ where: { propertyCompanyId: In([...new Set(companyIds)]), publicationId: In([...byPub.keys()]) } });
     const order = new Map(inForce.map((e, i) => [e.publication.id, i]));
-    return companyIds.map((id) =>
-      entries
-        .filter((e) => e.propertyCompanyId === id)
-        .sort((a, b) => order.get(a.publicationId)! - order.get(b.publicationId)!)
-        .map((entry) => ({ entry, edition: byPub.get(entry.publicationId)! })),
-    );
+    const entries = await this.ds.getRepository(PublishedEntry).find({ where: { propertyCompanyId: In([...new Set(companyIds)]), publicationId: In([...byPub.keys()]) } });
+    entries.sort((a, b) => order.get(a.publicationId)! - order.get(b.publicationId)!);
+    return groupBy(companyIds, entries, (e) => e.propertyCompanyId!).map((list) => list.map((entry) => ({ entry, edition: byPub.get(entry.publicationId)! })));
   }
 
   /**
    * Bars on bidding on `day`: a black-list entry in an edition in force that day, whose
-   * rectification was not accepted by that day (002). Statuses are read from the dated steps.
+   * rectification was not accepted by that day (002). Status, the start of the listing and the
+   * interview are read from the dated steps, so a listing that was cancelled and reopened keeps
+   * its history.
    */
   async bars(companyIds: readonly number[], histories: HistoryRow[][], day: string): Promise<BarRow[][]> {
     const black = histories.map((h) => h.filter((r) => r.entry.listStatus === ListStatus.BLACK));
     if (!black.some((b) => b.length)) return companyIds.map(() => []);
     const rects = await this.ds.getRepository(Rectification).find({ where: { propertyCompanyId: In([...new Set(companyIds)]) } });
     const steps = rects.length ? await this.ds.getRepository(RectificationStep).find({ where: { rectificationId: In(rects.map((r) => r.id)) }, order: { stepDate: 'ASC', id: 'ASC' } }) : [];
-    const statusOn = (r: Rectification | undefined): RectificationStatus => {
-      if (!r) return RectificationStatus.REQUIRED;
-      const last = steps.filter((s) => s.rectificationId === r.id && s.stepDate <= day).at(-1);
-      return last?.toStatus ?? RectificationStatus.REQUIRED;
-    };
+    const ids = rects.map((r) => r.id);
+    const grouped = groupBy(ids, steps, (st) => st.rectificationId);
+    const stepsOf = new Map(ids.map((id, i) => [id, grouped[i]]));
+    const rectOf = new Map(rects.map((r) => [`${r.periodId}:${r.propertyCompanyId}`, r]));
     return black.map((rows, i) =>
       rows.flatMap((row) => {
-        const rect = rects.find((r) => r.periodId === row.edition.period.id && r.propertyCompanyId === companyIds[i]);
-        const status = statusOn(rect);
+        const rect = rectOf.get(`${row.edition.period.id}:${companyIds[i]}`);
+        const past = (rect ? (stepsOf.get(rect.id) ?? []) : []).filter((st) => st.stepDate <= day);
+        const status = past.at(-1)?.toStatus ?? RectificationStatus.REQUIRED;
         if (status === RectificationStatus.ACCEPTED) return [];
-        const interviewedOn = rect?.interviewedOn && rect.interviewedOn <= day ? rect.interviewedOn : null;
-        return [{ entry: row.entry, edition: row.edition, status: status === RectificationStatus.CANCELLED ? RectificationStatus.REQUIRED : status, interviewedOn }];
+        const listed = past.findLastIndex((st) => st.toStatus === RectificationStatus.REQUIRED);
+        const interview = past.slice(listed + 1).find((st) => st.fromStatus === RectificationStatus.REQUIRED && st.toStatus === RectificationStatus.INTERVIEWED);
+        return [
+          {
+            entry: row.entry,
+            edition: row.edition,
+            status: status === RectificationStatus.CANCELLED ? RectificationStatus.REQUIRED : status,
+            since: listed >= 0 ? past[listed].stepDate : row.edition.publication.publishedOn,
+            interviewedOn: interview?.stepDate ?? null,
+          },
+        ];
       }),
     );
+  }
+
+  /** Administrative areas under a parent (the top level without one), by id. */
+  areas(parentId: number | null, offset: number, limit: number): Promise<[Jurisdiction[], number]> {
+    return this.ds.getRepository(Jurisdiction).findAndCount({ where: { parentId: parentId ?? IsNull() }, order: { id: 'ASC' }, skip: offset, take: limit });
   }
 
   companyByUscc(uscc: string): Promise<PropertyCompany | null> {

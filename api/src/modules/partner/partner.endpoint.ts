@@ -2,7 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
-import { GraphQLError, type GraphQLFormattedError, Kind } from 'graphql';
+import { type DocumentNode, type FragmentDefinitionNode, GraphQLError, type GraphQLFormattedError, Kind, type SelectionSetNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { Loaders } from '../../common/loaders';
 import { KnownOperationTypes } from '../../common/validation-rules';
@@ -18,8 +18,8 @@ import type { PartnerContext } from './partner.context';
 const accessLog: ApolloServerPlugin<PartnerContext> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ contextValue: ctx, operation, operationName, errors }) {
-        const queries = operation?.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD && !s.name.value.startsWith('__') ? [s.name.value] : [])) ?? [];
+      async willSendResponse({ contextValue: ctx, operation, operationName, errors, document }) {
+        const queries = operation && document ? topLevelFields(operation.selectionSet, document) : [];
         const introspection = operation && queries.length === 0 ? ['__schema'] : [];
         const code = errors?.length ? String(errors[0].extensions?.code ?? 'INTERNAL_SERVER_ERROR') : 'OK';
         await ctx.services.partnerKey.logAccess({ keyId: ctx.key.id, operationName: operationName ?? null, queries: [...queries, ...introspection], companies: [...ctx.looked], outcome: code, requestId: ctx.requestId });
@@ -72,4 +72,25 @@ function operationNameOf(body: unknown): string | null {
   if (typeof b?.operationName === 'string') return b.operationName;
   const m = typeof b?.query === 'string' ? /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(b.query) : null;
   return m?.[1] ?? null;
+}
+
+/** The root fields an operation asks for, through fragments and inline fragments too (introspection left out). */
+function topLevelFields(set: SelectionSetNode, document: DocumentNode): string[] {
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (s: SelectionSetNode) => {
+    for (const sel of s.selections) {
+      if (sel.kind === Kind.FIELD) {
+        if (!sel.name.value.startsWith('__')) out.add(sel.name.value);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet);
+      else if (!seen.has(sel.name.value)) {
+        seen.add(sel.name.value);
+        const f = fragments.get(sel.name.value);
+        if (f) walk(f.selectionSet);
+      }
+    }
+  };
+  walk(set);
+  return [...out];
 }

@@ -9,7 +9,7 @@ export const encodeId = (type: string, id: number) => Buffer.from(`${type}:${id}
 
 export function decodeId(type: string, value: string, field: string): number {
   const m = /^([A-Za-z]+):([1-9][0-9]{0,9})$/.exec(Buffer.from(value, 'base64url').toString('utf8'));
-  if (!m || m[1] !== type) throw badInput(field, `${field} is not a ${type} id`);
+  if (!m || m[1] !== type) throw badInput(field, `${field} is not an id this API issued for ${type === 'Area' ? 'an' : 'a'} ${type}`);
   return Number(m[2]);
 }
 

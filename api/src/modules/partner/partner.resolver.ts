@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { IsNull } from 'typeorm';
 import { assertLocalDate, todayInChina } from '../../common/dates';
 import { badInput } from '../../common/errors';
 import { LocalDate } from '../../common/scalars';
@@ -63,7 +62,7 @@ const barOf = (b: BarRow): BiddingBar => {
     reason: `列入${b.edition.period.code}黑榜（第${b.edition.publication.revision}版，${b.edition.publication.publishedOn}公布），${pending}`,
     listReasons: b.entry.reasons,
     edition,
-    since: b.edition.publication.publishedOn,
+    since: b.since,
     interviewRequired: b.status === RectificationStatus.REQUIRED,
     interviewHeldOn: b.interviewedOn,
     rectificationStatus: b.status,
@@ -129,7 +128,10 @@ async function standingOf(ctx: PartnerContext, company: Company, day: string): P
 @Resolver()
 @Authorized()
 export class PartnerQueryResolver {
-  @Query(() => ListEntryConnection, { description: 'The red and/or black list of a period as published (the newest revision unless one is named), by rank' })
+  @Query(() => ListEntryConnection, {
+    description:
+      'The red and/or black list of a period as published (the newest revision unless one is named), by rank. Errors: NOT_FOUND with extensions.reason NOT_PUBLISHED for a period (or revision) not published; BAD_USER_INPUT with extensions.field for a bad argument (first outside 1–100, a cursor or id this API did not issue).',
+  })
   async redBlackList(@Args(() => RedBlackListArgs, { validate: true }) a: RedBlackListArgs, @Ctx() ctx: PartnerContext): Promise<Connection<ListEntry> & { edition: Edition }> {
     const offset = offsetAfter(a.after);
     const edition = await ctx.services.partnerRead.edition(a.period, a.revision ?? null, a.scheme ? decodeId('Scheme', a.scheme, 'scheme') : null);
@@ -144,7 +146,8 @@ export class PartnerQueryResolver {
 
   @Query(() => CompanyStanding, {
     nullable: true,
-    description: 'A company’s standing on a day, by credit code: stars in each published period, list status, and whether it is barred from bidding. Null when no company with this code is registered.',
+    description:
+      'A company’s standing on a day, by credit code: stars in each published period, list status, and whether it is barred from bidding. Null when no company with this code is registered. Errors: BAD_USER_INPUT with extensions.field uscc (not a valid GB 32100-2015 code) or asOf (in the future). Every request needs the X-Api-Key header: without a valid key, HTTP 401 and UNAUTHENTICATED.',
   })
   async companyStanding(@Args(() => StandingArgs, { validate: true }) a: StandingArgs, @Ctx() ctx: PartnerContext): Promise<CompanyStanding | null> {
     const uscc = a.uscc.trim().toUpperCase();
@@ -174,12 +177,7 @@ export class PartnerQueryResolver {
   async areas(@Args(() => AreasArgs, { validate: true }) a: AreasArgs, @Ctx() ctx: PartnerContext): Promise<Connection<Area>> {
     const offset = offsetAfter(a.after);
     const parentId = a.parent ? decodeId('Area', a.parent, 'parent') : null;
-    const [rows, total] = await ctx.services.ds.getRepository(Jurisdiction).findAndCount({
-      where: { parentId: parentId ?? IsNull() },
-      order: { id: 'ASC' },
-      skip: offset,
-      take: a.first,
-    });
+    const [rows, total] = await ctx.services.partnerRead.areas(parentId, offset, a.first);
     return page(rows.map(areaOf), total, offset);
   }
 }

@@ -1,5 +1,5 @@
-import { IsOptional, MaxLength } from 'class-validator';
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { IsInt, IsOptional, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { BaseFilterInput } from '../../common/filters';
 import { LocalDate } from '../../common/scalars';
 import { ListStatus } from '../rating/rating.enums';
@@ -47,6 +47,12 @@ export class PublishRatingPeriodArgs {
 
   @Field(() => LocalDate, { nullable: true, description: 'Default today; not in the future, not before the previous revision' })
   publishedOn?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The latest revision the publisher saw (0 when unpublished): if another edition came first, CONFLICT (STALE)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedRevision?: number | null;
 }
 
 @ArgsType()

@@ -58,7 +58,7 @@ export class PublicationService {
     return this.draft(this.ds.manager, periodId);
   }
 
-  async publish(periodId: number, input: { reason?: string | null; publishedOn?: string | null }, actor: Actor): Promise<RatingPublication> {
+  async publish(periodId: number, input: { reason?: string | null; publishedOn?: string | null; expectedRevision?: number | null }, actor: Actor): Promise<RatingPublication> {
     const reason = input.reason?.trim() || null;
     const publishedOn = input.publishedOn ? assertLocalDate(input.publishedOn, 'publishedOn') : todayInChina();
     if (publishedOn > todayInChina()) throw badInput('publishedOn', `publishedOn ${publishedOn} is in the future`);
@@ -71,6 +71,9 @@ export class PublicationService {
       if (d.incomplete.length) {
         const list = d.incomplete.slice(0, 5).map((i) => `${i.subjectName}（缺：${i.missing.join('、')}）`).join('；');
         throw conflict(`${d.incomplete.length} rating(s) of ${d.period.code} are incomplete: ${list}`, 'periodId', 'INCOMPLETE');
+      }
+      if (input.expectedRevision != null && input.expectedRevision !== (d.latest?.revision ?? 0)) {
+        throw conflict(`Period ${d.period.code} is at revision ${d.latest?.revision ?? 0}, not ${input.expectedRevision}: someone published meanwhile; reload the preview`, 'periodId', 'STALE');
       }
       const revision = (d.latest?.revision ?? 0) + 1;
       if (d.latest) {

@@ -125,11 +125,12 @@ export class RatingImportService {
           if (current.get(criterion.id) !== score) changedScores.set(criterion.id, score);
           current.set(criterion.id, score);
         });
-        const dissatisfactionRate = parseRate(input.dissatisfactionRate);
+        // like a blank score, a blank 不满意率 / 负面清单 cell leaves what is recorded (clearing is done in the grid)
+        const dissatisfactionRate = parseRate(input.dissatisfactionRate) ?? before?.dissatisfactionRate ?? null;
         const flag = (input.negativeList ?? '').trim().toUpperCase();
         if (!YES.has(flag) && !NO.has(flag)) throw new RowError('BAD_FLAG', 'negativeList', `负面清单 must be 是 or 否, not "${input.negativeList}"`);
-        const onNegativeList = YES.has(flag);
-        const negativeListNote = input.negativeListNote?.trim() || null;
+        const onNegativeList = flag === '' ? (before?.onNegativeList ?? false) : YES.has(flag);
+        const negativeListNote = input.negativeListNote?.trim() || (onNegativeList ? (before?.negativeListNote ?? null) : null);
         const outcome = rate(scheme, criteria, current, { dissatisfactionRate, onNegativeList, negativeListNote });
         Object.assign(row, { total: outcome.total, stars: outcome.stars, listStatus: outcome.listStatus });
         const same = before && changedScores.size === 0 && before.dissatisfactionRate === dissatisfactionRate && before.onNegativeList === onNegativeList && (before.negativeListNote ?? null) === negativeListNote;

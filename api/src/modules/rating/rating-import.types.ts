@@ -37,12 +37,12 @@ export class RatingSheetRowInput {
   @ArrayMaxSize(50)
   scores: RatingSheetCellInput[];
 
-  @Field(() => String, { nullable: true, description: '业主不满意率 in percent, e.g. 62.5 or 62.5%; blank = not surveyed' })
+  @Field(() => String, { nullable: true, description: '业主不满意率 in percent, e.g. 62.5 or 62.5%; blank leaves what is recorded' })
   @IsOptional()
   @MaxLength(20)
   dissatisfactionRate?: string | null;
 
-  @Field(() => String, { nullable: true, description: '负面清单: 是 / 否 (blank = 否)' })
+  @Field(() => String, { nullable: true, description: '负面清单: 是 / 否; blank leaves what is recorded (否 for a new rating)' })
   @IsOptional()
   @MaxLength(10)
   negativeList?: string | null;

@@ -1,7 +1,8 @@
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { syncChildren } from '../../common/children';
 import { CrudService, notBefore } from '../../common/crud.service';
-import { badInput, toId, toOptionalId } from '../../common/errors';
+import { badInput, conflict, toId, toOptionalId } from '../../common/errors';
+import { RatingPublication } from '../publication/publication.entities';
 import { OwnersCommittee, PartyOrganization } from '../organization/self-governance.entities';
 import { PropertyCompany } from '../organization/property-company.entity';
 import { Compound } from '../organization/compound.entity';
@@ -11,7 +12,10 @@ import type { CriterionInput, RatingFilter, RatingPeriodFilter, RatingSchemeFilt
 
 /** 评星方案 with its criteria: thresholds rise with the stars, weights add up to 100. */
 export class RatingSchemeService extends CrudService<RatingScheme, RatingSchemeFilter> {
-  protected async validate(_em: EntityManager, next: RatingScheme): Promise<void> {
+  protected async validate(em: EntityManager, next: RatingScheme, before: RatingScheme | null): Promise<void> {
+    if (before && next.subjectKind !== before.subjectKind && (await publishedCount(em, 'rp.schemeId = :id', before.id)) > 0) {
+      throw conflict('Editions of this scheme are published: what it rates can no longer change', 'subjectKind', 'FROZEN');
+    }
     const steps = [next.star2Min, next.star3Min, next.star4Min, next.star5Min];
     for (let i = 1; i < steps.length; i++) {
       if (steps[i] < steps[i - 1]) throw badInput(`star${i + 2}Min`, `star${i + 2}Min (${steps[i]}) is below star${i + 1}Min (${steps[i - 1]}): thresholds rise with the stars`);
@@ -55,9 +59,19 @@ export class RatingSchemeService extends CrudService<RatingScheme, RatingSchemeF
 
 /** 考核周期 */
 export class RatingPeriodService extends CrudService<RatingPeriod, RatingPeriodFilter> {
-  protected async validate(_em: EntityManager, next: RatingPeriod): Promise<void> {
+  protected async validate(em: EntityManager, next: RatingPeriod, before: RatingPeriod | null): Promise<void> {
     if (!notBefore(next.endDate, next.startDate)) throw badInput('endDate', 'endDate cannot be before startDate');
+    if (!before) return;
+    const moved = (['schemeId', 'code', 'startDate', 'endDate'] as const).find((k) => next[k] !== before[k]);
+    if (moved && (await publishedCount(em, 'rp.id = :id', before.id)) > 0) {
+      throw conflict(`Period ${before.code} is published: its ${moved} is part of what partners read and can no longer change`, moved, 'FROZEN');
+    }
   }
+}
+
+/** How many editions are published for the periods the condition selects (rp = rating_period). */
+function publishedCount(em: EntityManager, where: string, id: number): Promise<number> {
+  return em.createQueryBuilder(RatingPublication, 'p').innerJoin(RatingPeriod, 'rp', 'rp.id = p.periodId').where(where, { id }).getCount();
 }
 
 /** 评星结果: the subject must fit the scheme; scores are upserted per criterion. */
