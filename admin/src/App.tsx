@@ -15,6 +15,11 @@ import PaymentsIcon from '@mui/icons-material/Payments';
 import RuleIcon from '@mui/icons-material/Rule';
 import SavingsIcon from '@mui/icons-material/Savings';
 import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
+import StarRateIcon from '@mui/icons-material/StarRate';
+import DateRangeIcon from '@mui/icons-material/DateRange';
+import BuildCircleIcon from '@mui/icons-material/BuildCircle';
+import VpnKeyIcon from '@mui/icons-material/VpnKey';
+import ManageSearchIcon from '@mui/icons-material/ManageSearch';
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Layout } from './layout/Layout';
@@ -34,6 +39,11 @@ import { PayoutEdit, PayoutList, PayoutShow } from './resources/incentive/payout
 import { ProgrammeCreate, ProgrammeEdit, ProgrammeList, ProgrammeShow } from './resources/incentive/programmes';
 import { RuleCreate, RuleEdit, RuleList, RuleShow } from './resources/incentive/rules';
 import { UserCreate, UserEdit, UserList } from './resources/auth/users';
+import { PartnerAccessList } from './resources/partner/accesses';
+import { keyRepresentation, PartnerKeyList, PartnerKeyShow } from './resources/partner/keys';
+import { RatingPeriodCreate, RatingPeriodEdit, RatingPeriodList, RatingPeriodShow } from './resources/rating/periods';
+import { RectificationList, RectificationShow } from './resources/rating/rectifications';
+import { RatingSchemeCreate, RatingSchemeEdit, RatingSchemeList, RatingSchemeShow } from './resources/rating/schemes';
 import {
   CompoundCreate,
   CompoundEdit,
@@ -52,10 +62,18 @@ import { PersonCreate, PersonEdit, PersonList, PersonShow } from './resources/wo
 import { PostCreate, PostEdit, PostList, PostShow } from './resources/working-group/posts';
 import { WorkingGroupCreate, WorkingGroupEdit, WorkingGroupList, WorkingGroupShow } from './resources/working-group/workingGroups';
 
+/** Menu groups (layout/Layout.tsx). */
+const RATINGS = { menuGroup: 'ratings' };
+const SHARING = { menuGroup: 'sharing' };
+const SYSTEM = { menuGroup: 'system' };
+const HIDDEN = { menu: false };
+
 /**
  * The console. Menus and routes follow the role: editing screens exist only for ADMIN and
  * PARTY_OFFICE, users only for ADMIN, the audit trail not for UNIT_STAFF; the approval queue is for
- * the office (approving itself is PARTY_OFFICE only: the API says so per payout). The API enforces the same.
+ * the office (approving itself is PARTY_OFFICE only: the API says so per payout). Partner keys are in
+ * ADMIN's menu (an AUDITOR may read them by link); the partner access log is for ADMIN, AUDITOR and the
+ * office. The API enforces the same.
  */
 export const App = () => (
   <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} dashboard={Dashboard} layout={Layout} title="app.title" requireAuth disableTelemetry>
@@ -86,8 +104,17 @@ export const App = () => (
         <Resource key="Clause" name="Clause" recordRepresentation="number" />,
         <Resource key="DocumentCitation" name="DocumentCitation" />,
         <Resource key="PostHolding" name="PostHolding" />,
-        role !== 'UNIT_STAFF' ? <Resource key="AuditEvent" name="AuditEvent" icon={HistoryIcon} list={AuditEventList} /> : null,
-        role === 'ADMIN' ? <Resource key="User" name="User" icon={ManageAccountsIcon} list={UserList} edit={UserEdit} create={UserCreate} recordRepresentation="username" /> : null,
+        // 评星与红黑榜
+        <Resource key="RatingPeriod" name="RatingPeriod" icon={DateRangeIcon} options={RATINGS} list={RatingPeriodList} show={RatingPeriodShow} edit={edit ? RatingPeriodEdit : undefined} create={edit ? RatingPeriodCreate : undefined} recordRepresentation="code" />,
+        <Resource key="Rectification" name="Rectification" icon={BuildCircleIcon} options={RATINGS} list={RectificationList} show={RectificationShow} recordRepresentation={(r) => r.propertyCompany?.name ?? r.id} />,
+        <Resource key="RatingScheme" name="RatingScheme" icon={StarRateIcon} options={RATINGS} list={RatingSchemeList} show={RatingSchemeShow} edit={edit ? RatingSchemeEdit : undefined} create={edit ? RatingSchemeCreate : undefined} recordRepresentation="name" />,
+        <Resource key="Rating" name="Rating" />,
+        <Resource key="RatingPublication" name="RatingPublication" />,
+        // 数据共享: keys are ADMIN's to issue and revoke; AUDITOR reads them (not in its menu), the office reads the log
+        role === 'ADMIN' || role === 'AUDITOR' ? <Resource key="PartnerKey" name="PartnerKey" icon={VpnKeyIcon} options={role === 'ADMIN' ? SHARING : HIDDEN} list={PartnerKeyList} show={PartnerKeyShow} recordRepresentation={keyRepresentation} /> : null,
+        role !== 'UNIT_STAFF' ? <Resource key="PartnerAccess" name="PartnerAccess" icon={ManageSearchIcon} options={SHARING} list={PartnerAccessList} /> : null,
+        role !== 'UNIT_STAFF' ? <Resource key="AuditEvent" name="AuditEvent" icon={HistoryIcon} options={SYSTEM} list={AuditEventList} /> : null,
+        role === 'ADMIN' ? <Resource key="User" name="User" icon={ManageAccountsIcon} options={SYSTEM} list={UserList} edit={UserEdit} create={UserCreate} recordRepresentation="username" /> : null,
       ];
     }}
   </Admin>

@@ -67,3 +67,19 @@ export async function seatNames(page: Page, role: string): Promise<string[]> {
   await page.waitForSelector(`[data-testid="role-${role}"] [data-testid="seat"]`);
   return page.$$eval(`[data-testid="role-${role}"] [data-testid="seat"] td:nth-child(2) a`, (els) => els.map((e) => e.textContent ?? ''));
 }
+
+/**
+ * A viewport-only screenshot into admin/test/screenshots (a full-page capture resizes the window for
+ * a moment and the sidebar's media query can catch it collapsed). The pictures in admin/docs/ are
+ * copied from these.
+ */
+export async function docShot(page: Page, name: string): Promise<void> {
+  // nothing focused or rippling, and colour transitions (MUI's are 300 ms at most) finished
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+/** Waits until no notification is on screen (they hide themselves), so a screenshot shows the page alone. */
+export const noSnackbar = (page: Page) => page.waitForSelector('.MuiSnackbar-root', { state: 'detached' });

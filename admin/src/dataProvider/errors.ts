@@ -29,6 +29,21 @@ const KNOWN_MESSAGES: Array<[RegExp, string]> = [
   [/is in the future/, 'app.validation.future_date'],
   [/is before the previous step|is before the approval/, 'app.validation.before_previous'],
   [/appears twice: one line per recipient/, 'app.incentives.errors.duplicate_line'],
+  // star ratings and their publication
+  [/The weights add up to/, 'app.ratings.errors.weights'],
+  [/thresholds rise with the stars/, 'app.ratings.errors.thresholds'],
+  [/blackMaxStars must be below redMinStars/, 'app.ratings.errors.black_below_red'],
+  [/Criterion code .* appears twice/, 'app.ratings.errors.duplicate_code'],
+  [/needs at least one criterion/, 'app.ratings.errors.no_criteria'],
+  [/is above the maximum/, 'app.ratings.errors.above_max'],
+  [/at most two decimals/, 'app.ratings.errors.two_decimals'],
+  [/must not be less than 0/, 'app.ratings.errors.negative'],
+  [/must not be greater than 100/, 'app.ratings.errors.over_100'],
+  [/say why it is corrected/, 'app.ratings.errors.correction_reason'],
+  [/is before revision/, 'app.ratings.errors.before_revision'],
+  [/is before the period starts/, 'app.ratings.errors.before_period'],
+  [/are rejected; nothing was imported/, 'app.ratings.import.has_rejects'],
+  [/The sheet has no rows/, 'app.ratings.import.empty'],
 ];
 /** extensions.reason, a stable code of the API, and its message; the extensions are the message's arguments. */
 const REASON_MESSAGES: Record<string, string> = {
@@ -47,7 +62,16 @@ const REASON_MESSAGES: Record<string, string> = {
   ROLE: 'app.errors.forbidden',
   INVALID_TRANSITION: 'app.errors.bad_transition',
   STALE: 'app.errors.stale',
+  INCOMPLETE: 'app.ratings.errors.incomplete',
+  UNCHANGED: 'app.ratings.errors.unchanged',
+  NOTHING_TO_PUBLISH: 'app.ratings.errors.nothing_to_publish',
+  ALREADY_REVOKED: 'app.partner.errors.already_revoked',
 };
+/** A reason whose wording depends on what was refused: [reason, message pattern, key], before REASON_MESSAGES. */
+const REASON_IN_CONTEXT: Array<[string, RegExp, string]> = [
+  ['FROZEN', /^Period .* is published/, 'app.ratings.errors.frozen_period'],
+  ['FROZEN', /^Editions of this scheme are published/, 'app.ratings.errors.frozen_scheme'],
+];
 const CODE_MESSAGES: Record<string, string> = {
   FORBIDDEN: 'app.errors.forbidden',
   UNAUTHENTICATED: 'app.auth.session_expired',
@@ -67,7 +91,7 @@ export function toHttpError(error: unknown): unknown {
   if (!first) return error;
   const code = first.extensions?.code as string | undefined;
   const reason = first.extensions?.reason as string | undefined;
-  const byReason = reason ? REASON_MESSAGES[reason] : undefined;
+  const byReason = reason ? (REASON_IN_CONTEXT.find(([r, re]) => r === reason && re.test(first.message))?.[2] ?? REASON_MESSAGES[reason]) : undefined;
   const text = byReason ?? localise(first.message);
   const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'NOT_FOUND' ? 404 : code === 'CONFLICT' ? 409 : 400;
   const errors: Record<string, string> = {};

@@ -17,6 +17,14 @@ export const SELECTIONS: Record<string, { list: string; one?: string }> = {
     one: 'steps { id fromStatus toStatus stepDate actorName reason at } payouts { id status amountFen recipientRole recipientName }',
   },
   Indicator: { list: 'scope { name }' },
+  RatingScheme: { list: 'criteria { id code name weight maxScore }' },
+  RatingPeriod: { list: 'scheme { id name subjectKind periodKind }' },
+  /** The score grid's rows: typed inputs and the computed result (never typed). */
+  Rating: { list: 'scores { criterionId score } result { complete missing total stars listStatus reasons } propertyCompany { name uscc }' },
+  Rectification: {
+    list: 'propertyCompany { name uscc } period { code } publication { revision publishedOn }',
+    one: 'steps { id fromStatus toStatus stepDate actorName reason at }',
+  },
   Payout: {
     list: `programme { name } ${CASE} ${RULE} submittedBy ${USER} approvedBy ${USER} paidBy ${USER}`,
     one: 'transitions { id fromStatus toStatus actorName reason at }',

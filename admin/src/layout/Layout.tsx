@@ -1,19 +1,52 @@
 import AssignmentIcon from '@mui/icons-material/AssignmentTurnedIn';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import { Divider, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { Layout as RaLayout, Menu } from 'react-admin';
+import { Layout as RaLayout, Menu, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
 import { getUser } from '../authProvider';
 import { useCanEdit } from '../resources/common/actions';
 
-/** The default menu, plus 我的任务 for users who belong to a unit and 待审批 for the office. */
+/**
+ * Menu groups: a resource joins one with `options={{ menuGroup }}` in App.tsx, and stays out of
+ * the menu with `options={{ menu: false }}` (reachable by link and reference only).
+ */
+const GROUPS = [
+  { key: 'ratings', label: 'app.menu.ratings' },
+  { key: 'sharing', label: 'app.menu.sharing' },
+  { key: 'system', label: 'app.menu.system' },
+] as const;
+
+const GroupTitle = ({ group, label }: { group: string; label: string }) => {
+  const translate = useTranslate();
+  const [open] = useSidebarState();
+  return open ? (
+    <Typography variant="overline" component="div" color="text.secondary" sx={{ px: 2, pt: 1.5, lineHeight: 2 }} data-testid={`menu-group-${group}`}>
+      {translate(label)}
+    </Typography>
+  ) : (
+    <Divider sx={{ my: 1 }} />
+  );
+};
+
+/** The default menu, plus 我的任务 for users who belong to a unit and 待审批 for the office; grouped resources under their title. */
 const AppMenu = () => {
   const edit = useCanEdit();
+  const resources = useResourceDefinitions();
+  const listed = Object.keys(resources).filter((name) => resources[name].hasList && resources[name].options?.menu !== false);
+  const inGroup = (name: string) => resources[name].options?.menuGroup as string | undefined;
   return (
     <Menu>
       <Menu.DashboardItem />
       {getUser()?.unitId && <Menu.Item to="/my-tasks" primaryText="app.tasks.mine" leftIcon={<AssignmentIcon />} data-testid="menu-my-tasks" />}
       {edit && <Menu.Item to="/approvals" primaryText="app.approvals.title" leftIcon={<FactCheckIcon />} data-testid="menu-approvals" />}
-      <Menu.ResourceItems />
+      {listed.filter((name) => !inGroup(name)).map((name) => (
+        <Menu.ResourceItem key={name} name={name} />
+      ))}
+      {GROUPS.map((g) => {
+        const members = listed.filter((name) => inGroup(name) === g.key);
+        if (!members.length) return null;
+        return [<GroupTitle key={g.key} group={g.key} label={g.label} />, ...members.map((name) => <Menu.ResourceItem key={name} name={name} data-testid={`menu-${name}`} />)];
+      })}
     </Menu>
   );
 };

@@ -47,6 +47,7 @@ const STATUS_COLORS: Record<string, Record<string, ChipColor>> = {
   AwardCaseStatus: { APPLIED: 'default', INSPECTED: 'info', SUPERIOR_ACCEPTED: 'primary', STREET_ACCEPTED: 'success', REJECTED: 'error' },
   ProgressStatus: { NOT_STARTED: 'default', IN_PROGRESS: 'info', DONE: 'success' },
   IndicatorStatus: { MET: 'success', ON_TRACK: 'info', AT_RISK: 'warning', MISSED: 'error' },
+  RectificationStatus: { REQUIRED: 'error', INTERVIEWED: 'warning', SUBMITTED: 'info', ACCEPTED: 'success', CANCELLED: 'default' },
 };
 export const statusColor = (enumName: string, status: string): ChipColor => STATUS_COLORS[enumName]?.[status] ?? 'default';
 

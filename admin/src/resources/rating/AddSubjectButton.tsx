@@ -1,0 +1,104 @@
+import { MenuItem, TextField as MuiTextField } from '@mui/material';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslate } from 'react-admin';
+import { gqlRequest } from '../../dataProvider';
+import { MutationDialog, type DialogForm } from '../common/MutationDialog';
+import { RATING_FIELDS, type GridRating } from './gridModel';
+import { SearchPicker, type Option } from './SearchPicker';
+
+type Values = { ref: string; compound: string; name: string };
+
+const searchCompanies = async (q: string): Promise<Option[]> => {
+  const d = await gqlRequest<{ items: Array<{ id: string; name: string; uscc: string }> }>('query($q: String) { items: allPropertyCompanies(filter: { q: $q }, perPage: 20, sortField: "name") { id name uscc } }', { q: q || null });
+  return d.items.map((c) => ({ id: c.id, label: `${c.name}（${c.uscc}）` }));
+};
+const searchBranches = async (q: string): Promise<Option[]> => {
+  const d = await gqlRequest<{ items: Array<{ id: string; name: string }> }>('query($q: String) { items: allPartyOrganizations(filter: { q: $q }, perPage: 20) { id name } }', { q: q || null });
+  return d.items.map((c) => ({ id: c.id, label: c.name }));
+};
+const searchCompounds = async (q: string): Promise<Option[]> => {
+  const d = await gqlRequest<{ items: Array<{ id: string; name: string }> }>('query($q: String) { items: allCompounds(filter: { q: $q }, perPage: 20) { id name } }', { q: q || null });
+  return d.items.map((c) => ({ id: c.id, label: c.name }));
+};
+
+/** The owners' committees of the compound picked, the one in office first. */
+const CommitteeSelect = ({ form }: { form: DialogForm<Values> }) => {
+  const translate = useTranslate();
+  const compound = form.values.compound;
+  const [committees, setCommittees] = useState<Array<{ id: string; kind: string; formedOn: string; dissolvedOn: string | null }>>([]);
+  const { onChange } = form.field('ref');
+  useEffect(() => {
+    if (!compound) return setCommittees([]);
+    gqlRequest<{ items: Array<{ id: string; kind: string; formedOn: string; dissolvedOn: string | null }> }>(
+      'query($c: ID!) { items: allOwnersCommittees(filter: { compoundId: $c }, perPage: 50, sortField: "formedOn", sortOrder: "DESC") { id kind formedOn dissolvedOn } }',
+      { c: compound },
+    ).then((d) => {
+      setCommittees(d.items);
+      const current = d.items.find((x) => !x.dissolvedOn);
+      if (current) onChange({ target: { value: current.id } });
+    }, () => setCommittees([]));
+  }, [compound]);
+  return (
+    <MuiTextField select label={translate('app.ratings.add.committee')} {...form.field('ref')} required disabled={!compound}>
+      {committees.map((c) => (
+        <MenuItem key={c.id} value={c.id}>
+          {translate(`enums.CommitteeKind.${c.kind}`)} · {c.formedOn}
+          {c.dissolvedOn ? ` – ${c.dissolvedOn}` : ''}
+        </MenuItem>
+      ))}
+    </MuiTextField>
+  );
+};
+
+/**
+ * 添加: one more rated subject in the period, by the reference its scheme rates (a property company,
+ * a party branch, an owners' committee) or, for managers and guards, by name. The new row comes
+ * back without scores, ready to type into.
+ */
+export const AddSubjectButton = (props: { periodId: string; subjectKind: string; rated: Set<string>; onAdded: (r: GridRating) => void }) => {
+  const translate = useTranslate();
+  const { periodId, subjectKind } = props;
+  const created = useRef<GridRating | null>(null);
+  const byName = subjectKind === 'PROPERTY_MANAGER' || subjectKind === 'SECURITY_GUARD';
+  const refArg = subjectKind === 'PROPERTY_COMPANY' ? 'propertyCompanyId' : subjectKind === 'PARTY_BRANCH' ? 'partyOrganizationId' : 'ownersCommitteeId';
+  const done = useCallback(() => created.current && props.onAdded(created.current), [props]);
+
+  return (
+    <MutationDialog<Values>
+      label={`app.ratings.add.${subjectKind}`}
+      variant="contained"
+      testids={{ open: 'add-subject', confirm: 'add-subject-confirm', error: 'add-subject-error' }}
+      initial={() => ({ ref: '', compound: '', name: '' })}
+      required={byName ? ['name'] : ['ref']}
+      submit={async (v) => {
+        const d = await gqlRequest<{ createRating: GridRating }>(
+          byName
+            ? `mutation($p: ID!, $n: String) { createRating(periodId: $p, subjectName: $n) { ${RATING_FIELDS} } }`
+            : `mutation($p: ID!, $r: ID) { createRating(periodId: $p, ${refArg}: $r) { ${RATING_FIELDS} } }`,
+          byName ? { p: periodId, n: v.name.trim() } : { p: periodId, r: v.ref },
+          true,
+        );
+        created.current = d.createRating;
+      }}
+      success="app.ratings.add.done"
+      onDone={done}
+    >
+      {(form) => {
+        const ref = form.field('ref');
+        const pick = (id: string) => ref.onChange({ target: { value: id } });
+        if (byName) return <MuiTextField label={translate('app.ratings.add.name')} {...form.field('name')} required slotProps={{ htmlInput: { 'data-testid': 'add-subject-name' } }} />;
+        if (subjectKind === 'PROPERTY_COMPANY')
+          return <SearchPicker label="app.ratings.add.company" search={searchCompanies} value={ref.value} onChange={pick} exclude={props.rated} error={ref.error} helperText={ref.helperText ?? translate('app.ratings.add.company_help')} testid="add-subject-picker" />;
+        if (subjectKind === 'PARTY_BRANCH')
+          return <SearchPicker label="app.ratings.add.branch" search={searchBranches} value={ref.value} onChange={pick} error={ref.error} helperText={ref.helperText} testid="add-subject-picker" />;
+        const compound = form.field('compound');
+        return (
+          <>
+            <SearchPicker label="app.ratings.add.compound" search={searchCompounds} value={compound.value} onChange={(id) => compound.onChange({ target: { value: id } })} testid="add-subject-compound" />
+            <CommitteeSelect form={form} />
+          </>
+        );
+      }}
+    </MutationDialog>
+  );
+};
