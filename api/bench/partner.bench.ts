@@ -20,6 +20,7 @@ import { parseDatabaseUrl } from '../src/config/env';
 import { PropertyCompany } from '../src/modules/organization/property-company.entity';
 import { Rating, RatingCriterion, RatingPeriod, RatingScheme, RatingScore } from '../src/modules/rating/rating.entities';
 import { RatedSubjectKind } from '../src/modules/rating/rating.enums';
+import { subjectKey } from '../src/modules/rating/rating-calculator';
 
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 500);
 const QUARTERS = 8;
@@ -50,7 +51,7 @@ async function main() {
       const start = `${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}-01`;
       const period = await ds.getRepository(RatingPeriod).save({ schemeId: scheme.id, code: `${year}Q${quarter}`, startDate: start, endDate: start });
       const ratings = await ds.getRepository(Rating).save(
-        companies.map((c) => ds.getRepository(Rating).create({ periodId: period.id, propertyCompanyId: c.id, subjectKey: `company:${c.id}`, subjectName: c.name })),
+        companies.map((c) => ds.getRepository(Rating).create({ periodId: period.id, propertyCompanyId: c.id, subjectKey: subjectKey.company(c.id), subjectName: c.name })),
         { chunk: 100 },
       );
       const scores = ratings.flatMap((r, i) => criteria.map((c) => ({ ratingId: r.id, criterionId: c.id, score: 40 + ((i * 7 + q * 13 + c.id) % 60) })));

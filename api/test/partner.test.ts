@@ -5,6 +5,7 @@ import { Role } from '../src/common/roles';
 import { usccCheckChar } from '../src/common/uscc';
 import { PublishedEntry } from '../src/modules/publication/publication.entities';
 import { Rating, RatingScore } from '../src/modules/rating/rating.entities';
+import { subjectKey } from '../src/modules/rating/rating-calculator';
 import { PropertyCompany } from '../src/modules/organization/property-company.entity';
 import { dbKind } from './db';
 import { codeOf, fieldOf, startTestApp, type TestApp } from './harness';
@@ -202,7 +203,7 @@ describe(`partner API: statements for a list page with stars history (${dbKind()
     for (const [qi, [code, start, end, on]] of quarters.entries()) {
       const period = await f.period(code, start, end);
       const ratings = await ds.getRepository(Rating).save(
-        companies.map((c) => ds.getRepository(Rating).create({ periodId: Number(period), propertyCompanyId: c.id, subjectKey: `company:${c.id}`, subjectName: c.name })),
+        companies.map((c) => ds.getRepository(Rating).create({ periodId: Number(period), propertyCompanyId: c.id, subjectKey: subjectKey.company(c.id), subjectName: c.name })),
         { chunk: 40 },
       );
       const scores = ratings.flatMap((r, i) => Object.values(f.criteria).map((criterionId) => ({ ratingId: r.id, criterionId: Number(criterionId), score: 40 + ((i * 7 + qi * 13) % 60) })));

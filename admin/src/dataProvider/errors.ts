@@ -67,10 +67,10 @@ const REASON_MESSAGES: Record<string, string> = {
   NOTHING_TO_PUBLISH: 'app.ratings.errors.nothing_to_publish',
   ALREADY_REVOKED: 'app.partner.errors.already_revoked',
 };
-/** A reason whose wording depends on what was refused: [reason, message pattern, key], before REASON_MESSAGES. */
-const REASON_IN_CONTEXT: Array<[string, RegExp, string]> = [
-  ['FROZEN', /^Period .* is published/, 'app.ratings.errors.frozen_period'],
-  ['FROZEN', /^Editions of this scheme are published/, 'app.ratings.errors.frozen_scheme'],
+/** A reason whose wording depends on what was refused (extensions.entity): [reason, entity, key], before REASON_MESSAGES. */
+const REASON_IN_CONTEXT: Array<[string, string, string]> = [
+  ['FROZEN', 'RatingPeriod', 'app.ratings.errors.frozen_period'],
+  ['FROZEN', 'RatingScheme', 'app.ratings.errors.frozen_scheme'],
 ];
 const CODE_MESSAGES: Record<string, string> = {
   FORBIDDEN: 'app.errors.forbidden',
@@ -91,7 +91,8 @@ export function toHttpError(error: unknown): unknown {
   if (!first) return error;
   const code = first.extensions?.code as string | undefined;
   const reason = first.extensions?.reason as string | undefined;
-  const byReason = reason ? (REASON_IN_CONTEXT.find(([r, re]) => r === reason && re.test(first.message))?.[2] ?? REASON_MESSAGES[reason]) : undefined;
+  const entity = first.extensions?.entity;
+  const byReason = reason ? (REASON_IN_CONTEXT.find(([r, e]) => r === reason && e === entity)?.[2] ?? REASON_MESSAGES[reason]) : undefined;
   const text = byReason ?? localise(first.message);
   const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'NOT_FOUND' ? 404 : code === 'CONFLICT' ? 409 : 400;
   const errors: Record<string, string> = {};

@@ -23,8 +23,8 @@ export const notFound = (entity: string, id: unknown) =>
  * CONFLICT: the request is well-formed but the data's state refuses it. `reason` is a stable code
  * (e.g. ALREADY_AWARDED) that clients translate instead of matching the English message.
  */
-export const conflict = (message: string, field?: string, reason?: string) =>
-  new AppError(ErrorCode.CONFLICT, message, { ...(field ? { field } : {}), ...(reason ? { reason } : {}) });
+export const conflict = (message: string, field?: string, reason?: string, extra: Record<string, unknown> = {}) =>
+  new AppError(ErrorCode.CONFLICT, message, { ...(field ? { field } : {}), ...(reason ? { reason } : {}), ...extra });
 export const forbidden = (message = 'You are not allowed to do this', reason?: string) =>
   new AppError(ErrorCode.FORBIDDEN, message, reason ? { reason } : {});
 export const unauthenticated = (message = 'Sign in first') => new AppError(ErrorCode.UNAUTHENTICATED, message);

@@ -25,18 +25,11 @@ import { History } from '../common/History';
 import { MutationDialog } from '../common/MutationDialog';
 
 /**
- * The steps the office records, as the API's transition table has them (publication/
- * publication.enums.ts RECTIFICATION_FLOW). The API gives no nextStatuses on a rectification, so
- * the console mirrors the table; the server refuses anything else (INVALID_TRANSITION).
+ * The button for a step the API offers (`nextStatuses`, from its transition table): the label
+ * follows the target, except that going back from SUBMITTED to INTERVIEWED is a return, which needs a reason.
  */
-const NEXT: Record<string, Array<{ to: string; action: string; needsReason?: boolean }>> = {
-  REQUIRED: [{ to: 'INTERVIEWED', action: 'interview' }],
-  INTERVIEWED: [{ to: 'SUBMITTED', action: 'submit' }],
-  SUBMITTED: [
-    { to: 'ACCEPTED', action: 'accept' },
-    { to: 'INTERVIEWED', action: 'return', needsReason: true },
-  ],
-};
+const ACTION: Record<string, string> = { INTERVIEWED: 'interview', SUBMITTED: 'submit', ACCEPTED: 'accept' };
+const stepOf = (from: string, to: string) => (from === 'SUBMITTED' && to === 'INTERVIEWED' ? { to, action: 'return', needsReason: true } : { to, action: ACTION[to], needsReason: false });
 
 /** 记录约谈 / 提交整改报告 / 验收通过 / 退回整改: the day it happened (today by default), and why for a return. */
 const StepButton = ({ record, to, action, needsReason, onDone }: { record: RaRecord; to: string; action: string; needsReason?: boolean; onDone: () => void }) => {
@@ -92,7 +85,7 @@ const StepButtons = ({ record }: { record: RaRecord }) => {
   if (!useCanEdit()) return null;
   return (
     <>
-      {(NEXT[record.status] ?? []).map((n) => (
+      {((record.nextStatuses as string[] | undefined) ?? []).map((to) => stepOf(record.status, to)).map((n) => (
         <StepButton key={n.action} record={record} to={n.to} action={n.action} needsReason={n.needsReason} onDone={refresh} />
       ))}
     </>

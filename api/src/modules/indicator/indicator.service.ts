@@ -4,9 +4,9 @@ import { In } from 'typeorm';
 import { CrudService, notBefore } from '../../common/crud.service';
 import { daysBetween, todayInChina } from '../../common/dates';
 import { badInput } from '../../common/errors';
-import { groupBy } from '../../common/loaders';
 import { Compound } from '../organization/compound.entity';
-import { Jurisdiction } from '../organization/jurisdiction.entity';
+import { JurisdictionLevel } from '../organization/enums';
+import { loadJurisdictionTree } from '../organization/jurisdiction-tree';
 import { CommitteeKind, OwnersCommittee, PartyOrganization } from '../organization/self-governance.entities';
 import { PolicyDocument } from '../policy/policy-document.entity';
 import { Comparator, ComputedMeasure, Indicator, IndicatorMeasurement, IndicatorUnit } from './indicator.entities';
@@ -104,11 +104,8 @@ export class IndicatorProgressService {
   }
 
   private async computedActuals(indicators: Indicator[], scopeOf: (i: Indicator) => number, asOf: string): Promise<Map<number, number | null>> {
-    const tree = await this.ds.getRepository(Jurisdiction).find({ select: { id: true, parentId: true, level: true } });
-    const children = groupBy(tree.map((j) => j.id), tree, (j) => j.parentId ?? 0);
-    const childrenOf = new Map(tree.map((j, k) => [j.id, children[k]]));
-    const levelOf = new Map(tree.map((j) => [j.id, j.level]));
-    const communitiesUnder = (id: number): number[] => [...(levelOf.get(id) === 'COMMUNITY' ? [id] : []), ...(childrenOf.get(id) ?? []).flatMap((c) => communitiesUnder(c.id))];
+    const tree = await loadJurisdictionTree(this.ds);
+    const communitiesUnder = (id: number): number[] => tree.subtree(id).flatMap((j) => (j.level === JurisdictionLevel.COMMUNITY ? [j.id] : []));
     const communitiesOf = new Map(indicators.map((i) => [i.id, communitiesUnder(scopeOf(i))]));
     const allCommunities = [...new Set([...communitiesOf.values()].flat())];
     const compounds = allCommunities.length ? await this.ds.getRepository(Compound).find({ where: { communityId: In(allCommunities) }, select: { id: true, communityId: true } }) : [];

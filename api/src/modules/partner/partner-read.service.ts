@@ -3,6 +3,7 @@ import { groupBy } from '../../common/loaders';
 import { AppError, ErrorCode, badInput } from '../../common/errors';
 import { Compound } from '../organization/compound.entity';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
+import { loadJurisdictionTree } from '../organization/jurisdiction-tree';
 import { PropertyCompany } from '../organization/property-company.entity';
 import { RatingPeriod, RatingScheme } from '../rating/rating.entities';
 import { ListStatus, RatedSubjectKind } from '../rating/rating.enums';
@@ -153,13 +154,8 @@ export class PartnerReadService {
 
   /** Companies registered in the area (or below it) or managing a compound there, by credit code. */
   async companiesIn(areaId: number, offset: number, limit: number): Promise<{ total: number; rows: PropertyCompany[] }> {
-    const all = await this.ds.getRepository(Jurisdiction).find({ select: { id: true, parentId: true } });
-    const area = new Set([areaId]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const j of all) if (j.parentId !== null && area.has(j.parentId) && !area.has(j.id)) (area.add(j.id), (grew = true));
-    }
-    const ids = [...area];
+    const ids = (await loadJurisdictionTree(this.ds)).subtree(areaId).map((j) => j.id);
+    if (!ids.length) return { total: 0, rows: [] };
     const qb = this.ds
       .getRepository(PropertyCompany)
       .createQueryBuilder('c')

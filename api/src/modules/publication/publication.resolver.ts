@@ -7,6 +7,7 @@ import { EDITORS } from '../../common/roles';
 import { PropertyCompany } from '../organization/property-company.entity';
 import { RatingPeriod } from '../rating/rating.entities';
 import { PublishedEntry, RatingPublication, Rectification, RectificationStep } from './publication.entities';
+import { RECTIFICATION_FLOW, RectificationStatus } from './publication.enums';
 import { AdvanceRectificationArgs, PublishedEntryFilter, PublishRatingPeriodArgs, RatingPublicationFilter, RectificationFilter } from './publication.inputs';
 import { PublicationPreview } from './publication.types';
 
@@ -20,10 +21,8 @@ export class RatingPublicationResolver extends createReadResolver({
   service: (ctx) => ctx.services.ratingPublication,
 }) {
   @Query(() => PublicationPreview, { description: 'What publishing the period now would publish: ranked entries, incomplete ratings, changes since the latest edition' })
-  async ratingPublicationPreview(@Arg('periodId', () => ID) periodId: string, @Ctx() ctx: AppContext): Promise<PublicationPreview> {
-    const d = await ctx.services.publication.preview(toId(periodId, 'periodId'));
-    const changed = d.entries.some((e) => e.changed) || d.dropped.length > 0;
-    return { ...d, ready: d.entries.length > 0 && d.incomplete.length === 0 && (!d.latest || changed) };
+  ratingPublicationPreview(@Arg('periodId', () => ID) periodId: string, @Ctx() ctx: AppContext): Promise<PublicationPreview> {
+    return ctx.services.publication.preview(toId(periodId, 'periodId'));
   }
 
   @Authorized(...EDITORS)
@@ -93,6 +92,11 @@ export class RectificationResolver extends createReadResolver({
   @FieldResolver(() => RatingPublication, { description: 'The edition that (last) listed the company' })
   publication(@Root() r: Rectification, @Ctx() ctx: AppContext) {
     return ctx.loaders.ref(RatingPublication, r.publicationId);
+  }
+
+  @FieldResolver(() => [RectificationStatus], { description: 'The steps the office may record next (a return from SUBMITTED goes to INTERVIEWED)' })
+  nextStatuses(@Root() r: Rectification) {
+    return RECTIFICATION_FLOW[r.status];
   }
 
   @FieldResolver(() => [RectificationStep])

@@ -35,6 +35,10 @@ export interface PublicationDraft {
   incomplete: Array<{ ratingId: number; subjectName: string; missing: string[] }>;
   /** Subjects in the latest edition that are no longer rated. */
   dropped: string[];
+  /** Something differs from the latest edition (always true before the first). */
+  changed: boolean;
+  /** Publishing now would be accepted: entries, none incomplete, and (for a correction) a change. */
+  ready: boolean;
 }
 
 const sameEntry = (a: DraftEntry, b: PublishedEntry) =>
@@ -79,7 +83,7 @@ export class PublicationService {
       if (d.latest) {
         if (!reason) throw badInput('reason', `Period ${d.period.code} was published on ${d.latest.publishedOn} (revision ${d.latest.revision}): say why it is corrected`);
         if (publishedOn < d.latest.publishedOn) throw badInput('publishedOn', `publishedOn ${publishedOn} is before revision ${d.latest.revision} (${d.latest.publishedOn})`);
-        if (!d.entries.some((e) => e.changed) && !d.dropped.length) throw conflict(`Nothing changed since revision ${d.latest.revision}: there is nothing to correct`, 'periodId', 'UNCHANGED');
+        if (!d.changed) throw conflict(`Nothing changed since revision ${d.latest.revision}: there is nothing to correct`, 'periodId', 'UNCHANGED');
       }
       if (publishedOn < d.period.startDate) throw badInput('publishedOn', `publishedOn ${publishedOn} is before the period starts (${d.period.startDate})`);
       const count = (s: ListStatus) => d.entries.filter((e) => e.listStatus === s).length;
@@ -188,6 +192,7 @@ export class PublicationService {
     });
     const now = new Set(ratings.map((r) => r.subjectKey));
     const dropped = previous.filter((p) => !now.has(p.subjectKey)).map((p) => p.subjectName);
-    return { period, latest, entries, incomplete, dropped };
+    const changed = entries.some((e) => e.changed) || dropped.length > 0;
+    return { period, latest, entries, incomplete, dropped, changed, ready: entries.length > 0 && incomplete.length === 0 && changed };
   }
 }

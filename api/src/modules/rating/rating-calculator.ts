@@ -59,3 +59,19 @@ export function rate(scheme: RatingScheme, criteria: RatingCriterion[], scores: 
   }
   return { complete, missing, total, stars, listStatus: ListStatus.NONE, reasons: [] };
 }
+
+/** The one key per rated subject and period (UNIQUE with the period): how each kind of subject is named. */
+export const subjectKey = {
+  company: (id: number) => `company:${id}`,
+  party: (id: number) => `party:${id}`,
+  committee: (id: number) => `committee:${id}`,
+  name: (name: string) => `name:${name}`,
+};
+
+/** Why a score cannot be recorded on a criterion (code and message), or null when it can. */
+export function scoreProblem(criterion: Pick<RatingCriterion, 'name' | 'maxScore'>, score: number): { code: 'SCORE_OUT_OF_RANGE' | 'BAD_SCORE'; message: string } | null {
+  if (score < 0) return { code: 'SCORE_OUT_OF_RANGE', message: `${criterion.name}: ${score} is below 0` };
+  if (score > criterion.maxScore) return { code: 'SCORE_OUT_OF_RANGE', message: `${criterion.name}: ${score} is above the maximum ${criterion.maxScore}` };
+  if (Math.round(score * 100) !== score * 100) return { code: 'BAD_SCORE', message: `${criterion.name}: at most two decimals` };
+  return null;
+}

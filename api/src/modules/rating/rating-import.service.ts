@@ -6,7 +6,7 @@ import type { TransactionRunner } from '../../common/transactions';
 import { isValidUscc } from '../../common/uscc';
 import { PartyOrganization } from '../organization/self-governance.entities';
 import { PropertyCompany } from '../organization/property-company.entity';
-import { rate } from './rating-calculator';
+import { rate, scoreProblem, subjectKey } from './rating-calculator';
 import { Rating, RatingCriterion, RatingPeriod, RatingScheme, RatingScore } from './rating.entities';
 import { RatedSubjectKind } from './rating.enums';
 import { type RatingImportResult, type RatingImportRow, RatingRowStatus, type RatingSheetRowInput } from './rating-import.types';
@@ -119,9 +119,10 @@ export class RatingImportService {
           if (!criterion) throw new RowError('UNKNOWN_CRITERION', `scores.${i}.criterion`, `The column "${cell.criterion}" is not a criterion of ${scheme.name}`);
           const typed = cell.score?.trim() ?? '';
           if (!typed) return;
-          if (!/^\d+(\.\d{1,2})?$/.test(typed)) throw new RowError('BAD_SCORE', `scores.${i}.score`, `${criterion.name}: "${typed}" is not a score (a number with at most two decimals)`);
           const score = Number(typed);
-          if (score > criterion.maxScore) throw new RowError('SCORE_OUT_OF_RANGE', `scores.${i}.score`, `${criterion.name}: ${typed} is above the maximum ${criterion.maxScore}`);
+          if (!/^-?\d+(\.\d+)?$/.test(typed)) throw new RowError('BAD_SCORE', `scores.${i}.score`, `${criterion.name}: "${typed}" is not a number`);
+          const problem = scoreProblem(criterion, score);
+          if (problem) throw new RowError(problem.code, `scores.${i}.score`, problem.message);
           if (current.get(criterion.id) !== score) changedScores.set(criterion.id, score);
           current.set(criterion.id, score);
         });
@@ -157,19 +158,19 @@ export class RatingImportService {
         if (!isValidUscc(uscc)) throw new RowError('BAD_USCC', 'uscc', `${uscc} is not a valid unified social credit code`);
         const c = companyOf.get(uscc);
         if (!c) throw new RowError('UNKNOWN_COMPANY', 'uscc', `No property company with credit code ${uscc} is registered`);
-        return { subjectKey: `company:${c.id}`, subjectName: c.name, propertyCompanyId: c.id, partyOrganizationId: null };
+        return { subjectKey: subjectKey.company(c.id), subjectName: c.name, propertyCompanyId: c.id, partyOrganizationId: null };
       }
       case RatedSubjectKind.PARTY_BRANCH: {
         if (!name) throw new RowError('NAME_REQUIRED', 'name', 'The party branch’s name is required');
         const found = branches.filter((b) => b.name === name);
         if (found.length !== 1) throw new RowError('UNKNOWN_SUBJECT', 'name', found.length ? `${name} names ${found.length} party organisations` : `No party organisation is called ${name}`);
-        return { subjectKey: `party:${found[0].id}`, subjectName: found[0].name, propertyCompanyId: null, partyOrganizationId: found[0].id };
+        return { subjectKey: subjectKey.party(found[0].id), subjectName: found[0].name, propertyCompanyId: null, partyOrganizationId: found[0].id };
       }
       case RatedSubjectKind.OWNERS_COMMITTEE:
         throw new RowError('UNSUPPORTED_SUBJECT', 'name', 'Owners’ committees are rated one by one in the console, not imported');
       default:
         if (!name) throw new RowError('NAME_REQUIRED', 'name', 'The name is required');
-        return { subjectKey: `name:${name}`, subjectName: name, propertyCompanyId: null, partyOrganizationId: null };
+        return { subjectKey: subjectKey.name(name), subjectName: name, propertyCompanyId: null, partyOrganizationId: null };
     }
   }
 }

@@ -7,6 +7,7 @@ import { OwnersCommittee, PartyOrganization } from '../organization/self-governa
 import { PropertyCompany } from '../organization/property-company.entity';
 import { Compound } from '../organization/compound.entity';
 import { RatedSubjectKind } from './rating.enums';
+import { scoreProblem, subjectKey } from './rating-calculator';
 import { Rating, RatingCriterion, RatingPeriod, RatingScheme, RatingScore } from './rating.entities';
 import type { CriterionInput, RatingFilter, RatingPeriodFilter, RatingSchemeFilter, ScoreInput } from './rating.inputs';
 
@@ -14,7 +15,7 @@ import type { CriterionInput, RatingFilter, RatingPeriodFilter, RatingSchemeFilt
 export class RatingSchemeService extends CrudService<RatingScheme, RatingSchemeFilter> {
   protected async validate(em: EntityManager, next: RatingScheme, before: RatingScheme | null): Promise<void> {
     if (before && next.subjectKind !== before.subjectKind && (await publishedCount(em, 'rp.schemeId = :id', before.id)) > 0) {
-      throw conflict('Editions of this scheme are published: what it rates can no longer change', 'subjectKind', 'FROZEN');
+      throw conflict('Editions of this scheme are published: what it rates can no longer change', 'subjectKind', 'FROZEN', { entity: 'RatingScheme' });
     }
     const steps = [next.star2Min, next.star3Min, next.star4Min, next.star5Min];
     for (let i = 1; i < steps.length; i++) {
@@ -64,7 +65,7 @@ export class RatingPeriodService extends CrudService<RatingPeriod, RatingPeriodF
     if (!before) return;
     const moved = (['schemeId', 'code', 'startDate', 'endDate'] as const).find((k) => next[k] !== before[k]);
     if (moved && (await publishedCount(em, 'rp.id = :id', before.id)) > 0) {
-      throw conflict(`Period ${before.code} is published: its ${moved} is part of what partners read and can no longer change`, moved, 'FROZEN');
+      throw conflict(`Period ${before.code} is published: its ${moved} is part of what partners read and can no longer change`, moved, 'FROZEN', { entity: 'RatingPeriod' });
     }
   }
 }
@@ -90,27 +91,27 @@ export class RatingService extends CrudService<Rating, RatingFilter> {
       case RatedSubjectKind.PROPERTY_COMPANY: {
         only('propertyCompanyId');
         const c = await em.findOneByOrFail(PropertyCompany, { id: next.propertyCompanyId! });
-        Object.assign(next, { subjectKey: `company:${c.id}`, subjectName: c.name });
+        Object.assign(next, { subjectKey: subjectKey.company(c.id), subjectName: c.name });
         break;
       }
       case RatedSubjectKind.PARTY_BRANCH: {
         only('partyOrganizationId');
         const p = await em.findOneByOrFail(PartyOrganization, { id: next.partyOrganizationId! });
-        Object.assign(next, { subjectKey: `party:${p.id}`, subjectName: p.name });
+        Object.assign(next, { subjectKey: subjectKey.party(p.id), subjectName: p.name });
         break;
       }
       case RatedSubjectKind.OWNERS_COMMITTEE: {
         only('ownersCommitteeId');
         const o = await em.findOneByOrFail(OwnersCommittee, { id: next.ownersCommitteeId! });
         const compound = await em.findOneByOrFail(Compound, { id: o.compoundId });
-        Object.assign(next, { subjectKey: `committee:${o.id}`, subjectName: `${compound.name}业主委员会` });
+        Object.assign(next, { subjectKey: subjectKey.committee(o.id), subjectName: `${compound.name}业主委员会` });
         break;
       }
       default: {
         only('subjectName');
         const name = next.subjectName?.trim();
         if (!name) throw badInput('subjectName', `subjectName is required for a ${scheme.subjectKind} scheme`);
-        Object.assign(next, { subjectKey: `name:${name}`, subjectName: name });
+        Object.assign(next, { subjectKey: subjectKey.name(name), subjectName: name });
       }
     }
   }
@@ -124,8 +125,8 @@ export class RatingService extends CrudService<Rating, RatingFilter> {
       const criterionId = toId(s.criterionId, `scores.${i}.criterionId`);
       const criterion = criteria.get(criterionId);
       if (!criterion) throw badInput(`scores.${i}.criterionId`, `Criterion ${criterionId} is not part of this rating's scheme`);
-      if (s.score > criterion.maxScore) throw badInput(`scores.${i}.score`, `${criterion.name}: ${s.score} is above the maximum ${criterion.maxScore}`);
-      if (Math.round(s.score * 100) !== s.score * 100) throw badInput(`scores.${i}.score`, `${criterion.name}: at most two decimals`);
+      const problem = scoreProblem(criterion, s.score);
+      if (problem) throw badInput(`scores.${i}.score`, problem.message);
       const existing = await em.findOneBy(RatingScore, { ratingId: saved.id, criterionId });
       const values = { score: s.score, evidence: s.evidence?.trim() || null };
       if (existing) await em.update(RatingScore, { id: existing.id }, values);
