@@ -38,6 +38,7 @@ import { BudgetCreate, BudgetEdit, BudgetList, BudgetShow } from './resources/in
 import { PayoutEdit, PayoutList, PayoutShow } from './resources/incentive/payouts';
 import { ProgrammeCreate, ProgrammeEdit, ProgrammeList, ProgrammeShow } from './resources/incentive/programmes';
 import { RuleCreate, RuleEdit, RuleList, RuleShow } from './resources/incentive/rules';
+import { ChangePassword } from './resources/auth/ChangePassword';
 import { UserCreate, UserEdit, UserList } from './resources/auth/users';
 import { PartnerAccessList } from './resources/partner/accesses';
 import { keyRepresentation, PartnerKeyList, PartnerKeyShow } from './resources/partner/keys';
@@ -82,6 +83,7 @@ export const App = () => (
       return [
         <CustomRoutes key="routes">
           <Route path="/my-tasks" element={<MyTasks />} />
+          <Route path="/change-password" element={<ChangePassword />} />
           {edit && <Route path="/approvals" element={<Approvals />} />}
         </CustomRoutes>,
         <Resource key="Plan" name="Plan" icon={ChecklistIcon} list={PlanList} show={PlanShow} recordRepresentation="name" />,

@@ -1,4 +1,5 @@
 import type { AuthProvider } from 'react-admin';
+import { i18nProvider } from './i18n';
 
 const TOKEN = 'wydj.token';
 const USER = 'wydj.user';
@@ -11,6 +12,8 @@ interface StoredUser {
   role: Role;
   unitId: string | null;
   expiresAt: string;
+  /** Someone else set the password: the layout shows only the change-password form until it is changed. */
+  mustChangePassword?: boolean;
 }
 
 export const getToken = (): string | null => localStorage.getItem(TOKEN);
@@ -18,6 +21,11 @@ export const getToken = (): string | null => localStorage.getItem(TOKEN);
 export const getUser = (): StoredUser | null => {
   const raw = localStorage.getItem(USER);
   return raw ? (JSON.parse(raw) as StoredUser) : null;
+};
+/** Keeps a new session (sign-in or password change). */
+export const storeSession = (s: { token: string; expiresAt: string; mustChangePassword: boolean; user: Omit<StoredUser, 'expiresAt' | 'mustChangePassword'> }) => {
+  localStorage.setItem(TOKEN, s.token);
+  localStorage.setItem(USER, JSON.stringify({ ...s.user, expiresAt: s.expiresAt, mustChangePassword: s.mustChangePassword }));
 };
 const clear = () => {
   localStorage.removeItem(TOKEN);
@@ -34,15 +42,20 @@ export const authProvider: AuthProvider = {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt user { id username displayName role unitId } } }',
+        query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt mustChangePassword user { id username displayName role unitId } } }',
         variables: { u: username, p: password },
       }),
     });
     const body = await res.json();
-    if (body.errors?.length) throw new Error(body.errors[0].extensions?.code === 'UNAUTHENTICATED' ? 'app.auth.wrong_credentials' : body.errors[0].message);
-    const { token, expiresAt, user } = body.data.login;
-    localStorage.setItem(TOKEN, token);
-    localStorage.setItem(USER, JSON.stringify({ ...user, expiresAt }));
+    const failure = body.errors?.[0];
+    if (failure) {
+      const { code, reason, retryAfter } = failure.extensions ?? {};
+      if (code === 'UNAUTHENTICATED') throw new Error('app.auth.wrong_credentials');
+      // The login form passes no arguments to its notification: say the waiting time here, in the user's language.
+      if (code === 'RATE_LIMITED') throw new Error(i18nProvider.translate(reason === 'LOGIN_LOCKED' ? 'app.auth.locked' : 'app.auth.too_many_attempts', { minutes: Math.ceil(Number(retryAfter) / 60) }));
+      throw new Error(failure.message);
+    }
+    storeSession(body.data.login);
   },
   async logout() {
     clear();

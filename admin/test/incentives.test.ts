@@ -35,8 +35,9 @@ run('incentive awards in the console', () => {
     admin = await c.t.adminToken();
     // two members of the party-building office: A makes, B checks
     for (const [k, username, displayName] of [['a', 'office_lin', '林晓'], ['b', 'office_chen', '陈静']] as const) {
-      const u = await ok('mutation($u: String!, $d: String!, $r: Role!) { createUser(username: $u, displayName: $d, password: "password-123", role: $r) { id } }', { u: username, d: displayName, r: Role.PARTY_OFFICE });
-      office[k] = { id: u.createUser.id, username, displayName };
+      // created by the admin, then each chose password-123 themselves (an admin-set password must be changed first)
+      const u = await c.t.createUser({ username, displayName, role: Role.PARTY_OFFICE });
+      office[k] = { id: u.id, username, displayName };
     }
     // The office's set-up, through the API: a company and its compound, a site accepted by the
     // superior department and the street this year, its payouts, and this year's budget.
@@ -114,6 +115,8 @@ run('incentive awards in the console', () => {
       expect(text).toContain(expected);
     }
     expect(await page.$$(`${card} [data-testid="own-submission"]`)).toHaveLength(0);
+    // A's account was set up by the admin today: the queue says so about A's signature
+    expect(await page.textContent(`${card} [data-testid="signer-warning"][data-to="SUBMITTED"]`)).toContain('admin');
     await docShot(page, 'approvals');
     await page.click(`${card} [data-testid="payout-action-APPROVED"]`);
     await page.waitForSelector('[role="dialog"] [data-testid="payout-dialog-summary"]:has-text("¥30,000.00")');

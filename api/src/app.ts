@@ -1,17 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import { ArgumentValidationError } from 'type-graphql';
+import type { Logger as PinoLogger } from 'pino';
 import type { DataSource, Logger } from 'typeorm';
 import { loadSeeds, type SeedReport } from '../../seeds/load';
 import type { AppContext } from './common/context';
+import { databaseOutage, type FormatOptions, formatError, jsonBodyErrors, RETRY_AFTER_SECONDS, unavailablePlugin } from './common/format-error';
 import { Loaders } from './common/loaders';
+import { ADMIN_LIMITS, checkCost, limitRules, type QueryLimits } from './common/query-limits';
+import { createLogger, factsPlugin, requestLog, scopeRequests } from './common/request-log';
+import { currentScope, meterStatements, type RequestBudget } from './common/request-scope';
+import { textInputsPlugin } from './common/input-fields';
 import { KnownOperationTypes } from './common/validation-rules';
 import { createDataSource } from './config/data-source';
 import type { AppConfig } from './config/env';
@@ -24,6 +27,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Where start-up lines go (default: stdout). */
   log?: (line: string) => void;
+  /** The request logger (default: pino on stdout; tests pass one writing where they can read it). */
+  requestLog?: PinoLogger;
 }
 
 export interface App {
@@ -42,47 +47,63 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const log = options.log ?? ((line: string) => console.log(line));
   const ds = await createDataSource(config.database, options.logger);
   await ds.initialize();
+  meterStatements(ds);
   try {
     await ds.runMigrations({ transaction: 'each' });
     const services = createServices(ds, config);
     const seedReport = config.seedOnStart ? await loadSeeds(services.tx, services.audit) : null;
     await services.auth.ensureAdmin(log);
 
-    const plugins: ApolloServerPlugin<AppContext>[] = [ApolloServerPluginCacheControlDisabled()];
+    const logger = options.requestLog ?? createLogger(config.env, config.logLevel);
+    const errorOptions: FormatOptions = {
+      production: config.env === 'production',
+      hideSuggestions: config.env !== 'development',
+      report: (err, level = 'error') => logger[level]({ err, requestId: currentScope()?.requestId }, level === 'warn' ? 'database unavailable' : 'unexpected error'),
+    };
+    const plugins: ApolloServerPlugin<AppContext>[] = [ApolloServerPluginCacheControlDisabled(), gate(ADMIN_LIMITS, services), textInputsPlugin(), unavailablePlugin(), factsPlugin()];
     if (config.env === 'production') plugins.push(ApolloServerPluginLandingPageDisabled());
     const apollo = new ApolloServer<AppContext>({
       schema: buildAdminSchema(),
       introspection: config.introspection,
       includeStacktraceInErrorResponses: config.env === 'development',
-      formatError: (formatted, error) => formatError(formatted, error, config.env === 'production'),
-      validationRules: [KnownOperationTypes],
+      formatError: (formatted, error) => formatError(formatted, error, errorOptions),
+      validationRules: [KnownOperationTypes, ...limitRules(ADMIN_LIMITS)],
+      parseOptions: { maxTokens: ADMIN_LIMITS.tokens },
       plugins,
     });
     await apollo.start();
 
     const app = express();
     app.disable('x-powered-by');
+    // req.ip is the socket's address unless the operator says a proxy in front may be trusted.
+    app.set('trust proxy', config.trustProxy);
+    app.use(requestLog(logger));
     app.get('/health', async (_req, res) => {
-      try {
-        await ds.query('SELECT 1');
-        res.json({ status: 'ok', database: config.database.kind });
-      } catch {
-        res.status(503).json({ status: 'unavailable', database: config.database.kind });
-      }
+      const down = await databaseDown(ds);
+      if (!down) res.json({ status: 'ok', database: config.database.kind });
+      else res.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS)).json({ status: 'unavailable', database: config.database.kind, reason: down });
     });
+    const budget: RequestBudget = { ...DEFAULT_BUDGET, ...config.requestBudget };
     app.use(
       '/graphql',
-      express.json({ limit: '2mb' }),
+      // Anonymous callers can only sign in: their bodies stay small, so refusing them stays cheap.
+      (req: Request, res: Response, next: NextFunction) => (req.get('authorization') ? signedInBody : anonymousBody)(req, res, next),
+      jsonBodyErrors,
+      scopeRequests(budget),
       expressMiddleware(apollo, {
-        context: async ({ req, res }): Promise<AppContext> => {
-          const requestId = requestIdOf(req.get('x-request-id'));
-          res.setHeader('X-Request-Id', requestId);
-          const auth = await services.auth.authenticate(req.get('authorization'));
-          return { user: auth.user, authError: auth.user ? undefined : auth.reason, requestId, loaders: new Loaders(ds), services };
-        },
+        context: async ({ req }): Promise<AppContext> => ({
+          user: null,
+          authorization: req.get('authorization'),
+          requestId: req.scope!.requestId,
+          ip: req.ip ?? null,
+          idempotencyKey: idempotencyKeyOf(req.get('idempotency-key')),
+          loaders: new Loaders(ds),
+          services,
+          facts: req.facts,
+        }),
       }),
     );
-    const partner = await mountPartnerApi(app, { ds, services, config, formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, config.env === 'production'), requestIdOf });
+    const partner = await mountPartnerApi(app, { ds, services, config, formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, errorOptions), budget });
     serveConsole(app, config.adminDir);
     return {
       express: app,
@@ -92,6 +113,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       close: async () => {
         await apollo.stop();
         await partner.stop();
+        await services.limits.close();
         await ds.destroy();
       },
     };
@@ -115,43 +137,48 @@ function serveConsole(app: Express, dir: string): void {
   app.get(/^\/admin(\/.*)?$/, (_req, res) => res.sendFile(index));
 }
 
-function requestIdOf(header: string | undefined): string {
-  return header && /^[A-Za-z0-9._:-]{1,64}$/.test(header) ? header : randomUUID();
+/** A client-chosen key for retrying a write safely; anything odd is ignored rather than trusted. */
+function idempotencyKeyOf(header: string | undefined): string | null {
+  return header && /^[A-Za-z0-9._:-]{8,100}$/.test(header) ? header : null;
 }
+
+const signedInBody = express.json({ limit: '2mb' });
+const anonymousBody = express.json({ limit: '16kb' });
+
+const DEFAULT_BUDGET: RequestBudget = { statements: 2000, concurrency: 3, timeMs: 20_000 };
 
 /**
- * Every error leaves with extensions.code. Validation errors name their field(s); anything
- * unexpected is logged and, in production, masked.
+ * Runs once the operation is parsed and validated (depth, aliases, directives, tokens): the cost
+ * check, then the bearer token. Nothing touches the database before a request passes the limits,
+ * and the two run in this order in one hook (Apollo runs different plugins' hooks concurrently).
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, production: boolean): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (original instanceof ArgumentValidationError) {
-    const fields = flattenValidation(original.extensions.validationErrors as ValidationLike[]);
-    const first = fields[0];
-    return {
-      ...formatted,
-      message: first ? first.messages[0] : 'Invalid input',
-      extensions: { code: 'BAD_USER_INPUT', field: first?.field, fields },
-    };
-  }
-  const code = formatted.extensions?.code;
-  if (!code || code === 'INTERNAL_SERVER_ERROR') {
-    console.error(original);
-    if (production) return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-  }
-  return formatted;
+function gate(limits: QueryLimits, services: Services): ApolloServerPlugin<AppContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(rc) {
+          checkCost(rc, limits);
+          const ctx = rc.contextValue;
+          const auth = await services.auth.authenticate(ctx.authorization);
+          ctx.user = auth.user;
+          ctx.authError = auth.user ? undefined : auth.reason;
+          if (ctx.facts && auth.user) ctx.facts.userId = auth.user.id;
+          if (auth.user) await services.limits.enforce('user', String(auth.user.id), 'Too many requests from your account');
+        },
+      };
+    },
+  };
 }
 
-interface ValidationLike {
-  property: string;
-  constraints?: Record<string, string>;
-  children?: ValidationLike[];
-}
-
-function flattenValidation(errors: ValidationLike[], prefix = ''): Array<{ field: string; messages: string[] }> {
-  return errors.flatMap((e) => {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
-    return [...own, ...flattenValidation(e.children ?? [], field)];
-  });
+/** Why the database cannot answer now, or null; bounded so /health answers during an outage too. */
+async function databaseDown(ds: DataSource): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([ds.query('SELECT 1'), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 3000)))]);
+    return null;
+  } catch (err) {
+    return databaseOutage(err) ?? (err instanceof Error && err.message === 'timeout' ? 'The database did not answer within 3 s' : 'The database is unavailable');
+  } finally {
+    clearTimeout(timer);
+  }
 }

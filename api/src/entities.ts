@@ -24,7 +24,8 @@ import { Indicator, IndicatorMeasurement } from './modules/indicator/indicator.e
 import { OwnersCommittee, PartyOrganization } from './modules/organization/self-governance.entities';
 import { IncentiveBudget, IncentiveProgramme, IncentiveRule, IncentiveRuleLine } from './modules/incentive/incentive.entities';
 import { AwardCase, AwardCaseStep } from './modules/incentive/award-case.entity';
-import { IdempotencyKey, Payout, PayoutTransition } from './modules/incentive/payout.entity';
+import { Payout, PayoutTransition } from './modules/incentive/payout.entity';
+import { IdempotencyKey } from './common/idempotency';
 import { Rating, RatingCriterion, RatingPeriod, RatingScheme, RatingScore } from './modules/rating/rating.entities';
 import { PublishedEntry, RatingPublication, Rectification, RectificationStep } from './modules/publication/publication.entities';
 import { PartnerAccess, PartnerKey } from './modules/partner/partner-key.entities';

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { createApp } from './app';
-import { ConfigError, loadConfig } from './config/env';
+import { ConfigError, loadConfig, readEnvFile } from './config/env';
 
 /** Start-up only: configuration → app → listen. */
 async function main(): Promise<void> {
   let config;
   try {
+    readEnvFile();
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {

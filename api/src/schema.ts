@@ -1,6 +1,7 @@
 import { GraphQLSchema, isEnumType, lexicographicSortSchema, printSchema, printType } from 'graphql';
 import { buildSchemaSync, type ClassType } from 'type-graphql';
 import { authChecker } from './common/auth-checker';
+import { withIdempotency } from './common/idempotency';
 import { ENTITIES } from './entities';
 import { SourcedRecord } from './modules/policy/sourced.entity';
 import { AuditResolver } from './modules/audit/audit.resolver';
@@ -108,11 +109,13 @@ let cached: GraphQLSchema | undefined;
  * so reads skip class-validator.
  */
 export function buildAdminSchema(): GraphQLSchema {
-  cached ??= buildSchemaSync({
-    resolvers: ADMIN_RESOLVERS as unknown as [Function, ...Function[]],
-    authChecker,
-    validate: false,
-  });
+  cached ??= withIdempotency(
+    buildSchemaSync({
+      resolvers: ADMIN_RESOLVERS as unknown as [Function, ...Function[]],
+      authChecker,
+      validate: false,
+    }),
+  );
   return cached;
 }
 

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config/env';
+import { RateLimits } from './common/rate-limit';
 import { TransactionRunner } from './common/transactions';
 import { AuditService } from './modules/audit/audit.service';
 import { AuthService, UserService } from './modules/auth/auth.service';
@@ -63,6 +64,7 @@ import { PartnerReadService } from './modules/partner/partner-read.service';
 /** The composition root: one instance of each service per app, sharing the data source and audit. */
 export function createServices(ds: DataSource, config: AppConfig) {
   const tx = new TransactionRunner(ds);
+  const limits = new RateLimits(config);
   const audit = new AuditService(ds);
   const deps = [ds, tx, audit] as const;
   const incentiveRule = new IncentiveRuleService(...deps, { entity: IncentiveRule, typeName: 'IncentiveRule', searchColumns: ['name', 'printed'], childKeys: ['lines'], defaultSort: [['programmeId', 'ASC'], ['validFrom', 'ASC']] });
@@ -72,7 +74,8 @@ export function createServices(ds: DataSource, config: AppConfig) {
     ds,
     tx,
     audit,
-    auth: new AuthService(ds, tx, audit, config),
+    limits,
+    auth: new AuthService(ds, tx, audit, config, limits),
     user: new UserService(...deps, { entity: User, typeName: 'User', searchColumns: ['username', 'displayName'], auditOmit: ['passwordHash'] }),
     policyDocument: new PolicyDocumentService(...deps, {
       entity: PolicyDocument,
@@ -123,7 +126,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
     partnerKey: new PartnerKeyService(...deps, { entity: PartnerKey, typeName: 'PartnerKey', auditOmit: ['secretHash'], defaultSort: [['id', 'DESC']] }),
     partnerAccess: new PartnerAccessService(...deps, { entity: PartnerAccess, typeName: 'PartnerAccess', searchColumns: ['companiesJson', 'queries'], defaultSort: [['id', 'DESC']] }),
     partnerRead: new PartnerReadService(ds),
-    progressReport: new ProgressReportService(...deps, { entity: ProgressReport, typeName: 'ProgressReport', searchColumns: ['note'], defaultSort: [['reportDate', 'DESC'], ['id', 'DESC']] }),
+    progressReport: new ProgressReportService(...deps, { entity: ProgressReport, typeName: 'ProgressReport', searchColumns: ['note'], defaultSort: [['reportDate', 'DESC'], ['id', 'DESC']] }, config.progressBackdateDays),
   };
 }
 

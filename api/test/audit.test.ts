@@ -1,8 +1,11 @@
 import request from 'supertest';
+import { todayInChina } from '../src/common/dates';
 import { Role } from '../src/common/roles';
 import { usccCheckChar } from '../src/common/uscc';
-import { dbKind } from './db';
-import { startTestApp, type TestApp } from './harness';
+import { createDataSource } from '../src/config/data-source';
+import { AuditImmutable1764460800000 } from '../src/migrations/1764460800000-AuditImmutable';
+import { dbKind, freshDatabase } from './db';
+import { CountingLogger, startTestApp, type TestApp } from './harness';
 
 interface Event {
   id: string;
@@ -88,6 +91,11 @@ describe(`audit trail (${dbKind()})`, () => {
 
     const login = await once('login', 'mutation { login(username: "admin", password: "admin-pass-123") { token } }');
     expect(login.event).toMatchObject({ action: 'LOGIN', entityType: 'User' });
+    await t.gql('mutation { createUser(username: "chooser", displayName: "自选密码", password: "set-by-admin-1", role: AUDITOR) { id } }', {}, admin);
+    const firstSession = (await t.gql('mutation { login(username: "chooser", password: "set-by-admin-1") { token } }')).data.login.token;
+    const chosen = await once('changePassword', 'mutation { changePassword(current: "set-by-admin-1", next: "chosen-by-me-2") { token } }', {}, { token: firstSession });
+    expect(chosen.event).toMatchObject({ action: 'PASSWORD_CHANGE', entityType: 'User', actorName: 'chooser', before: { mustChangePassword: true }, after: { mustChangePassword: false } });
+    expect(JSON.stringify(chosen.event)).not.toMatch(/set-by-admin-1|chosen-by-me-2|scrypt/);
 
     const { allPosts: [mayor] } = await ids('{ allPosts(filter: { q: "宝盖镇党委副书记、镇长" }) { id } }');
     const { createPerson: successor } = (await t.gql('mutation { createPerson(name: "继任者") { id } }', {}, admin)).data;
@@ -107,7 +115,7 @@ describe(`audit trail (${dbKind()})`, () => {
     expect(imported.event).toMatchObject({ action: 'IMPORT', entityType: 'WorkingGroup', entityId: group.id });
 
     const { allAssignments: [assignment] } = await ids('{ allAssignments(perPage: 1) { id } }');
-    const report = await once('reportProgress', 'mutation($a: ID!) { reportProgress(assignmentId: $a, reportDate: "2024-11-20", status: IN_PROGRESS, note: "进展") { id } }', { a: assignment.id });
+    const report = await once('reportProgress', 'mutation($a: ID!, $d: LocalDate!) { reportProgress(assignmentId: $a, reportDate: $d, status: IN_PROGRESS, note: "进展") { id } }', { a: assignment.id, d: todayInChina() });
     expect(report.event).toMatchObject({ action: 'CREATE', entityType: 'ProgressReport', entityId: report.data.id, before: null });
 
     const { allJurisdictions: [street] } = await ids('{ allJurisdictions(filter: { q: "青阳街道" }) { id } }');
@@ -171,9 +179,13 @@ describe(`audit trail (${dbKind()})`, () => {
       expect(step.event).toMatchObject({ action: `CASE_${to}`, entityType: 'AwardCase', entityId: caseId });
       expect(step.event.after?.status).toBe(to);
     }
-    const generated = await once('generateAwardPayouts', `mutation { generateAwardPayouts(caseId: "${caseId}") { id recipientRole } }`, {}, { events: 2 });
-    expect(generated.event).toMatchObject({ action: 'CREATE', entityType: 'Payout', before: null });
+    const generated = await once('generateAwardPayouts', `mutation { generateAwardPayouts(caseId: "${caseId}") { id recipientRole } }`);
+    expect(generated.event).toMatchObject({ action: 'GENERATE_PAYOUTS', entityType: 'AwardCase', entityId: caseId, before: null });
     const [toCommunity, toCompany] = generated.data;
+    expect(generated.event.after?.payouts).toMatchObject([
+      { id: Number(toCommunity.id), recipientRole: 'COMMUNITY', amountFen: 10_000, status: 'DRAFT' },
+      { id: Number(toCompany.id), recipientRole: 'PROPERTY_COMPANY', amountFen: 30_000, status: 'DRAFT' },
+    ]);
     const p = (id: string, mutation: string, args = '') => `mutation { ${mutation}(id: "${id}"${args}) { id status } }`;
     const step = async (name: string, query: string, token: string, action: string, status: string) => {
       const r = await once(name, query, {}, { token });
@@ -210,5 +222,30 @@ describe(`audit trail (${dbKind()})`, () => {
     expect(todays.data._allAuditEventsMeta.count).toBeGreaterThan(0);
     const none = await t.gql('{ _allAuditEventsMeta(filter: { to: "2000-01-01" }) { count } }', {}, admin);
     expect(none.data._allAuditEventsMeta.count).toBe(0);
+  });
+});
+
+describe(`audit rows in the database (${dbKind()})`, () => {
+  it('refuses a raw UPDATE and DELETE on audit_event, and allows them again once the migration is reverted', async () => {
+    const { db, drop } = await freshDatabase();
+    const ds = await createDataSource(db, new CountingLogger()); // silent: the refused statements are expected
+    try {
+      await ds.initialize();
+      await ds.runMigrations();
+      await ds.query("INSERT INTO audit_event (actorName, action, entityType, entityId, afterJson) VALUES ('admin', 'CREATE', 'Person', '1', '{}')");
+      const rows = async () => ds.query('SELECT actorName, action FROM audit_event');
+      await expect(ds.query("UPDATE audit_event SET actorName = 'someone else'")).rejects.toThrow(/append-only/);
+      await expect(ds.query('DELETE FROM audit_event')).rejects.toThrow(/append-only/);
+      expect(await rows()).toEqual([{ actorName: 'admin', action: 'CREATE' }]);
+
+      const qr = ds.createQueryRunner();
+      await new AuditImmutable1764460800000().down(qr);
+      await qr.release();
+      await ds.query("UPDATE audit_event SET actorName = 'someone else'");
+      expect(await rows()).toEqual([{ actorName: 'someone else', action: 'CREATE' }]);
+    } finally {
+      if (ds.isInitialized) await ds.destroy();
+      await drop();
+    }
   });
 });

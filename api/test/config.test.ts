@@ -1,4 +1,7 @@
-import { ConfigError, loadConfig, parseDatabaseUrl } from '../src/config/env';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig, parseDatabaseUrl, readEnvFile } from '../src/config/env';
 import { isValidUscc, usccCheckChar } from '../src/common/uscc';
 
 describe('configuration', () => {
@@ -50,5 +53,19 @@ describe('unified social credit code (GB 32100-2015)', () => {
     expect(isValidUscc('91350582MA2XY123')).toBe(false);
     expect(isValidUscc('91350582MA2XYI234X')).toBe(false);
     expect(isValidUscc('')).toBe(false);
+  });
+
+  it('reads a .env file as .env.example says, the real environment winning', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wydj-env-'));
+    const file = path.join(dir, '.env');
+    fs.writeFileSync(file, '# copied from .env.example\nPORT=4100\nLOG_LEVEL=warn\nDB_REQUEST_CONCURRENCY=2\n');
+    const env: NodeJS.ProcessEnv = { ENV_FILE: file, PORT: '4200' };
+    expect(readEnvFile(env)).toBe(file);
+    const c = loadConfig(env);
+    expect(c.port).toBe(4200);
+    expect(c.logLevel).toBe('warn');
+    expect(c.requestBudget?.concurrency).toBe(2);
+    expect(() => readEnvFile({ ENV_FILE: path.join(dir, 'missing.env') })).toThrow(ConfigError);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

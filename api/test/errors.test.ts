@@ -1,11 +1,11 @@
 import { GraphQLError } from 'graphql';
-import { formatError } from '../src/app';
+import { formatError as format, type FormatOptions } from '../src/common/format-error';
 import { badInput } from '../src/common/errors';
 
-describe('error formatting', () => {
-  const silence = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  afterAll(() => silence.mockRestore());
+const formatError = (formatted: Parameters<typeof format>[0], error: unknown, production: boolean) =>
+  format(formatted, error, { production, hideSuggestions: production, report: () => undefined } satisfies FormatOptions);
 
+describe('error formatting', () => {
   it('masks unexpected errors in production, and only there', () => {
     const internal = new GraphQLError('SQLITE_BUSY: database is locked at /srv/data', { originalError: new Error('boom') });
     const formatted = { message: internal.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

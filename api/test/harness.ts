@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Logger } from 'typeorm';
+import pino, { type Logger as PinoLogger } from 'pino';
 import request from 'supertest';
 import { type App, createApp } from '../src/app';
 import type { AppConfig } from '../src/config/env';
@@ -26,6 +27,8 @@ export class CountingLogger implements Logger {
 }
 
 export const ADMIN_PASSWORD = 'admin-pass-123';
+/** The password users made by `createUser` / `userWithRole` chose for themselves. */
+export const USER_PASSWORD = 'password-123';
 
 export interface GqlResponse<T = any> {
   data?: T;
@@ -43,11 +46,26 @@ export interface TestApp {
   adminToken(): Promise<string>;
   /** A user of that role (UNIT_STAFF gets a unit), signed in; returns its token and id. */
   userWithRole(role: Role, unitId?: string): Promise<{ token: string; id: string }>;
+  /**
+   * A user created by the admin who then chose USER_PASSWORD themselves (an admin-set password must be
+   * changed at the first sign-in), signed in; returns its token and id.
+   */
+  createUser(u: { username: string; displayName?: string; role: Role; unitId?: string | null }): Promise<{ token: string; id: string }>;
   close(): Promise<void>;
 }
 
-/** A fresh database, migrated and (by default) seeded, with the real app on it. */
-export async function startTestApp(options: { seed?: boolean; introspection?: boolean } = {}): Promise<TestApp> {
+/**
+ * With GRAPHQL_MEASURE_FILE set, every request's log line (operation, cost, depth, aliases,
+ * directives, tokens; never bodies) is appended there: `npm run measure:operations` reads the
+ * file after the browser tests to show what the console really sends (README, query limits).
+ */
+function measuringLog(): PinoLogger | undefined {
+  const file = process.env.GRAPHQL_MEASURE_FILE;
+  return file ? pino({ level: 'info', base: undefined }, pino.destination({ dest: file, append: true, sync: true })) : undefined;
+}
+
+/** A fresh database, migrated and (by default) seeded, with the real app on it; `config` overrides settings (e.g. rate limits). */
+export async function startTestApp(options: { seed?: boolean; introspection?: boolean; config?: Partial<AppConfig>; requestLog?: PinoLogger } = {}): Promise<TestApp> {
   const { db, drop } = await freshDatabase();
   const sql = new CountingLogger();
   const config: AppConfig = {
@@ -62,8 +80,14 @@ export async function startTestApp(options: { seed?: boolean; introspection?: bo
     seedOnStart: options.seed ?? true,
     introspection: options.introspection ?? true,
     adminDir: path.resolve(__dirname, '../../admin/dist'),
+    trustProxy: false,
+    progressBackdateDays: 31,
+    // Tests send far more requests per minute than a person: the per-user and per-key request limits
+    // are raised here (rate-limit.test.ts sets its own). Sign-in and per-address limits stay as in production.
+    rateLimits: { user: { points: 1_000_000, seconds: 60 }, partnerKey: { points: 1_000_000, seconds: 60 } },
+    ...options.config,
   };
-  const app = await createApp(config, { logger: sql, log: () => undefined });
+  const app = await createApp(config, { logger: sql, log: () => undefined, requestLog: options.requestLog ?? measuringLog() });
   let admin: string | undefined;
   let users = 0;
   const t: TestApp = {
@@ -100,16 +124,24 @@ export async function startTestApp(options: { seed?: boolean; introspection?: bo
         const units = await t.gql('{ allUnits(perPage: 1) { id } }', {}, await t.adminToken());
         unit = units.data.allUnits[0].id;
       }
-      const username = `${role.toLowerCase()}${++users}`;
+      return t.createUser({ username: `${role.toLowerCase()}${++users}`, role, unitId: unit });
+    },
+    async createUser({ username, displayName, role, unitId }) {
       const res = await t.gql(
-        `mutation($u: String!, $r: Role!, $unit: ID) {
-          createUser(username: $u, displayName: $u, password: "password-123", role: $r, unitId: $unit) { id }
+        `mutation($u: String!, $d: String!, $r: Role!, $unit: ID) {
+          createUser(username: $u, displayName: $d, password: "set-by-admin-123", role: $r, unitId: $unit) { id }
         }`,
-        { u: username, r: role, unit: unit ?? null },
+        { u: username, d: displayName ?? username, r: role, unit: unitId ?? null },
         await t.adminToken(),
       );
       if (!res.data?.createUser) throw new Error(`createUser failed: ${JSON.stringify(res.errors)}`);
-      return { token: await t.login(username, 'password-123'), id: res.data.createUser.id };
+      const changed = await t.gql(
+        'mutation($c: String!, $n: String!) { changePassword(current: $c, next: $n) { token } }',
+        { c: 'set-by-admin-123', n: USER_PASSWORD },
+        await t.login(username, 'set-by-admin-123'),
+      );
+      if (!changed.data?.changePassword) throw new Error(`changePassword failed: ${JSON.stringify(changed.errors)}`);
+      return { token: changed.data.changePassword.token, id: res.data.createUser.id };
     },
     async close() {
       await app.close();

@@ -151,7 +151,7 @@ describe(`partner API: keys, errors, access log, statements per page (${dbKind()
     expect((await f.ok('{ _allPartnerAccessesMeta { count } }'))._allPartnerAccessesMeta.count).toBe(before + 5);
     expect(allPartnerAccesses.map((a: Record<string, unknown>) => [a.keyId, a.operationName, a.queries, a.outcome])).toEqual([
       [keyId, 'Hidden', 'companyStanding', 'OK'],
-      [null, 'Standing', '-', 'UNAUTHENTICATED'],
+      [null, 'Standing', 'companyStanding', 'UNAUTHENTICATED'],
       [keyId, null, 'redBlackList', 'BAD_USER_INPUT'],
       [keyId, null, 'redBlackList', 'OK'],
       [keyId, 'Standing', 'companyStanding', 'OK'],

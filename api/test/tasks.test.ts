@@ -1,3 +1,4 @@
+import { todayInChina } from '../src/common/dates';
 import { Role } from '../src/common/roles';
 import { dbKind } from './db';
 import { codeOf, fieldOf, startTestApp, type TestApp } from './harness';
@@ -75,13 +76,15 @@ describe(`task lists and special actions (${dbKind()})`, () => {
         otherMilestone: a1.tasks[1].milestones[0].id,
       };
     });
+    // The seeded assignments were created today: units report what happened since (progress.rules.ts).
+    const today = todayInChina();
     const REPORT = `mutation($a: ID!, $m: ID, $d: LocalDate!, $s: ProgressStatus!, $n: String!, $u: String) {
       reportProgress(assignmentId: $a, milestoneId: $m, reportDate: $d, status: $s, note: $n, evidenceUrl: $u) { id status reportedBy milestone { deadlineText } } }`;
     const count = async () => (await t.gql('{ r: _allProgressReportsMeta { count } a: _allAuditEventsMeta { count } }', {}, admin)).data;
 
     it('lets unit staff report on their own assignment, with one audit event', async () => {
       const before = await count();
-      const res = await t.gql(REPORT, { a: own.assignment, m: own.milestone, d: '2024-11-14', s: 'DONE', n: '已完成党员摸底排查', u: 'https://example.org/minutes/1' }, staff);
+      const res = await t.gql(REPORT, { a: own.assignment, m: own.milestone, d: today, s: 'DONE', n: '已完成党员摸底排查', u: 'https://example.org/minutes/1' }, staff);
       expect(res.errors).toBeUndefined();
       expect(res.data.reportProgress).toMatchObject({ status: 'DONE', milestone: { deadlineText: '11月15日前完成' } });
       expect(await count()).toEqual({ r: { count: before.r.count + 1 }, a: { count: before.a.count + 1 } });
@@ -89,7 +92,7 @@ describe(`task lists and special actions (${dbKind()})`, () => {
 
     it("forbids unit staff from reporting on another unit's assignment, and writes nothing", async () => {
       const before = await count();
-      const res = await t.gql(REPORT, { a: own.other, d: '2024-11-14', s: 'IN_PROGRESS', n: '代报' }, staff);
+      const res = await t.gql(REPORT, { a: own.other, d: today, s: 'IN_PROGRESS', n: '代报' }, staff);
       expect(codeOf(res)).toBe('FORBIDDEN');
       expect(await count()).toEqual(before);
     });
@@ -102,7 +105,7 @@ describe(`task lists and special actions (${dbKind()})`, () => {
       ["another task's milestone", { m: 'OTHER' }, 'milestoneId'],
     ])('refuses %s naming the field, and writes nothing', async (_what, change, field) => {
       const before = await count();
-      const vars = { a: own.assignment, d: '2024-11-20', s: 'IN_PROGRESS', n: '进展', ...change } as Record<string, unknown>;
+      const vars = { a: own.assignment, d: today, s: 'IN_PROGRESS', n: '进展', ...change } as Record<string, unknown>;
       if (vars.m === 'OTHER') vars.m = own.otherMilestone;
       const res = await t.gql(REPORT, vars, staff);
       expect(codeOf(res)).toBe('BAD_USER_INPUT');
@@ -112,7 +115,7 @@ describe(`task lists and special actions (${dbKind()})`, () => {
 
     it('is refused to auditors', async () => {
       const { token } = await t.userWithRole(Role.AUDITOR);
-      expect(codeOf(await t.gql(REPORT, { a: own.assignment, d: '2024-11-20', s: 'DONE', n: 'x' }, token))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql(REPORT, { a: own.assignment, d: today, s: 'DONE', n: 'x' }, token))).toBe('FORBIDDEN');
     });
   });
 });

@@ -44,6 +44,10 @@ const KNOWN_MESSAGES: Array<[RegExp, string]> = [
   [/is before the period starts/, 'app.ratings.errors.before_period'],
   [/are rejected; nothing was imported/, 'app.ratings.import.has_rejects'],
   [/The sheet has no rows/, 'app.ratings.import.empty'],
+  // one's own password
+  [/current password is wrong/, 'app.password.wrong_current'],
+  [/different from the current one/, 'app.password.same'],
+  [/next must be at least 8 characters/, 'app.password.too_short'],
 ];
 /** extensions.reason, a stable code of the API, and its message; the extensions are the message's arguments. */
 const REASON_MESSAGES: Record<string, string> = {
@@ -56,6 +60,7 @@ const REASON_MESSAGES: Record<string, string> = {
   IN_USE: 'app.incentives.errors.in_use',
   REFERENCE_USED: 'app.incentives.errors.reference_taken',
   KEY_REUSED: 'app.incentives.errors.key_reused',
+  ALREADY_APPLIED: 'app.errors.already_applied',
   OVER_BUDGET: 'app.incentives.errors.over_budget',
   NO_BUDGET: 'app.incentives.errors.no_budget',
   MAKER_CHECKER: 'app.incentives.errors.maker_checker',
@@ -66,6 +71,24 @@ const REASON_MESSAGES: Record<string, string> = {
   UNCHANGED: 'app.ratings.errors.unchanged',
   NOTHING_TO_PUBLISH: 'app.ratings.errors.nothing_to_publish',
   ALREADY_REVOKED: 'app.partner.errors.already_revoked',
+  // input rules (api/src/common: money, dates, input-limits, periods, query; task/progress.rules)
+  NOT_AN_AMOUNT: 'app.incentives.errors.bad_amount',
+  ZERO_AMOUNT: 'app.incentives.errors.zero_amount',
+  NOT_A_DATE: 'app.validation.not_a_date',
+  DATE_OUT_OF_RANGE: 'app.validation.date_out_of_range',
+  FUTURE_DATE: 'app.validation.future_date',
+  BEFORE_ASSIGNMENT: 'app.validation.before_assignment',
+  BACKDATED: 'app.validation.backdated',
+  TOO_LONG: 'app.validation.too_long',
+  TOO_MANY: 'app.validation.too_many',
+  CONTROL_CHARACTER: 'app.validation.control_character',
+  OUT_OF_RANGE: 'app.validation.out_of_range',
+  END_BEFORE_START: 'app.validation.end_before_start',
+  OVERLAP: 'app.validation.overlap',
+  PASSWORD_CHANGE_REQUIRED: 'app.password.required_intro',
+  LOGIN_LOCKED: 'app.auth.locked',
+  TOO_MANY_ATTEMPTS: 'app.auth.too_many_attempts',
+  TOO_MANY_REQUESTS: 'app.errors.rate_limited',
 };
 /** A reason whose wording depends on what was refused (extensions.entity): [reason, entity, key], before REASON_MESSAGES. */
 const REASON_IN_CONTEXT: Array<[string, string, string]> = [
@@ -94,10 +117,10 @@ export function toHttpError(error: unknown): unknown {
   const entity = first.extensions?.entity;
   const byReason = reason ? (REASON_IN_CONTEXT.find(([r, e]) => r === reason && e === entity)?.[2] ?? REASON_MESSAGES[reason]) : undefined;
   const text = byReason ?? localise(first.message);
-  const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'NOT_FOUND' ? 404 : code === 'CONFLICT' ? 409 : 400;
+  const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'NOT_FOUND' ? 404 : code === 'CONFLICT' ? 409 : code === 'RATE_LIMITED' ? 429 : 400;
   const errors: Record<string, string> = {};
   const fields = (first.extensions?.fields as Array<{ field: string; messages: string[] }> | undefined) ?? [];
-  for (const f of fields) errors[f.field] = localise(f.messages[0]);
+  for (const f of fields) errors[f.field] = f.field === first.extensions?.field && byReason ? byReason : localise(f.messages[0]);
   const field = first.extensions?.field as string | undefined;
   if (field && !errors[field]) errors[field] = text;
   const message = byReason ?? ((code && CODE_MESSAGES[code]) || text);
@@ -110,6 +133,8 @@ export function toHttpError(error: unknown): unknown {
 export function messageArgs(extensions: Record<string, unknown> = {}, locale: string): Record<string, unknown> {
   const args: Record<string, unknown> = { ...extensions };
   for (const [k, v] of Object.entries(extensions)) if (k.endsWith('Fen') && typeof v === 'number') args[k.slice(0, -3)] = formatFen(v, locale);
+  // RATE_LIMITED: the wait in seconds, and in whole minutes for the long ones (a sign-in lock-out)
+  if (typeof extensions.retryAfter === 'number') args.minutes = Math.ceil(extensions.retryAfter / 60);
   return args;
 }
 

@@ -26,8 +26,8 @@ export const SELECTIONS: Record<string, { list: string; one?: string }> = {
     one: 'steps { id fromStatus toStatus stepDate actorName reason at }',
   },
   Payout: {
-    list: `programme { name } ${CASE} ${RULE} submittedBy ${USER} approvedBy ${USER} paidBy ${USER}`,
-    one: 'transitions { id fromStatus toStatus actorName reason at }',
+    list: `programme { name } ${CASE} ${RULE} submittedBy ${USER} approvedBy ${USER} paidBy ${USER} signaturesAfterPasswordReset { id toStatus actorName signerPasswordSetBy signerPasswordSetAt }`,
+    one: 'transitions { id fromStatus toStatus actorName reason at signedInAt signerIp signerPasswordSetBy signerPasswordSetAt }',
   },
 };
 

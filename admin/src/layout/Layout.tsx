@@ -1,9 +1,10 @@
 import AssignmentIcon from '@mui/icons-material/AssignmentTurnedIn';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { Divider, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
-import { Layout as RaLayout, Menu, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
+import { type ReactNode, useReducer } from 'react';
+import { AppBar, Layout as RaLayout, Logout, Menu, UserMenu, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
 import { getUser } from '../authProvider';
+import { ChangePassword, ChangePasswordMenuItem } from '../resources/auth/ChangePassword';
 import { useCanEdit } from '../resources/common/actions';
 
 /**
@@ -51,4 +52,23 @@ const AppMenu = () => {
   );
 };
 
-export const Layout = ({ children }: { children: ReactNode }) => <RaLayout menu={AppMenu}>{children}</RaLayout>;
+const AppAppBar = () => (
+  <AppBar
+    userMenu={
+      <UserMenu>
+        <ChangePasswordMenuItem />
+        <Logout />
+      </UserMenu>
+    }
+  />
+);
+
+/** While the password is one someone else set, every page is the change-password form (the API refuses the rest). */
+export const Layout = ({ children }: { children: ReactNode }) => {
+  const [, changed] = useReducer((n: number) => n + 1, 0);
+  return (
+    <RaLayout menu={AppMenu} appBar={AppAppBar}>
+      {getUser()?.mustChangePassword ? <ChangePassword required onDone={changed} /> : children}
+    </RaLayout>
+  );
+};

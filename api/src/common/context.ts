@@ -1,6 +1,8 @@
 import type { Role } from './roles';
 import type { Loaders } from './loaders';
 import type { Services } from '../services';
+import type { PendingClaim } from './idempotency';
+import type { RequestFacts } from './request-log';
 
 /** The signed-in user, as loaded for this request. */
 export interface CurrentUser {
@@ -8,18 +10,36 @@ export interface CurrentUser {
   username: string;
   role: Role;
   unitId: number | null;
+  /** The session the token belongs to: when and from where it signed in (signatures record it). */
+  session?: { signedInAt: Date; ip: string | null };
+  /** Who last set this user's password when it was not the user (creation or reset), and when. */
+  passwordReset?: { byName: string; at: Date } | null;
+  /** The password was set by someone else: only `me` and `changePassword` until the user picks one. */
+  mustChangePassword?: boolean;
 }
 
 /** Who is acting and in which request: what services need to write the audit trail. */
 export interface Actor {
   user: CurrentUser | null;
   requestId: string;
+  /** The client's address (behind a proxy only when TRUST_PROXY says so): login limits and signing sessions record it. */
+  ip?: string | null;
+  /** The Idempotency-Key header a client sent with a write, if any: a retried write is applied once. */
+  idempotencyKey?: string | null;
+  /** Set while a keyed write runs: AuditService.record claims it in the write's transaction (common/idempotency.ts). */
+  idempotent?: PendingClaim | null;
 }
 
 /** Per-request GraphQL context: the user, fresh DataLoaders, and the app's services. */
 export interface AppContext extends Actor {
+  /** The Authorization header, read once the request has passed the query limits (see app.ts `gate`). */
+  authorization?: string;
   /** Why a bearer token was refused, to explain UNAUTHENTICATED. */
   authError?: string;
+  /** The estimated cost of the operation (query limits), for the request log. */
+  cost?: number;
+  /** What the request log says of this request. */
+  facts?: RequestFacts;
   loaders: Loaders;
   services: Services;
 }

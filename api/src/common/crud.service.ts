@@ -98,7 +98,7 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
       await this.checkUnique(em, entity, data);
       const saved = await this.save(em, entity);
       await this.saveChildren(em, saved, children, true);
-      await this.audit.record(em, actor, { action: 'CREATE', entityType: this.typeName, entityId: saved.id, after: await this.auditSnapshot(em, saved) });
+      await this.audit.record(em, actor, { action: this.auditAction(saved, true), entityType: this.typeName, entityId: saved.id, after: await this.auditSnapshot(em, saved) });
       return saved;
     });
   }
@@ -115,7 +115,7 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
       await this.checkUnique(em, next, data);
       const saved = await this.save(em, next);
       await this.saveChildren(em, saved, children, false);
-      await this.audit.record(em, actor, { action: 'UPDATE', entityType: this.typeName, entityId: id, before, after: await this.auditSnapshot(em, saved) });
+      await this.audit.record(em, actor, { action: this.auditAction(saved, false), entityType: this.typeName, entityId: id, before, after: await this.auditSnapshot(em, saved) });
       return saved;
     });
   }
@@ -132,6 +132,11 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
 
   /** Writes child rows given with the input (only keys listed in `childKeys`); absent keys leave children alone. */
   protected async saveChildren(_em: EntityManager, _saved: T, _children: ObjectLiteral, _creating: boolean): Promise<void> {}
+
+  /** The audit action of a create or update; a subclass names a special case (PROGRESS_BACKDATED). */
+  protected auditAction(_row: T, creating: boolean): string {
+    return creating ? 'CREATE' : 'UPDATE';
+  }
 
   /** What the audit trail records of a row: its columns, plus children where a subclass adds them. */
   protected async auditSnapshot(_em: EntityManager, row: T): Promise<ObjectLiteral> {

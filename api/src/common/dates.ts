@@ -2,16 +2,55 @@ import { badInput } from './errors';
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** True for a real calendar date written YYYY-MM-DD. */
+/*
+ * Every date the API accepts lies in [MIN_DATE, MAX_DATE]: nothing this office records predates the
+ * platform's documents by decades, and a year 0000 or 9999 is a typing slip, not a plan. Dates that
+ * speak for something that happened ("past dates": report, payment, step, succession dates) also end today.
+ */
+export const MIN_DATE = '2000-01-01';
+export const MAX_DATE = '2100-12-31';
+
+/** Stable reasons of a refused date (extensions.reason). */
+export const DateReason = {
+  NOT_A_DATE: 'NOT_A_DATE',
+  DATE_OUT_OF_RANGE: 'DATE_OUT_OF_RANGE',
+  FUTURE_DATE: 'FUTURE_DATE',
+} as const;
+
+/** True for a real calendar date written YYYY-MM-DD (any year; see dateProblem for the accepted range). */
 export function isLocalDate(value: string): boolean {
   if (!LOCAL_DATE.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
-export function assertLocalDate(value: string, field: string): string {
-  if (!isLocalDate(value)) throw badInput(field, `${field} must be a date written YYYY-MM-DD, got "${value}"`);
-  return value;
+/** Why a value is not an acceptable date (reason and English text after the field name), or null. */
+export function dateProblem(value: unknown, o: { past?: boolean; today?: string } = {}): { reason: string; text: string } | null {
+  if (typeof value !== 'string' || !isLocalDate(value)) {
+    return { reason: DateReason.NOT_A_DATE, text: `must be a real date written YYYY-MM-DD, got "${String(value).slice(0, 40)}"` };
+  }
+  if (value < MIN_DATE || value > MAX_DATE) {
+    return { reason: DateReason.DATE_OUT_OF_RANGE, text: `must be between ${MIN_DATE} and ${MAX_DATE}, got ${value}` };
+  }
+  const today = o.today ?? todayInChina();
+  if (o.past && value > today) {
+    return { reason: DateReason.FUTURE_DATE, text: `${value} is in the future: record what has happened, up to today (${today})` };
+  }
+  return null;
+}
+
+/** A date in [MIN_DATE, MAX_DATE], or BAD_USER_INPUT naming the field. */
+export function assertLocalDate(value: unknown, field: string): string {
+  const p = dateProblem(value);
+  if (p) throw badInput(field, `${field} ${p.text}`, p.reason);
+  return value as string;
+}
+
+/** A date from MIN_DATE to today (China): when something happened. BAD_USER_INPUT naming the field otherwise. */
+export function assertPastDate(value: unknown, field: string, today = todayInChina()): string {
+  const p = dateProblem(value, { past: true, today });
+  if (p) throw badInput(field, `${field} ${p.text}`, p.reason);
+  return value as string;
 }
 
 /** Today in China (the offices' calendar), as YYYY-MM-DD. */

@@ -7,6 +7,10 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
+  /** The database is down or saturated, or the request ran out of time: retry later (HTTP 503, Retry-After). */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** Too many requests or failed sign-ins: extensions.retryAfter says in how many seconds to retry (HTTP 429, Retry-After). */
+  RATE_LIMITED = 'RATE_LIMITED',
 }
 
 /** A coded, client-safe error. `field` names the input at fault where there is one. */
@@ -16,7 +20,9 @@ export class AppError extends GraphQLError {
   }
 }
 
-export const badInput = (field: string, message: string) => new AppError(ErrorCode.BAD_USER_INPUT, message, { field });
+/** BAD_USER_INPUT naming the field; `reason` is a stable code (OVERLAP, BACKDATED…) for clients to translate. */
+export const badInput = (field: string, message: string, reason?: string, extra: Record<string, unknown> = {}) =>
+  new AppError(ErrorCode.BAD_USER_INPUT, message, { field, ...(reason ? { reason } : {}), ...extra });
 export const notFound = (entity: string, id: unknown) =>
   new AppError(ErrorCode.NOT_FOUND, `${entity} ${String(id)} does not exist`, { entity, id: String(id) });
 /**

@@ -4,28 +4,42 @@ import { badInput } from './errors';
 /*
  * Money is integer fen (分) in the database and in arithmetic; people type and read yuan (元).
  * Yuan travel as decimal strings ("30000", "30000.5", "30000.50") so that no amount ever passes
- * through a binary float.
+ * through a binary float. Only digits and one decimal point are accepted: "30,000" could be thirty
+ * thousand (a thousands separator) or thirty (a decimal comma, "30,50"), so a comma is refused rather
+ * than guessed at. Every amount this platform stores is paid or budgeted, so zero is refused too.
  */
 
 const YUAN = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
 
-/** Why a yuan string is not an amount, or null when it is one. */
-export function yuanProblem(value: unknown): string | null {
-  if (typeof value !== 'string' || !value.trim()) return 'must be an amount in yuan, e.g. 30000 or 30000.00';
-  const v = value.trim().replace(/,/g, '');
-  if (v.startsWith('-')) return 'must not be negative';
-  if (/^\d+\.\d{3,}$/.test(v)) return 'has more than two decimals: the smallest unit is one fen (0.01 yuan)';
-  if (!YUAN.test(v)) return `must be an amount in yuan, e.g. 30000 or 30000.00, got "${value}"`;
+/** Stable reasons of a refused amount (extensions.reason). */
+export const AmountReason = {
+  NOT_AN_AMOUNT: 'NOT_AN_AMOUNT',
+  ZERO_AMOUNT: 'ZERO_AMOUNT',
+} as const;
+
+/** Why a yuan string is not an amount (reason and English text after the field name), or null. */
+export function amountProblem(value: unknown): { reason: string; text: string } | null {
+  const bad = (text: string) => ({ reason: AmountReason.NOT_AN_AMOUNT, text });
+  if (typeof value !== 'string' || !value.trim()) return bad('must be an amount in yuan, e.g. 30000 or 30000.00');
+  const v = value.trim();
+  if (v.startsWith('-')) return bad('must not be negative');
+  if (/[,，\s]/.test(v)) return bad(`must be an amount in yuan written with digits and a decimal point only, e.g. 30000 or 30000.50 (no commas or spaces), got "${value.slice(0, 40)}"`);
+  if (/^\d+\.\d{3,}$/.test(v)) return bad('has more than two decimals: the smallest unit is one fen (0.01 yuan)');
+  if (!YUAN.test(v)) return bad(`must be an amount in yuan, e.g. 30000 or 30000.00, got "${value.slice(0, 40)}"`);
+  if (!/[1-9]/.test(v)) return { reason: AmountReason.ZERO_AMOUNT, text: 'must be more than zero' };
   return null;
 }
 
-/** "30,000.50" → 3000050. Throws a field error naming `field` when it is not an amount. */
+/** Why a yuan string is not an amount (the text only), or null when it is one. */
+export const yuanProblem = (value: unknown): string | null => amountProblem(value)?.text ?? null;
+
+/** "30000.50" → 3000050. Throws a field error naming `field` (with its reason) when it is not an amount. */
 export function yuanToFen(value: string, field: string): number {
-  const problem = yuanProblem(value);
-  if (problem) throw badInput(field, `${field} ${problem}`);
-  const [, whole, frac = ''] = YUAN.exec(value.trim().replace(/,/g, ''))!;
+  const problem = amountProblem(value);
+  if (problem) throw badInput(field, `${field} ${problem.text}`, problem.reason);
+  const [, whole, frac = ''] = YUAN.exec(value.trim())!;
   const fen = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-  if (!Number.isSafeInteger(fen)) throw badInput(field, `${field} is too large`);
+  if (!Number.isSafeInteger(fen)) throw badInput(field, `${field} is too large`, AmountReason.NOT_AN_AMOUNT);
   return fen;
 }
 
@@ -36,15 +50,21 @@ export function fenToYuan(fen: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** class-validator rule for yuan strings, so bad amounts are field errors before any work starts. */
+/**
+ * class-validator rule for yuan strings, so bad amounts are field errors before any work starts.
+ * Two constraints, so that each refusal carries its own reason.
+ */
 export function IsYuan(options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
+  const rule = (name: string, reason: string) => (object: object, propertyName: string) =>
     registerDecorator({
-      name: 'isYuan',
+      name,
       target: object.constructor,
       propertyName,
-      options: { message: (a) => `${a.property} ${yuanProblem(a.value) ?? 'is not an amount'}`, ...options },
-      validator: { validate: (v: unknown) => v === null || v === undefined || yuanProblem(v) === null },
+      options: { message: (a) => `${a.property} ${amountProblem(a.value)?.text ?? 'is not an amount'}`, context: { reason }, ...options },
+      validator: { validate: (v: unknown) => v === null || v === undefined || amountProblem(v)?.reason !== reason },
     });
+  return (object: object, propertyName: string) => {
+    rule('isYuan', AmountReason.NOT_AN_AMOUNT)(object, propertyName);
+    rule('isNonZeroYuan', AmountReason.ZERO_AMOUNT)(object, propertyName);
+  };
 }
-

@@ -1,5 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
+import { charCount } from './input-limits';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './list';
 
 /** A list request: react-admin paging (0-based page), sorting and a filter object. */
@@ -16,6 +17,32 @@ export type Sort = Array<[string, 'ASC' | 'DESC']>;
 /** A default order: columns, or a function that orders the query itself (e.g. by an expression). */
 export type DefaultOrder<T extends ObjectLiteral> = Sort | ((qb: SelectQueryBuilder<T>) => void);
 
+/*
+ * A filter is bounded like a page: a search text longer than anything worth searching for, or more ids
+ * than a page can show, is a client error (and on SQLite a LIKE pattern over 50 kB or a list of
+ * 32,767 bound values is a server error).
+ */
+export const MAX_SEARCH_CHARS = 100;
+export const MAX_FILTER_VALUES = 1000;
+
+/** Refuses a filter whose `q` or any list (ids, statuses…) is over its maximum, naming `filter.<key>`. */
+export function checkFilter(filter: unknown): void {
+  if (!filter || typeof filter !== 'object') return;
+  for (const [key, value] of Object.entries(filter)) {
+    if (Array.isArray(value) && value.length > MAX_FILTER_VALUES) {
+      throw badInput(`filter.${key}`, `filter.${key} lists ${value.length} values; at most ${MAX_FILTER_VALUES} (ask page by page)`, 'TOO_MANY', { max: MAX_FILTER_VALUES });
+    }
+  }
+  const q = (filter as { q?: unknown }).q;
+  if (typeof q === 'string') checkSearchText(q);
+}
+
+/** A search text of at most MAX_SEARCH_CHARS characters. */
+export function checkSearchText(text: string, field = 'filter.q'): void {
+  const n = charCount(text.trim());
+  if (n > MAX_SEARCH_CHARS) throw badInput(field, `${field} is ${n} characters long; search with at most ${MAX_SEARCH_CHARS}`, 'TOO_LONG', { maxLength: MAX_SEARCH_CHARS });
+}
+
 /** How many rows the filter matches. */
 export function countList<T extends ObjectLiteral, F>(
   ds: DataSource,
@@ -23,6 +50,7 @@ export function countList<T extends ObjectLiteral, F>(
   filter: F | null | undefined,
   applyFilter: FilterFn<T, F>,
 ): Promise<number> {
+  checkFilter(filter);
   const qb = ds.getRepository(entity).createQueryBuilder('e');
   if (filter) applyFilter(qb, filter);
   return qb.getCount();
@@ -39,6 +67,7 @@ export function runList<T extends ObjectLiteral, F>(
   applyFilter: FilterFn<T, F>,
   defaultSort: DefaultOrder<T> = [['id', 'ASC']],
 ): SelectQueryBuilder<T> {
+  checkFilter(q.filter);
   const qb = ds.getRepository(entity).createQueryBuilder('e');
   if (q.filter) applyFilter(qb, q.filter);
   const meta = ds.getMetadata(entity);
@@ -68,7 +97,8 @@ export function runList<T extends ObjectLiteral, F>(
 }
 
 /** Escapes % and _ for a LIKE pattern (escape character "!": a backslash means different things in MySQL and SQLite). */
-export function likePattern(text: string): string {
+export function likePattern(text: string, field = 'filter.q'): string {
+  checkSearchText(text, field);
   return `%${text.trim().replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }
 

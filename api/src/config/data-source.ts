@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, type DataSourceOptions, type Logger } from 'typeorm';
+import { applyMysqlColumnTypes, InputLimitsSubscriber } from '../common/input-limits';
 import { ENTITIES } from '../entities';
 import { MIGRATIONS } from '../migrations';
 import type { DatabaseConfig } from './env';
@@ -12,6 +13,8 @@ import type { DatabaseConfig } from './env';
 export async function createDataSource(db: DatabaseConfig, logger?: Logger): Promise<DataSource> {
   const common = {
     entities: ENTITIES,
+    // every row written is checked against its columns' sizes first (common/input-limits)
+    subscribers: [InputLimitsSubscriber],
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,
@@ -46,7 +49,15 @@ export async function createDataSource(db: DatabaseConfig, logger?: Logger): Pro
       extra: { queueLimit: db.queueLimit, waitForConnections: true, connectTimeout: 10_000 },
     };
   }
-  return new DataSource(options);
+  return new AppDataSource(options);
+}
+
+/** A data source whose metadata carries the column types that differ by database (see WIDER_ON_MYSQL). */
+class AppDataSource extends DataSource {
+  protected override async buildMetadatas(): Promise<void> {
+    await super.buildMetadatas();
+    applyMysqlColumnTypes(this);
+  }
 }
 
 /** Asks the server what it is; MySQL URLs are used for MariaDB too. */

@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
+import type { RequestBudget } from '../common/request-scope';
+import type { RateLimitName, RateLimitRule } from '../common/rate-limit';
 
 /** Database connection settings derived from DATABASE_URL. */
 export type DatabaseConfig =
@@ -20,6 +24,20 @@ export interface AppConfig {
   introspection: boolean;
   /** The built console (vite build output), served at /admin. */
   adminDir: string;
+  /** Express "trust proxy": false (default), true, a hop count or a list of addresses (TRUST_PROXY). */
+  trustProxy: boolean | number | string;
+  /** Shared rate-limit store (REDIS_URL); rate limits are kept in memory when unset. */
+  redisUrl?: string;
+  /** Rate limits set by RATE_LIMIT_* ("5/15m"); the others keep their defaults (common/rate-limit.ts). */
+  rateLimits?: Partial<Record<RateLimitName, RateLimitRule>>;
+  /** Prefix of rate-limit keys (RATE_LIMIT_PREFIX): processes sharing a Redis and a prefix share the limits. */
+  rateLimitPrefix?: string;
+  /** What one request may use of the database (DB_REQUEST_STATEMENTS, DB_REQUEST_CONCURRENCY, REQUEST_TIMEOUT_MS). */
+  requestBudget?: Partial<RequestBudget>;
+  /** pino level (LOG_LEVEL): info by default, silent in tests. */
+  logLevel?: string;
+  /** How many days back a progress report may be dated without an ADMIN correction (PROGRESS_BACKDATE_DAYS). */
+  progressBackdateDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -66,6 +84,65 @@ export function parseDatabaseUrl(raw: string | undefined, env: NodeJS.ProcessEnv
   return { kind: 'mysql', url: url.toString(), poolSize, queueLimit };
 }
 
+function trustProxyOf(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || /^(0|false|no|off)$/i.test(raw)) return false;
+  if (/^(true|yes|on)$/i.test(raw)) return true;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  return raw; // a list of addresses or subnets, as Express understands it
+}
+
+function logLevelOf(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(raw)) {
+    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${raw}"`);
+  }
+  return raw;
+}
+
+const RATE_LIMIT_VARS: Record<RateLimitName, string> = {
+  loginUser: 'RATE_LIMIT_LOGIN_USER',
+  loginIp: 'RATE_LIMIT_LOGIN_IP',
+  partnerKey: 'RATE_LIMIT_PARTNER_KEY',
+  partnerIp: 'RATE_LIMIT_PARTNER_IP',
+  user: 'RATE_LIMIT_USER',
+};
+
+/** RATE_LIMIT_*=<points>/<window>, e.g. 5/15m (s, m or h); unset variables are left out. */
+function rateLimitsOf(env: NodeJS.ProcessEnv): Partial<Record<RateLimitName, RateLimitRule>> {
+  const out: Partial<Record<RateLimitName, RateLimitRule>> = {};
+  for (const [name, variable] of Object.entries(RATE_LIMIT_VARS) as Array<[RateLimitName, string]>) {
+    const raw = env[variable];
+    if (!raw) continue;
+    const m = /^(\d{1,7})\/(\d{1,5})([smh])$/.exec(raw);
+    const seconds = m ? Number(m[2]) * { s: 1, m: 60, h: 3600 }[m[3] as 's' | 'm' | 'h'] : 0;
+    if (!m || Number(m[1]) < 1 || seconds < 1) throw new ConfigError(`${variable} must look like 5/15m (at most 5 per 15 minutes), got "${raw}"`);
+    out[name] = { points: Number(m[1]), seconds };
+  }
+  return out;
+}
+
+function redisUrlOf(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!/^rediss?:\/\//.test(raw)) throw new ConfigError(`REDIS_URL must start with redis:// or rediss://, got "${raw}"`);
+  return raw;
+}
+
+/**
+ * Fills `env` from a .env file (ENV_FILE, else .env in the working directory) as .env.example says;
+ * variables already set win, so the real environment overrides the file. Returns the file read.
+ */
+export function readEnvFile(env: NodeJS.ProcessEnv = process.env): string | null {
+  const file = path.resolve(env.ENV_FILE || '.env');
+  if (!fs.existsSync(file)) {
+    if (env.ENV_FILE) throw new ConfigError(`ENV_FILE names a file that does not exist: ${file}`);
+    return null;
+  }
+  for (const [name, value] of Object.entries(parseEnv(fs.readFileSync(file, 'utf8')))) {
+    if (env[name] === undefined) env[name] = value;
+  }
+  return file;
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the variable at fault. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = (env.NODE_ENV || 'development') as AppConfig['env'];
@@ -98,5 +175,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedOnStart: bool(env, 'SEED_ON_START', true),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     adminDir: path.resolve(env.ADMIN_DIR || 'admin/dist'),
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
+    redisUrl: redisUrlOf(env.REDIS_URL),
+    rateLimits: rateLimitsOf(env),
+    rateLimitPrefix: env.RATE_LIMIT_PREFIX || undefined,
+    requestBudget: {
+      statements: int(env, 'DB_REQUEST_STATEMENTS', 2000, 10, 1_000_000),
+      concurrency: int(env, 'DB_REQUEST_CONCURRENCY', 3, 1, 100),
+      timeMs: int(env, 'REQUEST_TIMEOUT_MS', 20_000, 100, 600_000),
+    },
+    logLevel: logLevelOf(env.LOG_LEVEL),
+    progressBackdateDays: int(env, 'PROGRESS_BACKDATE_DAYS', 31, 0, 3650),
   };
 }

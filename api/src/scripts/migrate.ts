@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { createDataSource } from '../config/data-source';
-import { loadConfig } from '../config/env';
+import { loadConfig, readEnvFile } from '../config/env';
 
 /** `migrate.ts` runs pending migrations; `migrate.ts --revert` undoes the last one. */
 async function main(): Promise<void> {
+  readEnvFile();
   const config = loadConfig();
   const ds = await createDataSource(config.database);
   await ds.initialize();

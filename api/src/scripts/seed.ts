@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { loadSeeds } from '../../../seeds/load';
 import { createDataSource } from '../config/data-source';
-import { loadConfig } from '../config/env';
+import { loadConfig, readEnvFile } from '../config/env';
 import { createServices } from '../services';
 
 /** Runs migrations, then loads seeds/ (idempotent: a second run inserts nothing). */
 async function main(): Promise<void> {
+  readEnvFile();
   const config = loadConfig();
   const ds = await createDataSource(config.database);
   await ds.initialize();

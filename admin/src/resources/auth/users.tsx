@@ -3,6 +3,7 @@ import {
   BooleanInput,
   Create,
   Datagrid,
+  DateField,
   Edit,
   List,
   PasswordInput,
@@ -25,6 +26,10 @@ export const UserList = () => (
       <EnumField source="role" enumName="Role" />
       <ReferenceField source="unitId" reference="Unit" link={false} emptyText="—" />
       <BooleanField source="active" />
+      {/* an account whose password someone else set: who and when (its signatures say so for 30 days) */}
+      <BooleanField source="mustChangePassword" />
+      <TextField source="passwordResetByName" emptyText="—" />
+      <DateField source="passwordResetAt" showTime emptyText="—" />
     </Datagrid>
   </List>
 );

@@ -1,18 +1,16 @@
 import GridOnIcon from '@mui/icons-material/GridOn';
-import { CreateButton, EditButton, ExportButton, FilterButton, TopToolbar, usePermissions, useTranslate } from 'react-admin';
+import { CreateButton, EditButton, FilterButton, TopToolbar, usePermissions, useTranslate } from 'react-admin';
 import { canEdit } from '../../authProvider';
+import { ListExportButton } from './ExportButton';
 import { csvExporter, xlsxExporter } from './exporter';
 
-/** The API serves at most 1000 rows a page; an export takes the first 1000 matches of the filter. */
-const MAX_EXPORT = 1000;
-
-/** Export the filtered list as Excel (xlsx) and CSV. */
+/** Export the filtered list as Excel (xlsx) and CSV: every matching row, page by page (ExportButton.tsx). */
 export const ExportButtons = () => {
   const translate = useTranslate();
   return (
     <>
-      <ExportButton maxResults={MAX_EXPORT} exporter={xlsxExporter(translate)} label="app.export.xlsx" icon={<GridOnIcon />} />
-      <ExportButton maxResults={MAX_EXPORT} exporter={csvExporter(translate)} label="app.export.csv" />
+      <ListExportButton exporter={xlsxExporter(translate)} label="app.export.xlsx" icon={<GridOnIcon />} />
+      <ListExportButton exporter={csvExporter(translate)} label="app.export.csv" />
     </>
   );
 };

@@ -1,6 +1,7 @@
 import type { Exporter, FetchRelatedRecords, RaRecord, TranslateFunction as Translate } from 'react-admin';
 import { today } from './dates';
 import { enumOf, fieldsOf, named, referenceOf } from './enums';
+import { toCsv, xlsxBuffer, type Sheet } from './exportCells';
 
 /** What names a record in a sheet, the first one it has: a document by its 文号 (else its title), a clause by its number. */
 const LABELS = ['name', 'docNumber', 'number', 'displayName', 'title', 'username'];
@@ -20,10 +21,7 @@ const LEFT_OUT = new Set(['createdAt', 'updatedAt', 'before', 'after', 'nextStat
 /** Nested objects a screen asked for (dataProvider/selections.ts) are not columns. */
 const nested = (v: unknown) => v !== null && typeof v === 'object' && !(Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object'));
 
-export interface Sheet {
-  headers: string[];
-  rows: Array<Array<string | number | boolean | null>>;
-}
+export type { Sheet };
 
 /** The records as a table an office can read: translated headers, names for references, labels for enums. */
 export async function toSheet(records: RaRecord[], resource: string, fetchRelated: FetchRelatedRecords, translate: Translate): Promise<Sheet> {
@@ -75,24 +73,13 @@ const fileName = (resource: string, translate: Translate, ext: string) => `${tra
 /** CSV with a BOM, so Excel opens the Chinese text correctly. */
 export const csvExporter = (translate: Translate): Exporter => async (records, fetchRelated, _dp, resource) => {
   const sheet = await toSheet(records, resource as string, fetchRelated, translate);
-  const cell = (v: unknown) => (v == null ? '' : /[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-  const text = [sheet.headers, ...sheet.rows].map((row) => row.map(cell).join(',')).join('\r\n');
+  const text = toCsv([sheet.headers, ...sheet.rows]);
   download(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }), fileName(resource as string, translate, 'csv'));
 };
 
 /** One sheet as an xlsx download; `formats` sets a column's number format (e.g. '#,##0.00'). */
 export async function downloadXlsx(sheet: Sheet, sheetName: string, filename: string, formats: Record<number, string> = {}): Promise<void> {
-  const { default: ExcelJS } = await import('exceljs');
-  const book = new ExcelJS.Workbook();
-  const ws = book.addWorksheet(sheetName.slice(0, 31));
-  ws.addRow(sheet.headers).font = { bold: true };
-  sheet.rows.forEach((r) => ws.addRow(r));
-  ws.columns.forEach((col, i) => {
-    const widest = Math.max(...[sheet.headers[i], ...sheet.rows.map((r) => r[i])].map((v) => String(v ?? '').length));
-    col.width = Math.min(60, Math.max(8, widest * 2));
-    if (formats[i]) col.numFmt = formats[i];
-  });
-  const buffer = await book.xlsx.writeBuffer();
+  const buffer = await xlsxBuffer(sheet, sheetName, formats);
   download(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), filename);
 }
 

@@ -1,4 +1,5 @@
-import { Box, Grid, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import WarningAmberIcon from '@mui/icons-material/WarningAmber';
+import { Box, Chip, Grid, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
@@ -45,8 +46,48 @@ export interface PayoutDetail {
   submittedBy: Person;
   approvedBy: Person;
   paidBy: Person;
-  transitions?: Array<{ id: string; fromStatus: string | null; toStatus: string; actorName: string; reason: string | null; at: string }>;
+  transitions?: Array<{
+    id: string;
+    fromStatus: string | null;
+    toStatus: string;
+    actorName: string;
+    reason: string | null;
+    at: string;
+    signedInAt?: string | null;
+    signerIp?: string | null;
+    signerPasswordSetBy?: string | null;
+    signerPasswordSetAt?: string | null;
+  }>;
+  /** Steps signed from an account whose password someone else set in the 30 days before. */
+  signaturesAfterPasswordReset?: Array<{ id: string; toStatus: string; actorName: string; signerPasswordSetBy: string; signerPasswordSetAt: string }>;
 }
+
+/**
+ * A step signed from an account whose password someone else had set shortly before: say who set
+ * it and when, so an account taken over by an administrator is never silent.
+ */
+export const SignerWarnings = ({ payout }: { payout: PayoutDetail }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const warnings = payout.signaturesAfterPasswordReset ?? [];
+  if (!warnings.length) return null;
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 0.5, mb: 1 }} data-testid="signer-warnings">
+      {warnings.map((s) => (
+        <Chip
+          key={s.id}
+          color="warning"
+          size="small"
+          icon={<WarningAmberIcon />}
+          data-testid="signer-warning"
+          data-to={s.toStatus}
+          sx={{ height: 'auto', py: 0.25, '& .MuiChip-label': { whiteSpace: 'normal' } }}
+          label={translate('app.payouts.signer_reset', { actor: s.actorName, step: translate(`app.payouts.action.${s.toStatus}`), by: s.signerPasswordSetBy, at: formatAt(s.signerPasswordSetAt, locale) })}
+        />
+      ))}
+    </Box>
+  );
+};
 
 const Row = ({ label, children, testid }: { label: string; children: ReactNode; testid?: string }) => {
   const translate = useTranslate();
@@ -83,6 +124,11 @@ export const PayoutDetails = ({ payout }: { payout: PayoutDetail }) => {
   const rule = payout.rule;
   return (
     <Grid container spacing={1.5} data-testid="payout-details" data-payout-id={payout.id}>
+      {!!payout.signaturesAfterPasswordReset?.length && (
+        <Grid size={12}>
+          <SignerWarnings payout={payout} />
+        </Grid>
+      )}
       <Grid size={{ xs: 12, md: 4 }}>
         <Section title="app.payouts.what">
           <Typography variant="h6" data-testid="payout-recipient">
@@ -162,7 +208,17 @@ export const PayoutTransitions = ({ transitions, ruleVersion }: { transitions: N
             <TableCell>
               {status(t.fromStatus)} → {translate(`enums.PayoutStatus.${t.toStatus}`)}
             </TableCell>
-            <TableCell>{t.actorName}</TableCell>
+            <TableCell>
+              {t.actorName}
+              {t.signerPasswordSetBy && t.signerPasswordSetAt && (
+                <Chip color="warning" size="small" icon={<WarningAmberIcon />} sx={{ ml: 1 }} label={translate('app.payouts.password_set_by', { by: t.signerPasswordSetBy, at: formatAt(t.signerPasswordSetAt, locale) })} />
+              )}
+              {t.signedInAt && (
+                <Typography variant="caption" color="text.secondary" component="div">
+                  {translate('app.payouts.session', { at: formatAt(t.signedInAt, locale), ip: t.signerIp ?? '—' })}
+                </Typography>
+              )}
+            </TableCell>
             {/* the API words the generation step in English; say it in the reader's language */}
             <TableCell>{t.fromStatus === null ? translate('app.payouts.generated_reason', { version: ruleVersion }) : (t.reason ?? '—')}</TableCell>
           </TableRow>

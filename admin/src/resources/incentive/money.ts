@@ -12,10 +12,12 @@ export function formatFen(fen: number | null | undefined, locale: string): strin
   return formats.get(tag)!.format(fen / 100);
 }
 
-/** Same rule as the API (api/src/common/money.ts): yuan with at most two decimals, commas allowed. */
+/** Same rule as the API (api/src/common/money.ts): digits and at most two decimals, no commas, more than zero. */
 const YUAN = /^\d{1,13}(\.\d{1,2})?$/;
 /** Form validator for a yuan text input; empty passes (combine with required() where needed). */
 export const yuan = (value: unknown) => {
   if (value === null || value === undefined || value === '') return undefined;
-  return YUAN.test(String(value).trim().replace(/,/g, '')) ? undefined : 'app.incentives.errors.bad_amount';
+  const v = String(value).trim();
+  if (!YUAN.test(v)) return 'app.incentives.errors.bad_amount';
+  return /[1-9]/.test(v) ? undefined : 'app.incentives.errors.zero_amount';
 };

@@ -18,19 +18,18 @@ import {
   required,
   useDataProvider,
   useListContext,
-  useNotify,
   useRecordContext,
   useRefresh,
   useTranslate,
   type RaRecord,
 } from 'react-admin';
-import { useState } from 'react';
 import { ExportButtons, useCanEdit } from '../common/actions';
 import { EnumField, EnumInput, StatusField } from '../common/fields';
 import { RefInput } from '../common/forms';
 import { History } from '../common/History';
 import { today } from '../common/dates';
 import { downloadXlsx } from '../common/exporter';
+import { useExportRun } from '../common/ExportButton';
 import { FenField } from './fields';
 import { PayoutActions } from './PayoutActions';
 import { PayoutDetails, PayoutTransitions, type PayoutDetail } from './PayoutDetails';
@@ -42,43 +41,41 @@ const FINANCE_COLUMNS = ['paymentReference', 'paidOn', 'recipientName', 'recipie
 /** 导出已发放: the paid payouts of the current filter, one row per voucher, for finance. */
 const FinanceExportButton = () => {
   const translate = useTranslate();
-  const notify = useNotify();
   const dataProvider = useDataProvider();
   const { filterValues } = useListContext();
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    try {
-      const { data } = await dataProvider.getList<RaRecord>('Payout', {
-        filter: { ...filterValues, status: ['PAID'] },
-        pagination: { page: 1, perPage: 1000 },
-        sort: { field: 'paidOn', order: 'ASC' },
-      });
-      const rows = (data as unknown as PayoutDetail[]).map((p) => [
-        p.paymentReference,
-        p.paidOn,
-        p.recipientName,
-        translate(`enums.RecipientRole.${p.recipientRole}`),
-        p.amountFen / 100,
-        p.programme.name,
-        p.case.compound.name,
-        p.case.community.name,
-        p.budgetYear,
-        p.submittedBy?.displayName ?? null,
-        p.approvedBy?.displayName ?? null,
-      ]);
-      const title = translate('app.payouts.finance_sheet');
-      await downloadXlsx({ headers: FINANCE_COLUMNS.map((c) => translate(`app.payouts.finance.${c}`)), rows }, title, `${title}-${today()}.xlsx`, { 4: '#,##0.00' });
-    } catch (e) {
-      notify((e as Error).message, { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
+  const { run, busy, dialog } = useExportRun();
+  const page = async (page: number, perPage: number) => {
+    const { data, total } = await dataProvider.getList<RaRecord>('Payout', {
+      filter: { ...filterValues, status: ['PAID'] },
+      pagination: { page, perPage },
+      sort: { field: 'paidOn', order: 'ASC' },
+    });
+    return { data: data as unknown as PayoutDetail[], total: total ?? data.length };
+  };
+  const write = async (data: PayoutDetail[]) => {
+    const rows = data.map((p) => [
+      p.paymentReference,
+      p.paidOn,
+      p.recipientName,
+      translate(`enums.RecipientRole.${p.recipientRole}`),
+      p.amountFen / 100,
+      p.programme.name,
+      p.case.compound.name,
+      p.case.community.name,
+      p.budgetYear,
+      p.submittedBy?.displayName ?? null,
+      p.approvedBy?.displayName ?? null,
+    ]);
+    const title = translate('app.payouts.finance_sheet');
+    await downloadXlsx({ headers: FINANCE_COLUMNS.map((c) => translate(`app.payouts.finance.${c}`)), rows }, title, `${title}-${today()}.xlsx`, { 4: '#,##0.00' });
   };
   return (
-    <Button label="app.payouts.export_paid" onClick={run} disabled={busy} data-testid="export-paid">
-      <GridOnIcon />
-    </Button>
+    <>
+      <Button label="app.payouts.export_paid" onClick={() => run(page, write)} disabled={busy} data-testid="export-paid">
+        <GridOnIcon />
+      </Button>
+      {dialog}
+    </>
   );
 };
 

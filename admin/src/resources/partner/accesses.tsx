@@ -1,6 +1,5 @@
 import GridOnIcon from '@mui/icons-material/GridOn';
 import { Chip } from '@mui/material';
-import { useState } from 'react';
 import {
   Button,
   Datagrid,
@@ -17,15 +16,14 @@ import {
   useDataProvider,
   useListContext,
   useLocaleState,
-  useNotify,
   usePermissions,
   useRecordContext,
   useTranslate,
   type RaRecord,
 } from 'react-admin';
-import { useErrorText, type Failure } from '../../dataProvider/errors';
 import { formatAt, today } from '../common/dates';
 import { downloadXlsx } from '../common/exporter';
+import { chunkedFetchRelated, useExportRun } from '../common/ExportButton';
 import { RefInput } from '../common/forms';
 import { keyRepresentation } from './keys';
 
@@ -63,43 +61,39 @@ const OutcomeField = (_: { label?: string }) => {
 /** 导出 Excel: the filtered log with the key's name, dates in the reader's time, companies as a list. */
 const ExportAccesses = () => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const errorText = useErrorText();
   const dataProvider = useDataProvider();
   const [locale] = useLocaleState();
   const { permissions } = usePermissions();
   const { filterValues, sort } = useListContext();
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    try {
-      const { data } = await dataProvider.getList<RaRecord>('PartnerAccess', { filter: filterValues, pagination: { page: 1, perPage: 1000 }, sort });
-      const ids = [...new Set(data.map((a) => a.keyId).filter(Boolean))];
-      const keys = readsKeys(permissions) && ids.length ? (await dataProvider.getMany<RaRecord>('PartnerKey', { ids })).data : [];
-      const keyName = new Map(keys.map((k) => [String(k.id), keyRepresentation(k)]));
-      const f = (k: string) => translate(`resources.PartnerAccess.fields.${k}`);
-      const headers = [f('createdAt'), f('keyId'), f('operationName'), f('queries'), f('companies'), f('outcome'), f('requestId')];
-      const rows = data.map((a) => [
-        formatAt(a.createdAt, locale),
-        a.keyId ? (keyName.get(String(a.keyId)) ?? `#${a.keyId}`) : translate('app.partner.unknown_key'),
-        a.operationName ?? null,
-        a.queries,
-        (a.companies as string[]).join('、') || null,
-        translate(`app.partner.outcomes.${a.outcome}`, { _: a.outcome }),
-        a.requestId,
-      ]);
-      const title = translate('resources.PartnerAccess.name', { smart_count: 2 });
-      await downloadXlsx({ headers, rows }, title, `${title}-${today()}.xlsx`);
-    } catch (e) {
-      notify(errorText(e as Failure), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
+  const { run, busy, dialog } = useExportRun();
+  const page = async (page: number, perPage: number) => {
+    const { data, total } = await dataProvider.getList<RaRecord>('PartnerAccess', { filter: filterValues, pagination: { page, perPage }, sort });
+    return { data, total: total ?? data.length };
+  };
+  const write = async (data: RaRecord[]) => {
+    const keys = readsKeys(permissions) ? Object.values(await chunkedFetchRelated(dataProvider)<RaRecord>(data, 'keyId', 'PartnerKey')) : [];
+    const keyName = new Map(keys.map((k) => [String(k.id), keyRepresentation(k)]));
+    const f = (k: string) => translate(`resources.PartnerAccess.fields.${k}`);
+    const headers = [f('createdAt'), f('keyId'), f('operationName'), f('queries'), f('companies'), f('outcome'), f('requestId')];
+    const rows = data.map((a) => [
+      formatAt(a.createdAt, locale),
+      a.keyId ? (keyName.get(String(a.keyId)) ?? `#${a.keyId}`) : translate('app.partner.unknown_key'),
+      a.operationName ?? null,
+      a.queries,
+      (a.companies as string[]).join('、') || null,
+      translate(`app.partner.outcomes.${a.outcome}`, { _: a.outcome }),
+      a.requestId,
+    ]);
+    const title = translate('resources.PartnerAccess.name', { smart_count: 2 });
+    await downloadXlsx({ headers, rows }, title, `${title}-${today()}.xlsx`);
   };
   return (
-    <Button label="app.export.xlsx" onClick={run} disabled={busy} data-testid="export-accesses">
-      <GridOnIcon />
-    </Button>
+    <>
+      <Button label="app.export.xlsx" onClick={() => run(page, write)} disabled={busy} data-testid="export-accesses">
+        <GridOnIcon />
+      </Button>
+      {dialog}
+    </>
   );
 };
 

@@ -26,6 +26,7 @@ import { useErrorText, type Failure } from '../../dataProvider/errors';
 import { useCanEdit } from '../common/actions';
 import { today } from '../common/dates';
 import { downloadXlsx } from '../common/exporter';
+import { fetchAllPages } from '../common/exportPaging';
 import { AddSubjectButton } from './AddSubjectButton';
 import { Cell, ResultCell } from './GridCells';
 import { cellErrors, draftOf, mergeDraft, pendingSaves, planSave, RATING_FIELDS, scoreKey, type Draft, type GridRating } from './gridModel';
@@ -78,15 +79,22 @@ export const ScoreGrid = ({ periodId, periodCode, schemeId }: { periodId: string
   const cells = useRef(new Map<string, HTMLInputElement>());
 
   const load = useCallback(async () => {
-    const d = await gqlRequest<{ scheme: Scheme; ratings: GridRating[] }>(
-      `query($p: ID!, $s: ID!) {
-        scheme: RatingScheme(id: $s) { id name subjectKind criteria { id code name weight maxScore } }
-        ratings: allRatings(filter: { periodId: $p }, perPage: 1000, sortField: "id", sortOrder: "ASC") { ${RATING_FIELDS} }
-      }`,
-      { p: periodId, s: schemeId },
-    );
-    setScheme(d.scheme);
-    setRows(d.ratings.map(fresh));
+    let found: Scheme | null = null;
+    // every rating of the period, page by page: the grid, and so its export, holds them all
+    const { records } = await fetchAllPages<GridRating>(async (page, perPage) => {
+      const d = await gqlRequest<{ scheme: Scheme; ratings: GridRating[]; total: { count: number } }>(
+        `query($p: ID!, $s: ID!, $page: Int!, $perPage: Int!) {
+          scheme: RatingScheme(id: $s) { id name subjectKind criteria { id code name weight maxScore } }
+          ratings: allRatings(filter: { periodId: $p }, page: $page, perPage: $perPage, sortField: "id", sortOrder: "ASC") { ${RATING_FIELDS} }
+          total: _allRatingsMeta(filter: { periodId: $p }) { count }
+        }`,
+        { p: periodId, s: schemeId, page: page - 1, perPage },
+      );
+      found = d.scheme;
+      return { data: d.ratings, total: d.total.count };
+    });
+    setScheme(found);
+    setRows(records.map(fresh));
   }, [periodId, schemeId]);
   useEffect(() => {
     load().catch((e) => notify(errorText(e as Failure), { type: 'error' }));

@@ -28,6 +28,8 @@ import { EDITION_FIELDS, EditionsPanel, PublicationPreviewPanel, type Edition } 
 import { ScoreGrid } from './ScoreGrid';
 
 /** 考核周期: one quarter (or half-year) of a scheme. */
+const EDITIONS_SHOWN = 20;
+
 export const RatingPeriodList = () => (
   <List filters={[<TextInput key="q" source="q" alwaysOn />, <RefInput key="s" source="schemeId" reference="RatingScheme" alwaysOn />]} actions={<ListActions filters={false} />} sort={{ field: 'startDate', order: 'DESC' }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
@@ -56,10 +58,12 @@ const PeriodPage = () => {
   const [editions, setEditions] = useState<Edition[] | null>(null);
   const periodId = record?.id ? String(record.id) : '';
 
+  // The newest editions with every entry: each may list a city's thousand companies, so the page is
+  // kept within the API's query cost (20 editions × 1,000 entries); corrections beyond that are rare.
   const loadEditions = useCallback(async () => {
     if (!periodId) return;
     const d = await gqlRequest<{ allRatingPublications: Edition[] }>(
-      `query($p: ID!) { allRatingPublications(filter: { periodId: $p }, sortField: "revision", sortOrder: "DESC", perPage: 100) { ${EDITION_FIELDS} } }`,
+      `query($p: ID!) { allRatingPublications(filter: { periodId: $p }, sortField: "revision", sortOrder: "DESC", perPage: ${EDITIONS_SHOWN}) { ${EDITION_FIELDS} } }`,
       { p: periodId },
     );
     setEditions(d.allRatingPublications);

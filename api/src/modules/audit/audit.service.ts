@@ -3,6 +3,7 @@ import { toId } from '../../common/errors';
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { type Actor, signedBy } from '../../common/context';
 import { countList, type ListQuery, runList } from '../../common/query';
+import { claimKey } from '../../common/idempotency';
 import { AuditEvent } from './audit-event.entity';
 import type { AuditEventFilter } from './audit.inputs';
 
@@ -12,6 +13,8 @@ export interface AuditEntry {
   entityId: number | string;
   before?: ObjectLiteral | null;
   after?: ObjectLiteral | null;
+  /** The actor's name when nobody is signed in and "system" would be wrong (a failed sign-in: "anonymous"). */
+  actorName?: string;
 }
 
 /** 审计: writes audit events inside the caller's transaction and reads them back; nothing edits them. */
@@ -21,6 +24,7 @@ export class AuditService {
   async record(em: EntityManager, actor: Actor, entry: AuditEntry): Promise<AuditEvent> {
     const event = em.create(AuditEvent, {
       ...signedBy(actor),
+      ...(entry.actorName && !actor.user ? { actorName: entry.actorName } : {}),
       action: entry.action,
       entityType: entry.entityType,
       entityId: String(entry.entityId),
@@ -28,7 +32,10 @@ export class AuditService {
       afterJson: entry.after ? JSON.stringify(entry.after) : null,
       requestId: actor.requestId.slice(0, 64),
     });
-    return em.save(event);
+    const saved = await em.save(event);
+    // A keyed write claims its key here, in the same transaction: committed together or not at all.
+    await claimKey(em, actor, saved);
+    return saved;
   }
 
   list(q: ListQuery<AuditEventFilter>): Promise<AuditEvent[]> {

@@ -15,6 +15,20 @@ export class LoginResult {
 
   @Field(() => User)
   user: User;
+
+  @Field({ description: 'Someone else set the password: this token opens only me and changePassword until the user picks a new one' })
+  mustChangePassword: boolean;
+}
+
+@ArgsType()
+export class ChangePasswordArgs {
+  @Field({ description: 'The password the user signed in with' })
+  @MaxLength(200)
+  current: string;
+
+  @Field({ description: 'The new password (at least 8 characters, different from the current one)' })
+  @Length(8, 200, { message: 'next must be at least 8 characters' })
+  next: string;
 }
 
 @InputType()

@@ -1,17 +1,23 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../common/context';
 import { createCrudResolver } from '../../common/crud.resolver';
 import { Role } from '../../common/roles';
 import { Unit } from '../organization/unit.entity';
-import { CreateUserArgs, LoginResult, UpdateUserArgs, UserFilter } from './auth.inputs';
+import { ChangePasswordArgs, CreateUserArgs, LoginResult, UpdateUserArgs, UserFilter } from './auth.inputs';
 import { User } from './user.entity';
 
-/** The only operation open to anonymous callers. */
+/** Signing in (the only operation open to anonymous callers) and choosing one's own password. */
 @Resolver()
 export class LoginResolver {
-  @Mutation(() => LoginResult, { description: 'Signs in; the token goes in "Authorization: Bearer <token>"' })
+  @Mutation(() => LoginResult, { description: 'Signs in; the token goes in "Authorization: Bearer <token>". RATE_LIMITED (reason LOGIN_LOCKED or TOO_MANY_ATTEMPTS, retryAfter) after repeated failures' })
   login(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: AppContext): Promise<LoginResult> {
-    return ctx.services.auth.login(username, password, ctx.requestId);
+    return ctx.services.auth.login(username, password, ctx);
+  }
+
+  @Authorized()
+  @Mutation(() => LoginResult, { description: 'Changes the signed-in user’s own password (needs the current one); ends every other session and returns a new token' })
+  changePassword(@Args(() => ChangePasswordArgs, { validate: true }) a: ChangePasswordArgs, @Ctx() ctx: AppContext): Promise<LoginResult> {
+    return ctx.services.auth.changePassword(a.current, a.next, ctx);
   }
 }
 
@@ -25,6 +31,8 @@ export class UserResolver extends createCrudResolver({
   createArgs: CreateUserArgs,
   updateArgs: UpdateUserArgs,
   service: (ctx) => ctx.services.user,
+  // Nobody else lists or reads users (names, roles, units); every signed-in user reads itself with `me`.
+  readRoles: [Role.ADMIN],
   writeRoles: [Role.ADMIN],
 }) {
   @Query(() => User, { description: 'The signed-in user' })

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, errors as joseErrors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import type { AppConfig } from '../../config/env';
 import { type Actor, type CurrentUser, SYSTEM_ACTOR } from '../../common/context';
 import { CrudService } from '../../common/crud.service';
-import { badInput, unauthenticated } from '../../common/errors';
+import { badInput, conflict, unauthenticated } from '../../common/errors';
+import { rateLimited, type RateLimits } from '../../common/rate-limit';
 import { Role } from '../../common/roles';
-import type { TransactionRunner } from '../../common/transactions';
+import { type TransactionRunner, writeLock } from '../../common/transactions';
 import type { AuditService } from '../audit/audit.service';
 import type { UserFilter } from './auth.inputs';
 import { hashPassword, verifyPassword } from './password';
@@ -15,7 +16,19 @@ import { User } from './user.entity';
 /** The outcome of reading a bearer token: a user, or why there is none. */
 export type TokenResult = { user: CurrentUser } | { user: null; reason?: string };
 
-/** 登录: passwords (scrypt), tokens (JWT, HS256) and the first admin. */
+/** A new session: what `login` and `changePassword` answer. */
+export interface SignedIn {
+  token: string;
+  expiresAt: Date;
+  user: User;
+  mustChangePassword: boolean;
+}
+
+/**
+ * 登录: passwords (scrypt), tokens (JWT, HS256) and the first admin. A token carries the user's
+ * session version (`sv`): changing the password, the role or the activity bumps it and ends every
+ * earlier token. Sign-in failures are limited per account and per address and audited.
+ */
 export class AuthService {
   private readonly key: Uint8Array;
 
@@ -24,25 +37,74 @@ export class AuthService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly config: Pick<AppConfig, 'jwtSecret' | 'jwtTtl' | 'adminUsername' | 'adminPassword'>,
+    private readonly limits: RateLimits,
   ) {
     this.key = new TextEncoder().encode(config.jwtSecret);
   }
 
-  async login(username: string, password: string, requestId: string): Promise<{ token: string; expiresAt: Date; user: User }> {
-    const user = await this.ds.getRepository(User).findOneBy({ username: username.trim() });
+  /**
+   * Failures count against the account and the address (by default 5 per account, 20 per address in
+   * 15 minutes; successes give their count back) and each is an audit event LOGIN_FAILED with the
+   * address. The account's last allowed failure locks it for a whole window, right password or not.
+   */
+  async login(username: string, password: string, request: Actor): Promise<SignedIn> {
+    const name = username.trim();
+    const ip = request.ip ?? null;
+    const account = accountKey(name);
+    const address = ip ?? 'unknown';
+    const byAddress = await this.limits.take('loginIp', address);
+    if (!byAddress.ok) throw rateLimited('Too many failed sign-ins from your address', byAddress.retryAfterMs, 'TOO_MANY_ATTEMPTS');
+    const byAccount = await this.limits.take('loginUser', account);
+    if (!byAccount.ok) {
+      await this.limits.giveBack('loginIp', address);
+      throw rateLimited('This account is locked after repeated failed sign-ins', byAccount.retryAfterMs, 'LOGIN_LOCKED');
+    }
+    // Usernames are at most 50 characters: a longer one cannot exist and is not sent to the database.
+    const user = name && name.length <= 50 ? await this.ds.getRepository(User).findOneBy({ username: name }) : null;
     // Verify even for an unknown user so timing does not reveal which usernames exist.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok || !user.active) throw unauthenticated('Wrong username or password');
-    const jwt = await new SignJWT({ role: user.role })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(String(user.id))
-      .setIssuedAt()
-      .setExpirationTime(this.config.jwtTtl)
-      .sign(this.key);
-    const { exp } = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString()) as { exp: number };
-    const actor: Actor = { user: toCurrentUser(user), requestId };
-    await this.tx.run((em) => this.audit.record(em, actor, { action: 'LOGIN', entityType: 'User', entityId: user.id }));
-    return { token: jwt, expiresAt: new Date(exp * 1000), user };
+    if (!user || !ok || !user.active) {
+      if (byAccount.remaining === 0) await this.limits.lock('loginUser', account);
+      await this.tx.run((em) =>
+        this.audit.record(em, { user: null, requestId: request.requestId }, { action: 'LOGIN_FAILED', actorName: 'anonymous', entityType: 'User', entityId: user?.id ?? '-', after: { username: name.slice(0, 100), ip } }),
+      );
+      throw unauthenticated('Wrong username or password');
+    }
+    await Promise.all([this.limits.reset('loginUser', account), this.limits.giveBack('loginIp', address)]);
+    const session = await this.issue(user, ip);
+    await this.tx.run((em) =>
+      this.audit.record(em, { user: toCurrentUser(user), requestId: request.requestId }, { action: 'LOGIN', entityType: 'User', entityId: user.id, after: { ip, mustChangePassword: user.mustChangePassword } }),
+    );
+    return session;
+  }
+
+  /**
+   * 修改密码: the signed-in user's own password, given the current one (wrong ones count like failed
+   * sign-ins). Ends every session of the user, this one included, and answers with a new token.
+   */
+  async changePassword(current: string, next: string, actor: Actor): Promise<SignedIn> {
+    const me = actor.user!;
+    if (next === current) throw badInput('next', 'Choose a password different from the current one');
+    const account = accountKey(me.username);
+    const attempt = await this.limits.take('loginUser', account);
+    if (!attempt.ok) throw rateLimited('This account is locked after repeated failed sign-ins', attempt.retryAfterMs, 'LOGIN_LOCKED');
+    const read = await this.ds.getRepository(User).findOneByOrFail({ id: me.id });
+    if (!(await verifyPassword(current, read.passwordHash))) {
+      if (attempt.remaining === 0) await this.limits.lock('loginUser', account);
+      throw badInput('current', 'The current password is wrong');
+    }
+    await this.limits.reset('loginUser', account);
+    const passwordHash = await hashPassword(next);
+    const saved = await this.tx.run(async (em) => {
+      const before = await em.findOne(User, { where: { id: me.id }, ...writeLock(em) });
+      if (!before || before.sessionVersion !== read.sessionVersion) throw conflict('Your account changed meanwhile: sign in again', undefined, 'STALE');
+      await em.update(User, { id: me.id }, { passwordHash, mustChangePassword: false, sessionVersion: before.sessionVersion + 1 });
+      const after = await em.findOneByOrFail(User, { id: me.id });
+      // Signed by the user, without the request's idempotency key: passwords are never hashed into a key's request.
+      await this.audit.record(em, { user: me, requestId: actor.requestId }, { action: 'PASSWORD_CHANGE', entityType: 'User', entityId: me.id, before: sessionFields(before), after: sessionFields(after) });
+      return after;
+    });
+    return this.issue(saved, actor.ip ?? null);
   }
 
   /** Reads `Authorization: Bearer …`; the user is reloaded so deactivation and role changes apply at once. */
@@ -50,18 +112,25 @@ export class AuthService {
     if (!header) return { user: null };
     const match = /^Bearer\s+(.+)$/i.exec(header);
     if (!match) return { user: null, reason: 'Authorization header must be "Bearer <token>"' };
-    let sub: string | undefined;
+    let payload: JWTPayload;
     try {
-      ({ payload: { sub } } = await jwtVerify(match[1], this.key, { algorithms: ['HS256'] }));
+      // A token without exp would work forever, one without sub names nobody: both are refused.
+      ({ payload } = await jwtVerify(match[1], this.key, { algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] }));
     } catch (err) {
       return { user: null, reason: err instanceof joseErrors.JWTExpired ? 'Your session has expired; sign in again' : 'Invalid token' };
     }
-    const user = sub ? await this.ds.getRepository(User).findOneBy({ id: Number(sub) }) : null;
+    const id = Number(payload.sub);
+    const user = Number.isSafeInteger(id) && id > 0 ? await this.ds.getRepository(User).findOneBy({ id }) : null;
     if (!user || !user.active) return { user: null, reason: 'This account is no longer active' };
-    return { user: toCurrentUser(user) };
+    if (payload.sv !== user.sessionVersion) return { user: null, reason: 'This session has ended (the password, role or account changed); sign in again' };
+    const session = { signedInAt: new Date((payload.iat ?? 0) * 1000), ip: typeof payload.ip === 'string' ? payload.ip : null };
+    return { user: { ...toCurrentUser(user), session } };
   }
 
-  /** On first start: an ADMIN from ADMIN_PASSWORD, or with a random password that is printed once. */
+  /**
+   * On first start: an ADMIN from ADMIN_PASSWORD, or with a random password that is printed once
+   * (and, having been in a log, must be changed at the first sign-in).
+   */
   async ensureAdmin(log: (line: string) => void): Promise<void> {
     if ((await this.ds.getRepository(User).count()) > 0) return;
     const password = this.config.adminPassword ?? randomBytes(12).toString('base64url');
@@ -72,35 +141,83 @@ export class AuthService {
       role: Role.ADMIN,
       unitId: null,
       active: true,
+      mustChangePassword: !this.config.adminPassword,
     });
     await this.tx.run(async (em) => {
       const saved = await em.save(user);
       await this.audit.record(em, SYSTEM_ACTOR, { action: 'CREATE', entityType: 'User', entityId: saved.id, after: { username: saved.username, role: saved.role } });
     });
     if (this.config.adminPassword) log(`Created admin user "${user.username}" with the password from ADMIN_PASSWORD.`);
-    else log(`Created admin user "${user.username}" with password: ${password}  (shown once; change it after signing in)`);
+    else log(`Created admin user "${user.username}" with password: ${password}  (shown once; you will be asked to change it at the first sign-in)`);
+  }
+
+  /** A token for the user's current session version; `ip` is where this session signed in. */
+  private async issue(user: User, ip: string | null): Promise<SignedIn> {
+    const token = await new SignJWT({ role: user.role, sv: user.sessionVersion, ...(ip ? { ip } : {}) })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(String(user.id))
+      .setIssuedAt()
+      .setExpirationTime(this.config.jwtTtl)
+      .sign(this.key);
+    return { token, expiresAt: new Date(decodeJwt(token).exp! * 1000), user, mustChangePassword: user.mustChangePassword };
   }
 }
 
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
+/** One count per account whatever the case or padding (MySQL compares usernames case-insensitively). */
+const accountKey = (username: string) => username.trim().toLowerCase().slice(0, 100);
+
+const sessionFields = (u: User) => ({ username: u.username, mustChangePassword: u.mustChangePassword, sessionVersion: u.sessionVersion });
+
 export function toCurrentUser(u: User): CurrentUser {
-  return { id: u.id, username: u.username, role: u.role, unitId: u.unitId };
+  return {
+    id: u.id,
+    username: u.username,
+    role: u.role,
+    unitId: u.unitId,
+    mustChangePassword: u.mustChangePassword,
+    passwordReset: u.passwordResetAt && u.passwordResetByName ? { byName: u.passwordResetByName, at: u.passwordResetAt } : null,
+  };
 }
 
-/** 用户管理 (ADMIN): passwords are hashed on the way in and never leave; UNIT_STAFF needs a unit. */
+/**
+ * 用户管理 (ADMIN): passwords are hashed on the way in and never leave; UNIT_STAFF needs a unit. A
+ * password set for someone else (creation or reset) is recorded with who set it and must be changed
+ * at the user's next sign-in; a new password, role or deactivation ends the user's sessions.
+ */
 export class UserService extends CrudService<User, UserFilter> {
   async create(input: ObjectLiteral, actor: Actor): Promise<User> {
-    return super.create(await this.withHash(input), actor);
+    return super.create({ ...(await this.withHash(input)), ...setByOther(actor) }, actor);
   }
 
   async update(id: number, input: ObjectLiteral, actor: Actor): Promise<User> {
-    return super.update(id, await this.withHash(input), actor);
+    const data = this.normalize(await this.withHash(input), false);
+    const reset = data.passwordHash !== undefined;
+    const byOther = actor.user?.id !== id;
+    return this.tx.run(async (em) => {
+      const current = await this.lockRow(em, id);
+      const next = Object.assign(em.create(User, { ...current }), data);
+      if (reset && byOther) Object.assign(next, setByOther(actor));
+      if (reset || next.role !== current.role || next.active !== current.active) next.sessionVersion = current.sessionVersion + 1;
+      await this.checkReferences(em, data);
+      await this.validate(em, next, current, actor);
+      await this.checkUnique(em, next, data);
+      const saved = await this.save(em, next);
+      await this.audit.record(em, actor, {
+        action: reset ? (byOther ? 'PASSWORD_RESET' : 'PASSWORD_CHANGE') : 'UPDATE',
+        entityType: this.typeName,
+        entityId: id,
+        before: this.snapshot(current),
+        after: { ...this.snapshot(saved), ...(reset ? { passwordSetBy: actor.user?.username ?? 'system', user: saved.username } : {}) },
+      });
+      return saved;
+    });
   }
 
   private async withHash(input: ObjectLiteral): Promise<ObjectLiteral> {
     const { password, ...rest } = input;
-    return password === undefined ? rest : { ...rest, passwordHash: await hashPassword(String(password)) };
+    return password === undefined || password === null ? rest : { ...rest, passwordHash: await hashPassword(String(password)) };
   }
 
   protected async validate(_em: EntityManager, next: User, before: User | null, actor: Actor): Promise<void> {
@@ -109,4 +226,10 @@ export class UserService extends CrudService<User, UserFilter> {
       throw badInput('role', 'You cannot remove your own admin rights or deactivate yourself');
     }
   }
+}
+
+/** A password someone else chose: who and when, and the user must pick their own at next sign-in. */
+function setByOther(actor: Actor): Partial<User> {
+  if (!actor.user) return {};
+  return { mustChangePassword: true, passwordResetById: actor.user.id, passwordResetByName: actor.user.username, passwordResetAt: new Date() };
 }

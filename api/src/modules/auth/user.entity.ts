@@ -36,4 +36,24 @@ export class User extends BaseRecord {
   @Field({ description: 'A deactivated user cannot sign in, and their tokens stop working' })
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** The `sv` claim a token must carry: a password, role or activity change bumps it and ends every earlier token. */
+  @Column({ type: 'int', default: 1 })
+  sessionVersion: number;
+
+  @Field({ description: 'Someone else set the password: signing in opens only me and changePassword until the user picks one' })
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
+  /** Who last set this user's password when it was not the user (creation or reset); self-service changes keep it. */
+  @Column({ type: 'int', nullable: true })
+  passwordResetById: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Who last set this user’s password for them (creation or reset), username at the time' })
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  passwordResetByName: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When someone else last set this user’s password' })
+  @Column({ type: 'datetime', nullable: true })
+  passwordResetAt: Date | null;
 }

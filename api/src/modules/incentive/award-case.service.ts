@@ -3,7 +3,7 @@ import { type Actor, signedBy } from '../../common/context';
 import { CrudService } from '../../common/crud.service';
 import { likePattern } from '../../common/query';
 import { badInput, conflict, dbViolation, toId, toOptionalId } from '../../common/errors';
-import { assertLocalDate, todayInChina } from '../../common/dates';
+import { assertPastDate } from '../../common/dates';
 import { assertTransition } from '../../common/workflow';
 import { Compound } from '../organization/compound.entity';
 import { AwardCase, AwardCaseStep } from './award-case.entity';
@@ -104,9 +104,7 @@ export class AwardCaseService extends CrudService<AwardCase, AwardCaseFilter> {
 
   private stepDate(value: unknown, field: string): string {
     if (typeof value !== 'string') throw badInput(field, `${field} is required`);
-    const day = assertLocalDate(value, field);
-    if (day > todayInChina()) throw badInput(field, `${field} ${day} is in the future: record a step when it has happened`);
-    return day;
+    return assertPastDate(value, field);
   }
 
   private latestDate(c: AwardCase): string {

@@ -1,7 +1,7 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { syncChildren } from '../../common/children';
-import { inForceOn, overlapping } from '../../common/periods';
-import { CrudService, notBefore } from '../../common/crud.service';
+import { assertPeriod, inForceOn, type PeriodRule } from '../../common/periods';
+import { CrudService } from '../../common/crud.service';
 import { badInput, conflict } from '../../common/errors';
 import { fenToYuan, yuanToFen } from '../../common/money';
 import { COMMITTED, RecipientRole } from './incentive.enums';
@@ -17,6 +17,16 @@ interface ParsedLine {
   sortOrder: number;
 }
 
+/** One rule of a programme in force on any date. */
+const RULE_PERIOD: PeriodRule<IncentiveRule> = {
+  entity: IncentiveRule,
+  from: 'validFrom',
+  to: 'validTo',
+  scope: ['programmeId'],
+  field: 'validFrom',
+  overlap: 'Another rule of this programme applies in that period; end it first so that one rule is in force on any date',
+};
+
 /**
  * 奖励规则 with their recipient lines. A rule's validity may not overlap another rule of the same
  * programme, so "the rule in force on a date" has one answer. Edits bump `version`; payouts keep
@@ -30,16 +40,7 @@ export class IncentiveRuleService extends CrudService<IncentiveRule, RuleFilter>
 
   protected async validate(em: EntityManager, next: IncentiveRule, before: IncentiveRule | null): Promise<void> {
     if (before) next.version = before.version + 1;
-    if (!notBefore(next.validTo, next.validFrom)) throw badInput('validTo', 'validTo cannot be before validFrom');
-    const qb = overlapping(em.createQueryBuilder(IncentiveRule, 'r').where('r.programmeId = :p', { p: next.programmeId }), next, 'r');
-    if (before) qb.andWhere('r.id <> :self', { self: before.id });
-    const overlap = await qb.getOne();
-    if (overlap) {
-      throw badInput(
-        'validFrom',
-        `Rule ${overlap.id} “${overlap.name}” of this programme already applies from ${overlap.validFrom} to ${overlap.validTo ?? 'open end'}; end it first so that one rule is in force on any date`,
-      );
-    }
+    await assertPeriod(em, RULE_PERIOD, next, before?.id);
   }
 
   protected applyFilter(qb: SelectQueryBuilder<IncentiveRule>, filter: RuleFilter): void {

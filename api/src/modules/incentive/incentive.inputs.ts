@@ -3,7 +3,7 @@ import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { BaseFilterInput } from '../../common/filters';
 import { IsYuan } from '../../common/money';
 import { LocalDate } from '../../common/scalars';
-import { NotBlank } from '../../common/validators';
+import { IsPastDate, NotBlank } from '../../common/validators';
 import { AwardCaseStatus, IncentiveTrigger, PayoutStatus, RecipientRole } from './incentive.enums';
 
 const yuan = 'Amount in yuan (元) with at most two decimals, e.g. "30000" or "30000.00"';
@@ -221,6 +221,7 @@ export class CreateAwardCaseArgs extends UpdateAwardCaseArgs {
   compoundId: string;
 
   @Field(() => LocalDate, { description: 'The day the site applied' })
+  @IsPastDate()
   appliedOn: string;
 
   @Field(() => ID, { nullable: true, description: 'Default: the compound’s property company' })
@@ -239,6 +240,7 @@ export class AdvanceAwardCaseArgs {
   to: AwardCaseStatus;
 
   @Field(() => LocalDate, { description: 'The day the step happened (not in the future, not before the previous step)' })
+  @IsPastDate()
   date: string;
 
   @Field(() => String, { nullable: true, description: 'Required when rejecting' })
@@ -331,6 +333,7 @@ export class MarkPayoutPaidArgs extends PayoutTransitionArgs {
   paymentReference: string;
 
   @Field(() => LocalDate, { description: 'The day the money left' })
+  @IsPastDate()
   paidOn: string;
 }
 

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/context';
-import { assertLocalDate, todayInChina } from '../../common/dates';
+import { assertPastDate, todayInChina } from '../../common/dates';
 import { AppError, badInput, conflict, dbViolation, ErrorCode, forbidden, notFound } from '../../common/errors';
 import { fenToYuan } from '../../common/money';
 import { EDITORS, Role } from '../../common/roles';
@@ -9,15 +8,15 @@ import { type TransactionRunner, writeLock } from '../../common/transactions';
 import { assertTransition } from '../../common/workflow';
 import { committedFen } from './incentive-rule.service';
 import { PAYOUT_FLOW, PayoutStatus } from './incentive.enums';
+import { signingSession } from '../auth/session';
 import { IncentiveBudget, IncentiveProgramme } from './incentive.entities';
-import { IdempotencyKey, Payout, PayoutTransition } from './payout.entity';
+import { Payout, PayoutTransition } from './payout.entity';
 import type { PayoutService } from './payout.service';
 
 export interface PayoutTransitionRequest {
   id: number;
   to: PayoutStatus;
   reason?: string | null;
-  idempotencyKey?: string | null;
   paymentReference?: string;
   paidOn?: string;
 }
@@ -36,14 +35,13 @@ const NEEDS_REASON: readonly PayoutStatus[] = [PayoutStatus.REJECTED, PayoutStat
 
 const MAKER_CHECKER = 'You submitted this payout: another member of the office must check it';
 
-/** Thrown inside the transaction when another request already holds the idempotency key. */
-class KeyTaken extends Error {}
-
 /**
  * 审批与发放: every payout state change. Maker-checker (the submitter may not approve or reject),
  * PARTY_OFFICE for money decisions, the budget for approvals, and exactly-once under concurrency:
- * rows are locked in one order (idempotency key → budget → payout) and the state is written by an
- * UPDATE that names the state read, so of many simultaneous calls one wins and the rest get CONFLICT.
+ * rows are locked in one order (budget → payout) and the state is written by an UPDATE that names the
+ * state read, so of many simultaneous calls one wins and the rest get CONFLICT. An idempotency key
+ * (the mutation's argument or the Idempotency-Key header) is claimed with the audit event, as for
+ * every write (common/idempotency.ts).
  */
 export class PayoutWorkflowService {
   constructor(
@@ -58,27 +56,13 @@ export class PayoutWorkflowService {
     const paymentReference = req.paymentReference?.trim();
     if (req.to === PayoutStatus.PAID) {
       if (!paymentReference) throw badInput('paymentReference', 'paymentReference (the voucher number) is required to mark a payout paid');
-      const paidOn = assertLocalDate(req.paidOn ?? '', 'paidOn');
-      if (paidOn > todayInChina()) throw badInput('paidOn', `paidOn ${paidOn} is in the future`);
-    }
-    const key = req.idempotencyKey?.trim() || null;
-    const operation = `payout:${ACTION[req.to]}`;
-    const requestHash = createHash('sha256')
-      .update(JSON.stringify([req.id, req.to, reason, paymentReference ?? null, req.paidOn ?? null]))
-      .digest('hex');
-    if (key) {
-      const prior = await this.ds.getRepository(IdempotencyKey).findOneBy({ idemKey: key });
-      if (prior) return this.replay(prior, operation, req.id, requestHash, actor);
+      assertPastDate(req.paidOn ?? '', 'paidOn');
     }
     const head = await this.ds.getRepository(Payout).findOneBy({ id: req.id });
     if (!head) throw notFound('Payout', req.id);
     try {
-      return await this.tx.run((em) => this.apply(em, head, { ...req, reason, paymentReference }, actor, key ? { key, operation, requestHash } : null));
+      return await this.tx.run((em) => this.apply(em, head, { ...req, reason, paymentReference }, actor));
     } catch (err) {
-      if (key && (err instanceof KeyTaken || dbViolation(err) === 'unique')) {
-        const prior = await this.ds.getRepository(IdempotencyKey).findOneBy({ idemKey: key });
-        if (prior) return this.replay(prior, operation, req.id, requestHash, actor);
-      }
       if (dbViolation(err) === 'unique') throw conflict(`Payment reference ${paymentReference} is already recorded on another payout`, 'paymentReference', 'REFERENCE_USED');
       throw err;
     }
@@ -94,9 +78,7 @@ export class PayoutWorkflowService {
     head: Payout,
     req: PayoutTransitionRequest,
     actor: Actor,
-    idem: { key: string; operation: string; requestHash: string } | null,
   ): Promise<Payout> {
-    if (idem) await this.claim(em, idem, head.id, actor);
     // Lock order: budget, then payout, in every transaction that touches both.
     const budget = req.to === PayoutStatus.APPROVED ? await this.lockBudget(em, head) : null;
     const row = await em.findOne(Payout, { where: { id: head.id }, ...writeLock(em) });
@@ -130,7 +112,7 @@ export class PayoutWorkflowService {
     }
     return this.payouts.writeChange(em, actor, row, set, {
       action: ACTION[req.to],
-      step: { entity: PayoutTransition, values: { payoutId: row.id, fromStatus: row.status, toStatus: req.to, reason: req.reason ?? null } },
+      step: { entity: PayoutTransition, values: { payoutId: row.id, fromStatus: row.status, toStatus: req.to, reason: req.reason ?? null, ...signingSession(actor) } },
       auditExtra: { reason: req.reason ?? null },
     });
   }
@@ -190,25 +172,5 @@ export class PayoutWorkflowService {
         { field: 'amount', reason: 'OVER_BUDGET', budgetFen: budget.amountFen, committedFen: committed, availableFen: available },
       );
     }
-  }
-
-  /** Inserts the key first, so a concurrent request with the same key waits here and then replays. */
-  private async claim(em: EntityManager, idem: { key: string; operation: string; requestHash: string }, targetId: number, actor: Actor): Promise<void> {
-    try {
-      await em.insert(IdempotencyKey, { idemKey: idem.key, operation: idem.operation, targetId, requestHash: idem.requestHash, actorId: actor.user?.id ?? null });
-    } catch (err) {
-      if (dbViolation(err) === 'unique') throw new KeyTaken();
-      throw err;
-    }
-  }
-
-  /** The same request again: the payout as it stands, without acting. A different request under the key is refused. */
-  private async replay(prior: IdempotencyKey, operation: string, id: number, requestHash: string, actor: Actor): Promise<Payout> {
-    if (prior.operation !== operation || prior.targetId !== id || prior.requestHash !== requestHash || prior.actorId !== (actor.user?.id ?? null)) {
-      throw conflict('This idempotency key was already used for a different request; use a new key for a new action', 'idempotencyKey', 'KEY_REUSED');
-    }
-    const row = await this.ds.getRepository(Payout).findOneBy({ id });
-    if (!row) throw notFound('Payout', id);
-    return row;
   }
 }

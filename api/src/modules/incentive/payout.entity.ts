@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
 import { SignedStep } from '../../common/step.entity';
 import { fenToYuan } from '../../common/money';
@@ -163,33 +163,25 @@ export class PayoutTransition extends SignedStep {
   @Field(() => PayoutStatus)
   @Column({ type: 'varchar', length: 16 })
   toStatus: PayoutStatus;
-}
 
-/**
- * An idempotency key a client sent with a payout mutation: replaying the same request with the
- * same key returns the payout instead of acting twice.
- */
-@Entity('idempotency_key')
-@Index('uq_idempotency_key', ['idemKey'], { unique: true })
-export class IdempotencyKey {
-  @PrimaryGeneratedColumn()
-  id: number;
+  // The signing session (null for steps recorded before sessions were kept, and for generation).
+  @Field(() => Date, { nullable: true, description: 'When the signer’s session signed in' })
+  @Column({ type: 'datetime', nullable: true })
+  signedInAt: Date | null;
 
-  @Column({ type: 'varchar', length: 100 })
-  idemKey: string;
+  @Field(() => String, { nullable: true, description: 'The address the signer’s session signed in from' })
+  @Column({ type: 'varchar', length: 45, nullable: true })
+  signedInFrom: string | null;
 
-  @Column({ type: 'varchar', length: 40 })
-  operation: string;
+  @Field(() => String, { nullable: true, description: 'The address the step was signed from' })
+  @Column({ type: 'varchar', length: 45, nullable: true })
+  signerIp: string | null;
 
-  @Column({ type: 'int' })
-  targetId: number;
+  @Field(() => String, { nullable: true, description: 'Set when someone else had set the signer’s password in the 30 days before: who (username)' })
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  signerPasswordSetBy: string | null;
 
-  @Column({ type: 'varchar', length: 64 })
-  requestHash: string;
-
-  @Column({ type: 'int', nullable: true })
-  actorId: number | null;
-
-  @CreateDateColumn()
-  createdAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When someone else set the signer’s password (see signerPasswordSetBy)' })
+  @Column({ type: 'datetime', nullable: true })
+  signerPasswordSetAt: Date | null;
 }

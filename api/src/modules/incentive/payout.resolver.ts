@@ -2,8 +2,9 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root
 import type { AppContext } from '../../common/context';
 import { createReadResolver } from '../../common/crud.resolver';
 import { toId } from '../../common/errors';
+import { Replay } from '../../common/idempotency';
 import { childrenOf } from '../../common/loaders';
-import { EDITORS } from '../../common/roles';
+import { EDITORS, Role } from '../../common/roles';
 import { User } from '../auth/user.entity';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { PropertyCompany } from '../organization/property-company.entity';
@@ -14,7 +15,7 @@ import { MarkPayoutPaidArgs, PayoutFilter, PayoutTransitionArgs, ReasonedPayoutT
 import { Payout, PayoutTransition } from './payout.entity';
 
 const move = (ctx: AppContext, to: PayoutStatus, a: PayoutTransitionArgs & { paymentReference?: string; paidOn?: string }) =>
-  ctx.services.payoutWorkflow.transition({ id: toId(a.id), to, reason: a.reason, idempotencyKey: a.idempotencyKey, paymentReference: a.paymentReference, paidOn: a.paidOn }, ctx);
+  ctx.services.payoutWorkflow.transition({ id: toId(a.id), to, reason: a.reason, paymentReference: a.paymentReference, paidOn: a.paidOn }, ctx);
 
 @Resolver(() => Payout)
 @Authorized()
@@ -27,6 +28,7 @@ export class PayoutResolver extends createReadResolver({
 }) {
   @Authorized(...EDITORS)
   @Mutation(() => [Payout], { description: 'Drafts one payout per recipient line of the rule in force on the street-acceptance date' })
+  @Replay((claim, _event, ctx) => ctx.services.payout.list({ filter: { caseId: claim.entityId }, sortField: 'id', sortOrder: 'ASC', perPage: 100 }))
   generateAwardPayouts(@Arg('caseId', () => ID) caseId: string, @Ctx() ctx: AppContext) {
     return ctx.services.payout.generate(toId(caseId, 'caseId'), ctx);
   }
@@ -43,19 +45,19 @@ export class PayoutResolver extends createReadResolver({
     return move(ctx, PayoutStatus.SUBMITTED, a);
   }
 
-  @Authorized(...EDITORS)
+  @Authorized(Role.PARTY_OFFICE)
   @Mutation(() => Payout, { description: 'Submitted → approved: PARTY_OFFICE, not the submitter, within the year’s budget' })
   approvePayout(@Args(() => PayoutTransitionArgs, { validate: true }) a: PayoutTransitionArgs, @Ctx() ctx: AppContext) {
     return move(ctx, PayoutStatus.APPROVED, a);
   }
 
-  @Authorized(...EDITORS)
+  @Authorized(Role.PARTY_OFFICE)
   @Mutation(() => Payout, { description: 'Submitted → rejected, with a reason: PARTY_OFFICE, not the submitter' })
   rejectPayout(@Args(() => ReasonedPayoutTransitionArgs, { validate: true }) a: ReasonedPayoutTransitionArgs, @Ctx() ctx: AppContext) {
     return move(ctx, PayoutStatus.REJECTED, a);
   }
 
-  @Authorized(...EDITORS)
+  @Authorized(Role.PARTY_OFFICE)
   @Mutation(() => Payout, { description: 'Approved → paid, with the voucher number and date: PARTY_OFFICE. Send an idempotencyKey so a retry cannot pay twice' })
   markPayoutPaid(@Args(() => MarkPayoutPaidArgs, { validate: true }) a: MarkPayoutPaidArgs, @Ctx() ctx: AppContext) {
     return move(ctx, PayoutStatus.PAID, a);
@@ -116,6 +118,14 @@ export class PayoutResolver extends createReadResolver({
   @FieldResolver(() => [PayoutTransition], { description: 'Every state change, oldest first' })
   transitions(@Root() p: Payout, @Ctx() ctx: AppContext) {
     return childrenOf(ctx.loaders, PayoutTransition, 'payoutId', { id: 'ASC' }).load(p.id);
+  }
+
+  @FieldResolver(() => [PayoutTransition], {
+    description: 'Steps signed from an account whose password someone else had set in the 30 days before: who set it and when (signerPasswordSetBy, signerPasswordSetAt)',
+  })
+  async signaturesAfterPasswordReset(@Root() p: Payout, @Ctx() ctx: AppContext) {
+    const steps = await childrenOf(ctx.loaders, PayoutTransition, 'payoutId', { id: 'ASC' }).load(p.id);
+    return steps.filter((s) => s.signerPasswordSetAt !== null);
   }
 
   @FieldResolver(() => [PayoutStatus], { description: 'The states the signed-in user may move this payout to (maker-checker applied)' })

@@ -47,7 +47,8 @@ export class PayoutService extends CrudService<Payout, PayoutFilter> {
         const lines = await this.rules.linesOf(em, rule.id);
         const made: Payout[] = [];
         for (const line of lines) {
-          if (line.amountFen === null) {
+          // a zero line (stored before zero amounts were refused) pays nothing: as good as no amount
+          if (line.amountFen === null || line.amountFen <= 0) {
             throw conflict(`Rule “${rule.name}” names no amount for ${line.recipientRole}${line.note ? ` (${line.note})` : ''}: set the amount on the rule first`, 'amount', 'NO_AMOUNT');
           }
           const recipient = await this.recipientOf(em, c, line.recipientRole);
@@ -65,9 +66,15 @@ export class PayoutService extends CrudService<Payout, PayoutFilter> {
             }),
           );
           await em.insert(PayoutTransition, { payoutId: payout.id, fromStatus: null, toStatus: PayoutStatus.DRAFT, reason: null, ...signedBy(actor) });
-          await this.audit.record(em, actor, { action: 'CREATE', entityType: this.typeName, entityId: payout.id, after: this.snapshot(payout) });
           made.push(payout);
         }
+        // One mutation, one audit event: the generation is recorded on the case, with every payout it drafted.
+        await this.audit.record(em, actor, {
+          action: 'GENERATE_PAYOUTS',
+          entityType: 'AwardCase',
+          entityId: caseId,
+          after: { caseId, ruleId: rule.id, ruleVersion: rule.version, payouts: made.map((p) => this.snapshot(p)) },
+        });
         return made;
       });
     } catch (err) {

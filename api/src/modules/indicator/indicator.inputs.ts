@@ -2,7 +2,7 @@ import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { BaseFilterInput } from '../../common/filters';
 import { LocalDate } from '../../common/scalars';
-import { NotBlank } from '../../common/validators';
+import { IsPastDate, NotBlank } from '../../common/validators';
 import { CommitteeKind, PartyOrganizationForm } from '../organization/self-governance.entities';
 import { Comparator, ComputedMeasure, IndicatorUnit } from './indicator.entities';
 
@@ -94,6 +94,7 @@ export class UpdateIndicatorMeasurementArgs {
   jurisdictionId?: string;
 
   @Field(() => LocalDate, { nullable: true })
+  @IsPastDate()
   measuredOn?: string;
 
   @Field(() => Float, { nullable: true })
@@ -115,6 +116,7 @@ export class CreateIndicatorMeasurementArgs extends UpdateIndicatorMeasurementAr
   jurisdictionId: string;
 
   @Field(() => LocalDate)
+  @IsPastDate()
   measuredOn: string;
 
   @Field(() => Float)
@@ -136,9 +138,11 @@ export class UpdateOwnersCommitteeArgs {
   kind?: CommitteeKind;
 
   @Field(() => LocalDate, { nullable: true })
+  @IsPastDate()
   formedOn?: string;
 
   @Field(() => LocalDate, { nullable: true })
+  @IsPastDate()
   dissolvedOn?: string | null;
 
   @Field(() => Int, { nullable: true })
@@ -165,6 +169,7 @@ export class CreateOwnersCommitteeArgs extends UpdateOwnersCommitteeArgs {
   kind: CommitteeKind;
 
   @Field(() => LocalDate)
+  @IsPastDate()
   formedOn: string;
 }
 
@@ -188,9 +193,11 @@ export class UpdatePartyOrganizationArgs {
   name?: string;
 
   @Field(() => LocalDate, { nullable: true })
+  @IsPastDate()
   formedOn?: string;
 
   @Field(() => LocalDate, { nullable: true })
+  @IsPastDate()
   dissolvedOn?: string | null;
 }
 
@@ -206,5 +213,6 @@ export class CreatePartyOrganizationArgs extends UpdatePartyOrganizationArgs {
   name: string;
 
   @Field(() => LocalDate)
+  @IsPastDate()
   formedOn: string;
 }

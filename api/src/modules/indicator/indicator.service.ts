@@ -1,8 +1,9 @@
 import { registerEnumType } from 'type-graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { CrudService, notBefore } from '../../common/crud.service';
-import { daysBetween, todayInChina } from '../../common/dates';
+import { CrudService } from '../../common/crud.service';
+import { assertPeriod, type PeriodRule } from '../../common/periods';
+import { assertPastDate, daysBetween } from '../../common/dates';
 import { badInput } from '../../common/errors';
 import { Compound } from '../organization/compound.entity';
 import { JurisdictionLevel } from '../organization/enums';
@@ -43,30 +44,43 @@ export class IndicatorMeasurementService extends CrudService<IndicatorMeasuremen
   protected async validate(em: EntityManager, next: IndicatorMeasurement): Promise<void> {
     const indicator = await em.findOneByOrFail(Indicator, { id: next.indicatorId });
     checkPercent(indicator.unit, Number(next.value), 'value');
-    if (next.measuredOn > todayInChina()) throw badInput('measuredOn', 'measuredOn cannot be in the future');
+    assertPastDate(next.measuredOn, 'measuredOn');
   }
 }
+
+/** One committee of a kind per compound at a time. */
+const COMMITTEE_PERIOD: PeriodRule<OwnersCommittee> = {
+  entity: OwnersCommittee,
+  from: 'formedOn',
+  to: 'dissolvedOn',
+  scope: ['compoundId', 'kind'],
+  field: 'formedOn',
+  overlap: 'The compound already has such a committee in that period',
+};
+
+/** One party organisation of a form per compound at a time. */
+const PARTY_ORGANIZATION_PERIOD: PeriodRule<PartyOrganization> = {
+  entity: PartyOrganization,
+  from: 'formedOn',
+  to: 'dissolvedOn',
+  scope: ['compoundId', 'form'],
+  field: 'formedOn',
+  overlap: 'The compound already has such a party organisation in that period',
+};
 
 /** 业委会: a term's dates in order, party members no more than members, one elected committee at a time. */
 export class OwnersCommitteeService extends CrudService<OwnersCommittee, OwnersCommitteeFilter> {
   protected async validate(em: EntityManager, next: OwnersCommittee, before: OwnersCommittee | null): Promise<void> {
-    if (!notBefore(next.dissolvedOn, next.formedOn)) throw badInput('dissolvedOn', 'dissolvedOn cannot be before formedOn');
     if (next.partyMemberCount != null && next.memberCount != null && next.partyMemberCount > next.memberCount) {
       throw badInput('partyMemberCount', 'partyMemberCount cannot exceed memberCount');
     }
-    const qb = em
-      .createQueryBuilder(OwnersCommittee, 'e')
-      .where('e.compoundId = :c AND e.kind = :k', { c: next.compoundId, k: next.kind })
-      .andWhere('(e.dissolvedOn IS NULL OR e.dissolvedOn >= :from)', { from: next.formedOn });
-    if (next.dissolvedOn) qb.andWhere('e.formedOn <= :to', { to: next.dissolvedOn });
-    if (before) qb.andWhere('e.id <> :id', { id: before.id });
-    if (await qb.getExists()) throw badInput('formedOn', 'The compound already has such a committee in that period');
+    await assertPeriod(em, COMMITTEE_PERIOD, next, before?.id);
   }
 }
 
 export class PartyOrganizationService extends CrudService<PartyOrganization, PartyOrganizationFilter> {
-  protected async validate(_em: EntityManager, next: PartyOrganization): Promise<void> {
-    if (!notBefore(next.dissolvedOn, next.formedOn)) throw badInput('dissolvedOn', 'dissolvedOn cannot be before formedOn');
+  protected async validate(em: EntityManager, next: PartyOrganization, before: PartyOrganization | null): Promise<void> {
+    await assertPeriod(em, PARTY_ORGANIZATION_PERIOD, next, before?.id);
   }
 }
 

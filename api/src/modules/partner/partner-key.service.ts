@@ -83,7 +83,7 @@ export class PartnerAccessService extends CrudService<PartnerAccess, PartnerAcce
     const { keyId, uscc, outcome, from, to, ...rest } = filter;
     super.applyFilter(qb, rest);
     if (keyId) qb.andWhere('e.keyId = :keyId', { keyId: toId(keyId, 'filter.keyId') });
-    if (uscc?.trim()) qb.andWhere("e.companiesJson LIKE :uscc ESCAPE '!'", { uscc: likePattern(`"${uscc.trim().toUpperCase()}"`) });
+    if (uscc?.trim()) qb.andWhere("e.companiesJson LIKE :uscc ESCAPE '!'", { uscc: likePattern(`"${uscc.trim().toUpperCase()}"`, 'filter.uscc') });
     if (outcome) qb.andWhere('e.outcome = :outcome', { outcome });
     if (from) qb.andWhere('e.createdAt >= :from', { from: chinaDayStart(from) });
     if (to) qb.andWhere('e.createdAt < :to', { to: chinaDayStart(addDays(to, 1)) });

@@ -4,7 +4,12 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { type DocumentNode, type FragmentDefinitionNode, GraphQLError, type GraphQLFormattedError, Kind, type SelectionSetNode } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { jsonBodyErrors, unavailablePlugin } from '../../common/format-error';
 import { Loaders } from '../../common/loaders';
+import { rateLimited, type Taken } from '../../common/rate-limit';
+import { checkCost, limitRules, PARTNER_LIMITS } from '../../common/query-limits';
+import { factsPlugin, scopeRequests } from '../../common/request-log';
+import type { RequestBudget } from '../../common/request-scope';
 import { KnownOperationTypes } from '../../common/validation-rules';
 import type { AppConfig } from '../../config/env';
 import { buildPartnerSchema } from '../../schema';
@@ -12,66 +17,100 @@ import type { Services } from '../../services';
 import type { PartnerContext } from './partner.context';
 
 /**
- * Writes one access-log row per request once the answer is known: the key, the operation, the
- * top-level queries, the companies looked up, and OK or the first error's code.
+ * Writes one access-log row per request that got as far as the key check, once the answer is
+ * known: the key, the operation, the top-level queries, the companies looked up, and OK or the first
+ * error's code. Requests refused by the query limits never reach the key check and touch no table:
+ * the request log (pino) has them.
  */
 const accessLog: ApolloServerPlugin<PartnerContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ contextValue: ctx, operation, operationName, errors, document }) {
+        if (!ctx.checked) return;
         const queries = operation && document ? topLevelFields(operation.selectionSet, document) : [];
         const introspection = operation && queries.length === 0 ? ['__schema'] : [];
         const code = errors?.length ? String(errors[0].extensions?.code ?? 'INTERNAL_SERVER_ERROR') : 'OK';
-        await ctx.services.partnerKey.logAccess({ keyId: ctx.key.id, operationName: operationName ?? null, queries: [...queries, ...introspection], companies: [...ctx.looked], outcome: code, requestId: ctx.requestId });
+        await ctx.services.partnerKey.logAccess({ keyId: ctx.checked.keyId, operationName: operationName ?? null, queries: [...queries, ...introspection], companies: [...ctx.looked], outcome: code, requestId: ctx.requestId });
       },
     };
   },
 };
 
 /**
- * The partner endpoint at /partner/graphql: its own schema, an API key in X-Api-Key on every
- * request (refused with 401 and UNAUTHENTICATED otherwise, and logged either way).
+ * After parsing, validation and the cost check (nothing before them reads the database): the API
+ * key. A missing, unknown or revoked key is 401 UNAUTHENTICATED.
+ */
+function gate(): ApolloServerPlugin<PartnerContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(rc) {
+          checkCost(rc, PARTNER_LIMITS);
+          const ctx = rc.contextValue;
+          const check = await ctx.services.partnerKey.check(ctx.apiKey);
+          // Rate limits: per key, and per address for requests without a valid key. Over a limit, only
+          // the window's first refusal is logged (outcome RATE_LIMITED): a client cycling through made-up
+          // keys gets its refusals logged up to the limit, then one row, then nothing until the window ends.
+          const limited = (taken: Taken & { ok: false }, keyId: number | null, message: string) => {
+            if (taken.firstRefusal) ctx.checked = { keyId };
+            return rateLimited(message, taken.retryAfterMs, 'TOO_MANY_REQUESTS');
+          };
+          if ('refused' in check) {
+            const taken = await ctx.services.limits.take('partnerIp', ctx.ip ?? 'unknown');
+            if (!taken.ok) throw limited(taken, check.keyId, 'Too many requests without a valid API key from your address');
+            ctx.checked = { keyId: check.keyId };
+            throw new GraphQLError(check.refused, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+          }
+          const taken = await ctx.services.limits.take('partnerKey', String(check.key.id));
+          if (!taken.ok) throw limited(taken, check.key.id, 'Too many requests with this API key');
+          ctx.key = check.key;
+          ctx.checked = { keyId: check.key.id };
+          if (ctx.facts) ctx.facts.partnerKeyId = check.key.id;
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The partner endpoint at /partner/graphql: its own schema and tighter query limits, an API key in
+ * X-Api-Key on every request (refused with 401 and UNAUTHENTICATED otherwise, and logged up to the
+ * per-address rate limit), at most RATE_LIMIT_PARTNER_KEY requests per key (429 RATE_LIMITED beyond).
  */
 export async function mountPartnerApi(
   app: Express,
-  deps: { ds: DataSource; services: Services; config: AppConfig; formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError; requestIdOf: (h: string | undefined) => string },
+  deps: { ds: DataSource; services: Services; config: AppConfig; formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError; budget: RequestBudget },
 ): Promise<ApolloServer<PartnerContext>> {
-  const plugins: ApolloServerPlugin<PartnerContext>[] = [ApolloServerPluginCacheControlDisabled(), accessLog];
+  const plugins: ApolloServerPlugin<PartnerContext>[] = [ApolloServerPluginCacheControlDisabled(), gate(), unavailablePlugin(), factsPlugin(), accessLog];
   if (deps.config.env === 'production') plugins.push(ApolloServerPluginLandingPageDisabled());
   const apollo = new ApolloServer<PartnerContext>({
     schema: buildPartnerSchema(),
     introspection: deps.config.introspection,
     includeStacktraceInErrorResponses: deps.config.env === 'development',
     formatError: deps.formatError,
-    validationRules: [KnownOperationTypes],
+    validationRules: [KnownOperationTypes, ...limitRules(PARTNER_LIMITS)],
+    parseOptions: { maxTokens: PARTNER_LIMITS.tokens },
     plugins,
   });
   await apollo.start();
   app.use(
     '/partner/graphql',
-    express.json({ limit: '100kb' }),
+    express.json({ limit: '32kb' }),
+    jsonBodyErrors,
+    scopeRequests(deps.budget),
     expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<PartnerContext> => {
-        const requestId = deps.requestIdOf(req.get('x-request-id'));
-        res.setHeader('X-Request-Id', requestId);
-        const check = await deps.services.partnerKey.check(req.get('x-api-key'));
-        if ('refused' in check) {
-          await deps.services.partnerKey.logAccess({ keyId: check.keyId, operationName: operationNameOf(req.body), queries: [], companies: [], outcome: 'UNAUTHENTICATED', requestId });
-          throw new GraphQLError(check.refused, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-        }
-        return { key: check.key, requestId, loaders: new Loaders(deps.ds), services: deps.services, looked: new Set() };
-      },
+      context: async ({ req }): Promise<PartnerContext> => ({
+        apiKey: req.get('x-api-key'),
+        requestId: req.scope!.requestId,
+        ip: req.ip ?? null,
+        loaders: new Loaders(deps.ds),
+        services: deps.services,
+        looked: new Set(),
+        facts: req.facts,
+      }),
     }),
   );
   return apollo;
-}
-
-/** The operation name a refused request gave (in the body, or in the query text). */
-function operationNameOf(body: unknown): string | null {
-  const b = body as { operationName?: unknown; query?: unknown } | undefined;
-  if (typeof b?.operationName === 'string') return b.operationName;
-  const m = typeof b?.query === 'string' ? /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(b.query) : null;
-  return m?.[1] ?? null;
 }
 
 /** The root fields an operation asks for, through fragments and inline fragments too (introspection left out). */

@@ -2,7 +2,7 @@ import { IsOptional, Length, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { BaseFilterInput } from '../../common/filters';
 import { LocalDate } from '../../common/scalars';
-import { NotBlank } from '../../common/validators';
+import { IsPastDate, NotBlank } from '../../common/validators';
 
 @InputType()
 export class PolicyDocumentFilter extends BaseFilterInput {
@@ -36,6 +36,7 @@ export class UpdatePolicyDocumentArgs {
   title?: string;
 
   @Field(() => LocalDate, { nullable: true })
+  @IsPastDate()
   issueDate?: string | null;
 
   @Field(() => LocalDate, { nullable: true })

@@ -2,6 +2,7 @@ import { IsInt, IsOptional, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { BaseFilterInput } from '../../common/filters';
 import { LocalDate } from '../../common/scalars';
+import { IsPastDate } from '../../common/validators';
 import { ListStatus } from '../rating/rating.enums';
 import { RectificationStatus } from './publication.enums';
 
@@ -46,6 +47,7 @@ export class PublishRatingPeriodArgs {
   reason?: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Default today; not in the future, not before the previous revision' })
+  @IsPastDate()
   publishedOn?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'The latest revision the publisher saw (0 when unpublished): if another edition came first, CONFLICT (STALE)' })
@@ -64,6 +66,7 @@ export class AdvanceRectificationArgs {
   to: RectificationStatus;
 
   @Field(() => LocalDate, { description: 'The day it happened (not in the future, not before the previous step)' })
+  @IsPastDate()
   date: string;
 
   @Field(() => String, { nullable: true, description: 'Required when a report is returned' })

@@ -1,7 +1,7 @@
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import { type Actor, signedBy } from '../../common/context';
-import { assertLocalDate, todayInChina } from '../../common/dates';
+import { assertPastDate, todayInChina } from '../../common/dates';
 import { badInput, conflict, dbViolation, notFound } from '../../common/errors';
 import { type TransactionRunner, writeLock } from '../../common/transactions';
 import { PropertyCompany } from '../organization/property-company.entity';
@@ -64,8 +64,7 @@ export class PublicationService {
 
   async publish(periodId: number, input: { reason?: string | null; publishedOn?: string | null; expectedRevision?: number | null }, actor: Actor): Promise<RatingPublication> {
     const reason = input.reason?.trim() || null;
-    const publishedOn = input.publishedOn ? assertLocalDate(input.publishedOn, 'publishedOn') : todayInChina();
-    if (publishedOn > todayInChina()) throw badInput('publishedOn', `publishedOn ${publishedOn} is in the future`);
+    const publishedOn = input.publishedOn ? assertPastDate(input.publishedOn, 'publishedOn') : todayInChina();
     return this.tx.run(async (em) => {
       // the period row is the lock that makes revisions of one period follow each other
       const locked = await em.findOne(RatingPeriod, { where: { id: periodId }, ...writeLock(em) });

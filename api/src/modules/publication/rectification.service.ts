@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { type Actor, signedBy } from '../../common/context';
 import { CrudService } from '../../common/crud.service';
-import { assertLocalDate, todayInChina } from '../../common/dates';
+import { assertPastDate } from '../../common/dates';
 import { badInput } from '../../common/errors';
 import { assertTransition, type TransitionTable } from '../../common/workflow';
 import type { RatingPeriod } from '../rating/rating.entities';
@@ -21,8 +21,7 @@ export const OPEN_RECTIFICATION = [RectificationStatus.REQUIRED, RectificationSt
 export class RectificationService extends CrudService<Rectification, RectificationFilter> {
   /** Records the next step along RECTIFICATION_FLOW; a returned report (SUBMITTED → INTERVIEWED) needs a reason. */
   async advance(id: number, to: RectificationStatus, date: string, reason: string | null | undefined, actor: Actor): Promise<Rectification> {
-    const day = assertLocalDate(date, 'date');
-    if (day > todayInChina()) throw badInput('date', `date ${day} is in the future: record a step when it has happened`);
+    const day = assertPastDate(date, 'date');
     const why = reason?.trim() || null;
     return this.tx.run(async (em) => {
       const current = await this.lockRow(em, id);

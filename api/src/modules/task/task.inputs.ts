@@ -2,7 +2,7 @@ import { IsOptional, IsUrl, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { BaseFilterInput } from '../../common/filters';
 import { LocalDate } from '../../common/scalars';
-import { NotBlank } from '../../common/validators';
+import { IsPastDate, NotBlank } from '../../common/validators';
 import { DeadlineKind, PlanKind, ProgressStatus } from './enums';
 
 @InputType()
@@ -81,6 +81,7 @@ export class ReportProgressArgs {
   milestoneId?: string | null;
 
   @Field(() => LocalDate, { description: 'The day the report speaks for (not in the future)' })
+  @IsPastDate()
   reportDate: string;
 
   @Field(() => ProgressStatus)

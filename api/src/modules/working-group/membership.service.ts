@@ -1,13 +1,13 @@
-import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { type EntityManager, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../common/context';
-import { CrudService, notBefore } from '../../common/crud.service';
+import { CrudService } from '../../common/crud.service';
 import { todayInChina } from '../../common/dates';
 import { badInput, toId } from '../../common/errors';
 import { likePattern } from '../../common/query';
 import { GroupRole, ROLE_RANK } from './enums';
 import { Membership } from './membership.entity';
 import type { MembershipFilter, ReorderMembershipsArgs } from './working-group.inputs';
-import { inForceOn, overlapping } from '../../common/periods';
+import { assertPeriod, inForceOn, type PeriodRule } from '../../common/periods';
 
 /** Roster order: group, then role as rosters print them (组长 before 副组长 …), then published order. */
 export const ROLE_ORDER_SQL = `CASE e.role ${Object.entries(ROLE_RANK)
@@ -17,6 +17,16 @@ export const ROLE_ORDER_SQL = `CASE e.role ${Object.entries(ROLE_RANK)
 /** Roster order as a list's default sort. */
 export const rosterOrder = (qb: SelectQueryBuilder<Membership>) =>
   qb.orderBy('e.groupId', 'ASC').addOrderBy(ROLE_ORDER_SQL, 'ASC').addOrderBy('e.sortOrder', 'ASC').addOrderBy('e.id', 'ASC');
+
+/** One person holds a role in a group once at a time (succession writes seats through the same rule). */
+export const SEAT_PERIOD: PeriodRule<Membership> = {
+  entity: Membership,
+  from: 'validFrom',
+  to: 'validTo',
+  scope: ['groupId', 'personId', 'role'],
+  field: 'personId',
+  overlap: 'This person already holds this role in the group during that period',
+};
 
 /** 成员: seats in working groups, with their period, order and post. */
 export class MembershipService extends CrudService<Membership, MembershipFilter> {
@@ -36,20 +46,20 @@ export class MembershipService extends CrudService<Membership, MembershipFilter>
   }
 
   protected async validate(em: EntityManager, next: Membership, before: Membership | null): Promise<void> {
-    if (!notBefore(next.validTo, next.validFrom)) throw badInput('validTo', 'validTo cannot be before validFrom');
+    await assertPeriod(em, SEAT_PERIOD, next, before?.id);
     if (!next.sortOrder) next.sortOrder = await this.nextOrder(em, next.groupId, next.role, next.validFrom);
-    const overlap = em
-      .createQueryBuilder(Membership, 'e')
-      .where('e.groupId = :g AND e.personId = :p AND e.role = :r', { g: next.groupId, p: next.personId, r: next.role });
-    overlapping(overlap, next);
-    if (before) overlap.andWhere('e.id <> :id', { id: before.id });
-    if (await overlap.getExists()) throw badInput('personId', 'This person already holds this role in the group during that period');
   }
 
   /** After the last seat of the role in force on the day the new seat starts. */
   private async nextOrder(em: EntityManager, groupId: number, role: GroupRole, day: string): Promise<number> {
     const seats = await currentSeats(em, groupId, day, role);
     return Math.max(0, ...seats.map((s) => s.sortOrder)) + 1;
+  }
+
+  /** Seats by id, in the order given (a replayed reorderMemberships answers with them). */
+  async inOrder(ids: number[]): Promise<Membership[]> {
+    const seats = new Map((await this.ds.getRepository(Membership).findBy({ id: In(ids) })).map((m) => [m.id, m]));
+    return ids.map((id) => seats.get(id)).filter((m): m is Membership => !!m);
   }
 
   /** Sets the published order of a role's current seats (1, 2, 3 … in the order given). */

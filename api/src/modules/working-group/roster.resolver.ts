@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../common/context';
+import { Replay } from '../../common/idempotency';
 import { EDITORS } from '../../common/roles';
 import { Membership } from './membership.entity';
 import { SuccessionResult } from './succession.service';
@@ -19,12 +20,14 @@ export class RosterResolver {
   @Mutation(() => SuccessionResult, {
     description: 'A post changed hands on a date: the predecessor\'s seats end the day before and pass to the successor',
   })
+  @Replay((_claim, event, ctx) => ctx.services.succession.fromAudit(event))
   recordSuccession(@Arg('input', () => SuccessionInput, { validate: true }) input: SuccessionInput, @Ctx() ctx: AppContext) {
     return ctx.services.succession.record(input, ctx);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => [Membership], { description: 'Sets the published order of one role\'s current seats' })
+  @Replay((_claim, event, ctx) => ctx.services.membership.inOrder(((event?.after as { order?: number[] } | null)?.order ?? []).map(Number)))
   reorderMemberships(@Args(() => ReorderMembershipsArgs, { validate: true }) args: ReorderMembershipsArgs, @Ctx() ctx: AppContext) {
     return ctx.services.membership.reorder(args, ctx);
   }

@@ -1,16 +1,19 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../../common/context';
-import { assertLocalDate, dayBefore } from '../../common/dates';
+import { assertPastDate, dayBefore } from '../../common/dates';
 import { badInput, notFound, toId, toOptionalId } from '../../common/errors';
 import type { TransactionRunner } from '../../common/transactions';
+import type { AuditEvent } from '../audit/audit-event.entity';
 import type { AuditService } from '../audit/audit.service';
 import { Membership } from './membership.entity';
 import { Person } from './person.entity';
 import { Post } from './post.entity';
 import { PostHolding } from './post-holding.entity';
 import type { SuccessionInput } from './working-group.inputs';
-import { inForceOn } from '../../common/periods';
+import { assertPeriod, inForceOn } from '../../common/periods';
+import { SEAT_PERIOD } from './membership.service';
+import { HOLDING_PERIOD } from './working-group.service';
 
 /** What a succession does (or, as a preview, would do). */
 @ObjectType({ description: 'The seats a succession moves from the predecessor to the successor' })
@@ -27,6 +30,12 @@ export class SuccessionResult {
   @Field({ description: 'First day the successor holds the post' })
   date: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "Last day the successor holds the post: null = open-ended; the predecessor's last day when a later succession is already recorded (the successor's seats end then too)",
+  })
+  until?: string | null;
+
   @Field(() => [Membership], { description: 'The predecessor\'s seats that pass: closed the day before (in a preview: as they are now)' })
   closedSeats: Membership[];
 
@@ -41,6 +50,9 @@ export class SuccessionResult {
  * 继任 ("若上述人员岗位调整，由继任者担任，不再另行发文"): a seat belongs to its post. When a post
  * changes hands on a date, the predecessor's holding and seats end the day before and the successor's
  * begin on that date. Nothing is deleted, so the roster as of any earlier date is unchanged.
+ * A succession recorded late, dated before one already recorded for the post, fills the gap: the
+ * successor takes the rest of the predecessor's period (holding and each seat), which ends the day
+ * before the later succession, instead of staying open beside it.
  */
 export class SuccessionService {
   constructor(
@@ -52,6 +64,23 @@ export class SuccessionService {
   async preview(input: SuccessionInput): Promise<SuccessionResult> {
     const { planned: _planned, ...result } = await this.plan(this.ds.manager, input);
     return result;
+  }
+
+  /** A recorded succession's answer again, from its audit event (an idempotent replay of recordSuccession). */
+  async fromAudit(event: AuditEvent | null): Promise<SuccessionResult> {
+    const before = (event?.before ?? {}) as { holderId?: number | null };
+    const after = (event?.after ?? {}) as { holderId?: number; date?: string; seatIds?: number[]; closedSeatIds?: number[] };
+    if (!event || !after.holderId || !after.date) throw notFound('SuccessionResult', event?.id ?? 'unknown');
+    const seats = async (ids: number[] = []) => (ids.length ? this.ds.getRepository(Membership).find({ where: { id: In(ids) }, order: { id: 'ASC' } }) : []);
+    return {
+      post: await this.ds.getRepository(Post).findOneByOrFail({ id: Number(event.entityId) }),
+      predecessor: before.holderId ? await this.ds.getRepository(Person).findOneBy({ id: before.holderId }) : null,
+      successor: await this.ds.getRepository(Person).findOneByOrFail({ id: after.holderId }),
+      date: after.date,
+      closedSeats: await seats(after.closedSeatIds),
+      newSeats: await seats(after.seatIds),
+      auditEventId: String(event.id),
+    };
   }
 
   record(input: SuccessionInput, actor: Actor): Promise<SuccessionResult> {
@@ -67,13 +96,15 @@ export class SuccessionService {
         h.validTo = dayBefore(date);
         await em.save(PostHolding, h);
       }
-      const newHolding = await em.save(
-        PostHolding,
-        em.create(PostHolding, { postId: post.id, personId: successor.id, validFrom: date, validTo: null, sourceDocumentId: holdings[0]?.sourceDocumentId ?? null, sourceClauseId: holdings[0]?.sourceClauseId ?? null }),
-      );
+      const holding = em.create(PostHolding, { postId: post.id, personId: successor.id, validFrom: date, validTo: plan.until ?? null, sourceDocumentId: holdings[0]?.sourceDocumentId ?? null, sourceClauseId: holdings[0]?.sourceClauseId ?? null });
+      await assertPeriod(em, { ...HOLDING_PERIOD, field: 'successorId', overlap: 'The successor already holds this post during that period' }, holding);
+      const newHolding = await em.save(PostHolding, holding);
       for (const seat of plan.closedSeats) {
         seat.validTo = dayBefore(date);
         await em.save(Membership, seat);
+      }
+      for (const seat of plan.planned) {
+        await assertPeriod(em, { ...SEAT_PERIOD, field: 'successorId', overlap: 'The successor already holds this role in the group during that period' }, seat);
       }
       plan.newSeats = await em.save(Membership, plan.planned);
       const event = await this.audit.record(em, actor, {
@@ -88,6 +119,7 @@ export class SuccessionService {
           seatIds: plan.newSeats.map((s) => s.id),
           closedSeatIds: plan.closedSeats.map((s) => s.id),
           closedOn: dayBefore(date),
+          until: plan.until ?? null,
         },
       });
       plan.auditEventId = String(event.id);
@@ -96,7 +128,7 @@ export class SuccessionService {
   }
 
   private async plan(em: EntityManager, input: SuccessionInput, lock = false): Promise<SuccessionResult & { planned: Membership[] }> {
-    const date = assertLocalDate(input.date, 'date');
+    const date = assertPastDate(input.date, 'date');
     const postId = toId(input.postId, 'postId');
     const successorId = toId(input.successorId, 'successorId');
     const predecessorId = toOptionalId(input.predecessorId, 'predecessorId');
@@ -112,7 +144,8 @@ export class SuccessionService {
     const seats = await seatsQb.orderBy('e.id', 'ASC').getMany();
     const holdingsQb = em.createQueryBuilder(PostHolding, 'e').where('e.postId = :postId', { postId });
     inForceOn(holdingsQb, date);
-    const holders = new Set([...(await holdingsQb.getMany()).map((h) => h.personId), ...seats.map((s) => s.personId)]);
+    const holdingsOnDate = await holdingsQb.getMany();
+    const holders = new Set([...holdingsOnDate.map((h) => h.personId), ...seats.map((s) => s.personId)]);
 
     let fromId: number | null;
     if (predecessorId != null) {
@@ -138,11 +171,26 @@ export class SuccessionService {
         postId: s.postId,
         concurrent: s.concurrent,
         validFrom: date,
-        validTo: null,
+        // the rest of the predecessor's seat: it ends where a later succession already ended it
+        validTo: s.validTo,
         sourceDocumentId: s.sourceDocumentId,
         sourceClauseId: s.sourceClauseId,
       }),
     );
-    return { post, predecessor, successor, date, closedSeats, newSeats: null, planned, auditEventId: null };
+    const until = await this.endOfGap(em, postId, date, holdingsOnDate.filter((h) => h.personId === fromId));
+    return { post, predecessor, successor, date, until, closedSeats, newSeats: null, planned, auditEventId: null };
+  }
+
+  /**
+   * Where the successor's holding ends: where the predecessor's did (null = open), or, for a vacant
+   * post, the day before the next holding of the post already recorded after the date.
+   */
+  private async endOfGap(em: EntityManager, postId: number, date: string, predecessorHoldings: PostHolding[]): Promise<string | null> {
+    if (predecessorHoldings.length) {
+      const ends = predecessorHoldings.map((h) => h.validTo);
+      return ends.includes(null) ? null : (ends as string[]).sort().at(-1)!;
+    }
+    const next = await em.createQueryBuilder(PostHolding, 'e').where('e.postId = :postId AND e.validFrom > :date', { postId, date }).orderBy('e.validFrom', 'ASC').getOne();
+    return next ? dayBefore(next.validFrom) : null;
   }
 }

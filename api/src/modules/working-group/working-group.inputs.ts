@@ -2,7 +2,7 @@ import { ArrayMinSize, IsOptional, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { BaseFilterInput } from '../../common/filters';
 import { LocalDate } from '../../common/scalars';
-import { NotBlank } from '../../common/validators';
+import { IsPastDate, NotBlank } from '../../common/validators';
 import { GroupKind, GroupRole } from './enums';
 
 @InputType()
@@ -221,6 +221,7 @@ export class SuccessionInput {
   successorId: string;
 
   @Field(() => LocalDate, { description: 'First day the successor holds the post' })
+  @IsPastDate()
   date: string;
 
   @Field(() => ID, { nullable: true, description: 'Whose seats pass; needed only when several people hold the post' })

@@ -1,7 +1,7 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { CrudService, notBefore } from '../../common/crud.service';
+import { CrudService } from '../../common/crud.service';
 import { badInput } from '../../common/errors';
-import { inForceOn, overlapping } from '../../common/periods';
+import { assertPeriod, inForceOn, type PeriodRule } from '../../common/periods';
 import type { Person } from './person.entity';
 import type { Post } from './post.entity';
 import { PostHolding } from './post-holding.entity';
@@ -14,6 +14,16 @@ export class PersonService extends CrudService<Person, PersonFilter> {}
 /** 职务 */
 export class PostService extends CrudService<Post, PostFilter> {}
 
+/** One person holds a post once at a time (succession writes holdings through the same rule). */
+export const HOLDING_PERIOD: PeriodRule<PostHolding> = {
+  entity: PostHolding,
+  from: 'validFrom',
+  to: 'validTo',
+  scope: ['postId', 'personId'],
+  field: 'validFrom',
+  overlap: 'This person already holds this post during that period',
+};
+
 /** 任职: periods must be well-formed and one person cannot hold the same post twice at once. */
 export class PostHoldingService extends CrudService<PostHolding, PostHoldingFilter> {
   protected applyFilter(qb: SelectQueryBuilder<PostHolding>, filter: PostHoldingFilter): void {
@@ -23,13 +33,7 @@ export class PostHoldingService extends CrudService<PostHolding, PostHoldingFilt
   }
 
   protected async validate(em: EntityManager, next: PostHolding, before: PostHolding | null): Promise<void> {
-    if (!notBefore(next.validTo, next.validFrom)) throw badInput('validTo', 'validTo cannot be before validFrom');
-    const qb = em
-      .createQueryBuilder(PostHolding, 'e')
-      .where('e.postId = :postId AND e.personId = :personId', { postId: next.postId, personId: next.personId });
-    overlapping(qb, next);
-    if (before) qb.andWhere('e.id <> :id', { id: before.id });
-    if (await qb.getExists()) throw badInput('validFrom', 'This person already holds this post during that period');
+    await assertPeriod(em, HOLDING_PERIOD, next, before?.id);
   }
 }
 

@@ -1,0 +1,172 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { ErrorRequestHandler } from 'express';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import { describeInputError, validationReason } from './input-fields';
+import { limitError, tokenLimitOf } from './query-limits';
+
+export interface FormatOptions {
+  /** Internal errors are masked (no message, no stack) in production. */
+  production: boolean;
+  /** "Did you mean …?" names fields an anonymous caller has no business knowing (introspection is off there too). */
+  hideSuggestions: boolean;
+  /** Where errors are reported (the request log): outages as warnings, anything unexpected as an error. */
+  report: (err: unknown, level?: 'warn' | 'error') => void;
+}
+
+/** Seconds a client should wait before retrying when the database is down or saturated. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Every error leaves with extensions.code. Validation errors name their field(s); refusals of the
+ * query limits say which limit; database outages and a full connection queue are
+ * SERVICE_UNAVAILABLE (HTTP 503 with Retry-After, set by `unavailablePlugin`); anything
+ * unexpected is reported and, in production, masked.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, opts: FormatOptions): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof ArgumentValidationError) {
+    const fields = flattenValidation(original.extensions.validationErrors as ValidationLike[]);
+    const first = fields[0];
+    return {
+      ...formatted,
+      message: first ? first.messages[0] : 'Invalid input',
+      extensions: { code: 'BAD_USER_INPUT', field: first?.field, ...reasonOf(original.extensions.validationErrors), fields },
+    };
+  }
+  const limited = queryLimitOf(error);
+  if (limited) return { message: limited.message, extensions: withoutHttp(limited.extensions) };
+  const tokens = tokenLimitOf(formatted.message);
+  if (tokens !== undefined) {
+    const e = limitError('tokens', tokens);
+    return { message: e.message, extensions: withoutHttp(e.extensions) };
+  }
+  const outage = databaseOutage(original);
+  if (outage) {
+    opts.report(original, 'warn');
+    return { message: outage, locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: RETRY_AFTER_SECONDS } };
+  }
+  const input = describeInputError(error, formatted.extensions?.code);
+  if (input) formatted = { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', ...input } };
+  const code = formatted.extensions?.code;
+  if (!code || code === 'INTERNAL_SERVER_ERROR') {
+    opts.report(original);
+    if (opts.production) return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  if (opts.hideSuggestions && code === 'GRAPHQL_VALIDATION_FAILED') {
+    return { ...formatted, message: formatted.message.replace(/ ?Did you mean .*\?$/, '') };
+  }
+  return formatted;
+}
+
+function reasonOf(errors: unknown): { reason?: string } {
+  const reason = validationReason(errors as Parameters<typeof validationReason>[0]);
+  return reason ? { reason } : {};
+}
+
+function withoutHttp(extensions: Record<string, unknown>): Record<string, unknown> {
+  const { http: _http, ...rest } = extensions;
+  return rest;
+}
+
+/** A QUERY_LIMIT refusal raised by a validation rule (Apollo wraps it as GRAPHQL_VALIDATION_FAILED). */
+function queryLimitOf(error: unknown): GraphQLError | undefined {
+  for (let e = error as { originalError?: unknown } | undefined, i = 0; e && i < 4; e = e.originalError as typeof e, i++) {
+    if (e instanceof GraphQLError && e.extensions?.code === 'QUERY_LIMIT') return e;
+  }
+  return undefined;
+}
+
+const OUTAGE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CON_COUNT_ERROR',
+  'ER_CONNECTION_KILLED',
+  'ER_QUERY_INTERRUPTED',
+  'ER_LOCK_WAIT_TIMEOUT',
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_IOERR',
+  'SQLITE_CANTOPEN',
+  'SQLITE_FULL',
+]);
+
+/**
+ * The message for an error that means "the database cannot serve now" (down, restarting, every
+ * connection busy), or undefined. mysql2 reports its full wait queue with a bare message.
+ */
+export function databaseOutage(err: unknown): string | undefined {
+  const e = err as { code?: string; errno?: number; message?: string; originalError?: unknown; driverError?: { code?: string; message?: string } } | undefined;
+  if (!e || typeof e !== 'object') return undefined;
+  // A plugin's error (the gate's authenticate) reaches formatError wrapped in a GraphQLError: judge the driver's error inside.
+  if (e.originalError && e.originalError !== err) {
+    const inner = databaseOutage(e.originalError);
+    if (inner) return inner;
+  }
+  const code = e.driverError?.code ?? e.code;
+  const message = e.driverError?.message ?? e.message ?? '';
+  if (message === 'Queue limit reached.' || message === 'Pool is closed.') return 'The server is busy: every database connection is in use; try again in a few seconds';
+  if ((code && OUTAGE_CODES.has(code)) || /^SQLITE_IOERR/.test(code ?? '') || /connect ECONNREFUSED|Connection lost|closed state/i.test(message)) {
+    return 'The database is unavailable; try again in a few seconds';
+  }
+  return undefined;
+}
+
+/** HTTP 503 with Retry-After when an answer carries SERVICE_UNAVAILABLE. */
+export function unavailablePlugin<C extends object>(): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const body = response.body;
+          const errors = body.kind === 'single' ? body.singleResult.errors : undefined;
+          const unavailable = errors?.find((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
+          if (unavailable) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(unavailable.extensions?.retryAfter ?? RETRY_AFTER_SECONDS));
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Bodies the GraphQL endpoints cannot read (bad JSON, too large, wrong charset) get a GraphQL-shaped
+ * JSON answer, not Express's HTML error page.
+ */
+export const jsonBodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
+  const e = err as { status?: number; statusCode?: number; type?: string; limit?: number };
+  const status = e.status ?? e.statusCode;
+  if (!status || status < 400 || status >= 500 || res.headersSent) return next(err);
+  const code = e.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+  const message =
+    e.type === 'entity.too.large'
+      ? `The request body is larger than ${e.limit} bytes`
+      : e.type === 'entity.parse.failed'
+        ? 'The request body is not valid JSON'
+        : 'The request body cannot be read';
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+};
+
+interface ValidationLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationLike[];
+}
+
+function flattenValidation(errors: ValidationLike[], prefix = ''): Array<{ field: string; messages: string[] }> {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
+    return [...own, ...flattenValidation(e.children ?? [], field)];
+  });
+}

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHandler } from 'express';
+import { type DocumentNode, type FragmentDefinitionNode, Kind, Lexer, type SelectionSetNode, Source, TokenKind, visit } from 'graphql';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { type RequestBudget, RequestScope, runInScope } from './request-scope';
+
+/** What the request log says of one GraphQL request, filled in as the request goes. */
+export interface RequestFacts {
+  userId?: number;
+  partnerKeyId?: number;
+  operationName?: string | null;
+  outcome?: string;
+  cost?: number;
+  /** The document's size by the measures the query limits use (how the limits were chosen: README). */
+  shape?: DocumentShape;
+}
+
+declare module 'node:http' {
+  interface IncomingMessage {
+    scope?: RequestScope;
+    facts?: RequestFacts;
+  }
+}
+
+/**
+ * The process's logger: JSON lines in production, pretty in development, silent in tests unless
+ * LOG_LEVEL says otherwise. Tests may pass their own destination to read the lines.
+ */
+export function createLogger(env: string, level: string | undefined, destination?: DestinationStream): Logger {
+  const lvl = level ?? (env === 'test' ? 'silent' : 'info');
+  if (destination) return pino({ level: lvl, base: undefined }, destination);
+  if (env === 'development') return pino({ level: lvl, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } });
+  return pino({ level: lvl, base: undefined });
+}
+
+/** A client's X-Request-Id when it is a sane token, else a new one. */
+export function requestIdOf(header: string | string[] | undefined): string {
+  return typeof header === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(header) ? header : randomUUID();
+}
+
+/**
+ * One JSON line per request (pino-http): request id, method and path (never the query string,
+ * headers or body: no tokens, passwords, keys or personal data), status, duration, user or partner
+ * key, GraphQL operation, outcome, estimated cost and SQL statement count.
+ */
+export function requestLog(logger: Logger): RequestHandler {
+  return pinoHttp({
+    logger,
+    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      const id = requestIdOf(req.headers['x-request-id']);
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    // Static console files would drown the log; /health is polled.
+    autoLogging: { ignore: (req: IncomingMessage) => !/^\/(graphql|partner\/graphql)\b/.test(req.url ?? '') },
+    quietReqLogger: true,
+    serializers: {
+      req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+    },
+    customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customSuccessMessage: () => 'request',
+    customErrorMessage: () => 'request failed',
+    customProps: (req: IncomingMessage) => {
+      const f = req.facts ?? {};
+      return {
+        requestId: req.scope?.requestId,
+        userId: f.userId,
+        partnerKeyId: f.partnerKeyId,
+        operation: f.operationName ?? undefined,
+        outcome: f.outcome,
+        cost: f.cost,
+        shape: f.shape,
+        statements: req.scope?.statements ?? 0,
+      };
+    },
+  }) as unknown as RequestHandler;
+}
+
+/**
+ * Gives the request its database budget (see RequestScope) and runs the rest of the chain inside
+ * it. Mounted after the body parser: stream events would not carry the async context.
+ */
+export function scopeRequests(budget: RequestBudget): RequestHandler {
+  return (req, _res, next) => {
+    const scope = new RequestScope(String((req as unknown as { id?: unknown }).id ?? requestIdOf(req.get('x-request-id'))), budget);
+    req.scope = scope;
+    req.facts = {};
+    runInScope(scope, next);
+  };
+}
+
+/** Fills the request's log facts from Apollo: the operation, the outcome (OK or the first error's code). */
+export function factsPlugin<C extends { facts?: RequestFacts; cost?: number }>(): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document, source }) {
+          if (contextValue.facts) contextValue.facts.shape = shapeOf(document, source);
+        },
+        async willSendResponse({ contextValue, operationName, response, errors }) {
+          const facts = contextValue.facts;
+          if (!facts) return;
+          facts.operationName = operationName ?? null;
+          facts.cost = contextValue.cost;
+          const body = response.body;
+          const sent = body.kind === 'single' ? body.singleResult.errors : undefined;
+          const first = sent?.[0] ?? errors?.[0];
+          facts.outcome = first ? String(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR') : 'OK';
+        },
+      };
+    },
+  };
+}
+
+export interface DocumentShape {
+  depth: number;
+  aliases: number;
+  directives: number;
+  tokens: number;
+}
+
+/** Depth (fragments spread), aliases, directives and tokens of a document that passed the limits. */
+export function shapeOf(document: DocumentNode, source: string): DocumentShape {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+    let max = 0;
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === Kind.FIELD) max = Math.max(max, sel.name.value.startsWith('__') ? 0 : 1 + depthOf(sel.selectionSet, seen));
+      else if (sel.kind === Kind.INLINE_FRAGMENT) max = Math.max(max, depthOf(sel.selectionSet, seen));
+      else if (!seen.has(sel.name.value)) max = Math.max(max, depthOf(fragments.get(sel.name.value)?.selectionSet, new Set([...seen, sel.name.value])));
+    }
+    return max;
+  };
+  let depth = 0;
+  let aliases = 0;
+  let directives = 0;
+  for (const d of document.definitions) if (d.kind === Kind.OPERATION_DEFINITION) depth = Math.max(depth, depthOf(d.selectionSet, new Set()));
+  visit(document, {
+    Field: (node) => void (node.alias && aliases++),
+    Directive: () => void directives++,
+  });
+  const lexer = new Lexer(new Source(source));
+  let tokens = 0;
+  while (lexer.advance().kind !== TokenKind.EOF) tokens++;
+  return { depth, aliases, directives, tokens };
+}
