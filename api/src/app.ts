@@ -12,9 +12,9 @@ import type { AppContext } from './common/context';
 import { databaseOutage, type FormatOptions, formatError, jsonBodyErrors, RETRY_AFTER_SECONDS, unavailablePlugin } from './common/format-error';
 import { Loaders } from './common/loaders';
 import { ADMIN_LIMITS, checkCost, limitRules, type QueryLimits } from './common/query-limits';
-import { createLogger, factsPlugin, requestLog, scopeRequests } from './common/request-log';
+import { createLogger, factsPlugin, refusalBrake, requestLog, scopeRequests } from './common/request-log';
 import { currentScope, meterStatements, type RequestBudget } from './common/request-scope';
-import { textInputsPlugin } from './common/input-fields';
+import { checkTextInputs } from './common/input-fields';
 import { KnownOperationTypes } from './common/validation-rules';
 import { createDataSource } from './config/data-source';
 import type { AppConfig } from './config/env';
@@ -60,7 +60,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       hideSuggestions: config.env !== 'development',
       report: (err, level = 'error') => logger[level]({ err, requestId: currentScope()?.requestId }, level === 'warn' ? 'database unavailable' : 'unexpected error'),
     };
-    const plugins: ApolloServerPlugin<AppContext>[] = [ApolloServerPluginCacheControlDisabled(), gate(ADMIN_LIMITS, services), textInputsPlugin(), unavailablePlugin(), factsPlugin()];
+    const plugins: ApolloServerPlugin<AppContext>[] = [ApolloServerPluginCacheControlDisabled(), gate(ADMIN_LIMITS, services), unavailablePlugin(), factsPlugin()];
     if (config.env === 'production') plugins.push(ApolloServerPluginLandingPageDisabled());
     const apollo = new ApolloServer<AppContext>({
       schema: buildAdminSchema(),
@@ -86,6 +86,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     const budget: RequestBudget = { ...DEFAULT_BUDGET, ...config.requestBudget };
     app.use(
       '/graphql',
+      refusalBrake(services.limits),
       // Anonymous callers can only sign in: their bodies stay small, so refusing them stays cheap.
       (req: Request, res: Response, next: NextFunction) => (req.get('authorization') ? signedInBody : anonymousBody)(req, res, next),
       jsonBodyErrors,
@@ -149,7 +150,7 @@ const DEFAULT_BUDGET: RequestBudget = { statements: 2000, concurrency: 3, timeMs
 
 /**
  * Runs once the operation is parsed and validated (depth, aliases, directives, tokens): the cost
- * check, then the bearer token. Nothing touches the database before a request passes the limits,
+ * check, the text inputs (control characters, size), then the bearer token. Nothing touches the database before a request passes the limits,
  * and the two run in this order in one hook (Apollo runs different plugins' hooks concurrently).
  */
 function gate(limits: QueryLimits, services: Services): ApolloServerPlugin<AppContext> {
@@ -158,6 +159,7 @@ function gate(limits: QueryLimits, services: Services): ApolloServerPlugin<AppCo
       return {
         async didResolveOperation(rc) {
           checkCost(rc, limits);
+          checkTextInputs(rc.document, (rc.request.variables ?? {}) as Record<string, unknown>);
           const ctx = rc.contextValue;
           const auth = await services.auth.authenticate(ctx.authorization);
           ctx.user = auth.user;

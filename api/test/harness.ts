@@ -84,7 +84,7 @@ export async function startTestApp(options: { seed?: boolean; introspection?: bo
     progressBackdateDays: 31,
     // Tests send far more requests per minute than a person: the per-user and per-key request limits
     // are raised here (rate-limit.test.ts sets its own). Sign-in and per-address limits stay as in production.
-    rateLimits: { user: { points: 1_000_000, seconds: 60 }, partnerKey: { points: 1_000_000, seconds: 60 } },
+    rateLimits: { user: { points: 1_000_000, seconds: 60 }, partnerKey: { points: 1_000_000, seconds: 60 }, refusedIp: { points: 1_000_000, seconds: 60 } },
     ...options.config,
   };
   const app = await createApp(config, { logger: sql, log: () => undefined, requestLog: options.requestLog ?? measuringLog() });

@@ -89,7 +89,14 @@ export async function send(server: Server, sql: CountingLogger, a: Attack, creds
   return judge(a, res, ms, sql.count);
 }
 
-function judge(a: Attack, res: request.Response, ms: number, sql: number): Outcome {
+/** What the judge reads of an answer. */
+export interface Answer {
+  status: number;
+  text?: string;
+  headers: Record<string, unknown>;
+}
+
+export function judge(a: Attack, res: Answer, ms: number, sql: number): Outcome {
   const problems: string[] = [];
   const status = res.status;
   const text = res.text ?? '';

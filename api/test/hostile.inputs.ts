@@ -77,7 +77,7 @@ export const INJECTION_GROUPS = [
  * request each (a failing non-null root field would hide what its neighbours in a shared request
  * did). ADMIN, who reaches every query, sends a group in every slot, the groups taking turns, and
  * the SQL and LIKE groups in every search text (`q`); UNIT_STAFF, whose queries are scoped to a
- * unit, sends a group in every text and date slot and every fourth id slot; the partner key sends
+ * unit, sends a group in every text and date slot but sorting and in every fourth id slot; the partner key sends
  * every group in every slot. Then single strings in slots drawn at random.
  */
 export function injection(seed: number, runs: number): Attack[] {
@@ -88,7 +88,9 @@ export function injection(seed: number, runs: number): Attack[] {
     send(t, 'ADMIN', group(i));
     const search = t.slot.path[t.slot.path.length - 1] === 'q';
     if (search) for (const p of INJECTION_GROUPS.slice(0, 2)) if (p !== group(i)) send(t, 'ADMIN', p);
-    if (t.slot.scalar !== 'ID' || i % 4 === 0) send(t, 'UNIT_STAFF', group(i + 1));
+    // Sorting is checked against the entity's columns before any scope applies: ADMIN covers it.
+    const sort = t.slot.path[0] === 'sortField' || t.slot.path[0] === 'sortOrder';
+    if (!sort && (t.slot.scalar !== 'ID' || i % 4 === 0)) send(t, 'UNIT_STAFF', group(i + 1));
   });
   for (const t of stringTargets('partner')) for (const p of INJECTION_GROUPS) send(t, 'partner', p);
   const targets = [...stringTargets('admin'), ...stringTargets('partner')];

@@ -1,7 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  buildSchema,
   getNamedType,
   type GraphQLArgument,
   type GraphQLField,
@@ -23,15 +20,7 @@ import {
  * for relation cycles, nesting paths and every place an argument value can go.
  */
 
-export type Endpoint = 'admin' | 'partner';
-export const PATHS: Record<Endpoint, string> = { admin: '/graphql', partner: '/partner/graphql' };
-
-const schemas = new Map<Endpoint, GraphQLSchema>();
-export function printedSchema(endpoint: Endpoint): GraphQLSchema {
-  let s = schemas.get(endpoint);
-  if (!s) schemas.set(endpoint, (s = buildSchema(fs.readFileSync(path.resolve(__dirname, `../../schema/${endpoint}.graphql`), 'utf8'))));
-  return s;
-}
+export { type Endpoint, PATHS, printedSchema } from './printed-schemas';
 
 type AnyField = GraphQLField<unknown, unknown>;
 const PAGE_ARGS = ['perPage', 'first'];

@@ -54,7 +54,7 @@ export function depth(seed: number, runs: number): Attack[] {
     const leaf = d === 1 ? '__typename' : leafSelection(type).slice(2, -2);
     const doc = `{ ${calls.map((c) => `${c} { `).join('')}${leaf}${' }'.repeat(calls.length)} }`;
     const limit = LIMITS[endpoint].depth;
-    return shaped('depth', endpoint, who, `depth ${d}: ${doc.slice(0, 160)}`, doc, d > limit ? 'depth' : null, ['depth', 'aliases', 'directives', 'cost']);
+    return shaped('depth', endpoint, who, `depth ${d}: ${doc.slice(0, 160)}`, doc, d > limit ? 'depth' : null, ['depth', 'aliases', 'directives']);
   });
 }
 

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { Role } from '../src/common/roles';
 import { dbKind } from './db';
 import { startTestApp, type TestApp } from './harness';
-import { type Attack, type Credentials, send, Tally } from './hostile.check';
+import { type Attack, type Credentials, judge, send, Tally } from './hostile.check';
 import { injection, numbers, unicode } from './hostile.inputs';
 import { fragments, multiplying, suggestions } from './hostile.probes';
 import { aliases, cycles, depth, directives, introspection, tokens } from './hostile.shapes';
@@ -36,7 +36,7 @@ const CLASSES: Array<[string, (seed: number) => Attack[]]> = [
   ['contentTypes', (s) => contentTypes(s, 30)],
   ['get', (s) => gets(s, 30)],
   ['suggestions', (s) => suggestions(s, 60)],
-  ['injection', (s) => injection(s, 80)],
+  ['injection', (s) => injection(s, 60)],
   ['unicode', (s) => unicode(s, 80)],
   ['numbers', (s) => numbers(s, 80)],
 ];
@@ -78,6 +78,23 @@ describe(`hostile requests (${dbKind()})`, () => {
     }
     expect(problems).toEqual([]);
   }, 600_000);
+
+  it('the judge flags what it looks for (so a pass means something)', () => {
+    const a: Attack = { cls: 'self', endpoint: 'admin', who: 'anonymous', label: 'self-test', body: {}, echoes: ["' UNION SELECT x FROM user --"] };
+    const json = { 'content-type': 'application/json' };
+    const bad = (body: unknown, status = 200, sql = 0) => judge(a, { status, text: JSON.stringify(body), headers: json }, 1, sql).problems;
+    expect(bad({ errors: [{ message: 'x', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }, 500)).toHaveLength(2);
+    expect(bad({ errors: [{ message: 'no code' }] })).toEqual([expect.stringMatching(/without extensions.code/)]);
+    expect(bad({ errors: [{ message: 'Error: x\n    at Object.<anonymous> (/work/main/api/src/app.ts:1:1)', extensions: { code: 'BAD_USER_INPUT' } }] }).join()).toMatch(/stack trace.*file path/);
+    expect(bad({ errors: [{ message: 'SQLITE_ERROR: near "FROM": syntax error', extensions: { code: 'BAD_USER_INPUT' } }] }).join()).toMatch(/SQL text/);
+    expect(bad({ errors: [{ message: 'select id from user where q = ?', extensions: { code: 'BAD_USER_INPUT' } }] }).join()).toMatch(/SQL text/);
+    expect(bad({ errors: [{ message: 'Field "qq" is not defined. Did you mean "q"?', extensions: { code: 'BAD_USER_INPUT' } }] }).join()).toMatch(/suggestion/);
+    expect(bad({ errors: [{ message: 'refused', extensions: { code: 'QUERY_LIMIT', limit: 'depth' } }] }, 400, 2)).toEqual([expect.stringMatching(/2 SQL statement/)]);
+    expect(judge(a, { status: 400, text: '<html>Bad Request</html>', headers: { 'content-type': 'text/html' } }, 1, 0).problems.join()).toMatch(/not JSON/);
+    // The attack's own text quoted back is not a leak.
+    expect(bad({ errors: [{ message: `id must be a positive integer id, got "' UNION SELECT x FROM user --"`, extensions: { code: 'BAD_USER_INPUT' } }] })).toEqual([]);
+    expect(judge({ ...a, expect: { limit: 'depth' } }, { status: 200, text: '{"data":{"me":null}}', headers: json }, 1, 0).problems.join()).toMatch(/expected a QUERY_LIMIT refusal by depth/);
+  });
 
   (only ? it.skip : it)('tried at least 200 generated requests', () => {
     const tried = [...tally.rows.values()].reduce((n, r) => n + r.tried, 0);

@@ -84,8 +84,14 @@ const pick = <T>(xs: T[], i: number): T => xs[i % xs.length];
 function moveQuery(to: Status): string {
   const args = ['$id: ID!', '$k: String'];
   const pass = ['id: $id', 'idempotencyKey: $k'];
-  if (to === 'REJECTED' || to === 'CANCELLED') (args.push('$reason: String!'), pass.push('reason: $reason'));
-  if (to === 'PAID') (args.push('$ref: String!', '$on: LocalDate!'), pass.push('paymentReference: $ref', 'paidOn: $on'));
+  if (to === 'REJECTED' || to === 'CANCELLED') {
+    args.push('$reason: String!');
+    pass.push('reason: $reason');
+  }
+  if (to === 'PAID') {
+    args.push('$ref: String!', '$on: LocalDate!');
+    pass.push('paymentReference: $ref', 'paidOn: $on');
+  }
   return `mutation(${args.join(', ')}) { ${MUTATION[to]}(${pass.join(', ')}) { ${PAYOUT_FIELDS} } }`;
 }
 

@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  buildSchema,
   getNamedType,
   type GraphQLArgument,
   type GraphQLField,
@@ -18,14 +15,14 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import type { App } from '../src/app';
 import type { GqlResponse } from './harness';
+import { type Endpoint, PATHS, printedSchema } from './printed-schemas';
 
 /*
  * The machinery of the permission matrix (permission-matrix.test.ts holds the expectations): one
  * minimal valid operation per root field of a printed schema, sent as one caller, and a verdict.
  */
 
-export type Endpoint = 'admin' | 'partner';
-export const PATHS: Record<Endpoint, string> = { admin: '/graphql', partner: '/partner/graphql' };
+export type { Endpoint };
 
 export interface RootField {
   endpoint: Endpoint;
@@ -36,7 +33,7 @@ export interface RootField {
 
 /** Every Query and Mutation field of schema/<endpoint>.graphql, as printed. */
 export function rootFields(endpoint: Endpoint): RootField[] {
-  const schema = buildSchema(fs.readFileSync(path.resolve(__dirname, `../../schema/${endpoint}.graphql`), 'utf8'));
+  const schema = printedSchema(endpoint);
   const out: RootField[] = [];
   for (const [kind, type] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
     for (const field of Object.values(type?.getFields() ?? {})) out.push({ endpoint, kind, name: field.name, field });

@@ -171,6 +171,28 @@ describe(`query limits, isolation, request log (${dbKind()})`, () => {
   });
 });
 
+describe(`the brake on refused requests (${dbKind()})`, () => {
+  it('turns an address that keeps sending refused requests away before reading its body, others carry on', async () => {
+    const t = await startTestApp({ seed: false, config: { trustProxy: true, rateLimits: { refusedIp: { points: 3, seconds: 60 } } } });
+    try {
+      const deep = cycle('Payout(id: 7)', ['case', 'payouts'], 25);
+      const from = (ip: string, query: string) => request(t.app.express).post('/graphql').set('content-type', 'application/json').set('x-forwarded-for', ip).send({ query });
+      for (let i = 0; i < 3; i++) expect((await from('10.9.0.1', deep)).status).toBe(400);
+      const turnedAway = await from('10.9.0.1', deep);
+      expect(turnedAway.status).toBe(429);
+      expect(turnedAway.headers['retry-after']).toMatch(/^\d+$/);
+      expect(turnedAway.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'TOO_MANY_REFUSALS' });
+      const partner = await request(t.app.express).post('/partner/graphql').set('content-type', 'application/json').set('x-forwarded-for', '10.9.0.1').send({ query: '{ areas(first: 1) { totalCount } }' });
+      expect(partner.status).toBe(429);
+      // Another address is served; answered requests (200) do not count.
+      for (let i = 0; i < 5; i++) expect((await from('10.9.0.2', '{ __typename }')).status).toBe(200);
+      expect((await from('10.9.0.2', deep)).status).toBe(400);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 (dbKind() === 'mysql' ? describe : describe.skip)('a full connection queue (mysql)', () => {
   it('answers 503 SERVICE_UNAVAILABLE with Retry-After, never 500, and serves again after', async () => {
     const t = await startTestApp({ seed: false });

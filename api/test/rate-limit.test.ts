@@ -37,6 +37,7 @@ describe('rate-limit configuration', () => {
       partnerKey: { points: 600, seconds: 60 },
       partnerIp: { points: 30, seconds: 60 },
       user: { points: 300, seconds: 60 },
+      refusedIp: { points: 60, seconds: 60 },
     });
   });
 

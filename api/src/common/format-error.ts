@@ -54,7 +54,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
     opts.report(original);
     if (opts.production) return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
-  if (opts.hideSuggestions && code === 'GRAPHQL_VALIDATION_FAILED') {
+  // graphql-js suggests names in validation errors and in variable and enum coercion errors alike.
+  if (opts.hideSuggestions && / Did you mean /.test(formatted.message)) {
     return { ...formatted, message: formatted.message.replace(/ ?Did you mean .*\?$/, '') };
   }
   return formatted;

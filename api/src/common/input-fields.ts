@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { type ArgumentNode, BREAK, type DocumentNode, GraphQLError, Kind, parse, type ValueNode, visit } from 'graphql';
 import { badInput } from './errors';
 import { byteCount, LimitReason, textProblem } from './input-limits';
@@ -165,17 +164,4 @@ function valueStrings(value: unknown, path: string[], each: (path: string[], s: 
   if (typeof value === 'string') each(path, value);
   else if (Array.isArray(value)) value.forEach((v, i) => valueStrings(v, [...path, String(i)], each));
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) valueStrings(v, [...path, k], each);
-}
-
-/** checkTextInputs on every operation, once it is parsed and validated. */
-export function textInputsPlugin<C extends object>(): ApolloServerPlugin<C> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, request }) {
-          checkTextInputs(document, (request.variables ?? {}) as Record<string, unknown>);
-        },
-      };
-    },
-  };
 }

@@ -24,7 +24,7 @@ export interface QueryLimits {
   cost: number;
 }
 
-export const ADMIN_LIMITS: QueryLimits = { depth: 8, aliases: 30, directives: 10, tokens: 4000, cost: 25_000 };
+export const ADMIN_LIMITS: QueryLimits = { depth: 8, aliases: 30, directives: 10, tokens: 4000, cost: 30_000 };
 export const PARTNER_LIMITS: QueryLimits = { depth: 7, aliases: 10, directives: 5, tokens: 1000, cost: 6_000 };
 
 /**

@@ -5,7 +5,7 @@ import type { AppConfig } from '../config/env';
 import { AppError, ErrorCode } from './errors';
 
 /** The limits the API keeps, each counted per key (a username, an address, a partner key, a user id). */
-export type RateLimitName = 'loginUser' | 'loginIp' | 'partnerKey' | 'partnerIp' | 'user';
+export type RateLimitName = 'loginUser' | 'loginIp' | 'partnerKey' | 'partnerIp' | 'user' | 'refusedIp';
 
 /** At most `points` in a window of `seconds`. */
 export interface RateLimitRule {
@@ -24,6 +24,9 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<RateLimitName, RateLimitRule>>
   partnerKey: { points: 600, seconds: 60 },
   partnerIp: { points: 30, seconds: 60 },
   user: { points: 300, seconds: 60 },
+  // Requests refused as malformed or too large (HTTP 400/413) per address: the console sends none, a
+  // client looping on refused queries is then turned away before its body is even read.
+  refusedIp: { points: 60, seconds: 60 },
 };
 
 /** The outcome of counting one event: allowed, or refused with the time until the window frees up. */
@@ -50,7 +53,7 @@ export class RateLimits {
       const memory = new RateLimiterMemory(opts);
       return this.redis ? new RateLimiterRedis({ ...opts, storeClient: this.redis, insuranceLimiter: memory }) : memory;
     };
-    this.limiters = { loginUser: make('loginUser'), loginIp: make('loginIp'), partnerKey: make('partnerKey'), partnerIp: make('partnerIp'), user: make('user') };
+    this.limiters = { loginUser: make('loginUser'), loginIp: make('loginIp'), partnerKey: make('partnerKey'), partnerIp: make('partnerIp'), user: make('user'), refusedIp: make('refusedIp') };
   }
 
   /** Counts one event for the key. The first refusal of a window is marked, so callers can log it once. */
@@ -68,6 +71,12 @@ export class RateLimits {
   async enforce(name: RateLimitName, key: string, message: string): Promise<void> {
     const taken = await this.take(name, key);
     if (!taken.ok) throw rateLimited(message, taken.retryAfterMs, 'TOO_MANY_REQUESTS');
+  }
+
+  /** How long the key is still refused (ms), without counting anything; 0 when it is not (its points are not all used). */
+  async refusedFor(name: RateLimitName, key: string): Promise<number> {
+    const res = await this.limiters[name].get(key).catch(() => null);
+    return res && res.consumedPoints >= this.rules[name].points ? res.msBeforeNext : 0;
   }
 
   /** Gives back an event counted by `take` that turned out not to count (a successful sign-in). */

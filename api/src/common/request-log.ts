@@ -5,6 +5,7 @@ import type { RequestHandler } from 'express';
 import { type DocumentNode, type FragmentDefinitionNode, Kind, Lexer, type SelectionSetNode, Source, TokenKind, visit } from 'graphql';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import type { RateLimits } from './rate-limit';
 import { type RequestBudget, RequestScope, runInScope } from './request-scope';
 
 /** What the request log says of one GraphQL request, filled in as the request goes. */
@@ -127,19 +128,30 @@ export interface DocumentShape {
 export function shapeOf(document: DocumentNode, source: string): DocumentShape {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+  // Each fragment's depth is computed once: a chain of fragments spreading the next twice would
+  // otherwise be walked 2^n times. A fragment cycle (refused by validation anyway) counts as 0.
+  const known = new Map<string, number>();
+  const fragmentDepth = (name: string): number => {
+    const seen = known.get(name);
+    if (seen !== undefined) return seen;
+    known.set(name, 0);
+    const d = depthOf(fragments.get(name)?.selectionSet);
+    known.set(name, d);
+    return d;
+  };
+  const depthOf = (set: SelectionSetNode | undefined): number => {
     let max = 0;
     for (const sel of set?.selections ?? []) {
-      if (sel.kind === Kind.FIELD) max = Math.max(max, sel.name.value.startsWith('__') ? 0 : 1 + depthOf(sel.selectionSet, seen));
-      else if (sel.kind === Kind.INLINE_FRAGMENT) max = Math.max(max, depthOf(sel.selectionSet, seen));
-      else if (!seen.has(sel.name.value)) max = Math.max(max, depthOf(fragments.get(sel.name.value)?.selectionSet, new Set([...seen, sel.name.value])));
+      if (sel.kind === Kind.FIELD) max = Math.max(max, sel.name.value.startsWith('__') ? 0 : 1 + depthOf(sel.selectionSet));
+      else if (sel.kind === Kind.INLINE_FRAGMENT) max = Math.max(max, depthOf(sel.selectionSet));
+      else max = Math.max(max, fragmentDepth(sel.name.value));
     }
     return max;
   };
   let depth = 0;
   let aliases = 0;
   let directives = 0;
-  for (const d of document.definitions) if (d.kind === Kind.OPERATION_DEFINITION) depth = Math.max(depth, depthOf(d.selectionSet, new Set()));
+  for (const d of document.definitions) if (d.kind === Kind.OPERATION_DEFINITION) depth = Math.max(depth, depthOf(d.selectionSet));
   visit(document, {
     Field: (node) => void (node.alias && aliases++),
     Directive: () => void directives++,
@@ -148,4 +160,29 @@ export function shapeOf(document: DocumentNode, source: string): DocumentShape {
   let tokens = 0;
   while (lexer.advance().kind !== TokenKind.EOF) tokens++;
   return { depth, aliases, directives, tokens };
+}
+
+/**
+ * Turns away, before the body is read, an address that keeps sending requests the API refuses as
+ * malformed or too large (HTTP 400 or 413: query limits, parse and validation errors, bad bodies),
+ * and counts each such refusal when the answer is sent. Cheap refusals are still work on the one
+ * event loop; this keeps a looping client from taking it from everyone else.
+ */
+export function refusalBrake(limits: RateLimits): RequestHandler {
+  return (req, res, next) => {
+    const ip = req.ip ?? 'unknown';
+    limits.refusedFor('refusedIp', ip).then((ms) => {
+      if (ms > 0) {
+        const retryAfter = Math.max(1, Math.ceil(ms / 1000));
+        res.status(429).set('Retry-After', String(retryAfter)).json({
+          errors: [{ message: `Too many refused requests from your address; try again in ${retryAfter} seconds`, extensions: { code: 'RATE_LIMITED', reason: 'TOO_MANY_REFUSALS', retryAfter } }],
+        });
+        return;
+      }
+      res.on('finish', () => {
+        if (res.statusCode === 400 || res.statusCode === 413) void limits.take('refusedIp', ip).catch(() => undefined);
+      });
+      next();
+    }, next);
+  };
 }

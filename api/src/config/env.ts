@@ -105,6 +105,7 @@ const RATE_LIMIT_VARS: Record<RateLimitName, string> = {
   partnerKey: 'RATE_LIMIT_PARTNER_KEY',
   partnerIp: 'RATE_LIMIT_PARTNER_IP',
   user: 'RATE_LIMIT_USER',
+  refusedIp: 'RATE_LIMIT_REFUSED_IP',
 };
 
 /** RATE_LIMIT_*=<points>/<window>, e.g. 5/15m (s, m or h); unset variables are left out. */
