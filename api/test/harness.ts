@@ -82,10 +82,11 @@ export async function startTestApp(options: { seed?: boolean; introspection?: bo
     adminDir: path.resolve(__dirname, '../../admin/dist'),
     trustProxy: false,
     progressBackdateDays: 31,
-    // Tests send far more requests per minute than a person: the per-user and per-key request limits
-    // are raised here (rate-limit.test.ts sets its own). Sign-in and per-address limits stay as in production.
-    rateLimits: { user: { points: 1_000_000, seconds: 60 }, partnerKey: { points: 1_000_000, seconds: 60 }, refusedIp: { points: 1_000_000, seconds: 60 } },
     ...options.config,
+    // Tests send far more requests (and refused ones) per minute than a person: the per-user, per-key and
+    // refused-request limits are raised here, and a test's own limits apply on top (rate-limit.test.ts,
+    // the brake in query-limits.test.ts). Sign-in and partner per-address limits stay as in production.
+    rateLimits: { user: { points: 1_000_000, seconds: 60 }, partnerKey: { points: 1_000_000, seconds: 60 }, refusedIp: { points: 1_000_000, seconds: 60 }, ...options.config?.rateLimits },
   };
   const app = await createApp(config, { logger: sql, log: () => undefined, requestLog: options.requestLog ?? measuringLog() });
   let admin: string | undefined;
