@@ -11,10 +11,9 @@ import { loadSeeds, type SeedReport } from '../../seeds/load';
 import type { AppContext } from './common/context';
 import { databaseOutage, type FormatOptions, formatError, jsonBodyErrors, RETRY_AFTER_SECONDS, unavailablePlugin } from './common/format-error';
 import { Loaders } from './common/loaders';
-import { ADMIN_LIMITS, checkCost, limitRules, type QueryLimits } from './common/query-limits';
+import { ADMIN_LIMITS, admitOperation, limitRules, type QueryLimits } from './common/query-limits';
 import { createLogger, factsPlugin, refusalBrake, requestLog, scopeRequests } from './common/request-log';
 import { currentScope, meterStatements, type RequestBudget } from './common/request-scope';
-import { checkTextInputs } from './common/input-fields';
 import { KnownOperationTypes } from './common/validation-rules';
 import { createDataSource } from './config/data-source';
 import type { AppConfig } from './config/env';
@@ -158,8 +157,7 @@ function gate(limits: QueryLimits, services: Services): ApolloServerPlugin<AppCo
     async requestDidStart() {
       return {
         async didResolveOperation(rc) {
-          checkCost(rc, limits);
-          checkTextInputs(rc.document, (rc.request.variables ?? {}) as Record<string, unknown>);
+          admitOperation(rc, limits);
           const ctx = rc.contextValue;
           const auth = await services.auth.authenticate(ctx.authorization);
           ctx.user = auth.user;

@@ -65,3 +65,14 @@ export function dbViolation(err: unknown): 'unique' | 'foreign_key' | undefined 
   }
   return undefined;
 }
+
+/**
+ * The first error in the chain `error`, its originalError, theirs… (GraphQL wraps what resolvers,
+ * scalars, validation rules and plugins throw) that `match` accepts.
+ */
+export function causeOf<T>(error: unknown, match: (e: unknown) => e is T): T | undefined {
+  for (let e = error as { originalError?: unknown } | undefined, i = 0; e && i < 5; e = e.originalError as typeof e, i++) {
+    if (match(e)) return e;
+  }
+  return undefined;
+}

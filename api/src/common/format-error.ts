@@ -4,6 +4,7 @@ import type { ErrorRequestHandler } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { describeInputError, validationReason } from './input-fields';
+import { causeOf } from './errors';
 import { limitError, tokenLimitOf } from './query-limits';
 
 export interface FormatOptions {
@@ -72,12 +73,7 @@ function withoutHttp(extensions: Record<string, unknown>): Record<string, unknow
 }
 
 /** A QUERY_LIMIT refusal raised by a validation rule (Apollo wraps it as GRAPHQL_VALIDATION_FAILED). */
-function queryLimitOf(error: unknown): GraphQLError | undefined {
-  for (let e = error as { originalError?: unknown } | undefined, i = 0; e && i < 4; e = e.originalError as typeof e, i++) {
-    if (e instanceof GraphQLError && e.extensions?.code === 'QUERY_LIMIT') return e;
-  }
-  return undefined;
-}
+const queryLimitOf = (error: unknown) => causeOf(error, (e): e is GraphQLError => e instanceof GraphQLError && e.extensions?.code === 'QUERY_LIMIT');
 
 const OUTAGE_CODES = new Set([
   'ECONNREFUSED',
@@ -105,13 +101,14 @@ const OUTAGE_CODES = new Set([
  * connection busy), or undefined. mysql2 reports its full wait queue with a bare message.
  */
 export function databaseOutage(err: unknown): string | undefined {
-  const e = err as { code?: string; errno?: number; message?: string; originalError?: unknown; driverError?: { code?: string; message?: string } } | undefined;
+  // A plugin's error (the gate's authenticate) reaches formatError wrapped in a GraphQLError: judge each error of the chain.
+  const cause = causeOf(err, (e): e is object => outageMessage(e) !== undefined);
+  return cause && outageMessage(cause);
+}
+
+function outageMessage(err: unknown): string | undefined {
+  const e = err as { code?: string; errno?: number; message?: string; driverError?: { code?: string; message?: string } } | undefined;
   if (!e || typeof e !== 'object') return undefined;
-  // A plugin's error (the gate's authenticate) reaches formatError wrapped in a GraphQLError: judge the driver's error inside.
-  if (e.originalError && e.originalError !== err) {
-    const inner = databaseOutage(e.originalError);
-    if (inner) return inner;
-  }
   const code = e.driverError?.code ?? e.code;
   const message = e.driverError?.message ?? e.message ?? '';
   if (message === 'Queue limit reached.' || message === 'Pool is closed.') return 'The server is busy: every database connection is in use; try again in a few seconds';

@@ -1,5 +1,5 @@
 import { type ArgumentNode, BREAK, type DocumentNode, GraphQLError, Kind, parse, type ValueNode, visit } from 'graphql';
-import { badInput } from './errors';
+import { badInput, causeOf } from './errors';
 import { byteCount, LimitReason, textProblem } from './input-limits';
 import { InputRefusal } from './validators';
 
@@ -23,12 +23,7 @@ export function describeInputError(error: unknown, code: unknown): { field: stri
   return { field, ...(refusal ? { reason: refusal.reason } : {}) };
 }
 
-function refusalOf(error: unknown): InputRefusal | undefined {
-  for (let e = error as { originalError?: unknown } | undefined, i = 0; e && i < 4; e = e.originalError as typeof e, i++) {
-    if (e instanceof InputRefusal) return e;
-  }
-  return undefined;
-}
+const refusalOf = (error: unknown) => causeOf(error, (e): e is InputRefusal => e instanceof InputRefusal);
 
 function fieldOfNode(error: GraphQLError): string | undefined {
   const node = error.nodes?.[0];

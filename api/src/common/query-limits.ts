@@ -4,6 +4,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { type GraphQLField, GraphQLError, getNamedType, getNullableType, isLeafType, isListType, type ValidationContext, type ValidationRule } from 'graphql';
 import { type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+import { checkTextInputs } from './input-fields';
 import { DEFAULT_PER_PAGE } from './list';
 
 /**
@@ -129,6 +130,15 @@ export function checkCost(rc: GraphQLRequestContextDidResolveOperation<{ cost?: 
   }
   rc.contextValue.cost = cost;
   if (cost > limits.cost) throw limitError('cost', limits.cost, cost);
+}
+
+/**
+ * Everything a request must pass before it may read the database, in this order: its cost, then
+ * its text inputs (control characters, size). Both endpoints' gates call this before the credentials.
+ */
+export function admitOperation(rc: GraphQLRequestContextDidResolveOperation<{ cost?: number }>, limits: QueryLimits): void {
+  checkCost(rc, limits);
+  checkTextInputs(rc.document, (rc.request.variables ?? {}) as Record<string, unknown>);
 }
 
 /** "Document contains more than N tokens" from graphql-js's parser, recognised so it is answered as a QUERY_LIMIT. */

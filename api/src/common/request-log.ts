@@ -156,10 +156,19 @@ export function shapeOf(document: DocumentNode, source: string): DocumentShape {
     Field: (node) => void (node.alias && aliases++),
     Directive: () => void directives++,
   });
-  const lexer = new Lexer(new Source(source));
+  return { depth, aliases, directives, tokens: tokenCount(document, source) };
+}
+
+/** Tokens as the parser's limit counts them: read off the parsed document's token list, lexed again only without one. */
+function tokenCount(document: DocumentNode, source: string): number {
   let tokens = 0;
+  if (document.loc) {
+    for (let t = document.loc.startToken.next; t && t.kind !== TokenKind.EOF; t = t.next) if (t.kind !== TokenKind.COMMENT) tokens++;
+    return tokens;
+  }
+  const lexer = new Lexer(new Source(source));
   while (lexer.advance().kind !== TokenKind.EOF) tokens++;
-  return { depth, aliases, directives, tokens };
+  return tokens;
 }
 
 /**

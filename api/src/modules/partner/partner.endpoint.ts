@@ -5,10 +5,9 @@ import express, { type Express } from 'express';
 import { type DocumentNode, type FragmentDefinitionNode, GraphQLError, type GraphQLFormattedError, Kind, type SelectionSetNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { jsonBodyErrors, unavailablePlugin } from '../../common/format-error';
-import { checkTextInputs } from '../../common/input-fields';
 import { Loaders } from '../../common/loaders';
 import { rateLimited, type Taken } from '../../common/rate-limit';
-import { checkCost, limitRules, PARTNER_LIMITS } from '../../common/query-limits';
+import { admitOperation, limitRules, PARTNER_LIMITS } from '../../common/query-limits';
 import { factsPlugin, refusalBrake, scopeRequests } from '../../common/request-log';
 import type { RequestBudget } from '../../common/request-scope';
 import { KnownOperationTypes } from '../../common/validation-rules';
@@ -46,8 +45,7 @@ function gate(): ApolloServerPlugin<PartnerContext> {
     async requestDidStart() {
       return {
         async didResolveOperation(rc) {
-          checkCost(rc, PARTNER_LIMITS);
-          checkTextInputs(rc.document, (rc.request.variables ?? {}) as Record<string, unknown>);
+          admitOperation(rc, PARTNER_LIMITS);
           const ctx = rc.contextValue;
           const check = await ctx.services.partnerKey.check(ctx.apiKey);
           // Rate limits: per key, and per address for requests without a valid key. Over a limit, only
