@@ -8,7 +8,7 @@ import { TaskItem } from '../api/src/modules/task/task-item.entity';
 import type { SeedData, Seeder } from './load';
 // How 000's broken table is normalised (merged cells, page breaks, wraps, a key work spelled two ways, the
 // row printed one column left) is explained and done in api/src/modules/task/task-list.parser.ts.
-import { normaliseTaskList } from '../api/src/modules/task/task-list.parser';
+import { normaliseTaskList, printedTask } from '../api/src/modules/task/task-list.parser';
 
 const STREET = 'jur:青阳街道';
 
@@ -78,12 +78,7 @@ export async function seedTasks(seeder: Seeder, data: SeedData): Promise<void> {
           targetId,
           number: null,
           title: null,
-          content: item.content,
-          unitsPrinted: item.unitsPrinted,
-          deadlineKind: item.deadline.kind,
-          deadlineText: item.deadline.printed,
-          dueDate: item.deadline.due,
-          sortOrder: item.row,
+          ...printedTask(item),
           ...listSource,
         });
         await assign(taskKey, taskId, [

@@ -122,11 +122,11 @@ run('admin console in Chromium', () => {
     await page.goto(`${c.base}/admin/#/WorkingGroup/${office}/show`);
     await page.waitForSelector('[data-testid="roster"] [data-testid="seat"]');
     await page.setInputFiles('[data-testid="roster-import-file"]', file);
-    await page.waitForSelector('[data-testid="import-row-4"]');
-    expect(await page.getAttribute('[data-testid="import-row-2"]', 'data-status')).toBe('UNCHANGED');
-    expect(await page.getAttribute('[data-testid="import-row-3"]', 'data-status')).toBe('ADD');
-    expect(await page.getAttribute('[data-testid="import-row-4"]', 'data-status')).toBe('REJECT');
-    expect(await page.textContent('[data-testid="import-row-4"]')).toContain('组内职务无法识别');
+    await page.waitForSelector('[data-testid="roster-import-row-4"]');
+    expect(await page.getAttribute('[data-testid="roster-import-row-2"]', 'data-status')).toBe('UNCHANGED');
+    expect(await page.getAttribute('[data-testid="roster-import-row-3"]', 'data-status')).toBe('ADD');
+    expect(await page.getAttribute('[data-testid="roster-import-row-4"]', 'data-status')).toBe('REJECT');
+    expect(await page.textContent('[data-testid="roster-import-row-4"]')).toContain('组内职务无法识别');
     expect(await page.isDisabled('[data-testid="roster-import-confirm"]')).toBe(true);
     await shot(page, 'roster-import-rejected');
     expect(await count()).toEqual(before);

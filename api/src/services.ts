@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config/env';
 import { RateLimits } from './common/rate-limit';
+import { SheetImporter } from './common/sheet-import/sheet-import';
 import { TransactionRunner } from './common/transactions';
 import { AuditService } from './modules/audit/audit.service';
 import { AuthService, UserService } from './modules/auth/auth.service';
@@ -19,7 +20,7 @@ import { Membership } from './modules/working-group/membership.entity';
 import { Person } from './modules/working-group/person.entity';
 import { Post } from './modules/working-group/post.entity';
 import { PostHolding } from './modules/working-group/post-holding.entity';
-import { RosterImportService } from './modules/working-group/roster-import.service';
+import { rosterImport } from './modules/working-group/roster-import.service';
 import { SuccessionService } from './modules/working-group/succession.service';
 import { PersonService, PostHoldingService, PostService, WorkingGroupService } from './modules/working-group/working-group.service';
 import { WorkingGroup } from './modules/working-group/working-group.entity';
@@ -33,7 +34,7 @@ import { Target } from './modules/task/target.entity';
 import { TaskItem } from './modules/task/task-item.entity';
 import { ProgressReportService, TaskItemService } from './modules/task/task.service';
 import { ProgressService } from './modules/task/progress.service';
-import { TaskImportService } from './modules/task/task-import.service';
+import { taskListImport } from './modules/task/task-import.service';
 import { Indicator, IndicatorMeasurement } from './modules/indicator/indicator.entities';
 import {
   IndicatorMeasurementService,
@@ -50,10 +51,13 @@ import { IncentiveTotalsService } from './modules/incentive/incentive-totals.ser
 import { IncentiveBudget, IncentiveProgramme, IncentiveRule } from './modules/incentive/incentive.entities';
 import { Payout } from './modules/incentive/payout.entity';
 import { PayoutService } from './modules/incentive/payout.service';
-import { PayoutWorkflowService } from './modules/incentive/payout-workflow.service';
+import { attachWorkflow } from './common/workflow/workflow';
+import { AWARD_CASE_WORKFLOW } from './modules/incentive/award-case.workflow';
+import { PAYOUT_WORKFLOW } from './modules/incentive/payout.workflow';
+import { RECTIFICATION_WORKFLOW } from './modules/publication/rectification.workflow';
 import { Rating, RatingPeriod, RatingScheme } from './modules/rating/rating.entities';
 import { RatingPeriodService, RatingSchemeService, RatingService } from './modules/rating/rating.service';
-import { RatingImportService } from './modules/rating/rating-import.service';
+import { ratingImport } from './modules/rating/rating-import.service';
 import { PublishedEntry, RatingPublication, Rectification } from './modules/publication/publication.entities';
 import { PublicationService } from './modules/publication/publication.service';
 import { RectificationService } from './modules/publication/rectification.service';
@@ -70,6 +74,10 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const incentiveRule = new IncentiveRuleService(...deps, { entity: IncentiveRule, typeName: 'IncentiveRule', searchColumns: ['name', 'printed'], childKeys: ['lines'], defaultSort: [['programmeId', 'ASC'], ['validFrom', 'ASC']] });
   const rectification = new RectificationService(...deps, { entity: Rectification, typeName: 'Rectification', searchColumns: [], defaultSort: [['id', 'DESC']] });
   const payout = new PayoutService(...deps, { entity: Payout, typeName: 'Payout', searchColumns: ['recipientName', 'paymentReference'], defaultSort: [['id', 'DESC']] }, incentiveRule);
+  const awardCase = new AwardCaseService(...deps, { entity: AwardCase, typeName: 'AwardCase', searchColumns: [], defaultSort: [['id', 'DESC']] });
+  attachWorkflow(rectification, RECTIFICATION_WORKFLOW, { ds, tx, audit });
+  payout.caseWorkflow = attachWorkflow(awardCase, AWARD_CASE_WORKFLOW, { ds, tx, audit });
+  const payoutWorkflow = attachWorkflow(payout, PAYOUT_WORKFLOW, { ds, tx, audit });
   return {
     ds,
     tx,
@@ -94,7 +102,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
     workingGroup: new WorkingGroupService(...deps, { entity: WorkingGroup, typeName: 'WorkingGroup' }),
     membership: new MembershipService(...deps, { entity: Membership, typeName: 'Membership', searchColumns: [], defaultSort: rosterOrder }),
     succession: new SuccessionService(ds, tx, audit),
-    rosterImport: new RosterImportService(ds, tx, audit),
+    rosterImport: new SheetImporter(rosterImport, ds, tx, audit),
     plan: new CrudService(...deps, { entity: Plan, typeName: 'Plan' }),
     keyWork: new CrudService(...deps, { entity: KeyWork, typeName: 'KeyWork', searchColumns: ['title'], defaultSort: [['planId', 'ASC'], ['sortOrder', 'ASC']] }),
     target: new CrudService(...deps, { entity: Target, typeName: 'Target', searchColumns: ['title'], defaultSort: [['keyWorkId', 'ASC'], ['sortOrder', 'ASC']] }),
@@ -102,7 +110,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
     milestone: new CrudService(...deps, { entity: Milestone, typeName: 'Milestone', searchColumns: ['text'], defaultSort: [['dueDate', 'ASC'], ['id', 'ASC']] }),
     assignment: new CrudService(...deps, { entity: Assignment, typeName: 'Assignment', searchColumns: [], defaultSort: [['taskItemId', 'ASC'], ['sortOrder', 'ASC']] }),
     progress: new ProgressService(ds),
-    taskImport: new TaskImportService(ds, tx, audit),
+    taskImport: new SheetImporter(taskListImport, ds, tx, audit),
     indicator: new IndicatorService(...deps, { entity: Indicator, typeName: 'Indicator', searchColumns: ['name', 'printed'] }),
     indicatorMeasurement: new IndicatorMeasurementService(...deps, { entity: IndicatorMeasurement, typeName: 'IndicatorMeasurement', searchColumns: ['note'] }),
     indicatorProgress: new IndicatorProgressService(ds),
@@ -112,16 +120,16 @@ export function createServices(ds: DataSource, config: AppConfig) {
     incentiveRule,
     incentiveBudget: new IncentiveBudgetService(...deps, { entity: IncentiveBudget, typeName: 'IncentiveBudget', searchColumns: ['note'], defaultSort: [['year', 'DESC'], ['programmeId', 'ASC']] }),
     incentiveTotals: new IncentiveTotalsService(ds),
-    awardCase: new AwardCaseService(...deps, { entity: AwardCase, typeName: 'AwardCase', searchColumns: [], defaultSort: [['id', 'DESC']] }),
+    awardCase,
     payout,
-    payoutWorkflow: new PayoutWorkflowService(ds, tx, payout),
+    payoutWorkflow,
     ratingScheme: new RatingSchemeService(...deps, { entity: RatingScheme, typeName: 'RatingScheme', childKeys: ['criteria'] }),
     ratingPeriod: new RatingPeriodService(...deps, { entity: RatingPeriod, typeName: 'RatingPeriod', searchColumns: ['code'], defaultSort: [['startDate', 'DESC'], ['id', 'ASC']] }),
     rating: new RatingService(...deps, { entity: Rating, typeName: 'Rating', searchColumns: ['subjectName'], childKeys: ['scores'], derivedColumns: ['subjectKey', 'subjectName'], defaultSort: [['periodId', 'DESC'], ['subjectName', 'ASC']] }),
     ratingPublication: new CrudService(...deps, { entity: RatingPublication, typeName: 'RatingPublication', searchColumns: [], defaultSort: [['publishedOn', 'DESC'], ['id', 'DESC']] }),
     publishedEntry: new CrudService(...deps, { entity: PublishedEntry, typeName: 'PublishedEntry', searchColumns: ['subjectName', 'uscc'], defaultSort: [['publicationId', 'DESC'], ['rank', 'ASC'], ['id', 'ASC']] }),
     rectification,
-    ratingImport: new RatingImportService(ds, tx, audit),
+    ratingImport: new SheetImporter(ratingImport, ds, tx, audit),
     publication: new PublicationService(ds, tx, audit, rectification),
     partnerKey: new PartnerKeyService(...deps, { entity: PartnerKey, typeName: 'PartnerKey', auditOmit: ['secretHash'], defaultSort: [['id', 'DESC']] }),
     partnerAccess: new PartnerAccessService(...deps, { entity: PartnerAccess, typeName: 'PartnerAccess', searchColumns: ['companiesJson', 'queries'], defaultSort: [['id', 'DESC']] }),

@@ -199,6 +199,9 @@ describe(`audit trail (${dbKind()})`, () => {
     await step('submitPayout', p(toCommunity.id, 'submitPayout'), maker.token, 'SUBMIT', 'SUBMITTED');
     await step('approvePayout', p(toCommunity.id, 'approvePayout'), checker.token, 'APPROVE', 'APPROVED');
     await step('markPayoutPaid', p(toCommunity.id, 'markPayoutPaid', `, paymentReference: "AUD-1", paidOn: "${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)}"`), checker.token, 'PAY', 'PAID');
+    // the workflow's generic move writes the same events as the named ones
+    await step('advancePayout', p(toCompany.id, 'advancePayout', ', to: SUBMITTED'), maker.token, 'SUBMIT', 'SUBMITTED');
+    await step('advancePayout', p(toCompany.id, 'advancePayout', ', to: DRAFT'), maker.token, 'REOPEN', 'DRAFT');
     await step('cancelPayout', p(toCompany.id, 'cancelPayout', ', reason: "撤销"'), maker.token, 'CANCEL', 'CANCELLED');
   }
 

@@ -36,10 +36,10 @@ export interface World {
 }
 
 const ACCEPTED = [
-  [AwardCaseStatus.APPLIED, 'appliedOn', '2024-05-06'],
-  [AwardCaseStatus.INSPECTED, 'inspectedOn', '2024-06-01'],
-  [AwardCaseStatus.SUPERIOR_ACCEPTED, 'superiorAcceptedOn', '2024-06-20'],
-  [AwardCaseStatus.STREET_ACCEPTED, 'streetAcceptedOn', '2024-07-01'],
+  [AwardCaseStatus.APPLIED, '2024-05-06'],
+  [AwardCaseStatus.INSPECTED, '2024-06-01'],
+  [AwardCaseStatus.SUPERIOR_ACCEPTED, '2024-06-20'],
+  [AwardCaseStatus.STREET_ACCEPTED, '2024-07-01'],
 ] as const;
 
 /**
@@ -67,11 +67,11 @@ export async function openSequence(w: World, facts: Facts, tag: string): Promise
     const budget = budgetFen === null ? null : await em.save(em.create(IncentiveBudget, { programmeId: programme.id, year: YEAR, amountFen: budgetFen, note: null }));
     const cases: number[] = [];
     for (const site of w.compounds.slice(0, facts.cases)) {
-      const dates = Object.fromEntries(ACCEPTED.map(([, column, day]) => [column, day]));
-      const c = await em.save(em.create(AwardCase, { programmeId: programme.id, compoundId: site.id, communityId: site.communityId, propertyCompanyId: site.companyId, year: YEAR, status: AwardCaseStatus.STREET_ACCEPTED, rejectedOn: null, note: null, ...dates }));
+      // the days of each stage are the steps' (award-case.workflow.ts)
+      const c = await em.save(em.create(AwardCase, { programmeId: programme.id, compoundId: site.id, communityId: site.communityId, propertyCompanyId: site.companyId, year: YEAR, status: AwardCaseStatus.STREET_ACCEPTED, note: null }));
       await em.insert(
         AwardCaseStep,
-        ACCEPTED.map(([to, , day], i) => ({ caseId: c.id, fromStatus: i === 0 ? null : ACCEPTED[i - 1][0], toStatus: to, stepDate: day, reason: null, ...signed })),
+        ACCEPTED.map(([to, day], i) => ({ caseId: c.id, fromStatus: i === 0 ? null : ACCEPTED[i - 1][0], toStatus: to, stepDate: day, reason: null, ...signed })),
       );
       cases.push(c.id);
     }
@@ -94,7 +94,12 @@ export async function openSequence(w: World, facts: Facts, tag: string): Promise
     for (const [to, name] of signers.slice(0, signers.findIndex(([st]) => st === facts.start[i]) + 1)) {
       const req: MoveRequest = { to, payout, actor: w.actors.find((a) => a.name === name)!, key: null, reason: null, paymentReference: to === 'PAID' ? `MM-${tag}-start${i}` : null };
       if (!expectMove(model, req).ok) break;
-      await s.payoutWorkflow.transition({ id: payout.id, to: to as PayoutStatus, paymentReference: req.paymentReference ?? undefined, paidOn: todayInChina() }, w.serviceActors.get(name)!);
+      const paid = to === 'PAID';
+      await s.payoutWorkflow.advance(
+        payout.id,
+        { to: to as PayoutStatus, fields: { paymentReference: req.paymentReference ?? undefined }, date: paid ? todayInChina() : null, dateField: paid ? 'paidOn' : undefined },
+        w.serviceActors.get(name)!,
+      );
       applyMove(model, req);
     }
   }

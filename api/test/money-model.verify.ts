@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Actor as ServiceActor } from '../src/common/context';
+import { Loaders } from '../src/common/loaders';
 import { Payout } from '../src/modules/incentive/payout.entity';
 import type { Services } from '../src/services';
 import { type Model, nextStatuses } from './money-model.model';
@@ -33,21 +34,30 @@ export async function verify(m: Model, r: Real, v: VerifyContext): Promise<void>
   const rows = await v.ds.getRepository(Payout).find({ where: { programmeId: r.programmeId }, order: { id: 'ASC' } });
   const ids = rows.map((p) => p.id);
 
-  // the rows are what the model expects (status, amount, version, signers, voucher)
-  const got = JSON.stringify(rows.map((p) => asModel({ ...p })));
+  // the rows are what the model expects (status, amount, version, signers, voucher); the signers are
+  // read from the transitions, as the API reads them (payout.workflow.ts stageFields)
+  const wf = v.services.payoutWorkflow;
+  const withSigners = await Promise.all(
+    rows.map(async (p) => {
+      const st = await wf.stagesOf(v.ds.manager, p.id);
+      return { ...p, submittedById: st.SUBMITTED?.actorId ?? null, approvedById: st.APPROVED?.actorId ?? null, paidById: st.PAID?.actorId ?? null };
+    }),
+  );
+  const got = JSON.stringify(withSigners.map((p) => asModel(p)));
   const want = JSON.stringify(m.payouts.map(modelView));
   if (got !== want) fail(m, `payout rows ${got}\n  model        ${want}`);
 
-  for (const p of rows) {
+  for (const p of withSigners) {
     const mp = m.payouts.find((x) => x.id === p.id)!;
     // amounts as the rule says, unless edited while a draft
     const ruleFen = v.ruleFen.get(p.recipientRole);
     if (!mp.edited && p.amountFen !== ruleFen) fail(m, `payout ${p.id} is ${p.amountFen} fen, its rule line says ${ruleFen}`);
     if (p.ruleVersion !== 1) fail(m, `payout ${p.id} names rule version ${p.ruleVersion}; the rule was never edited`);
     // approver ≠ submitter on the row
-    if (p.approvedById !== null && (p.submittedById === null || num(p.approvedById) === num(p.submittedById))) fail(m, `payout ${p.id} approved by ${p.approvedById}, submitted by ${p.submittedById}`);
+    const { approvedById, submittedById } = p;
+    if (approvedById !== null && (submittedById === null || num(approvedById) === num(submittedById))) fail(m, `payout ${p.id} approved by ${approvedById}, submitted by ${submittedById}`);
     for (const [name, actor] of v.serviceActors) {
-      const api = v.services.payoutWorkflow.nextStatuses(p, actor);
+      const api = await v.services.payoutWorkflow.nextStatuses(rows.find((x) => x.id === p.id)!, actor, new Loaders(v.ds));
       const model = nextStatuses(mp, { name, role: actor.user!.role as never, id: actor.user!.id });
       if (JSON.stringify(api) !== JSON.stringify(model)) fail(m, `nextStatuses of payout ${p.id} (${p.status}) for ${name}: API ${JSON.stringify(api)}, model ${JSON.stringify(model)}`);
     }

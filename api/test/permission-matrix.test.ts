@@ -81,7 +81,7 @@ const MATRIX: { admin: Record<string, readonly AdminCaller[]>; partner: Record<s
     IncentiveBudget: SIGNED_IN, allIncentiveBudgets: SIGNED_IN, _allIncentiveBudgetsMeta: SIGNED_IN, createIncentiveBudget: EDITORS, updateIncentiveBudget: EDITORS, deleteIncentiveBudget: EDITORS,
     AwardCase: SIGNED_IN, allAwardCases: SIGNED_IN, _allAwardCasesMeta: SIGNED_IN, createAwardCase: EDITORS, updateAwardCase: EDITORS, advanceAwardCase: EDITORS,
     Payout: SIGNED_IN, allPayouts: SIGNED_IN, _allPayoutsMeta: SIGNED_IN, generateAwardPayouts: EDITORS, updatePayout: EDITORS, submitPayout: EDITORS,
-    cancelPayout: EDITORS, reopenPayout: EDITORS, approvePayout: SIGNERS, rejectPayout: SIGNERS, markPayoutPaid: SIGNERS,
+    advancePayout: EDITORS, cancelPayout: EDITORS, reopenPayout: EDITORS, approvePayout: SIGNERS, rejectPayout: SIGNERS, markPayoutPaid: SIGNERS,
     incentiveTotals: SIGNED_IN,
     // Ratings and their publication.
     RatingScheme: SIGNED_IN, allRatingSchemes: SIGNED_IN, _allRatingSchemesMeta: SIGNED_IN, createRatingScheme: EDITORS, updateRatingScheme: EDITORS, deleteRatingScheme: EDITORS,

@@ -1,3 +1,8 @@
+import en from '../../admin/src/i18n/en';
+import zh from '../../admin/src/i18n/zh';
+import { todayInChina } from '../src/common/dates';
+import { type GridRow, readGrid } from '../src/common/sheet-import/layout';
+import { GROUP_ROLE_LABELS, ROSTER_SHEET } from '../src/modules/working-group/roster.sheet';
 import { dbKind } from './db';
 import { codeOf, fieldOf, startTestApp, type TestApp } from './harness';
 
@@ -72,6 +77,35 @@ describe(`roster import from a sheet (${dbKind()})`, () => {
     // importing the same sheet again changes nothing
     const again = await t.gql(IMPORT, { g: groupId, rows: goodRows.map((r) => (r.name === '新成员甲' ? { ...r, order: '7' } : r)) }, admin);
     expect(again.data.importRoster).toMatchObject({ added: 0, changed: 0, unchanged: 4 });
+  });
+
+  it('imports again a roster the console exported in English: English headers, English role labels', async () => {
+    type Messages = { resources: { Membership: { fields: Record<string, string> } }; enums: { GroupRole: Record<string, string> } };
+    const [english, chinese] = [en as unknown as Messages, zh as unknown as Messages];
+    // the API reads the labels the console writes, in either language
+    const labels = (lang: 'zh' | 'en') => Object.fromEntries(Object.entries(GROUP_ROLE_LABELS).map(([role, l]) => [role, l[lang]]));
+    expect([labels('en'), labels('zh')]).toEqual([english.enums.GroupRole, chinese.enums.GroupRole]);
+
+    // the 专班成员 list of a group as the English console exports it (common/exporter.ts: translated headers, enum labels, names for ids)
+    const group = (await t.gql('{ allWorkingGroups(filter: { q: "宝盖镇全面提升" }) { id name } }', {}, admin)).data.allWorkingGroups[0];
+    const seats = (await t.gql('query($g: ID!, $d: LocalDate) { WorkingGroup(id: $g) { members(asOf: $d) { id role sortOrder validFrom person { name } post { title } } } }', { g: group.id, d: todayInChina() }, admin)).data
+      .WorkingGroup.members as Array<{ id: string; role: string; sortOrder: number; validFrom: string; person: { name: string }; post: { title: string } | null }>;
+    const f = english.resources.Membership.fields;
+    const grid: GridRow[] = [
+      { line: 1, cells: ['ID', f.groupId, f.personId, f.role, f.sortOrder, f.postId, f.validFrom] },
+      ...seats.map((s, i) => ({ line: i + 2, cells: [s.id, group.name, s.person.name, english.enums.GroupRole[s.role], String(s.sortOrder), s.post?.title ?? '', s.validFrom] })),
+      { line: seats.length + 2, cells: ['', group.name, 'New colleague', 'Executive deputy', '', '', ''] },
+    ];
+    const read = readGrid(grid, ROSTER_SHEET)!;
+    expect(read.ignored).toEqual(['ID', f.groupId, f.validFrom]);
+    const rows = read.rows.map((r) => ({ line: r.line, ...r.cells }));
+    expect(rows[0]).toEqual({ line: 2, name: seats[0].person.name, role: english.enums.GroupRole[seats[0].role], order: String(seats[0].sortOrder), post: seats[0].post?.title ?? '' });
+
+    const preview = (await t.gql(PREVIEW, { g: group.id, rows }, admin)).data.rosterImportPreview;
+    expect(preview).toMatchObject({ rejected: 0, unchanged: seats.length, added: 1 });
+    expect(preview.rows.at(-1)).toMatchObject({ status: 'ADD', role: 'EXECUTIVE_DEPUTY', reasonCode: 'NEW_PERSON' });
+    const res = await t.gql(IMPORT, { g: group.id, rows }, admin);
+    expect(res.data.importRoster).toMatchObject({ committed: true, added: 1, changed: 0, unchanged: seats.length, rejected: 0 });
   });
 
   it('is for editors only', async () => {

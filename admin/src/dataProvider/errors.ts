@@ -25,9 +25,7 @@ const KNOWN_MESSAGES: Array<[RegExp, string]> = [
   [/still referenced/, 'app.errors.still_referenced'],
   [/yuan is already committed/, 'app.incentives.errors.budget_below_committed'],
   [/must be an amount in yuan|more than two decimals|must not be negative/, 'app.incentives.errors.bad_amount'],
-  [/a reason is required|Say why/, 'app.incentives.errors.reason_required'],
   [/is in the future/, 'app.validation.future_date'],
-  [/is before the previous step|is before the approval/, 'app.validation.before_previous'],
   [/appears twice: one line per recipient/, 'app.incentives.errors.duplicate_line'],
   // star ratings and their publication
   [/The weights add up to/, 'app.ratings.errors.weights'],
@@ -42,8 +40,6 @@ const KNOWN_MESSAGES: Array<[RegExp, string]> = [
   [/say why it is corrected/, 'app.ratings.errors.correction_reason'],
   [/is before revision/, 'app.ratings.errors.before_revision'],
   [/is before the period starts/, 'app.ratings.errors.before_period'],
-  [/are rejected; nothing was imported/, 'app.ratings.import.has_rejects'],
-  [/The sheet has no rows/, 'app.ratings.import.empty'],
   // one's own password
   [/current password is wrong/, 'app.password.wrong_current'],
   [/different from the current one/, 'app.password.same'],
@@ -71,12 +67,19 @@ const REASON_MESSAGES: Record<string, string> = {
   UNCHANGED: 'app.ratings.errors.unchanged',
   NOTHING_TO_PUBLISH: 'app.ratings.errors.nothing_to_publish',
   ALREADY_REVOKED: 'app.partner.errors.already_revoked',
+  // sheet imports (api/src/common/sheet-import)
+  ROWS_REJECTED: 'app.import.has_rejects',
+  NO_ROWS: 'app.import.empty',
   // input rules (api/src/common: money, dates, input-limits, periods, query; task/progress.rules)
   NOT_AN_AMOUNT: 'app.incentives.errors.bad_amount',
   ZERO_AMOUNT: 'app.incentives.errors.zero_amount',
   NOT_A_DATE: 'app.validation.not_a_date',
   DATE_OUT_OF_RANGE: 'app.validation.date_out_of_range',
   FUTURE_DATE: 'app.validation.future_date',
+  // workflow moves (api/src/common/workflow)
+  REASON_REQUIRED: 'app.incentives.errors.reason_required',
+  BEFORE_PREVIOUS: 'app.validation.before_previous',
+  REQUIRED: 'ra.validation.required',
   BEFORE_ASSIGNMENT: 'app.validation.before_assignment',
   BACKDATED: 'app.validation.backdated',
   TOO_LONG: 'app.validation.too_long',

@@ -4,6 +4,8 @@
  * record's page. The API resolves each nested field through a per-request DataLoader, so a page of
  * records costs a few statements, not one per row.
  */
+import { MOVES_SELECTION, STEPS_SELECTION } from '../resources/common/workflow';
+
 const USER = '{ id username displayName }';
 const CASE = 'case { id year appliedOn superiorAcceptedOn streetAcceptedOn compound { name } community { name } propertyCompany { name } }';
 const RULE = 'rule { id name printed version validFrom validTo sourceClause { number } sourceDocument { title docNumber } }';
@@ -13,8 +15,8 @@ export const SELECTIONS: Record<string, { list: string; one?: string }> = {
     list: 'lines { id recipientRole amountFen amount printedAmount note } sourceClause { number } sourceDocument { title docNumber }',
   },
   AwardCase: {
-    list: 'compound { name } community { name } propertyCompany { name } programme { name }',
-    one: 'steps { id fromStatus toStatus stepDate actorName reason at } payouts { id status amountFen recipientRole recipientName }',
+    list: `compound { name } community { name } propertyCompany { name } programme { name } ${MOVES_SELECTION}`,
+    one: `steps { ${STEPS_SELECTION} } payouts { id status amountFen recipientRole recipientName }`,
   },
   Indicator: { list: 'scope { name }' },
   RatingScheme: { list: 'criteria { id code name weight maxScore }' },
@@ -22,11 +24,11 @@ export const SELECTIONS: Record<string, { list: string; one?: string }> = {
   /** The score grid's rows: typed inputs and the computed result (never typed). */
   Rating: { list: 'scores { criterionId score } result { complete missing total stars listStatus reasons } propertyCompany { name uscc }' },
   Rectification: {
-    list: 'propertyCompany { name uscc } period { code } publication { revision publishedOn }',
-    one: 'steps { id fromStatus toStatus stepDate actorName reason at }',
+    list: `propertyCompany { name uscc } period { code } publication { revision publishedOn } ${MOVES_SELECTION}`,
+    one: `steps { ${STEPS_SELECTION} }`,
   },
   Payout: {
-    list: `programme { name } ${CASE} ${RULE} submittedBy ${USER} approvedBy ${USER} paidBy ${USER} signaturesAfterPasswordReset { id toStatus actorName signerPasswordSetBy signerPasswordSetAt }`,
+    list: `programme { name } ${CASE} ${RULE} submittedBy ${USER} approvedBy ${USER} paidBy ${USER} signaturesAfterPasswordReset { id toStatus actorName signerPasswordSetBy signerPasswordSetAt } ${MOVES_SELECTION}`,
     one: 'transitions { id fromStatus toStatus actorName reason at signedInAt signerIp signerPasswordSetBy signerPasswordSetAt }',
   },
 };

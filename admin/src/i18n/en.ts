@@ -212,6 +212,7 @@ const en: TranslationMessages = {
       confirm: 'Confirm succession',
       done: 'Succession recorded',
     },
+    workflow: { recorded_by: 'recorded by %{actor} at %{at}' },
     history: { title: 'History', empty: 'No changes recorded', field: 'Field', before: 'Before', after: 'After', system: 'system' },
     validation: {
       future_date: 'The date cannot be in the future',
@@ -249,7 +250,10 @@ const en: TranslationMessages = {
       has_rejects: 'Some rows are rejected, so nothing will be imported. Fix the sheet and import again.',
       confirm: 'Import',
       done: 'Roster imported: %{added} added, %{changed} changed',
-      no_header: 'No 姓名 column found (expected 姓名, 职务, 组内职务, 顺序)',
+      no_header: 'No header row found (expected: %{columns})',
+      empty: 'The sheet has no rows',
+      too_many: 'The sheet has %{count} rows; at most %{max} can be imported at a time',
+      ignored: 'These columns are not imported: %{columns}',
       line: 'Row',
       status: 'Result',
       reason_column: 'Why',
@@ -257,7 +261,7 @@ const en: TranslationMessages = {
       field: { post: 'Post', order: 'Order' },
       reason: {
         NAME_REQUIRED: 'The name is empty',
-        UNKNOWN_ROLE: 'Unknown role (组长, 常务副组长, 副组长, 成员, 组员, 主任, 副主任)',
+        UNKNOWN_ROLE: 'Unknown role (Leader, Executive deputy, Deputy, Member, Group member, Director, Deputy director, or 组长, 常务副组长…)',
         BAD_ORDER: 'The order must be a whole number from 1',
         DUPLICATE_ROW: 'The same person appears twice in the same role',
         AMBIGUOUS_PERSON: 'Several people have this name; add this one by hand',
@@ -324,7 +328,6 @@ const en: TranslationMessages = {
     task_import: {
       button: 'Import task list',
       choose: 'Choose an Excel file (重点工作, 目标内容, 工作内容, 责任单位, 完成时限)',
-      no_header: 'No header row 重点工作, 目标内容, 工作内容, 责任单位, 完成时限 found',
       summary: '%{keyWorks} key works, %{targets} targets, %{tasks} tasks, %{assignments} assignments; %{rejected} rows rejected',
       done: 'Task list imported: %{tasks} tasks',
       reason: {
@@ -378,7 +381,6 @@ const en: TranslationMessages = {
       steps: 'Steps',
       payouts: 'Payouts',
       no_payouts: 'No payouts yet',
-      recorded_by: 'recorded by %{actor} at %{at}',
       generate: 'Generate payouts',
       generate_confirm: 'Drafts one payout each for the property company and the community, under the rule in force on the street-acceptance day (%{date}). A site earns one award.',
       generated: '%{count} draft payouts generated',
@@ -552,12 +554,9 @@ const en: TranslationMessages = {
         template: 'Download template',
         template_file: 'rating sheet template',
         title: 'Import rating sheet: %{period}',
-        no_header: 'No header row found (expected: credit code or name, the criteria, dissatisfaction, negative list, negative-list entry)',
-        empty: 'The sheet has no rows',
         ignored: 'These columns are not criteria of the scheme and are not imported: %{columns}',
         absent: 'The sheet has no column for these criteria; their scores stay as they are: %{criteria}',
         summary: '%{added} to add, %{changed} to change, %{unchanged} unchanged, %{rejected} rejected',
-        has_rejects: 'Some rows are rejected, so nothing will be imported. Fix the sheet and import it again.',
         done: 'Rating sheet imported: %{added} added, %{changed} changed',
         reason: {
           USCC_REQUIRED: 'The credit code is empty',

@@ -5,7 +5,7 @@ import { type Actor, signedBy } from './context';
 import { badInput, conflict, dbViolation, notFound, toId } from './errors';
 import { applySearch, countList, type DefaultOrder, type ListQuery, runList } from './query';
 import { type TransactionRunner, writeLock } from './transactions';
-import { conditionalUpdate, type StatefulRow } from './workflow';
+import { conditionalUpdate, type StatefulRow } from './workflow/workflow';
 
 /** Filter keys every list understands: `ids` (react-admin getMany) and `q` (text search). */
 export interface BaseFilter {
@@ -61,8 +61,18 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
     return row;
   }
 
+  /** Sort keys that are not columns: SQL over the list alias `e` (a workflow's stage days, see `sortByStages`). */
+  protected readonly derivedSorts: Record<string, string> = {};
+
   list(q: ListQuery<F>): Promise<T[]> {
-    return runList(this.ds, this.opts.entity, q, (qb, f) => this.applyFilter(qb, f), this.opts.defaultSort).getMany();
+    return runList(this.ds, this.opts.entity, q, (qb, f) => this.applyFilter(qb, f), this.opts.defaultSort, this.derivedSorts).getMany();
+  }
+
+  /** Lets lists sort by the workflow's stage fields (appliedOn, submittedAt…), which are read from its steps. */
+  sortByStages(wf: { decl: { stageFields?: Record<string, { stage: string; value: string }> }; stageSortExpression(stage: string, column: 'stepDate' | 'at'): string }): void {
+    for (const [name, f] of Object.entries(wf.decl.stageFields ?? {})) {
+      if (f.value !== 'actorId') this.derivedSorts[name] = wf.stageSortExpression(f.stage, f.value === 'at' ? 'at' : 'stepDate');
+    }
   }
 
   count(filter: F | null | undefined): Promise<number> {

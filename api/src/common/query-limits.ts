@@ -51,6 +51,10 @@ const CHILD_LIST_SIZE: Record<string, number> = {
   'PublicationPreview.entries': 1000,
   'PublicationPreview.incomplete': 1000,
   'RatingScheme.periods': 50,
+  // A workflow record's moves now: at most the transitions out of one state (see *.workflow.ts).
+  'AwardCase.nextMoves': 2,
+  'Payout.nextMoves': 3,
+  'Rectification.nextMoves': 2,
   'Query.overdueTasks': 1000,
   'Query.dueSoonTasks': 1000,
   'Query.taskRollup': 500,

@@ -58,7 +58,8 @@ export function countList<T extends ObjectLiteral, F>(
 
 /**
  * Builds `SELECT … FROM <entity> e` with the filter, sort and page applied. Sort fields are checked
- * against the entity's columns, so nothing from the client reaches SQL unescaped.
+ * against the entity's columns and the service's derived sorts (SQL the server wrote), so nothing
+ * from the client reaches SQL unescaped.
  */
 export function runList<T extends ObjectLiteral, F>(
   ds: DataSource,
@@ -66,12 +67,18 @@ export function runList<T extends ObjectLiteral, F>(
   q: ListQuery<F>,
   applyFilter: FilterFn<T, F>,
   defaultSort: DefaultOrder<T> = [['id', 'ASC']],
+  derivedSorts: Record<string, string> = {},
 ): SelectQueryBuilder<T> {
   checkFilter(q.filter);
   const qb = ds.getRepository(entity).createQueryBuilder('e');
   if (q.filter) applyFilter(qb, q.filter);
   const meta = ds.getMetadata(entity);
-  if (q.sortField) {
+  const derived = q.sortField && Object.hasOwn(derivedSorts, q.sortField) ? derivedSorts[q.sortField] : undefined;
+  if (derived) {
+    const order = (q.sortOrder ?? 'ASC').toUpperCase();
+    if (order !== 'ASC' && order !== 'DESC') throw badInput('sortOrder', 'sortOrder must be ASC or DESC');
+    qb.addSelect(derived, 'sort_key').orderBy('sort_key', order).addOrderBy('e.id', order);
+  } else if (q.sortField) {
     const column = meta.findColumnWithPropertyName(q.sortField);
     if (!column) throw badInput('sortField', `Cannot sort by "${q.sortField}"`);
     const order = (q.sortOrder ?? 'ASC').toUpperCase();

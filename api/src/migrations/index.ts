@@ -8,6 +8,7 @@ import { Sessions1764374400000 } from './1764374400000-Sessions';
 import { AuditImmutable1764460800000 } from './1764460800000-AuditImmutable';
 import { IdempotencyKeys1764547200000 } from './1764547200000-IdempotencyKeys';
 import { AuditSnapshotSize1764288000000 } from './1764288000000-AuditSnapshotSize';
+import { WorkflowSteps1764633600000 } from './1764633600000-WorkflowSteps';
 
 /** Every migration, in order (explicit, so the same list runs from ts-jest and from dist). */
-export const MIGRATIONS = [Init1763769600000, Tasks1763856000000, Indicators1763942400000, Incentives1764028800000, Ratings1764115200000, Publications1764201600000, Sessions1764374400000, AuditImmutable1764460800000, IdempotencyKeys1764547200000, AuditSnapshotSize1764288000000];
+export const MIGRATIONS = [Init1763769600000, Tasks1763856000000, Indicators1763942400000, Incentives1764028800000, Ratings1764115200000, Publications1764201600000, Sessions1764374400000, AuditImmutable1764460800000, IdempotencyKeys1764547200000, AuditSnapshotSize1764288000000, WorkflowSteps1764633600000];

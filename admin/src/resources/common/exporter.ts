@@ -17,7 +17,7 @@ function labelOf(record: unknown): string | undefined {
   }
   return undefined;
 }
-const LEFT_OUT = new Set(['createdAt', 'updatedAt', 'before', 'after', 'nextStatuses']);
+const LEFT_OUT = new Set(['createdAt', 'updatedAt', 'before', 'after', 'nextStatuses', 'nextMoves']);
 /** Nested objects a screen asked for (dataProvider/selections.ts) are not columns. */
 const nested = (v: unknown) => v !== null && typeof v === 'object' && !(Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object'));
 

@@ -1,3 +1,4 @@
+import type { Move } from '../common/workflow';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { Box, Chip, Grid, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
@@ -25,7 +26,7 @@ export interface PayoutDetail {
   approvedAt: string | null;
   paidOn: string | null;
   paymentReference: string | null;
-  nextStatuses: string[];
+  nextMoves: Move[];
   programme: { name: string };
   case: {
     id: string;

@@ -1,11 +1,10 @@
-import { Box, Card, CardActions, CardContent, Chip, Grid, Step, StepContent, StepLabel, Stepper, Typography } from '@mui/material';
+import { Box, Card, CardActions, CardContent, Chip, Typography } from '@mui/material';
 import {
   ArrayField,
   Datagrid,
   DateInput,
   EditButton,
   FunctionField,
-  Labeled,
   List,
   NumberInput,
   Show,
@@ -16,7 +15,6 @@ import {
   ResourceContextProvider,
   required,
   useListContext,
-  useLocaleState,
   useRecordContext,
   useRefresh,
   useTranslate,
@@ -24,11 +22,13 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { ListActions, useCanEdit } from '../common/actions';
-import { formatAt, today } from '../common/dates';
+import { today } from '../common/dates';
 import { EnumField, StatusChip, StatusField } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
-import { AdvanceCaseButton, GeneratePayoutsButton } from './CaseButtons';
+import { GeneratePayoutsButton } from './CaseButtons';
+import { AWARD_CASE_VIEW } from './awardCase.workflow';
+import { FactGrid, MoveButtons, StepTimeline } from '../common/workflow';
 import { FenField } from './fields';
 
 const STAGES = ['APPLIED', 'INSPECTED', 'SUPERIOR_ACCEPTED', 'STREET_ACCEPTED', 'REJECTED'] as const;
@@ -41,17 +41,11 @@ const DATE_OF: Record<string, string> = {
   REJECTED: 'rejectedOn',
 };
 
-/** The buttons for the stages this case may move to (the API says which: nextStatuses). */
+/** The buttons for the moves the API offers the signed-in user (nextMoves). */
 const CaseSteps = ({ record }: { record: RaRecord }) => {
   const refresh = useRefresh();
   if (!useCanEdit()) return null;
-  return (
-    <>
-      {(record.nextStatuses as string[]).map((to) => (
-        <AdvanceCaseButton key={to} record={record as never} to={to} onDone={refresh} />
-      ))}
-    </>
-  );
+  return <MoveButtons view={AWARD_CASE_VIEW} record={record} onDone={refresh} />;
 };
 
 const CaseCard = ({ record }: { record: RaRecord }) => {
@@ -115,30 +109,7 @@ export const AwardCaseBoard = () => (
   </List>
 );
 
-/** Every step, oldest first: the stage, its day, who recorded it and why. */
-const Steps = (_: { label?: string }) => {
-  const record = useRecordContext();
-  const translate = useTranslate();
-  const [locale] = useLocaleState();
-  const steps = (record?.steps ?? []) as Array<{ id: string; toStatus: string; stepDate: string; actorName: string; reason: string | null; at: string }>;
-  return (
-    <Stepper orientation="vertical" activeStep={steps.length} data-testid="case-steps">
-      {steps.map((s) => (
-        <Step key={s.id} completed expanded>
-          <StepLabel error={s.toStatus === 'REJECTED'} optional={<Typography variant="caption">{s.stepDate}</Typography>}>
-            {translate(`enums.AwardCaseStatus.${s.toStatus}`)}
-          </StepLabel>
-          <StepContent>
-            <Typography variant="caption" color="text.secondary">
-              {translate('app.awards.recorded_by', { actor: s.actorName, at: formatAt(s.at, locale) })}
-            </Typography>
-            {s.reason && <Typography variant="body2">{s.reason}</Typography>}
-          </StepContent>
-        </Step>
-      ))}
-    </Stepper>
-  );
-};
+const Steps = (_: { label?: string }) => <StepTimeline view={AWARD_CASE_VIEW} steps={useRecordContext()?.steps ?? []} />;
 
 /** The case's payouts, in the columns of the payout list; a row opens the payout. */
 const CasePayouts = (_: { label?: string }) => {
@@ -161,27 +132,22 @@ const Facts = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   if (!record) return null;
-  const fact = (label: string, value: unknown) => (
-    <Grid size={{ xs: 6, md: 3 }}>
-      <Labeled label={label}>
-        <Typography variant="body2">{value === null || value === undefined || value === '' ? '—' : String(value)}</Typography>
-      </Labeled>
-    </Grid>
-  );
   return (
     <Box>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1 }}>
         <Typography variant="h6">{record.compound?.name}</Typography>
         <StatusChip enumName="AwardCaseStatus" status={record.status} />
       </Box>
-      <Grid container spacing={1}>
-        {fact('resources.AwardCase.fields.programmeId', record.programme?.name)}
-        {fact('resources.AwardCase.fields.communityId', record.community?.name)}
-        {fact('resources.AwardCase.fields.propertyCompanyId', record.propertyCompany?.name ?? translate('app.awards.no_company'))}
-        {fact('resources.AwardCase.fields.year', record.year)}
-        {STAGES.map((s) => fact(`resources.AwardCase.fields.${DATE_OF[s]}`, record[DATE_OF[s]]))}
-        {fact('resources.AwardCase.fields.note', record.note)}
-      </Grid>
+      <FactGrid
+        facts={[
+          ['resources.AwardCase.fields.programmeId', record.programme?.name],
+          ['resources.AwardCase.fields.communityId', record.community?.name],
+          ['resources.AwardCase.fields.propertyCompanyId', record.propertyCompany?.name ?? translate('app.awards.no_company')],
+          ['resources.AwardCase.fields.year', record.year],
+          ...STAGES.map((s): [string, string] => [`resources.AwardCase.fields.${DATE_OF[s]}`, record[DATE_OF[s]]]),
+          ['resources.AwardCase.fields.note', record.note],
+        ]}
+      />
     </Box>
   );
 };

@@ -1,8 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
-import { SignedStep } from '../../common/step.entity';
-import { LocalDate } from '../../common/scalars';
+import { WorkflowStep } from '../../common/workflow/step.entity';
 import { Compound } from '../organization/compound.entity';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { PropertyCompany } from '../organization/property-company.entity';
@@ -12,7 +11,8 @@ import { IncentiveProgramme } from './incentive.entities';
 /**
  * 示范点创建验收: one site (a compound, its property company and community, a year) in one
  * programme, from application to acceptance. One site earns one award: the pair
- * (programme, compound) is unique, and a rejected site re-applies on the same case.
+ * (programme, compound) is unique, and a rejected site re-applies on the same case. Its stages
+ * (申报, 检查, 验收…) are its steps (award-case.workflow.ts); the days of each are read from them.
  */
 @ObjectType({ description: '示范点: a site’s way from application to acceptance in one programme' })
 @Entity('award_case')
@@ -63,26 +63,6 @@ export class AwardCase extends BaseRecord {
   @Column({ type: 'int', default: 1 })
   version: number;
 
-  @Field(() => LocalDate)
-  @Column({ type: 'date' })
-  appliedOn: string;
-
-  @Field(() => LocalDate, { nullable: true })
-  @Column({ type: 'date', nullable: true })
-  inspectedOn: string | null;
-
-  @Field(() => LocalDate, { nullable: true, description: '上级部门验收通过' })
-  @Column({ type: 'date', nullable: true })
-  superiorAcceptedOn: string | null;
-
-  @Field(() => LocalDate, { nullable: true, description: '街道验收通过: the date that picks the rule in force' })
-  @Column({ type: 'date', nullable: true })
-  streetAcceptedOn: string | null;
-
-  @Field(() => LocalDate, { nullable: true })
-  @Column({ type: 'date', nullable: true })
-  rejectedOn: string | null;
-
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   note: string | null;
@@ -92,7 +72,7 @@ export class AwardCase extends BaseRecord {
 @ObjectType({ description: 'A step of an award case: from, to, date, who and why' })
 @Entity('award_case_step')
 @Index('ix_award_case_step_case', ['caseId'])
-export class AwardCaseStep extends SignedStep {
+export class AwardCaseStep extends WorkflowStep(AwardCaseStatus, { name: 'AwardCaseStep', length: 24, opened: 'Null for the application itself' }) {
   @Field(() => ID)
   @Column({ type: 'int' })
   caseId: number;
@@ -100,16 +80,4 @@ export class AwardCaseStep extends SignedStep {
   @ManyToOne(() => AwardCase, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'caseId' })
   caseRel?: AwardCase;
-
-  @Field(() => AwardCaseStatus, { nullable: true, description: 'Null for the application itself' })
-  @Column({ type: 'varchar', length: 24, nullable: true })
-  fromStatus: AwardCaseStatus | null;
-
-  @Field(() => AwardCaseStatus)
-  @Column({ type: 'varchar', length: 24 })
-  toStatus: AwardCaseStatus;
-
-  @Field(() => LocalDate, { description: 'The day it happened (inspection, acceptance…)' })
-  @Column({ type: 'date' })
-  stepDate: string;
 }

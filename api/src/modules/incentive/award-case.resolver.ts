@@ -7,20 +7,19 @@ import { EDITORS } from '../../common/roles';
 import { Compound } from '../organization/compound.entity';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { PropertyCompany } from '../organization/property-company.entity';
-import { AwardCase, AwardCaseStep } from './award-case.entity';
-import { AWARD_CASE_FLOW, AwardCaseStatus } from './incentive.enums';
+import { AwardCase } from './award-case.entity';
+import { AWARD_CASE_WORKFLOW } from './award-case.workflow';
+import { withWorkflow } from '../../common/workflow/workflow.resolver';
 import { IncentiveProgramme } from './incentive.entities';
-import { AdvanceAwardCaseArgs, AwardCaseFilter, CreateAwardCaseArgs, UpdateAwardCaseArgs } from './incentive.inputs';
+import { AwardCaseFilter, CreateAwardCaseArgs, UpdateAwardCaseArgs } from './incentive.inputs';
 import { Payout } from './payout.entity';
 
 @Resolver(() => AwardCase)
 @Authorized()
-export class AwardCaseResolver extends createReadResolver({
-  type: AwardCase,
-  name: 'AwardCase',
-  plural: 'AwardCases',
-  filter: AwardCaseFilter,
-  service: (ctx) => ctx.services.awardCase,
+export class AwardCaseResolver extends withWorkflow({
+  base: createReadResolver({ type: AwardCase, name: 'AwardCase', plural: 'AwardCases', filter: AwardCaseFilter, service: (ctx) => ctx.services.awardCase }),
+  decl: AWARD_CASE_WORKFLOW,
+  workflow: (ctx) => ctx.services.awardCase.workflow as never,
 }) {
   @Authorized(...EDITORS)
   @Mutation(() => AwardCase, { description: 'Opens a case for a site (申报); refused when the site already has one in the programme' })
@@ -32,12 +31,6 @@ export class AwardCaseResolver extends createReadResolver({
   @Mutation(() => AwardCase, { description: 'Changes the note; the property company and year only before street acceptance' })
   updateAwardCase(@Arg('id', () => ID) id: string, @Args(() => UpdateAwardCaseArgs, { validate: true }) args: UpdateAwardCaseArgs, @Ctx() ctx: AppContext) {
     return ctx.services.awardCase.update(toId(id), { ...args }, ctx);
-  }
-
-  @Authorized(...EDITORS)
-  @Mutation(() => AwardCase, { description: 'Records the next step (inspection, superior acceptance, street acceptance, rejection, re-application), dated and signed' })
-  advanceAwardCase(@Args(() => AdvanceAwardCaseArgs, { validate: true }) a: AdvanceAwardCaseArgs, @Ctx() ctx: AppContext) {
-    return ctx.services.awardCase.advance(toId(a.id), a.to, a.date, a.reason, ctx);
   }
 
   @FieldResolver(() => IncentiveProgramme)
@@ -60,18 +53,9 @@ export class AwardCaseResolver extends createReadResolver({
     return ctx.loaders.ref(Jurisdiction, c.communityId);
   }
 
-  @FieldResolver(() => [AwardCaseStep], { description: 'Every step, oldest first' })
-  steps(@Root() c: AwardCase, @Ctx() ctx: AppContext) {
-    return childrenOf(ctx.loaders, AwardCaseStep, 'caseId', { id: 'ASC' }).load(c.id);
-  }
-
   @FieldResolver(() => [Payout], { description: 'The payouts generated from this case' })
   payouts(@Root() c: AwardCase, @Ctx() ctx: AppContext) {
     return childrenOf(ctx.loaders, Payout, 'caseId', { id: 'ASC' }).load(c.id);
   }
 
-  @FieldResolver(() => [AwardCaseStatus], { description: 'The stages this case may move to next' })
-  nextStatuses(@Root() c: AwardCase) {
-    return AWARD_CASE_FLOW[c.status];
-  }
 }

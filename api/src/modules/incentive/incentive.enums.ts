@@ -1,5 +1,4 @@
 import { registerEnumType } from 'type-graphql';
-import type { TransitionTable } from '../../common/workflow';
 
 /** What earns an award under a programme. */
 export enum IncentiveTrigger {
@@ -32,15 +31,6 @@ registerEnumType(AwardCaseStatus, {
   description: '申报 → 检查 → 上级部门验收通过 → 街道验收通过, or 未通过 (a rejected case may re-apply)',
 });
 
-/** Acceptance needs both the superior department and then the street (000 三(四)); a rejected site may apply again. */
-export const AWARD_CASE_FLOW: TransitionTable<AwardCaseStatus> = {
-  APPLIED: [AwardCaseStatus.INSPECTED, AwardCaseStatus.REJECTED],
-  INSPECTED: [AwardCaseStatus.SUPERIOR_ACCEPTED, AwardCaseStatus.REJECTED],
-  SUPERIOR_ACCEPTED: [AwardCaseStatus.STREET_ACCEPTED, AwardCaseStatus.REJECTED],
-  STREET_ACCEPTED: [],
-  REJECTED: [AwardCaseStatus.APPLIED],
-};
-
 /** 奖励发放: the life of a payout. */
 export enum PayoutStatus {
   DRAFT = 'DRAFT',
@@ -51,19 +41,6 @@ export enum PayoutStatus {
   CANCELLED = 'CANCELLED',
 }
 registerEnumType(PayoutStatus, { name: 'PayoutStatus', description: '草稿 → 已提交 → 已审批 → 已发放, or 退回 / 作废' });
-
-/**
- * Draft → submitted → approved → paid. A submission can be taken back to draft (by its submitter
- * or the office) and a rejected payout revised as a draft; cancelled and paid are final.
- */
-export const PAYOUT_FLOW: TransitionTable<PayoutStatus> = {
-  DRAFT: [PayoutStatus.SUBMITTED, PayoutStatus.CANCELLED],
-  SUBMITTED: [PayoutStatus.APPROVED, PayoutStatus.REJECTED, PayoutStatus.DRAFT],
-  APPROVED: [PayoutStatus.PAID, PayoutStatus.CANCELLED],
-  REJECTED: [PayoutStatus.DRAFT],
-  PAID: [],
-  CANCELLED: [],
-};
 
 /** Statuses whose amount counts against the budget as committed. */
 export const COMMITTED: readonly PayoutStatus[] = [PayoutStatus.APPROVED, PayoutStatus.PAID];

@@ -231,23 +231,6 @@ export class CreateAwardCaseArgs extends UpdateAwardCaseArgs {
   year?: number;
 }
 
-@ArgsType()
-export class AdvanceAwardCaseArgs {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => AwardCaseStatus, { description: 'The next stage' })
-  to: AwardCaseStatus;
-
-  @Field(() => LocalDate, { description: 'The day the step happened (not in the future, not before the previous step)' })
-  @IsPastDate()
-  date: string;
-
-  @Field(() => String, { nullable: true, description: 'Required when rejecting' })
-  @IsOptional()
-  @MaxLength(2000)
-  reason?: string | null;
-}
 
 // ---- payouts ----------------------------------------------------------------------------------
 
@@ -297,45 +280,8 @@ export class UpdatePayoutArgs {
 }
 
 /** What every payout transition takes: the payout, an optional reason and idempotency key. */
-@ArgsType()
-export class PayoutTransitionArgs {
-  @Field(() => ID)
-  id: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(2000)
-  reason?: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Any unique string (e.g. a UUID) per intended action: repeating the request with the same key returns the payout instead of acting twice',
-  })
-  @IsOptional()
-  @MaxLength(100)
-  @NotBlank('idempotencyKey')
-  idempotencyKey?: string | null;
-}
-
-@ArgsType()
-export class ReasonedPayoutTransitionArgs extends PayoutTransitionArgs {
-  @Field(() => String, { description: 'Why (required)' })
-  @NotBlank('reason')
-  @MaxLength(2000)
-  reason: string;
-}
-
-@ArgsType()
-export class MarkPayoutPaidArgs extends PayoutTransitionArgs {
-  @Field({ description: 'Voucher or bank reference (凭证号); unique across payouts' })
-  @NotBlank('paymentReference')
-  @MaxLength(100)
-  paymentReference: string;
-
-  @Field(() => LocalDate, { description: 'The day the money left' })
-  @IsPastDate()
-  paidOn: string;
-}
 
 @InputType()
 export class TotalsFilter {

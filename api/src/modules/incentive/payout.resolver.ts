@@ -4,27 +4,25 @@ import { createReadResolver } from '../../common/crud.resolver';
 import { toId } from '../../common/errors';
 import { Replay } from '../../common/idempotency';
 import { childrenOf } from '../../common/loaders';
-import { EDITORS, Role } from '../../common/roles';
+import { EDITORS } from '../../common/roles';
 import { User } from '../auth/user.entity';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { PropertyCompany } from '../organization/property-company.entity';
 import { AwardCase } from './award-case.entity';
 import { PayoutStatus } from './incentive.enums';
 import { IncentiveProgramme, IncentiveRule } from './incentive.entities';
-import { MarkPayoutPaidArgs, PayoutFilter, PayoutTransitionArgs, ReasonedPayoutTransitionArgs, UpdatePayoutArgs } from './incentive.inputs';
+import { PayoutFilter, UpdatePayoutArgs } from './incentive.inputs';
+import { PAYOUT_WORKFLOW } from './payout.workflow';
+import { withWorkflow } from '../../common/workflow/workflow.resolver';
 import { Payout, PayoutTransition } from './payout.entity';
-
-const move = (ctx: AppContext, to: PayoutStatus, a: PayoutTransitionArgs & { paymentReference?: string; paidOn?: string }) =>
-  ctx.services.payoutWorkflow.transition({ id: toId(a.id), to, reason: a.reason, paymentReference: a.paymentReference, paidOn: a.paidOn }, ctx);
 
 @Resolver(() => Payout)
 @Authorized()
-export class PayoutResolver extends createReadResolver({
-  type: Payout,
-  name: 'Payout',
-  plural: 'Payouts',
-  filter: PayoutFilter,
-  service: (ctx) => ctx.services.payout,
+export class PayoutResolver extends withWorkflow({
+  base: createReadResolver({ type: Payout, name: 'Payout', plural: 'Payouts', filter: PayoutFilter, service: (ctx) => ctx.services.payout }),
+  decl: PAYOUT_WORKFLOW,
+  workflow: (ctx) => ctx.services.payoutWorkflow as never,
+  stepsField: 'transitions',
 }) {
   @Authorized(...EDITORS)
   @Mutation(() => [Payout], { description: 'Drafts one payout per recipient line of the rule in force on the street-acceptance date' })
@@ -37,42 +35,6 @@ export class PayoutResolver extends createReadResolver({
   @Mutation(() => Payout, { description: 'Edits a draft: amount, recipient, note. Submitted payouts are frozen' })
   updatePayout(@Arg('id', () => ID) id: string, @Args(() => UpdatePayoutArgs, { validate: true }) a: UpdatePayoutArgs, @Ctx() ctx: AppContext) {
     return ctx.services.payout.update(toId(id), { ...a }, ctx);
-  }
-
-  @Authorized(...EDITORS)
-  @Mutation(() => Payout, { description: 'Draft → submitted (the maker signs it)' })
-  submitPayout(@Args(() => PayoutTransitionArgs, { validate: true }) a: PayoutTransitionArgs, @Ctx() ctx: AppContext) {
-    return move(ctx, PayoutStatus.SUBMITTED, a);
-  }
-
-  @Authorized(Role.PARTY_OFFICE)
-  @Mutation(() => Payout, { description: 'Submitted → approved: PARTY_OFFICE, not the submitter, within the year’s budget' })
-  approvePayout(@Args(() => PayoutTransitionArgs, { validate: true }) a: PayoutTransitionArgs, @Ctx() ctx: AppContext) {
-    return move(ctx, PayoutStatus.APPROVED, a);
-  }
-
-  @Authorized(Role.PARTY_OFFICE)
-  @Mutation(() => Payout, { description: 'Submitted → rejected, with a reason: PARTY_OFFICE, not the submitter' })
-  rejectPayout(@Args(() => ReasonedPayoutTransitionArgs, { validate: true }) a: ReasonedPayoutTransitionArgs, @Ctx() ctx: AppContext) {
-    return move(ctx, PayoutStatus.REJECTED, a);
-  }
-
-  @Authorized(Role.PARTY_OFFICE)
-  @Mutation(() => Payout, { description: 'Approved → paid, with the voucher number and date: PARTY_OFFICE. Send an idempotencyKey so a retry cannot pay twice' })
-  markPayoutPaid(@Args(() => MarkPayoutPaidArgs, { validate: true }) a: MarkPayoutPaidArgs, @Ctx() ctx: AppContext) {
-    return move(ctx, PayoutStatus.PAID, a);
-  }
-
-  @Authorized(...EDITORS)
-  @Mutation(() => Payout, { description: 'Draft or approved → cancelled, with a reason (approved ones: PARTY_OFFICE)' })
-  cancelPayout(@Args(() => ReasonedPayoutTransitionArgs, { validate: true }) a: ReasonedPayoutTransitionArgs, @Ctx() ctx: AppContext) {
-    return move(ctx, PayoutStatus.CANCELLED, a);
-  }
-
-  @Authorized(...EDITORS)
-  @Mutation(() => Payout, { description: 'Submitted (taken back by its submitter or the office) or rejected → draft, to be revised' })
-  reopenPayout(@Args(() => PayoutTransitionArgs, { validate: true }) a: PayoutTransitionArgs, @Ctx() ctx: AppContext) {
-    return move(ctx, PayoutStatus.DRAFT, a);
   }
 
   @FieldResolver(() => AwardCase, { name: 'case', description: 'The accepted case it comes from' })
@@ -100,24 +62,19 @@ export class PayoutResolver extends createReadResolver({
     return ctx.loaders.ref(Jurisdiction, p.recipientJurisdictionId);
   }
 
-  @FieldResolver(() => User, { nullable: true })
-  submittedBy(@Root() p: Payout, @Ctx() ctx: AppContext) {
-    return ctx.loaders.ref(User, p.submittedById);
+  @FieldResolver(() => User, { nullable: true, description: 'Who submitted it (read from the transitions)' })
+  async submittedBy(@Root() p: Payout, @Ctx() ctx: AppContext) {
+    return this.signer(p, PayoutStatus.SUBMITTED, ctx);
   }
 
-  @FieldResolver(() => User, { nullable: true })
-  approvedBy(@Root() p: Payout, @Ctx() ctx: AppContext) {
-    return ctx.loaders.ref(User, p.approvedById);
+  @FieldResolver(() => User, { nullable: true, description: 'Who approved it (read from the transitions)' })
+  async approvedBy(@Root() p: Payout, @Ctx() ctx: AppContext) {
+    return this.signer(p, PayoutStatus.APPROVED, ctx);
   }
 
-  @FieldResolver(() => User, { nullable: true })
-  paidBy(@Root() p: Payout, @Ctx() ctx: AppContext) {
-    return ctx.loaders.ref(User, p.paidById);
-  }
-
-  @FieldResolver(() => [PayoutTransition], { description: 'Every state change, oldest first' })
-  transitions(@Root() p: Payout, @Ctx() ctx: AppContext) {
-    return childrenOf(ctx.loaders, PayoutTransition, 'payoutId', { id: 'ASC' }).load(p.id);
+  @FieldResolver(() => User, { nullable: true, description: 'Who marked it paid (read from the transitions)' })
+  async paidBy(@Root() p: Payout, @Ctx() ctx: AppContext) {
+    return this.signer(p, PayoutStatus.PAID, ctx);
   }
 
   @FieldResolver(() => [PayoutTransition], {
@@ -128,8 +85,10 @@ export class PayoutResolver extends createReadResolver({
     return steps.filter((s) => s.signerPasswordSetAt !== null);
   }
 
-  @FieldResolver(() => [PayoutStatus], { description: 'The states the signed-in user may move this payout to (maker-checker applied)' })
-  nextStatuses(@Root() p: Payout, @Ctx() ctx: AppContext) {
-    return ctx.services.payoutWorkflow.nextStatuses(p, ctx);
+
+  private async signer(p: Payout, stage: PayoutStatus, ctx: AppContext) {
+    const wf = ctx.services.payoutWorkflow;
+    const step = wf.stages(await wf.steps(ctx.loaders, p.id))[stage];
+    return ctx.loaders.ref(User, step?.actorId ?? null);
   }
 }

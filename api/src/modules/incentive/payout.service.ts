@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
-import { type Actor, signedBy } from '../../common/context';
+import type { Actor } from '../../common/context';
+import { todayInChina } from '../../common/dates';
+import type { Workflow } from '../../common/workflow/workflow';
 import { type CrudOptions, CrudService } from '../../common/crud.service';
 import { badInput, conflict, dbViolation, toId } from '../../common/errors';
 import { yuanToFen } from '../../common/money';
@@ -8,7 +10,7 @@ import { type TransactionRunner, writeLock } from '../../common/transactions';
 import { JurisdictionLevel } from '../organization/enums';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { PropertyCompany } from '../organization/property-company.entity';
-import { AwardCase } from './award-case.entity';
+import { AwardCase, type AwardCaseStep } from './award-case.entity';
 import type { IncentiveRuleService } from './incentive-rule.service';
 import { AwardCaseStatus, PayoutStatus, RecipientRole } from './incentive.enums';
 import type { PayoutFilter } from './incentive.inputs';
@@ -16,9 +18,12 @@ import { Payout, PayoutTransition } from './payout.entity';
 
 /**
  * 奖励发放: generates payouts from an accepted case and edits them while they are drafts.
- * State changes after that are PayoutWorkflowService's.
+ * State changes after that are the workflow engine's (payout.workflow.ts).
  */
 export class PayoutService extends CrudService<Payout, PayoutFilter> {
+  workflow!: Workflow<PayoutStatus, Payout, PayoutTransition>;
+  caseWorkflow!: Workflow<AwardCaseStatus, AwardCase, AwardCaseStep>;
+
   constructor(
     ds: DataSource,
     tx: TransactionRunner,
@@ -39,11 +44,13 @@ export class PayoutService extends CrudService<Payout, PayoutFilter> {
       return await this.tx.run(async (em) => {
         const c = await em.findOne(AwardCase, { where: { id: caseId }, ...writeLock(em) });
         if (!c) throw badInput('caseId', `caseId: no AwardCase with id ${caseId}`);
-        if (c.status !== AwardCaseStatus.STREET_ACCEPTED || !c.superiorAcceptedOn || !c.streetAcceptedOn) {
+        const stages = await this.caseWorkflow.stagesOf(em, caseId);
+        const streetAcceptedOn = stages.STREET_ACCEPTED?.stepDate;
+        if (c.status !== AwardCaseStatus.STREET_ACCEPTED || !stages.SUPERIOR_ACCEPTED || !streetAcceptedOn) {
           throw conflict(`Case ${caseId} is ${c.status}: payouts come only after acceptance by the superior department and then the street`, 'caseId', 'NOT_ACCEPTED');
         }
         if (await em.exists(Payout, { where: { caseId } })) throw conflict(`Case ${caseId} already has its payouts: one site earns one award`, 'caseId', 'ALREADY_AWARDED');
-        const rule = await this.rules.inForce(em, c.programmeId, c.streetAcceptedOn);
+        const rule = await this.rules.inForce(em, c.programmeId, streetAcceptedOn);
         const lines = await this.rules.linesOf(em, rule.id);
         const made: Payout[] = [];
         for (const line of lines) {
@@ -65,7 +72,7 @@ export class PayoutService extends CrudService<Payout, PayoutFilter> {
               status: PayoutStatus.DRAFT,
             }),
           );
-          await em.insert(PayoutTransition, { payoutId: payout.id, fromStatus: null, toStatus: PayoutStatus.DRAFT, reason: null, ...signedBy(actor) });
+          await this.workflow.open(em, actor, payout.id, todayInChina());
           made.push(payout);
         }
         // One mutation, one audit event: the generation is recorded on the case, with every payout it drafted.
@@ -112,8 +119,9 @@ export class PayoutService extends CrudService<Payout, PayoutFilter> {
   }
 
   protected applyFilter(qb: SelectQueryBuilder<Payout>, filter: PayoutFilter): void {
-    const { paidFrom, paidTo, ...rest } = filter;
+    const { paidFrom, paidTo, submittedById, ...rest } = filter;
     super.applyFilter(qb, rest); // q searches recipientName and paymentReference (see services.ts)
+    if (submittedById) qb.andWhere(this.workflow.stageActorCondition(PayoutStatus.SUBMITTED, 'submittedBy'), { submittedBy: toId(submittedById, 'filter.submittedById') });
     if (paidFrom) qb.andWhere('e.paidOn >= :paidFrom', { paidFrom });
     if (paidTo) qb.andWhere('e.paidOn <= :paidTo', { paidTo });
   }

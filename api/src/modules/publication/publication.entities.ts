@@ -3,7 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
 import { numeric } from '../../common/numeric';
 import { LocalDate } from '../../common/scalars';
-import { SignedStep } from '../../common/step.entity';
+import { WorkflowStep } from '../../common/workflow/step.entity';
 import { PropertyCompany } from '../organization/property-company.entity';
 import { ListStatus } from '../rating/rating.enums';
 import { Rating, RatingPeriod } from '../rating/rating.entities';
@@ -130,7 +130,8 @@ export class PublishedEntry extends BaseRecord {
 
 /**
  * 整改: one property company's rectification after a period's published black list. One per period
- * and company; the dates are the steps' dates, so the bar on bidding can be answered as of any day.
+ * and company; its days (listed, interviewed, accepted…) are its steps' (rectification.workflow.ts),
+ * so the bar on bidding can be answered as of any day.
  */
 @ObjectType({ description: '整改: a black-listed company’s interview and rectification, dated step by step' })
 @Entity('rectification')
@@ -169,26 +170,6 @@ export class Rectification extends BaseRecord {
   @Column({ type: 'int', default: 1 })
   version: number;
 
-  @Field(() => LocalDate, { description: 'Listed on the black list (the edition’s publication day)' })
-  @Column({ type: 'date' })
-  requiredOn: string;
-
-  @Field(() => LocalDate, { nullable: true, description: '约谈 held' })
-  @Column({ type: 'date', nullable: true })
-  interviewedOn: string | null;
-
-  @Field(() => LocalDate, { nullable: true, description: 'Rectification report submitted' })
-  @Column({ type: 'date', nullable: true })
-  submittedOn: string | null;
-
-  @Field(() => LocalDate, { nullable: true, description: 'Rectification accepted: the bar on bidding ends this day' })
-  @Column({ type: 'date', nullable: true })
-  acceptedOn: string | null;
-
-  @Field(() => LocalDate, { nullable: true, description: 'Cancelled by a corrected edition' })
-  @Column({ type: 'date', nullable: true })
-  cancelledOn: string | null;
-
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   note: string | null;
@@ -198,7 +179,7 @@ export class Rectification extends BaseRecord {
 @ObjectType({ description: 'A rectification’s step' })
 @Entity('rectification_step')
 @Index('ix_rectification_step_rectification', ['rectificationId'])
-export class RectificationStep extends SignedStep {
+export class RectificationStep extends WorkflowStep(RectificationStatus, { name: 'RectificationStep', length: 16, opened: 'Null when the rectification was opened' }) {
   @Field(() => ID)
   @Column({ type: 'int' })
   rectificationId: number;
@@ -206,16 +187,4 @@ export class RectificationStep extends SignedStep {
   @ManyToOne(() => Rectification, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'rectificationId' })
   rectificationRel?: Rectification;
-
-  @Field(() => RectificationStatus, { nullable: true, description: 'Null when the rectification was opened' })
-  @Column({ type: 'varchar', length: 16, nullable: true })
-  fromStatus: RectificationStatus | null;
-
-  @Field(() => RectificationStatus)
-  @Column({ type: 'varchar', length: 16 })
-  toStatus: RectificationStatus;
-
-  @Field(() => LocalDate, { description: 'The day it happened' })
-  @Column({ type: 'date' })
-  stepDate: string;
 }

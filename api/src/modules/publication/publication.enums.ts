@@ -1,5 +1,4 @@
 import { registerEnumType } from 'type-graphql';
-import type { TransitionTable } from '../../common/workflow';
 
 /**
  * 整改: what a property company on a published 黑榜 goes through before it may bid again (002:
@@ -28,24 +27,3 @@ registerEnumType(RectificationStatus, {
     CANCELLED: { description: '已撤销: a corrected edition no longer lists the company' },
   },
 });
-
-/**
- * Steps the office records by hand. A returned report goes back to INTERVIEWED (with a reason).
- * CANCELLED and the reopening CANCELLED → REQUIRED are written by publication, never by hand.
- */
-export const RECTIFICATION_FLOW: TransitionTable<RectificationStatus> = {
-  REQUIRED: [RectificationStatus.INTERVIEWED],
-  INTERVIEWED: [RectificationStatus.SUBMITTED],
-  SUBMITTED: [RectificationStatus.ACCEPTED, RectificationStatus.INTERVIEWED],
-  ACCEPTED: [],
-  CANCELLED: [],
-};
-
-/** What publication itself may do to a rectification when a correction changes the black list. */
-export const RECTIFICATION_BY_PUBLICATION: TransitionTable<RectificationStatus> = {
-  REQUIRED: [RectificationStatus.CANCELLED],
-  INTERVIEWED: [RectificationStatus.CANCELLED],
-  SUBMITTED: [RectificationStatus.CANCELLED],
-  ACCEPTED: [],
-  CANCELLED: [RectificationStatus.REQUIRED],
-};

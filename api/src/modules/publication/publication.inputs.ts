@@ -57,20 +57,3 @@ export class PublishRatingPeriodArgs {
   expectedRevision?: number | null;
 }
 
-@ArgsType()
-export class AdvanceRectificationArgs {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => RectificationStatus, { description: 'The next step: INTERVIEWED (约谈 held, or report returned), SUBMITTED, ACCEPTED' })
-  to: RectificationStatus;
-
-  @Field(() => LocalDate, { description: 'The day it happened (not in the future, not before the previous step)' })
-  @IsPastDate()
-  date: string;
-
-  @Field(() => String, { nullable: true, description: 'Required when a report is returned' })
-  @IsOptional()
-  @MaxLength(2000)
-  reason?: string | null;
-}

@@ -6,9 +6,10 @@ import { childrenOf } from '../../common/loaders';
 import { EDITORS } from '../../common/roles';
 import { PropertyCompany } from '../organization/property-company.entity';
 import { RatingPeriod } from '../rating/rating.entities';
-import { PublishedEntry, RatingPublication, Rectification, RectificationStep } from './publication.entities';
-import { RECTIFICATION_FLOW, RectificationStatus } from './publication.enums';
-import { AdvanceRectificationArgs, PublishedEntryFilter, PublishRatingPeriodArgs, RatingPublicationFilter, RectificationFilter } from './publication.inputs';
+import { PublishedEntry, RatingPublication, Rectification } from './publication.entities';
+import { RECTIFICATION_WORKFLOW } from './rectification.workflow';
+import { withWorkflow } from '../../common/workflow/workflow.resolver';
+import { PublishedEntryFilter, PublishRatingPeriodArgs, RatingPublicationFilter, RectificationFilter } from './publication.inputs';
 import { PublicationPreview } from './publication.types';
 
 @Resolver(() => RatingPublication)
@@ -66,19 +67,11 @@ export class PublishedEntryResolver extends createReadResolver({
 
 @Resolver(() => Rectification)
 @Authorized()
-export class RectificationResolver extends createReadResolver({
-  type: Rectification,
-  name: 'Rectification',
-  plural: 'Rectifications',
-  filter: RectificationFilter,
-  service: (ctx) => ctx.services.rectification,
+export class RectificationResolver extends withWorkflow({
+  base: createReadResolver({ type: Rectification, name: 'Rectification', plural: 'Rectifications', filter: RectificationFilter, service: (ctx) => ctx.services.rectification }),
+  decl: RECTIFICATION_WORKFLOW,
+  workflow: (ctx) => ctx.services.rectification.workflow as never,
 }) {
-  @Authorized(...EDITORS)
-  @Mutation(() => Rectification, { description: 'Records the next rectification step (约谈 held, report submitted or returned, accepted), dated and signed' })
-  advanceRectification(@Args(() => AdvanceRectificationArgs, { validate: true }) a: AdvanceRectificationArgs, @Ctx() ctx: AppContext) {
-    return ctx.services.rectification.advance(toId(a.id), a.to, a.date, a.reason, ctx);
-  }
-
   @FieldResolver(() => RatingPeriod)
   period(@Root() r: Rectification, @Ctx() ctx: AppContext) {
     return ctx.loaders.ref(RatingPeriod, r.periodId);
@@ -94,13 +87,4 @@ export class RectificationResolver extends createReadResolver({
     return ctx.loaders.ref(RatingPublication, r.publicationId);
   }
 
-  @FieldResolver(() => [RectificationStatus], { description: 'The steps the office may record next (a return from SUBMITTED goes to INTERVIEWED)' })
-  nextStatuses(@Root() r: Rectification) {
-    return RECTIFICATION_FLOW[r.status];
-  }
-
-  @FieldResolver(() => [RectificationStep])
-  steps(@Root() r: Rectification, @Ctx() ctx: AppContext) {
-    return childrenOf(ctx.loaders, RectificationStep, 'rectificationId').load(r.id);
-  }
 }

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsInt, IsOptional, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ImportCounts } from '../../common/import-counts';
-import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { ImportCounts, ImportRow } from '../../common/sheet-import/sheet-import.types';
 import { ListStatus } from './rating.enums';
 
 @InputType({ description: 'One score cell of a rating sheet row' })
@@ -53,39 +53,16 @@ export class RatingSheetRowInput {
   negativeListNote?: string | null;
 }
 
-export enum RatingRowStatus {
-  ADD = 'ADD',
-  CHANGE = 'CHANGE',
-  UNCHANGED = 'UNCHANGED',
-  REJECT = 'REJECT',
-}
-registerEnumType(RatingRowStatus, { name: 'RatingRowStatus', description: 'What importing a row does' });
-
-@ObjectType({ description: 'What one sheet row will do (or did)' })
-export class RatingImportRow {
-  @Field(() => Int)
-  line: number;
-
+@ObjectType({
+  description:
+    'What one rating sheet row will do (or did). reasonCode (rejected): USCC_REQUIRED, BAD_USCC, UNKNOWN_COMPANY, NAME_REQUIRED, UNKNOWN_SUBJECT, UNSUPPORTED_SUBJECT, DUPLICATE_ROW, UNKNOWN_CRITERION, BAD_SCORE, SCORE_OUT_OF_RANGE, BAD_RATE, BAD_FLAG',
+})
+export class RatingImportRow extends ImportRow {
   @Field(() => String, { nullable: true })
   subjectName: string | null;
 
   @Field(() => String, { nullable: true })
   uscc: string | null;
-
-  @Field(() => RatingRowStatus)
-  status: RatingRowStatus;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Why it is rejected: USCC_REQUIRED, BAD_USCC, UNKNOWN_COMPANY, NAME_REQUIRED, UNKNOWN_SUBJECT, UNSUPPORTED_SUBJECT, DUPLICATE_ROW, UNKNOWN_CRITERION, BAD_SCORE, SCORE_OUT_OF_RANGE, BAD_RATE, BAD_FLAG',
-  })
-  reasonCode: string | null;
-
-  @Field(() => String, { nullable: true, description: 'The same in English, for logs and API users' })
-  reason: string | null;
-
-  @Field(() => String, { nullable: true, description: 'The input at fault, e.g. scores.2.score' })
-  field: string | null;
 
   @Field(() => Float, { nullable: true, description: 'The total the row comes to (computed)' })
   total: number | null;

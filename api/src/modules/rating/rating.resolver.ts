@@ -145,12 +145,12 @@ export class RatingResolver extends createCrudResolver({
 export class RatingImportResolver {
   @Query(() => RatingImportResult, { description: 'What importing these sheet rows into the period would do, row by row, with the totals they come to; writes nothing' })
   ratingImportPreview(@Arg('periodId', () => ID) periodId: string, @Arg('rows', () => [RatingSheetRowInput], { validate: true }) rows: RatingSheetRowInput[], @Ctx() ctx: AppContext) {
-    return ctx.services.ratingImport.run(periodId, rows, false, ctx);
+    return ctx.services.ratingImport.run({ periodId }, rows, false, ctx);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => RatingImportResult, { description: 'Imports sheet rows in one transaction; refused (nothing written) if any row is rejected' })
   importRatings(@Arg('periodId', () => ID) periodId: string, @Arg('rows', () => [RatingSheetRowInput], { validate: true }) rows: RatingSheetRowInput[], @Ctx() ctx: AppContext) {
-    return ctx.services.ratingImport.run(periodId, rows, true, ctx);
+    return ctx.services.ratingImport.run({ periodId }, rows, true, ctx);
   }
 }

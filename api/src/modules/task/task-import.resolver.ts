@@ -15,7 +15,7 @@ export class TaskImportResolver {
     @Arg('rows', () => [TaskListRowInput], { validate: true }) rows: TaskListRowInput[],
     @Ctx() ctx: AppContext,
   ) {
-    return ctx.services.taskImport.run({ documentId, jurisdictionId, name, rows }, false, ctx);
+    return ctx.services.taskImport.run({ documentId, jurisdictionId, name }, rows, false, ctx);
   }
 
   @Authorized(...EDITORS)
@@ -27,6 +27,6 @@ export class TaskImportResolver {
     @Arg('rows', () => [TaskListRowInput], { validate: true }) rows: TaskListRowInput[],
     @Ctx() ctx: AppContext,
   ) {
-    return ctx.services.taskImport.run({ documentId, jurisdictionId, name, rows }, true, ctx);
+    return ctx.services.taskImport.run({ documentId, jurisdictionId, name }, rows, true, ctx);
   }
 }

@@ -1,6 +1,7 @@
 import { MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { LocalDate } from '../../common/scalars';
+import { ImportCounts, ImportRow } from '../../common/sheet-import/sheet-import.types';
 import { DeadlineKind } from './enums';
 
 @InputType({ description: 'One sheet row below the header, cells in the order 重点工作, 目标内容, 工作内容, 责任单位, 完成时限' })
@@ -13,14 +14,10 @@ export class TaskListRowInput {
   cells: string[];
 }
 
-@ObjectType({ description: 'What importing one task-list row does' })
-export class TaskListRowResult {
-  @Field(() => Int)
-  line: number;
-
-  @Field({ description: 'ADD or REJECT' })
-  status: string;
-
+@ObjectType({
+  description: 'What importing one task-list row does. reasonCode (rejected): NO_KEY_WORK, NO_TARGET, CONTENT_REQUIRED, UNKNOWN_DEADLINE, UNKNOWN_UNIT, NO_UNITS',
+})
+export class TaskListRowResult extends ImportRow {
   @Field(() => String, { nullable: true })
   keyWork: string | null;
 
@@ -41,19 +38,10 @@ export class TaskListRowResult {
 
   @Field(() => LocalDate, { nullable: true })
   dueDate: string | null;
-
-  @Field(() => String, { nullable: true, description: 'NO_KEY_WORK, NO_TARGET, CONTENT_REQUIRED, UNKNOWN_DEADLINE, UNKNOWN_UNIT, NO_UNITS' })
-  reasonCode: string | null;
-
-  @Field(() => String, { nullable: true })
-  reason: string | null;
 }
 
-@ObjectType({ description: 'The outcome of a task-list import (a preview when committed is false)' })
-export class TaskListImportResult {
-  @Field()
-  committed: boolean;
-
+@ObjectType({ description: 'The outcome of a task-list import (a preview when committed is false); every row that imports adds a task' })
+export class TaskListImportResult extends ImportCounts {
   @Field(() => ID, { nullable: true, description: 'The plan created (after a commit)' })
   planId: string | null;
 
@@ -68,9 +56,6 @@ export class TaskListImportResult {
 
   @Field(() => Int)
   assignments: number;
-
-  @Field(() => Int)
-  rejected: number;
 
   @Field(() => [TaskListRowResult])
   rows: TaskListRowResult[];

@@ -60,6 +60,16 @@ export interface KeyWorkSeed {
   targets: TargetSeed[];
 }
 
+/** The TaskItem columns a printed row gives: what the seeds and an imported task list write. */
+export const printedTask = (item: TaskItemSeed) => ({
+  content: item.content,
+  unitsPrinted: item.unitsPrinted,
+  deadlineKind: item.deadline.kind,
+  deadlineText: item.deadline.printed,
+  dueDate: item.deadline.due,
+  sortOrder: item.row,
+});
+
 const CJK_GAP = /(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef(（])/g;
 /** Removes the wraps of a printed cell: spaces between Chinese characters. */
 export const unwrap = (s: string) => s.trim().replace(CJK_GAP, '');

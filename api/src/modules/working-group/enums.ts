@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { GROUP_ROLE_LABELS } from './roster.sheet';
 
 /** 组内职务: the role a member holds in a working group, in the order rosters print them. */
 export enum GroupRole {
@@ -11,16 +12,8 @@ export enum GroupRole {
   DEPUTY_DIRECTOR = 'DEPUTY_DIRECTOR', // 副主任
 }
 
-/** The Chinese label as rosters print it (组 长 → 组长). */
-export const ROLE_LABEL: Record<GroupRole, string> = {
-  LEADER: '组长',
-  EXECUTIVE_DEPUTY: '常务副组长',
-  DEPUTY: '副组长',
-  MEMBER: '成员',
-  GROUP_MEMBER: '组员',
-  DIRECTOR: '主任',
-  DEPUTY_DIRECTOR: '副主任',
-};
+/** The Chinese label as rosters print it (组 长 → 组长); both languages' labels are in roster.sheet.ts. */
+export const ROLE_LABEL = Object.fromEntries(Object.values(GroupRole).map((r) => [r, GROUP_ROLE_LABELS[r].zh])) as Record<GroupRole, string>;
 
 registerEnumType(GroupRole, {
   name: 'GroupRole',

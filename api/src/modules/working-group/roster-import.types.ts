@@ -1,7 +1,7 @@
-import { ROLE_LABEL } from './enums';
-import { ImportCounts } from '../../common/import-counts';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsInt, IsOptional, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ImportCounts, ImportRow } from '../../common/sheet-import/sheet-import.types';
+import { ROLE_LABEL } from './enums';
 
 /** One row of an office's roster sheet: 姓名 / 职务 / 组内职务 / 顺序, as typed. */
 @InputType({ description: 'A roster sheet row (姓名, 职务, 组内职务, 顺序) as typed in the sheet' })
@@ -21,7 +21,7 @@ export class RosterRowInput {
   @MaxLength(200)
   post?: string | null;
 
-  @Field(() => String, { nullable: true, description: `组内职务: ${Object.values(ROLE_LABEL).join(', ')}` })
+  @Field(() => String, { nullable: true, description: `组内职务: ${Object.values(ROLE_LABEL).join(', ')}, the English label (Leader…) or the GroupRole code` })
   @IsOptional()
   @MaxLength(50)
   role?: string | null;
@@ -31,14 +31,6 @@ export class RosterRowInput {
   @MaxLength(20)
   order?: string | null;
 }
-
-export enum RosterRowStatus {
-  ADD = 'ADD',
-  CHANGE = 'CHANGE',
-  UNCHANGED = 'UNCHANGED',
-  REJECT = 'REJECT',
-}
-registerEnumType(RosterRowStatus, { name: 'RosterRowStatus', description: 'What importing a row does' });
 
 @ObjectType({ description: 'One field a roster row changes' })
 export class RosterFieldChange {
@@ -52,11 +44,11 @@ export class RosterFieldChange {
   to: string | null;
 }
 
-@ObjectType({ description: 'What one sheet row will do (or did)' })
-export class RosterRowResult {
-  @Field(() => Int)
-  line: number;
-
+@ObjectType({
+  description:
+    'What one roster sheet row will do (or did). reasonCode: why it is rejected (NAME_REQUIRED, UNKNOWN_ROLE, BAD_ORDER, DUPLICATE_ROW, AMBIGUOUS_PERSON, AMBIGUOUS_POST), or a note (NEW_PERSON, NEW_POST)',
+})
+export class RosterRowResult extends ImportRow {
   @Field(() => String, { nullable: true })
   name: string | null;
 
@@ -68,18 +60,6 @@ export class RosterRowResult {
 
   @Field(() => Int, { nullable: true })
   order: number | null;
-
-  @Field(() => RosterRowStatus)
-  status: RosterRowStatus;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Why it is rejected (NAME_REQUIRED, UNKNOWN_ROLE, BAD_ORDER, DUPLICATE_ROW, AMBIGUOUS_PERSON, AMBIGUOUS_POST), or a note (NEW_PERSON, NEW_POST)',
-  })
-  reasonCode: string | null;
-
-  @Field(() => String, { nullable: true, description: 'The same in English, for logs and API users' })
-  reason: string | null;
 
   @Field(() => [RosterFieldChange], { description: 'For CHANGE: each field that changes' })
   changes: RosterFieldChange[];

@@ -38,7 +38,7 @@ export class RosterResolver {
     @Arg('rows', () => [RosterRowInput], { validate: true }) rows: RosterRowInput[],
     @Ctx() ctx: AppContext,
   ) {
-    return ctx.services.rosterImport.run(groupId, rows, false, ctx);
+    return ctx.services.rosterImport.run({ groupId }, rows, false, ctx);
   }
 
   @Authorized(...EDITORS)
@@ -48,6 +48,6 @@ export class RosterResolver {
     @Arg('rows', () => [RosterRowInput], { validate: true }) rows: RosterRowInput[],
     @Ctx() ctx: AppContext,
   ) {
-    return ctx.services.rosterImport.run(groupId, rows, true, ctx);
+    return ctx.services.rosterImport.run({ groupId }, rows, true, ctx);
   }
 }

@@ -1,0 +1,54 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+/** What importing a sheet row does (or did). */
+export enum ImportRowStatus {
+  ADD = 'ADD',
+  CHANGE = 'CHANGE',
+  UNCHANGED = 'UNCHANGED',
+  REJECT = 'REJECT',
+}
+registerEnumType(ImportRowStatus, { name: 'ImportRowStatus', description: 'What importing a sheet row does' });
+
+/**
+ * What every sheet import says about a row besides its own columns. A base type: its name never
+ * appears in a schema (no field returns it); each import's row type extends it.
+ */
+@ObjectType('ImportRow')
+export abstract class ImportRow {
+  @Field(() => Int, { description: 'The row number in the sheet' })
+  line: number;
+
+  @Field(() => ImportRowStatus)
+  status: ImportRowStatus;
+
+  @Field(() => String, { nullable: true, description: 'Why the row is rejected, or a note on a row that imports (the codes are listed on the import’s row type)' })
+  reasonCode: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The same in English, for logs and API users' })
+  reason: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The input at fault, e.g. role, cells.3 or scores.2.score' })
+  field: string | null;
+}
+
+/**
+ * What every sheet import answers besides its rows: whether it was written and how many rows add,
+ * change, stay or are rejected. A base type, like ImportRow.
+ */
+@ObjectType('ImportCounts')
+export abstract class ImportCounts {
+  @Field({ description: 'False for a preview; true once written' })
+  committed: boolean;
+
+  @Field(() => Int)
+  added: number;
+
+  @Field(() => Int)
+  changed: number;
+
+  @Field(() => Int)
+  unchanged: number;
+
+  @Field(() => Int, { description: 'While any row is rejected, nothing can be imported' })
+  rejected: number;
+}
