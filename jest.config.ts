@@ -2,7 +2,9 @@ import type { Config } from 'jest';
 
 /*
  * One project per database. Every test file runs on SQLite; when TEST_MYSQL_URL is set it runs again
- * on MySQL/MariaDB. Each file builds its own app on its own database (see api/test/harness.ts).
+ * on MySQL/MariaDB. Each file builds its own app on its own database (see api/test/harness.ts): a copy
+ * of a template migrated and seeded once per run (api/test/templates.ts; global-setup.ts makes the
+ * run's directory, global-teardown.ts removes it and the MySQL template schemas).
  * ts-jest compiles file by file (isolatedModules): `npm run typecheck` is where types are checked.
  */
 const project = (name: string, db: string, roots: string[]) => ({
@@ -21,6 +23,8 @@ if (process.env.TEST_MYSQL_URL) projects.push(project('mysql', 'mysql', ['<rootD
 
 const config: Config = {
   projects,
+  globalSetup: '<rootDir>/api/test/global-setup.ts',
+  globalTeardown: '<rootDir>/api/test/global-teardown.ts',
   testTimeout: 60_000,
   reporters: ['default', '<rootDir>/api/test/summary-reporter.cjs'],
 };

@@ -3,9 +3,10 @@ import type { Logger } from 'typeorm';
 import pino, { type Logger as PinoLogger } from 'pino';
 import request from 'supertest';
 import { type App, createApp } from '../src/app';
-import type { AppConfig } from '../src/config/env';
+import type { AppConfig, DatabaseConfig } from '../src/config/env';
 import { Role } from '../src/common/roles';
 import { freshDatabase } from './db';
+import { templateCopy, templatesDir, type Variant } from './templates';
 
 /** Counts the SQL statements TypeORM sends (for N+1 checks). */
 export class CountingLogger implements Logger {
@@ -64,11 +65,21 @@ function measuringLog(): PinoLogger | undefined {
   return file ? pino({ level: 'info', base: undefined }, pino.destination({ dest: file, append: true, sync: true })) : undefined;
 }
 
-/** A fresh database, migrated and (by default) seeded, with the real app on it; `config` overrides settings (e.g. rate limits). */
-export async function startTestApp(options: { seed?: boolean; introspection?: boolean; config?: Partial<AppConfig>; requestLog?: PinoLogger } = {}): Promise<TestApp> {
-  const { db, drop } = await freshDatabase();
-  const sql = new CountingLogger();
-  const config: AppConfig = {
+export interface StartOptions {
+  seed?: boolean;
+  introspection?: boolean;
+  config?: Partial<AppConfig>;
+  requestLog?: PinoLogger;
+  /**
+   * Migrate and seed an empty database at start-up instead of starting on a copy of the run's
+   * template (api/test/templates.ts): for a test of start-up itself (what it migrates, seeds, reports).
+   */
+  fresh?: boolean;
+}
+
+/** The settings every test app starts with; `options` override them. */
+function testConfig(db: DatabaseConfig, options: StartOptions): AppConfig {
+  return {
     env: 'test',
     port: 0,
     host: '127.0.0.1',
@@ -88,7 +99,32 @@ export async function startTestApp(options: { seed?: boolean; introspection?: bo
     // the brake in query-limits.test.ts). Sign-in and partner per-address limits stay as in production.
     rateLimits: { user: { points: 1_000_000, seconds: 60 }, partnerKey: { points: 1_000_000, seconds: 60 }, refusedIp: { points: 1_000_000, seconds: 60 }, ...options.config?.rateLimits },
   };
-  const app = await createApp(config, { logger: sql, log: () => undefined, requestLog: options.requestLog ?? measuringLog() });
+}
+
+/** Makes a template the way a test app used to make its own database: the real start-up on an empty one. */
+async function buildTemplate(db: DatabaseConfig, variant: Variant): Promise<void> {
+  const app = await createApp(testConfig(db, { seed: variant === 'seeded' }), { log: () => undefined, requestLog: pino({ level: 'silent' }) });
+  await app.close();
+}
+
+/**
+ * The real app on the test's own database, migrated and (by default) seeded; `config` overrides settings
+ * (e.g. rate limits). The database is a copy of a template that the run migrated and seeded once with this
+ * same createApp, so start-up finds nothing to do: the migrations are recorded, loadSeeds knows every seed
+ * key (its report is {}), the admin exists. `fresh: true`, or settings that change what start-up writes
+ * (the admin's name or password), start from an empty database instead.
+ */
+export async function startTestApp(options: StartOptions = {}): Promise<TestApp> {
+  const variant: Variant = (options.config?.seedOnStart ?? options.seed ?? true) ? 'seeded' : 'migrated';
+  // The templates are made with the default admin; other start-up settings do not write to the database.
+  const onTemplate = !options.fresh && templatesDir() !== null && !['database', 'adminUsername', 'adminPassword'].some((k) => options.config && k in options.config);
+  const { db, drop } = onTemplate ? await templateCopy(variant, (empty) => buildTemplate(empty, variant)) : await freshDatabase();
+  const sql = new CountingLogger();
+  const config = testConfig(db, options);
+  const app = await createApp(config, { logger: sql, log: () => undefined, requestLog: options.requestLog ?? measuringLog() }).catch(async (err: unknown) => {
+    await drop();
+    throw err;
+  });
   let admin: string | undefined;
   let users = 0;
   const t: TestApp = {
