@@ -17,7 +17,7 @@ import { currentScope, meterStatements, type RequestBudget } from './common/requ
 import { KnownOperationTypes } from './common/validation-rules';
 import { createDataSource } from './config/data-source';
 import type { AppConfig } from './config/env';
-import { buildAdminSchema } from './schema';
+import { buildAdminSchema, buildPartnerSchema } from './schema';
 import { createServices, type Services } from './services';
 import { mountPartnerApi } from './modules/partner/partner.endpoint';
 
@@ -103,7 +103,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         }),
       }),
     );
-    const partner = await mountPartnerApi(app, { ds, services, config, formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, errorOptions), budget });
+    const partner = await mountPartnerApi(app, { ds, schema: buildPartnerSchema(), services, config, formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, errorOptions), budget });
     serveConsole(app, config.adminDir);
     return {
       express: app,

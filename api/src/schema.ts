@@ -1,106 +1,19 @@
 import { GraphQLSchema, isEnumType, lexicographicSortSchema, printSchema, printType } from 'graphql';
 import { buildSchemaSync, type ClassType } from 'type-graphql';
 import { authChecker } from './common/auth-checker';
-import { withIdempotency } from './common/idempotency';
 import { ENTITIES } from './entities';
-import { SourcedRecord } from './modules/policy/sourced.entity';
-import { AuditResolver } from './modules/audit/audit.resolver';
-import { LoginResolver, UserResolver } from './modules/auth/auth.resolver';
-import {
-  CompoundResolver,
-  JurisdictionResolver,
-  PropertyCompanyResolver,
-  UnitResolver,
-} from './modules/organization/organization.resolver';
-import { ClauseResolver, createSourceResolver, DocumentCitationResolver, PolicyDocumentResolver } from './modules/policy/policy.resolver';
-import { RosterResolver } from './modules/working-group/roster.resolver';
-import {
-  MembershipResolver,
-  PersonResolver,
-  PostHoldingResolver,
-  PostResolver,
-  WorkingGroupResolver,
-} from './modules/working-group/working-group.resolver';
-import {
-  AssignmentResolver,
-  KeyWorkResolver,
-  MilestoneResolver,
-  PlanResolver,
-  ProgressReportResolver,
-  TargetResolver,
-  TaskItemResolver,
-} from './modules/task/task.resolver';
-import { AssignmentStatusResolver, ProgressResolver } from './modules/task/progress.resolver';
-import { TaskImportResolver } from './modules/task/task-import.resolver';
-import {
-  CompoundGovernanceResolver,
-  IndicatorMeasurementResolver,
-  IndicatorResolver,
-  OwnersCommitteeResolver,
-  PartyOrganizationResolver,
-} from './modules/indicator/indicator.resolver';
-import { AwardCaseResolver } from './modules/incentive/award-case.resolver';
-import { IncentiveBudgetResolver, IncentiveProgrammeResolver, IncentiveRuleResolver, IncentiveTotalsResolver } from './modules/incentive/incentive.resolver';
-import { PayoutResolver } from './modules/incentive/payout.resolver';
-import { RatingImportResolver, RatingPeriodResolver, RatingResolver, RatingSchemeResolver } from './modules/rating/rating.resolver';
-import { PublishedEntryResolver, RatingPublicationResolver, RectificationResolver } from './modules/publication/publication.resolver';
-import { PartnerAccessResolver, PartnerKeyResolver } from './modules/partner/partner-admin.resolver';
-import { PartnerAreaResolver, PartnerCompanyResolver, PartnerQueryResolver } from './modules/partner/partner.resolver';
+import { MODULES } from './modules';
+import { withIdempotency } from './modules/idempotency';
 import type { PartnerContext } from './modules/partner/partner.context';
+import { createSourceResolver } from './modules/policy/policy.resolver';
+import { SourcedRecord } from './modules/policy/sourced.entity';
 import { unauthenticated } from './common/errors';
 
 /** Every entity that records its source document and clause gets sourceDocument / sourceClause. */
 const SOURCED = (ENTITIES as ClassType[]).filter((e): e is ClassType<SourcedRecord> => e.prototype instanceof SourcedRecord);
 
-export const ADMIN_RESOLVERS = [
-  LoginResolver,
-  UserResolver,
-  AuditResolver,
-  PolicyDocumentResolver,
-  ClauseResolver,
-  DocumentCitationResolver,
-  JurisdictionResolver,
-  UnitResolver,
-  PropertyCompanyResolver,
-  CompoundResolver,
-  PersonResolver,
-  PostResolver,
-  PostHoldingResolver,
-  WorkingGroupResolver,
-  MembershipResolver,
-  RosterResolver,
-  PlanResolver,
-  KeyWorkResolver,
-  TargetResolver,
-  TaskItemResolver,
-  MilestoneResolver,
-  AssignmentResolver,
-  ProgressReportResolver,
-  ProgressResolver,
-  AssignmentStatusResolver,
-  TaskImportResolver,
-  IndicatorResolver,
-  IndicatorMeasurementResolver,
-  OwnersCommitteeResolver,
-  PartyOrganizationResolver,
-  CompoundGovernanceResolver,
-  IncentiveProgrammeResolver,
-  IncentiveRuleResolver,
-  IncentiveBudgetResolver,
-  IncentiveTotalsResolver,
-  AwardCaseResolver,
-  PayoutResolver,
-  RatingSchemeResolver,
-  RatingPeriodResolver,
-  RatingResolver,
-  RatingImportResolver,
-  RatingPublicationResolver,
-  PublishedEntryResolver,
-  RectificationResolver,
-  PartnerKeyResolver,
-  PartnerAccessResolver,
-  ...SOURCED.map(createSourceResolver),
-] as const;
+/** The admin schema's resolvers: every module's, and sourceDocument / sourceClause on every sourced entity. */
+export const ADMIN_RESOLVERS = [...MODULES.flatMap((m) => m.resolvers ?? []), ...SOURCED.map(createSourceResolver)];
 
 let cached: GraphQLSchema | undefined;
 
@@ -120,7 +33,7 @@ export function buildAdminSchema(): GraphQLSchema {
 }
 
 /** The partner schema: read-only queries over published editions, nothing of the admin schema. */
-export const PARTNER_RESOLVERS = [PartnerQueryResolver, PartnerCompanyResolver, PartnerAreaResolver] as const;
+export const PARTNER_RESOLVERS = MODULES.flatMap((m) => m.partnerResolvers ?? []);
 
 let partnerCached: GraphQLSchema | undefined;
 

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Actor as ServiceActor } from '../src/common/context';
 import { Loaders } from '../src/common/loaders';
 import { Payout } from '../src/modules/incentive/payout.entity';
-import type { Services } from '../src/services';
+import type { Services } from '../src/common/context';
 import { type Model, nextStatuses } from './money-model.model';
 import { asModel, modelView, type Real } from './money-model.commands';
 

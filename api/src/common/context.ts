@@ -1,8 +1,28 @@
 import type { Role } from './roles';
 import type { Loaders } from './loaders';
-import type { Services } from '../services';
-import type { PendingClaim } from './idempotency';
+import type { DataSource } from 'typeorm';
+import type { RateLimits } from './rate-limit';
+import type { TransactionRunner } from './transactions';
 import type { RequestFacts } from './request-log';
+
+/**
+ * Every service of the app, by name (`ctx.services.payout`…). The core ones are here; each module
+ * adds its own by declaration merging in its index.ts (see common/module.ts), so this file imports no
+ * module.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface -- merged into by every module
+export interface Services {
+  ds: DataSource;
+  tx: TransactionRunner;
+  limits: RateLimits;
+}
+
+/** What a keyed write will claim: set on the context by the mutation wrapper, claimed by AuditService.record. */
+export interface PendingClaim {
+  key: string;
+  operation: string;
+  requestHash: string;
+}
 
 /** The signed-in user, as loaded for this request. */
 export interface CurrentUser {
@@ -26,7 +46,7 @@ export interface Actor {
   ip?: string | null;
   /** The Idempotency-Key header a client sent with a write, if any: a retried write is applied once. */
   idempotencyKey?: string | null;
-  /** Set while a keyed write runs: AuditService.record claims it in the write's transaction (common/idempotency.ts). */
+  /** Set while a keyed write runs: AuditService.record claims it in the write's transaction (modules/idempotency/idempotency.ts). */
   idempotent?: PendingClaim | null;
 }
 

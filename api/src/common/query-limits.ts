@@ -4,6 +4,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { type GraphQLField, GraphQLError, getNamedType, getNullableType, isLeafType, isListType, type ValidationContext, type ValidationRule } from 'graphql';
 import { type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+import { Extensions } from 'type-graphql';
 import { checkTextInputs } from './input-fields';
 import { DEFAULT_PER_PAGE } from './list';
 
@@ -31,39 +32,11 @@ export const PARTNER_LIMITS: QueryLimits = { depth: 7, aliases: 10, directives: 
 /**
  * Lists without a page argument (a document's clauses, a case's payouts, a task's assignments) are
  * costed at the largest size they reach in practice (the seeds' largest times about 1.5, or what a
- * city-scale office holds), so a cycle through them multiplies.
+ * city-scale office holds), so a cycle through them multiplies. Each such field says its size where
+ * it is declared, with `@ListSize(n)` (a field extension); lists that do not say cost
+ * DEFAULT_CHILD_LIST_SIZE rows.
  */
-const CHILD_LIST_SIZE: Record<string, number> = {
-  'Jurisdiction.compounds': 200,
-  'Jurisdiction.children': 50,
-  'Jurisdiction.units': 30,
-  'PolicyDocument.clauses': 100,
-  'PolicyDocument.citations': 20,
-  'PolicyDocument.citedBy': 20,
-  'Plan.keyWorks': 15,
-  'KeyWork.tasks': 15,
-  'KeyWork.targets': 10,
-  'Target.tasks': 15,
-  'TaskItem.assignments': 30,
-  'TaskItem.milestones': 5,
-  'WorkingGroup.members': 100,
-  'RatingPublication.entries': 1000,
-  'PublicationPreview.entries': 1000,
-  'PublicationPreview.incomplete': 1000,
-  'RatingScheme.periods': 50,
-  // A workflow record's moves now: at most the transitions out of one state (see *.workflow.ts).
-  'AwardCase.nextMoves': 2,
-  'Payout.nextMoves': 3,
-  'Rectification.nextMoves': 2,
-  'Query.overdueTasks': 1000,
-  'Query.dueSoonTasks': 1000,
-  'Query.taskRollup': 500,
-  'Query.incentiveTotals': 200,
-  // Partner views: a company's quarters (three years of them), the bars standing against it.
-  'Company.starsHistory': 12,
-  'CompanyStanding.starsHistory': 12,
-  'CompanyStanding.bars': 5,
-};
+export const ListSize = (rows: number) => Extensions({ listSize: rows });
 const DEFAULT_CHILD_LIST_SIZE = 10;
 const PAGE_ARGS = ['perPage', 'first'];
 
@@ -85,7 +58,8 @@ function rowsOf(typeName: string, field: GraphQLField<unknown, unknown>, args: R
   if (!isList) return 1;
   // A Relay connection's edges are already multiplied by `first` on the connection field.
   if (typeName.endsWith('Connection') && (field.name === 'edges' || field.name === 'nodes')) return 1;
-  return CHILD_LIST_SIZE[`${typeName}.${field.name}`] ?? DEFAULT_CHILD_LIST_SIZE;
+  const declared = field.extensions?.listSize;
+  return typeof declared === 'number' ? declared : DEFAULT_CHILD_LIST_SIZE;
 }
 
 /** The refusal every limit gives: code QUERY_LIMIT, which limit, its value and (where known) the request's. */

@@ -1,7 +1,6 @@
 import { HeaderMap } from '@apollo/server';
 import { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import type { AppConfig } from '../config/env';
 import { AppError, ErrorCode } from './errors';
 
 /** The limits the API keeps, each counted per key (a username, an address, a partner key, a user id). */
@@ -42,7 +41,7 @@ export class RateLimits {
   private readonly redis: Redis | null;
   private readonly limiters: Record<RateLimitName, RateLimiterAbstract>;
 
-  constructor(config: Pick<AppConfig, 'redisUrl' | 'rateLimits' | 'rateLimitPrefix'>, onStoreError: (err: Error) => void = logOnce()) {
+  constructor(config: { redisUrl?: string; rateLimits?: Partial<Record<RateLimitName, RateLimitRule>>; rateLimitPrefix?: string }, onStoreError: (err: Error) => void = logOnce()) {
     this.rules = { ...DEFAULT_RATE_LIMITS, ...config.rateLimits };
     const prefix = config.rateLimitPrefix || 'wydj:rl';
     // lazyConnect: scripts that build the services but never count anything never open a connection.

@@ -1,3 +1,4 @@
+import { ListSize } from '../query-limits';
 import { IsOptional, MaxLength } from 'class-validator';
 import { Args, ArgsType, Authorized, type ClassType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../context';
@@ -137,6 +138,11 @@ export function withWorkflow<B extends AbstractClass>(o: WorkflowResolverOptions
   }
   Object.defineProperty(Move, 'name', { value: `${d.name}Move` });
 
+  // The most moves a record can have at once: the widest fan-out of user transitions from one state (query cost).
+  const outOf = new Map<string, number>();
+  for (const tr of d.transitions) if (!tr.system) for (const from of tr.from) outOf.set(from, (outOf.get(from) ?? 0) + 1);
+  const widest = Math.max(1, ...outOf.values());
+
   defineMethod(proto, 'nextMoves', async function (this: unknown, row: StatefulRow, ctx: AppContext) {
     const wf = o.workflow(ctx);
     const next = await wf.nextStatuses(row, ctx, ctx.loaders);
@@ -149,11 +155,11 @@ export function withWorkflow<B extends AbstractClass>(o: WorkflowResolverOptions
         requiredFields: Object.entries((d.fields ?? {}) as Record<string, { requiredFor: readonly string[] }>).filter(([, f]) => f.requiredFor.includes(to)).map(([k]) => k),
       };
     });
-  }, [FieldResolver(() => [Move], { name: 'nextMoves', description: `The moves the signed-in user may make now (for advance${d.name}), with what each asks for` })], [Root(), Ctx()]);
+  }, [ListSize(widest), FieldResolver(() => [Move], { name: 'nextMoves', description: `The moves the signed-in user may make now (for advance${d.name}), with what each asks for` })], [Root(), Ctx()]);
 
   defineMethod(proto, 'nextStatuses', function (this: unknown, row: StatefulRow, ctx: AppContext) {
     return o.workflow(ctx).nextStatuses(row, ctx, ctx.loaders);
-  }, [FieldResolver(() => [status], { name: 'nextStatuses', description: 'The states the signed-in user may move this record to now (roles and guards applied)' })], [Root(), Ctx()]);
+  }, [ListSize(widest), FieldResolver(() => [status], { name: 'nextStatuses', description: 'The states the signed-in user may move this record to now (roles and guards applied)' })], [Root(), Ctx()]);
 
   return WorkflowResolver as unknown as B;
 }

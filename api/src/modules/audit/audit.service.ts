@@ -3,7 +3,6 @@ import { toId } from '../../common/errors';
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { type Actor, signedBy } from '../../common/context';
 import { countList, type ListQuery, runList } from '../../common/query';
-import { claimKey } from '../../common/idempotency';
 import { AuditEvent } from './audit-event.entity';
 import type { AuditEventFilter } from './audit.inputs';
 
@@ -19,7 +18,15 @@ export interface AuditEntry {
 
 /** 审计: writes audit events inside the caller's transaction and reads them back; nothing edits them. */
 export class AuditService {
+  /** What else a write's audit event commits with it (the idempotency module claims the request's key here). */
+  private readonly recorded: Array<(em: EntityManager, actor: Actor, event: AuditEvent) => Promise<void>> = [];
+
   constructor(private readonly ds: DataSource) {}
+
+  /** Adds a step to every `record`, run in the write's transaction after the event is saved. */
+  onRecord(step: (em: EntityManager, actor: Actor, event: AuditEvent) => Promise<void>): void {
+    this.recorded.push(step);
+  }
 
   async record(em: EntityManager, actor: Actor, entry: AuditEntry): Promise<AuditEvent> {
     const event = em.create(AuditEvent, {
@@ -33,8 +40,8 @@ export class AuditService {
       requestId: actor.requestId.slice(0, 64),
     });
     const saved = await em.save(event);
-    // A keyed write claims its key here, in the same transaction: committed together or not at all.
-    await claimKey(em, actor, saved);
+    // e.g. a keyed write claims its key here, in the same transaction: committed together or not at all
+    for (const step of this.recorded) await step(em, actor, saved);
     return saved;
   }
 

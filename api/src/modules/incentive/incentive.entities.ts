@@ -105,34 +105,3 @@ export class IncentiveRuleLine extends BaseRecord {
     return this.amountFen === null ? null : fenToYuan(this.amountFen);
   }
 }
-
-/** 年度预算: what a programme may commit in a year; approvals beyond it are refused. */
-@ObjectType({ description: '年度预算: a programme’s budget for one year' })
-@Entity('incentive_budget')
-@Index('uq_incentive_budget_year', ['programmeId', 'year'], { unique: true })
-export class IncentiveBudget extends BaseRecord {
-  @Field(() => ID)
-  @Column({ type: 'int' })
-  programmeId: number;
-
-  @ManyToOne(() => IncentiveProgramme, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'programmeId' })
-  programmeRel?: IncentiveProgramme;
-
-  @Field(() => Int)
-  @Column({ type: 'int' })
-  year: number;
-
-  @Field(() => GraphQLSafeInt, { description: 'Budget in fen (分)' })
-  @Column({ type: 'bigint', transformer: numeric })
-  amountFen: number;
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 500, nullable: true })
-  note: string | null;
-
-  @Field({ description: 'Budget in yuan, e.g. "250000.00"' })
-  get amount(): string {
-    return fenToYuan(this.amountFen);
-  }
-}

@@ -6,7 +6,7 @@ import { LocalDate } from '../../common/scalars';
 import { IsPastDate, NotBlank } from '../../common/validators';
 import { AwardCaseStatus, IncentiveTrigger, PayoutStatus, RecipientRole } from './incentive.enums';
 
-const yuan = 'Amount in yuan (元) with at most two decimals, e.g. "30000" or "30000.00"';
+export const yuan = 'Amount in yuan (元) with at most two decimals, e.g. "30000" or "30000.00"';
 
 // ---- programmes -------------------------------------------------------------------------------
 
@@ -132,48 +132,6 @@ export class CreateIncentiveRuleArgs extends UpdateIncentiveRuleArgs {
 }
 
 // ---- budgets ----------------------------------------------------------------------------------
-
-@InputType()
-export class BudgetFilter extends BaseFilterInput {
-  @Field(() => ID, { nullable: true })
-  programmeId?: string | null;
-
-  @Field(() => Int, { nullable: true })
-  year?: number | null;
-}
-
-@ArgsType()
-export class UpdateIncentiveBudgetArgs {
-  @Field(() => ID, { nullable: true })
-  programmeId?: string;
-
-  @Field(() => Int, { nullable: true })
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year?: number;
-
-  @Field(() => String, { nullable: true, description: yuan })
-  @IsYuan()
-  amount?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(500)
-  note?: string | null;
-}
-
-@ArgsType()
-export class CreateIncentiveBudgetArgs extends UpdateIncentiveBudgetArgs {
-  @Field(() => ID)
-  programmeId: string;
-
-  @Field(() => Int)
-  year: number;
-
-  @Field(() => String, { description: yuan })
-  amount: string;
-}
 
 // ---- award cases ------------------------------------------------------------------------------
 

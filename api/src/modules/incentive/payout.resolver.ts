@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root
 import type { AppContext } from '../../common/context';
 import { createReadResolver } from '../../common/crud.resolver';
 import { toId } from '../../common/errors';
-import { Replay } from '../../common/idempotency';
+import { Replay } from '../idempotency/idempotency';
 import { childrenOf } from '../../common/loaders';
 import { EDITORS } from '../../common/roles';
 import { User } from '../auth/user.entity';

@@ -5,9 +5,10 @@ import { EDITORS, Role } from '../../common/roles';
 import { writeLock } from '../../common/transactions';
 import { type Denial, defineWorkflow } from '../../common/workflow/workflow';
 import { signingSession } from '../auth/session';
-import { committedFen } from './incentive-rule.service';
+import { committedFen } from './budget.service';
 import { PayoutStatus } from './incentive.enums';
-import { IncentiveBudget, IncentiveProgramme } from './incentive.entities';
+import { IncentiveBudget } from './budget.entity';
+import { IncentiveProgramme } from './incentive.entities';
 import { Payout, PayoutTransition } from './payout.entity';
 
 const { DRAFT, SUBMITTED, APPROVED, PAID, REJECTED, CANCELLED } = PayoutStatus;

@@ -1,9 +1,8 @@
-import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
-import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
+import { IsOptional, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, Float, ID, InputType } from 'type-graphql';
 import { BaseFilterInput } from '../../common/filters';
 import { LocalDate } from '../../common/scalars';
 import { IsPastDate, NotBlank } from '../../common/validators';
-import { CommitteeKind, PartyOrganizationForm } from '../organization/self-governance.entities';
 import { Comparator, ComputedMeasure, IndicatorUnit } from './indicator.entities';
 
 @InputType()
@@ -121,98 +120,4 @@ export class CreateIndicatorMeasurementArgs extends UpdateIndicatorMeasurementAr
 
   @Field(() => Float)
   value: number;
-}
-
-@InputType()
-export class OwnersCommitteeFilter extends BaseFilterInput {
-  @Field(() => ID, { nullable: true })
-  compoundId?: string | null;
-}
-
-@ArgsType()
-export class UpdateOwnersCommitteeArgs {
-  @Field(() => ID, { nullable: true })
-  compoundId?: string;
-
-  @Field(() => CommitteeKind, { nullable: true })
-  kind?: CommitteeKind;
-
-  @Field(() => LocalDate, { nullable: true })
-  @IsPastDate()
-  formedOn?: string;
-
-  @Field(() => LocalDate, { nullable: true })
-  @IsPastDate()
-  dissolvedOn?: string | null;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  memberCount?: number | null;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100)
-  partyMemberCount?: number | null;
-}
-
-@ArgsType()
-export class CreateOwnersCommitteeArgs extends UpdateOwnersCommitteeArgs {
-  @Field(() => ID)
-  compoundId: string;
-
-  @Field(() => CommitteeKind)
-  kind: CommitteeKind;
-
-  @Field(() => LocalDate)
-  @IsPastDate()
-  formedOn: string;
-}
-
-@InputType()
-export class PartyOrganizationFilter extends BaseFilterInput {
-  @Field(() => ID, { nullable: true })
-  compoundId?: string | null;
-}
-
-@ArgsType()
-export class UpdatePartyOrganizationArgs {
-  @Field(() => ID, { nullable: true })
-  compoundId?: string;
-
-  @Field(() => PartyOrganizationForm, { nullable: true })
-  form?: PartyOrganizationForm;
-
-  @Field(() => String, { nullable: true })
-  @NotBlank('name')
-  @MaxLength(200)
-  name?: string;
-
-  @Field(() => LocalDate, { nullable: true })
-  @IsPastDate()
-  formedOn?: string;
-
-  @Field(() => LocalDate, { nullable: true })
-  @IsPastDate()
-  dissolvedOn?: string | null;
-}
-
-@ArgsType()
-export class CreatePartyOrganizationArgs extends UpdatePartyOrganizationArgs {
-  @Field(() => ID)
-  compoundId: string;
-
-  @Field(() => PartyOrganizationForm)
-  form: PartyOrganizationForm;
-
-  @Field()
-  name: string;
-
-  @Field(() => LocalDate)
-  @IsPastDate()
-  formedOn: string;
 }

@@ -7,23 +7,15 @@ import { toOptionalId } from '../../common/errors';
 import { childrenOf } from '../../common/loaders';
 import { EDITORS } from '../../common/roles';
 import { LocalDate } from '../../common/scalars';
-import { Compound } from '../organization/compound.entity';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
-import { OwnersCommittee, PartyOrganization } from '../organization/self-governance.entities';
 import { Indicator, IndicatorMeasurement } from './indicator.entities';
 import {
   CreateIndicatorArgs,
   CreateIndicatorMeasurementArgs,
-  CreateOwnersCommitteeArgs,
-  CreatePartyOrganizationArgs,
   IndicatorFilter,
   IndicatorMeasurementFilter,
-  OwnersCommitteeFilter,
-  PartyOrganizationFilter,
   UpdateIndicatorArgs,
   UpdateIndicatorMeasurementArgs,
-  UpdateOwnersCommitteeArgs,
-  UpdatePartyOrganizationArgs,
 } from './indicator.inputs';
 import { IndicatorStatus } from './indicator.service';
 
@@ -86,53 +78,3 @@ export class IndicatorMeasurementResolver extends createCrudResolver({
   service: (ctx) => ctx.services.indicatorMeasurement,
   writeRoles: EDITORS,
 }) {}
-
-@Resolver(() => OwnersCommittee)
-@Authorized()
-export class OwnersCommitteeResolver extends createCrudResolver({
-  type: OwnersCommittee,
-  name: 'OwnersCommittee',
-  plural: 'OwnersCommittees',
-  filter: OwnersCommitteeFilter,
-  createArgs: CreateOwnersCommitteeArgs,
-  updateArgs: UpdateOwnersCommitteeArgs,
-  service: (ctx) => ctx.services.ownersCommittee,
-  writeRoles: EDITORS,
-}) {
-  @FieldResolver(() => Float, { nullable: true, description: 'Party members as a percentage of members' })
-  partyShare(@Root() c: OwnersCommittee) {
-    return c.memberCount && c.partyMemberCount != null ? Math.round((c.partyMemberCount / c.memberCount) * 10000) / 100 : null;
-  }
-
-  @FieldResolver(() => Boolean, { description: 'Below the 50% party-member share the documents ask for' })
-  belowPartyShare(@Root() c: OwnersCommittee) {
-    return Boolean(c.memberCount && c.partyMemberCount != null && c.partyMemberCount * 2 < c.memberCount);
-  }
-}
-
-@Resolver(() => PartyOrganization)
-@Authorized()
-export class PartyOrganizationResolver extends createCrudResolver({
-  type: PartyOrganization,
-  name: 'PartyOrganization',
-  plural: 'PartyOrganizations',
-  filter: PartyOrganizationFilter,
-  createArgs: CreatePartyOrganizationArgs,
-  updateArgs: UpdatePartyOrganizationArgs,
-  service: (ctx) => ctx.services.partyOrganization,
-  writeRoles: EDITORS,
-}) {}
-
-@Resolver(() => Compound)
-@Authorized()
-export class CompoundGovernanceResolver {
-  @FieldResolver(() => [OwnersCommittee])
-  ownersCommittees(@Root() c: Compound, @Ctx() ctx: AppContext) {
-    return childrenOf(ctx.loaders, OwnersCommittee, 'compoundId', { formedOn: 'ASC', id: 'ASC' }).load(c.id);
-  }
-
-  @FieldResolver(() => [PartyOrganization])
-  partyOrganizations(@Root() c: Compound, @Ctx() ctx: AppContext) {
-    return childrenOf(ctx.loaders, PartyOrganization, 'compoundId', { formedOn: 'ASC', id: 'ASC' }).load(c.id);
-  }
-}

@@ -2,16 +2,16 @@ import { registerEnumType } from 'type-graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { CrudService } from '../../common/crud.service';
-import { assertPeriod, type PeriodRule } from '../../common/periods';
 import { assertPastDate, daysBetween } from '../../common/dates';
 import { badInput } from '../../common/errors';
 import { Compound } from '../organization/compound.entity';
 import { JurisdictionLevel } from '../organization/enums';
 import { loadJurisdictionTree } from '../organization/jurisdiction-tree';
-import { CommitteeKind, OwnersCommittee, PartyOrganization } from '../organization/self-governance.entities';
+import { CommitteeKind, OwnersCommittee } from '../owners-committee/owners-committee.entity';
+import { PartyOrganization } from '../party-organization/party-organization.entity';
 import { PolicyDocument } from '../policy/policy-document.entity';
 import { Comparator, ComputedMeasure, Indicator, IndicatorMeasurement, IndicatorUnit } from './indicator.entities';
-import type { IndicatorFilter, IndicatorMeasurementFilter, OwnersCommitteeFilter, PartyOrganizationFilter } from './indicator.inputs';
+import type { IndicatorFilter, IndicatorMeasurementFilter } from './indicator.inputs';
 
 export enum IndicatorStatus {
   ON_TRACK = 'ON_TRACK',
@@ -48,41 +48,6 @@ export class IndicatorMeasurementService extends CrudService<IndicatorMeasuremen
   }
 }
 
-/** One committee of a kind per compound at a time. */
-const COMMITTEE_PERIOD: PeriodRule<OwnersCommittee> = {
-  entity: OwnersCommittee,
-  from: 'formedOn',
-  to: 'dissolvedOn',
-  scope: ['compoundId', 'kind'],
-  field: 'formedOn',
-  overlap: 'The compound already has such a committee in that period',
-};
-
-/** One party organisation of a form per compound at a time. */
-const PARTY_ORGANIZATION_PERIOD: PeriodRule<PartyOrganization> = {
-  entity: PartyOrganization,
-  from: 'formedOn',
-  to: 'dissolvedOn',
-  scope: ['compoundId', 'form'],
-  field: 'formedOn',
-  overlap: 'The compound already has such a party organisation in that period',
-};
-
-/** 业委会: a term's dates in order, party members no more than members, one elected committee at a time. */
-export class OwnersCommitteeService extends CrudService<OwnersCommittee, OwnersCommitteeFilter> {
-  protected async validate(em: EntityManager, next: OwnersCommittee, before: OwnersCommittee | null): Promise<void> {
-    if (next.partyMemberCount != null && next.memberCount != null && next.partyMemberCount > next.memberCount) {
-      throw badInput('partyMemberCount', 'partyMemberCount cannot exceed memberCount');
-    }
-    await assertPeriod(em, COMMITTEE_PERIOD, next, before?.id);
-  }
-}
-
-export class PartyOrganizationService extends CrudService<PartyOrganization, PartyOrganizationFilter> {
-  protected async validate(em: EntityManager, next: PartyOrganization, before: PartyOrganization | null): Promise<void> {
-    await assertPeriod(em, PARTY_ORGANIZATION_PERIOD, next, before?.id);
-  }
-}
 
 /**
  * 指标实际值与状态. Where the data can answer (committee and party-organisation rates from compounds),

@@ -1,3 +1,4 @@
+import { ListSize } from '../../common/query-limits';
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../common/context';
 import { createCrudResolver } from '../../common/crud.resolver';
@@ -39,16 +40,19 @@ export class JurisdictionResolver extends createCrudResolver({
     return ctx.loaders.ref(Jurisdiction, j.parentId);
   }
 
+  @ListSize(50)
   @FieldResolver(() => [Jurisdiction], { description: 'The jurisdictions directly below' })
   children(@Root() j: Jurisdiction, @Ctx() ctx: AppContext): Promise<Jurisdiction[]> {
     return jurisdictionChildren(ctx.loaders).load(j.id);
   }
 
+  @ListSize(30)
   @FieldResolver(() => [Unit], { description: 'Units belonging to this jurisdiction' })
   units(@Root() j: Jurisdiction, @Ctx() ctx: AppContext): Promise<Unit[]> {
     return unitsByJurisdiction(ctx.loaders).load(j.id);
   }
 
+  @ListSize(200)
   @FieldResolver(() => [Compound], { description: 'Compounds in this community' })
   compounds(@Root() j: Jurisdiction, @Ctx() ctx: AppContext): Promise<Compound[]> {
     return compoundsByCommunity(ctx.loaders).load(j.id);

@@ -1,6 +1,6 @@
 import type { Loaders } from '../../common/loaders';
 import type { RequestFacts } from '../../common/request-log';
-import type { Services } from '../../services';
+import type { Services } from '../../common/context';
 import type { PartnerKey } from './partner-key.entities';
 
 /** Per-request context of the partner endpoint: the key, fresh loaders, and what the request looked up. */

@@ -2,7 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
-import { type DocumentNode, type FragmentDefinitionNode, GraphQLError, type GraphQLFormattedError, Kind, type SelectionSetNode } from 'graphql';
+import { type DocumentNode, type FragmentDefinitionNode, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, Kind, type SelectionSetNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { jsonBodyErrors, unavailablePlugin } from '../../common/format-error';
 import { Loaders } from '../../common/loaders';
@@ -12,8 +12,7 @@ import { factsPlugin, refusalBrake, scopeRequests } from '../../common/request-l
 import type { RequestBudget } from '../../common/request-scope';
 import { KnownOperationTypes } from '../../common/validation-rules';
 import type { AppConfig } from '../../config/env';
-import { buildPartnerSchema } from '../../schema';
-import type { Services } from '../../services';
+import type { Services } from '../../common/context';
 import type { PartnerContext } from './partner.context';
 
 /**
@@ -79,12 +78,12 @@ function gate(): ApolloServerPlugin<PartnerContext> {
  */
 export async function mountPartnerApi(
   app: Express,
-  deps: { ds: DataSource; services: Services; config: AppConfig; formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError; budget: RequestBudget },
+  deps: { ds: DataSource; schema: GraphQLSchema; services: Services; config: AppConfig; formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError; budget: RequestBudget },
 ): Promise<ApolloServer<PartnerContext>> {
   const plugins: ApolloServerPlugin<PartnerContext>[] = [ApolloServerPluginCacheControlDisabled(), gate(), unavailablePlugin(), factsPlugin(), accessLog];
   if (deps.config.env === 'production') plugins.push(ApolloServerPluginLandingPageDisabled());
   const apollo = new ApolloServer<PartnerContext>({
-    schema: buildPartnerSchema(),
+    schema: deps.schema,
     introspection: deps.config.introspection,
     includeStacktraceInErrorResponses: deps.config.env === 'development',
     formatError: deps.formatError,

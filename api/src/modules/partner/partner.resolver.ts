@@ -1,3 +1,4 @@
+import { ListSize } from '../../common/query-limits';
 import DataLoader from 'dataloader';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { assertLocalDate, todayInChina } from '../../common/dates';
@@ -187,6 +188,7 @@ const areaOf = (j: Jurisdiction): Area => ({ id: encodeId('Area', j.id), name: j
 @Resolver(() => Company)
 @Authorized()
 export class PartnerCompanyResolver {
+  @ListSize(12)
   @FieldResolver(() => [PeriodRating], { description: 'Its rating in every published period, newest period first, from the editions in force on asOf' })
   starsHistory(
     @Root() c: Company,

@@ -1,3 +1,4 @@
+import { ListSize } from '../../common/query-limits';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, type ClassType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDate } from '../../common/scalars';
@@ -177,6 +178,7 @@ export class CompanyStanding {
   @Field(() => LocalDate, { description: 'The day the standing is for' })
   asOf: string;
 
+  @ListSize(12)
   @Field(() => [PeriodRating], { description: 'Its rating in every published period, newest period first, from the editions in force on asOf' })
   starsHistory: PeriodRating[];
 
@@ -189,6 +191,7 @@ export class CompanyStanding {
   @Field({ description: 'True when the company may not take part in property-management bidding on asOf' })
   barredFromBidding: boolean;
 
+  @ListSize(5)
   @Field(() => [BiddingBar], { description: 'Each black listing not yet cleared by an accepted rectification; empty when not barred' })
   bars: BiddingBar[];
 }

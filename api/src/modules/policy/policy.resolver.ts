@@ -1,3 +1,4 @@
+import { ListSize } from '../../common/query-limits';
 import { Authorized, type ClassType, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../common/context';
 import { createCrudResolver } from '../../common/crud.resolver';
@@ -31,16 +32,19 @@ export class PolicyDocumentResolver extends createCrudResolver({
   service: (ctx) => ctx.services.policyDocument,
   writeRoles: EDITORS,
 }) {
+  @ListSize(100)
   @FieldResolver(() => [Clause], { description: 'The clauses, in document order' })
   clauses(@Root() doc: PolicyDocument, @Ctx() ctx: AppContext): Promise<Clause[]> {
     return clausesByDocument(ctx.loaders).load(doc.id);
   }
 
+  @ListSize(20)
   @FieldResolver(() => [DocumentCitation], { description: 'Documents this one cites' })
   citations(@Root() doc: PolicyDocument, @Ctx() ctx: AppContext): Promise<DocumentCitation[]> {
     return citationsByCitingDocument(ctx.loaders).load(doc.id);
   }
 
+  @ListSize(20)
   @FieldResolver(() => [DocumentCitation], { description: 'Stored documents that cite this one' })
   citedBy(@Root() doc: PolicyDocument, @Ctx() ctx: AppContext): Promise<DocumentCitation[]> {
     return citationsByCitedDocument(ctx.loaders).load(doc.id);

@@ -1,3 +1,4 @@
+import { ListSize } from '../../common/query-limits';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../common/context';
 import { createReadResolver } from '../../common/crud.resolver';
@@ -39,6 +40,7 @@ export class RatingPublicationResolver extends createReadResolver({
     return ctx.loaders.ref(RatingPeriod, p.periodId);
   }
 
+  @ListSize(1000)
   @FieldResolver(() => [PublishedEntry], { description: 'The frozen entries, by rank' })
   entries(@Root() p: RatingPublication, @Ctx() ctx: AppContext) {
     return childrenOf(ctx.loaders, PublishedEntry, 'publicationId', { rank: 'ASC', id: 'ASC' }).load(p.id);

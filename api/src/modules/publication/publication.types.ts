@@ -1,3 +1,4 @@
+import { ListSize } from '../../common/query-limits';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ListStatus } from '../rating/rating.enums';
 import { RatingPeriod } from '../rating/rating.entities';
@@ -56,9 +57,11 @@ export class PublicationPreview {
   @Field(() => RatingPublication, { nullable: true, description: 'The latest edition, if the period was published' })
   latest: RatingPublication | null;
 
+  @ListSize(1000)
   @Field(() => [DraftEntryView], { description: 'Ranked by total' })
   entries: DraftEntryView[];
 
+  @ListSize(1000)
   @Field(() => [IncompleteRating], { description: 'Publishing is refused while any remain' })
   incomplete: IncompleteRating[];
 

@@ -3,7 +3,7 @@ import { normalise, RowError } from '../../common/sheet-import/layout';
 import type { SheetImport } from '../../common/sheet-import/sheet-import';
 import { ImportRowStatus } from '../../common/sheet-import/sheet-import.types';
 import { isValidUscc } from '../../common/uscc';
-import { PartyOrganization } from '../organization/self-governance.entities';
+import { PartyOrganization } from '../party-organization/party-organization.entity';
 import { PropertyCompany } from '../organization/property-company.entity';
 import { rate, scoreProblem, subjectKey } from './rating-calculator';
 import { Rating, RatingCriterion, RatingPeriod, RatingScheme, RatingScore } from './rating.entities';

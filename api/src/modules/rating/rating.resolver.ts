@@ -1,3 +1,4 @@
+import { ListSize } from '../../common/query-limits';
 import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RatingImportResult, RatingSheetRowInput } from './rating-import.types';
@@ -82,6 +83,7 @@ export class RatingSchemeResolver extends createCrudResolver({
     return childrenOf(ctx.loaders, RatingCriterion, 'schemeId', { sortOrder: 'ASC' }).load(s.id);
   }
 
+  @ListSize(50)
   @FieldResolver(() => [RatingPeriod])
   periods(@Root() s: RatingScheme, @Ctx() ctx: AppContext) {
     return childrenOf(ctx.loaders, RatingPeriod, 'schemeId', { startDate: 'ASC' }).load(s.id);

@@ -2,8 +2,8 @@ import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { syncChildren } from '../../common/children';
 import { CrudService, notBefore } from '../../common/crud.service';
 import { badInput, conflict, toId, toOptionalId } from '../../common/errors';
-import { RatingPublication } from '../publication/publication.entities';
-import { OwnersCommittee, PartyOrganization } from '../organization/self-governance.entities';
+import { OwnersCommittee } from '../owners-committee/owners-committee.entity';
+import { PartyOrganization } from '../party-organization/party-organization.entity';
 import { PropertyCompany } from '../organization/property-company.entity';
 import { Compound } from '../organization/compound.entity';
 import { RatedSubjectKind } from './rating.enums';
@@ -11,10 +11,19 @@ import { scoreProblem, subjectKey } from './rating-calculator';
 import { Rating, RatingCriterion, RatingPeriod, RatingScheme, RatingScore } from './rating.entities';
 import type { CriterionInput, RatingFilter, RatingPeriodFilter, RatingSchemeFilter, ScoreInput } from './rating.inputs';
 
+/**
+ * Whether editions are published for a scheme's or a period's ratings. Editions belong to the
+ * publication module, which sets this on both services (its `wire`); rating imports nothing of it.
+ */
+export type PublishedCheck = (em: EntityManager, of: { schemeId: number } | { periodId: number }) => Promise<boolean>;
+const nothingPublished: PublishedCheck = async () => false;
+
 /** 评星方案 with its criteria: thresholds rise with the stars, weights add up to 100. */
 export class RatingSchemeService extends CrudService<RatingScheme, RatingSchemeFilter> {
+  published: PublishedCheck = nothingPublished;
+
   protected async validate(em: EntityManager, next: RatingScheme, before: RatingScheme | null): Promise<void> {
-    if (before && next.subjectKind !== before.subjectKind && (await publishedCount(em, 'rp.schemeId = :id', before.id)) > 0) {
+    if (before && next.subjectKind !== before.subjectKind && (await this.published(em, { schemeId: before.id }))) {
       throw conflict('Editions of this scheme are published: what it rates can no longer change', 'subjectKind', 'FROZEN', { entity: 'RatingScheme' });
     }
     const steps = [next.star2Min, next.star3Min, next.star4Min, next.star5Min];
@@ -60,19 +69,16 @@ export class RatingSchemeService extends CrudService<RatingScheme, RatingSchemeF
 
 /** 考核周期 */
 export class RatingPeriodService extends CrudService<RatingPeriod, RatingPeriodFilter> {
+  published: PublishedCheck = nothingPublished;
+
   protected async validate(em: EntityManager, next: RatingPeriod, before: RatingPeriod | null): Promise<void> {
     if (!notBefore(next.endDate, next.startDate)) throw badInput('endDate', 'endDate cannot be before startDate');
     if (!before) return;
     const moved = (['schemeId', 'code', 'startDate', 'endDate'] as const).find((k) => next[k] !== before[k]);
-    if (moved && (await publishedCount(em, 'rp.id = :id', before.id)) > 0) {
+    if (moved && (await this.published(em, { periodId: before.id }))) {
       throw conflict(`Period ${before.code} is published: its ${moved} is part of what partners read and can no longer change`, moved, 'FROZEN', { entity: 'RatingPeriod' });
     }
   }
-}
-
-/** How many editions are published for the periods the condition selects (rp = rating_period). */
-function publishedCount(em: EntityManager, where: string, id: number): Promise<number> {
-  return em.createQueryBuilder(RatingPublication, 'p').innerJoin(RatingPeriod, 'rp', 'rp.id = p.periodId').where(where, { id }).getCount();
 }
 
 /** 评星结果: the subject must fit the scheme; scores are upserted per criterion. */

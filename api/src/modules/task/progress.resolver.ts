@@ -1,3 +1,4 @@
+import { ListSize } from '../../common/query-limits';
 import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../common/context';
@@ -13,6 +14,7 @@ const scopeArgs = { nullable: true } as const;
 @Resolver()
 @Authorized()
 export class ProgressResolver {
+  @ListSize(1000)
   @Query(() => [DeadlineEntry], { description: '已逾期: deadlines (task or milestone) before asOf not reported done by then; expired plans excluded' })
   overdueTasks(
     @Arg('asOf', () => LocalDate) asOf: string,
@@ -23,6 +25,7 @@ export class ProgressResolver {
     return ctx.services.progress.overdue({ asOf, unitId, planId });
   }
 
+  @ListSize(1000)
   @Query(() => [DeadlineEntry], { description: '即将到期: open deadlines from asOf to asOf + days' })
   dueSoonTasks(
     @Arg('asOf', () => LocalDate) asOf: string,
@@ -34,6 +37,7 @@ export class ProgressResolver {
     return ctx.services.progress.dueSoon({ asOf, unitId, planId }, days);
   }
 
+  @ListSize(500)
   @Query(() => [RollupRow], { description: 'Assignment counts by unit, plan, key work or task, as of a date' })
   taskRollup(
     @Arg('asOf', () => LocalDate) asOf: string,

@@ -1,3 +1,4 @@
+import { ListSize } from '../../common/query-limits';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../common/context';
 import { createReadResolver } from '../../common/crud.resolver';
@@ -32,6 +33,7 @@ export class PlanResolver extends createReadResolver({ type: Plan, name: 'Plan',
     return ctx.loaders.ref(Jurisdiction, p.jurisdictionId);
   }
 
+  @ListSize(15)
   @FieldResolver(() => [KeyWork])
   keyWorks(@Root() p: Plan, @Ctx() ctx: AppContext) {
     return childrenOf(ctx.loaders, KeyWork, 'planId', byOrder).load(p.id);
@@ -51,11 +53,13 @@ export class KeyWorkResolver extends createReadResolver({ type: KeyWork, name: '
     return ctx.loaders.ref(Plan, k.planId);
   }
 
+  @ListSize(10)
   @FieldResolver(() => [Target])
   targets(@Root() k: KeyWork, @Ctx() ctx: AppContext) {
     return childrenOf(ctx.loaders, Target, 'keyWorkId', byOrder).load(k.id);
   }
 
+  @ListSize(15)
   @FieldResolver(() => [TaskItem])
   tasks(@Root() k: KeyWork, @Ctx() ctx: AppContext) {
     return childrenOf(ctx.loaders, TaskItem, 'keyWorkId', byOrder).load(k.id);
@@ -70,6 +74,7 @@ export class TargetResolver extends createReadResolver({ type: Target, name: 'Ta
     return ctx.loaders.ref(KeyWork, t.keyWorkId);
   }
 
+  @ListSize(15)
   @FieldResolver(() => [TaskItem])
   tasks(@Root() t: Target, @Ctx() ctx: AppContext) {
     return childrenOf(ctx.loaders, TaskItem, 'targetId', byOrder).load(t.id);
@@ -89,11 +94,13 @@ export class TaskItemResolver extends createReadResolver({ type: TaskItem, name:
     return ctx.loaders.ref(Target, t.targetId);
   }
 
+  @ListSize(5)
   @FieldResolver(() => [Milestone])
   milestones(@Root() t: TaskItem, @Ctx() ctx: AppContext) {
     return childrenOf(ctx.loaders, Milestone, 'taskItemId', byOrder).load(t.id);
   }
 
+  @ListSize(30)
   @FieldResolver(() => [Assignment], { description: 'Lead units first, in printed order' })
   assignments(@Root() t: TaskItem, @Ctx() ctx: AppContext) {
     return childrenOf(ctx.loaders, Assignment, 'taskItemId', byOrder).load(t.id);

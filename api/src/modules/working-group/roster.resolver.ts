@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../common/context';
-import { Replay } from '../../common/idempotency';
+import { Replay } from '../idempotency/idempotency';
 import { EDITORS } from '../../common/roles';
 import { Membership } from './membership.entity';
 import { SuccessionResult } from './succession.service';

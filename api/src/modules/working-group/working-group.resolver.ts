@@ -1,3 +1,4 @@
+import { ListSize } from '../../common/query-limits';
 import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../common/context';
 import { createCrudResolver } from '../../common/crud.resolver';
@@ -138,6 +139,7 @@ export class WorkingGroupResolver extends createCrudResolver({
     return subGroups(ctx.loaders).load(g.id);
   }
 
+  @ListSize(100)
   @FieldResolver(() => [Membership], { description: 'The roster: by role as printed (组长 first), then published order' })
   members(@Root() g: WorkingGroup, @Arg('asOf', () => LocalDate, asOfArg) asOf: string | null, @Ctx() ctx: AppContext) {
     return membersByGroup(ctx.loaders, asOf ?? null).load(g.id);

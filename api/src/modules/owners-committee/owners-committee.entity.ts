@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
 import { LocalDate } from '../../common/scalars';
-import { Compound } from './compound.entity';
+import { Compound } from '../organization/compound.entity';
 
 /** 业主委员会 (elected) or 临时物业管理委员会 (provisional). */
 export enum CommitteeKind {
@@ -10,15 +10,6 @@ export enum CommitteeKind {
   PROVISIONAL = 'PROVISIONAL',
 }
 registerEnumType(CommitteeKind, { name: 'CommitteeKind', description: '业主委员会 / 临时物业管理委员会' });
-
-/** 党组织形式: 建制式 / 功能型 / 兼合式 / 联合 */
-export enum PartyOrganizationForm {
-  ESTABLISHED = 'ESTABLISHED',
-  FUNCTIONAL = 'FUNCTIONAL',
-  CONCURRENT = 'CONCURRENT',
-  JOINT = 'JOINT',
-}
-registerEnumType(PartyOrganizationForm, { name: 'PartyOrganizationForm', description: '建制式 / 功能型 / 兼合式 / 联合' });
 
 /** 业委会: a compound's owners' committee for a term; dissolvedOn closes it (history is kept). */
 @ObjectType({ description: '业主委员会 / 临时物业管理委员会 of a compound' })
@@ -52,34 +43,4 @@ export class OwnersCommittee extends BaseRecord {
   @Field(() => Int, { nullable: true, description: 'Members who are party members (the documents ask ≥ 50%)' })
   @Column({ type: 'int', nullable: true })
   partyMemberCount: number | null;
-}
-
-/** 小区党组织: a party organisation set up in a compound. */
-@ObjectType({ description: '党组织 of a compound' })
-@Entity('party_organization')
-@Index('ix_party_organization_compound', ['compoundId', 'formedOn'])
-export class PartyOrganization extends BaseRecord {
-  @Field(() => ID)
-  @Column({ type: 'int' })
-  compoundId: number;
-
-  @ManyToOne(() => Compound, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'compoundId' })
-  compoundRel?: Compound;
-
-  @Field(() => PartyOrganizationForm)
-  @Column({ type: 'varchar', length: 16 })
-  form: PartyOrganizationForm;
-
-  @Field({ description: 'Name as registered' })
-  @Column({ type: 'varchar', length: 200 })
-  name: string;
-
-  @Field(() => LocalDate)
-  @Column({ type: 'date' })
-  formedOn: string;
-
-  @Field(() => LocalDate, { nullable: true })
-  @Column({ type: 'date', nullable: true })
-  dissolvedOn: string | null;
 }

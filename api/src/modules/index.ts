@@ -1,0 +1,38 @@
+import { auditModule } from './audit';
+import { authModule } from './auth';
+import { idempotencyModule } from './idempotency';
+import { incentiveModule } from './incentive';
+import { indicatorModule } from './indicator';
+import { organizationModule } from './organization';
+import { ownersCommitteeModule } from './owners-committee';
+import { partnerModule } from './partner';
+import { partyOrganizationModule } from './party-organization';
+import { policyModule } from './policy';
+import { publicationModule } from './publication';
+import { ratingModule } from './rating';
+import { seedModule } from './seed';
+import { taskModule } from './task';
+import { workingGroupModule } from './working-group';
+
+/**
+ * The API's modules: the one list a new domain is added to (each registers itself in its
+ * index.ts: entities, migrations, services, resolvers, refusal reasons; see common/module.ts).
+ * Order: a module after those whose services it wires into.
+ */
+export const MODULES = [
+  auditModule,
+  idempotencyModule,
+  seedModule,
+  authModule,
+  policyModule,
+  organizationModule,
+  workingGroupModule,
+  taskModule,
+  ownersCommitteeModule,
+  partyOrganizationModule,
+  indicatorModule,
+  incentiveModule,
+  ratingModule,
+  publicationModule,
+  partnerModule,
+];

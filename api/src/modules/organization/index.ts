@@ -1,0 +1,27 @@
+import { type ApiModule, type ModuleKit, type ModuleServices } from '../../common/module';
+import { Compound } from './compound.entity';
+import { Jurisdiction } from './jurisdiction.entity';
+import { CompoundResolver, JurisdictionResolver, PropertyCompanyResolver, UnitResolver } from './organization.resolver';
+import { CompoundService, JurisdictionService, PropertyCompanyService, UnitService } from './organization.service';
+import { PropertyCompany } from './property-company.entity';
+import { Unit } from './unit.entity';
+
+/** Its services, by the name resolvers use (`ctx.services.<name>`). */
+const services = ({ ds, tx, audit }: ModuleKit) => ({
+  jurisdiction: new JurisdictionService(ds, tx, audit, { entity: Jurisdiction, typeName: 'Jurisdiction' }),
+  unit: new UnitService(ds, tx, audit, { entity: Unit, typeName: 'Unit', searchColumns: ['name', 'aliases'] }),
+  propertyCompany: new PropertyCompanyService(ds, tx, audit, { entity: PropertyCompany, typeName: 'PropertyCompany', searchColumns: ['name', 'uscc'] }),
+  compound: new CompoundService(ds, tx, audit, { entity: Compound, typeName: 'Compound' }),
+});
+
+/** 区划、单位、物业企业、小区: who is where, and the compounds everything else is about. */
+export const organizationModule: ApiModule = {
+  name: 'organization',
+  entities: [Jurisdiction, Unit, PropertyCompany, Compound],
+  services,
+  resolvers: [JurisdictionResolver, UnitResolver, PropertyCompanyResolver, CompoundResolver],
+};
+
+declare module '../../common/context' {
+  interface Services extends ModuleServices<typeof services> {}
+}

@@ -1,0 +1,26 @@
+import { type ApiModule, type ModuleKit, type ModuleServices } from '../../common/module';
+import { PartnerAccessResolver, PartnerKeyResolver } from './partner-admin.resolver';
+import { PartnerAccess, PartnerKey } from './partner-key.entities';
+import { PartnerAccessService, PartnerKeyService } from './partner-key.service';
+import { PartnerReadService } from './partner-read.service';
+import { PartnerAreaResolver, PartnerCompanyResolver, PartnerQueryResolver } from './partner.resolver';
+
+/** Its services, by the name resolvers use (`ctx.services.<name>`). */
+const services = ({ ds, tx, audit }: ModuleKit) => ({
+  partnerKey: new PartnerKeyService(ds, tx, audit, { entity: PartnerKey, typeName: 'PartnerKey', auditOmit: ['secretHash'], defaultSort: [['id', 'DESC']] }),
+  partnerAccess: new PartnerAccessService(ds, tx, audit, { entity: PartnerAccess, typeName: 'PartnerAccess', searchColumns: ['companiesJson', 'queries'], defaultSort: [['id', 'DESC']] }),
+  partnerRead: new PartnerReadService(ds),
+});
+
+/** 数据共享: partner keys and their access log (admin schema), and the read-only partner schema itself. */
+export const partnerModule: ApiModule = {
+  name: 'partner',
+  entities: [PartnerKey, PartnerAccess],
+  services,
+  resolvers: [PartnerKeyResolver, PartnerAccessResolver],
+  partnerResolvers: [PartnerQueryResolver, PartnerCompanyResolver, PartnerAreaResolver],
+};
+
+declare module '../../common/context' {
+  interface Services extends ModuleServices<typeof services> {}
+}

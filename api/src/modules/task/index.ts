@@ -1,0 +1,41 @@
+import { CrudService } from '../../common/crud.service';
+import { type ApiModule, type ModuleKit, type ModuleServices } from '../../common/module';
+import { SheetImporter } from '../../common/sheet-import/sheet-import';
+import { Assignment } from './assignment.entity';
+import { KeyWork } from './key-work.entity';
+import { Milestone } from './milestone.entity';
+import { Plan } from './plan.entity';
+import { ProgressReport } from './progress-report.entity';
+import { AssignmentStatusResolver, ProgressResolver } from './progress.resolver';
+import { ProgressService } from './progress.service';
+import { Target } from './target.entity';
+import { TaskItem } from './task-item.entity';
+import { TaskImportResolver } from './task-import.resolver';
+import { taskListImport } from './task-import.service';
+import { AssignmentResolver, KeyWorkResolver, MilestoneResolver, PlanResolver, ProgressReportResolver, TargetResolver, TaskItemResolver } from './task.resolver';
+import { ProgressReportService, TaskItemService } from './task.service';
+
+/** Its services, by the name resolvers use (`ctx.services.<name>`). */
+const services = ({ ds, tx, audit, config }: ModuleKit) => ({
+  plan: new CrudService(ds, tx, audit, { entity: Plan, typeName: 'Plan' }),
+  keyWork: new CrudService(ds, tx, audit, { entity: KeyWork, typeName: 'KeyWork', searchColumns: ['title'], defaultSort: [['planId', 'ASC'], ['sortOrder', 'ASC']] }),
+  target: new CrudService(ds, tx, audit, { entity: Target, typeName: 'Target', searchColumns: ['title'], defaultSort: [['keyWorkId', 'ASC'], ['sortOrder', 'ASC']] }),
+  taskItem: new TaskItemService(ds, tx, audit, { entity: TaskItem, typeName: 'TaskItem', searchColumns: ['content', 'title'], defaultSort: [['keyWorkId', 'ASC'], ['sortOrder', 'ASC']] }),
+  milestone: new CrudService(ds, tx, audit, { entity: Milestone, typeName: 'Milestone', searchColumns: ['text'], defaultSort: [['dueDate', 'ASC'], ['id', 'ASC']] }),
+  assignment: new CrudService(ds, tx, audit, { entity: Assignment, typeName: 'Assignment', searchColumns: [], defaultSort: [['taskItemId', 'ASC'], ['sortOrder', 'ASC']] }),
+  progress: new ProgressService(ds),
+  progressReport: new ProgressReportService(ds, tx, audit, { entity: ProgressReport, typeName: 'ProgressReport', searchColumns: ['note'], defaultSort: [['reportDate', 'DESC'], ['id', 'DESC']] }, config.progressBackdateDays),
+  taskImport: new SheetImporter(taskListImport, ds, tx, audit),
+});
+
+/** 任务清单: plans, key works, targets, tasks, milestones, responsible units, progress reports. */
+export const taskModule: ApiModule = {
+  name: 'task',
+  entities: [Plan, KeyWork, Target, TaskItem, Milestone, Assignment, ProgressReport],
+  services,
+  resolvers: [PlanResolver, KeyWorkResolver, TargetResolver, TaskItemResolver, MilestoneResolver, AssignmentResolver, ProgressReportResolver, ProgressResolver, AssignmentStatusResolver, TaskImportResolver],
+};
+
+declare module '../../common/context' {
+  interface Services extends ModuleServices<typeof services> {}
+}

@@ -1,0 +1,36 @@
+import { SheetImporter } from '../../common/sheet-import/sheet-import';
+import { type ApiModule, type ModuleKit, type ModuleServices } from '../../common/module';
+import { Membership } from './membership.entity';
+import { MembershipService, rosterOrder } from './membership.service';
+import { Person } from './person.entity';
+import { PostHolding } from './post-holding.entity';
+import { Post } from './post.entity';
+import { rosterImport } from './roster-import.service';
+import { RosterResolver } from './roster.resolver';
+import { SuccessionService } from './succession.service';
+import { WorkingGroup } from './working-group.entity';
+import { MembershipResolver, PersonResolver, PostHoldingResolver, PostResolver, WorkingGroupResolver } from './working-group.resolver';
+import { PersonService, PostHoldingService, PostService, WorkingGroupService } from './working-group.service';
+
+/** Its services, by the name resolvers use (`ctx.services.<name>`). */
+const services = ({ ds, tx, audit }: ModuleKit) => ({
+  person: new PersonService(ds, tx, audit, { entity: Person, typeName: 'Person' }),
+  post: new PostService(ds, tx, audit, { entity: Post, typeName: 'Post', searchColumns: ['title'] }),
+  postHolding: new PostHoldingService(ds, tx, audit, { entity: PostHolding, typeName: 'PostHolding', searchColumns: [] }),
+  workingGroup: new WorkingGroupService(ds, tx, audit, { entity: WorkingGroup, typeName: 'WorkingGroup' }),
+  membership: new MembershipService(ds, tx, audit, { entity: Membership, typeName: 'Membership', searchColumns: [], defaultSort: rosterOrder }),
+  succession: new SuccessionService(ds, tx, audit),
+  rosterImport: new SheetImporter(rosterImport, ds, tx, audit),
+});
+
+/** 工作专班: groups, people, posts, rosters (imported from sheets), succession. */
+export const workingGroupModule: ApiModule = {
+  name: 'working-group',
+  entities: [Person, Post, PostHolding, WorkingGroup, Membership],
+  services,
+  resolvers: [PersonResolver, PostResolver, PostHoldingResolver, WorkingGroupResolver, MembershipResolver, RosterResolver],
+};
+
+declare module '../../common/context' {
+  interface Services extends ModuleServices<typeof services> {}
+}
