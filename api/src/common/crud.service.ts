@@ -108,6 +108,7 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
       await this.checkUnique(em, entity, data);
       const saved = await this.save(em, entity);
       await this.saveChildren(em, saved, children, true);
+      await this.afterInsert(em, saved, input, actor);
       await this.audit.record(em, actor, { action: this.auditAction(saved, true), entityType: this.typeName, entityId: saved.id, after: await this.auditSnapshot(em, saved) });
       return saved;
     });
@@ -142,6 +143,12 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
 
   /** Writes child rows given with the input (only keys listed in `childKeys`); absent keys leave children alone. */
   protected async saveChildren(_em: EntityManager, _saved: T, _children: ObjectLiteral, _creating: boolean): Promise<void> {}
+
+  /**
+   * Runs in a create's transaction after the row (and its children) are saved, before the audit
+   * event: e.g. a record with a workflow opens it here (its first, dated and signed step).
+   */
+  protected async afterInsert(_em: EntityManager, _saved: T, _input: ObjectLiteral, _actor: Actor): Promise<void> {}
 
   /** The audit action of a create or update; a subclass names a special case (PROGRESS_BACKDATED). */
   protected auditAction(_row: T, creating: boolean): string {
