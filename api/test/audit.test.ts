@@ -6,6 +6,7 @@ import { createDataSource } from '../src/config/data-source';
 import { AuditImmutable1764460800000 } from '../src/migrations/1764460800000-AuditImmutable';
 import { dbKind, freshDatabase } from './db';
 import { CountingLogger, startTestApp, type TestApp } from './harness';
+import { moduleExpectations } from './module-expectations';
 
 interface Event {
   id: string;
@@ -151,6 +152,9 @@ describe(`audit trail (${dbKind()})`, () => {
     const revoked = await once('revokePartnerKey', `mutation { revokePartnerKey(id: "${issued.data.key.id}", reason: "测试") { id } }`);
     expect(revoked.event).toMatchObject({ action: 'REVOKE_KEY', after: { revokeReason: '测试' } });
 
+    // the modules' own parts (api/test/modules/<module>/expectations.ts)
+    for (const m of moduleExpectations()) await m.audit?.({ once, gql: (q, v = {}) => t.gql(q, v, admin) });
+
     const schema = await t.gql('{ __schema { mutationType { fields { name } } } }', {}, admin);
     const all: string[] = schema.data.__schema.mutationType.fields.map((f: { name: string }) => f.name);
     expect(all.filter((m) => !covered.has(m))).toEqual([]);
@@ -206,6 +210,9 @@ describe(`audit trail (${dbKind()})`, () => {
   }
 
   it('offers no mutation that could change or delete audit events', async () => {
+    // the modules' own parts (api/test/modules/<module>/expectations.ts)
+    for (const m of moduleExpectations()) await m.audit?.({ once, gql: (q, v = {}) => t.gql(q, v, admin) });
+
     const schema = await t.gql('{ __schema { mutationType { fields { name } } } }', {}, admin);
     expect(schema.data.__schema.mutationType.fields.map((f: { name: string }) => f.name).filter((n: string) => /audit/i.test(n))).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { decodeJwt, SignJWT } from 'jose';
 import { todayInChina } from '../src/common/dates';
 import { Role } from '../src/common/roles';
 import { dbKind } from './db';
+import { type CallerGroup, moduleExpectations } from './module-expectations';
 import { ADMIN_PASSWORD, codeOf, startTestApp, type TestApp } from './harness';
 import { type Answer, type Endpoint, operationFor, refusedElsewhere, rootFields, send, snapshot, summary, verdictOf } from './permission-matrix.cells';
 
@@ -101,6 +102,15 @@ const MATRIX: { admin: Record<string, readonly AdminCaller[]>; partner: Record<s
     areas: PARTNER, companies: PARTNER, companyStanding: PARTNER, editions: PARTNER, redBlackList: PARTNER,
   },
 };
+
+/** The groups by name, for the rows modules bring (api/test/modules/<module>/expectations.ts). */
+const GROUPS: Record<CallerGroup, readonly AdminCaller[]> = { EVERYONE, SIGNED_IN, OWN_ACCOUNT, EDITORS, REPORTERS, SIGNERS, ADMIN, AUDIT_READERS, KEY_READERS };
+for (const m of moduleExpectations()) {
+  for (const [field, group] of Object.entries(m.permissions ?? {})) {
+    if (field in MATRIX.admin) throw new Error(`permission matrix: ${field} of module ${m.module} is already in the table`);
+    MATRIX.admin[field] = GROUPS[group];
+  }
+}
 
 interface Cell {
   endpoint: Endpoint;
