@@ -15,7 +15,6 @@ export const SHOTS = path.resolve(__dirname, 'screenshots');
 export function browserAvailable(): boolean {
   if (fs.existsSync(CHROMIUM)) return true;
   if (process.env.CI) throw new Error(`Browser tests need Chromium at ${CHROMIUM} (apt-get install chromium); CI must not skip them`);
-  // eslint-disable-next-line no-console
   console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium to run them)`);
   return false;
 }

@@ -10,7 +10,6 @@ import type { RequestFacts } from './request-log';
  * adds its own by declaration merging in its index.ts (see common/module.ts), so this file imports no
  * module.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface -- merged into by every module
 export interface Services {
   ds: DataSource;
   tx: TransactionRunner;

@@ -53,6 +53,7 @@ const mysqlType = (metadata: EntityMetadata, column: ColumnMetadata): string =>
   WIDER_ON_MYSQL.find((w) => w.entity === metadata.targetName && w.property === column.propertyName)?.type ?? String(column.type);
 
 /** C0 controls except tab, LF and CR; DEL; and UTF-16 halves that are not a pair (not a character at all). */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const BAD_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Characters as MySQL counts them in utf8mb4: code points. */

@@ -6,6 +6,8 @@ import { type DataSource, type EntityTarget, type ObjectLiteral, In } from 'type
  * `WHERE id IN (…)` query; `named(key, factory)` holds loaders that group by something else.
  */
 export class Loaders {
+  // loaders of every entity and key type in one cache; each accessor below returns its own typed loader
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private readonly cache = new Map<unknown, DataLoader<any, any>>();
 
   constructor(private readonly ds: DataSource) {}

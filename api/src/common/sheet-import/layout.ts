@@ -161,7 +161,9 @@ export function readGrid(grid: GridRow[], layout: SheetLayout, accept: (title: s
     const ignored: string[] = [];
     cells.forEach((title, index) => {
       const column = title ? byName.get(normalise(title)) : undefined;
-      if (column) cols.has(column) || cols.set(column, index);
+      if (column) {
+        if (!cols.has(column)) cols.set(column, index);
+      }
       else if (title && accept(title)) extra.push({ index, title });
       else if (title && !computed.has(normalise(title))) ignored.push(title);
     });

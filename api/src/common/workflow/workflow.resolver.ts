@@ -11,11 +11,15 @@ import type { StatefulRow, TransitionDecl, Workflow, WorkflowDecl } from './work
 
 type AnyWorkflow = Workflow<string, StatefulRow, StepRow>;
 
+// TypeScript's mixin rule: a class a mixin extends must have a constructor taking `...args: any[]`
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AbstractClass = abstract new (...args: any[]) => object;
 
 export interface WorkflowResolverOptions<B extends AbstractClass> {
   /** The resolver the workflow's fields and mutations are added to (its reads, its other mutations). */
   base: B;
+  // any workflow: its status, record and step types are its own (the resolver reads them at run time)
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   decl: WorkflowDecl<any, any, any>;
   workflow: (ctx: AppContext) => AnyWorkflow;
   /** The name of the steps field (`steps`; `transitions` for payouts). */
@@ -167,6 +171,8 @@ export function withWorkflow<B extends AbstractClass>(o: WorkflowResolverOptions
 function defineMethod(
   proto: Record<string, unknown>,
   name: string,
+  // a resolver method: type-graphql passes the arguments its parameter decorators describe
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   fn: (...args: any[]) => unknown,
   methodDecorators: MethodDecorator[],
   paramDecorators: Array<(target: object, key: string, index: number) => void>,

@@ -62,7 +62,10 @@ export const ratingImport: SheetImport<Ratings> = {
     const scheme = await em.findOneByOrFail(RatingScheme, { id: period.schemeId });
     const criteria = await em.find(RatingCriterion, { where: { schemeId: scheme.id }, order: { sortOrder: 'ASC' } });
     const byHeader = new Map<string, RatingCriterion>();
-    for (const c of criteria) (byHeader.set(c.code.toUpperCase(), c), byHeader.set(normalise(c.name), c));
+    for (const c of criteria) {
+      byHeader.set(c.code.toUpperCase(), c);
+      byHeader.set(normalise(c.name), c);
+    }
     const existing = await em.find(Rating, { where: { periodId } });
     const existingScores = existing.length ? await em.find(RatingScore, { where: { ratingId: In(existing.map((r) => r.id)) } }) : [];
     const scoresOf = new Map<number, Map<number, number>>();
