@@ -1,4 +1,4 @@
-import { GraphQLSchema, isEnumType, lexicographicSortSchema, printSchema, printType } from 'graphql';
+import { type GraphQLNamedType, GraphQLSchema, isEnumType, lexicographicSortSchema, printSchema, printType } from 'graphql';
 import { buildSchemaSync, type ClassType } from 'type-graphql';
 import { authChecker } from './common/auth-checker';
 import { ENTITIES } from './entities';
@@ -8,12 +8,26 @@ import type { PartnerContext } from './modules/partner/partner.context';
 import { createSourceResolver } from './modules/policy/policy.resolver';
 import { SourcedRecord } from './modules/policy/sourced.entity';
 import { unauthenticated } from './common/errors';
+import { collectReasons, errorReasonEnum, registerReasons } from './common/reasons';
 
 /** Every entity that records its source document and clause gets sourceDocument / sourceClause. */
 const SOURCED = (ENTITIES as ClassType[]).filter((e): e is ClassType<SourcedRecord> => e.prototype instanceof SourcedRecord);
 
 /** The admin schema's resolvers: every module's, and sourceDocument / sourceClause on every sourced entity. */
 export const ADMIN_RESOLVERS = [...MODULES.flatMap((m) => m.resolvers ?? []), ...SOURCED.map(createSourceResolver)];
+
+/**
+ * Every refusal reason (extensions.reason): the core's and each module's. A reason declared twice
+ * throws here, when the first schema is built: at start-up.
+ */
+const REASONS = collectReasons(MODULES);
+registerReasons(REASONS);
+
+/** The schema with one more type: ErrorReason, which no field returns (errors carry it), so type-graphql would not print it. */
+function withType(schema: GraphQLSchema, type: GraphQLNamedType): GraphQLSchema {
+  const config = schema.toConfig();
+  return new GraphQLSchema({ ...config, types: [...config.types, type] });
+}
 
 let cached: GraphQLSchema | undefined;
 
@@ -22,12 +36,15 @@ let cached: GraphQLSchema | undefined;
  * so reads skip class-validator.
  */
 export function buildAdminSchema(): GraphQLSchema {
-  cached ??= withIdempotency(
-    buildSchemaSync({
-      resolvers: ADMIN_RESOLVERS as unknown as [Function, ...Function[]],
-      authChecker,
-      validate: false,
-    }),
+  cached ??= withType(
+    withIdempotency(
+      buildSchemaSync({
+        resolvers: ADMIN_RESOLVERS as unknown as [Function, ...Function[]],
+        authChecker,
+        validate: false,
+      }),
+    ),
+    errorReasonEnum(REASONS),
   );
   return cached;
 }
@@ -35,18 +52,25 @@ export function buildAdminSchema(): GraphQLSchema {
 /** The partner schema: read-only queries over published editions, nothing of the admin schema. */
 export const PARTNER_RESOLVERS = MODULES.flatMap((m) => m.partnerResolvers ?? []);
 
+/** The reasons a partner can meet: the core's and those of the modules that serve the partner schema. */
+const PARTNER_OWNERS = new Set(['common', ...MODULES.filter((m) => m.partnerResolvers?.length).map((m) => m.name)]);
+const PARTNER_REASONS = new Map([...REASONS].filter(([, d]) => PARTNER_OWNERS.has(d.owner)));
+
 let partnerCached: GraphQLSchema | undefined;
 
 export function buildPartnerSchema(): GraphQLSchema {
-  partnerCached ??= buildSchemaSync({
-    resolvers: PARTNER_RESOLVERS as unknown as [Function, ...Function[]],
-    // the endpoint refuses requests without a valid key before resolvers run; this is the second lock
-    authChecker: ({ context }: { context: PartnerContext }) => {
-      if (!context.key) throw unauthenticated('Send your partner API key in the X-Api-Key header');
-      return true;
-    },
-    validate: false,
-  });
+  partnerCached ??= withType(
+    buildSchemaSync({
+      resolvers: PARTNER_RESOLVERS as unknown as [Function, ...Function[]],
+      // the endpoint refuses requests without a valid key before resolvers run; this is the second lock
+      authChecker: ({ context }: { context: PartnerContext }) => {
+        if (!context.key) throw unauthenticated('Send your partner API key in the X-Api-Key header');
+        return true;
+      },
+      validate: false,
+    }),
+    errorReasonEnum(PARTNER_REASONS),
+  );
   return partnerCached;
 }
 

@@ -15,96 +15,124 @@ export interface Failure {
   body?: ErrorBody;
 }
 
-/** Server messages (English) that the console shows in the user's language. */
-const KNOWN_MESSAGES: Array<[RegExp, string]> = [
-  [/cannot be before/, 'app.validation.end_before_start'],
-  [/already exists/, 'app.errors.duplicate'],
-  [/unified social credit code/, 'app.validation.uscc'],
-  [/cannot be empty|is required/, 'ra.validation.required'],
-  [/: no \w+ with id/, 'app.errors.unknown_reference'],
-  [/still referenced/, 'app.errors.still_referenced'],
-  [/yuan is already committed/, 'app.incentives.errors.budget_below_committed'],
-  [/must be an amount in yuan|more than two decimals|must not be negative/, 'app.incentives.errors.bad_amount'],
-  [/is in the future/, 'app.validation.future_date'],
-  [/appears twice: one line per recipient/, 'app.incentives.errors.duplicate_line'],
-  // star ratings and their publication
-  [/The weights add up to/, 'app.ratings.errors.weights'],
-  [/thresholds rise with the stars/, 'app.ratings.errors.thresholds'],
-  [/blackMaxStars must be below redMinStars/, 'app.ratings.errors.black_below_red'],
-  [/Criterion code .* appears twice/, 'app.ratings.errors.duplicate_code'],
-  [/needs at least one criterion/, 'app.ratings.errors.no_criteria'],
-  [/is above the maximum/, 'app.ratings.errors.above_max'],
-  [/at most two decimals/, 'app.ratings.errors.two_decimals'],
-  [/must not be less than 0/, 'app.ratings.errors.negative'],
-  [/must not be greater than 100/, 'app.ratings.errors.over_100'],
-  [/say why it is corrected/, 'app.ratings.errors.correction_reason'],
-  [/is before revision/, 'app.ratings.errors.before_revision'],
-  [/is before the period starts/, 'app.ratings.errors.before_period'],
-  // one's own password
-  [/current password is wrong/, 'app.password.wrong_current'],
-  [/different from the current one/, 'app.password.same'],
-  [/next must be at least 8 characters/, 'app.password.too_short'],
-];
-/** extensions.reason, a stable code of the API, and its message; the extensions are the message's arguments. */
+/**
+ * extensions.reason (the API's ErrorReason enum, schema/admin.graphql) → message key; the extensions
+ * are the message's arguments. Every reason the API declares has an entry, and only those:
+ * api/test/error-reasons.test.ts reads this map. The console never shows the server's English.
+ */
 const REASON_MESSAGES: Record<string, string> = {
-  ALREADY_AWARDED: 'app.incentives.errors.one_award',
-  NOT_ACCEPTED: 'app.incentives.errors.not_accepted',
-  NO_RULE_IN_FORCE: 'app.incentives.errors.no_rule',
-  NO_AMOUNT: 'app.incentives.errors.no_amount',
-  NO_COMPANY: 'app.incentives.errors.no_company',
-  FROZEN: 'app.incentives.errors.frozen',
-  IN_USE: 'app.incentives.errors.in_use',
-  REFERENCE_USED: 'app.incentives.errors.reference_taken',
-  KEY_REUSED: 'app.incentives.errors.key_reused',
-  ALREADY_APPLIED: 'app.errors.already_applied',
-  OVER_BUDGET: 'app.incentives.errors.over_budget',
-  NO_BUDGET: 'app.incentives.errors.no_budget',
-  MAKER_CHECKER: 'app.incentives.errors.maker_checker',
-  ROLE: 'app.errors.forbidden',
-  INVALID_TRANSITION: 'app.errors.bad_transition',
-  STALE: 'app.errors.stale',
-  INCOMPLETE: 'app.ratings.errors.incomplete',
-  UNCHANGED: 'app.ratings.errors.unchanged',
-  NOTHING_TO_PUBLISH: 'app.ratings.errors.nothing_to_publish',
-  ALREADY_REVOKED: 'app.partner.errors.already_revoked',
-  // sheet imports (api/src/common/sheet-import)
-  ROWS_REJECTED: 'app.import.has_rejects',
-  NO_ROWS: 'app.import.empty',
-  // input rules (api/src/common: money, dates, input-limits, periods, query; task/progress.rules)
-  NOT_AN_AMOUNT: 'app.incentives.errors.bad_amount',
-  ZERO_AMOUNT: 'app.incentives.errors.zero_amount',
-  NOT_A_DATE: 'app.validation.not_a_date',
-  DATE_OUT_OF_RANGE: 'app.validation.date_out_of_range',
-  FUTURE_DATE: 'app.validation.future_date',
-  // workflow moves (api/src/common/workflow)
-  REASON_REQUIRED: 'app.incentives.errors.reason_required',
-  BEFORE_PREVIOUS: 'app.validation.before_previous',
+  // input rules (api/src/common: validation constraints, columns, dates, money, periods, query)
   REQUIRED: 'ra.validation.required',
-  BEFORE_ASSIGNMENT: 'app.validation.before_assignment',
-  BACKDATED: 'app.validation.backdated',
   TOO_LONG: 'app.validation.too_long',
+  // the only inputs with a minimum length above 1 are passwords (Length(8, 200))
+  TOO_SHORT: 'app.password.too_short',
   TOO_MANY: 'app.validation.too_many',
   CONTROL_CHARACTER: 'app.validation.control_character',
   OUT_OF_RANGE: 'app.validation.out_of_range',
+  NEGATIVE: 'app.ratings.errors.negative',
+  OVER_100: 'app.ratings.errors.over_100',
+  NOT_A_DATE: 'app.validation.not_a_date',
+  DATE_OUT_OF_RANGE: 'app.validation.date_out_of_range',
+  FUTURE_DATE: 'app.validation.future_date',
+  NOT_AN_AMOUNT: 'app.incentives.errors.bad_amount',
+  ZERO_AMOUNT: 'app.incentives.errors.zero_amount',
+  INVALID_USCC: 'app.validation.uscc',
   END_BEFORE_START: 'app.validation.end_before_start',
   OVERLAP: 'app.validation.overlap',
+  // what the database refuses (CRUD)
+  DUPLICATE: 'app.errors.duplicate',
+  UNKNOWN_REFERENCE: 'app.errors.unknown_reference',
+  STILL_REFERENCED: 'app.errors.still_referenced',
+  // workflow moves (api/src/common/workflow)
+  STALE: 'app.errors.stale',
+  INVALID_TRANSITION: 'app.errors.bad_transition',
+  ROLE: 'app.errors.forbidden',
+  REASON_REQUIRED: 'app.incentives.errors.reason_required',
+  BEFORE_PREVIOUS: 'app.validation.before_previous',
+  FROZEN: 'app.incentives.errors.frozen',
+  // sheet imports (api/src/common/sheet-import)
+  NO_ROWS: 'app.import.empty',
+  ROWS_REJECTED: 'app.import.has_rejects',
+  // request limits
+  TOO_MANY_REQUESTS: 'app.errors.rate_limited',
+  TOO_MANY_REFUSALS: 'app.errors.rate_limited',
+  STATEMENT_BUDGET: 'app.validation.too_many',
+  TIME_BUDGET: 'app.validation.too_many',
+  // signing in, one's own password
   PASSWORD_CHANGE_REQUIRED: 'app.password.required_intro',
   LOGIN_LOCKED: 'app.auth.locked',
   TOO_MANY_ATTEMPTS: 'app.auth.too_many_attempts',
-  TOO_MANY_REQUESTS: 'app.errors.rate_limited',
+  WRONG_PASSWORD: 'app.password.wrong_current',
+  SAME_PASSWORD: 'app.password.same',
+  // a retried write (Idempotency-Key)
+  ALREADY_APPLIED: 'app.errors.already_applied',
+  KEY_REUSED: 'app.incentives.errors.key_reused',
+  // task progress
+  BEFORE_ASSIGNMENT: 'app.validation.before_assignment',
+  BACKDATED: 'app.validation.backdated',
+  // incentives: rules, budgets, award cases, payouts
+  ALREADY_AWARDED: 'app.incentives.errors.one_award',
+  NOT_ACCEPTED: 'app.incentives.errors.not_accepted',
+  NO_AMOUNT: 'app.incentives.errors.no_amount',
+  NO_COMPANY: 'app.incentives.errors.no_company',
+  IN_USE: 'app.incentives.errors.in_use',
+  REFERENCE_USED: 'app.incentives.errors.reference_taken',
+  NO_RULE_IN_FORCE: 'app.incentives.errors.no_rule',
+  NO_BUDGET: 'app.incentives.errors.no_budget',
+  OVER_BUDGET: 'app.incentives.errors.over_budget',
+  MAKER_CHECKER: 'app.incentives.errors.maker_checker',
+  BUDGET_BELOW_COMMITTED: 'app.incentives.errors.budget_below_committed',
+  DUPLICATE_LINE: 'app.incentives.errors.duplicate_line',
+  // star ratings
+  WEIGHTS_NOT_100: 'app.ratings.errors.weights',
+  THRESHOLDS_NOT_RISING: 'app.ratings.errors.thresholds',
+  BLACK_NOT_BELOW_RED: 'app.ratings.errors.black_below_red',
+  DUPLICATE_CRITERION: 'app.ratings.errors.duplicate_code',
+  NO_CRITERIA: 'app.ratings.errors.no_criteria',
+  ABOVE_MAX: 'app.ratings.errors.above_max',
+  TOO_MANY_DECIMALS: 'app.ratings.errors.two_decimals',
+  // publication of the red and black list
+  NOTHING_TO_PUBLISH: 'app.ratings.errors.nothing_to_publish',
+  INCOMPLETE: 'app.ratings.errors.incomplete',
+  UNCHANGED: 'app.ratings.errors.unchanged',
+  CORRECTION_REASON_REQUIRED: 'app.ratings.errors.correction_reason',
+  BEFORE_REVISION: 'app.ratings.errors.before_revision',
+  BEFORE_PERIOD: 'app.ratings.errors.before_period',
+  // partner keys, and the partner schema (which the console does not call)
+  ALREADY_REVOKED: 'app.partner.errors.already_revoked',
+  NOT_PUBLISHED: 'app.errors.not_found',
 };
 /** A reason whose wording depends on what was refused (extensions.entity): [reason, entity, key], before REASON_MESSAGES. */
 const REASON_IN_CONTEXT: Array<[string, string, string]> = [
   ['FROZEN', 'RatingPeriod', 'app.ratings.errors.frozen_period'],
   ['FROZEN', 'RatingScheme', 'app.ratings.errors.frozen_scheme'],
 ];
+/** Without a known reason: by extensions.code. */
 const CODE_MESSAGES: Record<string, string> = {
+  BAD_USER_INPUT: 'ra.message.invalid_form',
+  CONFLICT: 'app.errors.bad_transition',
   FORBIDDEN: 'app.errors.forbidden',
   UNAUTHENTICATED: 'app.auth.session_expired',
   NOT_FOUND: 'app.errors.not_found',
+  RATE_LIMITED: 'app.errors.rate_limited',
+  QUERY_LIMIT: 'app.validation.too_many',
   INTERNAL_SERVER_ERROR: 'app.errors.internal',
 };
-const localise = (message: string) => KNOWN_MESSAGES.find(([re]) => re.test(message))?.[1] ?? message;
+/** The last resort (no reason, an unknown code): still a message key, never the server's English. */
+const GENERIC_MESSAGE = 'ra.notification.http_error';
+
+/** A message that is a translation key already (a failure the console made itself). */
+const isMessageKey = (message: string) => /^(ra|app)\.[\w.]+$/.test(message);
+
+const reasonMessage = (reason: unknown, entity?: unknown): string | undefined =>
+  typeof reason === 'string' ? (REASON_IN_CONTEXT.find(([r, e]) => r === reason && e === entity)?.[2] ?? REASON_MESSAGES[reason]) : undefined;
+
+/** One field of a validation error (extensions.fields): its failed constraints (isNotBlank, max…) and their reason. */
+interface FieldRefusal {
+  field: string;
+  constraints?: string[];
+  reason?: string;
+}
 
 export function toHttpError(error: unknown): unknown {
   // ra-data-graphql wraps Apollo's error in an HttpError whose body is the original error.
@@ -115,20 +143,18 @@ export function toHttpError(error: unknown): unknown {
   const gqlErrors = source?.graphQLErrors?.length ? source.graphQLErrors : (source?.networkError?.result?.errors ?? []);
   const first = gqlErrors[0];
   if (!first) return error;
-  const code = first.extensions?.code as string | undefined;
-  const reason = first.extensions?.reason as string | undefined;
-  const entity = first.extensions?.entity;
-  const byReason = reason ? (REASON_IN_CONTEXT.find(([r, e]) => r === reason && e === entity)?.[2] ?? REASON_MESSAGES[reason]) : undefined;
-  const text = byReason ?? localise(first.message);
+  const extensions = first.extensions ?? {};
+  const code = extensions.code as string | undefined;
+  const byReason = reasonMessage(extensions.reason, extensions.entity);
+  const message = byReason ?? (isMessageKey(first.message) ? first.message : (code && CODE_MESSAGES[code]) || GENERIC_MESSAGE);
   const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'NOT_FOUND' ? 404 : code === 'CONFLICT' ? 409 : code === 'RATE_LIMITED' ? 429 : 400;
   const errors: Record<string, string> = {};
-  const fields = (first.extensions?.fields as Array<{ field: string; messages: string[] }> | undefined) ?? [];
-  for (const f of fields) errors[f.field] = f.field === first.extensions?.field && byReason ? byReason : localise(f.messages[0]);
-  const field = first.extensions?.field as string | undefined;
-  if (field && !errors[field]) errors[field] = text;
-  const message = byReason ?? ((code && CODE_MESSAGES[code]) || text);
+  // a validation error: each field by its own reason (its failed constraint's)
+  for (const f of (extensions.fields as FieldRefusal[] | undefined) ?? []) errors[f.field] = reasonMessage(f.reason) ?? CODE_MESSAGES.BAD_USER_INPUT;
+  const field = extensions.field as string | undefined;
+  if (field && !errors[field]) errors[field] = message;
   // the extensions (e.g. reason OVER_BUDGET with the figures) are the message's arguments: see useErrorText
-  const body: ErrorBody = { code, extensions: first.extensions ?? {} };
+  const body: ErrorBody = { code, extensions };
   return new HttpError(message, status, Object.keys(errors).length ? { ...body, errors } : body);
 }
 

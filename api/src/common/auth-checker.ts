@@ -13,7 +13,7 @@ export const authChecker: AuthChecker<AppContext & { authError?: string }, Role>
     throw forbidden('Someone else set your password: choose your own with changePassword first', 'PASSWORD_CHANGE_REQUIRED');
   }
   if (roles.length > 0 && !roles.includes(context.user.role)) {
-    throw forbidden(`This needs one of the roles ${roles.join(', ')}; you are ${context.user.role}`);
+    throw forbidden(`This needs one of the roles ${roles.join(', ')}; you are ${context.user.role}`, 'ROLE');
   }
   return true;
 };

@@ -169,7 +169,7 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
         await em.delete(this.opts.entity, { id } as never);
       } catch (err) {
         if (dbViolation(err) === 'foreign_key') {
-          throw conflict(`${this.typeName} ${id} is still referenced by other records; remove those first`);
+          throw conflict(`${this.typeName} ${id} is still referenced by other records; remove those first`, undefined, 'STILL_REFERENCED');
         }
         throw err;
       }
@@ -215,8 +215,8 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
       return await em.save(this.opts.entity, entity);
     } catch (err) {
       const v = dbViolation(err);
-      if (v === 'unique') throw conflict(`This ${this.typeName} already exists`);
-      if (v === 'foreign_key') throw badInput('id', 'A referenced record does not exist');
+      if (v === 'unique') throw conflict(`This ${this.typeName} already exists`, undefined, 'DUPLICATE');
+      if (v === 'foreign_key') throw badInput('id', 'A referenced record does not exist', 'UNKNOWN_REFERENCE');
       throw err;
     }
   }
@@ -229,7 +229,7 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
       const column = this.meta.findColumnWithPropertyName(key);
       let value: unknown = typeof raw === 'string' ? raw.trim() : raw;
       if (column && key.endsWith('Id') && value !== null) value = toId(value, key);
-      if (value === null && column && !column.isNullable) throw badInput(key, `${key} cannot be empty`);
+      if (value === null && column && !column.isNullable) throw badInput(key, `${key} cannot be empty`, 'REQUIRED');
       out[key] = value;
     }
     if (creating) {
@@ -238,7 +238,7 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
         if (derived.has(column.propertyName)) continue;
         const required = !column.isNullable && !column.isGenerated && column.default === undefined && !column.isCreateDate && !column.isUpdateDate;
         if (required && out[column.propertyName] == null) {
-          throw badInput(column.propertyName, `${column.propertyName} is required`);
+          throw badInput(column.propertyName, `${column.propertyName} is required`, 'REQUIRED');
         }
       }
     }
@@ -252,7 +252,7 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
       if (!key || data[key] == null) continue;
       const target = relation.inverseEntityMetadata;
       const exists = await em.exists(target.target as never, { where: { id: data[key] } } as never);
-      if (!exists) throw badInput(key, `${key}: no ${target.name} with id ${String(data[key])}`);
+      if (!exists) throw badInput(key, `${key}: no ${target.name} with id ${String(data[key])}`, 'UNKNOWN_REFERENCE');
     }
   }
 
@@ -268,7 +268,7 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
       if (entity.id) qb.andWhere('e.id <> :self', { self: entity.id });
       if (await qb.getExists()) {
         const field = cols[cols.length - 1];
-        throw conflict(`A ${this.typeName} with this ${cols.join(' and ')} already exists`, field);
+        throw conflict(`A ${this.typeName} with this ${cols.join(' and ')} already exists`, field, 'DUPLICATE');
       }
     }
   }

@@ -1,4 +1,5 @@
 import { badInput } from './errors';
+import type { Reason } from './reasons';
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -25,7 +26,7 @@ export function isLocalDate(value: string): boolean {
 }
 
 /** Why a value is not an acceptable date (reason and English text after the field name), or null. */
-export function dateProblem(value: unknown, o: { past?: boolean; today?: string } = {}): { reason: string; text: string } | null {
+export function dateProblem(value: unknown, o: { past?: boolean; today?: string } = {}): { reason: Reason; text: string } | null {
   if (typeof value !== 'string' || !isLocalDate(value)) {
     return { reason: DateReason.NOT_A_DATE, text: `must be a real date written YYYY-MM-DD, got "${String(value).slice(0, 40)}"` };
   }

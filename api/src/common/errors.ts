@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import type { Reason } from './reasons';
 
 /** The error codes clients can rely on (extensions.code). */
 export enum ErrorCode {
@@ -13,25 +14,28 @@ export enum ErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
 }
 
-/** A coded, client-safe error. `field` names the input at fault where there is one. */
+/**
+ * A coded, client-safe error. `field` names the input at fault where there is one; `reason` is a
+ * declared refusal reason (common/reasons.ts, or a module's `reasons`): the ErrorReason enum.
+ */
 export class AppError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, extra: { field?: string; [k: string]: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, extra: { field?: string; reason?: Reason; [k: string]: unknown } = {}) {
     super(message, { extensions: { code, ...extra } });
   }
 }
 
-/** BAD_USER_INPUT naming the field; `reason` is a stable code (OVERLAP, BACKDATED…) for clients to translate. */
-export const badInput = (field: string, message: string, reason?: string, extra: Record<string, unknown> = {}) =>
+/** BAD_USER_INPUT naming the field; `reason` is a declared code (OVERLAP, BACKDATED…) for clients to translate. */
+export const badInput = (field: string, message: string, reason?: Reason, extra: Record<string, unknown> = {}) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, { field, ...(reason ? { reason } : {}), ...extra });
 export const notFound = (entity: string, id: unknown) =>
   new AppError(ErrorCode.NOT_FOUND, `${entity} ${String(id)} does not exist`, { entity, id: String(id) });
 /**
- * CONFLICT: the request is well-formed but the data's state refuses it. `reason` is a stable code
+ * CONFLICT: the request is well-formed but the data's state refuses it. `reason` is a declared code
  * (e.g. ALREADY_AWARDED) that clients translate instead of matching the English message.
  */
-export const conflict = (message: string, field?: string, reason?: string, extra: Record<string, unknown> = {}) =>
+export const conflict = (message: string, field?: string, reason?: Reason, extra: Record<string, unknown> = {}) =>
   new AppError(ErrorCode.CONFLICT, message, { ...(field ? { field } : {}), ...(reason ? { reason } : {}), ...extra });
-export const forbidden = (message = 'You are not allowed to do this', reason?: string) =>
+export const forbidden = (message = 'You are not allowed to do this', reason?: Reason) =>
   new AppError(ErrorCode.FORBIDDEN, message, reason ? { reason } : {});
 export const unauthenticated = (message = 'Sign in first') => new AppError(ErrorCode.UNAUTHENTICATED, message);
 

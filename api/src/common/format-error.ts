@@ -1,11 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ErrorRequestHandler } from 'express';
+import { getMetadataStorage } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { describeInputError, validationReason } from './input-fields';
+import { dateProblem } from './dates';
+import { describeInputError } from './input-fields';
 import { causeOf } from './errors';
 import { limitError, tokenLimitOf } from './query-limits';
+import { isDeclaredReason, type Reason } from './reasons';
 
 export interface FormatOptions {
   /** Internal errors are masked (no message, no stack) in production. */
@@ -20,12 +23,26 @@ export interface FormatOptions {
 export const RETRY_AFTER_SECONDS = 5;
 
 /**
- * Every error leaves with extensions.code. Validation errors name their field(s); refusals of the
- * query limits say which limit; database outages and a full connection queue are
- * SERVICE_UNAVAILABLE (HTTP 503 with Retry-After, set by `unavailablePlugin`); anything
- * unexpected is reported and, in production, masked.
+ * Every error leaves with extensions.code. Validation errors name their field(s), each with its
+ * failed constraints and their reason; refusals of the query limits say which limit; database
+ * outages and a full connection queue are SERVICE_UNAVAILABLE (HTTP 503 with Retry-After, set by
+ * `unavailablePlugin`); anything unexpected is reported and, in production, masked.
+ *
+ * Outside production, an extensions.reason that no one declared (common/reasons.ts, a module's
+ * `reasons`) is a bug the console could not translate: it is reported as an error and the answer
+ * becomes INTERNAL_SERVER_ERROR naming the reason, so a test or a developer trying the screen sees it
+ * at once. In production the refusal goes out as it is (api/test/error-reasons.test.ts keeps that rare).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, opts: FormatOptions): GraphQLFormattedError {
+  const out = formatKnown(formatted, error, opts);
+  const undeclared = opts.production ? undefined : undeclaredReason(out);
+  if (!undeclared) return out;
+  const message = `Undeclared error reason ${undeclared} (in "${out.message}"): declare it in api/src/common/reasons.ts or its module's reasons`;
+  opts.report(new Error(message));
+  return { message, locations: out.locations, path: out.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function formatKnown(formatted: GraphQLFormattedError, error: unknown, opts: FormatOptions): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof ArgumentValidationError) {
     const fields = flattenValidation(original.extensions.validationErrors as ValidationLike[]);
@@ -33,7 +50,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
     return {
       ...formatted,
       message: first ? first.messages[0] : 'Invalid input',
-      extensions: { code: 'BAD_USER_INPUT', field: first?.field, ...reasonOf(original.extensions.validationErrors), fields },
+      extensions: { code: 'BAD_USER_INPUT', field: first?.field, ...(first?.reason ? { reason: first.reason } : {}), fields },
     };
   }
   const limited = queryLimitOf(error);
@@ -62,9 +79,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
   return formatted;
 }
 
-function reasonOf(errors: unknown): { reason?: string } {
-  const reason = validationReason(errors as Parameters<typeof validationReason>[0]);
-  return reason ? { reason } : {};
+/** The first reason of an answer (its own, or one of its fields') that is not declared, where the reasons are known. */
+function undeclaredReason(out: GraphQLFormattedError): string | undefined {
+  const fields = (out.extensions?.fields as Array<{ reason?: unknown }> | undefined) ?? [];
+  const reasons = [out.extensions?.reason, ...fields.map((f) => f.reason)].filter((r): r is string => typeof r === 'string');
+  return reasons.find((r) => isDeclaredReason(r) === false);
 }
 
 function withoutHttp(extensions: Record<string, unknown>): Record<string, unknown> {
@@ -155,16 +174,77 @@ export const jsonBodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 };
 
+/** A failed constraint as CONSTRAINT_REASONS reads it: the value and the decorator's arguments (Max(100): [100]). */
+interface Failed {
+  value: unknown;
+  args: readonly unknown[];
+}
+
+/**
+ * class-validator constraint → refusal reason, in one table: the built-in constraints the inputs use,
+ * and the custom ones (validators.ts, money.ts). A constraint not listed (matches, isUrl…) gives its
+ * field no reason; the field still lists the constraint's name.
+ */
+export const CONSTRAINT_REASONS: Readonly<Record<string, Reason | ((failed: Failed) => Reason)>> = {
+  isNotBlank: 'REQUIRED',
+  isNotEmpty: 'REQUIRED',
+  isDefined: 'REQUIRED',
+  arrayNotEmpty: 'REQUIRED',
+  arrayMinSize: 'REQUIRED',
+  maxLength: 'TOO_LONG',
+  minLength: 'TOO_SHORT',
+  // Length(min, max): which end failed (class-validator counts UTF-16 units); a minimum of 1 means "not empty"
+  isLength: ({ value, args: [min] }) => (typeof value === 'string' && value.length < Number(min) ? (Number(min) <= 1 ? 'REQUIRED' : 'TOO_SHORT') : 'TOO_LONG'),
+  arrayMaxSize: 'TOO_MANY',
+  min: ({ args: [min] }) => (min === 0 ? 'NEGATIVE' : 'OUT_OF_RANGE'),
+  max: ({ args: [max] }) => (max === 100 ? 'OVER_100' : 'OUT_OF_RANGE'),
+  isUscc: 'INVALID_USCC',
+  isLocalDate: ({ value }) => dateProblem(value)?.reason ?? 'NOT_A_DATE',
+  isPastDate: ({ value }) => dateProblem(value, { past: true })?.reason ?? 'FUTURE_DATE',
+  isYuan: 'NOT_AN_AMOUNT',
+  isNonZeroYuan: 'ZERO_AMOUNT',
+};
+
 interface ValidationLike {
   property: string;
+  value?: unknown;
+  /** The validated object (class-validator exposes it by default): its class's metadata has the constraints' arguments. */
+  target?: object;
   constraints?: Record<string, string>;
   children?: ValidationLike[];
 }
 
-function flattenValidation(errors: ValidationLike[], prefix = ''): Array<{ field: string; messages: string[] }> {
+/** One field at fault: its messages, the names of its failed constraints in the same order, and their reason. */
+export interface FieldRefusal {
+  field: string;
+  messages: string[];
+  constraints: string[];
+  reason?: Reason;
+}
+
+function flattenValidation(errors: ValidationLike[], prefix = ''): FieldRefusal[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
+    const own = e.constraints ? [{ field, messages: Object.values(e.constraints), constraints: Object.keys(e.constraints), ...fieldReason(e) }] : [];
     return [...own, ...flattenValidation(e.children ?? [], field)];
   });
+}
+
+/** The reason of the first failed constraint that has one. */
+function fieldReason(e: ValidationLike): { reason?: Reason } {
+  for (const name of Object.keys(e.constraints ?? {})) {
+    const rule = CONSTRAINT_REASONS[name];
+    if (rule) return { reason: typeof rule === 'string' ? rule : rule({ value: e.value, args: constraintArgs(e, name) }) };
+  }
+  return {};
+}
+
+/** The arguments a constraint was declared with on the failed property (Max(100) → [100]), from class-validator's metadata. */
+function constraintArgs(e: ValidationLike, name: string): readonly unknown[] {
+  const target = e.target?.constructor;
+  if (!target) return [];
+  const declared = getMetadataStorage()
+    .getTargetValidationMetadatas(target, '', true, false)
+    .find((m) => m.propertyName === e.property && m.name === name);
+  return declared?.constraints ?? [];
 }

@@ -1,6 +1,7 @@
 import { type ArgumentNode, BREAK, type DocumentNode, GraphQLError, Kind, parse, type ValueNode, visit } from 'graphql';
 import { badInput, causeOf } from './errors';
 import { byteCount, LimitReason, textProblem } from './input-limits';
+import type { Reason } from './reasons';
 import { InputRefusal } from './validators';
 
 /*
@@ -13,7 +14,7 @@ import { InputRefusal } from './validators';
  */
 
 /** What a refused argument value is, for extensions: the field, and a reason where a scalar gave one. */
-export function describeInputError(error: unknown, code: unknown): { field: string; reason?: string } | undefined {
+export function describeInputError(error: unknown, code: unknown): { field: string; reason?: Reason } | undefined {
   const refusal = refusalOf(error);
   if (!refusal && code !== 'BAD_USER_INPUT') return undefined;
   const e = error as GraphQLError;
@@ -83,36 +84,6 @@ function innerPath(message: string, variable: string): string[] {
 }
 
 const naming = (path: string[]) => (path[0] === 'input' && path.length > 1 ? path.slice(1) : path).join('.');
-
-/** class-validator's own constraints that mean what one of our reasons means. */
-const CONSTRAINT_REASONS: Record<string, string> = { maxLength: LimitReason.TOO_LONG, arrayMaxSize: 'TOO_MANY' };
-
-/** The `reason` of the first failing field: its constraint's context, or the reason of a built-in constraint. */
-export function validationReason(errors: ValidationWithContext[]): string | undefined {
-  const first = firstConstrained(errors);
-  if (!first?.constraints) return undefined;
-  const constraint = Object.keys(first.constraints)[0];
-  const reason = (first.contexts?.[constraint] as { reason?: unknown } | undefined)?.reason;
-  if (typeof reason === 'string') return reason;
-  // Length(min, max) says which end it failed in its message only
-  if (constraint === 'isLength' && /shorter than/.test(first.constraints[constraint])) return LimitReason.TOO_LONG;
-  return CONSTRAINT_REASONS[constraint];
-}
-
-/** Depth first, as format-error lists the fields: the error whose message is shown. */
-function firstConstrained(errors: ValidationWithContext[]): ValidationWithContext | undefined {
-  for (const e of errors) {
-    const hit = e.constraints ? e : firstConstrained(e.children ?? []);
-    if (hit) return hit;
-  }
-  return undefined;
-}
-
-interface ValidationWithContext {
-  constraints?: Record<string, string>;
-  contexts?: Record<string, unknown>;
-  children?: ValidationWithContext[];
-}
 
 /**
  * The most any one string argument may carry: what the largest column (TEXT) holds. Arguments that are

@@ -3,6 +3,7 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import { dateProblem } from './dates';
 import { badInput } from './errors';
+import type { Reason } from './reasons';
 
 /*
  * What a column can hold, checked in one place for every row written (CRUD, workflows, imports,
@@ -66,7 +67,7 @@ export const charCount = (s: string): number => {
 export const byteCount = (s: string): number => Buffer.byteLength(s, 'utf8');
 
 /** Why a text cannot be stored anywhere (a control character), or null. */
-export function textProblem(value: string): { reason: string; text: string } | null {
+export function textProblem(value: string): { reason: Reason; text: string } | null {
   const m = BAD_CHARACTER.exec(value);
   if (!m) return null;
   const code = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
@@ -74,7 +75,7 @@ export function textProblem(value: string): { reason: string; text: string } | n
 }
 
 /** Why `value` does not fit `column` (reason, English text after the field name, figures), or null. */
-export function columnProblem(metadata: EntityMetadata, column: ColumnMetadata, value: unknown): { reason: string; text: string; extra?: ObjectLiteral } | null {
+export function columnProblem(metadata: EntityMetadata, column: ColumnMetadata, value: unknown): { reason: Reason; text: string; extra?: ObjectLiteral } | null {
   if (value === null || value === undefined || typeof value === 'function') return null;
   const type = mysqlType(metadata, column);
   if (typeof value === 'string') {

@@ -1,5 +1,6 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { badInput } from './errors';
+import type { Reason } from './reasons';
 
 /*
  * Money is integer fen (分) in the database and in arithmetic; people type and read yuan (元).
@@ -18,7 +19,7 @@ export const AmountReason = {
 } as const;
 
 /** Why a yuan string is not an amount (reason and English text after the field name), or null. */
-export function amountProblem(value: unknown): { reason: string; text: string } | null {
+export function amountProblem(value: unknown): { reason: Reason; text: string } | null {
   const bad = (text: string) => ({ reason: AmountReason.NOT_AN_AMOUNT, text });
   if (typeof value !== 'string' || !value.trim()) return bad('must be an amount in yuan, e.g. 30000 or 30000.00');
   const v = value.trim();
@@ -52,15 +53,15 @@ export function fenToYuan(fen: number): string {
 
 /**
  * class-validator rule for yuan strings, so bad amounts are field errors before any work starts.
- * Two constraints, so that each refusal carries its own reason.
+ * Two constraints (isYuan, isNonZeroYuan), so that each refusal carries its own reason (format-error's CONSTRAINT_REASONS).
  */
 export function IsYuan(options?: ValidationOptions) {
-  const rule = (name: string, reason: string) => (object: object, propertyName: string) =>
+  const rule = (name: string, reason: Reason) => (object: object, propertyName: string) =>
     registerDecorator({
       name,
       target: object.constructor,
       propertyName,
-      options: { message: (a) => `${a.property} ${amountProblem(a.value)?.text ?? 'is not an amount'}`, context: { reason }, ...options },
+      options: { message: (a) => `${a.property} ${amountProblem(a.value)?.text ?? 'is not an amount'}`, ...options },
       validator: { validate: (v: unknown) => v === null || v === undefined || amountProblem(v)?.reason !== reason },
     });
   return (object: object, propertyName: string) => {

@@ -94,10 +94,10 @@ export function runList<T extends ObjectLiteral, F>(
   if (q.perPage != null || q.page != null || !hasIds) {
     const perPage = q.perPage ?? DEFAULT_PER_PAGE;
     if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
-      throw badInput('perPage', `perPage must be between 1 and ${MAX_PER_PAGE}`);
+      throw badInput('perPage', `perPage must be between 1 and ${MAX_PER_PAGE}`, 'OUT_OF_RANGE');
     }
     const page = q.page ?? 0;
-    if (!Number.isInteger(page) || page < 0) throw badInput('page', 'page must be 0 or more');
+    if (!Number.isInteger(page) || page < 0) throw badInput('page', 'page must be 0 or more', 'OUT_OF_RANGE');
     qb.skip(page * perPage).take(perPage);
   }
   return qb;

@@ -2,6 +2,7 @@ import { HeaderMap } from '@apollo/server';
 import { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError, ErrorCode } from './errors';
+import type { Reason } from './reasons';
 
 /** The limits the API keeps, each counted per key (a username, an address, a partner key, a user id). */
 export type RateLimitName = 'loginUser' | 'loginIp' | 'partnerKey' | 'partnerIp' | 'user' | 'refusedIp';
@@ -105,7 +106,7 @@ export class RateLimits {
  * and HTTP 429 with Retry-After (Apollo Server takes extensions.http from errors thrown by the
  * context function and by resolvers alike, and strips it from the response body).
  */
-export function rateLimited(message: string, retryAfterMs: number, reason: 'LOGIN_LOCKED' | 'TOO_MANY_ATTEMPTS' | 'TOO_MANY_REQUESTS'): AppError {
+export function rateLimited(message: string, retryAfterMs: number, reason: Reason): AppError {
   const retryAfter = Math.max(1, Math.ceil(retryAfterMs / 1000));
   return new AppError(ErrorCode.RATE_LIMITED, `${message}; try again in ${retryAfter} seconds`, {
     reason,

@@ -1,6 +1,7 @@
-import { Matches, registerDecorator, type ValidationOptions } from 'class-validator';
+import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { dateProblem, isLocalDate, MAX_DATE, MIN_DATE } from './dates';
+import type { Reason } from './reasons';
 import { isValidUscc } from './uscc';
 
 /**
@@ -10,13 +11,13 @@ import { isValidUscc } from './uscc';
 export class InputRefusal extends Error {
   constructor(
     message: string,
-    readonly reason: string,
+    readonly reason: Reason,
   ) {
     super(message);
   }
 }
 
-function refuse(message: string, reason: string, node?: ValueNode): never {
+function refuse(message: string, reason: Reason, node?: ValueNode): never {
   throw new GraphQLError(message, { nodes: node, originalError: new InputRefusal(message, reason), extensions: { reason } });
 }
 
@@ -45,8 +46,23 @@ export const LocalDateScalar = new GraphQLScalarType<string, string>({
   },
 });
 
-/** Not empty and not only white space. */
-export const NotBlank = (field: string) => Matches(/\S/, { message: `${field} cannot be empty` });
+/*
+ * The custom constraints' names (isNotBlank, isLocalDate, isPastDate, isUscc; money.ts: isYuan,
+ * isNonZeroYuan) are what a validation error lists per field (extensions.fields[].constraints), and
+ * CONSTRAINT_REASONS in format-error.ts gives each its reason: keep them stable.
+ */
+
+/** Not empty and not only white space (null and undefined pass: optional arguments). */
+export const NotBlank =
+  (field: string) =>
+  (object: object, propertyName: string): void =>
+    registerDecorator({
+      name: 'isNotBlank',
+      target: object.constructor,
+      propertyName,
+      options: { message: `${field} cannot be empty` },
+      validator: { validate: (v: unknown) => typeof v === 'string' && /\S/.test(v) },
+    });
 
 /** A real date in [MIN_DATE, MAX_DATE] (for strings that do not travel as LocalDate). */
 export function IsLocalDate(options?: ValidationOptions) {
@@ -55,7 +71,7 @@ export function IsLocalDate(options?: ValidationOptions) {
       name: 'isLocalDate',
       target: object.constructor,
       propertyName,
-      options: { message: (a) => `${a.property} ${dateProblem(a.value)?.text ?? 'is not a date'}`, context: { reason: 'NOT_A_DATE' }, ...options },
+      options: { message: (a) => `${a.property} ${dateProblem(a.value)?.text ?? 'is not a date'}`, ...options },
       validator: { validate: (v: unknown) => v === null || v === undefined || dateProblem(v) === null },
     });
 }
@@ -71,7 +87,7 @@ export function IsPastDate(options?: ValidationOptions) {
       name: 'isPastDate',
       target: object.constructor,
       propertyName,
-      options: { message: (a) => `${a.property} ${dateProblem(a.value, { past: true })?.text ?? 'is not a date'}`, context: { reason: 'FUTURE_DATE' }, ...options },
+      options: { message: (a) => `${a.property} ${dateProblem(a.value, { past: true })?.text ?? 'is not a date'}`, ...options },
       validator: { validate: (v: unknown) => v === null || v === undefined || dateProblem(v, { past: true }) === null },
     });
 }

@@ -5,6 +5,7 @@ import { assertPastDate, todayInChina } from '../dates';
 import { AppError, badInput, ErrorCode, forbidden, notFound } from '../errors';
 import { childrenOf, type Loaders } from '../loaders';
 import type { Role } from '../roles';
+import type { Reason } from '../reasons';
 import { type TransactionRunner, writeLock } from '../transactions';
 import type { StepRow } from './step.entity';
 
@@ -33,9 +34,9 @@ export async function conditionalUpdate<T extends ObjectLiteral & StatefulRow>(e
   }
 }
 
-/** Why a move is refused to this actor: a coded reason (ROLE, MAKER_CHECKER…) and its English message. */
+/** Why a move is refused to this actor: a declared reason (ROLE, MAKER_CHECKER…) and its English message. */
 export interface Denial {
-  reason: string;
+  reason: Reason;
   message: string;
 }
 

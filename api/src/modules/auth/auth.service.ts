@@ -84,14 +84,14 @@ export class AuthService {
    */
   async changePassword(current: string, next: string, actor: Actor): Promise<SignedIn> {
     const me = actor.user!;
-    if (next === current) throw badInput('next', 'Choose a password different from the current one');
+    if (next === current) throw badInput('next', 'Choose a password different from the current one', 'SAME_PASSWORD');
     const account = accountKey(me.username);
     const attempt = await this.limits.take('loginUser', account);
     if (!attempt.ok) throw rateLimited('This account is locked after repeated failed sign-ins', attempt.retryAfterMs, 'LOGIN_LOCKED');
     const read = await this.ds.getRepository(User).findOneByOrFail({ id: me.id });
     if (!(await verifyPassword(current, read.passwordHash))) {
       if (attempt.remaining === 0) await this.limits.lock('loginUser', account);
-      throw badInput('current', 'The current password is wrong');
+      throw badInput('current', 'The current password is wrong', 'WRONG_PASSWORD');
     }
     await this.limits.reset('loginUser', account);
     const passwordHash = await hashPassword(next);

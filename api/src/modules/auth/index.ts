@@ -9,14 +9,27 @@ const services = ({ ds, tx, audit, config, limits }: ModuleKit) => ({
   user: new UserService(ds, tx, audit, { entity: User, typeName: 'User', searchColumns: ['username', 'displayName'], auditOmit: ['passwordHash'] }),
 });
 
+/** The refusal reasons its code throws (extensions.reason; see common/reasons.ts). */
+const reasons = {
+  LOGIN_LOCKED: 'The account is locked after repeated failed sign-ins: wait extensions.retryAfter seconds',
+  TOO_MANY_ATTEMPTS: 'Too many failed sign-ins from one IP: wait extensions.retryAfter seconds',
+  WRONG_PASSWORD: 'The current password given to change it is wrong',
+  SAME_PASSWORD: 'The new password is the same as the current one',
+} as const;
+
 /** 用户与登录: users, roles, sessions, passwords. */
 export const authModule: ApiModule = {
   name: 'auth',
   entities: [User],
   services,
   resolvers: [LoginResolver, UserResolver],
+  reasons,
 };
 
 declare module '../../common/context' {
   interface Services extends ModuleServices<typeof services> {}
+}
+
+declare module '../../common/reasons' {
+  interface ModuleReasons extends Record<keyof typeof reasons, true> {}
 }

@@ -65,7 +65,7 @@ async function keyed(resolve: GraphQLFieldResolver<unknown, AppContext>, root: u
   const { idempotencyKey: argKey, ...request } = args;
   const key = (typeof argKey === 'string' ? argKey.trim() : '') || ctx.idempotencyKey || '';
   if (!key || !ctx.user) return resolve(root, args, ctx, info);
-  if (key.length > KEY_MAX) throw badInput('idempotencyKey', `idempotencyKey is at most ${KEY_MAX} characters`);
+  if (key.length > KEY_MAX) throw badInput('idempotencyKey', `idempotencyKey is at most ${KEY_MAX} characters`, 'TOO_LONG', { maxLength: KEY_MAX });
   const pending: PendingClaim = { key, operation: info.fieldName, requestHash: hashRequest(info.fieldName, request) };
   const ds = ctx.services.ds;
   const prior = await findClaim(ds, ctx.user.id, key);

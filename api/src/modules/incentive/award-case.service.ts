@@ -75,7 +75,7 @@ export class AwardCaseService extends CrudService<AwardCase, AwardCaseFilter> {
   }
 
   private stepDate(value: unknown, field: string): string {
-    if (typeof value !== 'string') throw badInput(field, `${field} is required`);
+    if (typeof value !== 'string') throw badInput(field, `${field} is required`, 'REQUIRED');
     return assertPastDate(value, field);
   }
 

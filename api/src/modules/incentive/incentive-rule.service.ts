@@ -81,7 +81,7 @@ function parseLines(lines: unknown): ParsedLine[] {
   const seen = new Set<string>();
   return (lines as RuleLineInput[]).map((l, i) => {
     const field = `lines.${i}`;
-    if (seen.has(l.recipientRole)) throw badInput(`${field}.recipientRole`, `${l.recipientRole} appears twice: one line per recipient`);
+    if (seen.has(l.recipientRole)) throw badInput(`${field}.recipientRole`, `${l.recipientRole} appears twice: one line per recipient`, 'DUPLICATE_LINE');
     seen.add(l.recipientRole);
     const amountFen = l.amount === null || l.amount === undefined || l.amount.trim() === '' ? null : yuanToFen(l.amount, `${field}.amount`);
     return { recipientRole: l.recipientRole, amountFen, printedAmount: l.printedAmount?.trim() || null, note: l.note?.trim() || null, sortOrder: i + 1 };

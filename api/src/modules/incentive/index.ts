@@ -36,6 +36,22 @@ const services = (kit: ModuleKit) => {
   };
 };
 
+/** The refusal reasons its code throws (extensions.reason; see common/reasons.ts). */
+const reasons = {
+  ALREADY_AWARDED: 'The site already has an award case or its payouts in this programme: one site earns one award',
+  NOT_ACCEPTED: 'Payouts come only after the site is accepted by the superior department and then the street',
+  NO_AMOUNT: 'The rule in force names no amount for this recipient: set it on the rule first',
+  NO_COMPANY: 'The award case names no property company: set it before generating payouts',
+  IN_USE: 'Payouts are committed against this budget or rule, so it cannot be deleted',
+  REFERENCE_USED: 'The payment reference is already recorded on another payout',
+  NO_RULE_IN_FORCE: 'No rule of the programme is in force on that day',
+  NO_BUDGET: 'No budget is set for the programme and year of the payout',
+  OVER_BUDGET: 'Approving would exceed the year’s budget (extensions.budgetFen, committedFen, availableFen)',
+  MAKER_CHECKER: 'The submitter of a payout may not approve it: another member of the office must',
+  BUDGET_BELOW_COMMITTED: 'A budget cannot be set lower than what payouts already commit against it',
+  DUPLICATE_LINE: 'A rule names one recipient twice: one line per recipient',
+} as const;
+
 /**
  * 激励: programmes, their rules, yearly budgets, award cases (示范点创建验收) and payouts. Budgets
  * live here, in budget.*.ts, not in a module of their own: approving a payout locks its budget
@@ -46,8 +62,13 @@ export const incentiveModule: ApiModule = {
   entities: [IncentiveProgramme, IncentiveRule, IncentiveRuleLine, IncentiveBudget, AwardCase, AwardCaseStep, Payout, PayoutTransition],
   services,
   resolvers: [IncentiveProgrammeResolver, IncentiveRuleResolver, IncentiveBudgetResolver, IncentiveTotalsResolver, AwardCaseResolver, PayoutResolver],
+  reasons,
 };
 
 declare module '../../common/context' {
   interface Services extends ModuleServices<typeof services> {}
+}
+
+declare module '../../common/reasons' {
+  interface ModuleReasons extends Record<keyof typeof reasons, true> {}
 }

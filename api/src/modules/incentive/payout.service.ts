@@ -43,7 +43,7 @@ export class PayoutService extends CrudService<Payout, PayoutFilter> {
     try {
       return await this.tx.run(async (em) => {
         const c = await em.findOne(AwardCase, { where: { id: caseId }, ...writeLock(em) });
-        if (!c) throw badInput('caseId', `caseId: no AwardCase with id ${caseId}`);
+        if (!c) throw badInput('caseId', `caseId: no AwardCase with id ${caseId}`, 'UNKNOWN_REFERENCE');
         const stages = await this.caseWorkflow.stagesOf(em, caseId);
         const streetAcceptedOn = stages.STREET_ACCEPTED?.stepDate;
         if (c.status !== AwardCaseStatus.STREET_ACCEPTED || !stages.SUPERIOR_ACCEPTED || !streetAcceptedOn) {
@@ -103,14 +103,14 @@ export class PayoutService extends CrudService<Payout, PayoutFilter> {
       if (input.recipientCompanyId != null) {
         if (current.recipientRole !== RecipientRole.PROPERTY_COMPANY) throw badInput('recipientCompanyId', 'This payout goes to a community, not a company');
         const company = await em.findOneBy(PropertyCompany, { id: toId(input.recipientCompanyId, 'recipientCompanyId') });
-        if (!company) throw badInput('recipientCompanyId', `recipientCompanyId: no PropertyCompany with id ${String(input.recipientCompanyId)}`);
+        if (!company) throw badInput('recipientCompanyId', `recipientCompanyId: no PropertyCompany with id ${String(input.recipientCompanyId)}`, 'UNKNOWN_REFERENCE');
         Object.assign(set, { recipientCompanyId: company.id, recipientName: company.name });
       }
       if (input.recipientJurisdictionId != null) {
         if (current.recipientRole !== RecipientRole.COMMUNITY) throw badInput('recipientJurisdictionId', 'This payout goes to a company, not a community');
         const community = await em.findOneBy(Jurisdiction, { id: toId(input.recipientJurisdictionId, 'recipientJurisdictionId') });
         if (!community || community.level !== JurisdictionLevel.COMMUNITY) {
-          throw badInput('recipientJurisdictionId', `recipientJurisdictionId: no community (社区·村) with id ${String(input.recipientJurisdictionId)}`);
+          throw badInput('recipientJurisdictionId', `recipientJurisdictionId: no community (社区·村) with id ${String(input.recipientJurisdictionId)}`, 'UNKNOWN_REFERENCE');
         }
         Object.assign(set, { recipientJurisdictionId: community.id, recipientName: community.name });
       }

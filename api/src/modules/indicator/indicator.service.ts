@@ -28,7 +28,7 @@ const AT_RISK_DAYS = 30;
 const inOffice = (from: string, to: string | null, day: string) => from <= day && (to === null || to >= day);
 
 function checkPercent(unit: IndicatorUnit, value: number, field: string): void {
-  if (unit === IndicatorUnit.PERCENT && value > 100) throw badInput(field, `${field} is a percentage: at most 100`);
+  if (unit === IndicatorUnit.PERCENT && value > 100) throw badInput(field, `${field} is a percentage: at most 100`, 'OVER_100');
   if (unit === IndicatorUnit.COUNT && !Number.isInteger(value)) throw badInput(field, `${field} is a count: a whole number`);
 }
 

@@ -12,6 +12,12 @@ const services = ({ ds, tx, audit }: ModuleKit) => ({
   partnerRead: new PartnerReadService(ds),
 });
 
+/** The refusal reasons its code throws (extensions.reason; see common/reasons.ts). */
+const reasons = {
+  NOT_PUBLISHED: 'Nothing is published for what was asked (partner schema; code NOT_FOUND)',
+  ALREADY_REVOKED: 'The partner key was already revoked',
+} as const;
+
 /** 数据共享: partner keys and their access log (admin schema), and the read-only partner schema itself. */
 export const partnerModule: ApiModule = {
   name: 'partner',
@@ -19,8 +25,13 @@ export const partnerModule: ApiModule = {
   services,
   resolvers: [PartnerKeyResolver, PartnerAccessResolver],
   partnerResolvers: [PartnerQueryResolver, PartnerCompanyResolver, PartnerAreaResolver],
+  reasons,
 };
 
 declare module '../../common/context' {
   interface Services extends ModuleServices<typeof services> {}
+}
+
+declare module '../../common/reasons' {
+  interface ModuleReasons extends Record<keyof typeof reasons, true> {}
 }

@@ -83,7 +83,7 @@ function asOfDay(value: string | null | undefined): string {
   const today = todayInChina();
   if (value == null) return today;
   const day = assertLocalDate(value, 'asOf');
-  if (day > today) throw badInput('asOf', `asOf ${day} is in the future: standings are known up to today (${today})`);
+  if (day > today) throw badInput('asOf', `asOf ${day} is in the future: standings are known up to today (${today})`, 'FUTURE_DATE');
   return day;
 }
 

@@ -9,7 +9,7 @@ import type { PolicyDocument } from './policy-document.entity';
 /** 文件: documents, with a validity period that must not end before it starts. */
 export class PolicyDocumentService extends CrudService<PolicyDocument, PolicyDocumentFilter> {
   protected async validate(_em: EntityManager, next: PolicyDocument): Promise<void> {
-    if (!notBefore(next.validTo, next.validFrom)) throw badInput('validTo', 'validTo cannot be before validFrom');
+    if (!notBefore(next.validTo, next.validFrom)) throw badInput('validTo', 'validTo cannot be before validFrom', 'END_BEFORE_START');
   }
 }
 

@@ -20,6 +20,16 @@ const services = (kit: ModuleKit) => {
   };
 };
 
+/** The refusal reasons its code throws (extensions.reason; see common/reasons.ts). */
+const reasons = {
+  NOTHING_TO_PUBLISH: 'The period has no ratings to publish',
+  INCOMPLETE: 'Some ratings of the period are incomplete',
+  UNCHANGED: 'Nothing changed since the published revision: there is nothing to correct',
+  CORRECTION_REASON_REQUIRED: 'A correction of a published period needs a reason',
+  BEFORE_REVISION: 'A correction is dated before the revision it corrects',
+  BEFORE_PERIOD: 'An edition is dated before its period starts',
+} as const;
+
 /**
  * 红黑榜发布: frozen editions of a period's ratings (what partners read), and the rectifications a
  * black-list entry opens. Publishing freezes the period and scheme it draws on: this module tells
@@ -34,8 +44,13 @@ export const publicationModule: ApiModule = {
     services.ratingPeriod.published = publishedEditions;
   },
   resolvers: [RatingPublicationResolver, PublishedEntryResolver, RectificationResolver],
+  reasons,
 };
 
 declare module '../../common/context' {
   interface Services extends ModuleServices<typeof services> {}
+}
+
+declare module '../../common/reasons' {
+  interface ModuleReasons extends Record<keyof typeof reasons, true> {}
 }

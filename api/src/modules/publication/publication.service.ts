@@ -80,11 +80,11 @@ export class PublicationService {
       }
       const revision = (d.latest?.revision ?? 0) + 1;
       if (d.latest) {
-        if (!reason) throw badInput('reason', `Period ${d.period.code} was published on ${d.latest.publishedOn} (revision ${d.latest.revision}): say why it is corrected`);
-        if (publishedOn < d.latest.publishedOn) throw badInput('publishedOn', `publishedOn ${publishedOn} is before revision ${d.latest.revision} (${d.latest.publishedOn})`);
+        if (!reason) throw badInput('reason', `Period ${d.period.code} was published on ${d.latest.publishedOn} (revision ${d.latest.revision}): say why it is corrected`, 'CORRECTION_REASON_REQUIRED');
+        if (publishedOn < d.latest.publishedOn) throw badInput('publishedOn', `publishedOn ${publishedOn} is before revision ${d.latest.revision} (${d.latest.publishedOn})`, 'BEFORE_REVISION');
         if (!d.changed) throw conflict(`Nothing changed since revision ${d.latest.revision}: there is nothing to correct`, 'periodId', 'UNCHANGED');
       }
-      if (publishedOn < d.period.startDate) throw badInput('publishedOn', `publishedOn ${publishedOn} is before the period starts (${d.period.startDate})`);
+      if (publishedOn < d.period.startDate) throw badInput('publishedOn', `publishedOn ${publishedOn} is before the period starts (${d.period.startDate})`, 'BEFORE_PERIOD');
       const count = (s: ListStatus) => d.entries.filter((e) => e.listStatus === s).length;
       const { actorId, actorName } = signedBy(actor);
       const edition = await em

@@ -13,14 +13,30 @@ const services = ({ ds, tx, audit }: ModuleKit) => ({
   ratingImport: new SheetImporter(ratingImport, ds, tx, audit),
 });
 
+/** The refusal reasons its code throws (extensions.reason; see common/reasons.ts). */
+const reasons = {
+  WEIGHTS_NOT_100: 'The criteria’s weights do not add up to 100',
+  THRESHOLDS_NOT_RISING: 'The star thresholds do not rise with the stars',
+  BLACK_NOT_BELOW_RED: 'The black-list stars are not below the red-list stars',
+  DUPLICATE_CRITERION: 'A criterion code appears twice in a scheme',
+  NO_CRITERIA: 'A scheme needs at least one criterion',
+  ABOVE_MAX: 'A score is above its criterion’s maximum',
+  TOO_MANY_DECIMALS: 'A score has more than two decimals',
+} as const;
+
 /** 星级评定: schemes and their criteria, periods, ratings and scores (typed or imported from a sheet). */
 export const ratingModule: ApiModule = {
   name: 'rating',
   entities: [RatingScheme, RatingCriterion, RatingPeriod, Rating, RatingScore],
   services,
   resolvers: [RatingSchemeResolver, RatingPeriodResolver, RatingResolver, RatingImportResolver],
+  reasons,
 };
 
 declare module '../../common/context' {
   interface Services extends ModuleServices<typeof services> {}
+}
+
+declare module '../../common/reasons' {
+  interface ModuleReasons extends Record<keyof typeof reasons, true> {}
 }

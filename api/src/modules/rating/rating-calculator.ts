@@ -1,3 +1,4 @@
+import type { Reason } from '../../common/reasons';
 import { ListStatus } from './rating.enums';
 import type { Rating, RatingCriterion, RatingScheme } from './rating.entities';
 
@@ -69,9 +70,9 @@ export const subjectKey = {
 };
 
 /** Why a score cannot be recorded on a criterion (code and message), or null when it can. */
-export function scoreProblem(criterion: Pick<RatingCriterion, 'name' | 'maxScore'>, score: number): { code: 'SCORE_OUT_OF_RANGE' | 'BAD_SCORE'; message: string } | null {
-  if (score < 0) return { code: 'SCORE_OUT_OF_RANGE', message: `${criterion.name}: ${score} is below 0` };
-  if (score > criterion.maxScore) return { code: 'SCORE_OUT_OF_RANGE', message: `${criterion.name}: ${score} is above the maximum ${criterion.maxScore}` };
-  if (Math.round(score * 100) !== score * 100) return { code: 'BAD_SCORE', message: `${criterion.name}: at most two decimals` };
+export function scoreProblem(criterion: Pick<RatingCriterion, 'name' | 'maxScore'>, score: number): { code: 'SCORE_OUT_OF_RANGE' | 'BAD_SCORE'; reason: Reason; message: string } | null {
+  if (score < 0) return { code: 'SCORE_OUT_OF_RANGE', reason: 'NEGATIVE', message: `${criterion.name}: ${score} is below 0` };
+  if (score > criterion.maxScore) return { code: 'SCORE_OUT_OF_RANGE', reason: 'ABOVE_MAX', message: `${criterion.name}: ${score} is above the maximum ${criterion.maxScore}` };
+  if (Math.round(score * 100) !== score * 100) return { code: 'BAD_SCORE', reason: 'TOO_MANY_DECIMALS', message: `${criterion.name}: at most two decimals` };
   return null;
 }

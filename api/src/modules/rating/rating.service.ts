@@ -28,22 +28,22 @@ export class RatingSchemeService extends CrudService<RatingScheme, RatingSchemeF
     }
     const steps = [next.star2Min, next.star3Min, next.star4Min, next.star5Min];
     for (let i = 1; i < steps.length; i++) {
-      if (steps[i] < steps[i - 1]) throw badInput(`star${i + 2}Min`, `star${i + 2}Min (${steps[i]}) is below star${i + 1}Min (${steps[i - 1]}): thresholds rise with the stars`);
+      if (steps[i] < steps[i - 1]) throw badInput(`star${i + 2}Min`, `star${i + 2}Min (${steps[i]}) is below star${i + 1}Min (${steps[i - 1]}): thresholds rise with the stars`, 'THRESHOLDS_NOT_RISING');
     }
     if (next.redMinStars !== null && next.blackMaxStars !== null && next.blackMaxStars >= next.redMinStars) {
-      throw badInput('blackMaxStars', 'blackMaxStars must be below redMinStars: nobody can be on both lists');
+      throw badInput('blackMaxStars', 'blackMaxStars must be below redMinStars: nobody can be on both lists', 'BLACK_NOT_BELOW_RED');
     }
   }
 
   protected async saveChildren(em: EntityManager, saved: RatingScheme, children: ObjectLiteral, creating: boolean): Promise<void> {
     if (!creating && !children.criteria) return;
     const list = (children.criteria ?? []) as CriterionInput[];
-    if (!list.length) throw badInput('criteria', 'A scheme needs at least one criterion');
+    if (!list.length) throw badInput('criteria', 'A scheme needs at least one criterion', 'NO_CRITERIA');
     const codes = new Set<string>();
     let weights = 0;
     const rows = list.map((c, i) => {
       const code = c.code.trim().toUpperCase();
-      if (codes.has(code)) throw badInput(`criteria.${i}.code`, `Criterion code ${code} appears twice`);
+      if (codes.has(code)) throw badInput(`criteria.${i}.code`, `Criterion code ${code} appears twice`, 'DUPLICATE_CRITERION');
       codes.add(code);
       weights += c.weight;
       return {
@@ -56,7 +56,7 @@ export class RatingSchemeService extends CrudService<RatingScheme, RatingSchemeF
         sourceClauseId: toOptionalId(c.sourceClauseId, `criteria.${i}.sourceClauseId`) ?? null,
       };
     });
-    if (weights !== 100) throw badInput('criteria', `The weights add up to ${weights}, not 100`);
+    if (weights !== 100) throw badInput('criteria', `The weights add up to ${weights}, not 100`, 'WEIGHTS_NOT_100');
     // A criterion that already has scores cannot be dropped: the scores' foreign key refuses it.
     await syncChildren(em, RatingCriterion, { column: 'schemeId', id: saved.id }, 'code', rows);
   }
@@ -72,7 +72,7 @@ export class RatingPeriodService extends CrudService<RatingPeriod, RatingPeriodF
   published: PublishedCheck = nothingPublished;
 
   protected async validate(em: EntityManager, next: RatingPeriod, before: RatingPeriod | null): Promise<void> {
-    if (!notBefore(next.endDate, next.startDate)) throw badInput('endDate', 'endDate cannot be before startDate');
+    if (!notBefore(next.endDate, next.startDate)) throw badInput('endDate', 'endDate cannot be before startDate', 'END_BEFORE_START');
     if (!before) return;
     const moved = (['schemeId', 'code', 'startDate', 'endDate'] as const).find((k) => next[k] !== before[k]);
     if (moved && (await this.published(em, { periodId: before.id }))) {
@@ -91,7 +91,7 @@ export class RatingService extends CrudService<Rating, RatingFilter> {
       for (const f of ['propertyCompanyId', 'partyOrganizationId', 'ownersCommitteeId'] as const) {
         if (f !== field && next[f] != null) throw badInput(f, `${f} does not fit a ${scheme.subjectKind} scheme`);
       }
-      if (field !== 'subjectName' && next[field] == null) throw badInput(String(field), `${String(field)} is required for a ${scheme.subjectKind} scheme`);
+      if (field !== 'subjectName' && next[field] == null) throw badInput(String(field), `${String(field)} is required for a ${scheme.subjectKind} scheme`, 'REQUIRED');
     };
     switch (scheme.subjectKind) {
       case RatedSubjectKind.PROPERTY_COMPANY: {
@@ -116,7 +116,7 @@ export class RatingService extends CrudService<Rating, RatingFilter> {
       default: {
         only('subjectName');
         const name = next.subjectName?.trim();
-        if (!name) throw badInput('subjectName', `subjectName is required for a ${scheme.subjectKind} scheme`);
+        if (!name) throw badInput('subjectName', `subjectName is required for a ${scheme.subjectKind} scheme`, 'REQUIRED');
         Object.assign(next, { subjectKey: subjectKey.name(name), subjectName: name });
       }
     }
@@ -132,7 +132,7 @@ export class RatingService extends CrudService<Rating, RatingFilter> {
       const criterion = criteria.get(criterionId);
       if (!criterion) throw badInput(`scores.${i}.criterionId`, `Criterion ${criterionId} is not part of this rating's scheme`);
       const problem = scoreProblem(criterion, s.score);
-      if (problem) throw badInput(`scores.${i}.score`, problem.message);
+      if (problem) throw badInput(`scores.${i}.score`, problem.message, problem.reason);
       const existing = await em.findOneBy(RatingScore, { ratingId: saved.id, criterionId });
       const values = { score: s.score, evidence: s.evidence?.trim() || null };
       if (existing) await em.update(RatingScore, { id: existing.id }, values);

@@ -28,14 +28,25 @@ const services = ({ ds, tx, audit, config }: ModuleKit) => ({
   taskImport: new SheetImporter(taskListImport, ds, tx, audit),
 });
 
+/** The refusal reasons its code throws (extensions.reason; see common/reasons.ts). */
+const reasons = {
+  BEFORE_ASSIGNMENT: 'A progress report is dated before its assignment existed (extensions.earliest)',
+  BACKDATED: 'A progress report is dated further back than units may date one (extensions.limitDays, extensions.earliest)',
+} as const;
+
 /** 任务清单: plans, key works, targets, tasks, milestones, responsible units, progress reports. */
 export const taskModule: ApiModule = {
   name: 'task',
   entities: [Plan, KeyWork, Target, TaskItem, Milestone, Assignment, ProgressReport],
   services,
   resolvers: [PlanResolver, KeyWorkResolver, TargetResolver, TaskItemResolver, MilestoneResolver, AssignmentResolver, ProgressReportResolver, ProgressResolver, AssignmentStatusResolver, TaskImportResolver],
+  reasons,
 };
 
 declare module '../../common/context' {
   interface Services extends ModuleServices<typeof services> {}
+}
+
+declare module '../../common/reasons' {
+  interface ModuleReasons extends Record<keyof typeof reasons, true> {}
 }

@@ -109,7 +109,7 @@ export class ProgressService {
 
   /** 即将到期: open deadlines from the date to N days after it. */
   async dueSoon(scope: ProgressScope, within: number): Promise<DeadlineEntry[]> {
-    if (!Number.isInteger(within) || within < 0 || within > 366) throw badInput('days', 'days must be between 0 and 366');
+    if (!Number.isInteger(within) || within < 0 || within > 366) throw badInput('days', 'days must be between 0 and 366', 'OUT_OF_RANGE');
     const until = addDays(scope.asOf, within);
     const states = await this.states(scope);
     return states

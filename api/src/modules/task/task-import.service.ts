@@ -81,10 +81,10 @@ export const taskListImport: SheetImport<TaskList> = {
     const documentId = toId(args.documentId, 'documentId');
     const jurisdictionId = toId(args.jurisdictionId, 'jurisdictionId');
     const name = args.name.trim();
-    if (!name) throw badInput('name', 'name cannot be empty');
-    if (!(await em.existsBy(PolicyDocument, { id: documentId }))) throw badInput('documentId', `documentId: no PolicyDocument with id ${documentId}`);
-    if (!(await em.existsBy(Jurisdiction, { id: jurisdictionId }))) throw badInput('jurisdictionId', `jurisdictionId: no Jurisdiction with id ${jurisdictionId}`);
-    if (await em.existsBy(Plan, { documentId, name })) throw conflict('This document already has a plan with that name', 'name');
+    if (!name) throw badInput('name', 'name cannot be empty', 'REQUIRED');
+    if (!(await em.existsBy(PolicyDocument, { id: documentId }))) throw badInput('documentId', `documentId: no PolicyDocument with id ${documentId}`, 'UNKNOWN_REFERENCE');
+    if (!(await em.existsBy(Jurisdiction, { id: jurisdictionId }))) throw badInput('jurisdictionId', `jurisdictionId: no Jurisdiction with id ${jurisdictionId}`, 'UNKNOWN_REFERENCE');
+    if (await em.existsBy(Plan, { documentId, name })) throw conflict('This document already has a plan with that name', 'name', 'DUPLICATE');
 
     const units = await em.find(Unit, { where: { jurisdictionId } });
     const children = await em.find(Jurisdiction, { where: { parentId: jurisdictionId } });

@@ -135,7 +135,7 @@ export class SuccessionService {
     const post = await em.findOneBy(Post, { id: postId });
     if (!post) throw notFound('Post', postId);
     const successor = await em.findOneBy(Person, { id: successorId });
-    if (!successor) throw badInput('successorId', `successorId: no Person with id ${successorId}`);
+    if (!successor) throw badInput('successorId', `successorId: no Person with id ${successorId}`, 'UNKNOWN_REFERENCE');
 
     const lockOpt = lock && em.connection.options.type !== 'better-sqlite3';
     const seatsQb = em.createQueryBuilder(Membership, 'e').where('e.postId = :postId', { postId });
