@@ -20,21 +20,51 @@ function introspectionFromPrintedSchema(): Plugin {
       if (id !== `\0${VIRTUAL_ID}`) return undefined;
       this.addWatchFile(SCHEMA_FILE);
       const schema = buildSchema(fs.readFileSync(SCHEMA_FILE, 'utf8'));
-      return `export default ${JSON.stringify(introspectionFromSchema(schema).__schema)};`;
+      // without descriptions: the data provider reads types, fields and arguments only
+      return `export default ${JSON.stringify(introspectionFromSchema(schema, { descriptions: false }).__schema)};`;
     },
   };
 }
 
-export default defineConfig({
+/** The chunk of a library module: its package's name (`@mui/material` → `mui-material`). */
+function packageChunk(id: string): string {
+  const parts = id.split(/[\\/]node_modules[\\/]/).pop()!.split(/[\\/]/);
+  return (parts[0].startsWith('@') ? `${parts[0].slice(1)}-${parts[1]}` : parts[0]).replace(/[^a-zA-Z0-9_-]/g, '_');
+}
+
+/**
+ * exceljs's own browser bundle, copied beside the app (vendor/exceljs.min.js) and loaded when a sheet
+ * is first read or written (admin/src/vendor/exceljs.ts, which `exceljs` resolves to in the build).
+ */
+function exceljsAsStaticFile(): Plugin {
+  return {
+    name: 'exceljs-static',
+    apply: 'build',
+    generateBundle() {
+      const file = path.resolve(HERE, '../node_modules/exceljs/dist/exceljs.min.js');
+      this.emitFile({ type: 'asset', fileName: 'vendor/exceljs.min.js', source: fs.readFileSync(file) });
+    },
+  };
+}
+
+export default defineConfig(({ command }) => ({
   root: HERE,
   base: '/admin/',
-  plugins: [introspectionFromPrintedSchema()],
+  plugins: [introspectionFromPrintedSchema(), exceljsAsStaticFile()],
+  resolve: command === 'build' ? { alias: [{ find: /^exceljs$/, replacement: path.resolve(HERE, 'src/vendor/exceljs.ts') }] } : {},
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 4000,
-    rollupOptions: {
+    rolldownOptions: {
+      output: {
+        // One chunk per library package (cached across releases; packages do not import each other
+        // in cycles, so the chunks load in a well-defined order, which size-based splitting broke);
+        // each module's screens are chunks of their own (loaded on first visit: resources/common/module.ts).
+        codeSplitting: {
+          groups: [{ name: packageChunk, debugName: 'packages', test: /node_modules[\\/]/ }],
+        },
+      },
       // MUI marks its modules "use client" (a React Server Components hint); meaningless in this SPA.
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
@@ -45,4 +75,4 @@ export default defineConfig({
     port: 5173,
     proxy: { '/graphql': 'http://localhost:4000', '/health': 'http://localhost:4000' },
   },
-});
+}));

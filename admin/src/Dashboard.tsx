@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { gqlRequest } from './dataProvider';
 import { today } from './resources/common/dates';
-import { BudgetPanel } from './resources/incentive/budgets';
+import { BudgetPanel } from './resources/budget/budgets';
 import { IndicatorChart } from './resources/indicator/indicators';
 import { TaskPanels } from './resources/task/TaskPanels';
 

@@ -6,8 +6,7 @@ import { Role } from '../../api/src/common/roles';
 import { usccCheckChar } from '../../api/src/common/uscc';
 import { checkEligibility } from '../../schema/partner-client/check-eligibility';
 import { PartnerApiError } from '../../schema/partner-client/client';
-import en from '../src/i18n/en';
-import zh from '../src/i18n/zh';
+import { en, zh } from '../../api/test/console-messages';
 import { browserAvailable, type Console, docShot, noSnackbar, SHOTS, shot, signIn, startConsole } from './browser';
 
 const run = browserAvailable() ? describe : describe.skip;

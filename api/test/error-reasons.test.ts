@@ -7,8 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type GraphQLEnumType } from 'graphql';
-import en from '../../admin/src/i18n/en';
-import zh from '../../admin/src/i18n/zh';
+import { en, zh } from './console-messages';
 import { collectReasons } from '../src/common/reasons';
 import { MODULES } from '../src/modules';
 import { buildAdminSchema, buildPartnerSchema } from '../src/schema';

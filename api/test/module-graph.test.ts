@@ -97,6 +97,15 @@ describe('module graph', () => {
     expect(cyclesOf(graphOf(MODULES_DIR, moduleOf))).toEqual([]);
   });
 
+  it('registers every console module folder in the console module list', () => {
+    const RESOURCES = join(REPO, 'admin', 'src', 'resources');
+    const list = readFileSync(join(REPO, 'admin', 'src', 'modules.ts'), 'utf8');
+    const folders = readdirSync(RESOURCES).filter((n) => n !== 'common' && statSync(join(RESOURCES, n)).isDirectory());
+    for (const f of folders) {
+      expect({ f, index: existsSync(join(RESOURCES, f, 'index.ts')), listed: list.includes(`'./resources/${f}'`) }).toEqual({ f, index: true, listed: true });
+    }
+  });
+
   it('registers every module folder in the one module list, once', () => {
     const folders = readdirSync(MODULES_DIR).filter((n) => statSync(join(MODULES_DIR, n)).isDirectory()).sort();
     for (const f of folders) expect(existsSync(join(MODULES_DIR, f, 'index.ts'))).toBe(true);

@@ -1,5 +1,4 @@
-import en from '../../admin/src/i18n/en';
-import zh from '../../admin/src/i18n/zh';
+import { en, zh } from './console-messages';
 import { todayInChina } from '../src/common/dates';
 import { type GridRow, readGrid } from '../src/common/sheet-import/layout';
 import { GROUP_ROLE_LABELS, ROSTER_SHEET } from '../src/modules/working-group/roster.sheet';

@@ -1,14 +1,13 @@
-import AssignmentIcon from '@mui/icons-material/AssignmentTurnedIn';
-import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { Divider, Typography } from '@mui/material';
 import { type ReactNode, useReducer } from 'react';
 import { AppBar, Layout as RaLayout, Logout, Menu, UserMenu, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
 import { getUser } from '../authProvider';
+import { MODULES } from '../modules';
 import { ChangePassword, ChangePasswordMenuItem } from '../resources/auth/ChangePassword';
 import { useCanEdit } from '../resources/common/actions';
 
 /**
- * Menu groups: a resource joins one with `options={{ menuGroup }}` in App.tsx, and stays out of
+ * Menu groups: a resource joins one with `options: { menuGroup }` in its module, and stays out of
  * the menu with `options={{ menu: false }}` (reachable by link and reference only).
  */
 const GROUPS = [
@@ -29,17 +28,21 @@ const GroupTitle = ({ group, label }: { group: string; label: string }) => {
   );
 };
 
-/** The default menu, plus 我的任务 for users who belong to a unit and 待审批 for the office; grouped resources under their title. */
+/** The default menu, plus the modules' own entries (我的任务 for unit members, 待审批 for the office); grouped resources under their title. */
 const AppMenu = () => {
   const edit = useCanEdit();
+  const viewer = { role: '', edit, unitId: getUser()?.unitId ?? null };
   const resources = useResourceDefinitions();
   const listed = Object.keys(resources).filter((name) => resources[name].hasList && resources[name].options?.menu !== false);
   const inGroup = (name: string) => resources[name].options?.menuGroup as string | undefined;
   return (
     <Menu>
       <Menu.DashboardItem />
-      {getUser()?.unitId && <Menu.Item to="/my-tasks" primaryText="app.tasks.mine" leftIcon={<AssignmentIcon />} data-testid="menu-my-tasks" />}
-      {edit && <Menu.Item to="/approvals" primaryText="app.approvals.title" leftIcon={<FactCheckIcon />} data-testid="menu-approvals" />}
+      {MODULES.flatMap((m) => m.menu ?? [])
+        .filter((e) => e.visible(viewer))
+        .map((e) => (
+          <Menu.Item key={e.to} to={e.to} primaryText={e.label} leftIcon={<e.icon />} data-testid={e.testId} />
+        ))}
       {listed.filter((name) => !inGroup(name)).map((name) => (
         <Menu.ResourceItem key={name} name={name} />
       ))}

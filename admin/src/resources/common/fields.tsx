@@ -10,6 +10,8 @@ import {
   type SelectInputProps,
 } from 'react-admin';
 import { enumChoices } from './enums';
+import { MODULES } from '../../modules';
+import type { ChipColor } from './module';
 
 export const EnumField = ({ enumName, ...props }: Omit<SelectFieldProps, 'choices'> & { enumName: string }) => (
   <SelectField {...props} choices={enumChoices(enumName)} />
@@ -40,15 +42,8 @@ export const SourceField = (_: { label?: string }) => {
   );
 };
 
-type ChipColor = 'default' | 'primary' | 'info' | 'success' | 'warning' | 'error';
-/** The colour of each value of the status enums. */
-const STATUS_COLORS: Record<string, Record<string, ChipColor>> = {
-  PayoutStatus: { DRAFT: 'default', SUBMITTED: 'warning', APPROVED: 'info', PAID: 'success', REJECTED: 'error', CANCELLED: 'default' },
-  AwardCaseStatus: { APPLIED: 'default', INSPECTED: 'info', SUPERIOR_ACCEPTED: 'primary', STREET_ACCEPTED: 'success', REJECTED: 'error' },
-  ProgressStatus: { NOT_STARTED: 'default', IN_PROGRESS: 'info', DONE: 'success' },
-  IndicatorStatus: { MET: 'success', ON_TRACK: 'info', AT_RISK: 'warning', MISSED: 'error' },
-  RectificationStatus: { REQUIRED: 'error', INTERVIEWED: 'warning', SUBMITTED: 'info', ACCEPTED: 'success', CANCELLED: 'default' },
-};
+/** The colour of each value of the status enums, as the modules declare them (`statusColors`). */
+const STATUS_COLORS: Record<string, Record<string, ChipColor>> = Object.assign({}, ...MODULES.map((m) => m.statusColors ?? {}));
 export const statusColor = (enumName: string, status: string): ChipColor => STATUS_COLORS[enumName]?.[status] ?? 'default';
 
 /** A status (a value of the enum `enumName`) as a coloured chip. */

@@ -25,8 +25,7 @@ export interface StepRow {
 }
 
 /** The selection every workflow record needs for its buttons and timeline. */
-export const MOVES_SELECTION = 'nextMoves { to reasonRequired datedByHand requiredFields }';
-export const STEPS_SELECTION = 'id fromStatus toStatus stepDate actorName reason at';
+export { MOVES_SELECTION, STEPS_SELECTION } from './workflow.selections';
 
 /**
  * How the console shows one workflow: its names, and for each move its label, colour and

@@ -15,7 +15,7 @@ import { ListActions, ShowActions } from '../common/actions';
 import { EnumField, EnumInput, SourceField } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
-import { GaugeField } from './budgets';
+import { GaugeField } from '../budget/budgets';
 import { ClauseInput, LinesSummary } from './rules';
 
 /** 奖励项目: 000's demonstration-site award and 004's 以奖代补. */

@@ -262,4 +262,4 @@ export const PartnerKeyShow = () => (
 );
 
 /** How a key reads in lists: 石狮市公共资源交易中心 招投标平台（wyk_3f9a1c2e） */
-export const keyRepresentation = (r: RaRecord) => `${r.name}（${r.prefix}）`;
+export { keyRepresentation } from './keyRepresentation';

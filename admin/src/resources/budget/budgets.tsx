@@ -22,8 +22,8 @@ import { ListActions, ShowActions, useCanEdit } from '../common/actions';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
 import { currentYear } from '../common/dates';
-import { FenField } from './fields';
-import { formatFen, yuan } from './money';
+import { FenField } from '../incentive/fields';
+import { formatFen, yuan } from '../incentive/money';
 
 export interface BudgetFigures {
   id: string;

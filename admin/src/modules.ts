@@ -1,0 +1,36 @@
+import { auditModule } from './resources/audit';
+import { authModule } from './resources/auth';
+import { budgetModule } from './resources/budget';
+import type { ConsoleModule } from './resources/common/module';
+import { incentiveModule } from './resources/incentive';
+import { indicatorModule } from './resources/indicator';
+import { organizationModule } from './resources/organization';
+import { ownersCommitteeModule } from './resources/owners-committee';
+import { partnerModule } from './resources/partner';
+import { partyOrganizationModule } from './resources/party-organization';
+import { policyModule } from './resources/policy';
+import { publicationModule } from './resources/publication';
+import { ratingModule } from './resources/rating';
+import { taskModule } from './resources/task';
+import { workingGroupModule } from './resources/working-group';
+
+/**
+ * The console's modules, in menu order: the one list a new domain is added to (each registers
+ * itself in admin/src/resources/<name>/index.ts: resources, pages, menu entries, messages, selections).
+ */
+export const MODULES: ConsoleModule[] = [
+  taskModule,
+  indicatorModule,
+  incentiveModule,
+  budgetModule,
+  workingGroupModule,
+  policyModule,
+  organizationModule,
+  ownersCommitteeModule,
+  partyOrganizationModule,
+  ratingModule,
+  publicationModule,
+  partnerModule,
+  auditModule,
+  authModule,
+];

@@ -1,0 +1,10 @@
+import HistoryIcon from '@mui/icons-material/History';
+import { type ConsoleModule, screen } from '../common/module';
+import { messages } from './messages';
+
+/** 审计: the audit trail, for everyone but unit staff (the API enforces the same). */
+export const auditModule: ConsoleModule = {
+  name: 'audit',
+  resources: ({ role }) => [role !== 'UNIT_STAFF' ? { name: 'AuditEvent', icon: HistoryIcon, options: { menuGroup: 'system' }, list: screen(() => import('./auditEvents'), 'AuditEventList') } : null],
+  messages,
+};

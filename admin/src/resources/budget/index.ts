@@ -1,0 +1,22 @@
+import SavingsIcon from '@mui/icons-material/Savings';
+import { type ConsoleModule, screen } from '../common/module';
+import { messages } from './messages';
+
+const load = () => import('./budgets');
+
+/** 年度预算: each programme's yearly budget, with what is committed and paid against it. */
+export const budgetModule: ConsoleModule = {
+  name: 'budget',
+  resources: ({ edit }) => [
+    {
+      name: 'IncentiveBudget',
+      icon: SavingsIcon,
+      list: screen(load, 'BudgetList'),
+      show: screen(load, 'BudgetShow'),
+      edit: edit ? screen(load, 'BudgetEdit') : undefined,
+      create: edit ? screen(load, 'BudgetCreate') : undefined,
+      recordRepresentation: (r) => String(r.year),
+    },
+  ],
+  messages,
+};

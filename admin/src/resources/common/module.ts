@@ -1,0 +1,59 @@
+import { type ComponentType, createElement, lazy, Suspense } from 'react';
+import { Loading, type ResourceProps } from 'react-admin';
+import type { Messages } from '../../i18n/messages';
+
+export type ChipColor = 'default' | 'primary' | 'info' | 'success' | 'warning' | 'error';
+
+/** Who is looking: the role, and whether it may edit (ADMIN, PARTY_OFFICE). */
+export interface Viewer {
+  role: string;
+  edit: boolean;
+  /** The signed-in user's unit (UNIT_STAFF), for menu entries such as 我的任务. */
+  unitId?: string | number | null;
+}
+
+/** A page of its own (not a resource's list/show/edit), e.g. /my-tasks. */
+export interface ConsoleRoute {
+  path: string;
+  component: ComponentType;
+}
+
+/** An entry of the menu that is not a resource's list. */
+export interface MenuEntry {
+  to: string;
+  label: string;
+  icon: ComponentType;
+  testId: string;
+  visible: (v: Viewer) => boolean;
+}
+
+/**
+ * A domain of the console, registering itself (after the react-admin demo's `src/<resource>/index.ts`
+ * spread into `<Resource>`): its resources for the viewer's role, its own pages and menu entries, its
+ * zh and en messages, and the nested fields its screens need beside a record's scalars (selections).
+ * The console is the list of modules in admin/src/modules.ts; App.tsx, the menu, the i18n provider
+ * and the data provider read everything from that list.
+ */
+export interface ConsoleModule {
+  name: string;
+  /** Its resources, in menu order; null where the viewer's role does not see one. */
+  resources?: (v: Viewer) => Array<ResourceProps | null>;
+  routes?: (v: Viewer) => Array<ConsoleRoute | null>;
+  menu?: MenuEntry[];
+  messages: Messages;
+  /** The colour of each value of its status enums (StatusChip). */
+  statusColors?: Record<string, Record<string, ChipColor>>;
+  /** Nested fields per type: `list` for lists, references and mutation results; `one` adds to it for a record's page. */
+  selections?: Record<string, { list: string; one?: string }>;
+}
+
+/**
+ * A screen loaded when first shown (its module's code is a chunk of its own: the bundle is split by
+ * route). `pick` names the export, since a screen file exports several.
+ */
+export function screen<M extends Record<string, unknown>>(load: () => Promise<M>, pick: keyof M & string): ComponentType {
+  const Lazy = lazy(async () => ({ default: (await load())[pick] as ComponentType }));
+  const Screen = (props: object) => createElement(Suspense, { fallback: createElement(Loading) }, createElement(Lazy, props));
+  Screen.displayName = pick;
+  return Screen;
+}

@@ -1,0 +1,25 @@
+import InsightsIcon from '@mui/icons-material/Insights';
+import { type ConsoleModule, screen } from '../common/module';
+import { messages } from './messages';
+
+const load = () => import('./indicators');
+
+/** 指标: the documents' targets and their measurements. */
+export const indicatorModule: ConsoleModule = {
+  name: 'indicator',
+  resources: ({ edit }) => [
+    {
+      name: 'Indicator',
+      icon: InsightsIcon,
+      list: screen(load, 'IndicatorList'),
+      show: screen(load, 'IndicatorShow'),
+      edit: edit ? screen(load, 'IndicatorEdit') : undefined,
+      create: edit ? screen(load, 'IndicatorCreate') : undefined,
+      recordRepresentation: 'name',
+    },
+    { name: 'IndicatorMeasurement', edit: edit ? screen(load, 'MeasurementEdit') : undefined, create: edit ? screen(load, 'MeasurementCreate') : undefined },
+  ],
+  statusColors: { IndicatorStatus: { MET: 'success', ON_TRACK: 'info', AT_RISK: 'warning', MISSED: 'error' } },
+  selections: { Indicator: { list: 'scope { name }' } },
+  messages,
+};

@@ -1,0 +1,85 @@
+import { COMMON_FIELDS, defineMessages } from '../../i18n/messages';
+
+const zhFields = COMMON_FIELDS.zh;
+const enFields = COMMON_FIELDS.en;
+
+/** The indicator module's messages: its resources' names and fields, its enums, its app.* texts. */
+export const messages = defineMessages(
+  {
+    resources: {
+      Indicator: {
+        name: '指标 |||| 指标',
+        fields: {
+          ...zhFields,
+          name: '指标',
+          printed: '原文',
+          unit: '单位',
+          comparator: '比较',
+          target: '目标值',
+          deadlineText: '时限（原文）',
+          deadline: '截止日期',
+          scopeId: '范围',
+          computed: '自动计算',
+          actual: '实际值（截至今天）',
+          status: '状态（截至今天）',
+        },
+      },
+      IndicatorMeasurement: { name: '指标测量 |||| 指标测量', fields: { ...zhFields, indicatorId: '指标', jurisdictionId: '区划', measuredOn: '测量日期', value: '数值', note: '备注' } },
+    },
+    enums: {
+      IndicatorUnit: { PERCENT: '%', COUNT: '个数' },
+      Comparator: { GTE: '不低于', LTE: '不高于', EQ: '等于' },
+      ComputedMeasure: { OWNERS_COMMITTEE_RATE: '业委会组建率', PARTY_ORGANIZATION_RATE: '小区党组织组建率', NEW_COMMITTEE_PARTY_SHARE: '新组建业委会党员比例' },
+      IndicatorStatus: { ON_TRACK: '进展正常', AT_RISK: '有风险', MET: '已达成', MISSED: '未达成' },
+    },
+    app: {
+      indicators: { title: '指标完成情况（截至今天）', actual: '实际', target: '目标', no_deadline: '无时限', as_of_today: '截至今天', measurements: '测量记录', cmp: { GTE: '≥', LTE: '≤', EQ: '=' } },
+    },
+  },
+  {
+    resources: {
+      Indicator: {
+        name: 'Indicator |||| Indicators',
+        fields: {
+          ...enFields,
+          name: 'Indicator',
+          printed: 'As printed',
+          unit: 'Unit',
+          comparator: 'Comparator',
+          target: 'Target',
+          deadlineText: 'Deadline (printed)',
+          deadline: 'Deadline',
+          scopeId: 'Scope',
+          computed: 'Computed',
+          actual: 'Actual (today)',
+          status: 'Status (today)',
+        },
+      },
+      IndicatorMeasurement: {
+        name: 'Measurement |||| Measurements',
+        fields: { ...enFields, indicatorId: 'Indicator', jurisdictionId: 'Jurisdiction', measuredOn: 'Measured on', value: 'Value', note: 'Note' },
+      },
+    },
+    enums: {
+      IndicatorUnit: { PERCENT: '%', COUNT: 'count' },
+      Comparator: { GTE: 'at least', LTE: 'at most', EQ: 'exactly' },
+      ComputedMeasure: {
+        OWNERS_COMMITTEE_RATE: 'Owners\' committee rate',
+        PARTY_ORGANIZATION_RATE: 'Party organisation rate',
+        NEW_COMMITTEE_PARTY_SHARE: 'Party share of new committees',
+      },
+      IndicatorStatus: { ON_TRACK: 'On track', AT_RISK: 'At risk', MET: 'Met', MISSED: 'Missed' },
+    },
+    app: {
+      indicators: {
+        title: 'Targets as of today',
+        actual: 'Actual',
+        target: 'target',
+        no_deadline: 'no deadline',
+        as_of_today: 'As of today',
+        measurements: 'Measurements',
+        cmp: { GTE: '≥', LTE: '≤', EQ: '=' },
+      },
+    },
+  },
+);

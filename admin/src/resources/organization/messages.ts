@@ -1,0 +1,42 @@
+import { COMMON_FIELDS, defineMessages } from '../../i18n/messages';
+
+const zhFields = COMMON_FIELDS.zh;
+const enFields = COMMON_FIELDS.en;
+
+/** The organization module's messages: its resources' names and fields, its enums, its app.* texts. */
+export const messages = defineMessages(
+  {
+    resources: {
+      Jurisdiction: { name: '行政区划 |||| 行政区划', fields: { ...zhFields, name: '名称', level: '层级', parentId: '上级', code: '区划代码' } },
+      Unit: { name: '责任单位 |||| 责任单位', fields: { ...zhFields, name: '名称', kind: '类别', jurisdictionId: '所属区划', aliases: '别称' } },
+      PropertyCompany: { name: '物业服务企业 |||| 物业服务企业', fields: { ...zhFields, name: '企业名称', uscc: '统一社会信用代码', jurisdictionId: '注册地', address: '地址' } },
+      Compound: { name: '住宅小区 |||| 住宅小区', fields: { ...zhFields, name: '小区名称', communityId: '所属社区', propertyCompanyId: '物业服务企业', managementMode: '管理模式', address: '地址' } },
+    },
+    enums: {
+      JurisdictionLevel: { PROVINCE: '省', CITY: '市', COUNTY: '县（市、区）', TOWNSHIP: '街道 / 镇', COMMUNITY: '社区 / 村' },
+      UnitKind: { OFFICE: '科室', STATION: '站所', COMMUNITY: '社区（村）', CENTER: '中心 / 岗位', DEPARTMENT: '上级部门', OTHER: '其他' },
+      ManagementMode: { PROFESSIONAL: '专业化物业', STATE_OWNED: '国企承接', SELF_MANAGED: '业主自治', COMMUNITY_FALLBACK: '社区兜底', NONE: '无物业' },
+    },
+    app: { org: { children: '下级区划' } },
+  },
+  {
+    resources: {
+      Jurisdiction: { name: 'Jurisdiction |||| Jurisdictions', fields: { ...enFields, name: 'Name', level: 'Level', parentId: 'Parent', code: 'Code' } },
+      Unit: { name: 'Unit |||| Units', fields: { ...enFields, name: 'Name', kind: 'Kind', jurisdictionId: 'Jurisdiction', aliases: 'Aliases' } },
+      PropertyCompany: {
+        name: 'Property company |||| Property companies',
+        fields: { ...enFields, name: 'Name', uscc: 'Credit code', jurisdictionId: 'Registered in', address: 'Address' },
+      },
+      Compound: {
+        name: 'Compound |||| Compounds',
+        fields: { ...enFields, name: 'Name', communityId: 'Community', propertyCompanyId: 'Property company', managementMode: 'Management', address: 'Address' },
+      },
+    },
+    enums: {
+      JurisdictionLevel: { PROVINCE: 'Province', CITY: 'City', COUNTY: 'County / district', TOWNSHIP: 'Street / town', COMMUNITY: 'Community / village' },
+      UnitKind: { OFFICE: 'Office', STATION: 'Station', COMMUNITY: 'Community', CENTER: 'Centre / post', DEPARTMENT: 'Department', OTHER: 'Other' },
+      ManagementMode: { PROFESSIONAL: 'Professional', STATE_OWNED: 'State-owned', SELF_MANAGED: 'Self-managed', COMMUNITY_FALLBACK: 'Community fallback', NONE: 'None' },
+    },
+    app: { org: { children: 'Sub-jurisdictions' } },
+  },
+);

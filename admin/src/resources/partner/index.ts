@@ -1,0 +1,30 @@
+import ManageSearchIcon from '@mui/icons-material/ManageSearch';
+import VpnKeyIcon from '@mui/icons-material/VpnKey';
+import { type ConsoleModule, screen } from '../common/module';
+import { keyRepresentation } from './keyRepresentation';
+import { messages } from './messages';
+
+const keys = () => import('./keys');
+const SHARING = { menuGroup: 'sharing' };
+
+/**
+ * 数据共享: keys are ADMIN's to issue and revoke; AUDITOR reads them (by link, not in its menu); the
+ * office reads the access log. The API enforces the same.
+ */
+export const partnerModule: ConsoleModule = {
+  name: 'partner',
+  resources: ({ role }) => [
+    role === 'ADMIN' || role === 'AUDITOR'
+      ? {
+          name: 'PartnerKey',
+          icon: VpnKeyIcon,
+          options: role === 'ADMIN' ? SHARING : { menu: false },
+          list: screen(keys, 'PartnerKeyList'),
+          show: screen(keys, 'PartnerKeyShow'),
+          recordRepresentation: keyRepresentation,
+        }
+      : null,
+    role !== 'UNIT_STAFF' ? { name: 'PartnerAccess', icon: ManageSearchIcon, options: SHARING, list: screen(() => import('./accesses'), 'PartnerAccessList') } : null,
+  ],
+  messages,
+};

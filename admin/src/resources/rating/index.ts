@@ -1,0 +1,47 @@
+import DateRangeIcon from '@mui/icons-material/DateRange';
+import StarRateIcon from '@mui/icons-material/StarRate';
+import { type ConsoleModule, screen } from '../common/module';
+import { messages } from './messages';
+
+const periods = () => import('./periods');
+const schemes = () => import('./schemes');
+/** Menu group (layout/Layout.tsx). */
+const RATINGS = { menuGroup: 'ratings' };
+
+/**
+ * 评星: schemes, periods and their score grids (typed or imported), and the period's publish step
+ * (Publication.tsx stays here: it waits for the score grid's pending saves before publishing).
+ */
+export const ratingModule: ConsoleModule = {
+  name: 'rating',
+  resources: ({ edit }) => [
+    {
+      name: 'RatingPeriod',
+      icon: DateRangeIcon,
+      options: RATINGS,
+      list: screen(periods, 'RatingPeriodList'),
+      show: screen(periods, 'RatingPeriodShow'),
+      edit: edit ? screen(periods, 'RatingPeriodEdit') : undefined,
+      create: edit ? screen(periods, 'RatingPeriodCreate') : undefined,
+      recordRepresentation: 'code',
+    },
+    {
+      name: 'RatingScheme',
+      icon: StarRateIcon,
+      options: RATINGS,
+      list: screen(schemes, 'RatingSchemeList'),
+      show: screen(schemes, 'RatingSchemeShow'),
+      edit: edit ? screen(schemes, 'RatingSchemeEdit') : undefined,
+      create: edit ? screen(schemes, 'RatingSchemeCreate') : undefined,
+      recordRepresentation: 'name',
+    },
+    { name: 'Rating' },
+  ],
+  selections: {
+    RatingScheme: { list: 'criteria { id code name weight maxScore }' },
+    RatingPeriod: { list: 'scheme { id name subjectKind periodKind }' },
+    /** The score grid's rows: typed inputs and the computed result (never typed). */
+    Rating: { list: 'scores { criterionId score } result { complete missing total stars listStatus reasons } propertyCompany { name uscc }' },
+  },
+  messages,
+};
