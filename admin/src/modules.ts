@@ -1,6 +1,7 @@
 import { auditModule } from './resources/audit';
 import { authModule } from './resources/auth';
 import { budgetModule } from './resources/budget';
+import { complaintModule } from './resources/complaint';
 import type { ConsoleModule } from './resources/common/module';
 import { incentiveModule } from './resources/incentive';
 import { indicatorModule } from './resources/indicator';
@@ -21,6 +22,7 @@ import { workingGroupModule } from './resources/working-group';
 export const MODULES: ConsoleModule[] = [
   taskModule,
   indicatorModule,
+  complaintModule,
   incentiveModule,
   budgetModule,
   workingGroupModule,

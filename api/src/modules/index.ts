@@ -1,5 +1,6 @@
 import { auditModule } from './audit';
 import { authModule } from './auth';
+import { complaintModule } from './complaint';
 import { idempotencyModule } from './idempotency';
 import { incentiveModule } from './incentive';
 import { indicatorModule } from './indicator';
@@ -35,4 +36,5 @@ export const MODULES = [
   ratingModule,
   publicationModule,
   partnerModule,
+  complaintModule,
 ];

@@ -1,0 +1,30 @@
+import FeedbackIcon from '@mui/icons-material/Feedback';
+import { type ConsoleModule, screen } from '../common/module';
+import { MOVES_SELECTION, STEPS_SELECTION } from '../common/workflow.selections';
+import { messages } from './messages';
+
+const load = () => import('./complaints');
+
+/** 投诉: received, assigned to a unit, handled and closed; the unit's staff record results from the complaint's page. */
+export const complaintModule: ConsoleModule = {
+  name: 'complaint',
+  resources: ({ edit }) => [
+    {
+      name: 'Complaint',
+      icon: FeedbackIcon,
+      list: screen(load, 'ComplaintList'),
+      show: screen(load, 'ComplaintShow'),
+      edit: edit ? screen(load, 'ComplaintEdit') : undefined,
+      create: edit ? screen(load, 'ComplaintCreate') : undefined,
+      recordRepresentation: 'summary',
+    },
+  ],
+  statusColors: { ComplaintStatus: { RECEIVED: 'warning', ASSIGNED: 'info', HANDLED: 'primary', CLOSED: 'success' } },
+  selections: {
+    Complaint: {
+      list: `compound { name } community { name } propertyCompany { name } assignedUnit { name } ${MOVES_SELECTION}`,
+      one: `steps { ${STEPS_SELECTION} }`,
+    },
+  },
+  messages,
+};

@@ -1,0 +1,27 @@
+import { type ApiModule, type ModuleKit, type ModuleServices } from '../../common/module';
+import { attachWorkflow } from '../../common/workflow/workflow';
+import { Complaint, ComplaintStep } from './complaint.entity';
+import { ComplaintResolver } from './complaint.resolver';
+import { ComplaintService } from './complaint.service';
+import { COMPLAINT_WORKFLOW } from './complaint.workflow';
+import { Complaints1764720000000 } from './migrations/1764720000000-Complaints';
+
+/** Its services, by the name resolvers use (`ctx.services.<name>`). */
+const services = (kit: ModuleKit) => {
+  const complaint = new ComplaintService(kit.ds, kit.tx, kit.audit, { entity: Complaint, typeName: 'Complaint', searchColumns: ['summary', 'complainant'], derivedColumns: ['communityId'], defaultSort: [['id', 'DESC']] });
+  attachWorkflow(complaint, COMPLAINT_WORKFLOW, kit);
+  return { complaint };
+};
+
+/** 投诉: complaints about property service, received, assigned to a unit, handled and closed (a workflow). */
+export const complaintModule: ApiModule = {
+  name: 'complaint',
+  entities: [Complaint, ComplaintStep],
+  migrations: [Complaints1764720000000],
+  services,
+  resolvers: [ComplaintResolver],
+};
+
+declare module '../../common/context' {
+  interface Services extends ModuleServices<typeof services> {}
+}
