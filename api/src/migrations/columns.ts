@@ -122,3 +122,24 @@ export const datetime = (name: string, opts: { nullable?: boolean } = {}): Table
   type: 'datetime',
   isNullable: opts.nullable ?? false,
 });
+
+/**
+ * The table of a workflow's steps (common/workflow/step.entity.ts: SignedStep + WorkflowStep): who,
+ * why, when recorded, from, to and the step's day, with a foreign key to the record they belong to.
+ */
+export const workflowStepTable = (qr: QueryRunner, o: { name: string; owner: string; ownerTable: string; statusLength: number }) => ({
+  name: o.name,
+  columns: [
+    id(),
+    int('actorId', { nullable: true }),
+    varchar('actorName', 50),
+    text('reason', { nullable: true }),
+    createdAt(qr, 'at'),
+    int(o.owner),
+    varchar('fromStatus', o.statusLength, { nullable: true }),
+    varchar('toStatus', o.statusLength),
+    date('stepDate'),
+  ],
+  indices: [index(`ix_${o.name}_${o.ownerTable}`, [o.owner])],
+  foreignKeys: [fk(o.owner, o.ownerTable)],
+});

@@ -1,5 +1,5 @@
 import SavingsIcon from '@mui/icons-material/Savings';
-import { type ConsoleModule, screen } from '../common/module';
+import { type ConsoleModule, crudScreens } from '../common/module';
 import { messages } from './messages';
 
 const load = () => import('./budgets');
@@ -11,10 +11,7 @@ export const budgetModule: ConsoleModule = {
     {
       name: 'IncentiveBudget',
       icon: SavingsIcon,
-      list: screen(load, 'BudgetList'),
-      show: screen(load, 'BudgetShow'),
-      edit: edit ? screen(load, 'BudgetEdit') : undefined,
-      create: edit ? screen(load, 'BudgetCreate') : undefined,
+      ...crudScreens(load, 'Budget', edit),
       recordRepresentation: (r) => String(r.year),
     },
   ],

@@ -52,8 +52,31 @@ export interface ConsoleModule {
  * route). `pick` names the export, since a screen file exports several.
  */
 export function screen<M extends Record<string, unknown>>(load: () => Promise<M>, pick: keyof M & string): ComponentType {
+  // one component per screen, however often a module's resources are listed (a new one would remount the page)
+  const known = made.get(load) ?? made.set(load, new Map()).get(load)!;
+  const existing = known.get(pick);
+  if (existing) return existing;
   const Lazy = lazy(async () => ({ default: (await load())[pick] as ComponentType }));
   const Screen = (props: object) => createElement(Suspense, { fallback: createElement(Loading) }, createElement(Lazy, props));
   Screen.displayName = pick;
+  known.set(pick, Screen);
   return Screen;
+}
+
+const made = new WeakMap<() => Promise<unknown>, Map<string, ComponentType>>();
+
+/**
+ * A resource's usual screens from one screen file that exports `<prefix>List`, `<prefix>Show`,
+ * `<prefix>Edit` and `<prefix>Create`: list and show for everyone, edit and create for editors only
+ * (`only` names fewer).
+ */
+export function crudScreens<M extends Record<string, unknown>>(
+  load: () => Promise<M>,
+  prefix: string,
+  edit: boolean,
+  only: Array<'list' | 'show' | 'edit' | 'create'> = ['list', 'show', 'edit', 'create'],
+): Pick<ResourceProps, 'list' | 'show' | 'edit' | 'create'> {
+  const pick = (kind: 'list' | 'show' | 'edit' | 'create') =>
+    only.includes(kind) && (edit || kind === 'list' || kind === 'show') ? screen(load, `${prefix}${kind[0].toUpperCase()}${kind.slice(1)}` as keyof M & string) : undefined;
+  return { list: pick('list'), show: pick('show'), edit: pick('edit'), create: pick('create') };
 }

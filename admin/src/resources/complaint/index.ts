@@ -1,5 +1,5 @@
 import FeedbackIcon from '@mui/icons-material/Feedback';
-import { type ConsoleModule, screen } from '../common/module';
+import { type ConsoleModule, crudScreens } from '../common/module';
 import { MOVES_SELECTION, STEPS_SELECTION } from '../common/workflow.selections';
 import { messages } from './messages';
 
@@ -12,10 +12,7 @@ export const complaintModule: ConsoleModule = {
     {
       name: 'Complaint',
       icon: FeedbackIcon,
-      list: screen(load, 'ComplaintList'),
-      show: screen(load, 'ComplaintShow'),
-      edit: edit ? screen(load, 'ComplaintEdit') : undefined,
-      create: edit ? screen(load, 'ComplaintCreate') : undefined,
+      ...crudScreens(load, 'Complaint', edit),
       recordRepresentation: 'summary',
     },
   ],

@@ -3,7 +3,7 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import RuleIcon from '@mui/icons-material/Rule';
 import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
-import { type ConsoleModule, screen } from '../common/module';
+import { type ConsoleModule, crudScreens, screen } from '../common/module';
 import { MOVES_SELECTION, STEPS_SELECTION } from '../common/workflow.selections';
 import { messages } from './messages';
 
@@ -35,27 +35,19 @@ export const incentiveModule: ConsoleModule = {
     {
       name: 'Payout',
       icon: PaymentsIcon,
-      list: screen(payouts, 'PayoutList'),
-      show: screen(payouts, 'PayoutShow'),
-      edit: edit ? screen(payouts, 'PayoutEdit') : undefined,
+      ...crudScreens(payouts, 'Payout', edit, ['list', 'show', 'edit']),
       recordRepresentation: 'recipientName',
     },
     {
       name: 'IncentiveProgramme',
       icon: EmojiEventsIcon,
-      list: screen(programmes, 'ProgrammeList'),
-      show: screen(programmes, 'ProgrammeShow'),
-      edit: edit ? screen(programmes, 'ProgrammeEdit') : undefined,
-      create: edit ? screen(programmes, 'ProgrammeCreate') : undefined,
+      ...crudScreens(programmes, 'Programme', edit),
       recordRepresentation: 'name',
     },
     {
       name: 'IncentiveRule',
       icon: RuleIcon,
-      list: screen(rules, 'RuleList'),
-      show: screen(rules, 'RuleShow'),
-      edit: edit ? screen(rules, 'RuleEdit') : undefined,
-      create: edit ? screen(rules, 'RuleCreate') : undefined,
+      ...crudScreens(rules, 'Rule', edit),
       recordRepresentation: 'name',
     },
   ],

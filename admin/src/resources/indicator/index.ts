@@ -1,5 +1,5 @@
 import InsightsIcon from '@mui/icons-material/Insights';
-import { type ConsoleModule, screen } from '../common/module';
+import { type ConsoleModule, crudScreens, screen } from '../common/module';
 import { messages } from './messages';
 
 const load = () => import('./indicators');
@@ -11,10 +11,7 @@ export const indicatorModule: ConsoleModule = {
     {
       name: 'Indicator',
       icon: InsightsIcon,
-      list: screen(load, 'IndicatorList'),
-      show: screen(load, 'IndicatorShow'),
-      edit: edit ? screen(load, 'IndicatorEdit') : undefined,
-      create: edit ? screen(load, 'IndicatorCreate') : undefined,
+      ...crudScreens(load, 'Indicator', edit),
       recordRepresentation: 'name',
     },
     { name: 'IndicatorMeasurement', edit: edit ? screen(load, 'MeasurementEdit') : undefined, create: edit ? screen(load, 'MeasurementCreate') : undefined },

@@ -2,7 +2,7 @@ import ApartmentIcon from '@mui/icons-material/Apartment';
 import BusinessIcon from '@mui/icons-material/Business';
 import HomeWorkIcon from '@mui/icons-material/HomeWork';
 import MapIcon from '@mui/icons-material/Map';
-import { type ConsoleModule, screen } from '../common/module';
+import { type ConsoleModule, crudScreens } from '../common/module';
 import { messages } from './messages';
 
 const companies = () => import('./companies');
@@ -16,37 +16,25 @@ export const organizationModule: ConsoleModule = {
     {
       name: 'Jurisdiction',
       icon: MapIcon,
-      list: screen(jurisdictions, 'JurisdictionList'),
-      show: screen(jurisdictions, 'JurisdictionShow'),
-      edit: edit ? screen(jurisdictions, 'JurisdictionEdit') : undefined,
-      create: edit ? screen(jurisdictions, 'JurisdictionCreate') : undefined,
+      ...crudScreens(jurisdictions, 'Jurisdiction', edit),
       recordRepresentation: 'name',
     },
     {
       name: 'Unit',
       icon: ApartmentIcon,
-      list: screen(units, 'UnitList'),
-      show: screen(units, 'UnitShow'),
-      edit: edit ? screen(units, 'UnitEdit') : undefined,
-      create: edit ? screen(units, 'UnitCreate') : undefined,
+      ...crudScreens(units, 'Unit', edit),
       recordRepresentation: 'name',
     },
     {
       name: 'PropertyCompany',
       icon: BusinessIcon,
-      list: screen(companies, 'PropertyCompanyList'),
-      show: screen(companies, 'PropertyCompanyShow'),
-      edit: edit ? screen(companies, 'PropertyCompanyEdit') : undefined,
-      create: edit ? screen(companies, 'PropertyCompanyCreate') : undefined,
+      ...crudScreens(companies, 'PropertyCompany', edit),
       recordRepresentation: 'name',
     },
     {
       name: 'Compound',
       icon: HomeWorkIcon,
-      list: screen(companies, 'CompoundList'),
-      show: screen(companies, 'CompoundShow'),
-      edit: edit ? screen(companies, 'CompoundEdit') : undefined,
-      create: edit ? screen(companies, 'CompoundCreate') : undefined,
+      ...crudScreens(companies, 'Compound', edit),
       recordRepresentation: 'name',
     },
   ],

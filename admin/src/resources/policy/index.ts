@@ -1,5 +1,5 @@
 import DescriptionIcon from '@mui/icons-material/Description';
-import { type ConsoleModule, screen } from '../common/module';
+import { type ConsoleModule, crudScreens } from '../common/module';
 import { messages } from './messages';
 
 const load = () => import('./documents');
@@ -11,10 +11,7 @@ export const policyModule: ConsoleModule = {
     {
       name: 'PolicyDocument',
       icon: DescriptionIcon,
-      list: screen(load, 'PolicyDocumentList'),
-      show: screen(load, 'PolicyDocumentShow'),
-      edit: edit ? screen(load, 'PolicyDocumentEdit') : undefined,
-      create: edit ? screen(load, 'PolicyDocumentCreate') : undefined,
+      ...crudScreens(load, 'PolicyDocument', edit),
       recordRepresentation: 'title',
     },
     { name: 'Clause', recordRepresentation: 'number' },

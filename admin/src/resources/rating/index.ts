@@ -1,6 +1,6 @@
 import DateRangeIcon from '@mui/icons-material/DateRange';
 import StarRateIcon from '@mui/icons-material/StarRate';
-import { type ConsoleModule, screen } from '../common/module';
+import { type ConsoleModule, crudScreens } from '../common/module';
 import { messages } from './messages';
 
 const periods = () => import('./periods');
@@ -19,20 +19,14 @@ export const ratingModule: ConsoleModule = {
       name: 'RatingPeriod',
       icon: DateRangeIcon,
       options: RATINGS,
-      list: screen(periods, 'RatingPeriodList'),
-      show: screen(periods, 'RatingPeriodShow'),
-      edit: edit ? screen(periods, 'RatingPeriodEdit') : undefined,
-      create: edit ? screen(periods, 'RatingPeriodCreate') : undefined,
+      ...crudScreens(periods, 'RatingPeriod', edit),
       recordRepresentation: 'code',
     },
     {
       name: 'RatingScheme',
       icon: StarRateIcon,
       options: RATINGS,
-      list: screen(schemes, 'RatingSchemeList'),
-      show: screen(schemes, 'RatingSchemeShow'),
-      edit: edit ? screen(schemes, 'RatingSchemeEdit') : undefined,
-      create: edit ? screen(schemes, 'RatingSchemeCreate') : undefined,
+      ...crudScreens(schemes, 'RatingScheme', edit),
       recordRepresentation: 'name',
     },
     { name: 'Rating' },

@@ -2,7 +2,7 @@ import BadgeIcon from '@mui/icons-material/Badge';
 import GroupsIcon from '@mui/icons-material/Groups';
 import PeopleIcon from '@mui/icons-material/People';
 import WorkIcon from '@mui/icons-material/Work';
-import { type ConsoleModule, screen } from '../common/module';
+import { type ConsoleModule, crudScreens } from '../common/module';
 import { messages } from './messages';
 
 const groups = () => import('./workingGroups');
@@ -17,35 +17,24 @@ export const workingGroupModule: ConsoleModule = {
     {
       name: 'WorkingGroup',
       icon: GroupsIcon,
-      list: screen(groups, 'WorkingGroupList'),
-      show: screen(groups, 'WorkingGroupShow'),
-      edit: edit ? screen(groups, 'WorkingGroupEdit') : undefined,
-      create: edit ? screen(groups, 'WorkingGroupCreate') : undefined,
+      ...crudScreens(groups, 'WorkingGroup', edit),
       recordRepresentation: 'name',
     },
     {
       name: 'Membership',
       icon: BadgeIcon,
-      list: screen(memberships, 'MembershipList'),
-      edit: edit ? screen(memberships, 'MembershipEdit') : undefined,
-      create: edit ? screen(memberships, 'MembershipCreate') : undefined,
+      ...crudScreens(memberships, 'Membership', edit, ['list', 'edit', 'create']),
     },
     {
       name: 'Person',
       icon: PeopleIcon,
-      list: screen(people, 'PersonList'),
-      show: screen(people, 'PersonShow'),
-      edit: edit ? screen(people, 'PersonEdit') : undefined,
-      create: edit ? screen(people, 'PersonCreate') : undefined,
+      ...crudScreens(people, 'Person', edit),
       recordRepresentation: 'name',
     },
     {
       name: 'Post',
       icon: WorkIcon,
-      list: screen(posts, 'PostList'),
-      show: screen(posts, 'PostShow'),
-      edit: edit ? screen(posts, 'PostEdit') : undefined,
-      create: edit ? screen(posts, 'PostCreate') : undefined,
+      ...crudScreens(posts, 'Post', edit),
       recordRepresentation: 'title',
     },
     { name: 'PostHolding' },

@@ -1,5 +1,5 @@
 import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
-import { createdAt, date, fk, id, index, int, text, timestamps, varchar } from '../../../migrations/columns';
+import { fk, id, index, int, text, timestamps, varchar, workflowStepTable } from '../../../migrations/columns';
 
 /** 投诉 and their steps (the complaint module), on SQLite and MySQL/MariaDB alike. */
 export class Complaints1764720000000 implements MigrationInterface {
@@ -30,27 +30,7 @@ export class Complaints1764720000000 implements MigrationInterface {
       true,
       true,
     );
-    await qr.createTable(
-      new Table({
-        name: 'complaint_step',
-        columns: [
-          id(),
-          int('actorId', { nullable: true }),
-          varchar('actorName', 50),
-          text('reason', { nullable: true }),
-          createdAt(qr, 'at'),
-          int('complaintId'),
-          varchar('fromStatus', 16, { nullable: true }),
-          varchar('toStatus', 16),
-          date('stepDate'),
-        ],
-        indices: [index('ix_complaint_step_complaint', ['complaintId'])],
-        foreignKeys: [fk('complaintId', 'complaint')],
-      }),
-      false,
-      true,
-      true,
-    );
+    await qr.createTable(new Table(workflowStepTable(qr, { name: 'complaint_step', owner: 'complaintId', ownerTable: 'complaint', statusLength: 16 })), false, true, true);
   }
 
   async down(qr: QueryRunner): Promise<void> {
