@@ -27,6 +27,10 @@ export interface ModuleKit {
  *
  * (the factory stands alone, not inside the module object: the module names its resolvers, whose
  * types read `Services`, so typing Services from the whole module would be circular).
+ *
+ * DataLoaders need no registration: the request's `Loaders` (common/loaders.ts) makes `byId` loaders
+ * for any entity and keeps a module's own by name (`ctx.loaders.named(key, factory)`); a module's
+ * loader functions live in its `<name>.loaders.ts` and are imported where they are used.
  */
 export interface ApiModule {
   /** The folder's name (api/src/modules/<name>). */
