@@ -78,12 +78,89 @@ function thrownReasons(): Map<string, Set<string>> {
   return found;
 }
 
+/** A call's arguments at the top level (`(a, \`x ${f(b, c)}\`, { d, e })` → three), strings and templates kept whole. */
+function topLevelArgs(call: string): string[] {
+  const args: string[] = [];
+  const stack: string[] = []; // open quotes, template expressions and brackets
+  let start = 1;
+  for (let i = 1; i < call.length - 1; i++) {
+    const ch = call[i];
+    const top = stack.at(-1);
+    if (top === "'" || top === '"' || top === '`') {
+      if (ch === '\\') i++;
+      else if (ch === top) stack.pop();
+      else if (top === '`' && ch === '$' && call[i + 1] === '{') {
+        stack.push('${');
+        i++;
+      }
+      continue;
+    }
+    if (ch === "'" || ch === '"' || ch === '`' || ch === '(' || ch === '[' || ch === '{') stack.push(ch);
+    else if (ch === ')' || ch === ']' || ch === '}') stack.pop();
+    else if (ch === ',' && !stack.length) {
+      args.push(call.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  const last = call.slice(start, -1).trim();
+  return last ? [...args, last] : args;
+}
+
+/** Where each error helper takes its reason: badInput(field, message, reason), conflict(message, field, reason), forbidden(message, reason). */
+const REASON_ARGUMENT = { badInput: 2, conflict: 2, forbidden: 1 } as const;
+/** The codes a refusal built by hand (new AppError, new GraphQLError) must give a reason with. */
+const REFUSAL_CODE = /\b(?:ErrorCode\.|code:\s*')(BAD_USER_INPUT|CONFLICT|FORBIDDEN)\b/;
+/** A `reason: …` property or a shorthand `reason` in the call's object arguments. */
+const REASON_PROPERTY = /[{,]\s*reason\s*(?::|,|\})/;
+
+/**
+ * The refusals in a source text that carry no reason, as `path:line call`: a badInput, conflict or
+ * forbidden call without its reason argument (or with `undefined`), and an AppError or GraphQLError
+ * built with BAD_USER_INPUT, CONFLICT or FORBIDDEN and no `reason`. Calls may span lines. There is no
+ * allow-list: every refusal has a reason (NOT_FOUND, UNAUTHENTICATED and the limits' codes say it all).
+ */
+function reasonlessCalls(src: string, file: string): string[] {
+  const out: string[] = [];
+  const at = (index: number, call: string) => `${file}:${src.slice(0, index).split('\n').length} ${call.replace(/\s+/g, ' ').slice(0, 120)}`;
+  for (const m of src.matchAll(/\b(badInput|conflict|forbidden)\(/g)) {
+    const call = callText(src, m.index + m[0].length - 1);
+    const reason = topLevelArgs(call)[REASON_ARGUMENT[m[1] as keyof typeof REASON_ARGUMENT]];
+    if (!reason || reason === 'undefined') out.push(at(m.index, `${m[1]}${call}`));
+  }
+  for (const m of src.matchAll(/\bnew (AppError|GraphQLError)\(/g)) {
+    const call = callText(src, m.index + m[0].length - 1);
+    if (REFUSAL_CODE.test(call) && !REASON_PROPERTY.test(call)) out.push(at(m.index, `new ${m[1]}${call}`));
+  }
+  return out;
+}
+
 /** The console's map of reasons to message keys (admin/src/dataProvider/errors.ts), read as text. */
 const CONSOLE = readFileSync(join(REPO, 'admin', 'src', 'dataProvider', 'errors.ts'), 'utf8');
 function consoleReasons(): Map<string, string> {
   const block = /const REASON_MESSAGES[^=]*= \{([\s\S]*?)\n\};/.exec(CONSOLE)?.[1];
   if (!block) throw new Error('REASON_MESSAGES not found in admin/src/dataProvider/errors.ts');
   return new Map([...block.matchAll(/^\s*([A-Z][A-Z0-9_]*): '([^']+)',/gm)].map(([, r, key]) => [r, key]));
+}
+
+/** A table of contextual wordings in errors.ts (REASON_IN_CONTEXT, REASON_FOR_FIELD): its [reason, entity or field, key] rows. */
+function consoleTable(name: string): Array<[string, string, string]> {
+  const block = new RegExp(`const ${name}[^=]*= \\[([\\s\\S]*?)\\n\\];`).exec(CONSOLE)?.[1];
+  if (!block) throw new Error(`${name} not found in admin/src/dataProvider/errors.ts`);
+  return [...block.matchAll(/\['([A-Z][A-Z0-9_]*)', '([\w.]+)', '([\w.]+)'\]/g)].map(([, r, c, key]) => [r, c, key]);
+}
+
+/** Each reason thrown with `entity: 'X'` in the same call (conflict(…, 'FROZEN', { entity: 'Payout' })), as "FROZEN Payout". */
+function thrownWithEntity(): Set<string> {
+  const found = new Set<string>();
+  for (const file of sourceFiles(API)) {
+    const src = readFileSync(file, 'utf8');
+    for (const m of src.matchAll(THROWERS)) {
+      const call = callText(src, m.index + m[0].length - 1);
+      const entities = [...call.matchAll(/\bentity:\s*'(\w+)'/g)].map(([, e]) => e);
+      for (const [, r] of call.matchAll(/'([A-Z][A-Z0-9_]*)'/g)) for (const e of entities) found.add(`${r} ${e}`);
+    }
+  }
+  return found;
 }
 
 const flat = (o: object, p = ''): string[] => Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? flat(v, `${p}${k}.`) : [`${p}${k}`]));
@@ -96,6 +173,28 @@ describe('error reasons', () => {
     expect(thrown.get('BACKDATED')).toEqual(new Set(['api/src/modules/task/progress.rules.ts']));
     expect(thrown.get('SAME_PASSWORD')).toEqual(new Set(['api/src/modules/auth/auth.service.ts']));
     expect(thrown.get('OVER_100')).toContain('api/src/common/format-error.ts');
+  });
+
+  it('finds a refusal without a reason, in one line or several (the check itself)', () => {
+    const src = [
+      "throw badInput('a', `${x}, and ${f(y, z)}`, 'REQUIRED');",
+      "throw badInput('b', `${x}, and ${f(y, z)}`);",
+      'throw conflict(',
+      "  'Stuck, somehow',",
+      '  undefined,',
+      ');',
+      "throw conflict('Taken', undefined, 'DUPLICATE', { entity: 'X' });",
+      "throw forbidden('No');",
+      "throw new AppError(ErrorCode.CONFLICT, 'Old', {\n  field: 'status',\n});",
+      "throw new AppError(ErrorCode.CONFLICT, 'Old', { field: 'status', reason: 'STALE' });",
+      "throw new AppError(ErrorCode.NOT_FOUND, 'Gone', { id });",
+    ].join('\n');
+    expect(reasonlessCalls(src, 'x.ts').map((c) => c.split(' ')[0])).toEqual(['x.ts:2', 'x.ts:3', 'x.ts:8', 'x.ts:9']);
+  });
+
+  it('gives every refusal in api/src a reason: no badInput, conflict or forbidden without one', () => {
+    const missing = sourceFiles(API).flatMap((file) => reasonlessCalls(readFileSync(file, 'utf8'), relative(REPO, file)));
+    expect(missing).toEqual([]);
   });
 
   it('throws only declared reasons', () => {
@@ -127,6 +226,15 @@ describe('error reasons', () => {
     const translated = consoleReasons();
     expect([...DECLARED.keys()].filter((r) => !translated.has(r))).toEqual([]);
     expect([...translated.keys()].filter((r) => !DECLARED.has(r))).toEqual([]);
+  });
+
+  it('words a reason by context only where the API sends that context: declared reasons, entities a throw site sends', () => {
+    const inContext = consoleTable('REASON_IN_CONTEXT');
+    const byField = consoleTable('REASON_FOR_FIELD');
+    expect(inContext.length).toBeGreaterThanOrEqual(4);
+    expect([...inContext, ...byField].map(([r]) => r).filter((r) => !DECLARED.has(r))).toEqual([]);
+    const sent = thrownWithEntity();
+    expect(inContext.map(([r, e]) => `${r} ${e}`).filter((re) => !sent.has(re))).toEqual([]);
   });
 
   it('translates only with keys the console has, in Chinese and English', () => {

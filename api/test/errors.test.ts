@@ -128,4 +128,17 @@ describe(`refusals carry a declared reason, and validation errors their constrai
     const same = await change('password-123', 'password-123');
     expect([fieldOf(same), reasonOf(same)]).toEqual(['next', 'SAME_PASSWORD']);
   });
+
+  it('gives list arguments, ids and a record pointing at itself their reasons: BAD_SORT, NOT_AN_ID, SELF_REFERENCE', async () => {
+    const sort = await t.gql('{ allUnits(sortField: "nope") { id } }', {}, admin);
+    expect([codeOf(sort), fieldOf(sort), reasonOf(sort)]).toEqual(['BAD_USER_INPUT', 'sortField', 'BAD_SORT']);
+    const order = await t.gql('{ allUnits(sortField: "name", sortOrder: "SIDEWAYS") { id } }', {}, admin);
+    expect([fieldOf(order), reasonOf(order)]).toEqual(['sortOrder', 'BAD_SORT']);
+    const id = await t.gql('{ Unit(id: "abc") { id } }', {}, admin);
+    expect([codeOf(id), fieldOf(id), reasonOf(id)]).toEqual(['BAD_USER_INPUT', 'id', 'NOT_AN_ID']);
+    const all = await t.gql('{ allJurisdictions(perPage: 50) { id parentId } }', {}, admin);
+    const child = (all.data as { allJurisdictions: Array<{ id: string; parentId: string | null }> }).allJurisdictions.find((j) => j.parentId);
+    const self = await t.gql('mutation($id: ID!) { updateJurisdiction(id: $id, parentId: $id) { id } }', { id: child!.id }, admin);
+    expect([codeOf(self), fieldOf(self), reasonOf(self)]).toEqual(['BAD_USER_INPUT', 'parentId', 'SELF_REFERENCE']);
+  });
 });

@@ -24,8 +24,7 @@ const REASON_MESSAGES: Record<string, string> = {
   // input rules (api/src/common: validation constraints, columns, dates, money, periods, query)
   REQUIRED: 'ra.validation.required',
   TOO_LONG: 'app.validation.too_long',
-  // the only inputs with a minimum length above 1 are passwords (Length(8, 200))
-  TOO_SHORT: 'app.password.too_short',
+  TOO_SHORT: 'app.validation.too_short',
   TOO_MANY: 'app.validation.too_many',
   CONTROL_CHARACTER: 'app.validation.control_character',
   OUT_OF_RANGE: 'app.validation.out_of_range',
@@ -39,17 +38,23 @@ const REASON_MESSAGES: Record<string, string> = {
   INVALID_USCC: 'app.validation.uscc',
   END_BEFORE_START: 'app.validation.end_before_start',
   OVERLAP: 'app.validation.overlap',
+  BAD_SORT: 'app.errors.bad_sort',
   // what the database refuses (CRUD)
+  NOT_AN_ID: 'app.errors.not_an_id',
   DUPLICATE: 'app.errors.duplicate',
   UNKNOWN_REFERENCE: 'app.errors.unknown_reference',
   STILL_REFERENCED: 'app.errors.still_referenced',
+  // references the modules' checks refuse
+  SELF_REFERENCE: 'app.errors.self_reference',
+  BELONGS_ELSEWHERE: 'app.errors.belongs_elsewhere',
+  NOT_APPLICABLE: 'app.errors.not_applicable',
   // workflow moves (api/src/common/workflow)
   STALE: 'app.errors.stale',
   INVALID_TRANSITION: 'app.errors.bad_transition',
   ROLE: 'app.errors.forbidden',
   REASON_REQUIRED: 'app.incentives.errors.reason_required',
   BEFORE_PREVIOUS: 'app.validation.before_previous',
-  FROZEN: 'app.incentives.errors.frozen',
+  FROZEN: 'app.errors.frozen',
   // sheet imports (api/src/common/sheet-import)
   NO_ROWS: 'app.import.empty',
   ROWS_REJECTED: 'app.import.has_rejects',
@@ -64,6 +69,7 @@ const REASON_MESSAGES: Record<string, string> = {
   TOO_MANY_ATTEMPTS: 'app.auth.too_many_attempts',
   WRONG_PASSWORD: 'app.password.wrong_current',
   SAME_PASSWORD: 'app.password.same',
+  OWN_ACCOUNT: 'app.auth.own_account',
   // a retried write (Idempotency-Key)
   ALREADY_APPLIED: 'app.errors.already_applied',
   KEY_REUSED: 'app.incentives.errors.key_reused',
@@ -83,6 +89,17 @@ const REASON_MESSAGES: Record<string, string> = {
   MAKER_CHECKER: 'app.incentives.errors.maker_checker',
   BUDGET_BELOW_COMMITTED: 'app.incentives.errors.budget_below_committed',
   DUPLICATE_LINE: 'app.incentives.errors.duplicate_line',
+  BUDGET_COMMITTED: 'app.incentives.errors.budget_committed',
+  // organisation, indicators, owners committees
+  WRONG_LEVEL: 'app.org.errors.wrong_level',
+  NOT_A_WHOLE_NUMBER: 'app.indicators.errors.not_whole',
+  PARTY_MEMBERS_OVER_MEMBERS: 'app.committees.errors.party_members_over',
+  // working groups: roster order, succession
+  NOT_THE_CURRENT_SEATS: 'app.roster.not_the_current_seats',
+  SUCCESSION_TOO_EARLY: 'app.succession.errors.too_early',
+  NOT_THE_HOLDER: 'app.succession.errors.not_the_holder',
+  SEVERAL_HOLDERS: 'app.succession.errors.several_holders',
+  ALREADY_HOLDS_POST: 'app.succession.errors.already_holds',
   // star ratings
   WEIGHTS_NOT_100: 'app.ratings.errors.weights',
   THRESHOLDS_NOT_RISING: 'app.ratings.errors.thresholds',
@@ -101,11 +118,29 @@ const REASON_MESSAGES: Record<string, string> = {
   // partner keys, and the partner schema (which the console does not call)
   ALREADY_REVOKED: 'app.partner.errors.already_revoked',
   NOT_PUBLISHED: 'app.errors.not_found',
+  UNISSUED_ID: 'app.partner.errors.unissued_id',
+  UNISSUED_CURSOR: 'app.partner.errors.unissued_cursor',
+  AMBIGUOUS_PERIOD: 'app.partner.errors.ambiguous_period',
 };
-/** A reason whose wording depends on what was refused (extensions.entity): [reason, entity, key], before REASON_MESSAGES. */
+/**
+ * A reason whose wording depends on what was refused (extensions.entity, which the throw site sends):
+ * [reason, entity, key], before REASON_MESSAGES. FROZEN's default is the generic app.errors.frozen.
+ */
 const REASON_IN_CONTEXT: Array<[string, string, string]> = [
+  ['FROZEN', 'Payout', 'app.incentives.errors.frozen_payout'],
+  ['FROZEN', 'AwardCase', 'app.incentives.errors.frozen_case'],
   ['FROZEN', 'RatingPeriod', 'app.ratings.errors.frozen_period'],
   ['FROZEN', 'RatingScheme', 'app.ratings.errors.frozen_scheme'],
+];
+/**
+ * A reason whose wording depends on the field it refuses (a validation error names no entity):
+ * [reason, field, key], before REASON_IN_CONTEXT and REASON_MESSAGES.
+ */
+const REASON_FOR_FIELD: Array<[string, string, string]> = [
+  // the only inputs with a minimum length above 1 are passwords (Length(8, 200)): changePassword's
+  // `next`, createUser's and updateUser's `password`
+  ['TOO_SHORT', 'next', 'app.password.too_short'],
+  ['TOO_SHORT', 'password', 'app.password.too_short'],
 ];
 /** Without a known reason: by extensions.code. */
 const CODE_MESSAGES: Record<string, string> = {
@@ -124,8 +159,12 @@ const GENERIC_MESSAGE = 'ra.notification.http_error';
 /** A message that is a translation key already (a failure the console made itself). */
 const isMessageKey = (message: string) => /^(ra|app)\.[\w.]+$/.test(message);
 
-const reasonMessage = (reason: unknown, entity?: unknown): string | undefined =>
-  typeof reason === 'string' ? (REASON_IN_CONTEXT.find(([r, e]) => r === reason && e === entity)?.[2] ?? REASON_MESSAGES[reason]) : undefined;
+/** A reason's message key: by its field, then by its entity, then its own. */
+function reasonMessage(reason: unknown, context: { entity?: unknown; field?: unknown } = {}): string | undefined {
+  if (typeof reason !== 'string') return undefined;
+  const byField = REASON_FOR_FIELD.find(([r, f]) => r === reason && f === context.field)?.[2];
+  return byField ?? REASON_IN_CONTEXT.find(([r, e]) => r === reason && e === context.entity)?.[2] ?? REASON_MESSAGES[reason];
+}
 
 /** One field of a validation error (extensions.fields): its failed constraints (isNotBlank, max…) and their reason. */
 interface FieldRefusal {
@@ -145,12 +184,12 @@ export function toHttpError(error: unknown): unknown {
   if (!first) return error;
   const extensions = first.extensions ?? {};
   const code = extensions.code as string | undefined;
-  const byReason = reasonMessage(extensions.reason, extensions.entity);
+  const byReason = reasonMessage(extensions.reason, { entity: extensions.entity, field: extensions.field });
   const message = byReason ?? (isMessageKey(first.message) ? first.message : (code && CODE_MESSAGES[code]) || GENERIC_MESSAGE);
   const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'NOT_FOUND' ? 404 : code === 'CONFLICT' ? 409 : code === 'RATE_LIMITED' ? 429 : 400;
   const errors: Record<string, string> = {};
   // a validation error: each field by its own reason (its failed constraint's)
-  for (const f of (extensions.fields as FieldRefusal[] | undefined) ?? []) errors[f.field] = reasonMessage(f.reason) ?? CODE_MESSAGES.BAD_USER_INPUT;
+  for (const f of (extensions.fields as FieldRefusal[] | undefined) ?? []) errors[f.field] = reasonMessage(f.reason, { field: f.field }) ?? CODE_MESSAGES.BAD_USER_INPUT;
   const field = extensions.field as string | undefined;
   if (field && !errors[field]) errors[field] = message;
   // the extensions (e.g. reason OVER_BUDGET with the figures) are the message's arguments: see useErrorText

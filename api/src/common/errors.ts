@@ -42,7 +42,7 @@ export const unauthenticated = (message = 'Sign in first') => new AppError(Error
 /** Converts a GraphQL ID argument to a database id, or fails naming the field. */
 export function toId(value: unknown, field = 'id'): number {
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n <= 0) throw badInput(field, `${field} must be a positive integer id, got "${String(value)}"`);
+  if (!Number.isSafeInteger(n) || n <= 0) throw badInput(field, `${field} must be a positive integer id, got "${String(value)}"`, 'NOT_AN_ID');
   return n;
 }
 

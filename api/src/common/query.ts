@@ -76,13 +76,13 @@ export function runList<T extends ObjectLiteral, F>(
   const derived = q.sortField && Object.hasOwn(derivedSorts, q.sortField) ? derivedSorts[q.sortField] : undefined;
   if (derived) {
     const order = (q.sortOrder ?? 'ASC').toUpperCase();
-    if (order !== 'ASC' && order !== 'DESC') throw badInput('sortOrder', 'sortOrder must be ASC or DESC');
+    if (order !== 'ASC' && order !== 'DESC') throw badInput('sortOrder', 'sortOrder must be ASC or DESC', 'BAD_SORT');
     qb.addSelect(derived, 'sort_key').orderBy('sort_key', order).addOrderBy('e.id', order);
   } else if (q.sortField) {
     const column = meta.findColumnWithPropertyName(q.sortField);
-    if (!column) throw badInput('sortField', `Cannot sort by "${q.sortField}"`);
+    if (!column) throw badInput('sortField', `Cannot sort by "${q.sortField}"`, 'BAD_SORT');
     const order = (q.sortOrder ?? 'ASC').toUpperCase();
-    if (order !== 'ASC' && order !== 'DESC') throw badInput('sortOrder', 'sortOrder must be ASC or DESC');
+    if (order !== 'ASC' && order !== 'DESC') throw badInput('sortOrder', 'sortOrder must be ASC or DESC', 'BAD_SORT');
     qb.orderBy(`e.${column.propertyName}`, order);
     if (column.propertyName !== 'id') qb.addOrderBy('e.id', order);
   } else if (typeof defaultSort === 'function') {

@@ -30,10 +30,18 @@ export const CORE_REASONS = {
   // periods (validFrom / validTo and the like)
   END_BEFORE_START: 'A period ends before it starts',
   OVERLAP: 'A period overlaps another record’s period',
+  // list arguments (common/query): perPage and page out of range are OUT_OF_RANGE, too many filter values TOO_MANY
+  BAD_SORT: 'A list is sorted by a field it cannot be sorted by, or in an order other than ASC or DESC',
   // what the database refuses (CRUD)
+  NOT_AN_ID: 'An id argument is not a positive whole number: ids are what the API answered',
   DUPLICATE: 'A record with this value (a unique key) already exists',
   UNKNOWN_REFERENCE: 'A referenced record does not exist',
   STILL_REFERENCED: 'Other records still refer to this one, so it cannot be deleted',
+  // references the modules' checks refuse (a reason several modules throw)
+  SELF_REFERENCE: 'A record would point at itself: its own parent, under itself through others, a document citing itself',
+  BELONGS_ELSEWHERE: 'A referenced record belongs to another one (a clause of another document, a milestone of another task, a criterion of another scheme)',
+  NOT_APPLICABLE:
+    'A value is given that does not apply to this record, so it stays empty (a property company for a compound or a payout that has none, a subject of another kind than the scheme rates)',
   // workflows (common/workflow)
   STALE: 'Someone else changed the record meanwhile: reload it and try again',
   INVALID_TRANSITION: 'The record’s current state does not allow this move',

@@ -30,6 +30,7 @@ export const messages = defineMessages(
         session_expired: '登录已过期，请重新登录',
         locked: '登录失败次数过多，账号已锁定，请 %{minutes} 分钟后再试',
         too_many_attempts: '此网络地址登录失败次数过多，请 %{minutes} 分钟后再试',
+        own_account: '不能取消自己的管理员角色，也不能停用自己的账号',
       },
       password: {
         title: '修改密码',
@@ -72,6 +73,7 @@ export const messages = defineMessages(
         session_expired: 'Your session has expired; sign in again',
         locked: 'Too many failed sign-ins: this account is locked; try again in %{minutes} minutes',
         too_many_attempts: 'Too many failed sign-ins from this address; try again in %{minutes} minutes',
+        own_account: 'You cannot take away your own administrator role or deactivate your own account',
       },
       password: {
         title: 'Change password',

@@ -33,7 +33,16 @@ export const messages = defineMessages(
       IndicatorStatus: { ON_TRACK: '进展正常', AT_RISK: '有风险', MET: '已达成', MISSED: '未达成' },
     },
     app: {
-      indicators: { title: '指标完成情况（截至今天）', actual: '实际', target: '目标', no_deadline: '无时限', as_of_today: '截至今天', measurements: '测量记录', cmp: { GTE: '≥', LTE: '≤', EQ: '=' } },
+      indicators: {
+        title: '指标完成情况（截至今天）',
+        actual: '实际',
+        target: '目标',
+        no_deadline: '无时限',
+        as_of_today: '截至今天',
+        measurements: '测量记录',
+        cmp: { GTE: '≥', LTE: '≤', EQ: '=' },
+        errors: { not_whole: '计数类指标须填整数' },
+      },
     },
   },
   {
@@ -79,6 +88,7 @@ export const messages = defineMessages(
         as_of_today: 'As of today',
         measurements: 'Measurements',
         cmp: { GTE: '≥', LTE: '≤', EQ: '=' },
+        errors: { not_whole: 'A count is a whole number' },
       },
     },
   },

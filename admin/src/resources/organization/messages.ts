@@ -17,7 +17,7 @@ export const messages = defineMessages(
       UnitKind: { OFFICE: '科室', STATION: '站所', COMMUNITY: '社区（村）', CENTER: '中心 / 岗位', DEPARTMENT: '上级部门', OTHER: '其他' },
       ManagementMode: { PROFESSIONAL: '专业化物业', STATE_OWNED: '国企承接', SELF_MANAGED: '业主自治', COMMUNITY_FALLBACK: '社区兜底', NONE: '无物业' },
     },
-    app: { org: { children: '下级区划' } },
+    app: { org: { children: '下级区划', errors: { wrong_level: '所选区划层级不对：上级须正好高一级，小区须属于社区 / 村' } } },
   },
   {
     resources: {
@@ -37,6 +37,6 @@ export const messages = defineMessages(
       UnitKind: { OFFICE: 'Office', STATION: 'Station', COMMUNITY: 'Community', CENTER: 'Centre / post', DEPARTMENT: 'Department', OTHER: 'Other' },
       ManagementMode: { PROFESSIONAL: 'Professional', STATE_OWNED: 'State-owned', SELF_MANAGED: 'Self-managed', COMMUNITY_FALLBACK: 'Community fallback', NONE: 'None' },
     },
-    app: { org: { children: 'Sub-jurisdictions' } },
+    app: { org: { children: 'Sub-jurisdictions', errors: { wrong_level: 'Wrong level: a parent is exactly one level up, and a compound lies in a community or village' } } },
   },
 );

@@ -24,7 +24,17 @@ export const messages = defineMessages(
       GroupKind: { GROUP: '工作专班 / 领导小组', OFFICE: '办公室', SUB_GROUP: '下设小组' },
     },
     app: {
-      roster: { as_of: '查看日期', today: '今天', concurrent: '兼', no_post: '—', sub_groups: '下设机构', empty: '该日期无在任成员', add_member: '添加成员', members_count: '（%{count} 人）' },
+      roster: {
+        as_of: '查看日期',
+        today: '今天',
+        concurrent: '兼',
+        no_post: '—',
+        sub_groups: '下设机构',
+        empty: '该日期无在任成员',
+        add_member: '添加成员',
+        members_count: '（%{count} 人）',
+        not_the_current_seats: '排序须列出当前全部在任人员，每人一次：请刷新后重试',
+      },
       succession: {
         button: '记录继任',
         title: '记录继任：%{post}',
@@ -36,6 +46,12 @@ export const messages = defineMessages(
         no_seats: '该职务没有关联的专班席位',
         confirm: '确认继任',
         done: '已记录继任',
+        errors: {
+          too_early: '继任日期须晚于原任职人员开始任职的日期',
+          not_the_holder: '此人在继任日期并未担任该职务',
+          several_holders: '该日期有多人担任此职务，请选择原任职人员',
+          already_holds: '继任者已担任此职务',
+        },
       },
     },
   },
@@ -96,6 +112,7 @@ export const messages = defineMessages(
         empty: 'Nobody held a seat on that date',
         add_member: 'Add member',
         members_count: ' (%{count})',
+        not_the_current_seats: 'The order must list every current member once: reload and try again',
       },
       succession: {
         button: 'Record succession',
@@ -108,6 +125,12 @@ export const messages = defineMessages(
         no_seats: 'No working-group seat is tied to this post',
         confirm: 'Confirm succession',
         done: 'Succession recorded',
+        errors: {
+          too_early: 'The date must be after the predecessor took up the post',
+          not_the_holder: 'That person does not hold this post on that date',
+          several_holders: 'Several people hold this post on that date: choose the predecessor',
+          already_holds: 'The successor already holds this post',
+        },
       },
     },
   },

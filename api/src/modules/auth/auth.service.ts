@@ -221,9 +221,9 @@ export class UserService extends CrudService<User, UserFilter> {
   }
 
   protected async validate(_em: EntityManager, next: User, before: User | null, actor: Actor): Promise<void> {
-    if (next.role === Role.UNIT_STAFF && next.unitId == null) throw badInput('unitId', 'A UNIT_STAFF user must belong to a unit');
+    if (next.role === Role.UNIT_STAFF && next.unitId == null) throw badInput('unitId', 'A UNIT_STAFF user must belong to a unit', 'REQUIRED');
     if (before && before.id === actor.user?.id && (next.role !== Role.ADMIN || !next.active)) {
-      throw badInput('role', 'You cannot remove your own admin rights or deactivate yourself');
+      throw badInput('role', 'You cannot remove your own admin rights or deactivate yourself', 'OWN_ACCOUNT');
     }
   }
 }

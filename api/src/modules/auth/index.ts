@@ -15,6 +15,7 @@ const reasons = {
   TOO_MANY_ATTEMPTS: 'Too many failed sign-ins from one IP: wait extensions.retryAfter seconds',
   WRONG_PASSWORD: 'The current password given to change it is wrong',
   SAME_PASSWORD: 'The new password is the same as the current one',
+  OWN_ACCOUNT: 'An administrator cannot take away their own admin role or deactivate their own account',
 } as const;
 
 /** 用户与登录: users, roles, sessions, passwords. */

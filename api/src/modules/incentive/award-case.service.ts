@@ -53,7 +53,12 @@ export class AwardCaseService extends CrudService<AwardCase, AwardCaseFilter> {
       const current = await this.lockRow(em, id);
       const changesRecipients = input.propertyCompanyId !== undefined || input.year !== undefined;
       if (changesRecipients && current.status === AwardCaseStatus.STREET_ACCEPTED) {
-        throw conflict('The site is accepted: its property company and year are fixed (payouts are generated from them)', input.propertyCompanyId !== undefined ? 'propertyCompanyId' : 'year', 'FROZEN');
+        throw conflict(
+          'The site is accepted: its property company and year are fixed (payouts are generated from them)',
+          input.propertyCompanyId !== undefined ? 'propertyCompanyId' : 'year',
+          'FROZEN',
+          { entity: 'AwardCase' },
+        );
       }
       const set: Partial<AwardCase> = {};
       if (input.propertyCompanyId !== undefined) {

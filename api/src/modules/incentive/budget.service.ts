@@ -19,7 +19,7 @@ export class IncentiveBudgetService extends CrudService<IncentiveBudget, BudgetF
     if (!Number.isInteger(next.year) || next.year < 2000 || next.year > 2100) throw badInput('year', 'year must be between 2000 and 2100', 'OUT_OF_RANGE');
     if (before && (before.programmeId !== next.programmeId || before.year !== next.year)) {
       const used = await committedFen(em, before.programmeId, before.year);
-      if (used > 0) throw badInput('year', 'Payouts are already committed against this budget: its programme and year cannot change');
+      if (used > 0) throw badInput('year', 'Payouts are already committed against this budget: its programme and year cannot change', 'BUDGET_COMMITTED');
     }
     const committed = await committedFen(em, next.programmeId, next.year);
     if (next.amountFen < committed) {

@@ -77,7 +77,7 @@ export class IncentiveRuleService extends CrudService<IncentiveRule, RuleFilter>
 }
 
 function parseLines(lines: unknown): ParsedLine[] {
-  if (!Array.isArray(lines) || lines.length === 0) throw badInput('lines', 'A rule needs at least one recipient line');
+  if (!Array.isArray(lines) || lines.length === 0) throw badInput('lines', 'A rule needs at least one recipient line', 'REQUIRED');
   const seen = new Set<string>();
   return (lines as RuleLineInput[]).map((l, i) => {
     const field = `lines.${i}`;

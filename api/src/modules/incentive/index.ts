@@ -50,6 +50,7 @@ const reasons = {
   MAKER_CHECKER: 'The submitter of a payout may not approve it: another member of the office must',
   BUDGET_BELOW_COMMITTED: 'A budget cannot be set lower than what payouts already commit against it',
   DUPLICATE_LINE: 'A rule names one recipient twice: one line per recipient',
+  BUDGET_COMMITTED: 'Payouts are committed against the budget, so its programme and year cannot change',
 } as const;
 
 /**

@@ -98,16 +98,16 @@ export class PayoutService extends CrudService<Payout, PayoutFilter> {
     return this.tx.run(async (em) => {
       const current = await this.lockRow(em, id);
       if (current.status !== PayoutStatus.DRAFT) {
-        throw conflict(`Payout ${id} is ${current.status}: amount and recipient are frozen once submitted`, Object.keys(input)[0], 'FROZEN');
+        throw conflict(`Payout ${id} is ${current.status}: amount and recipient are frozen once submitted`, Object.keys(input)[0], 'FROZEN', { entity: 'Payout' });
       }
       if (input.recipientCompanyId != null) {
-        if (current.recipientRole !== RecipientRole.PROPERTY_COMPANY) throw badInput('recipientCompanyId', 'This payout goes to a community, not a company');
+        if (current.recipientRole !== RecipientRole.PROPERTY_COMPANY) throw badInput('recipientCompanyId', 'This payout goes to a community, not a company', 'NOT_APPLICABLE');
         const company = await em.findOneBy(PropertyCompany, { id: toId(input.recipientCompanyId, 'recipientCompanyId') });
         if (!company) throw badInput('recipientCompanyId', `recipientCompanyId: no PropertyCompany with id ${String(input.recipientCompanyId)}`, 'UNKNOWN_REFERENCE');
         Object.assign(set, { recipientCompanyId: company.id, recipientName: company.name });
       }
       if (input.recipientJurisdictionId != null) {
-        if (current.recipientRole !== RecipientRole.COMMUNITY) throw badInput('recipientJurisdictionId', 'This payout goes to a company, not a community');
+        if (current.recipientRole !== RecipientRole.COMMUNITY) throw badInput('recipientJurisdictionId', 'This payout goes to a company, not a community', 'NOT_APPLICABLE');
         const community = await em.findOneBy(Jurisdiction, { id: toId(input.recipientJurisdictionId, 'recipientJurisdictionId') });
         if (!community || community.level !== JurisdictionLevel.COMMUNITY) {
           throw badInput('recipientJurisdictionId', `recipientJurisdictionId: no community (社区·村) with id ${String(input.recipientJurisdictionId)}`, 'UNKNOWN_REFERENCE');

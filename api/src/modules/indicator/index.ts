@@ -10,14 +10,24 @@ const services = ({ ds, tx, audit }: ModuleKit) => ({
   indicatorProgress: new IndicatorProgressService(ds),
 });
 
+/** The refusal reasons its code throws (extensions.reason; see common/reasons.ts). */
+const reasons = {
+  NOT_A_WHOLE_NUMBER: 'A count indicator’s target or measured value is not a whole number',
+} as const;
+
 /** 指标: the documents' targets, measured or computed from the compounds' facts. */
 export const indicatorModule: ApiModule = {
   name: 'indicator',
   entities: [Indicator, IndicatorMeasurement],
   services,
   resolvers: [IndicatorResolver, IndicatorMeasurementResolver],
+  reasons,
 };
 
 declare module '../../common/context' {
   interface Services extends ModuleServices<typeof services> {}
+}
+
+declare module '../../common/reasons' {
+  interface ModuleReasons extends Record<keyof typeof reasons, true> {}
 }

@@ -29,7 +29,7 @@ const inOffice = (from: string, to: string | null, day: string) => from <= day &
 
 function checkPercent(unit: IndicatorUnit, value: number, field: string): void {
   if (unit === IndicatorUnit.PERCENT && value > 100) throw badInput(field, `${field} is a percentage: at most 100`, 'OVER_100');
-  if (unit === IndicatorUnit.COUNT && !Number.isInteger(value)) throw badInput(field, `${field} is a count: a whole number`);
+  if (unit === IndicatorUnit.COUNT && !Number.isInteger(value)) throw badInput(field, `${field} is a count: a whole number`, 'NOT_A_WHOLE_NUMBER');
 }
 
 /** 指标: targets are checked against their unit (a percentage is 0–100). */

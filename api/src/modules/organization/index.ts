@@ -14,14 +14,24 @@ const services = ({ ds, tx, audit }: ModuleKit) => ({
   compound: new CompoundService(ds, tx, audit, { entity: Compound, typeName: 'Compound' }),
 });
 
+/** The refusal reasons its code throws (extensions.reason; see common/reasons.ts). */
+const reasons = {
+  WRONG_LEVEL: 'A jurisdiction is not exactly one level below its parent, or a compound’s community is not a community (社区·村)',
+} as const;
+
 /** 区划、单位、物业企业、小区: who is where, and the compounds everything else is about. */
 export const organizationModule: ApiModule = {
   name: 'organization',
   entities: [Jurisdiction, Unit, PropertyCompany, Compound],
   services,
   resolvers: [JurisdictionResolver, UnitResolver, PropertyCompanyResolver, CompoundResolver],
+  reasons,
 };
 
 declare module '../../common/context' {
   interface Services extends ModuleServices<typeof services> {}
+}
+
+declare module '../../common/reasons' {
+  interface ModuleReasons extends Record<keyof typeof reasons, true> {}
 }

@@ -12,10 +12,10 @@ import type { Unit } from './unit.entity';
 export class JurisdictionService extends CrudService<Jurisdiction, JurisdictionFilter> {
   protected async validate(em: EntityManager, next: Jurisdiction, before: Jurisdiction | null): Promise<void> {
     if (next.parentId == null) return;
-    if (before && next.parentId === before.id) throw badInput('parentId', 'A jurisdiction cannot be its own parent');
+    if (before && next.parentId === before.id) throw badInput('parentId', 'A jurisdiction cannot be its own parent', 'SELF_REFERENCE');
     const parent = await em.findOneByOrFail(Jurisdiction, { id: next.parentId });
     if (LEVEL_DEPTH[parent.level] + 1 !== LEVEL_DEPTH[next.level]) {
-      throw badInput('parentId', `A ${next.level} must sit directly under a ${levelAbove(next.level) ?? 'nothing'}, not a ${parent.level}`);
+      throw badInput('parentId', `A ${next.level} must sit directly under a ${levelAbove(next.level) ?? 'nothing'}, not a ${parent.level}`, 'WRONG_LEVEL');
     }
   }
 }
@@ -52,14 +52,14 @@ export class CompoundService extends CrudService<Compound, CompoundFilter> {
   protected async validate(em: EntityManager, next: Compound): Promise<void> {
     const community = await em.findOneByOrFail(Jurisdiction, { id: next.communityId });
     if (community.level !== JurisdictionLevel.COMMUNITY) {
-      throw badInput('communityId', `A compound lies in a community (社区·村), not a ${community.level}`);
+      throw badInput('communityId', `A compound lies in a community (社区·村), not a ${community.level}`, 'WRONG_LEVEL');
     }
     const needsCompany = MODES_WITH_COMPANY.includes(next.managementMode);
     if (needsCompany && next.propertyCompanyId == null) {
-      throw badInput('propertyCompanyId', `A compound managed as ${next.managementMode} needs a property company`);
+      throw badInput('propertyCompanyId', `A compound managed as ${next.managementMode} needs a property company`, 'REQUIRED');
     }
     if (!needsCompany && next.propertyCompanyId != null) {
-      throw badInput('propertyCompanyId', `A compound managed as ${next.managementMode} has no property company`);
+      throw badInput('propertyCompanyId', `A compound managed as ${next.managementMode} has no property company`, 'NOT_APPLICABLE');
     }
   }
 }

@@ -19,7 +19,7 @@ const COMMITTEE_PERIOD: PeriodRule<OwnersCommittee> = {
 export class OwnersCommitteeService extends CrudService<OwnersCommittee, OwnersCommitteeFilter> {
   protected async validate(em: EntityManager, next: OwnersCommittee, before: OwnersCommittee | null): Promise<void> {
     if (next.partyMemberCount != null && next.memberCount != null && next.partyMemberCount > next.memberCount) {
-      throw badInput('partyMemberCount', 'partyMemberCount cannot exceed memberCount');
+      throw badInput('partyMemberCount', 'partyMemberCount cannot exceed memberCount', 'PARTY_MEMBERS_OVER_MEMBERS');
     }
     await assertPeriod(em, COMMITTEE_PERIOD, next, before?.id);
   }

@@ -16,6 +16,9 @@ const services = ({ ds, tx, audit }: ModuleKit) => ({
 const reasons = {
   NOT_PUBLISHED: 'Nothing is published for what was asked (partner schema; code NOT_FOUND)',
   ALREADY_REVOKED: 'The partner key was already revoked',
+  UNISSUED_ID: 'An id this API did not issue for that type (ids are opaque: take them from answers, do not build them)',
+  UNISSUED_CURSOR: 'A cursor this API did not issue: pass pageInfo.endCursor of the previous page as `after`',
+  AMBIGUOUS_PERIOD: 'The period code exists in several schemes: pass scheme',
 } as const;
 
 /** 数据共享: partner keys and their access log (admin schema), and the read-only partner schema itself. */

@@ -79,7 +79,7 @@ export class PartnerReadService {
     if (schemeId !== null) qb.andWhere('rp.schemeId = :schemeId', { schemeId });
     const periods = await qb.getMany();
     if (!periods.length) throw notPublished(`No published list for period ${periodCode}`);
-    if (periods.length > 1) throw badInput('scheme', `Period ${periodCode} exists in ${periods.length} schemes: pass scheme`);
+    if (periods.length > 1) throw badInput('scheme', `Period ${periodCode} exists in ${periods.length} schemes: pass scheme`, 'AMBIGUOUS_PERIOD');
     const period = periods[0];
     const pubs = await this.ds.getRepository(RatingPublication).find({ where: { periodId: period.id }, order: { revision: 'DESC' } });
     if (!pubs.length) throw notPublished(`Period ${periodCode} has not been published`);

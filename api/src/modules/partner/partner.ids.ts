@@ -9,7 +9,7 @@ export const encodeId = (type: string, id: number) => Buffer.from(`${type}:${id}
 
 export function decodeId(type: string, value: string, field: string): number {
   const m = /^([A-Za-z]+):([1-9][0-9]{0,9})$/.exec(Buffer.from(value, 'base64url').toString('utf8'));
-  if (!m || m[1] !== type) throw badInput(field, `${field} is not an id this API issued for ${type === 'Area' ? 'an' : 'a'} ${type}`);
+  if (!m || m[1] !== type) throw badInput(field, `${field} is not an id this API issued for ${type === 'Area' ? 'an' : 'a'} ${type}`, 'UNISSUED_ID');
   return Number(m[2]);
 }
 
@@ -19,6 +19,6 @@ export const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`, 'utf8
 export function offsetAfter(after: string | null | undefined): number {
   if (after == null) return 0;
   const m = /^o:(0|[1-9][0-9]{0,8})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
-  if (!m) throw badInput('after', 'after is not a cursor from this API');
+  if (!m) throw badInput('after', 'after is not a cursor from this API', 'UNISSUED_CURSOR');
   return Number(m[1]) + 1;
 }

@@ -20,12 +20,12 @@ export class ClauseService extends CrudService<Clause, ClauseFilter> {}
 export class DocumentCitationService extends CrudService<DocumentCitation, DocumentCitationFilter> {
   protected async validate(em: EntityManager, next: DocumentCitation): Promise<void> {
     if (next.citedDocumentId != null && next.citedDocumentId === next.citingDocumentId) {
-      throw badInput('citedDocumentId', 'A document cannot cite itself');
+      throw badInput('citedDocumentId', 'A document cannot cite itself', 'SELF_REFERENCE');
     }
     if (next.clauseId != null) {
       const clause = await em.findOneBy(Clause, { id: next.clauseId });
       if (clause && clause.documentId !== next.citingDocumentId) {
-        throw badInput('clauseId', 'The clause must belong to the citing document');
+        throw badInput('clauseId', 'The clause must belong to the citing document', 'BELONGS_ELSEWHERE');
       }
     }
   }

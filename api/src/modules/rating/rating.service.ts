@@ -89,7 +89,7 @@ export class RatingService extends CrudService<Rating, RatingFilter> {
     const scheme = await em.findOneByOrFail(RatingScheme, { id: period.schemeId });
     const only = (field: keyof Rating) => {
       for (const f of ['propertyCompanyId', 'partyOrganizationId', 'ownersCommitteeId'] as const) {
-        if (f !== field && next[f] != null) throw badInput(f, `${f} does not fit a ${scheme.subjectKind} scheme`);
+        if (f !== field && next[f] != null) throw badInput(f, `${f} does not fit a ${scheme.subjectKind} scheme`, 'NOT_APPLICABLE');
       }
       if (field !== 'subjectName' && next[field] == null) throw badInput(String(field), `${String(field)} is required for a ${scheme.subjectKind} scheme`, 'REQUIRED');
     };
@@ -130,7 +130,7 @@ export class RatingService extends CrudService<Rating, RatingFilter> {
     for (const [i, s] of list.entries()) {
       const criterionId = toId(s.criterionId, `scores.${i}.criterionId`);
       const criterion = criteria.get(criterionId);
-      if (!criterion) throw badInput(`scores.${i}.criterionId`, `Criterion ${criterionId} is not part of this rating's scheme`);
+      if (!criterion) throw badInput(`scores.${i}.criterionId`, `Criterion ${criterionId} is not part of this rating's scheme`, 'BELONGS_ELSEWHERE');
       const problem = scoreProblem(criterion, s.score);
       if (problem) throw badInput(`scores.${i}.score`, problem.message, problem.reason);
       const existing = await em.findOneBy(RatingScore, { ratingId: saved.id, criterionId });

@@ -44,7 +44,7 @@ export class ProgressReportService extends CrudService<ProgressReport, ProgressR
     checkReportDate(next.reportDate, assignment, actor, this.backdateDays);
     if (next.milestoneId != null) {
       const milestone = await em.findOneByOrFail(Milestone, { id: next.milestoneId });
-      if (milestone.taskItemId !== assignment.taskItemId) throw badInput('milestoneId', 'The milestone belongs to another task');
+      if (milestone.taskItemId !== assignment.taskItemId) throw badInput('milestoneId', 'The milestone belongs to another task', 'BELONGS_ELSEWHERE');
     }
   }
 

@@ -23,14 +23,28 @@ const services = ({ ds, tx, audit }: ModuleKit) => ({
   rosterImport: new SheetImporter(rosterImport, ds, tx, audit),
 });
 
+/** The refusal reasons its code throws (extensions.reason; see common/reasons.ts). */
+const reasons = {
+  NOT_THE_CURRENT_SEATS: 'A reorder must list every current seat of the role in the group, each once',
+  SUCCESSION_TOO_EARLY: 'A succession is dated on or before the day the current holder’s post or seat began',
+  NOT_THE_HOLDER: 'The predecessor named does not hold the post on the succession date',
+  SEVERAL_HOLDERS: 'Several people hold the post on the succession date: name the predecessor whose seats pass',
+  ALREADY_HOLDS_POST: 'The successor is the one who holds the post on that date',
+} as const;
+
 /** 工作专班: groups, people, posts, rosters (imported from sheets), succession. */
 export const workingGroupModule: ApiModule = {
   name: 'working-group',
   entities: [Person, Post, PostHolding, WorkingGroup, Membership],
   services,
   resolvers: [PersonResolver, PostResolver, PostHoldingResolver, WorkingGroupResolver, MembershipResolver, RosterResolver],
+  reasons,
 };
 
 declare module '../../common/context' {
   interface Services extends ModuleServices<typeof services> {}
+}
+
+declare module '../../common/reasons' {
+  interface ModuleReasons extends Record<keyof typeof reasons, true> {}
 }

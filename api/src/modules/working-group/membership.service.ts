@@ -66,12 +66,12 @@ export class MembershipService extends CrudService<Membership, MembershipFilter>
   async reorder(args: ReorderMembershipsArgs, actor: Actor): Promise<Membership[]> {
     const groupId = toId(args.groupId, 'groupId');
     const ids = args.membershipIds.map((id) => toId(id, 'membershipIds'));
-    if (new Set(ids).size !== ids.length) throw badInput('membershipIds', 'A seat is listed twice');
+    if (new Set(ids).size !== ids.length) throw badInput('membershipIds', 'A seat is listed twice', 'NOT_THE_CURRENT_SEATS');
     return this.tx.run(async (em) => {
       const seats = await currentSeats(em, groupId, todayInChina(), args.role);
       const current = new Set(seats.map((s) => s.id));
       if (seats.length !== ids.length || ids.some((id) => !current.has(id))) {
-        throw badInput('membershipIds', `List exactly the ${seats.length} current ${args.role} seats of the group`);
+        throw badInput('membershipIds', `List exactly the ${seats.length} current ${args.role} seats of the group`, 'NOT_THE_CURRENT_SEATS');
       }
       const before = seats.sort((a, b) => a.sortOrder - b.sortOrder).map((s) => s.id);
       const byId = new Map(seats.map((s) => [s.id, s]));

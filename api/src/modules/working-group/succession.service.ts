@@ -91,7 +91,7 @@ export class SuccessionService {
       inForceOn(holdingsQb, date);
       const holdings = predecessor ? await holdingsQb.getMany() : [];
       const tooEarly = holdings.find((h) => h.validFrom >= date);
-      if (tooEarly) throw badInput('date', `The succession date must be after ${tooEarly.validFrom}, when the current holding began`);
+      if (tooEarly) throw badInput('date', `The succession date must be after ${tooEarly.validFrom}, when the current holding began`, 'SUCCESSION_TOO_EARLY');
       for (const h of holdings) {
         h.validTo = dayBefore(date);
         await em.save(PostHolding, h);
@@ -149,19 +149,19 @@ export class SuccessionService {
 
     let fromId: number | null;
     if (predecessorId != null) {
-      if (!holders.has(predecessorId)) throw badInput('predecessorId', 'That person does not hold this post on that date');
+      if (!holders.has(predecessorId)) throw badInput('predecessorId', 'That person does not hold this post on that date', 'NOT_THE_HOLDER');
       fromId = predecessorId;
     } else if (holders.size > 1) {
-      throw badInput('predecessorId', `${holders.size} people hold this post on that date; say whose seats pass`);
+      throw badInput('predecessorId', `${holders.size} people hold this post on that date; say whose seats pass`, 'SEVERAL_HOLDERS');
     } else {
       fromId = holders.size === 1 ? [...holders][0] : null;
     }
-    if (fromId === successorId) throw badInput('successorId', 'The successor already holds this post');
+    if (fromId === successorId) throw badInput('successorId', 'The successor already holds this post', 'ALREADY_HOLDS_POST');
     const predecessor = fromId == null ? null : await em.findOneByOrFail(Person, { id: fromId });
 
     const closedSeats = seats.filter((s) => s.personId === fromId);
     const tooEarly = closedSeats.find((s) => s.validFrom >= date);
-    if (tooEarly) throw badInput('date', `The succession date must be after ${tooEarly.validFrom}, when the current seat began`);
+    if (tooEarly) throw badInput('date', `The succession date must be after ${tooEarly.validFrom}, when the current seat began`, 'SUCCESSION_TOO_EARLY');
     const planned = closedSeats.map((s) =>
       em.create(Membership, {
         groupId: s.groupId,

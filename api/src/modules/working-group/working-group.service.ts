@@ -43,7 +43,7 @@ export class WorkingGroupService extends CrudService<WorkingGroup, WorkingGroupF
     if (before && before.parentId === next.parentId) return;
     let parentId = next.parentId;
     for (let depth = 0; parentId != null; depth++) {
-      if ((before && parentId === before.id) || depth > 20) throw badInput('parentId', 'A group cannot sit under itself');
+      if ((before && parentId === before.id) || depth > 20) throw badInput('parentId', 'A group cannot sit under itself', 'SELF_REFERENCE');
       const parent = await em.findOneBy(WorkingGroup, { id: parentId });
       parentId = parent?.parentId ?? null;
     }
