@@ -61,8 +61,12 @@ export default defineConfig(({ command }) => ({
         // One chunk per library package (cached across releases; packages do not import each other
         // in cycles, so the chunks load in a well-defined order, which size-based splitting broke);
         // each module's screens are chunks of their own (loaded on first visit: resources/common/module.ts).
+        // The console's operations (admin/src/graphql/generated.ts, used by the sign-in and most screens) are one chunk too.
         codeSplitting: {
-          groups: [{ name: packageChunk, debugName: 'packages', test: /node_modules[\\/]/ }],
+          groups: [
+            { name: packageChunk, debugName: 'packages', test: /node_modules[\\/]/ },
+            { name: 'console-operations', test: /admin[\\/]src[\\/]graphql[\\/]generated\.ts$/ },
+          ],
         },
       },
       // MUI marks its modules "use client" (a React Server Components hint); meaningless in this SPA.

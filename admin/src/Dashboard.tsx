@@ -1,7 +1,8 @@
 import { Card, CardContent, Grid, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
-import { gqlRequest } from './dataProvider';
+import { request } from './dataProvider';
+import { DashboardCountsDocument } from './graphql/generated';
 import { today } from './resources/common/dates';
 import { BudgetPanel } from './resources/budget/budgets';
 import { IndicatorChart } from './resources/indicator/indicators';
@@ -12,11 +13,7 @@ export const Dashboard = () => {
   const translate = useTranslate();
   const [counts, setCounts] = useState<Record<string, number> | null>(null);
   useEffect(() => {
-    gqlRequest<Record<string, { count: number }>>(
-      `query($d: LocalDate) { groups: _allWorkingGroupsMeta { count } members: _allMembershipsMeta(filter: { asOf: $d }) { count }
-        documents: _allPolicyDocumentsMeta { count } units: _allUnitsMeta { count } }`,
-      { d: today() },
-    ).then((d) => setCounts(Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v.count]))), () => undefined);
+    request(DashboardCountsDocument, { asOf: today() }).then((d) => setCounts(Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v.count]))), () => undefined);
   }, []);
   return (
     <>

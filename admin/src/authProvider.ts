@@ -1,10 +1,12 @@
+import { print } from 'graphql';
 import type { AuthProvider } from 'react-admin';
+import { LoginDocument, type LoginMutation, type LoginMutationVariables, type Role, type SessionFragment } from './graphql/generated';
 import { i18nProvider } from './i18n';
 
 const TOKEN = 'wydj.token';
 const USER = 'wydj.user';
 
-export type Role = 'ADMIN' | 'PARTY_OFFICE' | 'UNIT_STAFF' | 'AUDITOR';
+export type { Role };
 interface StoredUser {
   id: string;
   username: string;
@@ -23,7 +25,7 @@ export const getUser = (): StoredUser | null => {
   return raw ? (JSON.parse(raw) as StoredUser) : null;
 };
 /** Keeps a new session (sign-in or password change). */
-export const storeSession = (s: { token: string; expiresAt: string; mustChangePassword: boolean; user: Omit<StoredUser, 'expiresAt' | 'mustChangePassword'> }) => {
+export const storeSession = (s: SessionFragment) => {
   localStorage.setItem(TOKEN, s.token);
   localStorage.setItem(USER, JSON.stringify({ ...s.user, expiresAt: s.expiresAt, mustChangePassword: s.mustChangePassword }));
 };
@@ -35,18 +37,15 @@ const clear = () => {
 /** Roles that may edit documents, organisations and rosters (the server enforces the same). */
 export const canEdit = (role: unknown): boolean => role === 'ADMIN' || role === 'PARTY_OFFICE';
 
-/** Sign-in on the `login` mutation; the JWT goes into every request (see dataProvider). */
+/** Sign-in on the `login` mutation (authProvider.graphql); the JWT goes into every request (see dataProvider). */
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     const res = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt mustChangePassword user { id username displayName role unitId } } }',
-        variables: { u: username, p: password },
-      }),
+      body: JSON.stringify({ query: print(LoginDocument), variables: { username, password } satisfies LoginMutationVariables }),
     });
-    const body = await res.json();
+    const body = (await res.json()) as { data?: LoginMutation; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
     const failure = body.errors?.[0];
     if (failure) {
       const { code, reason, retryAfter } = failure.extensions ?? {};
@@ -55,7 +54,7 @@ export const authProvider: AuthProvider = {
       if (code === 'RATE_LIMITED') throw new Error(i18nProvider.translate(reason === 'LOGIN_LOCKED' ? 'app.auth.locked' : 'app.auth.too_many_attempts', { minutes: Math.ceil(Number(retryAfter) / 60) }));
       throw new Error(failure.message);
     }
-    storeSession(body.data.login);
+    storeSession(body.data!.login);
   },
   async logout() {
     clear();

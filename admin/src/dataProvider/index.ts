@@ -1,5 +1,6 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { onError } from '@apollo/client/link/error';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import buildGraphQLProvider from 'ra-data-graphql';
 import type { DataProvider } from 'react-admin';
 import schema from 'virtual:admin-introspection';
@@ -52,9 +53,26 @@ export const dataProvider: DataProvider = {
   },
 };
 
-/** For screens that go beyond plain lists and forms (rosters, succession, history). */
-export async function gqlRequest<T>(query: string, variables: Record<string, unknown> = {}, mutation = false): Promise<T> {
-  const doc = gql(query);
-  const res = await wrap(mutation ? client.mutate({ mutation: doc, variables }) : client.query({ query: doc, variables }));
-  return res.data as T;
+/** `variables` may be left out only when the operation has no required variable; NoInfer: their type comes from the document alone. */
+type VariablesArgs<V> = Record<string, never> extends V ? [variables?: NoInfer<V>] : [variables: NoInfer<V>];
+
+/**
+ * For screens that go beyond plain lists and forms (rosters, succession, history): one of the
+ * console's operations, a TypedDocumentNode from admin/src/graphql/generated.ts (written from the
+ * *.graphql files beside the screens: `npm run admin:codegen`), so its variables and its answer are
+ * typed. A query or a mutation as the document says.
+ */
+export async function request<R, V extends Record<string, unknown>>(doc: TypedDocumentNode<R, V>, ...[variables]: VariablesArgs<V>): Promise<R> {
+  const mutation = doc.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'mutation');
+  const res = await wrap(mutation ? client.mutate<R, V>({ mutation: doc, variables }) : client.query<R, V>({ query: doc, variables }));
+  return res.data as R;
+}
+
+/**
+ * An operation whose text is built at run time (a workflow's move: `advance<Type>` with the move's
+ * fields), so it cannot be typed here; api/test/console-operations.test.ts validates every such
+ * text the console can build against schema/admin.graphql.
+ */
+export function gqlRequest<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  return request(gql(query) as TypedDocumentNode<T, Record<string, unknown>>, variables);
 }

@@ -4,12 +4,9 @@ import { type FormEvent, forwardRef, useState } from 'react';
 import { Title, useNotify, useTranslate, useUserMenu } from 'react-admin';
 import { Link, useNavigate } from 'react-router-dom';
 import { storeSession } from '../../authProvider';
-import { gqlRequest } from '../../dataProvider';
+import { request } from '../../dataProvider';
 import { type Failure, useErrorText } from '../../dataProvider/errors';
-
-const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(current: $c, next: $n) { token expiresAt mustChangePassword user { id username displayName role unitId } } }';
-
-type Session = Parameters<typeof storeSession>[0];
+import { ChangePasswordDocument } from '../../graphql/generated';
 
 /**
  * 修改密码: the signed-in user's own password. While the password is one someone else set
@@ -34,7 +31,7 @@ export const ChangePassword = ({ required = false, onDone }: { required?: boolea
     setErrors({});
     setFailure(null);
     try {
-      const { changePassword } = await gqlRequest<{ changePassword: Session }>(CHANGE, { c: values.current, n: values.next }, true);
+      const { changePassword } = await request(ChangePasswordDocument, { current: values.current, next: values.next });
       storeSession(changePassword);
       notify('app.password.changed', { type: 'success' });
       onDone?.();

@@ -17,7 +17,8 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { gqlRequest } from '../../dataProvider';
+import { request } from '../../dataProvider';
+import { BudgetPanelDocument, type BudgetPanelQuery } from '../../graphql/generated';
 import { ListActions, ShowActions, useCanEdit } from '../common/actions';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
@@ -125,30 +126,15 @@ const BudgetForm = () => (
 );
 export const { EditView: BudgetEdit, CreateView: BudgetCreate } = formViews(BudgetForm);
 
-interface Total {
-  key: string;
-  label: string;
-  committedFen: number;
-  paidFen: number;
-  payoutCount: number;
-  recipientRole: string | null;
-}
-
 /** Dashboard: this year's budgets as gauges, and what is committed and paid per recipient. */
 export const BudgetPanel = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const edit = useCanEdit();
   const year = currentYear();
-  const [data, setData] = useState<{ budgets: Array<BudgetFigures & { programme: { name: string } }>; totals: Total[] } | null>(null);
+  const [data, setData] = useState<BudgetPanelQuery | null>(null);
   useEffect(() => {
-    gqlRequest<{ budgets: Array<BudgetFigures & { programme: { name: string } }>; totals: Total[] }>(
-      `query($y: Int!) {
-        budgets: allIncentiveBudgets(filter: { year: $y }, perPage: 100) { id programmeId year amountFen committedFen paidFen availableFen programme { name } }
-        totals: incentiveTotals(by: RECIPIENT, filter: { year: $y }) { key label recipientRole committedFen paidFen payoutCount }
-      }`,
-      { y: year },
-    ).then(setData, () => undefined);
+    request(BudgetPanelDocument, { year }).then(setData, () => undefined);
   }, [year]);
   if (!data) return null;
   return (

@@ -1,7 +1,8 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useLocaleState, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
-import { gqlRequest } from '../../dataProvider';
+import { request } from '../../dataProvider';
+import { AuditHistoryDocument } from '../../graphql/generated';
 import { formatAt } from './dates';
 import { enumOf } from './enums';
 
@@ -35,10 +36,10 @@ export const History = () => {
 
   useEffect(() => {
     if (!record?.id || !resource) return;
-    gqlRequest<{ allAuditEvents: Event[] }>(
-      'query($t: String!, $id: ID!) { allAuditEvents(filter: { entityType: $t, entityId: $id }, perPage: 200) { id at actorName action before after } }',
-      { t: resource, id: String(record.id) },
-    ).then((d) => setEvents(d.allAuditEvents), () => setEvents(null));
+    request(AuditHistoryDocument, { entityType: resource, entityId: String(record.id) }).then(
+      (d) => setEvents(d.allAuditEvents as Event[]), // before and after are JSON: the record's fields as they were
+      () => setEvents(null),
+    );
   }, [record?.id, record?.updatedAt, resource]);
 
   if (!events) return null;

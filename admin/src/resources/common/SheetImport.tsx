@@ -3,14 +3,14 @@ import { Alert, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, 
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Button, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { columnAt, type SheetLayout, type SheetRows } from '../../../../api/src/common/sheet-import/layout';
-import { gqlRequest } from '../../dataProvider';
 import { type Failure, useErrorText } from '../../dataProvider/errors';
+import type { ImportRowStatus } from '../../graphql/generated';
 import { readSheet, SheetError } from './sheet';
 
 /** What every import says of a row (the API's ImportRow). */
 export interface ImportRow {
   line: number;
-  status: 'ADD' | 'CHANGE' | 'UNCHANGED' | 'REJECT';
+  status: ImportRowStatus;
   reasonCode: string | null;
   reason: string | null;
   field: string | null;
@@ -24,24 +24,13 @@ export interface ImportAnswer<R extends ImportRow> {
   rejected: number;
   rows: R[];
 }
+/**
+ * An import's preview query and commit mutation (two operations in the import's .graphql file, the
+ * same arguments and rows, the same answer fragment).
+ */
 export interface ImportCalls<I, A> {
   preview(rows: I[]): Promise<A>;
   commit(rows: I[]): Promise<A>;
-}
-
-/**
- * An import's preview query and commit mutation: both take the same arguments (`args`: name →
- * [GraphQL type, value]) and the rows, and answer the counts, `answer`'s figures and each row with `row`'s fields.
- */
-export function importCalls<I, A>(op: { preview: string; commit: string; input: string; args: Record<string, [string, unknown]>; answer?: string; row: string }): ImportCalls<I, A> {
-  const params = Object.entries(op.args);
-  const declared = params.map(([k, [type]]) => `$${k}: ${type}, `).join('');
-  const passed = params.map(([k]) => `${k}: $${k}, `).join('');
-  const values = Object.fromEntries(params.map(([k, [, v]]) => [k, v]));
-  const selection = `committed added changed unchanged rejected ${op.answer ?? ''} rows { line status reasonCode reason field ${op.row} }`;
-  const send = (kind: 'query' | 'mutation', field: string) => async (rows: I[]) =>
-    (await gqlRequest<Record<string, A>>(`${kind}(${declared}$rows: [${op.input}!]!) { ${field}(${passed}rows: $rows) { ${selection} } }`, { ...values, rows }, kind === 'mutation'))[field];
-  return { preview: send('query', op.preview), commit: send('mutation', op.commit) };
 }
 
 const STATUS_COLOR = { ADD: 'success', CHANGE: 'info', UNCHANGED: 'default', REJECT: 'error' } as const;

@@ -4,14 +4,9 @@ import { Labeled, useLocaleState, useTranslate, type RaRecord } from 'react-admi
 import { gqlRequest } from '../../dataProvider';
 import { formatAt, today } from './dates';
 import { MutationDialog } from './MutationDialog';
+import { type Move, moveOperation, type MoveTarget, moveVariables } from './workflow.move';
 
-/** A move the API offers the signed-in user (`nextMoves`, from the workflow's one declaration on the server). */
-export interface Move {
-  to: string;
-  reasonRequired: boolean;
-  datedByHand: boolean;
-  requiredFields: string[];
-}
+export type { Move };
 
 /** A step of the record's history (`steps` / `transitions`). */
 export interface StepRow {
@@ -32,10 +27,7 @@ export { MOVES_SELECTION, STEPS_SELECTION } from './workflow.selections';
  * confirmation text. What a move asks for (a reason, a day, a voucher number) comes from the API's
  * `nextMoves`, so the rules live in one place; this is presentation only.
  */
-export interface WorkflowView {
-  /** The GraphQL type: the mutation is `advance<resource>`. */
-  resource: string;
-  statusEnum: string;
+export interface WorkflowView extends MoveTarget {
   /** The order buttons appear in. */
   order?: string[];
   /** The translation key of a move's button (and dialog title). */
@@ -76,16 +68,6 @@ export const MoveButton = ({ view, record, move, onDone }: { view: WorkflowView;
   const from = String(record.status);
   const { to } = move;
   const fields = move.requiredFields;
-  const args = [
-    '$id: ID!',
-    `$to: ${view.statusEnum}!`,
-    // non-null where the day is given by hand: some workflows' `date` argument is LocalDate!
-    `$date: LocalDate${move.datedByHand ? '!' : ''}`,
-    `$reason: String`,
-    '$key: String',
-    ...fields.map((f) => `$${f}: String`),
-  ].join(', ');
-  const use = ['id: $id', 'to: $to', 'date: $date', 'reason: $reason', 'idempotencyKey: $key', ...fields.map((f) => `${f}: $${f}`)].join(', ');
   return (
     <MutationDialog
       label={view.label(from, to)}
@@ -97,20 +79,7 @@ export const MoveButton = ({ view, record, move, onDone }: { view: WorkflowView;
       testids={{ open: view.testids.open(from, to), confirm: view.testids.confirm, error: view.testids.error }}
       initial={(): Record<string, string> => ({ date: today(), reason: '', ...Object.fromEntries(fields.map((f) => [f, ''])) })}
       required={[...(move.datedByHand ? ['date'] : []), ...(move.reasonRequired ? ['reason'] : []), ...fields]}
-      submit={(v, key) =>
-        gqlRequest(
-          `mutation(${args}) { advance${view.resource}(${use}) { id status } }`,
-          {
-            id: String(record.id),
-            to,
-            date: move.datedByHand ? v.date : null,
-            reason: v.reason.trim() || null,
-            key,
-            ...Object.fromEntries(fields.map((f) => [f, v[f].trim()])),
-          },
-          true,
-        )
-      }
+      submit={(v, key) => gqlRequest(moveOperation(view, move), moveVariables(String(record.id), move, v, key))}
       success={view.success(to)}
       successArgs={{ status: translate(`enums.${view.statusEnum}.${to}`) }}
       onDone={onDone}

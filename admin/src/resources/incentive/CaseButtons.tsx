@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Confirm, useNotify, useTranslate } from 'react-admin';
-import { gqlRequest } from '../../dataProvider';
+import { request } from '../../dataProvider';
+import { GenerateAwardPayoutsDocument } from '../../graphql/generated';
 
 interface CaseRef {
   id: string;
@@ -17,7 +18,7 @@ export const GeneratePayoutsButton = ({ record, onDone }: { record: CaseRef & { 
   const generate = async () => {
     setBusy(true);
     try {
-      const d = await gqlRequest<{ generateAwardPayouts: unknown[] }>('mutation($c: ID!) { generateAwardPayouts(caseId: $c) { id } }', { c: record.id }, true);
+      const d = await request(GenerateAwardPayoutsDocument, { caseId: record.id });
       notify('app.awards.generated', { type: 'success', messageArgs: { count: d.generateAwardPayouts.length } });
       onDone();
     } catch (e) {

@@ -22,15 +22,13 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { gqlRequest } from '../../dataProvider';
+import { request } from '../../dataProvider';
+import { IssuePartnerKeyDocument, type IssuePartnerKeyMutation, RevokePartnerKeyDocument } from '../../graphql/generated';
 import { ExportButtons } from '../common/actions';
 import { History } from '../common/History';
 import { MutationDialog } from '../common/MutationDialog';
 
-interface Issued {
-  key: { id: string; name: string; prefix: string };
-  secret: string;
-}
+type Issued = IssuePartnerKeyMutation['issuePartnerKey'];
 
 /** Copies text: the Clipboard API where the page is a secure context, else a selected field and execCommand (office intranets on http). */
 async function copy(text: string, field: HTMLInputElement | null): Promise<boolean> {
@@ -123,7 +121,7 @@ const IssueKeyButton = () => {
         initial={() => ({ name: '', note: '' })}
         required={['name']}
         submit={async (v) => {
-          const d = await gqlRequest<{ issuePartnerKey: Issued }>('mutation($n: String!, $note: String) { issuePartnerKey(name: $n, note: $note) { key { id name prefix } secret } }', { n: v.name.trim(), note: v.note.trim() || null }, true);
+          const d = await request(IssuePartnerKeyDocument, { name: v.name.trim(), note: v.note.trim() || null });
           latest.current = d.issuePartnerKey;
         }}
         success="app.partner.issued"
@@ -159,7 +157,7 @@ export const RevokeKeyButton = ({ record }: { record: RaRecord }) => {
       testids={{ open: 'revoke-key', confirm: 'revoke-key-confirm', error: 'revoke-key-error' }}
       initial={() => ({ reason: '' })}
       required={['reason']}
-      submit={(v) => gqlRequest('mutation($id: ID!, $r: String!) { revokePartnerKey(id: $id, reason: $r) { id active } }', { id: String(record.id), r: v.reason.trim() }, true)}
+      submit={(v) => request(RevokePartnerKeyDocument, { id: String(record.id), reason: v.reason.trim() })}
       success="app.partner.revoked"
       onDone={refresh}
     >

@@ -1,23 +1,24 @@
 import { MenuItem, TextField as MuiTextField } from '@mui/material';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { gqlRequest } from '../../dataProvider';
+import { request } from '../../dataProvider';
+import { CompoundCommitteesDocument, type CompoundCommitteesQuery, CreateRatingDocument, SearchBranchesDocument, SearchCompaniesDocument, SearchCompoundsDocument } from '../../graphql/generated';
 import { MutationDialog, type DialogForm } from '../common/MutationDialog';
-import { RATING_FIELDS, type GridRating } from './gridModel';
+import type { GridRating } from './gridModel';
 import { SearchPicker, type Option } from './SearchPicker';
 
 type Values = { ref: string; compound: string; name: string };
 
 const searchCompanies = async (q: string): Promise<Option[]> => {
-  const d = await gqlRequest<{ items: Array<{ id: string; name: string; uscc: string }> }>('query($q: String) { items: allPropertyCompanies(filter: { q: $q }, perPage: 20, sortField: "name") { id name uscc } }', { q: q || null });
+  const d = await request(SearchCompaniesDocument, { q: q || null });
   return d.items.map((c) => ({ id: c.id, label: `${c.name}（${c.uscc}）` }));
 };
 const searchBranches = async (q: string): Promise<Option[]> => {
-  const d = await gqlRequest<{ items: Array<{ id: string; name: string }> }>('query($q: String) { items: allPartyOrganizations(filter: { q: $q }, perPage: 20) { id name } }', { q: q || null });
+  const d = await request(SearchBranchesDocument, { q: q || null });
   return d.items.map((c) => ({ id: c.id, label: c.name }));
 };
 const searchCompounds = async (q: string): Promise<Option[]> => {
-  const d = await gqlRequest<{ items: Array<{ id: string; name: string }> }>('query($q: String) { items: allCompounds(filter: { q: $q }, perPage: 20) { id name } }', { q: q || null });
+  const d = await request(SearchCompoundsDocument, { q: q || null });
   return d.items.map((c) => ({ id: c.id, label: c.name }));
 };
 
@@ -25,14 +26,11 @@ const searchCompounds = async (q: string): Promise<Option[]> => {
 const CommitteeSelect = ({ form }: { form: DialogForm<Values> }) => {
   const translate = useTranslate();
   const compound = form.values.compound;
-  const [committees, setCommittees] = useState<Array<{ id: string; kind: string; formedOn: string; dissolvedOn: string | null }>>([]);
+  const [committees, setCommittees] = useState<CompoundCommitteesQuery['items']>([]);
   const { onChange } = form.field('ref');
   useEffect(() => {
     if (!compound) return setCommittees([]);
-    gqlRequest<{ items: Array<{ id: string; kind: string; formedOn: string; dissolvedOn: string | null }> }>(
-      'query($c: ID!) { items: allOwnersCommittees(filter: { compoundId: $c }, perPage: 50, sortField: "formedOn", sortOrder: "DESC") { id kind formedOn dissolvedOn } }',
-      { c: compound },
-    ).then((d) => {
+    request(CompoundCommitteesDocument, { compoundId: compound }).then((d) => {
       setCommittees(d.items);
       const current = d.items.find((x) => !x.dissolvedOn);
       if (current) onChange({ target: { value: current.id } });
@@ -71,13 +69,8 @@ export const AddSubjectButton = (props: { periodId: string; subjectKind: string;
       initial={() => ({ ref: '', compound: '', name: '' })}
       required={byName ? ['name'] : ['ref']}
       submit={async (v) => {
-        const d = await gqlRequest<{ createRating: GridRating }>(
-          byName
-            ? `mutation($p: ID!, $n: String) { createRating(periodId: $p, subjectName: $n) { ${RATING_FIELDS} } }`
-            : `mutation($p: ID!, $r: ID) { createRating(periodId: $p, ${refArg}: $r) { ${RATING_FIELDS} } }`,
-          byName ? { p: periodId, n: v.name.trim() } : { p: periodId, r: v.ref },
-          true,
-        );
+        // only the subject's own argument is sent
+        const d = await request(CreateRatingDocument, byName ? { periodId, subjectName: v.name.trim() } : { periodId, [refArg]: v.ref });
         created.current = d.createRating;
       }}
       success="app.ratings.add.done"

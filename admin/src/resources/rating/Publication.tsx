@@ -2,43 +2,20 @@ import { Accordion, AccordionDetails, AccordionSummary, Alert, Box, Chip, Stack,
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useCallback, useEffect, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
-import { gqlRequest } from '../../dataProvider';
+import { request } from '../../dataProvider';
 import { useErrorText, type Failure } from '../../dataProvider/errors';
+import { PublishRatingPeriodDocument, RatingPublicationPreviewDocument, type EditionFragment, type RatingPublicationPreviewQuery } from '../../graphql/generated';
 import { useCanEdit } from '../common/actions';
 import { today } from '../common/dates';
 import { MutationDialog } from '../common/MutationDialog';
 import { formatTotal, ListStatusChip, Stars } from './fields';
 import { settled } from './gridModel';
 
-export interface Entry {
-  rank: number;
-  subjectName: string;
-  uscc: string | null;
-  total: number;
-  stars: number;
-  listStatus: string;
-  reasons: string[];
-  /** Preview only: differs from the latest edition */
-  changed?: boolean;
-}
-export interface Edition {
-  id: string;
-  revision: number;
-  publishedOn: string;
-  reason: string | null;
-  publishedByName: string;
-  entryCount: number;
-  redCount: number;
-  blackCount: number;
-  entries: Entry[];
-}
-interface Preview {
-  ready: boolean;
-  dropped: string[];
-  latest: { id: string; revision: number; publishedOn: string } | null;
-  incomplete: Array<{ ratingId: string; subjectName: string; missing: string[] }>;
-  entries: Array<Entry & { ratingId: string }>;
-}
+/** A published edition (the Edition fragment, Publication.graphql). */
+export type Edition = EditionFragment;
+type Preview = RatingPublicationPreviewQuery['ratingPublicationPreview'];
+/** A ranked entry of an edition, or of the preview (which also says whether it differs from the latest edition). */
+export type Entry = Edition['entries'][number] & { changed?: boolean };
 
 /** Ranked entries: 排名, name and credit code, total, stars, list and why. */
 export const EntriesTable = ({ entries, changes = false, testid }: { entries: Entry[]; changes?: boolean; testid: string }) => {
@@ -99,12 +76,13 @@ const PublishButton = ({ periodId, periodCode, preview, onDone }: { periodId: st
       initial={() => ({ reason: '', publishedOn: today() })}
       required={correcting ? ['reason', 'publishedOn'] : ['publishedOn']}
       submit={(v) =>
-        gqlRequest(
-          'mutation($p: ID!, $r: String, $d: LocalDate, $e: Int) { publishRatingPeriod(periodId: $p, reason: $r, publishedOn: $d, expectedRevision: $e) { id revision } }',
+        request(PublishRatingPeriodDocument, {
+          periodId,
+          reason: v.reason.trim() || null,
+          publishedOn: v.publishedOn,
           // the revision this preview was made against: if another edition came first, STALE
-          { p: periodId, r: v.reason.trim() || null, d: v.publishedOn, e: latest?.revision ?? 0 },
-          true,
-        ).catch((e: Failure) => {
+          expectedRevision: latest?.revision ?? 0,
+        }).catch((e: Failure) => {
           // someone else published this revision meanwhile: say so, rather than "changed by someone else"
           if (e.body?.extensions?.reason === 'STALE') throw Object.assign(e, { message: 'app.ratings.errors.published_meanwhile' });
           throw e;
@@ -162,13 +140,7 @@ export const PublicationPreviewPanel = ({ periodId, periodCode, onPublished }: {
   const [preview, setPreview] = useState<Preview | null>(null);
   const load = useCallback(async () => {
     await settled(); // scores typed a moment ago are saved first
-    const d = await gqlRequest<{ ratingPublicationPreview: Preview }>(
-      `query($p: ID!) { ratingPublicationPreview(periodId: $p) {
-        ready dropped latest { id revision publishedOn }
-        incomplete { ratingId subjectName missing }
-        entries { ratingId rank subjectName uscc total stars listStatus reasons changed } } }`,
-      { p: periodId },
-    );
+    const d = await request(RatingPublicationPreviewDocument, { periodId });
     setPreview(d.ratingPublicationPreview);
   }, [periodId]);
   useEffect(() => {
@@ -270,5 +242,3 @@ export const EditionsPanel = ({ editions }: { editions: Edition[] }) => {
     </Box>
   );
 };
-
-export const EDITION_FIELDS = 'id revision publishedOn reason publishedByName entryCount redCount blackCount entries { rank subjectName uscc total stars listStatus reasons }';

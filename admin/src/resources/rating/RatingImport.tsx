@@ -4,20 +4,15 @@ import { Button, useTranslate } from 'react-admin';
 import { headerOf, normalise } from '../../../../api/src/common/sheet-import/layout';
 import { RATING_SHEET } from '../../../../api/src/modules/rating/rating.sheet';
 import { downloadXlsx } from '../common/exporter';
-import { type ImportAnswer, importCalls, type ImportRow, SheetImport } from '../common/SheetImport';
+import { request } from '../../dataProvider';
+import { ImportRatingsDocument, type RatingImportAnswerFragment, RatingImportPreviewDocument, type RatingSheetRowInput } from '../../graphql/generated';
+import { SheetImport } from '../common/SheetImport';
 import { formatTotal, ListStatusChip, Stars } from './fields';
 import type { GridRating } from './gridModel';
 import type { Criterion } from './schemes';
 import { ratingSheet } from './sheet';
 
-type Input = { line: number; scores: Array<{ criterion: string; score: string | null }> } & Record<string, unknown>;
-interface Row extends ImportRow {
-  subjectName: string | null;
-  uscc: string | null;
-  total: number | null;
-  stars: number | null;
-  listStatus: string | null;
-}
+type Row = RatingImportAnswerFragment['rows'][number];
 
 /**
  * 导入评分表: the office's xlsx (统一社会信用代码, 名称, a column per criterion by its name or code,
@@ -26,8 +21,9 @@ interface Row extends ImportRow {
 export const RatingImportButton = (props: { periodId: string; periodCode: string; criteria: Criterion[]; onDone: () => void }) => {
   const translate = useTranslate();
   const known = new Set(props.criteria.flatMap((c) => [normalise(c.code), normalise(c.name)]));
+  const { periodId } = props;
   return (
-    <SheetImport<Input, Row, ImportAnswer<Row>>
+    <SheetImport<RatingSheetRowInput, Row, RatingImportAnswerFragment>
       id="rating-import"
       label="app.ratings.import.button"
       title={translate('app.ratings.import.title', { period: props.periodCode })}
@@ -38,7 +34,10 @@ export const RatingImportButton = (props: { periodId: string; periodCode: string
         ...Object.fromEntries(RATING_SHEET.columns.map((c) => [c.field, r.cells[c.field] || null])),
         scores: read.extra.map((e) => ({ criterion: e.title, score: r.all[e.index] || null })),
       })}
-      calls={importCalls({ preview: 'ratingImportPreview', commit: 'importRatings', input: 'RatingSheetRowInput', args: { periodId: ['ID!', props.periodId] }, row: 'subjectName uscc total stars listStatus' })}
+      calls={{
+        preview: async (rows) => (await request(RatingImportPreviewDocument, { periodId, rows })).ratingImportPreview,
+        commit: async (rows) => (await request(ImportRatingsDocument, { periodId, rows })).importRatings,
+      }}
       messages={{ summary: 'app.ratings.import.summary', done: 'app.ratings.import.done', reasons: 'app.ratings.import.reason', ignored: 'app.ratings.import.ignored' }}
       columns={[
         { header: headerOf(RATING_SHEET, 'uscc'), cell: (r) => r.uscc },

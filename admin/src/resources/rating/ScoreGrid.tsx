@@ -21,25 +21,20 @@ import {
 } from '@mui/material';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, Confirm, useNotify, useTranslate } from 'react-admin';
-import { gqlRequest } from '../../dataProvider';
+import { request } from '../../dataProvider';
 import { useErrorText, type Failure } from '../../dataProvider/errors';
+import { DeleteRatingDocument, ScoreGridPageDocument, type ScoreGridPageQuery, UpdateRatingDocument } from '../../graphql/generated';
 import { useCanEdit } from '../common/actions';
 import { today } from '../common/dates';
 import { downloadXlsx } from '../common/exporter';
 import { fetchAllPages } from '../common/exportPaging';
 import { AddSubjectButton } from './AddSubjectButton';
 import { Cell, ResultCell } from './GridCells';
-import { cellErrors, draftOf, mergeDraft, pendingSaves, planSave, RATING_FIELDS, scoreKey, type Draft, type GridRating } from './gridModel';
+import { cellErrors, draftOf, mergeDraft, pendingSaves, planSave, scoreKey, type Draft, type GridRating } from './gridModel';
 import { RatingImportButton, RatingTemplateButton } from './RatingImport';
-import type { Criterion } from './schemes';
 import { ratingSheet } from './sheet';
 
-interface Scheme {
-  id: string;
-  name: string;
-  subjectKind: string;
-  criteria: Criterion[];
-}
+type Scheme = NonNullable<ScoreGridPageQuery['scheme']>;
 interface RowState {
   rating: GridRating;
   draft: Draft;
@@ -50,8 +45,6 @@ interface RowState {
   refused?: string;
 }
 const fresh = (rating: GridRating): RowState => ({ rating, draft: draftOf(rating), errors: {}, status: 'idle' });
-
-const UPDATE_ARGS: Record<string, string> = { scores: '[ScoreInput!]', dissatisfactionRate: 'Float', onNegativeList: 'Boolean', negativeListNote: 'String' };
 
 /**
  * 评分录入: the period's work sheet. One row per rated subject, one column per criterion of the
@@ -82,14 +75,7 @@ export const ScoreGrid = ({ periodId, periodCode, schemeId }: { periodId: string
     let found: Scheme | null = null;
     // every rating of the period, page by page: the grid, and so its export, holds them all
     const { records } = await fetchAllPages<GridRating>(async (page, perPage) => {
-      const d = await gqlRequest<{ scheme: Scheme; ratings: GridRating[]; total: { count: number } }>(
-        `query($p: ID!, $s: ID!, $page: Int!, $perPage: Int!) {
-          scheme: RatingScheme(id: $s) { id name subjectKind criteria { id code name weight maxScore } }
-          ratings: allRatings(filter: { periodId: $p }, page: $page, perPage: $perPage, sortField: "id", sortOrder: "ASC") { ${RATING_FIELDS} }
-          total: _allRatingsMeta(filter: { periodId: $p }) { count }
-        }`,
-        { p: periodId, s: schemeId, page: page - 1, perPage },
-      );
+      const d = await request(ScoreGridPageDocument, { periodId, schemeId, page: page - 1, perPage });
       found = d.scheme;
       return { data: d.ratings, total: d.total.count };
     });
@@ -123,11 +109,7 @@ export const ScoreGrid = ({ periodId, periodCode, schemeId }: { periodId: string
     update(id, (r) => ({ ...r, status: 'saving' }));
     const run = (async () => {
       try {
-        const d = await gqlRequest<{ updateRating: GridRating }>(
-          `mutation($id: ID!, ${args.map((a) => `$${a}: ${UPDATE_ARGS[a]}`).join(', ')}) { updateRating(id: $id, ${args.map((a) => `${a}: $${a}`).join(', ')}) { ${RATING_FIELDS} } }`,
-          { id, ...plan.variables },
-          true,
-        );
+        const d = await request(UpdateRatingDocument, { id, ...plan.variables });
         const saved = d.updateRating;
         update(id, (r) => ({ rating: saved, draft: mergeDraft(draftOf(saved), sent, r.draft), errors: {}, status: 'saved' }));
       } catch (e) {
@@ -185,7 +167,7 @@ export const ScoreGrid = ({ periodId, periodCode, schemeId }: { periodId: string
   const remove = async () => {
     if (!deleting) return;
     try {
-      await gqlRequest('mutation($id: ID!) { deleteRating(id: $id) { id } }', { id: deleting.id }, true);
+      await request(DeleteRatingDocument, { id: deleting.id });
       setRows(rowsRef.current.filter((r) => r.rating.id !== deleting.id));
       notify('app.ratings.deleted', { type: 'success', messageArgs: { name: deleting.subjectName } });
     } catch (e) {

@@ -1,5 +1,5 @@
-import { SELECTIONS } from '../../dataProvider/selections';
 import type { Failure } from '../../dataProvider/errors';
+import type { GridRatingFragment, UpdateRatingMutationVariables } from '../../graphql/generated';
 import type { Criterion } from './schemes';
 
 /*
@@ -8,29 +8,8 @@ import type { Criterion } from './schemes';
  * updateRating call. Kept apart from the component so the rules read in one place.
  */
 
-export interface RatingResult {
-  complete: boolean;
-  missing: string[];
-  total: number | null;
-  stars: number | null;
-  listStatus: string | null;
-  reasons: string[];
-}
-
-export interface GridRating {
-  id: string;
-  subjectName: string;
-  propertyCompanyId: string | null;
-  propertyCompany: { name: string; uscc: string } | null;
-  dissatisfactionRate: number | null;
-  onNegativeList: boolean;
-  negativeListNote: string | null;
-  scores: Array<{ criterionId: string; score: number }>;
-  result: RatingResult;
-}
-
-/** What the rows carry: the record's own fields and the nested ones of selections.ts. */
-export const RATING_FIELDS = `id subjectName propertyCompanyId dissatisfactionRate onNegativeList negativeListNote ${SELECTIONS.Rating.list}`;
+/** A row as the server has it: the GridRating fragment (gridModel.graphql) the grid's reads and writes answer. */
+export type GridRating = GridRatingFragment;
 
 /** A row as typed: a score per criterion id, the dissatisfaction rate, the negative-list entry. */
 export interface Draft {
@@ -67,8 +46,8 @@ function parseNumber(text: string): number | null | 'bad' {
 }
 
 export interface Plan {
-  /** updateRating's arguments beside id; empty when nothing changed. */
-  variables: Record<string, unknown>;
+  /** updateRating's arguments beside id, only those that changed (one left out is not sent); empty when nothing changed. */
+  variables: Omit<UpdateRatingMutationVariables, 'id'>;
   /** The criterion of each score sent, in order: scores.N in a server error names the N-th. */
   sent: string[];
   /** Refused before anything is sent: cell key → message key. */
@@ -92,7 +71,7 @@ export function planSave(r: GridRating, d: Draft, criteria: Criterion[]): Plan {
       if (had.has(c.id)) errors[scoreKey(c.id)] = 'app.ratings.errors.cannot_clear';
     } else if (had.get(c.id) !== value) scores.push({ criterionId: c.id, score: value });
   }
-  const variables: Record<string, unknown> = {};
+  const variables: Plan['variables'] = {};
   const rate = parseNumber(d.dissatisfactionRate);
   if (rate === 'bad') errors.dissatisfactionRate = 'app.ratings.errors.not_a_number';
   else if (rate !== r.dissatisfactionRate) variables.dissatisfactionRate = rate;

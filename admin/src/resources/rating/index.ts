@@ -34,7 +34,7 @@ export const ratingModule: ConsoleModule = {
   selections: {
     RatingScheme: { list: 'criteria { id code name weight maxScore }' },
     RatingPeriod: { list: 'scheme { id name subjectKind periodKind }' },
-    /** The score grid's rows: typed inputs and the computed result (never typed). */
+    /** A rating's inputs and computed result, as the data provider reads them (the score grid's own reads use the GridRating fragment, gridModel.graphql). */
     Rating: { list: 'scores { criterionId score } result { complete missing total stars listStatus reasons } propertyCompany { name uscc }' },
   },
   messages,

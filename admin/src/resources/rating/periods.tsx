@@ -18,13 +18,14 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { gqlRequest } from '../../dataProvider';
+import { request } from '../../dataProvider';
 import { useErrorText, type Failure } from '../../dataProvider/errors';
+import { RatingEditionsDocument } from '../../graphql/generated';
 import { ListActions, useCanEdit } from '../common/actions';
 import { EnumField, notBefore } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
-import { EDITION_FIELDS, EditionsPanel, PublicationPreviewPanel, type Edition } from './Publication';
+import { EditionsPanel, PublicationPreviewPanel, type Edition } from './Publication';
 import { ScoreGrid } from './ScoreGrid';
 
 /** 考核周期: one quarter (or half-year) of a scheme. */
@@ -62,10 +63,7 @@ const PeriodPage = () => {
   // kept within the API's query cost (20 editions × 1,000 entries); corrections beyond that are rare.
   const loadEditions = useCallback(async () => {
     if (!periodId) return;
-    const d = await gqlRequest<{ allRatingPublications: Edition[] }>(
-      `query($p: ID!) { allRatingPublications(filter: { periodId: $p }, sortField: "revision", sortOrder: "DESC", perPage: ${EDITIONS_SHOWN}) { ${EDITION_FIELDS} } }`,
-      { p: periodId },
-    );
+    const d = await request(RatingEditionsDocument, { periodId, perPage: EDITIONS_SHOWN });
     setEditions(d.allRatingPublications);
   }, [periodId]);
   useEffect(() => {

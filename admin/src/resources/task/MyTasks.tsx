@@ -2,23 +2,12 @@ import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } fro
 import { useCallback, useEffect, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { getUser } from '../../authProvider';
-import { gqlRequest } from '../../dataProvider';
+import { request } from '../../dataProvider';
+import { MyTasksDocument, type MyTasksQuery } from '../../graphql/generated';
 import { StatusChip } from '../common/fields';
 import { ReportProgressButton } from './ReportProgressButton';
 
-interface Row {
-  id: string;
-  isLead: boolean;
-  status: string;
-  taskItem: {
-    content: string;
-    title: string | null;
-    deadlineText: string | null;
-    dueDate: string | null;
-    keyWork: { number: string; title: string; plan: { name: string } };
-    milestones: Array<{ id: string; text: string; dueDate: string }>;
-  };
-}
+type Row = MyTasksQuery['allAssignments'][number];
 
 /** 我的任务: what the signed-in user's unit must do (lead or co-responsible), and reporting on it. */
 export const MyTasks = () => {
@@ -28,11 +17,7 @@ export const MyTasks = () => {
   const [rows, setRows] = useState<Row[] | null>(null);
   const load = useCallback(() => {
     if (!unitId) return setRows([]);
-    gqlRequest<{ allAssignments: Row[] }>(
-      `query($u: ID!) { allAssignments(filter: { unitId: $u }, perPage: 1000) { id isLead status
-        taskItem { content title deadlineText dueDate keyWork { number title plan { name } } milestones { id text dueDate } } } }`,
-      { u: unitId },
-    ).then((d) => setRows(d.allAssignments), (e: Error) => notify(e.message, { type: 'error' }));
+    request(MyTasksDocument, { unitId }).then((d) => setRows(d.allAssignments), (e: Error) => notify(e.message, { type: 'error' }));
   }, [unitId, notify]);
   useEffect(load, [load]);
 

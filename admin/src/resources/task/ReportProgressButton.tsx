@@ -1,6 +1,7 @@
 import { Alert, MenuItem, TextField as MuiTextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { gqlRequest } from '../../dataProvider';
+import { request } from '../../dataProvider';
+import { ReportProgressDocument, type ProgressStatus } from '../../graphql/generated';
 import { today } from '../common/dates';
 import { enumChoices } from '../common/enums';
 import { MutationDialog } from '../common/MutationDialog';
@@ -21,12 +22,14 @@ export const ReportProgressButton = ({ target, onDone }: { target: ReportTarget;
       testids={{ open: 'report-progress', confirm: 'report-submit' }}
       initial={() => ({ reportDate: today(), status: 'IN_PROGRESS', note: '', evidenceUrl: '', milestoneId: '' })}
       submit={(v) =>
-        gqlRequest(
-          `mutation($a: ID!, $m: ID, $d: LocalDate!, $s: ProgressStatus!, $n: String!, $u: String) {
-            reportProgress(assignmentId: $a, milestoneId: $m, reportDate: $d, status: $s, note: $n, evidenceUrl: $u) { id } }`,
-          { a: target.assignmentId, m: v.milestoneId || null, d: v.reportDate, s: v.status, n: v.note, u: v.evidenceUrl || null },
-          true,
-        )
+        request(ReportProgressDocument, {
+          assignmentId: target.assignmentId,
+          milestoneId: v.milestoneId || null,
+          reportDate: v.reportDate,
+          status: v.status as ProgressStatus, // one of the select's choices (enumChoices)
+          note: v.note,
+          evidenceUrl: v.evidenceUrl || null,
+        })
       }
       success="app.tasks.reported"
       onDone={onDone}

@@ -2,46 +2,42 @@ import { MenuItem, TextField as MuiTextField } from '@mui/material';
 import { useState } from 'react';
 import { useRefresh, useTranslate } from 'react-admin';
 import { TASK_LIST_SHEET } from '../../../../api/src/modules/task/task-list.sheet';
-import { gqlRequest } from '../../dataProvider';
-import { type ImportAnswer, importCalls, type ImportRow, SheetImport } from '../common/SheetImport';
+import { request } from '../../dataProvider';
+import {
+  ImportTaskListDocument,
+  TaskImportChoicesDocument,
+  type TaskImportChoicesQuery,
+  type TaskListImportAnswerFragment,
+  TaskListImportPreviewDocument,
+  type TaskListRowInput,
+} from '../../graphql/generated';
+import { SheetImport } from '../common/SheetImport';
 
-type Input = { line: number; cells: string[] };
-interface Row extends ImportRow {
-  keyWork: string | null;
-  target: string | null;
-  content: string | null;
-  units: string[];
-  allCommunities: boolean;
-}
-interface Answer extends ImportAnswer<Row> {
-  keyWorks: number;
-  targets: number;
-  tasks: number;
-  assignments: number;
-}
+type Row = TaskListImportAnswerFragment['rows'][number];
 const [keyWork, target, content, units] = TASK_LIST_SHEET.columns.map((c) => c.header.zh);
 
 /** 导入任务清单: pick the document and the street, choose the xlsx (000's layout), see every row, then import. */
 export const TaskListImportButton = () => {
   const translate = useTranslate();
   const refresh = useRefresh();
-  const [docs, setDocs] = useState<Array<{ id: string; title: string; docNumber: string | null }>>([]);
-  const [streets, setStreets] = useState<Array<{ id: string; name: string }>>([]);
+  const [docs, setDocs] = useState<TaskImportChoicesQuery['documents']>([]);
+  const [streets, setStreets] = useState<TaskImportChoicesQuery['streets']>([]);
   const [form, setForm] = useState({ documentId: '', jurisdictionId: '', name: '' });
   // the preview does not depend on the plan's name (only its check for a duplicate does): it is asked
   // again when the name field is left, not on each keystroke
   const [asked, setAsked] = useState('');
 
   const load = () =>
-    gqlRequest<{ d: typeof docs; s: typeof streets }>('{ d: allPolicyDocuments(perPage: 200) { id title docNumber } s: allJurisdictions(filter: { level: TOWNSHIP }, perPage: 200) { id name } }').then(
+    request(TaskImportChoicesDocument).then(
       (r) => {
-        setDocs(r.d);
-        setStreets(r.s);
+        setDocs(r.documents);
+        setStreets(r.streets);
       },
       () => undefined,
     );
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   const name = form.name.trim();
+  const args = { documentId: form.documentId, jurisdictionId: form.jurisdictionId, name };
 
   const fields = (
     <>
@@ -65,20 +61,16 @@ export const TaskListImportButton = () => {
   );
 
   return (
-    <SheetImport<Input, Row, Answer>
+    <SheetImport<TaskListRowInput, Row, TaskListImportAnswerFragment>
       id="task-import"
       label="app.task_import.button"
       title={translate('app.task_import.button')}
       layout={TASK_LIST_SHEET}
       toInput={(r) => ({ line: r.line, cells: TASK_LIST_SHEET.columns.map((c) => r.cells[c.field] ?? '') })}
-      calls={importCalls({
-        preview: 'taskListImportPreview',
-        commit: 'importTaskList',
-        input: 'TaskListRowInput',
-        args: { documentId: ['ID!', form.documentId], jurisdictionId: ['ID!', form.jurisdictionId], name: ['String!', name] },
-        answer: 'keyWorks targets tasks assignments',
-        row: 'keyWork target content units allCommunities',
-      })}
+      calls={{
+        preview: async (rows) => (await request(TaskListImportPreviewDocument, { ...args, rows })).taskListImportPreview,
+        commit: async (rows) => (await request(ImportTaskListDocument, { ...args, rows })).importTaskList,
+      }}
       messages={{ summary: 'app.task_import.summary', done: 'app.task_import.done', reasons: 'app.task_import.reason' }}
       columns={[
         { header: keyWork, cell: (r) => r.keyWork },

@@ -3,27 +3,13 @@ import { useEffect, useState } from 'react';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import { Button, useTranslate } from 'react-admin';
 import { getUser } from '../../authProvider';
-import { gqlRequest } from '../../dataProvider';
+import { request } from '../../dataProvider';
+import { TaskPanelsDocument, type TaskPanelsQuery } from '../../graphql/generated';
 import { today } from '../common/dates';
 import { downloadXlsx } from '../common/exporter';
 
-interface Entry {
-  dueDate: string;
-  deadlineText: string | null;
-  daysOverdue: number;
-  task: { content: string; title: string | null };
-  milestone: { text: string } | null;
-  assignment: { unit: { name: string } };
-}
-interface Rollup {
-  id: string;
-  label: string;
-  total: number;
-  notStarted: number;
-  inProgress: number;
-  done: number;
-  overdue: number;
-}
+type Entry = TaskPanelsQuery['overdue'][number];
+type Rollup = TaskPanelsQuery['units'][number];
 
 /** 各单位进度 as an Excel sheet, for the office's weekly report. */
 function exportRollup(rows: Rollup[], translate: (k: string, o?: object) => string): Promise<void> {
@@ -39,22 +25,13 @@ function exportRollup(rows: Rollup[], translate: (k: string, o?: object) => stri
   return downloadXlsx({ headers, rows: rows.map((r) => [r.label, r.total, r.notStarted, r.inProgress, r.done, r.overdue]) }, title, `${title}-${today()}.xlsx`);
 }
 
-const ENTRY = 'dueDate deadlineText daysOverdue task { content title } milestone { text } assignment { unit { name } }';
-
 /** Overdue and due-soon deadlines, and progress per unit, as of today (a unit user sees its own unit). */
 export const TaskPanels = () => {
   const translate = useTranslate();
   const unitId = getUser()?.role === 'UNIT_STAFF' ? getUser()?.unitId : null;
-  const [data, setData] = useState<{ overdue: Entry[]; soon: Entry[]; units: Rollup[] } | null>(null);
+  const [data, setData] = useState<TaskPanelsQuery | null>(null);
   useEffect(() => {
-    gqlRequest<{ overdue: Entry[]; soon: Entry[]; units: Rollup[] }>(
-      `query($d: LocalDate!, $u: ID) {
-        overdue: overdueTasks(asOf: $d, unitId: $u) { ${ENTRY} }
-        soon: dueSoonTasks(asOf: $d, days: 30, unitId: $u) { ${ENTRY} }
-        units: taskRollup(asOf: $d, by: UNIT, unitId: $u) { id label total notStarted inProgress done overdue }
-      }`,
-      { d: today(), u: unitId ?? null },
-    ).then(setData, () => undefined);
+    request(TaskPanelsDocument, { asOf: today(), unitId: unitId ?? null }).then(setData, () => undefined);
   }, [unitId]);
   if (!data) return null;
   const list = (entries: Entry[], testid: string) =>

@@ -3,33 +3,13 @@ import { useEffect, useState } from 'react';
 import { Datagrid, List, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { useCanEdit } from '../common/actions';
 import { TaskListImportButton } from './TaskListImport';
-import { gqlRequest } from '../../dataProvider';
+import { request } from '../../dataProvider';
+import { PlanTasksDocument, type PlanTasksQuery } from '../../graphql/generated';
 import { ExportButtons } from '../common/actions';
 import { EnumField } from '../common/fields';
 
-interface Task {
-  id: string;
-  targetId: string | null;
-  number: string | null;
-  content: string;
-  deadlineText: string | null;
-  milestones: Array<{ id: string; text: string }>;
-  assignments: Array<{ isLead: boolean; viaAllCommunities: boolean; status: string; unit: { name: string } }>;
-}
-interface KeyWorkRow {
-  id: string;
-  number: string;
-  title: string;
-  goal: string | null;
-  leadPrinted: string | null;
-  responsiblePrinted: string | null;
-  targets: Array<{ id: string; number: string; title: string }>;
-  tasks: Task[];
-}
-
-const PLAN = `query($id: ID!) { Plan(id: $id) { keyWorks { id number title goal leadPrinted responsiblePrinted
-  targets { id number title }
-  tasks { id targetId number content deadlineText milestones { id text } assignments { isLead viaAllCommunities status unit { name } } } } } }`;
+type KeyWorkRow = NonNullable<PlanTasksQuery['Plan']>['keyWorks'][number];
+type Task = KeyWorkRow['tasks'][number];
 
 /** Lead units in bold, then co-responsible; the communities reached through 各社区 as one entry. */
 const Units = ({ task }: { task: Task }) => {
@@ -66,7 +46,7 @@ const PlanTasks = () => {
   const translate = useTranslate();
   const [keyWorks, setKeyWorks] = useState<KeyWorkRow[] | null>(null);
   useEffect(() => {
-    if (record?.id) gqlRequest<{ Plan: { keyWorks: KeyWorkRow[] } }>(PLAN, { id: String(record.id) }).then((d) => setKeyWorks(d.Plan.keyWorks), () => setKeyWorks([]));
+    if (record?.id) request(PlanTasksDocument, { id: String(record.id) }).then((d) => setKeyWorks(d.Plan?.keyWorks ?? []), () => setKeyWorks([]));
   }, [record?.id]);
   if (!keyWorks) return null;
   return (

@@ -6,34 +6,19 @@ import { Box, IconButton, Link as MuiLink, Stack, Table, TableBody, TableCell, T
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Confirm, useNotify, useRecordContext, useTranslate } from 'react-admin';
-import { gqlRequest } from '../../dataProvider';
+import { request } from '../../dataProvider';
+import { DeleteMembershipDocument, type GroupRole, ReorderMembershipsDocument, RosterDocument, type RosterQuery } from '../../graphql/generated';
 import { useCanEdit } from '../common/actions';
 import { today } from '../common/dates';
 import { ConcurrentChip } from '../common/fields';
 import { RosterImportButton, RosterTemplateButton } from './RosterImport';
 
-interface Seat {
-  id: string;
-  role: string;
-  sortOrder: number;
-  concurrent: boolean;
-  validFrom: string;
-  validTo: string | null;
-  person: { id: string; name: string };
-  post: { id: string; title: string } | null;
-}
-interface RosterData {
-  WorkingGroup: { id: string; members: Seat[]; subGroups: Array<{ id: string; name: string; kind: string }> };
-}
-
-const ROSTER = `query($id: ID!, $asOf: LocalDate) { WorkingGroup(id: $id) {
-  id subGroups { id name kind }
-  members(asOf: $asOf) { id role sortOrder concurrent validFrom validTo person { id name } post { id title } }
-} }`;
+type Group = NonNullable<RosterQuery['WorkingGroup']>;
+type Seat = Group['members'][number];
 
 /** Seats grouped by role, in the order the server returns them (roster order). */
-function byRole(seats: Seat[]): Array<[string, Seat[]]> {
-  const groups = new Map<string, Seat[]>();
+function byRole(seats: Seat[]): Array<[GroupRole, Seat[]]> {
+  const groups = new Map<GroupRole, Seat[]>();
   for (const s of seats) groups.set(s.role, [...(groups.get(s.role) ?? []), s]);
   return [...groups.entries()];
 }
@@ -48,13 +33,13 @@ export const Roster = () => {
   const notify = useNotify();
   const editable = useCanEdit();
   const [asOf, setAsOf] = useState(today());
-  const [data, setData] = useState<RosterData['WorkingGroup'] | null>(null);
+  const [data, setData] = useState<Group | null>(null);
   const [loadedAsOf, setLoadedAsOf] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Seat | null>(null);
 
   const load = useCallback(() => {
     if (!record?.id) return;
-    gqlRequest<RosterData>(ROSTER, { id: String(record.id), asOf: asOf || null }).then(
+    request(RosterDocument, { id: String(record.id), asOf: asOf || null }).then(
       (d) => {
         setData(d.WorkingGroup);
         setLoadedAsOf(asOf);
@@ -64,11 +49,11 @@ export const Roster = () => {
   }, [record?.id, asOf, notify]);
   useEffect(load, [load]);
 
-  const move = async (role: string, seats: Seat[], index: number, delta: number) => {
+  const move = async (role: GroupRole, seats: Seat[], index: number, delta: number) => {
     const ids = seats.map((s) => s.id);
     [ids[index], ids[index + delta]] = [ids[index + delta], ids[index]];
     try {
-      await gqlRequest('mutation($g: ID!, $r: GroupRole!, $ids: [ID!]!) { reorderMemberships(groupId: $g, role: $r, membershipIds: $ids) { id } }', { g: String(record!.id), r: role, ids }, true);
+      await request(ReorderMembershipsDocument, { groupId: String(record!.id), role, membershipIds: ids });
       load();
     } catch (e) {
       notify((e as Error).message, { type: 'error' });
@@ -78,7 +63,7 @@ export const Roster = () => {
   const remove = async () => {
     if (!removing) return;
     try {
-      await gqlRequest('mutation($id: ID!) { deleteMembership(id: $id) { id } }', { id: removing.id }, true);
+      await request(DeleteMembershipDocument, { id: removing.id });
       notify('ra.notification.deleted', { messageArgs: { smart_count: 1 } });
       load();
     } catch (e) {

@@ -3,16 +3,11 @@ import { Button, useRecordContext, useTranslate } from 'react-admin';
 import { headerOf } from '../../../../api/src/common/sheet-import/layout';
 import { ROSTER_SHEET } from '../../../../api/src/modules/working-group/roster.sheet';
 import { downloadXlsx } from '../common/exporter';
-import { type ImportAnswer, importCalls, type ImportRow, SheetImport } from '../common/SheetImport';
+import { request } from '../../dataProvider';
+import { ImportRosterDocument, type RosterImportAnswerFragment, RosterImportPreviewDocument, type RosterRowInput } from '../../graphql/generated';
+import { SheetImport } from '../common/SheetImport';
 
-type Input = { line: number; name?: string; post?: string; role?: string; order?: string };
-interface Row extends ImportRow {
-  name: string | null;
-  post: string | null;
-  role: string | null;
-  order: number | null;
-  changes: Array<{ field: string; from: string | null; to: string | null }>;
-}
+type Row = RosterImportAnswerFragment['rows'][number];
 const header = (field: string) => headerOf(ROSTER_SHEET, field);
 
 /**
@@ -22,14 +17,18 @@ const header = (field: string) => headerOf(ROSTER_SHEET, field);
 export const RosterImportButton = ({ onDone }: { onDone: () => void }) => {
   const group = useRecordContext();
   const translate = useTranslate();
+  const groupId = String(group?.id);
   return (
-    <SheetImport<Input, Row, ImportAnswer<Row>>
+    <SheetImport<RosterRowInput, Row, RosterImportAnswerFragment>
       id="roster-import"
       label="app.import.button"
       title={translate('app.import.title', { group: group?.name ?? '' })}
       layout={ROSTER_SHEET}
       toInput={(r) => ({ line: r.line, ...r.cells })}
-      calls={importCalls({ preview: 'rosterImportPreview', commit: 'importRoster', input: 'RosterRowInput', args: { groupId: ['ID!', String(group?.id)] }, row: 'name post role order changes { field from to }' })}
+      calls={{
+        preview: async (rows) => (await request(RosterImportPreviewDocument, { groupId, rows })).rosterImportPreview,
+        commit: async (rows) => (await request(ImportRosterDocument, { groupId, rows })).importRoster,
+      }}
       messages={{ summary: 'app.import.summary', done: 'app.import.done', reasons: 'app.import.reason' }}
       columns={[
         { header: header('name'), cell: (r) => r.name },

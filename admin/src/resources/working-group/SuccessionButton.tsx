@@ -14,19 +14,15 @@ import {
 } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Button, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { gqlRequest } from '../../dataProvider';
+import { request } from '../../dataProvider';
 import { useErrorText, type Failure } from '../../dataProvider/errors';
+import { PostHoldersDocument, RecordSuccessionDocument, SuccessionPeopleDocument, SuccessionPreviewDocument, type SuccessionPreviewQuery } from '../../graphql/generated';
 
 interface Option {
   id: string;
   name: string;
 }
-interface Preview {
-  predecessor: Option | null;
-  successor: Option;
-  closedSeats: Array<{ id: string; role: string; sortOrder: number; group: { name: string } }>;
-}
-const PREVIEW_FIELDS = 'predecessor { id name } successor { id name } closedSeats { id role sortOrder group { name } }';
+type Preview = SuccessionPreviewQuery['successionPreview'];
 /** How long typing must pause before the people list is asked for. */
 const SEARCH_DELAY_MS = 300;
 
@@ -54,7 +50,7 @@ export const SuccessionButton = () => {
     if (!open) return;
     let current = true;
     const timer = setTimeout(() => {
-      gqlRequest<{ allPeople: Option[] }>('query($q: String) { allPeople(filter: { q: $q }, perPage: 20) { id name } }', { q: search || null }).then(
+      request(SuccessionPeopleDocument, { q: search || null }).then(
         (d) => current && setPeople(d.allPeople),
         () => undefined,
       );
@@ -70,7 +66,7 @@ export const SuccessionButton = () => {
     setError(null);
     if (!open || !successor || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
     const input = { postId: String(post?.id), successorId: successor.id, date, predecessorId };
-    gqlRequest<{ successionPreview: Preview }>(`query($i: SuccessionInput!) { successionPreview(input: $i) { ${PREVIEW_FIELDS} } }`, { i: input }).then(
+    request(SuccessionPreviewDocument, { input }).then(
       (d) => setPreview(d.successionPreview),
       (e: Failure) => setError({ field: Object.keys(e.body?.errors ?? {})[0], message: errorText(e) }),
     );
@@ -78,11 +74,7 @@ export const SuccessionButton = () => {
 
   const confirm = async () => {
     try {
-      await gqlRequest(
-        `mutation($i: SuccessionInput!) { recordSuccession(input: $i) { date } }`,
-        { i: { postId: String(post?.id), successorId: successor!.id, date, predecessorId } },
-        true,
-      );
+      await request(RecordSuccessionDocument, { input: { postId: String(post?.id), successorId: successor!.id, date, predecessorId } });
       notify('app.succession.done', { type: 'success' });
       setOpen(false);
       refresh();
@@ -160,10 +152,7 @@ const PredecessorPicker = (props: { postId: string; date: string; value: string 
   const translate = useTranslate();
   const [holders, setHolders] = useState<Option[]>([]);
   useEffect(() => {
-    gqlRequest<{ Post: { holdings: Array<{ person: Option }> } }>('query($id: ID!, $d: LocalDate) { Post(id: $id) { holdings(asOf: $d) { person { id name } } } }', {
-      id: props.postId,
-      d: props.date,
-    }).then((d) => setHolders(d.Post.holdings.map((h) => h.person)), () => undefined);
+    request(PostHoldersDocument, { id: props.postId, asOf: props.date }).then((d) => setHolders(d.Post?.holdings.map((h) => h.person) ?? []), () => undefined);
   }, [props.postId, props.date]);
   return (
     <Autocomplete
