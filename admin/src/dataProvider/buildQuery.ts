@@ -106,6 +106,8 @@ export const buildQueryFactory: BuildQueryFactory = (introspection: Introspectio
     if (name.startsWith('all') && t.kind === 'OBJECT') listOf.set((t as { name: string }).name, name.slice(3));
   }
 
+  // react-admin's params differ per fetch type (GetListParams, UpdateParams…); each branch below reads its own
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return (raFetchType: string, resource: string, params: any): BuildQueryResult => {
     const type = types.get(resource) as IntrospectionObjectType | undefined;
     if (!type) throw new Error(`Unknown resource ${resource}`);

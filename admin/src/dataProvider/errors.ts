@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import type { GraphQLFormattedError } from 'graphql';
 import { HttpError, useLocaleState, useTranslate } from 'ra-core';
 import { formatFen } from '../resources/incentive/money';
@@ -210,5 +211,6 @@ export function messageArgs(extensions: Record<string, unknown> = {}, locale: st
 export function useErrorText(): (failure: Failure) => string {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  return (f) => translate(f.message, { ...messageArgs(f.body?.extensions, locale), _: f.message });
+  // the same function while the language is the same, so effects may depend on it
+  return useCallback((f: Failure) => translate(f.message, { ...messageArgs(f.body?.extensions, locale), _: f.message }), [translate, locale]);
 }

@@ -92,20 +92,24 @@ export function SheetImport<I, R extends ImportRow, A extends ImportAnswer<R>>(p
     return (e as Failure).body ? errorText(e as Failure) : translate((e as Error).message, { _: (e as Error).message });
   };
   const inputs = (sheet: SheetRows) => sheet.rows.map((r) => latest.current.toInput(r, sheet));
+  const describeLatest = useRef(describe);
+  describeLatest.current = describe;
+  // the form's values the preview depends on (ids, dates), compared by value
+  const depsKey = JSON.stringify(form?.deps ?? []);
 
   useEffect(() => {
     setPreview(null);
     setError(null);
     if (!read || !ready) return;
     let current = true; // a reply to an earlier choice is dropped
-    latest.current.calls.preview(inputs(read)).then(
+    latest.current.calls.preview(read.rows.map((r) => latest.current.toInput(r, read))).then(
       (answer) => current && setPreview(answer),
-      (e) => current && setError(describe(e)),
+      (e) => current && setError(describeLatest.current(e)),
     );
     return () => {
       current = false;
     };
-  }, [read, ready, ...(form?.deps ?? [])]); // the same length on every render: `form` is there or not
+  }, [read, ready, depsKey]);
 
   const choose = async (file: File | undefined) => {
     if (!file) return;

@@ -28,12 +28,17 @@ const CommitteeSelect = ({ form }: { form: DialogForm<Values> }) => {
   const compound = form.values.compound;
   const [committees, setCommittees] = useState<CompoundCommitteesQuery['items']>([]);
   const { onChange } = form.field('ref');
+  // the form's handler is new on every render; the effect runs per compound and uses the latest one
+  const pickRef = useRef(onChange);
+  useEffect(() => {
+    pickRef.current = onChange;
+  });
   useEffect(() => {
     if (!compound) return setCommittees([]);
     request(CompoundCommitteesDocument, { compoundId: compound }).then((d) => {
       setCommittees(d.items);
       const current = d.items.find((x) => !x.dissolvedOn);
-      if (current) onChange({ target: { value: current.id } });
+      if (current) pickRef.current({ target: { value: current.id } });
     }, () => setCommittees([]));
   }, [compound]);
   return (

@@ -145,7 +145,7 @@ export const PublicationPreviewPanel = ({ periodId, periodCode, onPublished }: {
   }, [periodId]);
   useEffect(() => {
     load().catch((e) => notify(errorText(e as Failure), { type: 'error' }));
-  }, [load]); // once per period
+  }, [load, notify, errorText]); // once per period (notify and errorText are stable)
   if (!preview) return null;
   const latest = preview.latest;
   const count = (s: string) => preview.entries.filter((e) => e.listStatus === s).length;

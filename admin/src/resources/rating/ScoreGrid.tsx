@@ -84,7 +84,7 @@ export const ScoreGrid = ({ periodId, periodCode, schemeId }: { periodId: string
   }, [periodId, schemeId]);
   useEffect(() => {
     load().catch((e) => notify(errorText(e as Failure), { type: 'error' }));
-  }, [load]); // once per period: notify and errorText are new each render
+  }, [load, notify, errorText]); // once per period (notify and errorText are stable)
 
   const update = (id: string, f: (r: RowState) => RowState) => setRows(rowsRef.current.map((r) => (r.rating.id === id ? f(r) : r)));
 

@@ -43,8 +43,7 @@ export const RatingPeriodList = () => (
   </List>
 );
 
-const TABS = ['grid', 'preview', 'editions', 'history'] as const;
-type TabName = (typeof TABS)[number];
+type TabName = 'grid' | 'preview' | 'editions' | 'history';
 
 /**
  * A period's page is where the office works: 评分录入 (the grid), 公布预览 (with 公布 / 发布更正),
@@ -68,7 +67,7 @@ const PeriodPage = () => {
   }, [periodId]);
   useEffect(() => {
     loadEditions().catch((e) => notify(errorText(e as Failure), { type: 'error' }));
-  }, [loadEditions]); // once per period
+  }, [loadEditions, notify, errorText]); // once per period (notify and errorText are stable)
 
   if (!record) return null;
   const latest = editions?.[0];

@@ -66,11 +66,15 @@ export const SuccessionButton = () => {
     setError(null);
     if (!open || !successor || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
     const input = { postId: String(post?.id), successorId: successor.id, date, predecessorId };
+    let current = true; // a reply to an earlier choice (a slower request) is dropped
     request(SuccessionPreviewDocument, { input }).then(
-      (d) => setPreview(d.successionPreview),
-      (e: Failure) => setError({ field: Object.keys(e.body?.errors ?? {})[0], message: errorText(e) }),
+      (d) => current && setPreview(d.successionPreview),
+      (e: Failure) => current && setError({ field: Object.keys(e.body?.errors ?? {})[0], message: errorText(e) }),
     );
-  }, [open, successor, date, predecessorId, post?.id]);
+    return () => {
+      current = false;
+    };
+  }, [open, successor, date, predecessorId, post?.id, errorText]);
 
   const confirm = async () => {
     try {
