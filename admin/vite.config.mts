@@ -28,7 +28,10 @@ function introspectionFromPrintedSchema(): Plugin {
 
 /** The chunk of a library module: its package's name (`@mui/material` → `mui-material`). */
 function packageChunk(id: string): string {
-  const parts = id.split(/[\\/]node_modules[\\/]/).pop()!.split(/[\\/]/);
+  const parts = id
+    .split(/[\\/]node_modules[\\/]/)
+    .pop()!
+    .split(/[\\/]/);
   return (parts[0].startsWith('@') ? `${parts[0].slice(1)}-${parts[1]}` : parts[0]).replace(/[^a-zA-Z0-9_-]/g, '_');
 }
 

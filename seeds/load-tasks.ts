@@ -65,11 +65,23 @@ export async function seedTasks(seeder: Seeder, data: SeedData): Promise<void> {
   for (const [k, kw] of normaliseTaskList(list.rows).entries()) {
     const kwKey = `kw:000:${kw.number}`;
     const keyWorkId = await seeder.put(kwKey, KeyWork, 'KeyWork', {
-      planId, number: kw.number, title: kw.title, aliases: kw.aliases, goal: null, leadPrinted: null, responsiblePrinted: null, sortOrder: k + 1, ...listSource,
+      planId,
+      number: kw.number,
+      title: kw.title,
+      aliases: kw.aliases,
+      goal: null,
+      leadPrinted: null,
+      responsiblePrinted: null,
+      sortOrder: k + 1,
+      ...listSource,
     });
     for (const [t, target] of kw.targets.entries()) {
       const targetId = await seeder.put(`target:000:${kw.number}:${target.number}`, Target, 'Target', {
-        keyWorkId, number: target.number, title: target.title, sortOrder: t + 1, ...listSource,
+        keyWorkId,
+        number: target.number,
+        title: target.title,
+        sortOrder: t + 1,
+        ...listSource,
       });
       for (const item of target.items) {
         const taskKey = `task:000:${item.row}`;
@@ -81,10 +93,7 @@ export async function seedTasks(seeder: Seeder, data: SeedData): Promise<void> {
           ...printedTask(item),
           ...listSource,
         });
-        await assign(taskKey, taskId, [
-          ...item.units.map((name, i) => ({ key: unitKey(data, STREET, name), lead: i === 0, viaAll: false })),
-          ...(item.allCommunities ? everyCommunity(false) : []),
-        ]);
+        await assign(taskKey, taskId, [...item.units.map((name, i) => ({ key: unitKey(data, STREET, name), lead: i === 0, viaAll: false })), ...(item.allCommunities ? everyCommunity(false) : [])]);
       }
     }
   }

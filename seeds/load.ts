@@ -57,11 +57,7 @@ export type SeedReport = Record<string, number>;
  * runs skip it, so loading twice changes nothing and edits or deletions made through the API are
  * never overwritten. Everything is one transaction with one audit event (action SEED).
  */
-export async function loadSeeds(
-  tx: TransactionRunner,
-  audit: AuditService,
-  data: SeedData = SEED_DATA,
-): Promise<SeedReport> {
+export async function loadSeeds(tx: TransactionRunner, audit: AuditService, data: SeedData = SEED_DATA): Promise<SeedReport> {
   return tx.run(async (em) => {
     const seeder = new Seeder(em);
     await seeder.init();

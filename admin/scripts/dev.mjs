@@ -6,5 +6,10 @@ const children = [run('dev:api'), run('dev:admin')];
 const stop = () => children.forEach((c) => c.kill('SIGTERM'));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-children.forEach((c) => c.on('exit', (code) => { stop(); process.exitCode = code ?? 0; }));
+children.forEach((c) =>
+  c.on('exit', (code) => {
+    stop();
+    process.exitCode = code ?? 0;
+  }),
+);
 console.log('Console with hot reload: http://localhost:5173/admin/  (API on http://localhost:4000/graphql)');

@@ -17,9 +17,7 @@ export const App = () => (
     {(role: string) => {
       const viewer = { role, edit: canEdit(role), unitId: getUser()?.unitId ?? null };
       return [
-        <CustomRoutes key="routes">
-          {MODULES.flatMap((m) => m.routes?.(viewer) ?? []).map((r) => (r ? <Route key={r.path} path={r.path} element={<r.component />} /> : null))}
-        </CustomRoutes>,
+        <CustomRoutes key="routes">{MODULES.flatMap((m) => m.routes?.(viewer) ?? []).map((r) => (r ? <Route key={r.path} path={r.path} element={<r.component />} /> : null))}</CustomRoutes>,
         ...MODULES.flatMap((m) => m.resources?.(viewer) ?? []).map((r) => (r ? <Resource key={r.name} {...r} /> : null)),
       ];
     }}

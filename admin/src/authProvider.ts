@@ -51,7 +51,8 @@ export const authProvider: AuthProvider = {
       const { code, reason, retryAfter } = failure.extensions ?? {};
       if (code === 'UNAUTHENTICATED') throw new Error('app.auth.wrong_credentials');
       // The login form passes no arguments to its notification: say the waiting time here, in the user's language.
-      if (code === 'RATE_LIMITED') throw new Error(i18nProvider.translate(reason === 'LOGIN_LOCKED' ? 'app.auth.locked' : 'app.auth.too_many_attempts', { minutes: Math.ceil(Number(retryAfter) / 60) }));
+      if (code === 'RATE_LIMITED')
+        throw new Error(i18nProvider.translate(reason === 'LOGIN_LOCKED' ? 'app.auth.locked' : 'app.auth.too_many_attempts', { minutes: Math.ceil(Number(retryAfter) / 60) }));
       throw new Error(failure.message);
     }
     storeSession(body.data!.login);

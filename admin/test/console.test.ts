@@ -54,7 +54,9 @@ run('admin console in Chromium', () => {
     expect(roles004).toEqual(['role-LEADER', 'role-EXECUTIVE_DEPUTY', 'role-DEPUTY', 'role-GROUP_MEMBER']);
     expect(await seatNames(page, 'LEADER')).toEqual(['陈荣松', '蔡少林']);
     expect(await page.textContent('[data-testid="role-EXECUTIVE_DEPUTY"]')).toContain('常务副组长');
-    const introspection = await page.evaluate(async () => (await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) })).json());
+    const introspection = await page.evaluate(async () =>
+      (await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) })).json(),
+    );
     expect(introspection.errors[0].message).toMatch(/introspection/i);
     await shot(page, 'roster-004');
   });
@@ -94,9 +96,12 @@ run('admin console in Chromium', () => {
     await page.fill('input[name="uscc"]', uscc);
     await page.click('button[type="submit"]');
     const helper = page.locator('input[name="uscc"]').locator('xpath=ancestor::div[contains(@class,"MuiFormControl-root")]').locator('.MuiFormHelperText-root');
-    await helper.filter({ hasText: '该值已被使用' }).waitFor({ timeout: 10_000 }).catch(async () => {
-      await shot(page, 'company-errors-failed');
-    });
+    await helper
+      .filter({ hasText: '该值已被使用' })
+      .waitFor({ timeout: 10_000 })
+      .catch(async () => {
+        await shot(page, 'company-errors-failed');
+      });
     expect(await helper.textContent()).toMatch(/该值已被使用/);
     // and the client-side check for a wrong check character, before anything is sent
     await page.fill('input[name="uscc"]', uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0'));

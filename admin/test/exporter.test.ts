@@ -36,7 +36,7 @@ const FORMULA = /^[=+\-@\t\r]/;
 
 describe('CSV and xlsx cells', () => {
   it('neutralises texts starting with = + - @ tab or carriage return with a leading quote', () => {
-    expect(csvField('=cmd|\' /C calc\'!A0')).toBe("'=cmd|' /C calc'!A0");
+    expect(csvField("=cmd|' /C calc'!A0")).toBe("'=cmd|' /C calc'!A0");
     expect(csvField('+8613800000000')).toBe("'+8613800000000");
     expect(csvField('-1+2')).toBe("'-1+2");
     expect(csvField('@SUM(A1:A2)')).toBe("'@SUM(A1:A2)");
@@ -77,7 +77,17 @@ describe('CSV and xlsx cells', () => {
   });
 
   it('writes formula-like texts to xlsx as text cells in the Text format and keeps numbers as numbers', async () => {
-    const buffer = await xlsxBuffer({ headers: ['名称', '金额', '备注'], rows: [['=cmd|\' /C calc\'!A0', -30000.5, '-1+2'], ['青阳', 12, null]] }, '表', { 1: '#,##0.00' });
+    const buffer = await xlsxBuffer(
+      {
+        headers: ['名称', '金额', '备注'],
+        rows: [
+          ["=cmd|' /C calc'!A0", -30000.5, '-1+2'],
+          ['青阳', 12, null],
+        ],
+      },
+      '表',
+      { 1: '#,##0.00' },
+    );
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(buffer);
     const ws = book.worksheets[0];
@@ -97,11 +107,13 @@ describe('CSV and xlsx cells', () => {
 });
 
 /** A list of `total` rows served in pages, as the API does (ids 1…total). */
-const served = (total: number, calls: Array<[number, number]> = []) => async (page: number, perPage: number): Promise<FetchedPage<{ id: number }>> => {
-  calls.push([page, perPage]);
-  const from = (page - 1) * perPage;
-  return { data: Array.from({ length: Math.max(0, Math.min(perPage, total - from)) }, (_, i) => ({ id: from + i + 1 })), total };
-};
+const served =
+  (total: number, calls: Array<[number, number]> = []) =>
+  async (page: number, perPage: number): Promise<FetchedPage<{ id: number }>> => {
+    calls.push([page, perPage]);
+    const from = (page - 1) * perPage;
+    return { data: Array.from({ length: Math.max(0, Math.min(perPage, total - from)) }, (_, i) => ({ id: from + i + 1 })), total };
+  };
 
 describe('export paging', () => {
   it('asks for smaller pages when the API refuses a page by its cost, and still reads every row', async () => {
@@ -117,9 +129,17 @@ describe('export paging', () => {
     const { records, leftOut } = await fetchAllPages(refusing);
     expect(records.map((r) => r.id)).toEqual(Array.from({ length: 2300 }, (_, i) => i + 1));
     expect(leftOut).toBe(0);
-    expect(calls.slice(0, 3)).toEqual([[1, 1000], [1, 500], [1, 250]]);
+    expect(calls.slice(0, 3)).toEqual([
+      [1, 1000],
+      [1, 500],
+      [1, 250],
+    ]);
     // Other refusals are not retried.
-    await expect(fetchAllPages(async () => { throw { body: { code: 'FORBIDDEN', extensions: {} } }; })).rejects.toMatchObject({ body: { code: 'FORBIDDEN' } });
+    await expect(
+      fetchAllPages(async () => {
+        throw { body: { code: 'FORBIDDEN', extensions: {} } };
+      }),
+    ).rejects.toMatchObject({ body: { code: 'FORBIDDEN' } });
   });
 
   it('reads every page of a list longer than one page, with progress', async () => {
@@ -140,7 +160,10 @@ describe('export paging', () => {
     expect(calls).toEqual([[1, 1000]]);
     const exact: Array<[number, number]> = [];
     expect((await fetchAllPages(served(2000, exact))).records).toHaveLength(2000);
-    expect(exact).toEqual([[1, 1000], [2, 1000]]);
+    expect(exact).toEqual([
+      [1, 1000],
+      [2, 1000],
+    ]);
     expect(await fetchAllPages(served(0))).toEqual({ records: [], total: 0, leftOut: 0 });
   });
 
@@ -193,10 +216,13 @@ describe('export paging', () => {
     const calls: Array<[number, number]> = [];
     const fetch = served(5000, calls);
     await expect(
-      fetchAllPages(async (p, n) => {
-        if (p === 2) controller.abort();
-        return fetch(p, n);
-      }, { signal: controller.signal }),
+      fetchAllPages(
+        async (p, n) => {
+          if (p === 2) controller.abort();
+          return fetch(p, n);
+        },
+        { signal: controller.signal },
+      ),
     ).rejects.toBeInstanceOf(ExportCancelled);
     expect(calls).toHaveLength(2);
   });

@@ -34,7 +34,10 @@ run('incentive awards in the console', () => {
     c = await startConsole();
     admin = await c.t.adminToken();
     // two members of the party-building office: A makes, B checks
-    for (const [k, username, displayName] of [['a', 'office_lin', '林晓'], ['b', 'office_chen', '陈静']] as const) {
+    for (const [k, username, displayName] of [
+      ['a', 'office_lin', '林晓'],
+      ['b', 'office_chen', '陈静'],
+    ] as const) {
       // created by the admin, then each chose password-123 themselves (an admin-set password must be changed first)
       const u = await c.t.createUser({ username, displayName, role: Role.PARTY_OFFICE });
       office[k] = { id: u.id, username, displayName };
@@ -48,8 +51,14 @@ run('incentive awards in the console', () => {
     const compoundId = (
       await ok('mutation($c: ID!, $p: ID!) { createCompound(name: "阳光花园", communityId: $c, propertyCompanyId: $p, managementMode: PROFESSIONAL) { id } }', { c: communityId, p: companyId })
     ).createCompound.id;
-    caseId = (await ok('mutation($p: ID!, $c: ID!, $d: LocalDate!, $y: Int) { createAwardCase(programmeId: $p, compoundId: $c, appliedOn: $d, year: $y) { id } }', { p: programmeId, c: compoundId, d: TODAY, y: YEAR }))
-      .createAwardCase.id;
+    caseId = (
+      await ok('mutation($p: ID!, $c: ID!, $d: LocalDate!, $y: Int) { createAwardCase(programmeId: $p, compoundId: $c, appliedOn: $d, year: $y) { id } }', {
+        p: programmeId,
+        c: compoundId,
+        d: TODAY,
+        y: YEAR,
+      })
+    ).createAwardCase.id;
     for (const to of ['INSPECTED', 'SUPERIOR_ACCEPTED', 'STREET_ACCEPTED']) {
       await ok('mutation($id: ID!, $to: AwardCaseStatus!, $d: LocalDate!) { advanceAwardCase(id: $id, to: $to, date: $d) { id } }', { id: caseId, to, d: TODAY });
     }
@@ -111,7 +120,17 @@ run('incentive awards in the console', () => {
     const card = `[data-testid="approval"][data-payout-id="${payoutId}"]`;
     await page.waitForSelector(`${card} [data-testid="payout-action-APPROVED"]`);
     const text = await page.textContent(card);
-    for (const expected of ['青阳示范物业有限公司', '¥30,000.00', '阳光花园', '阳光社区', '“党建+物业”小区示范点奖励', '晋政青〔2024〕29号 · 三(四)', '奖励物业服务企业3万元', office.a.displayName, TODAY]) {
+    for (const expected of [
+      '青阳示范物业有限公司',
+      '¥30,000.00',
+      '阳光花园',
+      '阳光社区',
+      '“党建+物业”小区示范点奖励',
+      '晋政青〔2024〕29号 · 三(四)',
+      '奖励物业服务企业3万元',
+      office.a.displayName,
+      TODAY,
+    ]) {
       expect(text).toContain(expected);
     }
     expect(await page.$$(`${card} [data-testid="own-submission"]`)).toHaveLength(0);
@@ -170,10 +189,22 @@ run('incentive awards in the console', () => {
     const rows = book.worksheets[0].getSheetValues().slice(1) as unknown[][];
     expect(rows[0].slice(1)).toEqual(['凭证号', '发放日期', '收款方', '收款方类型', '金额（元）', '奖励项目', '示范点', '所属社区', '预算年度', '提交人', '审批人']);
     expect(rows).toHaveLength(2);
-    expect(rows[1].slice(1)).toEqual([reference, TODAY, '青阳示范物业有限公司', '物业服务企业', 30000, '“党建+物业”小区示范点奖励', '阳光花园', '阳光社区', YEAR, office.a.displayName, office.b.displayName]);
+    expect(rows[1].slice(1)).toEqual([
+      reference,
+      TODAY,
+      '青阳示范物业有限公司',
+      '物业服务企业',
+      30000,
+      '“党建+物业”小区示范点奖励',
+      '阳光花园',
+      '阳光社区',
+      YEAR,
+      office.a.displayName,
+      office.b.displayName,
+    ]);
   }, 180_000);
 
-  it('shows each rule with its clause as printed, 004 with no amount, and edits a rule\'s lines in yuan', async () => {
+  it("shows each rule with its clause as printed, 004 with no amount, and edits a rule's lines in yuan", async () => {
     const rules: Array<{ id: string; programme: { trigger: string } }> = (await ok('{ allIncentiveRules { id programme { trigger } } }')).allIncentiveRules;
     const rule000 = rules.find((r) => r.programme.trigger === 'DEMONSTRATION_SITE_ACCEPTED')!.id;
     const rule004 = rules.find((r) => r.programme.trigger === 'OWNERS_COMMITTEE_FORMED')!.id;
@@ -241,7 +272,11 @@ run('incentive awards in the console', () => {
     await page.click('[data-testid="case-step-confirm"]');
     await page.waitForSelector('[role="dialog"] >> text=必填');
     await page.click('[role="dialog"] button:has-text("取消")');
-    for (const [from, to] of [['APPLIED', 'INSPECTED'], ['INSPECTED', 'SUPERIOR_ACCEPTED'], ['SUPERIOR_ACCEPTED', 'STREET_ACCEPTED']]) {
+    for (const [from, to] of [
+      ['APPLIED', 'INSPECTED'],
+      ['INSPECTED', 'SUPERIOR_ACCEPTED'],
+      ['SUPERIOR_ACCEPTED', 'STREET_ACCEPTED'],
+    ]) {
       await page.click(`[data-testid="case-column-${from}"] ${card} [data-testid="case-advance-${to}"]`);
       expect(await page.inputValue('[data-testid="case-step-date"]')).toBe(TODAY);
       await page.click('[data-testid="case-step-confirm"]');

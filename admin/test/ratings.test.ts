@@ -58,11 +58,24 @@ run('star ratings, the red and black list, and partner keys in the console', () 
     if (res.errors) throw new Error(`${query}\n${JSON.stringify(res.errors)}`);
     return res.data;
   };
-  const company = async (name: string, code: string) => (await ok('mutation($n: String!, $u: String!) { createPropertyCompany(name: $n, uscc: $u) { id } }', { n: name, u: code })).createPropertyCompany.id as string;
+  const company = async (name: string, code: string) =>
+    (await ok('mutation($n: String!, $u: String!) { createPropertyCompany(name: $n, uscc: $u) { id } }', { n: name, u: code })).createPropertyCompany.id as string;
   const period = async (q: { code: string; start: string; end: string }) =>
-    (await ok('mutation($s: ID!, $c: String!, $a: LocalDate!, $b: LocalDate!) { createRatingPeriod(schemeId: $s, code: $c, startDate: $a, endDate: $b) { id } }', { s: schemeId, c: q.code, a: q.start, b: q.end })).createRatingPeriod.id as string;
+    (
+      await ok('mutation($s: ID!, $c: String!, $a: LocalDate!, $b: LocalDate!) { createRatingPeriod(schemeId: $s, code: $c, startDate: $a, endDate: $b) { id } }', {
+        s: schemeId,
+        c: q.code,
+        a: q.start,
+        b: q.end,
+      })
+    ).createRatingPeriod.id as string;
   const ratingOf = async (periodId: string, companyId: string) =>
-    (await ok('query($p: ID!, $c: ID!) { allRatings(filter: { periodId: $p, propertyCompanyId: $c }) { id scores { criterionId score } result { total stars listStatus } } }', { p: periodId, c: companyId })).allRatings[0];
+    (
+      await ok('query($p: ID!, $c: ID!) { allRatings(filter: { periodId: $p, propertyCompanyId: $c }) { id scores { criterionId score } result { total stars listStatus } } }', {
+        p: periodId,
+        c: companyId,
+      })
+    ).allRatings[0];
   const partnerUrl = () => `${c.base}/partner/graphql`;
 
   beforeAll(async () => {
@@ -145,7 +158,24 @@ run('star ratings, the red and black list, and partner keys in the console', () 
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     const sheet = book.worksheets[0].getSheetValues().slice(1) as unknown[][];
-    expect(sheet[0].slice(1)).toEqual(['统一社会信用代码', '名称', '业主满意度评价', '街道（乡镇）、社区（小区）党组织评价', '物业服务企业遵守制度', '文明城市创建', '环境卫生整治', '12345 便民服务热线', '业主不满意率', '负面清单', '负面清单说明', '总分', '星级', '红黑榜', '原因', '缺项']);
+    expect(sheet[0].slice(1)).toEqual([
+      '统一社会信用代码',
+      '名称',
+      '业主满意度评价',
+      '街道（乡镇）、社区（小区）党组织评价',
+      '物业服务企业遵守制度',
+      '文明城市创建',
+      '环境卫生整治',
+      '12345 便民服务热线',
+      '业主不满意率',
+      '负面清单',
+      '负面清单说明',
+      '总分',
+      '星级',
+      '红黑榜',
+      '原因',
+      '缺项',
+    ]);
     const blackLine = sheet.find((r) => r[2] === companies.black.name)!;
     expect(blackLine.slice(1, 11)).toEqual([companies.black.uscc, companies.black.name, 50, 50, 50, 50, 50, 50, undefined, '否']);
     expect(blackLine.slice(12, 15)).toEqual([50, 1, '黑榜']);
@@ -153,7 +183,9 @@ run('star ratings, the red and black list, and partner keys in the console', () 
     // the preview: ranked, with red and black chips; ready
     await page.click('[data-testid="tab-preview"]');
     await page.waitForSelector('[data-testid="publication-preview"][data-ready="true"]');
-    const entries = await page.$$eval('[data-testid="preview-entries"] [data-testid="entry"]', (els) => els.map((e) => [e.getAttribute('data-subject'), e.getAttribute('data-rank'), e.getAttribute('data-stars'), e.getAttribute('data-list-status')]));
+    const entries = await page.$$eval('[data-testid="preview-entries"] [data-testid="entry"]', (els) =>
+      els.map((e) => [e.getAttribute('data-subject'), e.getAttribute('data-rank'), e.getAttribute('data-stars'), e.getAttribute('data-list-status')]),
+    );
     expect(entries).toEqual([
       [companies.red.name, '1', '5', 'RED'],
       [companies.mid.name, '2', '3', 'NONE'],
@@ -250,7 +282,7 @@ run('star ratings, the red and black list, and partner keys in the console', () 
     expect(await page.textContent(`${row(name)} [data-testid="rating-missing"]`)).toBe('未评完：缺 5 项');
   });
 
-  it('imports the office\'s rating sheet: the template, a preview row by row, refused while a row is rejected, then imported', async () => {
+  it("imports the office's rating sheet: the template, a preview row by row, refused while a row is rejected, then imported", async () => {
     const periodId = await period(earliest);
     const rated = { name: '晋江安居物业有限公司', uscc: uscc() };
     const added = { name: '青阳顺达物业有限公司', uscc: uscc() };
@@ -269,7 +301,19 @@ run('star ratings, the red and black list, and partner keys in the console', () 
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(template);
     const ws = book.worksheets[0];
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['统一社会信用代码', '名称', '业主满意度评价', '街道（乡镇）、社区（小区）党组织评价', '物业服务企业遵守制度', '文明城市创建', '环境卫生整治', '12345 便民服务热线', '业主不满意率', '负面清单', '负面清单说明']);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '统一社会信用代码',
+      '名称',
+      '业主满意度评价',
+      '街道（乡镇）、社区（小区）党组织评价',
+      '物业服务企业遵守制度',
+      '文明城市创建',
+      '环境卫生整治',
+      '12345 便民服务热线',
+      '业主不满意率',
+      '负面清单',
+      '负面清单说明',
+    ]);
     expect((ws.getRow(2).values as unknown[]).slice(1, 3)).toEqual([rated.uscc, rated.name]);
 
     // the office fills it in Excel: scores for the rated company, a new company (dissatisfaction typed as a
@@ -309,7 +353,7 @@ run('star ratings, the red and black list, and partner keys in the console', () 
     expect((await ratingOf(periodId, addedId)).result).toEqual({ total: 90, stars: 5, listStatus: 'RED' });
   });
 
-  it('shows the server\'s refusal when a scheme\'s weights do not add up to 100, and saves nothing', async () => {
+  it("shows the server's refusal when a scheme's weights do not add up to 100, and saves nothing", async () => {
     await signIn(page, c.base, 'office_wu', PASSWORD);
     await page.goto(`${c.base}/admin/#/RatingScheme/${schemeId}`);
     await page.waitForSelector('input[name="criteria.0.weight"]');

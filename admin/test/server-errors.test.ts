@@ -52,9 +52,12 @@ describe('server errors in the console forms', () => {
     const community = (await ok('{ allJurisdictions(filter: { q: "阳光社区" }) { id } }')).allJurisdictions[0].id;
     const code = '91350582MA2AWD003';
     const company = (await ok(`mutation { createPropertyCompany(name: "预算测试物业", uscc: "${code}${usccCheckChar(code)}") { id } }`)).createPropertyCompany.id;
-    const compound = (await ok('mutation($c: ID!, $p: ID!) { createCompound(name: "预算小区", communityId: $c, propertyCompanyId: $p, managementMode: PROFESSIONAL) { id } }', { c: community, p: company })).createCompound.id;
+    const compound = (
+      await ok('mutation($c: ID!, $p: ID!) { createCompound(name: "预算小区", communityId: $c, propertyCompanyId: $p, managementMode: PROFESSIONAL) { id } }', { c: community, p: company })
+    ).createCompound.id;
     const id = (await ok('mutation($p: ID!, $c: ID!, $d: LocalDate!) { createAwardCase(programmeId: $p, compoundId: $c, appliedOn: $d) { id } }', { p, c: compound, d: today })).createAwardCase.id;
-    for (const to of ['INSPECTED', 'SUPERIOR_ACCEPTED', 'STREET_ACCEPTED']) await ok('mutation($id: ID!, $to: AwardCaseStatus!, $d: LocalDate!) { advanceAwardCase(id: $id, to: $to, date: $d) { id } }', { id, to, d: today });
+    for (const to of ['INSPECTED', 'SUPERIOR_ACCEPTED', 'STREET_ACCEPTED'])
+      await ok('mutation($id: ID!, $to: AwardCaseStatus!, $d: LocalDate!) { advanceAwardCase(id: $id, to: $to, date: $d) { id } }', { id, to, d: today });
     const payout = (await ok('mutation($c: ID!) { generateAwardPayouts(caseId: $c) { id recipientRole } }', { c: id })).generateAwardPayouts[0].id;
     await ok('mutation($p: ID!, $y: Int!) { createIncentiveBudget(programmeId: $p, year: $y, amount: "1000") { id } }', { p, y: Number(today.slice(0, 4)) });
     await ok('mutation($id: ID!) { submitPayout(id: $id) { id } }', { id: payout });

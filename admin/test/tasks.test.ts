@@ -63,7 +63,7 @@ run('task lists in the console', () => {
     expect(env[5]).toBe(1);
   });
 
-  it('imports a task list from an xlsx in the layout of 000\'s attachment, after a preview', async () => {
+  it("imports a task list from an xlsx in the layout of 000's attachment, after a preview", async () => {
     const printed = (await import('../../seeds/tasklist-000.json')).default;
     const ExcelJS = (await import('exceljs')).default;
     const book = new ExcelJS.Workbook();

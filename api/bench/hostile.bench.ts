@@ -23,7 +23,8 @@ import { ISSUE_ATTACKS } from '../test/hostile.issue';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 const CLIENTS = Number(process.env.BENCH_HOSTILE_CLIENTS ?? 6);
 const ADMIN_PASSWORD = 'bench-pass-123';
-const NORMAL = 'query UnitList { allUnits(page: 0, perPage: 25, sortField: "id", sortOrder: "ASC") { id name kind aliases jurisdictionId sourceDocumentId createdAt updatedAt jurisdiction { id name } } _allUnitsMeta { count } }';
+const NORMAL =
+  'query UnitList { allUnits(page: 0, perPage: 25, sortField: "id", sortOrder: "ASC") { id name kind aliases jurisdictionId sourceDocumentId createdAt updatedAt jurisdiction { id name } } _allUnitsMeta { count } }';
 
 type FromServer = { port: number } | { rss: number } | { cpu: number };
 
@@ -111,9 +112,18 @@ async function main() {
     const started = Date.now();
     const { port } = (await next()) as { port: number };
     const base = `http://127.0.0.1:${port}`;
-    console.log(`app on ${db.kind} ready in ${((Date.now() - started) / 1000).toFixed(1)} s (seeded, production mode); ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(
+      `app on ${db.kind} ready in ${((Date.now() - started) / 1000).toFixed(1)} s (seeded, production mode); ${os.cpus().length} CPUs, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
-      const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
       const body = (await res.json()) as { data?: any; errors?: unknown };
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body.data;
@@ -122,7 +132,11 @@ async function main() {
     const admin = await login('admin', ADMIN_PASSWORD);
     const unitId = (await gql('{ allUnits(perPage: 1) { id } }', {}, admin)).allUnits[0].id;
     const user = async (username: string, role: string, unit: string | null) => {
-      await gql('mutation($u: String!, $r: Role!, $unit: ID) { createUser(username: $u, displayName: $u, password: "set-by-admin-123", role: $r, unitId: $unit) { id } }', { u: username, r: role, unit }, admin);
+      await gql(
+        'mutation($u: String!, $r: Role!, $unit: ID) { createUser(username: $u, displayName: $u, password: "set-by-admin-123", role: $r, unitId: $unit) { id } }',
+        { u: username, r: role, unit },
+        admin,
+      );
       const first = await login(username, 'set-by-admin-123');
       return (await gql('mutation { changePassword(current: "set-by-admin-123", next: "chosen-by-me-123") { token } }', {}, first)).changePassword.token as string;
     };
@@ -188,7 +202,11 @@ async function main() {
     const rssAfter = await rss();
 
     console.log(`\nnormal query (allUnits perPage 25 + count, as PARTY_OFFICE), ${REQUESTS} sequential requests per phase`);
-    for (const [name, q] of [['p50', 0.5], ['p95', 0.95], ['p99', 0.99]] as const) {
+    for (const [name, q] of [
+      ['p50', 0.5],
+      ['p95', 0.95],
+      ['p99', 0.99],
+    ] as const) {
       console.log(`  ${name}: quiet ${ms(pct(quiet, q)).padStart(9)}   under attack ${ms(pct(loaded, q)).padStart(9)}   ratio ${(pct(loaded, q) / pct(quiet, q)).toFixed(2)}×`);
     }
     console.log(`  server CPU per normal query: ${ms(normalCpu)}`);
@@ -198,12 +216,19 @@ async function main() {
         const s = seen.get(a.name)!;
         const outcomes = [...s.outcomes].map(([o, n]) => `${o} ×${n}`).join(', ');
         const c = withCpu ? `  server CPU ${ms(cpuOf.get(a.name)!).padStart(9)}` : '';
-        console.log(`  ${a.name.padEnd(47)} ${(a.payload.length / 1024).toFixed(0).padStart(5)} kB ${String(s.times.length).padStart(5)} sent  p50 ${ms(pct(s.times, 0.5)).padStart(9)}  p95 ${ms(pct(s.times, 0.95)).padStart(9)}  max ${ms(Math.max(...s.times)).padStart(9)}${c}  ${outcomes}`);
+        console.log(
+          `  ${a.name.padEnd(47)} ${(a.payload.length / 1024).toFixed(0).padStart(5)} kB ${String(s.times.length).padStart(5)} sent  p50 ${ms(pct(s.times, 0.5)).padStart(9)}  p95 ${ms(pct(s.times, 0.95)).padStart(9)}  max ${ms(Math.max(...s.times)).padStart(9)}${c}  ${outcomes}`,
+        );
       }
     };
     report('hostile requests alone, 20 each in turn (goal: refused under 50 ms each)', alone, true);
     report(`hostile requests in the loop, ${CLIENTS} clients`, looped, false);
-    console.log(`\nserver RSS: ${rssBefore.toFixed(0)} MB before, ${peak.toFixed(0)} MB at peak, ${rssAfter.toFixed(0)} MB after; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(
+      `\nserver RSS: ${rssBefore.toFixed(0)} MB before, ${peak.toFixed(0)} MB at peak, ${rssAfter.toFixed(0)} MB after; load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
   } finally {
     child.send('stop');
     await new Promise((r) => child.once('exit', r));

@@ -21,12 +21,15 @@ const partnerSchema = buildSchema(fs.readFileSync(path.join(root, 'schema/partne
 
 function partnerOperations(): Row[] {
   const dir = path.join(root, 'schema/partner-client/operations');
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.graphql')).map((f) => {
-    const source = fs.readFileSync(path.join(dir, f), 'utf8');
-    const document = parse(source);
-    const cost = getComplexity({ schema: partnerSchema, query: document, variables: { first: 100, after: null, period: '2025Q1', uscc: 'x', asOf: null }, estimators: [estimateCost] });
-    return { operation: f.replace(/\.graphql$/, ''), cost, ...shapeOf(document, source) };
-  });
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .map((f) => {
+      const source = fs.readFileSync(path.join(dir, f), 'utf8');
+      const document = parse(source);
+      const cost = getComplexity({ schema: partnerSchema, query: document, variables: { first: 100, after: null, period: '2025Q1', uscc: 'x', asOf: null }, estimators: [estimateCost] });
+      return { operation: f.replace(/\.graphql$/, ''), cost, ...shapeOf(document, source) };
+    });
 }
 
 function consoleOperations(file: string): Row[] {

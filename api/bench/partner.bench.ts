@@ -31,7 +31,22 @@ async function main() {
   const database = process.env.BENCH_DATABASE_URL ? parseDatabaseUrl(process.env.BENCH_DATABASE_URL) : { kind: 'sqlite' as const, file: path.join(dir, 'bench.sqlite') };
   // The endpoint is measured, not the per-key rate limit (600 a minute in production): that one is lifted.
   const app = await createApp(
-    { env: 'production', port: 0, host: '127.0.0.1', database, jwtSecret: 'bench-secret-that-is-at-least-32-characters', jwtTtl: '1h', adminUsername: 'admin', adminPassword: 'bench-pass-123', seedOnStart: true, introspection: false, adminDir: dir, trustProxy: false, progressBackdateDays: 31, rateLimits: { partnerKey: { points: 1_000_000, seconds: 60 } } },
+    {
+      env: 'production',
+      port: 0,
+      host: '127.0.0.1',
+      database,
+      jwtSecret: 'bench-secret-that-is-at-least-32-characters',
+      jwtTtl: '1h',
+      adminUsername: 'admin',
+      adminPassword: 'bench-pass-123',
+      seedOnStart: true,
+      introspection: false,
+      adminDir: dir,
+      trustProxy: false,
+      progressBackdateDays: 31,
+      rateLimits: { partnerKey: { points: 1_000_000, seconds: 60 } },
+    },
     { log: () => undefined },
   );
   try {

@@ -103,7 +103,14 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         }),
       }),
     );
-    const partner = await mountPartnerApi(app, { ds, schema: buildPartnerSchema(), services, config, formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, errorOptions), budget });
+    const partner = await mountPartnerApi(app, {
+      ds,
+      schema: buildPartnerSchema(),
+      services,
+      config,
+      formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, errorOptions),
+      budget,
+    });
     serveConsole(app, config.adminDir);
     return {
       express: app,

@@ -30,8 +30,7 @@ describe(`audit trail (${dbKind()})`, () => {
   afterAll(() => t.close());
 
   const count = async (): Promise<number> => (await t.gql('{ _allAuditEventsMeta { count } }', {}, admin)).data._allAuditEventsMeta.count;
-  const newest = async (): Promise<Event> =>
-    (await t.gql('{ allAuditEvents(perPage: 1) { id action entityType entityId actorName requestId before after } }', {}, admin)).data.allAuditEvents[0];
+  const newest = async (): Promise<Event> => (await t.gql('{ allAuditEvents(perPage: 1) { id action entityType entityId actorName requestId before after } }', {}, admin)).data.allAuditEvents[0];
 
   /**
    * Runs one mutation and checks it left exactly one audit event (or `events`, for a mutation that
@@ -61,11 +60,21 @@ describe(`audit trail (${dbKind()})`, () => {
 
   it('writes exactly one audit event, with before and after, for every mutation in the schema', async () => {
     const ids = async (q: string) => (await t.gql(q, {}, admin)).data;
-    const { allPolicyDocuments: [doc] } = await ids('{ allPolicyDocuments(perPage: 1) { id } }');
-    const { allJurisdictions: [community] } = await ids('{ allJurisdictions(perPage: 1, filter: { level: COMMUNITY }) { id } }');
-    const { allPeople: [person] } = await ids('{ allPeople(perPage: 1) { id } }');
-    const { allPosts: [post] } = await ids('{ allPosts(perPage: 1) { id } }');
-    const { allWorkingGroups: [group] } = await ids('{ allWorkingGroups(perPage: 1) { id } }');
+    const {
+      allPolicyDocuments: [doc],
+    } = await ids('{ allPolicyDocuments(perPage: 1) { id } }');
+    const {
+      allJurisdictions: [community],
+    } = await ids('{ allJurisdictions(perPage: 1, filter: { level: COMMUNITY }) { id } }');
+    const {
+      allPeople: [person],
+    } = await ids('{ allPeople(perPage: 1) { id } }');
+    const {
+      allPosts: [post],
+    } = await ids('{ allPosts(perPage: 1) { id } }');
+    const {
+      allWorkingGroups: [group],
+    } = await ids('{ allWorkingGroups(perPage: 1) { id } }');
     const code = `91350582MA2AUD${'001'}`;
     const uscc = `${code}${usccCheckChar(code)}`;
 
@@ -86,7 +95,9 @@ describe(`audit trail (${dbKind()})`, () => {
     await crud('OwnersCommittee', `compoundId: "${compound.id}", kind: ELECTED, formedOn: "2024-11-01"`, 'memberCount: 7', 'memberCount');
     await crud('PartyOrganization', `compoundId: "${compound.id}", form: FUNCTIONAL, name: "审计小区党支部", formedOn: "2024-11-01"`, 'form: CONCURRENT', 'form');
     await crud('Indicator', `name: "测试指标", unit: COUNT, comparator: GTE, target: 5, scopeId: "${community.id}"`, 'target: 6', 'target');
-    const { allIndicators: [indicator] } = await ids('{ allIndicators(perPage: 1, filter: { q: "业委会组建率" }) { id } }');
+    const {
+      allIndicators: [indicator],
+    } = await ids('{ allIndicators(perPage: 1, filter: { q: "业委会组建率" }) { id } }');
     await crud('IndicatorMeasurement', `indicatorId: "${indicator.id}", jurisdictionId: "${community.id}", measuredOn: "2024-11-01", value: 10`, 'value: 20', 'value');
     await crud('User', 'username: "audited", displayName: "被审计", password: "password-123", role: AUDITOR', 'displayName: "改名"', 'displayName');
 
@@ -98,7 +109,9 @@ describe(`audit trail (${dbKind()})`, () => {
     expect(chosen.event).toMatchObject({ action: 'PASSWORD_CHANGE', entityType: 'User', actorName: 'chooser', before: { mustChangePassword: true }, after: { mustChangePassword: false } });
     expect(JSON.stringify(chosen.event)).not.toMatch(/set-by-admin-1|chosen-by-me-2|scrypt/);
 
-    const { allPosts: [mayor] } = await ids('{ allPosts(filter: { q: "宝盖镇党委副书记、镇长" }) { id } }');
+    const {
+      allPosts: [mayor],
+    } = await ids('{ allPosts(filter: { q: "宝盖镇党委副书记、镇长" }) { id } }');
     const { createPerson: successor } = (await t.gql('mutation { createPerson(name: "继任者") { id } }', {}, admin)).data;
     const succession = await once('recordSuccession', `mutation { recordSuccession(input: { postId: "${mayor.id}", successorId: "${successor.id}", date: "2025-01-01" }) { date } }`);
     expect(succession.event).toMatchObject({ action: 'SUCCESSION', entityType: 'Post', entityId: mayor.id });
@@ -115,35 +128,67 @@ describe(`audit trail (${dbKind()})`, () => {
     const imported = await once('importRoster', 'mutation($g: ID!) { importRoster(groupId: $g, rows: [{ line: 2, name: "导入成员", role: "成员" }]) { added } }', { g: group.id });
     expect(imported.event).toMatchObject({ action: 'IMPORT', entityType: 'WorkingGroup', entityId: group.id });
 
-    const { allAssignments: [assignment] } = await ids('{ allAssignments(perPage: 1) { id } }');
-    const report = await once('reportProgress', 'mutation($a: ID!, $d: LocalDate!) { reportProgress(assignmentId: $a, reportDate: $d, status: IN_PROGRESS, note: "进展") { id } }', { a: assignment.id, d: todayInChina() });
+    const {
+      allAssignments: [assignment],
+    } = await ids('{ allAssignments(perPage: 1) { id } }');
+    const report = await once('reportProgress', 'mutation($a: ID!, $d: LocalDate!) { reportProgress(assignmentId: $a, reportDate: $d, status: IN_PROGRESS, note: "进展") { id } }', {
+      a: assignment.id,
+      d: todayInChina(),
+    });
     expect(report.event).toMatchObject({ action: 'CREATE', entityType: 'ProgressReport', entityId: report.data.id, before: null });
 
-    const { allJurisdictions: [street] } = await ids('{ allJurisdictions(filter: { q: "青阳街道" }) { id } }');
-    const taskList = await once('importTaskList', 'mutation($d: ID!, $j: ID!) { importTaskList(documentId: $d, jurisdictionId: $j, name: "审计任务清单", rows: [{ line: 2, cells: ["一、测试", "(一)测试目标", "测试内容", "党建办", "长期坚持"] }]) { planId } }', { d: doc.id, j: street.id });
+    const {
+      allJurisdictions: [street],
+    } = await ids('{ allJurisdictions(filter: { q: "青阳街道" }) { id } }');
+    const taskList = await once(
+      'importTaskList',
+      'mutation($d: ID!, $j: ID!) { importTaskList(documentId: $d, jurisdictionId: $j, name: "审计任务清单", rows: [{ line: 2, cells: ["一、测试", "(一)测试目标", "测试内容", "党建办", "长期坚持"] }]) { planId } }',
+      { d: doc.id, j: street.id },
+    );
     expect(taskList.event).toMatchObject({ action: 'IMPORT', entityType: 'Plan', entityId: taskList.data.planId });
 
     await incentives(community.id);
 
-    await crud('RatingScheme', 'name: "测试评星", subjectKind: SECURITY_GUARD, periodKind: QUARTER, star2Min: 60, star3Min: 70, star4Min: 80, star5Min: 90, criteria: [{ code: "A", name: "甲", weight: 100 }]', 'star5Min: 95', 'star5Min');
-    const { allRatingSchemes: [scheme] } = await ids('{ allRatingSchemes(filter: { subjectKind: PROPERTY_COMPANY }) { id } }');
+    await crud(
+      'RatingScheme',
+      'name: "测试评星", subjectKind: SECURITY_GUARD, periodKind: QUARTER, star2Min: 60, star3Min: 70, star4Min: 80, star5Min: 90, criteria: [{ code: "A", name: "甲", weight: 100 }]',
+      'star5Min: 95',
+      'star5Min',
+    );
+    const {
+      allRatingSchemes: [scheme],
+    } = await ids('{ allRatingSchemes(filter: { subjectKind: PROPERTY_COMPANY }) { id } }');
     await crud('RatingPeriod', `schemeId: "${scheme.id}", code: "2030Q1", startDate: "2030-01-01", endDate: "2030-03-31"`, 'endDate: "2030-03-30"', 'endDate');
-    const { createRatingPeriod: period } = (await t.gql(`mutation { createRatingPeriod(schemeId: "${scheme.id}", code: "2030Q2", startDate: "2030-04-01", endDate: "2030-06-30") { id } }`, {}, admin)).data;
+    const { createRatingPeriod: period } = (await t.gql(`mutation { createRatingPeriod(schemeId: "${scheme.id}", code: "2030Q2", startDate: "2030-04-01", endDate: "2030-06-30") { id } }`, {}, admin))
+      .data;
     const ratedCode = '91350582MA2AUD003';
     const { createPropertyCompany: rated } = (await t.gql(`mutation { createPropertyCompany(name: "评星审计物业", uscc: "${ratedCode}${usccCheckChar(ratedCode)}") { id } }`, {}, admin)).data;
     await crud('Rating', `periodId: "${period.id}", propertyCompanyId: "${rated.id}"`, 'dissatisfactionRate: 20', 'dissatisfactionRate');
 
     // publishing (one event for the edition, one for the rectification it opens), a rectification step, partner keys
-    const { allRatingSchemes: [withCriteria] } = await ids('{ allRatingSchemes(filter: { subjectKind: PROPERTY_COMPANY }) { id criteria { id } } }');
-    const { createRatingPeriod: toPublish } = (await t.gql(`mutation { createRatingPeriod(schemeId: "${scheme.id}", code: "2025Q4", startDate: "2025-10-01", endDate: "2025-12-31") { id } }`, {}, admin)).data;
+    const {
+      allRatingSchemes: [withCriteria],
+    } = await ids('{ allRatingSchemes(filter: { subjectKind: PROPERTY_COMPANY }) { id criteria { id } } }');
+    const { createRatingPeriod: toPublish } = (
+      await t.gql(`mutation { createRatingPeriod(schemeId: "${scheme.id}", code: "2025Q4", startDate: "2025-10-01", endDate: "2025-12-31") { id } }`, {}, admin)
+    ).data;
     const scores = withCriteria.criteria.map((c: { id: string }) => ({ criterionId: c.id, score: 80 }));
-    await t.gql('mutation($p: ID!, $c: ID!, $s: [ScoreInput!]) { createRating(periodId: $p, propertyCompanyId: $c, scores: $s, dissatisfactionRate: 60) { id } }', { p: toPublish.id, c: rated.id, s: scores }, admin);
+    await t.gql(
+      'mutation($p: ID!, $c: ID!, $s: [ScoreInput!]) { createRating(periodId: $p, propertyCompanyId: $c, scores: $s, dissatisfactionRate: 60) { id } }',
+      { p: toPublish.id, c: rated.id, s: scores },
+      admin,
+    );
     const published = await once('publishRatingPeriod', `mutation { publishRatingPeriod(periodId: "${toPublish.id}", publishedOn: "2026-01-10") { id } }`, {}, { events: 2 });
     expect(published.event).toMatchObject({ action: 'PUBLISH', entityType: 'RatingPublication', after: { revision: 1, blackCount: 1 } });
-    const { allRectifications: [rect] } = await ids('{ allRectifications { id } }');
+    const {
+      allRectifications: [rect],
+    } = await ids('{ allRectifications { id } }');
     const step = await once('advanceRectification', `mutation { advanceRectification(id: "${rect.id}", to: INTERVIEWED, date: "2026-01-15") { id } }`);
     expect(step.event).toMatchObject({ action: 'RECTIFICATION_INTERVIEWED', before: { status: 'REQUIRED' }, after: { status: 'INTERVIEWED', interviewedOn: '2026-01-15' } });
-    const importedRatings = await once('importRatings', `mutation { importRatings(periodId: "${period.id}", rows: [{ line: 2, uscc: "${ratedCode}${usccCheckChar(ratedCode)}", scores: [{ criterion: "SATISFACTION", score: "88" }] }]) { added } }`);
+    const importedRatings = await once(
+      'importRatings',
+      `mutation { importRatings(periodId: "${period.id}", rows: [{ line: 2, uscc: "${ratedCode}${usccCheckChar(ratedCode)}", scores: [{ criterion: "SATISFACTION", score: "88" }] }]) { added } }`,
+    );
     expect(importedRatings.event).toMatchObject({ action: 'IMPORT_RATINGS', entityType: 'RatingPeriod', entityId: period.id, after: { added: 1 } });
     const issued = await once('issuePartnerKey', 'mutation { issuePartnerKey(name: "审计伙伴") { key { id } secret } }');
     expect(issued.event).toMatchObject({ action: 'ISSUE_KEY', entityType: 'PartnerKey', after: { name: '审计伙伴' } });
@@ -168,17 +213,27 @@ describe(`audit trail (${dbKind()})`, () => {
     const { createIncentiveProgramme: programme } = (await t.gql('mutation { createIncentiveProgramme(name: "审计奖励", trigger: DEMONSTRATION_SITE_ACCEPTED) { id } }', {}, admin)).data;
     await crud('IncentiveRule', `programmeId: "${programme.id}", name: "测试规则", validFrom: "2040-01-01", lines: [{ recipientRole: COMMUNITY, amount: "100" }]`, 'validTo: "2040-12-31"', 'validTo');
     await crud('IncentiveBudget', `programmeId: "${programme.id}", year: 2041, amount: "100"`, 'amount: "200"', 'amountFen');
-    await t.gql(`mutation { createIncentiveRule(programmeId: "${programme.id}", name: "审计规则", validFrom: "2024-01-01", lines: [{ recipientRole: COMMUNITY, amount: "100" }, { recipientRole: PROPERTY_COMPANY, amount: "300" }]) { id } }`, {}, admin);
+    await t.gql(
+      `mutation { createIncentiveRule(programmeId: "${programme.id}", name: "审计规则", validFrom: "2024-01-01", lines: [{ recipientRole: COMMUNITY, amount: "100" }, { recipientRole: PROPERTY_COMPANY, amount: "300" }]) { id } }`,
+      {},
+      admin,
+    );
     await t.gql(`mutation { createIncentiveBudget(programmeId: "${programme.id}", year: 2024, amount: "1000") { id } }`, {}, admin);
     const code = '91350582MA2AUD002';
     const { createPropertyCompany: company } = (await t.gql(`mutation { createPropertyCompany(name: "审计物业", uscc: "${code}${usccCheckChar(code)}") { id } }`, {}, admin)).data;
-    const { createCompound: site } = (await t.gql(`mutation { createCompound(name: "审计示范点", communityId: "${communityId}", propertyCompanyId: "${company.id}", managementMode: PROFESSIONAL) { id } }`, {}, admin)).data;
+    const { createCompound: site } = (
+      await t.gql(`mutation { createCompound(name: "审计示范点", communityId: "${communityId}", propertyCompanyId: "${company.id}", managementMode: PROFESSIONAL) { id } }`, {}, admin)
+    ).data;
     const opened = await once('createAwardCase', `mutation { createAwardCase(programmeId: "${programme.id}", compoundId: "${site.id}", appliedOn: "2024-05-01") { id } }`);
     expect(opened.event).toMatchObject({ action: 'CREATE', entityType: 'AwardCase', before: null });
     const caseId = opened.data.id;
     const updated = await once('updateAwardCase', `mutation { updateAwardCase(id: "${caseId}", note: "备注") { id } }`);
     expect(updated.event.after?.note).toBe('备注');
-    for (const [to, date] of [['INSPECTED', '2024-05-10'], ['SUPERIOR_ACCEPTED', '2024-05-20'], ['STREET_ACCEPTED', '2024-06-01']]) {
+    for (const [to, date] of [
+      ['INSPECTED', '2024-05-10'],
+      ['SUPERIOR_ACCEPTED', '2024-05-20'],
+      ['STREET_ACCEPTED', '2024-06-01'],
+    ]) {
       const step = await once('advanceAwardCase', `mutation { advanceAwardCase(id: "${caseId}", to: ${to}, date: "${date}") { id } }`);
       expect(step.event).toMatchObject({ action: `CASE_${to}`, entityType: 'AwardCase', entityId: caseId });
       expect(step.event.after?.status).toBe(to);
@@ -202,7 +257,13 @@ describe(`audit trail (${dbKind()})`, () => {
     await step('reopenPayout', p(toCommunity.id, 'reopenPayout'), maker.token, 'REOPEN', 'DRAFT');
     await step('submitPayout', p(toCommunity.id, 'submitPayout'), maker.token, 'SUBMIT', 'SUBMITTED');
     await step('approvePayout', p(toCommunity.id, 'approvePayout'), checker.token, 'APPROVE', 'APPROVED');
-    await step('markPayoutPaid', p(toCommunity.id, 'markPayoutPaid', `, paymentReference: "AUD-1", paidOn: "${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)}"`), checker.token, 'PAY', 'PAID');
+    await step(
+      'markPayoutPaid',
+      p(toCommunity.id, 'markPayoutPaid', `, paymentReference: "AUD-1", paidOn: "${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)}"`),
+      checker.token,
+      'PAY',
+      'PAID',
+    );
     // the workflow's generic move writes the same events as the named ones
     await step('advancePayout', p(toCompany.id, 'advancePayout', ', to: SUBMITTED'), maker.token, 'SUBMIT', 'SUBMITTED');
     await step('advancePayout', p(toCompany.id, 'advancePayout', ', to: DRAFT'), maker.token, 'REOPEN', 'DRAFT');

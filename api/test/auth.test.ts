@@ -45,15 +45,22 @@ describe(`sign-in and roles (${dbKind()})`, () => {
 
   it('refuses an expired token and says the session expired', async () => {
     const key = new TextEncoder().encode(t.config.jwtSecret);
-    const old = await new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('1')
-      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200).setExpirationTime(Math.floor(Date.now() / 1000) - 3600).sign(key);
+    const old = await new SignJWT({ role: 'ADMIN' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('1')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+      .sign(key);
     const res = await t.gql('{ me { username } }', {}, old);
     expect(codeOf(res)).toBe('UNAUTHENTICATED');
     expect(res.errors?.[0].message).toMatch(/expired/);
   });
 
   it('refuses a token signed with another key', async () => {
-    const forged = await new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('1').setExpirationTime('1h')
+    const forged = await new SignJWT({ role: 'ADMIN' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('1')
+      .setExpirationTime('1h')
       .sign(new TextEncoder().encode('some-other-secret-of-thirty-two-characters'));
     expect(codeOf(await t.gql('{ me { username } }', {}, forged))).toBe('UNAUTHENTICATED');
   });

@@ -14,7 +14,10 @@ describe('configuration', () => {
 
   it('reads a MySQL URL with a bounded pool queue', () => {
     expect(parseDatabaseUrl('mysql://root@127.0.0.1:3306/test', { DB_QUEUE_LIMIT: '50' })).toEqual({
-      kind: 'mysql', url: 'mysql://root@127.0.0.1:3306/test', poolSize: 10, queueLimit: 50,
+      kind: 'mysql',
+      url: 'mysql://root@127.0.0.1:3306/test',
+      poolSize: 10,
+      queueLimit: 50,
     });
   });
 

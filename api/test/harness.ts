@@ -144,10 +144,7 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
       return { ...(res.body as GqlResponse), status: res.status };
     },
     async login(username, password) {
-      const res = await t.gql<{ login: { token: string } }>(
-        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-        { u: username, p: password },
-      );
+      const res = await t.gql<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password });
       if (!res.data?.login) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
       return res.data.login.token;
     },

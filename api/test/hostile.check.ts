@@ -51,7 +51,15 @@ export interface Outcome {
 export type Credentials = Record<Exclude<Who, 'anonymous'>, string>;
 
 /** Codes of refusals that come before any resolver, authentication included: no SQL may run for them. */
-export const BEFORE_SQL = new Set(['QUERY_LIMIT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PAYLOAD_TOO_LARGE', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+export const BEFORE_SQL = new Set([
+  'QUERY_LIMIT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PAYLOAD_TOO_LARGE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 /** Answers the HTTP server itself gives (headers too large, URI too long) before Express: no body to code. */
 const BARE_STATUSES = new Set([414, 431]);
@@ -62,7 +70,10 @@ export const STALL_MS = 10_000;
 const LEAKS: Array<[string, RegExp]> = [
   ['a stack trace', /\n\s+at |\bat [\w$.<>]+ \(|"stacktrace"/],
   ['a file path', /\/work\/|node_modules|\/api\/src\/|[\w-]+\.[tj]s:\d+/],
-  ['SQL text', /\bSELECT\s[^"]{0,200}\sFROM\b|\bINSERT\s+INTO\b|\bDELETE\s+FROM\b|\bUPDATE\s+[`"]?\w+[`"]?\s+SET\b|SQLITE_[A-Z]+|\bER_[A-Z_]{3,}|QueryFailedError|sqlMessage|sqlState|SQL syntax|: syntax error/i],
+  [
+    'SQL text',
+    /\bSELECT\s[^"]{0,200}\sFROM\b|\bINSERT\s+INTO\b|\bDELETE\s+FROM\b|\bUPDATE\s+[`"]?\w+[`"]?\s+SET\b|SQLITE_[A-Z]+|\bER_[A-Z_]{3,}|QueryFailedError|sqlMessage|sqlState|SQL syntax|: syntax error/i,
+  ],
   ['a field suggestion', /Did you mean/],
 ];
 
@@ -168,7 +179,10 @@ export class Tally {
       tried += r.tried;
       refused += r.refused;
       answered += r.answered;
-      const codes = [...r.codes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
+      const codes = [...r.codes]
+        .sort((a, b) => b[1] - a[1])
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ');
       lines.push(`${cls.padEnd(16)} ${String(r.tried).padStart(6)} ${String(r.refused).padStart(8)} ${String(r.answered).padStart(9)} ${String(Math.round(r.maxMs)).padStart(7)}  ${codes}`);
     }
     lines.push(`${'total'.padEnd(16)} ${String(tried).padStart(6)} ${String(refused).padStart(8)} ${String(answered).padStart(9)}`);

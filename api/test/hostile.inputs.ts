@@ -50,7 +50,11 @@ interface Target {
 
 /** Every (root query field, string-typed slot) of an endpoint's printed schema. */
 export function stringTargets(endpoint: Endpoint, scalars = STRING_SCALARS): Target[] {
-  return rootQueryFields(printedSchema(endpoint)).flatMap((field) => slotsOf(field).filter((s) => scalars.has(s.scalar)).map((slot) => ({ endpoint, field, slot })));
+  return rootQueryFields(printedSchema(endpoint)).flatMap((field) =>
+    slotsOf(field)
+      .filter((s) => scalars.has(s.scalar))
+      .map((slot) => ({ endpoint, field, slot })),
+  );
 }
 
 function withValue(cls: string, t: Target, who: Who, value: unknown, label: string): Attack {
@@ -65,7 +69,7 @@ function withValue(cls: string, t: Target, who: Who, value: unknown, label: stri
  * refusal of one character (NUL) does not keep the others from the query.
  */
 export const INJECTION_GROUPS = [
-  "' OR 1=1 -- \" OR \"\"=\" '; DROP TABLE user; -- 1' UNION SELECT password FROM user --",
+  '\' OR 1=1 -- " OR ""=" \'; DROP TABLE user; -- 1\' UNION SELECT password FROM user --',
   "%_%\\ \\' a\\ ! % _ ../../etc/passwd",
   '${7*7} {{7*7}} #{7*7} `${process.exit(1)}` <script>alert(1)</script> "><img src=x onerror=alert(1)>',
   "=cmd|' /C calc'!A0 +SUM(1+1) @SUM(1+1) -2+3",
@@ -144,7 +148,14 @@ export function unicode(seed: number, runs: number): Attack[] {
       return withValue('unicode', t, callers[who % callers.length], value, shown);
     }
     if (kind === 'login') {
-      return { cls: 'unicode', endpoint: 'admin', who: 'anonymous', label: `login as ${shown}`, body: { query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: value, p: value } }, echoes: [value] };
+      return {
+        cls: 'unicode',
+        endpoint: 'admin',
+        who: 'anonymous',
+        label: `login as ${shown}`,
+        body: { query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: value, p: value } },
+        echoes: [value],
+      };
     }
     const f = mutations[pick % mutations.length];
     const defs: string[] = [];
@@ -165,7 +176,40 @@ export function unicode(seed: number, runs: number): Attack[] {
 const isListTypeDeep = (t: unknown): boolean => String(t).includes('[');
 
 /** 2^31, 2^53, -1, NaN-like and overlong texts in every kind of number and id place. */
-const EDGES: unknown[] = [2 ** 31, 2 ** 31 - 1, -(2 ** 31), -(2 ** 31) - 1, 2 ** 53, -(2 ** 53), 2 ** 64, -1, 0, 1e308, -1e308, 1.5, 5e-324, 'NaN', 'Infinity', '-Infinity', '-0', '1e3', '0x10', ' 1', '1 ', '', '+1', '01', '1.0', '9223372036854775808', '-9223372036854775809', '9'.repeat(400), true, null, [], {}];
+const EDGES: unknown[] = [
+  2 ** 31,
+  2 ** 31 - 1,
+  -(2 ** 31),
+  -(2 ** 31) - 1,
+  2 ** 53,
+  -(2 ** 53),
+  2 ** 64,
+  -1,
+  0,
+  1e308,
+  -1e308,
+  1.5,
+  5e-324,
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '-0',
+  '1e3',
+  '0x10',
+  ' 1',
+  '1 ',
+  '',
+  '+1',
+  '01',
+  '1.0',
+  '9223372036854775808',
+  '-9223372036854775809',
+  '9'.repeat(400),
+  true,
+  null,
+  [],
+  {},
+];
 
 /** A raw JSON number that JSON.parse cannot hold exactly (or at all). */
 const RAW_NUMBERS = ['9007199254740993', '1e400', '-1e400', '123456789012345678901234567890', '1E-400'];
@@ -204,8 +248,10 @@ export function numbers(seed: number, runs: number): Attack[] {
 function inlineNested(v: unknown, lit: string, placed: unknown): string {
   if (v === placed) return lit;
   if (Array.isArray(v)) return `[${v.map((x) => inlineNested(x, lit, placed)).join(', ')}]`;
-  if (v && typeof v === 'object') return `{ ${Object.entries(v).map(([k, x]) => `${k}: ${inlineNested(x, lit, placed)}`).join(', ')} }`;
+  if (v && typeof v === 'object')
+    return `{ ${Object.entries(v)
+      .map(([k, x]) => `${k}: ${inlineNested(x, lit, placed)}`)
+      .join(', ')} }`;
   // Nested dummies are strings, numbers or enum names; an enum name is not quoted.
   return typeof v === 'string' && /^[A-Z][A-Z_]+$/.test(v) ? v : JSON.stringify(v);
 }
-

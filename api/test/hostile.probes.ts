@@ -58,7 +58,14 @@ export function multiplying(endpoint: Endpoint, who: Attack['who'], copies: numb
   const on = ROOT_TYPE[endpoint];
   const defs = Array.from({ length: levels }, (_, i) => `fragment F${i} on ${on} { ${`...F${i + 1} `.repeat(copies)}}`).join(' ');
   const doc = `{ ${ROOT_FIELD[endpoint]} { ...F0 }${ROOT_CLOSE[endpoint]} } ${defs} fragment F${levels} on ${on} { id }`;
-  return { cls: 'fragments', endpoint, who, label: `fragments spreading ${copies}× for ${levels} levels (${copies}^${levels} selections, ${doc.length} bytes)`, body: { query: doc }, expect: { within: ['depth', 'aliases', 'directives', 'tokens'] } };
+  return {
+    cls: 'fragments',
+    endpoint,
+    who,
+    label: `fragments spreading ${copies}× for ${levels} levels (${copies}^${levels} selections, ${doc.length} bytes)`,
+    body: { query: doc },
+    expect: { within: ['depth', 'aliases', 'directives', 'tokens'] },
+  };
 }
 
 /** `allUnits` → `alUnits`, `allUnitss`, `aUllnits`, `AllUnits`: never a real name. */
@@ -99,7 +106,12 @@ export function suggestions(seed: number, runs: number): Attack[] {
     const call = inlineCall(root, 1);
     const sel = leafSelection(rootType);
     const base = { cls: 'suggestions', endpoint, who } as const;
-    const refused = (label: string, query: string, variables?: Record<string, unknown>, codes = ['GRAPHQL_VALIDATION_FAILED']): Attack => ({ ...base, label, body: { query, variables }, expect: { refused: codes } });
+    const refused = (label: string, query: string, variables?: Record<string, unknown>, codes = ['GRAPHQL_VALIDATION_FAILED']): Attack => ({
+      ...base,
+      label,
+      body: { query, variables },
+      expect: { refused: codes },
+    });
     if (where === 'root') {
       const bad = misspell(root.name, how, pos, new Set(Object.keys(schema.getQueryType()!.getFields())));
       return refused(`root field ${bad}`, `{ ${bad} ${sel} }`);
@@ -119,14 +131,20 @@ export function suggestions(seed: number, runs: number): Attack[] {
       const fields = isInputObjectType(input) ? Object.keys(input.getFields()) : [];
       const bad = misspell(fields[pos % fields.length] ?? 'q', how, pos, new Set(fields));
       if (where === 'inputField') return refused(`input field ${input.name}.${bad}`, `{ ${root.name}(${withInput.name}: { ${bad}: "x" }) ${sel} }`);
-      return refused(`input field ${input.name}.${bad} in a variable`, `query($v: ${input.name}) { ${root.name}(${withInput.name}: $v) ${sel} }`, { v: { [bad]: 'x' } }, ['BAD_USER_INPUT', 'UNAUTHENTICATED']);
+      return refused(`input field ${input.name}.${bad} in a variable`, `query($v: ${input.name}) { ${root.name}(${withInput.name}: $v) ${sel} }`, { v: { [bad]: 'x' } }, [
+        'BAD_USER_INPUT',
+        'UNAUTHENTICATED',
+      ]);
     }
     const spots = enumSpots(endpoint);
     if ((where === 'enum' || where === 'enumVariable') && spots.length) {
       const spot = spots[pick % spots.length];
       const values = spot.e.getValues().map((v) => v.name);
       const bad = misspell(values[pos % values.length], how, pos, new Set(values));
-      const others = spot.field.args.filter((a) => a.name !== spot.arg && isNonNullType(a.type)).map((a) => `, ${a.name}: ${literal(a.type)}`).join('');
+      const others = spot.field.args
+        .filter((a) => a.name !== spot.arg && isNonNullType(a.type))
+        .map((a) => `, ${a.name}: ${literal(a.type)}`)
+        .join('');
       const at = (v: string) => `${spot.field.name}(${spot.arg}: ${spot.path ? `{ ${spot.path}: ${v} }` : v}${others}) ${leafSelection(getNamedType(spot.field.type))}`;
       if (where === 'enum') return refused(`enum value ${spot.e.name}.${bad}`, `{ ${at(spot.list ? `[${bad}]` : bad)} }`);
       return refused(`enum value ${spot.e.name}.${bad} in a variable`, `query($v: ${spot.type}) { ${at('$v')} }`, { v: spot.list ? [bad] : bad }, ['BAD_USER_INPUT', 'UNAUTHENTICATED']);
@@ -152,9 +170,19 @@ function enumSpots(endpoint: Endpoint): Array<{ field: GraphQLField<unknown, unk
   return rootQueryFields(printedSchema(endpoint)).flatMap((field) =>
     field.args.flatMap((a) => {
       const t = getNamedType(a.type);
-      const spot = (type: GraphQLInputType, path?: string) => ({ field, arg: a.name, path, e: getNamedType(type) as GraphQLEnumType, type: String(type), list: isListType(isNonNullType(type) ? type.ofType : type) });
+      const spot = (type: GraphQLInputType, path?: string) => ({
+        field,
+        arg: a.name,
+        path,
+        e: getNamedType(type) as GraphQLEnumType,
+        type: String(type),
+        list: isListType(isNonNullType(type) ? type.ofType : type),
+      });
       if (isEnumType(t)) return [spot(a.type)];
-      if (isInputObjectType(t)) return Object.values(t.getFields()).filter((x) => isEnumType(getNamedType(x.type))).map((x) => spot(x.type, x.name));
+      if (isInputObjectType(t))
+        return Object.values(t.getFields())
+          .filter((x) => isEnumType(getNamedType(x.type)))
+          .map((x) => spot(x.type, x.name));
       return [];
     }),
   );

@@ -45,7 +45,12 @@ export function dummy(type: GraphQLInputType): unknown {
   if (isNonNullType(type)) return dummy(type.ofType);
   if (isListType(type)) return [dummy(type.ofType)];
   if (isEnumType(type)) return type.getValues()[0].name;
-  if (isInputObjectType(type)) return Object.fromEntries(Object.values(type.getFields()).filter(required).map((f) => [f.name, dummy(f.type)]));
+  if (isInputObjectType(type))
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter(required)
+        .map((f) => [f.name, dummy(f.type)]),
+    );
   if (!(type.name in DUMMIES)) throw new Error(`hostile suite: no dummy value for scalar ${type.name}`);
   return DUMMIES[type.name];
 }
@@ -57,7 +62,9 @@ export function literal(type: GraphQLInputType, value: unknown = dummy(type)): s
   if (isEnumType(type)) return String(value);
   if (isInputObjectType(type)) {
     const fields = type.getFields();
-    return `{ ${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${literal(fields[k].type, v)}`).join(', ')} }`;
+    return `{ ${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${literal(fields[k].type, v)}`)
+      .join(', ')} }`;
   }
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
@@ -123,7 +130,9 @@ export function leafSelection(type: GraphQLNamedType): string {
 
 /** `name(required: literal, perPage: n)`: a field call inline, the page size (if it has one) set to `page`. */
 export function inlineCall(field: AnyField, page?: number): string {
-  const parts = field.args.filter((a) => required(a) || (page !== undefined && PAGE_ARGS.includes(a.name))).map((a) => `${a.name}: ${PAGE_ARGS.includes(a.name) && page !== undefined ? page : literal(a.type)}`);
+  const parts = field.args
+    .filter((a) => required(a) || (page !== undefined && PAGE_ARGS.includes(a.name)))
+    .map((a) => `${a.name}: ${PAGE_ARGS.includes(a.name) && page !== undefined ? page : literal(a.type)}`);
   return parts.length ? `${field.name}(${parts.join(', ')})` : field.name;
 }
 

@@ -161,7 +161,11 @@ export function tokens(seed: number, runs: number): Attack[] {
     else if (kind === 'arguments') doc = `{ ${field}, ${Array.from({ length: Math.max(1, Math.floor((n - 10) / 3)) }, (_, i) => `x${i}: 1`).join(' ')}) ${leaf} }`;
     else if (kind === 'comment') doc = `# ${'x'.repeat(Math.min(n * 10, 1_500_000))}\n{ __typename }`;
     // One token however long: the text limits of the arguments refuse it, not the parser.
-    else if (kind === 'string') doc = endpoint === 'admin' ? `{ allUnits(perPage: 1, filter: { q: "${'y'.repeat(Math.min(n, 1_000_000))}" }) { id } }` : `{ companyStanding(uscc: "${'y'.repeat(Math.min(n, 1_000_000))}") { asOf } }`;
+    else if (kind === 'string')
+      doc =
+        endpoint === 'admin'
+          ? `{ allUnits(perPage: 1, filter: { q: "${'y'.repeat(Math.min(n, 1_000_000))}" }) { id } }`
+          : `{ companyStanding(uscc: "${'y'.repeat(Math.min(n, 1_000_000))}") { asOf } }`;
     else doc = `query($x: [[Int]] = ${'['.repeat(Math.floor(n / 2))}${']'.repeat(Math.floor(n / 2))}) { __typename }`;
     const a = shaped('tokens', endpoint, who, `${kind}: ${tokensOf(doc)} tokens, ${doc.length} chars`, doc, null, ['tokens']);
     // Within the token limit these are still invalid (unknown arguments, a default nested too deep for its type).

@@ -65,19 +65,23 @@ describe(`hostile requests (${dbKind()})`, () => {
 
   // HOSTILE_ONLY=depth,cycles runs some classes (to chase one failure); the count below then does not apply.
   const only = process.env.HOSTILE_ONLY?.split(',');
-  it.each(CLASSES.map(([name], i) => [name, i] as const).filter(([name]) => !only || only.includes(name)))('refuses or safely answers every %s attack', async (name, i) => {
-    const attacks = CLASSES[i][1](SEED + i * 7919);
-    expect(attacks.length).toBeGreaterThan(0);
-    const problems: string[] = [];
-    for (const a of attacks) {
-      // HOSTILE_TRACE=<file> logs each request before it is sent, to find the one a stalled run is stuck on.
-      if (process.env.HOSTILE_TRACE) fs.appendFileSync(process.env.HOSTILE_TRACE, `${name} ${a.endpoint} ${a.who} ${a.label.slice(0, 200)}\n`);
-      const o = await send(server, t.sql, a, creds);
-      tally.add(name, o);
-      if (o.problems.length) problems.push(`${a.endpoint} as ${a.who}: ${a.label.slice(0, 300)}\n    → HTTP ${o.status} ${o.code}; ${o.problems.join('\n    → ')}`);
-    }
-    expect(problems).toEqual([]);
-  }, 600_000);
+  it.each(CLASSES.map(([name], i) => [name, i] as const).filter(([name]) => !only || only.includes(name)))(
+    'refuses or safely answers every %s attack',
+    async (name, i) => {
+      const attacks = CLASSES[i][1](SEED + i * 7919);
+      expect(attacks.length).toBeGreaterThan(0);
+      const problems: string[] = [];
+      for (const a of attacks) {
+        // HOSTILE_TRACE=<file> logs each request before it is sent, to find the one a stalled run is stuck on.
+        if (process.env.HOSTILE_TRACE) fs.appendFileSync(process.env.HOSTILE_TRACE, `${name} ${a.endpoint} ${a.who} ${a.label.slice(0, 200)}\n`);
+        const o = await send(server, t.sql, a, creds);
+        tally.add(name, o);
+        if (o.problems.length) problems.push(`${a.endpoint} as ${a.who}: ${a.label.slice(0, 300)}\n    → HTTP ${o.status} ${o.code}; ${o.problems.join('\n    → ')}`);
+      }
+      expect(problems).toEqual([]);
+    },
+    600_000,
+  );
 
   it('the judge flags what it looks for (so a pass means something)', () => {
     const a: Attack = { cls: 'self', endpoint: 'admin', who: 'anonymous', label: 'self-test', body: {}, echoes: ["' UNION SELECT x FROM user --"] };

@@ -51,7 +51,14 @@ export function oversized(seed: number, runs: number): Attack[] {
       // A few kB on the wire, up to 20 MB once inflated: the limit applies to what is inflated.
       const times = Math.max(1, Math.min(100, Math.floor(20_000_000 / size)));
       const raw = zlib.gzipSync(Buffer.from(pad((p) => `{"query":"{ __typename }","pad":"${p.repeat(times)}"}`)));
-      return { ...base, label: `gzip inflating to ${size * times} bytes`, raw, contentType: 'application/json', headers: { 'content-encoding': 'gzip' }, expect: { refused: ['PAYLOAD_TOO_LARGE', 'BAD_REQUEST'] } };
+      return {
+        ...base,
+        label: `gzip inflating to ${size * times} bytes`,
+        raw,
+        contentType: 'application/json',
+        headers: { 'content-encoding': 'gzip' },
+        expect: { refused: ['PAYLOAD_TOO_LARGE', 'BAD_REQUEST'] },
+      };
     }
     let raw: string;
     if (kind === 'padding') raw = pad((p) => `{"query":"${QUERY[endpoint]}","pad":"${p}"}`);
@@ -127,13 +134,24 @@ export function gets(seed: number, runs: number): Attack[] {
     const noMutation = ['BAD_REQUEST', 'GRAPHQL_VALIDATION_FAILED'];
     if (kind === 'mutation') return { ...base, label: 'GET mutation', query: { query: LOGIN }, expect: { refused: noMutation } };
     if (kind === 'mutationByName') {
-      return { ...base, label: 'GET document with a query and a mutation, the mutation named', query: { query: `query Q { __typename } ${LOGIN.replace('mutation', 'mutation M')}`, operationName: 'M' }, expect: { refused: noMutation } };
+      return {
+        ...base,
+        label: 'GET document with a query and a mutation, the mutation named',
+        query: { query: `query Q { __typename } ${LOGIN.replace('mutation', 'mutation M')}`, operationName: 'M' },
+        expect: { refused: noMutation },
+      };
     }
     if (kind === 'badVariables') return { ...base, label: 'GET with variables that are not JSON', query: { query: QUERY[endpoint], variables: '{"a":' }, expect: { refused: ['BAD_REQUEST'] } };
     if (kind === 'persisted') {
-      return { ...base, label: 'GET with an unknown persisted-query hash', query: { extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } }) }, expect: { refused: ['PERSISTED_QUERY_NOT_FOUND', 'BAD_REQUEST'] } };
+      return {
+        ...base,
+        label: 'GET with an unknown persisted-query hash',
+        query: { extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } }) },
+        expect: { refused: ['PERSISTED_QUERY_NOT_FOUND', 'BAD_REQUEST'] },
+      };
     }
-    if (kind === 'longUrl') return { ...base, label: 'GET with a 40 kB query string', query: { query: `{ ${'__typename '.repeat(3600)}}` }, expect: { refused: [431, 414, 'QUERY_LIMIT', 'BAD_REQUEST'] } };
+    if (kind === 'longUrl')
+      return { ...base, label: 'GET with a 40 kB query string', query: { query: `{ ${'__typename '.repeat(3600)}}` }, expect: { refused: [431, 414, 'QUERY_LIMIT', 'BAD_REQUEST'] } };
     const method = kind === 'put' ? ('PUT' as const) : ('DELETE' as const);
     return { ...base, method, label: `${method} with a JSON body`, raw: JSON.stringify({ query: QUERY[endpoint] }), contentType: 'application/json', expect: { refused: ['BAD_REQUEST', 405] } };
   });

@@ -19,12 +19,7 @@ describe(`idempotency keys on every write (${dbKind()})`, () => {
   afterAll(() => t.close());
 
   const send = async (query: string, variables: Record<string, unknown>, key: string, token = admin): Promise<GqlResponse> => {
-    const res = await request(t.app.express)
-      .post('/graphql')
-      .set('content-type', 'application/json')
-      .set('authorization', `Bearer ${token}`)
-      .set('idempotency-key', key)
-      .send({ query, variables });
+    const res = await request(t.app.express).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${token}`).set('idempotency-key', key).send({ query, variables });
     return res.body as GqlResponse;
   };
   const ok = async (query: string, variables: Record<string, unknown> = {}) => {
@@ -120,7 +115,8 @@ describe(`idempotency keys on every write (${dbKind()})`, () => {
   it('replays a succession with the seats it closed and opened', async () => {
     const post = (await ok('{ allPosts(filter: { q: "宝盖镇党委副书记、镇长" }) { id title } }')).allPosts.find((p: { title: string }) => p.title === '宝盖镇党委副书记、镇长').id;
     const successor = (await send(CREATE, { n: '幂等-继任' }, randomUUID())).data.createPerson.id;
-    const SUCCEED = 'mutation($i: SuccessionInput!) { recordSuccession(input: $i) { post { id } predecessor { name } successor { id } date closedSeats { id validTo } newSeats { id validFrom } auditEventId } }';
+    const SUCCEED =
+      'mutation($i: SuccessionInput!) { recordSuccession(input: $i) { post { id } predecessor { name } successor { id } date closedSeats { id validTo } newSeats { id validFrom } auditEventId } }';
     const input = { i: { postId: post, successorId: successor, date: '2024-03-01' } };
     const key = randomUUID();
     const first = await send(SUCCEED, input, key);
@@ -135,7 +131,10 @@ describe(`idempotency keys on every write (${dbKind()})`, () => {
     const byRole = new Map<string, Array<{ id: string; sortOrder: number }>>();
     for (const seat of seats) byRole.set(seat.role, [...(byRole.get(seat.role) ?? []), seat]);
     const [role, current] = [...byRole].find(([, list]) => list.length > 1)!;
-    const reversed = current.sort((a, b) => a.sortOrder - b.sortOrder).map((m) => m.id).reverse();
+    const reversed = current
+      .sort((a, b) => a.sortOrder - b.sortOrder)
+      .map((m) => m.id)
+      .reverse();
     const REORDER = 'mutation($g: ID!, $r: GroupRole!, $ids: [ID!]!) { reorderMemberships(groupId: $g, role: $r, membershipIds: $ids) { id sortOrder } }';
     const key = randomUUID();
     const events = await auditCount();

@@ -46,10 +46,11 @@ describe(`incentive awards and payouts (${dbKind()})`, () => {
   /** A new compound served by the company, with a case in the 000 programme. */
   async function openCase(year = 2024): Promise<string> {
     sites++;
-    const { createCompound } = await ok(
-      `mutation($c: ID!, $p: ID!, $n: String!) { createCompound(name: $n, communityId: $c, propertyCompanyId: $p, managementMode: PROFESSIONAL) { id } }`,
-      { c: communityId, p: companyId, n: `示范小区${sites}` },
-    );
+    const { createCompound } = await ok(`mutation($c: ID!, $p: ID!, $n: String!) { createCompound(name: $n, communityId: $c, propertyCompanyId: $p, managementMode: PROFESSIONAL) { id } }`, {
+      c: communityId,
+      p: companyId,
+      n: `示范小区${sites}`,
+    });
     const { createAwardCase } = await ok('mutation($p: ID!, $c: ID!, $y: Int) { createAwardCase(programmeId: $p, compoundId: $c, appliedOn: "2024-05-06", year: $y) { id status } }', {
       p: programmeId,
       c: createCompound.id,
@@ -64,7 +65,11 @@ describe(`incentive awards and payouts (${dbKind()})`, () => {
 
   async function acceptedCase(year = 2024): Promise<string> {
     const id = await openCase(year);
-    for (const [to, d] of [['INSPECTED', '2024-06-01'], ['SUPERIOR_ACCEPTED', '2024-06-20'], ['STREET_ACCEPTED', '2024-07-01']]) {
+    for (const [to, d] of [
+      ['INSPECTED', '2024-06-01'],
+      ['SUPERIOR_ACCEPTED', '2024-06-20'],
+      ['STREET_ACCEPTED', '2024-07-01'],
+    ]) {
       const r = await advance(id, to, d);
       expect(r.errors).toBeUndefined();
     }
@@ -74,10 +79,13 @@ describe(`incentive awards and payouts (${dbKind()})`, () => {
   const generate = (caseId: string) => t.gql(`mutation($c: ID!) { generateAwardPayouts(caseId: $c) { ${PAYOUT} } }`, { c: caseId }, maker.token);
   const payoutsOf = async (caseId: string) => (await ok(`query($c: ID!) { allPayouts(filter: { caseId: $c }) { ${PAYOUT} } }`, { c: caseId })).allPayouts;
   const submit = (id: string, token = maker.token) => t.gql(`mutation($id: ID!) { submitPayout(id: $id) { ${PAYOUT} } }`, { id }, token);
-  const approve = (id: string, token = checker.token, key?: string) =>
-    t.gql(`mutation($id: ID!, $k: String) { approvePayout(id: $id, idempotencyKey: $k) { ${PAYOUT} } }`, { id, k: key }, token);
+  const approve = (id: string, token = checker.token, key?: string) => t.gql(`mutation($id: ID!, $k: String) { approvePayout(id: $id, idempotencyKey: $k) { ${PAYOUT} } }`, { id, k: key }, token);
   const pay = (id: string, ref: string, key?: string, token = checker.token) =>
-    t.gql(`mutation($id: ID!, $ref: String!, $k: String, $on: LocalDate!) { markPayoutPaid(id: $id, paymentReference: $ref, paidOn: $on, idempotencyKey: $k) { ${PAYOUT} } }`, { id, ref, k: key, on: TODAY }, token);
+    t.gql(
+      `mutation($id: ID!, $ref: String!, $k: String, $on: LocalDate!) { markPayoutPaid(id: $id, paymentReference: $ref, paidOn: $on, idempotencyKey: $k) { ${PAYOUT} } }`,
+      { id, ref, k: key, on: TODAY },
+      token,
+    );
   const setBudget = async (year: number, amount: string) => {
     const found = (await ok('query($p: ID!, $y: Int!) { allIncentiveBudgets(filter: { programmeId: $p, year: $y }) { id } }', { p: programmeId, y: year })).allIncentiveBudgets;
     if (found.length) return ok('mutation($id: ID!, $a: String!) { updateIncentiveBudget(id: $id, amount: $a) { id amountFen } }', { id: found[0].id, a: amount });
@@ -102,7 +110,12 @@ describe(`incentive awards and payouts (${dbKind()})`, () => {
     const accepted = await acceptedCase();
     const res = await generate(accepted);
     expect(res.errors).toBeUndefined();
-    const made = res.data.generateAwardPayouts.map((p: { recipientRole: string; amountFen: number; recipientName: string; status: string }) => [p.recipientRole, p.amountFen, p.recipientName, p.status]);
+    const made = res.data.generateAwardPayouts.map((p: { recipientRole: string; amountFen: number; recipientName: string; status: string }) => [
+      p.recipientRole,
+      p.amountFen,
+      p.recipientName,
+      p.status,
+    ]);
     expect(made).toEqual([
       ['PROPERTY_COMPANY', 3_000_000, '示范物业有限公司', 'DRAFT'],
       ['COMMUNITY', 2_000_000, '阳光社区', 'DRAFT'],
@@ -246,7 +259,9 @@ describe(`incentive awards and payouts (${dbKind()})`, () => {
     expect([codeOf(cut), fieldOf(cut)]).toEqual(['BAD_USER_INPUT', 'amount']);
     await setBudget(year, '50000');
     expect((await approve(community.id)).data.approvePayout.status).toBe('APPROVED');
-    const { allIncentiveBudgets } = await ok('query($p: ID!) { allIncentiveBudgets(filter: { programmeId: $p, year: 2026 }) { amountFen committedFen paidFen availableFen available } }', { p: programmeId });
+    const { allIncentiveBudgets } = await ok('query($p: ID!) { allIncentiveBudgets(filter: { programmeId: $p, year: 2026 }) { amountFen committedFen paidFen availableFen available } }', {
+      p: programmeId,
+    });
     expect(allIncentiveBudgets[0]).toEqual({ amountFen: 5_000_000, committedFen: 5_000_000, paidFen: 0, availableFen: 0, available: '0.00' });
   });
 
@@ -325,7 +340,9 @@ describe(`incentive awards and payouts (${dbKind()})`, () => {
       [company.id, ['SUBMIT', 'REJECT', 'REOPEN', 'SUBMIT', 'APPROVE', 'PAY']],
       [community.id, ['CANCEL']],
     ] as const) {
-      const { allAuditEvents } = await ok('query($id: ID!) { allAuditEvents(sortField: "id", sortOrder: "ASC", filter: { entityType: "Payout", entityId: $id }) { action actorName before after } }', { id });
+      const { allAuditEvents } = await ok('query($id: ID!) { allAuditEvents(sortField: "id", sortOrder: "ASC", filter: { entityType: "Payout", entityId: $id }) { action actorName before after } }', {
+        id,
+      });
       expect(allAuditEvents.map((e: { action: string }) => e.action)).toEqual(expected);
       for (const e of allAuditEvents) {
         expect(e.before.status).not.toEqual(e.after.status);
@@ -359,16 +376,31 @@ describe(`incentive awards and payouts (${dbKind()})`, () => {
     // a site accepted after the edit gets the new amounts
     const [later] = (await generate(await acceptedCase())).data.generateAwardPayouts;
     expect([later.amountFen, later.ruleVersion]).toEqual([4_000_000, rule.version + 1]);
-    await ok('mutation($id: ID!) { updateIncentiveRule(id: $id, lines: [{ recipientRole: PROPERTY_COMPANY, amount: "30000", printedAmount: "3万元" }, { recipientRole: COMMUNITY, amount: "20000", printedAmount: "2万元" }]) { id } }', { id: rule.id });
+    await ok(
+      'mutation($id: ID!) { updateIncentiveRule(id: $id, lines: [{ recipientRole: PROPERTY_COMPANY, amount: "30000", printedAmount: "3万元" }, { recipientRole: COMMUNITY, amount: "20000", printedAmount: "2万元" }]) { id } }',
+      { id: rule.id },
+    );
   });
 
   it('keeps one rule in force per date and refuses a payout from a rule that names no amount', async () => {
-    const overlap = await t.gql('mutation($p: ID!) { createIncentiveRule(programmeId: $p, name: "重叠", validFrom: "2025-01-01", lines: [{ recipientRole: COMMUNITY, amount: "1" }]) { id } }', { p: programmeId }, admin);
+    const overlap = await t.gql(
+      'mutation($p: ID!) { createIncentiveRule(programmeId: $p, name: "重叠", validFrom: "2025-01-01", lines: [{ recipientRole: COMMUNITY, amount: "1" }]) { id } }',
+      { p: programmeId },
+      admin,
+    );
     expect([codeOf(overlap), fieldOf(overlap)]).toEqual(['BAD_USER_INPUT', 'validFrom']);
     const { allIncentiveProgrammes } = await ok('{ allIncentiveProgrammes(filter: { trigger: OWNERS_COMMITTEE_FORMED }) { id } }');
     const { createCompound } = await ok('mutation($c: ID!) { createCompound(name: "业委会新组建小区", communityId: $c, managementMode: SELF_MANAGED) { id } }', { c: communityId });
-    const { createAwardCase } = await ok('mutation($p: ID!, $c: ID!) { createAwardCase(programmeId: $p, compoundId: $c, appliedOn: "2024-11-20") { id propertyCompanyId } }', { p: allIncentiveProgrammes[0].id, c: createCompound.id });
-    for (const [to, d] of [['INSPECTED', '2024-11-25'], ['SUPERIOR_ACCEPTED', '2024-12-01'], ['STREET_ACCEPTED', '2024-12-10']]) await advance(createAwardCase.id, to, d);
+    const { createAwardCase } = await ok('mutation($p: ID!, $c: ID!) { createAwardCase(programmeId: $p, compoundId: $c, appliedOn: "2024-11-20") { id propertyCompanyId } }', {
+      p: allIncentiveProgrammes[0].id,
+      c: createCompound.id,
+    });
+    for (const [to, d] of [
+      ['INSPECTED', '2024-11-25'],
+      ['SUPERIOR_ACCEPTED', '2024-12-01'],
+      ['STREET_ACCEPTED', '2024-12-10'],
+    ])
+      await advance(createAwardCase.id, to, d);
     const refused = await generate(createAwardCase.id);
     expect(codeOf(refused)).toBe('CONFLICT');
     expect(refused.errors?.[0].message).toMatch(/names no amount/);
@@ -377,12 +409,16 @@ describe(`incentive awards and payouts (${dbKind()})`, () => {
   });
 
   it('totals committed and paid amounts by year, programme, recipient and community', async () => {
-    const totals = async (by: string) => (await ok('query($by: IncentiveTotalsBy!) { incentiveTotals(by: $by, filter: { year: 2026 }) { key label committedFen paidFen committed payoutCount } }', { by })).incentiveTotals;
+    const totals = async (by: string) =>
+      (await ok('query($by: IncentiveTotalsBy!) { incentiveTotals(by: $by, filter: { year: 2026 }) { key label committedFen paidFen committed payoutCount } }', { by })).incentiveTotals;
     // 2026 holds the budget test's two approved payouts only
     expect(await totals('YEAR')).toEqual([{ key: '2026', label: '2026', committedFen: 5_000_000, paidFen: 0, committed: '50000.00', payoutCount: 2 }]);
     expect((await totals('PROGRAMME')).map((r: { label: string; committedFen: number }) => [r.label, r.committedFen])).toEqual([['“党建+物业”小区示范点奖励', 5_000_000]]);
     expect((await totals('RECIPIENT')).map((r: { label: string; committedFen: number }) => [r.label, r.committedFen])).toEqual(
-      [['示范物业有限公司', 3_000_000], ['阳光社区', 2_000_000]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      [
+        ['示范物业有限公司', 3_000_000],
+        ['阳光社区', 2_000_000],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
     expect((await totals('COMMUNITY')).map((r: { label: string; committedFen: number }) => [r.label, r.committedFen])).toEqual([['阳光社区', 5_000_000]]);
   });

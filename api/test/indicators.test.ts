@@ -17,7 +17,8 @@ describe(`policy indicators (${dbKind()})`, () => {
   afterAll(() => t.close());
 
   it('seeds every numeric target of the documents, each citing its clause', async () => {
-    const all = (await t.gql('{ allIndicators(perPage: 100) { name unit comparator target deadline deadlineText sourceClause { number } sourceDocument { docNumber } } }', {}, admin)).data.allIndicators;
+    const all = (await t.gql('{ allIndicators(perPage: 100) { name unit comparator target deadline deadlineText sourceClause { number } sourceDocument { docNumber } } }', {}, admin)).data
+      .allIndicators;
     expect(all.length).toBeGreaterThanOrEqual(30);
     expect(all.every((i: { sourceDocument: unknown }) => i.sourceDocument !== null)).toBe(true);
     expect(rate).toMatchObject({ target: 60, deadline: '2024-12-31', sourceClause: { number: '二(二)' } });
@@ -25,7 +26,7 @@ describe(`policy indicators (${dbKind()})`, () => {
     expect(quanzhou).toHaveLength(1);
   });
 
-  it('computes the committee rate from compounds and changes when a compound gains an owners\' committee', async () => {
+  it("computes the committee rate from compounds and changes when a compound gains an owners' committee", async () => {
     const make = async (name: string, community: string) =>
       (await t.gql('mutation($n: String!, $c: ID!) { createCompound(name: $n, communityId: $c, managementMode: NONE) { id } }', { n: name, c: community }, admin)).data.createCompound.id;
     const a = await make('甲小区', communities[0]);
@@ -56,8 +57,14 @@ describe(`policy indicators (${dbKind()})`, () => {
     const bad = await t.gql('mutation($s: ID!) { createIndicator(name: "某比率", unit: PERCENT, comparator: GTE, target: 120, scopeId: $s) { id } }', { s: street }, admin);
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
     expect(fieldOf(bad)).toBe('target');
-    const typed = (await t.gql('{ allIndicators(perPage: 100) { id computed unit } }', {}, admin)).data.allIndicators.find((i: { computed: null; unit: string }) => !i.computed && i.unit === 'PERCENT');
-    const m = await t.gql('mutation($i: ID!, $j: ID!) { createIndicatorMeasurement(indicatorId: $i, jurisdictionId: $j, measuredOn: "2024-11-30", value: 120) { id } }', { i: typed.id, j: street }, admin);
+    const typed = (await t.gql('{ allIndicators(perPage: 100) { id computed unit } }', {}, admin)).data.allIndicators.find(
+      (i: { computed: null; unit: string }) => !i.computed && i.unit === 'PERCENT',
+    );
+    const m = await t.gql(
+      'mutation($i: ID!, $j: ID!) { createIndicatorMeasurement(indicatorId: $i, jurisdictionId: $j, measuredOn: "2024-11-30", value: 120) { id } }',
+      { i: typed.id, j: street },
+      admin,
+    );
     expect(fieldOf(m)).toBe('value');
     const unknown = await t.gql('mutation { createIndicatorMeasurement(indicatorId: "999999", jurisdictionId: "1", measuredOn: "2024-11-30", value: 10) { id } }', {}, admin);
     expect(fieldOf(unknown)).toBe('indicatorId');
@@ -69,7 +76,9 @@ describe(`policy indicators (${dbKind()})`, () => {
 
   it('uses the latest typed measurement where nothing can be computed', async () => {
     const street = (await t.gql('{ allJurisdictions(filter: { q: "青阳街道" }) { id } }', {}, admin)).data.allJurisdictions[0].id;
-    const complaints = (await t.gql('{ allIndicators(filter: { q: "信访投诉量" }, perPage: 10) { id deadline computed } }', {}, admin)).data.allIndicators.find((i: { deadline: string }) => i.deadline === '2024-12-31');
+    const complaints = (await t.gql('{ allIndicators(filter: { q: "信访投诉量" }, perPage: 10) { id deadline computed } }', {}, admin)).data.allIndicators.find(
+      (i: { deadline: string }) => i.deadline === '2024-12-31',
+    );
     expect(complaints.computed).toBeNull();
     await t.gql('mutation($i: ID!, $j: ID!) { createIndicatorMeasurement(indicatorId: $i, jurisdictionId: $j, measuredOn: "2024-11-30", value: 9) { id } }', { i: complaints.id, j: street }, admin);
     await t.gql('mutation($i: ID!, $j: ID!) { createIndicatorMeasurement(indicatorId: $i, jurisdictionId: $j, measuredOn: "2024-12-20", value: 16.5) { id } }', { i: complaints.id, j: street }, admin);

@@ -38,9 +38,14 @@ describe('the rules themselves (no database)', () => {
     expect(dateProblem('2025-02-28', { past: true, today: '2025-02-27' })?.reason).toBe('FUTURE_DATE');
   });
 
-  it('dates a progress report from the assignment\'s first day, at most N days back unless an ADMIN corrects', () => {
+  it("dates a progress report from the assignment's first day, at most N days back unless an ADMIN corrects", () => {
     const actor = (role: Role) => ({ user: { id: 1, username: 'u', role, unitId: null }, requestId: 'r' });
-    const scenario = fc.record({ created: fc.integer({ min: 0, max: 800 }), back: fc.integer({ min: -5, max: 900 }), limit: fc.integer({ min: 0, max: 400 }), role: fc.constantFrom(...Object.values(Role)) });
+    const scenario = fc.record({
+      created: fc.integer({ min: 0, max: 800 }),
+      back: fc.integer({ min: -5, max: 900 }),
+      limit: fc.integer({ min: 0, max: 400 }),
+      role: fc.constantFrom(...Object.values(Role)),
+    });
     fc.assert(
       fc.property(scenario, ({ created, back, limit, role }) => {
         const today = '2026-06-30';
@@ -86,11 +91,18 @@ describe(`input rules (${dbKind()})`, () => {
       ['mutation($a: String!, $p: ID!) { createIncentiveBudget(programmeId: $p, year: 2040, amount: $a) { id } }', 'amount', (a) => ({ a, p: programme })],
       ['mutation($a: String!) { updateIncentiveBudget(id: "1", amount: $a) { id } }', 'amount', (a) => ({ a })],
       ['mutation($a: String!) { updatePayout(id: "1", amount: $a) { id } }', 'amount', (a) => ({ a })],
-      ['mutation($a: String!, $p: ID!) { createIncentiveRule(programmeId: $p, name: "r", validFrom: "2040-01-01", lines: [{ recipientRole: COMMUNITY, amount: $a }]) { id } }', 'lines.0.amount', (a) => ({ a, p: programme })],
+      [
+        'mutation($a: String!, $p: ID!) { createIncentiveRule(programmeId: $p, name: "r", validFrom: "2040-01-01", lines: [{ recipientRole: COMMUNITY, amount: $a }]) { id } }',
+        'lines.0.amount',
+        (a) => ({ a, p: programme }),
+      ],
       ['mutation($a: String!) { updateIncentiveRule(id: "1", lines: [{ recipientRole: COMMUNITY }, { recipientRole: PROPERTY_COMPANY, amount: $a }]) { id } }', 'lines.1.amount', (a) => ({ a })],
     ];
     const before = await audits();
-    const amounts = fc.sample(fc.tuple(fc.stringMatching(/^[1-9]\d{0,5}$/), fc.constantFrom(',', ' ', '，'), fc.stringMatching(/^\d{1,3}$/)).map(([a, s, b]) => `${a}${s}${b}`), { numRuns: 10, seed: 7 });
+    const amounts = fc.sample(
+      fc.tuple(fc.stringMatching(/^[1-9]\d{0,5}$/), fc.constantFrom(',', ' ', '，'), fc.stringMatching(/^\d{1,3}$/)).map(([a, s, b]) => `${a}${s}${b}`),
+      { numRuns: 10, seed: 7 },
+    );
     for (const [query, field, vars] of inputs) {
       for (const a of ['30000,50', '1,5', ...amounts.slice(0, 4)]) expect([a, ...refusal(await t.gql(query, vars(a), admin))]).toEqual([a, 'BAD_USER_INPUT', field, 'NOT_AN_AMOUNT']);
       for (const a of ['0', '0.00']) expect([a, ...refusal(await t.gql(query, vars(a), admin))]).toEqual([a, 'BAD_USER_INPUT', field, 'ZERO_AMOUNT']);
@@ -181,10 +193,17 @@ describe(`input rules (${dbKind()})`, () => {
     for (const list of lists) {
       if (list !== 'allAuditEvents') {
         expect((await t.gql(`query($q: String) { ${list}(filter: { q: $q }) { id } }`, { q: '物'.repeat(100) }, admin)).errors).toBeUndefined();
-        for (const q of ['物'.repeat(101), 'x'.repeat(50_000)]) expect([list, ...refusal(await t.gql(`query($q: String) { ${list}(filter: { q: $q }) { id } }`, { q }, admin))]).toEqual([list, 'BAD_USER_INPUT', 'filter.q', 'TOO_LONG']);
+        for (const q of ['物'.repeat(101), 'x'.repeat(50_000)])
+          expect([list, ...refusal(await t.gql(`query($q: String) { ${list}(filter: { q: $q }) { id } }`, { q }, admin))]).toEqual([list, 'BAD_USER_INPUT', 'filter.q', 'TOO_LONG']);
       }
       expect((await t.gql(`query($ids: [ID!]) { ${list}(filter: { ids: $ids }) { id } }`, { ids: ids(1000) }, admin)).errors).toBeUndefined();
-      for (const n of [1001, 5000]) expect([list, ...refusal(await t.gql(`query($ids: [ID!]) { _${list}Meta(filter: { ids: $ids }) { count } }`, { ids: ids(n) }, admin))]).toEqual([list, 'BAD_USER_INPUT', 'filter.ids', 'TOO_MANY']);
+      for (const n of [1001, 5000])
+        expect([list, ...refusal(await t.gql(`query($ids: [ID!]) { _${list}Meta(filter: { ids: $ids }) { count } }`, { ids: ids(n) }, admin))]).toEqual([
+          list,
+          'BAD_USER_INPUT',
+          'filter.ids',
+          'TOO_MANY',
+        ]);
     }
     const statuses = Array.from({ length: 1001 }, () => 'DRAFT');
     expect(refusal(await t.gql('query($s: [PayoutStatus!]) { allPayouts(filter: { status: $s }) { id } }', { s: statuses }, admin))).toEqual(['BAD_USER_INPUT', 'filter.status', 'TOO_MANY']);
@@ -214,7 +233,12 @@ describe(`input rules (${dbKind()})`, () => {
     const holdings = async (post: string) =>
       (await ok('query($p: ID!) { Post(id: $p) { holdings { personId validFrom validTo } } }', { p: post })).Post.holdings as Array<{ personId: string; validFrom: string; validTo: string | null }>;
     const seatHolders = async (post: string, asOf: string) =>
-      ((await ok('query($g: ID!, $d: LocalDate) { allMemberships(filter: { groupId: $g, asOf: $d }) { personId postId } }', { g: groupId, d: asOf })).allMemberships as Array<{ personId: string; postId: string }>)
+      (
+        (await ok('query($g: ID!, $d: LocalDate) { allMemberships(filter: { groupId: $g, asOf: $d }) { personId postId } }', { g: groupId, d: asOf })).allMemberships as Array<{
+          personId: string;
+          postId: string;
+        }>
+      )
         .filter((m) => m.postId === post)
         .map((m) => m.personId);
 
@@ -228,7 +252,14 @@ describe(`input rules (${dbKind()})`, () => {
         { personId: b, validFrom: '2023-12-01', validTo: '2024-02-29' },
         { personId: a, validFrom: '2024-03-01', validTo: null },
       ]);
-      for (const [d, who] of [['2023-11-30', holder], ['2023-12-01', b], ['2024-02-29', b], ['2024-03-01', a], ['2026-01-01', a]]) expect([d, await seatHolders(post, d)]).toEqual([d, [who]]);
+      for (const [d, who] of [
+        ['2023-11-30', holder],
+        ['2023-12-01', b],
+        ['2024-02-29', b],
+        ['2024-03-01', a],
+        ['2026-01-01', a],
+      ])
+        expect([d, await seatHolders(post, d)]).toEqual([d, [who]]);
     });
 
     it('keeps one holder per day whatever order successions are recorded in (generated)', async () => {
@@ -257,11 +288,46 @@ describe(`input rules (${dbKind()})`, () => {
       const post = (await ok('mutation { createPost(title: "期间测试职务") { id } }')).createPost.id;
       const someone = await person();
       const kinds: Array<{ type: string; create: string; field: string; vars: Record<string, unknown>; from: string; to: string }> = [
-        { type: 'PostHolding', create: 'createPostHolding(postId: $a, personId: $b, validFrom: $from, validTo: $to)', field: 'validFrom', vars: { a: post, b: someone }, from: 'validFrom', to: 'validTo' },
-        { type: 'Membership', create: 'createMembership(groupId: $a, personId: $b, role: MEMBER, validFrom: $from, validTo: $to)', field: 'personId', vars: { a: groupId, b: someone }, from: 'validFrom', to: 'validTo' },
-        { type: 'IncentiveRule', create: 'createIncentiveRule(programmeId: $a, name: $b, validFrom: $from, validTo: $to, lines: [{ recipientRole: COMMUNITY }])', field: 'validFrom', vars: { a: programme, b: '规则' }, from: 'validFrom', to: 'validTo' },
-        { type: 'OwnersCommittee', create: 'createOwnersCommittee(compoundId: $a, kind: ELECTED, formedOn: $from, dissolvedOn: $to, memberCount: $b)', field: 'formedOn', vars: { a: compound, b: 5 }, from: 'formedOn', to: 'dissolvedOn' },
-        { type: 'PartyOrganization', create: 'createPartyOrganization(compoundId: $a, form: JOINT, name: $b, formedOn: $from, dissolvedOn: $to)', field: 'formedOn', vars: { a: compound, b: '联合支部' }, from: 'formedOn', to: 'dissolvedOn' },
+        {
+          type: 'PostHolding',
+          create: 'createPostHolding(postId: $a, personId: $b, validFrom: $from, validTo: $to)',
+          field: 'validFrom',
+          vars: { a: post, b: someone },
+          from: 'validFrom',
+          to: 'validTo',
+        },
+        {
+          type: 'Membership',
+          create: 'createMembership(groupId: $a, personId: $b, role: MEMBER, validFrom: $from, validTo: $to)',
+          field: 'personId',
+          vars: { a: groupId, b: someone },
+          from: 'validFrom',
+          to: 'validTo',
+        },
+        {
+          type: 'IncentiveRule',
+          create: 'createIncentiveRule(programmeId: $a, name: $b, validFrom: $from, validTo: $to, lines: [{ recipientRole: COMMUNITY }])',
+          field: 'validFrom',
+          vars: { a: programme, b: '规则' },
+          from: 'validFrom',
+          to: 'validTo',
+        },
+        {
+          type: 'OwnersCommittee',
+          create: 'createOwnersCommittee(compoundId: $a, kind: ELECTED, formedOn: $from, dissolvedOn: $to, memberCount: $b)',
+          field: 'formedOn',
+          vars: { a: compound, b: 5 },
+          from: 'formedOn',
+          to: 'dissolvedOn',
+        },
+        {
+          type: 'PartyOrganization',
+          create: 'createPartyOrganization(compoundId: $a, form: JOINT, name: $b, formedOn: $from, dissolvedOn: $to)',
+          field: 'formedOn',
+          vars: { a: compound, b: '联合支部' },
+          from: 'formedOn',
+          to: 'dissolvedOn',
+        },
       ];
       const pairs = fc.sample(fc.tuple(period, period), { numRuns: 8, seed: 5 });
       for (const kind of kinds) {

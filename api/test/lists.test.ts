@@ -40,7 +40,7 @@ describe(`react-admin list operations (${dbKind()})`, () => {
     expect(ids).toBe(3);
   });
 
-  it('lists a group\'s roster by role and an as-of date, and members by person name', async () => {
+  it("lists a group's roster by role and an as-of date, and members by person name", async () => {
     const g = (await t.gql('{ allWorkingGroups(filter: { q: "宝盖镇全面提升" }) { id } }', {}, admin)).data.allWorkingGroups[0].id;
     const deputies = await t.gql('query($g: ID!) { allMemberships(filter: { groupId: $g, role: DEPUTY, asOf: "2024-01-01" }) { sortOrder person { name } } }', { g }, admin);
     expect(deputies.data.allMemberships.map((m: { sortOrder: number }) => m.sortOrder)).toEqual([1, 2, 3, 4, 5, 6]);

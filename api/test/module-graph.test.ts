@@ -78,7 +78,12 @@ const MODULES_DIR = join(REPO, 'api', 'src', 'modules');
 
 describe('module graph', () => {
   it('finds a cycle when there is one (the checker itself)', () => {
-    const g = new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])], ['d', new Set(['a'])]]);
+    const g = new Map([
+      ['a', new Set(['b'])],
+      ['b', new Set(['c'])],
+      ['c', new Set(['a'])],
+      ['d', new Set(['a'])],
+    ]);
     expect(cyclesOf(g)).toEqual([['a', 'b', 'c']]);
     expect(cyclesOf(new Map([['a', new Set(['b'])]]))).toEqual([]);
   });
@@ -107,7 +112,9 @@ describe('module graph', () => {
   });
 
   it('registers every module folder in the one module list, once', () => {
-    const folders = readdirSync(MODULES_DIR).filter((n) => statSync(join(MODULES_DIR, n)).isDirectory()).sort();
+    const folders = readdirSync(MODULES_DIR)
+      .filter((n) => statSync(join(MODULES_DIR, n)).isDirectory())
+      .sort();
     for (const f of folders) expect(existsSync(join(MODULES_DIR, f, 'index.ts'))).toBe(true);
     expect(MODULES.map((m) => m.name).sort()).toEqual(folders);
   });

@@ -137,7 +137,13 @@ abstract class MoneyCommand implements fc.AsyncCommand<Model, Real> {
 
 /** submit / approve / reject / reopen / pay / cancel, by any actor, with or without an idempotency key. */
 export class Move extends MoneyCommand {
-  constructor(readonly to: Status, readonly payout: number, readonly actor: number, readonly keyed: boolean, readonly reuseRef: boolean) {
+  constructor(
+    readonly to: Status,
+    readonly payout: number,
+    readonly actor: number,
+    readonly keyed: boolean,
+    readonly reuseRef: boolean,
+  ) {
     super();
   }
   protected act(m: Model, r: Real) {
@@ -150,7 +156,12 @@ export class Move extends MoneyCommand {
 
 /** A move the workflow table allows from the payout's current state (mostly along the happy path), by any actor. */
 export class Step extends MoneyCommand {
-  constructor(readonly choice: number, readonly payout: number, readonly actor: number, readonly keyed: boolean) {
+  constructor(
+    readonly choice: number,
+    readonly payout: number,
+    readonly actor: number,
+    readonly keyed: boolean,
+  ) {
     super();
   }
   check(m: Model) {
@@ -170,7 +181,10 @@ export class Step extends MoneyCommand {
  * from another user it is that user's own, new request (keys belong to the user who sent them).
  */
 export class Replay extends MoneyCommand {
-  constructor(readonly which: number, readonly variant: 'same' | 'otherActor' | 'otherPayout' | 'otherReference') {
+  constructor(
+    readonly which: number,
+    readonly variant: 'same' | 'otherActor' | 'otherPayout' | 'otherReference',
+  ) {
     super();
   }
   check(m: Model) {
@@ -193,7 +207,13 @@ export class Replay extends MoneyCommand {
 
 /** The same move sent 2–3 times at once (a double click, a retry): it happens once at most. */
 export class Race extends MoneyCommand {
-  constructor(readonly to: Status, readonly payout: number, readonly actor: number, readonly copies: number, readonly sameKey: boolean) {
+  constructor(
+    readonly to: Status,
+    readonly payout: number,
+    readonly actor: number,
+    readonly copies: number,
+    readonly sameKey: boolean,
+  ) {
     super();
   }
   protected async act(m: Model, r: Real) {
@@ -205,7 +225,8 @@ export class Race extends MoneyCommand {
     const label = this.toString();
     if (!want.ok) return answers.forEach((a) => expectAnswer(label, a, want));
     const winners = answers.flatMap((a, i) => (a.errors ? [] : [i]));
-    if (this.sameKey) answers.forEach((a) => expectAnswer(label, a, want)); // the others replay the winner
+    if (this.sameKey)
+      answers.forEach((a) => expectAnswer(label, a, want)); // the others replay the winner
     else {
       if (winners.length !== 1) throw new Error(`${label}: ${winners.length} of ${this.copies} requests succeeded: ${JSON.stringify(answers)}`);
       answers.forEach((a, i) => i !== winners[0] && expectAnswer(label, a, { ok: false, code: 'CONFLICT' }));
@@ -220,7 +241,10 @@ export class Race extends MoneyCommand {
 
 /** generateAwardPayouts for one of the sequence's accepted cases. */
 export class Generate extends MoneyCommand {
-  constructor(readonly caseIdx: number, readonly actor: number) {
+  constructor(
+    readonly caseIdx: number,
+    readonly actor: number,
+  ) {
     super();
   }
   check() {
@@ -239,7 +263,21 @@ export class Generate extends MoneyCommand {
     m.cases[idx].generated = true;
     m.audit.push(`AwardCase:${m.cases[idx].id}:GENERATE_PAYOUTS`); // one event for the whole generation
     m.lines.forEach((line, i) => {
-      const p: ModelPayout = { id: Number(made[i].id), caseIdx: idx, recipientRole: line.recipientRole, ruleAmountFen: line.amountFen!, amountFen: line.amountFen!, edited: false, status: 'DRAFT', version: 1, submittedById: null, approvedById: null, paidById: null, paymentReference: null, transitions: 1 };
+      const p: ModelPayout = {
+        id: Number(made[i].id),
+        caseIdx: idx,
+        recipientRole: line.recipientRole,
+        ruleAmountFen: line.amountFen!,
+        amountFen: line.amountFen!,
+        edited: false,
+        status: 'DRAFT',
+        version: 1,
+        submittedById: null,
+        approvedById: null,
+        paidById: null,
+        paymentReference: null,
+        transitions: 1,
+      };
       m.payouts.push(p);
       if (made[i].recipientRole !== line.recipientRole) throw new Error(`${this}: line ${i} is ${line.recipientRole}, payout is ${String(made[i].recipientRole)}`);
       sameView(this.toString(), made[i], p);
@@ -252,7 +290,11 @@ export class Generate extends MoneyCommand {
 
 /** updatePayout(amount): allowed on drafts only. */
 export class Edit extends MoneyCommand {
-  constructor(readonly payout: number, readonly actor: number, readonly amountFen: number) {
+  constructor(
+    readonly payout: number,
+    readonly actor: number,
+    readonly amountFen: number,
+  ) {
     super();
   }
   protected async act(m: Model, r: Real) {
@@ -274,7 +316,10 @@ export class Edit extends MoneyCommand {
 
 /** Sets the year's budget relative to what is committed: exactly, one fen short, or above. */
 export class SetBudget extends MoneyCommand {
-  constructor(readonly actor: number, readonly deltaFen: number) {
+  constructor(
+    readonly actor: number,
+    readonly deltaFen: number,
+  ) {
     super();
   }
   check() {
@@ -287,7 +332,11 @@ export class SetBudget extends MoneyCommand {
     tally(r, 'budget', want);
     const res =
       r.budgetId === null
-        ? await r.t.gql('mutation($p: ID!, $y: Int!, $a: String!) { b: createIncentiveBudget(programmeId: $p, year: $y, amount: $a) { id amountFen } }', { p: String(r.programmeId), y: m.year, a: yuan(amountFen) }, actor.token)
+        ? await r.t.gql(
+            'mutation($p: ID!, $y: Int!, $a: String!) { b: createIncentiveBudget(programmeId: $p, year: $y, amount: $a) { id amountFen } }',
+            { p: String(r.programmeId), y: m.year, a: yuan(amountFen) },
+            actor.token,
+          )
         : await r.t.gql('mutation($id: ID!, $a: String!) { b: updateIncentiveBudget(id: $id, amount: $a) { id amountFen } }', { id: String(r.budgetId), a: yuan(amountFen) }, actor.token);
     expectAnswer(this.toString(), res, want);
     if (!want.ok) return;

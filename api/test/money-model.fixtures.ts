@@ -10,13 +10,21 @@ import type { Actor, Real } from './money-model.commands';
 import { applyMove, expectMove, type Model, type MoveRequest, type RecipientRole, type Status } from './money-model.model';
 import { verify } from './money-model.verify';
 
-
 export const YEAR = 2024;
 
 /** A sequence's fixed facts: the rule's lines, the budget (or none), how many accepted cases, how far the first case's payouts start. */
 export const factsArb = fc.record({
   lines: fc.oneof(
-    { weight: 6, arbitrary: fc.tuple(fc.integer({ min: 100, max: 5_000_000 }), fc.integer({ min: 100, max: 5_000_000 })).map(([a, b]) => [['PROPERTY_COMPANY', a], ['COMMUNITY', b]] as Array<[RecipientRole, number | null]>) },
+    {
+      weight: 6,
+      arbitrary: fc.tuple(fc.integer({ min: 100, max: 5_000_000 }), fc.integer({ min: 100, max: 5_000_000 })).map(
+        ([a, b]) =>
+          [
+            ['PROPERTY_COMPANY', a],
+            ['COMMUNITY', b],
+          ] as Array<[RecipientRole, number | null]>,
+      ),
+    },
     { weight: 3, arbitrary: fc.integer({ min: 100, max: 5_000_000 }).map((a) => [['COMMUNITY', a]] as Array<[RecipientRole, number | null]>) },
     { weight: 1, arbitrary: fc.constant([['COMMUNITY', null]] as Array<[RecipientRole, number | null]>) },
   ),
@@ -69,7 +77,17 @@ export async function openSequence(w: World, facts: Facts, tag: string): Promise
     const cases: number[] = [];
     for (const site of w.compounds.slice(0, facts.cases)) {
       // the days of each stage are the steps' (award-case.workflow.ts)
-      const c = await em.save(em.create(AwardCase, { programmeId: programme.id, compoundId: site.id, communityId: site.communityId, propertyCompanyId: site.companyId, year: YEAR, status: AwardCaseStatus.STREET_ACCEPTED, note: null }));
+      const c = await em.save(
+        em.create(AwardCase, {
+          programmeId: programme.id,
+          compoundId: site.id,
+          communityId: site.communityId,
+          propertyCompanyId: site.companyId,
+          year: YEAR,
+          status: AwardCaseStatus.STREET_ACCEPTED,
+          note: null,
+        }),
+      );
       await em.insert(
         AwardCaseStep,
         ACCEPTED.map(([to, day], i) => ({ caseId: c.id, fromStatus: i === 0 ? null : ACCEPTED[i - 1][0], toStatus: to, stepDate: day, reason: null, ...signed })),
@@ -87,10 +105,28 @@ export async function openSequence(w: World, facts: Facts, tag: string): Promise
     model.audit.push(`AwardCase:${model.cases[0].id}:GENERATE_PAYOUTS`);
     made.forEach((p, i) => {
       const fen = lines[i].amountFen!;
-      model.payouts.push({ id: p.id, caseIdx: 0, recipientRole: lines[i].recipientRole, ruleAmountFen: fen, amountFen: fen, edited: false, status: 'DRAFT', version: 1, submittedById: null, approvedById: null, paidById: null, paymentReference: null, transitions: 1 });
+      model.payouts.push({
+        id: p.id,
+        caseIdx: 0,
+        recipientRole: lines[i].recipientRole,
+        ruleAmountFen: fen,
+        amountFen: fen,
+        edited: false,
+        status: 'DRAFT',
+        version: 1,
+        submittedById: null,
+        approvedById: null,
+        paidById: null,
+        paymentReference: null,
+        transitions: 1,
+      });
     });
   }
-  const signers: Array<[Status, string]> = [['SUBMITTED', 'office2'], ['APPROVED', 'office3'], ['PAID', 'office1']];
+  const signers: Array<[Status, string]> = [
+    ['SUBMITTED', 'office2'],
+    ['APPROVED', 'office3'],
+    ['PAID', 'office1'],
+  ];
   for (const [i, payout] of model.payouts.entries()) {
     for (const [to, name] of signers.slice(0, signers.findIndex(([st]) => st === facts.start[i]) + 1)) {
       const req: MoveRequest = { to, payout, actor: w.actors.find((a) => a.name === name)!, key: null, reason: null, paymentReference: to === 'PAID' ? `MM-${tag}-start${i}` : null };

@@ -60,7 +60,9 @@ describe(`money invariants, model-based (${dbKind()})`, () => {
   afterAll(async () => {
     // the figures the README quotes: sequences and commands run, the seed, and what the runs covered
     const outcomes = [...stats].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k}: ${n}`);
-    console.log(`money model (${dbKind()}): ${runs} sequences, ${commands} commands, seed ${SEED}, ${LANES} lane(s) (FC_SEED=${SEED} FC_RUNS=${RUNS} FC_LANES=${LANES} to replay)\n${outcomes.join(', ')}`);
+    console.log(
+      `money model (${dbKind()}): ${runs} sequences, ${commands} commands, seed ${SEED}, ${LANES} lane(s) (FC_SEED=${SEED} FC_RUNS=${RUNS} FC_LANES=${LANES} to replay)\n${outcomes.join(', ')}`,
+    );
     await w?.t.close();
   });
 

@@ -57,7 +57,11 @@ export async function verify(m: Model, r: Real, v: VerifyContext): Promise<void>
     const { approvedById, submittedById } = p;
     if (approvedById !== null && (submittedById === null || num(approvedById) === num(submittedById))) fail(m, `payout ${p.id} approved by ${approvedById}, submitted by ${submittedById}`);
     for (const [name, actor] of v.serviceActors) {
-      const api = await v.services.payoutWorkflow.nextStatuses(rows.find((x) => x.id === p.id)!, actor, new Loaders(v.ds));
+      const api = await v.services.payoutWorkflow.nextStatuses(
+        rows.find((x) => x.id === p.id)!,
+        actor,
+        new Loaders(v.ds),
+      );
       const model = nextStatuses(mp, { name, role: actor.user!.role as never, id: actor.user!.id });
       if (JSON.stringify(api) !== JSON.stringify(model)) fail(m, `nextStatuses of payout ${p.id} (${p.status}) for ${name}: API ${JSON.stringify(api)}, model ${JSON.stringify(model)}`);
     }
@@ -86,7 +90,11 @@ export async function verify(m: Model, r: Real, v: VerifyContext): Promise<void>
   // exactly the audit events the model expects, in order: one per change, none for refusals and
   // replays, one for a whole generation; so a payment is audited once
   // (other lanes write their own programmes' events meanwhile: this sequence's records are named)
-  const named = [['Payout', ids], ['AwardCase', m.cases.map((c) => c.id)], ['IncentiveBudget', r.budgetId === null ? [] : [r.budgetId]]] as const;
+  const named = [
+    ['Payout', ids],
+    ['AwardCase', m.cases.map((c) => c.id)],
+    ['IncentiveBudget', r.budgetId === null ? [] : [r.budgetId]],
+  ] as const;
   const where = named.filter(([, list]) => list.length).map(([type, list]) => `(entityType = '${type}' AND entityId IN (${list.map((i) => `'${i}'`).join(',')}))`);
   const events: Array<{ entityType: string; entityId: string; action: string }> = await v.ds.query(
     `SELECT entityType, entityId, action FROM audit_event WHERE id > ? AND (${where.join(' OR ')}) ORDER BY id`,

@@ -74,7 +74,13 @@ describe(`the partner client example against a running server (${dbKind()})`, ()
 
   it('reports a red-listed company as eligible, and an unregistered code as unknown', async () => {
     expect(await checkEligibility({ url, apiKey, uscc: red.uscc })).toEqual({ uscc: red.uscc, name: '红榜物业', eligible: true, known: true, report: `${red.uscc}  红榜物业: ELIGIBLE` });
-    expect(await checkEligibility({ url, apiKey, uscc: unregistered.toLowerCase() })).toEqual({ uscc: unregistered, name: null, eligible: false, known: false, report: `${unregistered}: UNKNOWN (not registered)` });
+    expect(await checkEligibility({ url, apiKey, uscc: unregistered.toLowerCase() })).toEqual({
+      uscc: unregistered,
+      name: null,
+      eligible: false,
+      known: false,
+      report: `${unregistered}: UNKNOWN (not registered)`,
+    });
   });
 
   it('was not barred the day before the list was published', async () => {

@@ -112,7 +112,11 @@ describe(`partner API: keys, errors, access log, statements per page (${dbKind()
     const street = (await f.ok('{ allJurisdictions(filter: { q: "青阳街道" }) { id } }')).allJurisdictions[0].id;
     const community = (await f.ok('mutation($p: ID!) { createJurisdiction(name: "合作测试社区", level: COMMUNITY, parentId: $p) { id } }', { p: street })).createJurisdiction.id;
     for (const c of [black, await f.company('区内物业甲'), await f.company('区内物业乙')]) {
-      await f.ok('mutation($c: ID!, $p: ID!, $n: String!) { createCompound(name: $n, communityId: $c, propertyCompanyId: $p, managementMode: PROFESSIONAL) { id } }', { c: community, p: c.id, n: `小区${c.uscc.slice(-4)}` });
+      await f.ok('mutation($c: ID!, $p: ID!, $n: String!) { createCompound(name: $n, communityId: $c, propertyCompanyId: $p, managementMode: PROFESSIONAL) { id } }', {
+        c: community,
+        p: c.id,
+        n: `小区${c.uscc.slice(-4)}`,
+      });
     }
     const areas = await t.partner('{ areas(first: 100) { edges { node { id name level } } } }', {}, key);
     const top = areas.data.areas.edges.map((e: { node: { name: string } }) => e.node);
@@ -129,7 +133,8 @@ describe(`partner API: keys, errors, access log, statements per page (${dbKind()
       throw new Error(`no area ${name}`);
     };
     const streetArea = await findArea('青阳街道', top);
-    const q = 'query($a: ID!, $after: String) { companies(area: $a, first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { uscc standing { barredFromBidding } } } } }';
+    const q =
+      'query($a: ID!, $after: String) { companies(area: $a, first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { uscc standing { barredFromBidding } } } } }';
     const first = await t.partner(q, { a: streetArea }, key);
     expect(first.data.companies.totalCount).toBeGreaterThanOrEqual(3);
     expect(first.data.companies.edges).toHaveLength(2);

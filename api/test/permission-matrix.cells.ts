@@ -1,16 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  getNamedType,
-  type GraphQLArgument,
-  type GraphQLField,
-  type GraphQLInputField,
-  type GraphQLInputType,
-  isEnumType,
-  isInputObjectType,
-  isLeafType,
-  isListType,
-  isNonNullType,
-} from 'graphql';
+import { getNamedType, type GraphQLArgument, type GraphQLField, type GraphQLInputField, type GraphQLInputType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType } from 'graphql';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import type { App } from '../src/app';
@@ -35,7 +24,10 @@ export interface RootField {
 export function rootFields(endpoint: Endpoint): RootField[] {
   const schema = printedSchema(endpoint);
   const out: RootField[] = [];
-  for (const [kind, type] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
+  for (const [kind, type] of [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const) {
     for (const field of Object.values(type?.getFields() ?? {})) out.push({ endpoint, kind, name: field.name, field });
   }
   return out;
@@ -61,7 +53,10 @@ function literal(type: GraphQLInputType): string {
   if (isListType(type)) return `[${literal(type.ofType)}]`;
   if (isEnumType(type)) return type.getValues()[0].name;
   if (isInputObjectType(type)) {
-    return `{ ${Object.values(type.getFields()).filter(required).map((f) => `${f.name}: ${literal(f.type)}`).join(', ')} }`;
+    return `{ ${Object.values(type.getFields())
+      .filter(required)
+      .map((f) => `${f.name}: ${literal(f.type)}`)
+      .join(', ')} }`;
   }
   const value = SCALARS[type.name];
   if (value === undefined) throw new Error(`permission matrix: no dummy value for scalar ${type.name}; add one to SCALARS`);
@@ -73,9 +68,7 @@ function literal(type: GraphQLInputType): string {
  * arguments get dummy values, `overrides` (GraphQL literals by argument name) replace or add some.
  */
 export function operationFor(f: RootField, overrides: Record<string, string> = {}): string {
-  const args = f.field.args
-    .filter((a) => required(a) || a.name in overrides)
-    .map((a) => `${a.name}: ${overrides[a.name] ?? literal(a.type)}`);
+  const args = f.field.args.filter((a) => required(a) || a.name in overrides).map((a) => `${a.name}: ${overrides[a.name] ?? literal(a.type)}`);
   const selection = isLeafType(getNamedType(f.field.type)) ? '' : ' { __typename }';
   return `${f.kind} { ${f.name}${args.length ? `(${args.join(', ')})` : ''}${selection} }`;
 }
@@ -116,7 +109,12 @@ export function refusedElsewhere(a: Answer): boolean {
 /** Short text of an answer for failure messages. */
 export function summary(a: Answer): string {
   const errors = a.body?.errors ?? [];
-  return `HTTP ${a.status} ${errors.map((e) => `${e.extensions?.code ?? '?'}: ${e.message}`).join('; ').slice(0, 200) || 'no errors'}`;
+  return `HTTP ${a.status} ${
+    errors
+      .map((e) => `${e.extensions?.code ?? '?'}: ${e.message}`)
+      .join('; ')
+      .slice(0, 200) || 'no errors'
+  }`;
 }
 
 /**

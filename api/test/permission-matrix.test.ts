@@ -39,7 +39,8 @@ const AUDIT_READERS: readonly AdminCaller[] = ['ADMIN', 'PARTY_OFFICE', 'AUDITOR
 const KEY_READERS: readonly AdminCaller[] = ['ADMIN', 'AUDITOR'];
 const PARTNER: readonly PartnerCaller[] = ['partnerKey'];
 
-/** THE table: root field → the callers allowed; every other caller is denied. */
+/** THE table: root field → the callers allowed; every other caller is denied (one type a line: Prettier leaves it as it is). */
+// prettier-ignore
 const MATRIX: { admin: Record<string, readonly AdminCaller[]>; partner: Record<string, readonly PartnerCaller[]> } = {
   admin: {
     login: EVERYONE,
@@ -124,7 +125,9 @@ interface Cell {
 describe('permission matrix: the table', () => {
   it('lists every root field of both printed schemas, and no field they lack', () => {
     for (const endpoint of ['admin', 'partner'] as const) {
-      const inSchema = rootFields(endpoint).map((f) => f.name).sort();
+      const inSchema = rootFields(endpoint)
+        .map((f) => f.name)
+        .sort();
       const inTable = Object.keys(MATRIX[endpoint]).sort();
       expect({ endpoint, notInTable: inSchema.filter((n) => !inTable.includes(n)) }).toEqual({ endpoint, notInTable: [] });
       expect({ endpoint, notInSchema: inTable.filter((n) => !inSchema.includes(n)) }).toEqual({ endpoint, notInSchema: [] });
@@ -237,11 +240,22 @@ describe(`permission matrix: every root field × every caller (${dbKind()})`, ()
     // run four at a time, the allowed writes one by one.
     const judge = (c: Cell, a: Answer) => verdictOf(a, c.field);
     const before = await snapshot(t.app.ds);
-    await run(cells.filter((c) => c.expected === 'denied'), judge, 4);
+    await run(
+      cells.filter((c) => c.expected === 'denied'),
+      judge,
+      4,
+    );
     const changedByRefusals = changedTables(before, await snapshot(t.app.ds));
     const allowed = cells.filter((c) => c.expected === 'allowed');
-    await run(allowed.filter((c) => c.query.startsWith('query')), judge, 4);
-    await run(allowed.filter((c) => c.query.startsWith('mutation')), judge);
+    await run(
+      allowed.filter((c) => c.query.startsWith('query')),
+      judge,
+      4,
+    );
+    await run(
+      allowed.filter((c) => c.query.startsWith('mutation')),
+      judge,
+    );
     const { unclear, unexpectedAllows, unexpectedDenies } = tally;
     expect({ unexpectedAllows, unexpectedDenies, unclear, changedByRefusals }).toEqual({ unexpectedAllows: [], unexpectedDenies: [], unclear: [], changedByRefusals: [] });
   }, 300_000);
@@ -250,7 +264,14 @@ describe(`permission matrix: every root field × every caller (${dbKind()})`, ()
 
   it('refuses every admin field on the partner endpoint and every partner field on the admin endpoint', async () => {
     const crossed: Cell[] = [
-      ...rootFields('admin').map((f) => ({ endpoint: 'partner' as const, field: f.name, caller: 'partnerKey', expected: 'denied' as const, query: operationFor(f, overrides[f.name]), headers: headers.partner.partnerKey })),
+      ...rootFields('admin').map((f) => ({
+        endpoint: 'partner' as const,
+        field: f.name,
+        caller: 'partnerKey',
+        expected: 'denied' as const,
+        query: operationFor(f, overrides[f.name]),
+        headers: headers.partner.partnerKey,
+      })),
       ...rootFields('partner').map((f) => ({ endpoint: 'admin' as const, field: f.name, caller: 'ADMIN', expected: 'denied' as const, query: operationFor(f), headers: headers.admin.ADMIN })),
     ];
     const before = await snapshot(t.app.ds);
@@ -267,7 +288,9 @@ describe(`permission matrix: every root field × every caller (${dbKind()})`, ()
     const before = await snapshot(t.app.ds);
     const misses = () => [tally.unexpectedAllows.length, tally.unexpectedDenies.length, tally.unclear.length];
     const missesBefore = misses();
-    await run([{ endpoint: 'admin', field: 'reportProgress', caller: 'UNIT_STAFF of another unit', expected: 'denied', query, headers: { authorization: `Bearer ${staffOfOtherUnit}` } }], (c, a) => verdictOf(a, c.field));
+    await run([{ endpoint: 'admin', field: 'reportProgress', caller: 'UNIT_STAFF of another unit', expected: 'denied', query, headers: { authorization: `Bearer ${staffOfOtherUnit}` } }], (c, a) =>
+      verdictOf(a, c.field),
+    );
     expect(changedTables(before, await snapshot(t.app.ds))).toEqual([]);
     await run([{ endpoint: 'admin', field: 'reportProgress', caller: 'UNIT_STAFF of its unit', expected: 'allowed', query, headers: headers.admin.UNIT_STAFF }], (c, a) => verdictOf(a, c.field));
     expect(misses()).toEqual(missesBefore);

@@ -17,18 +17,24 @@ describe(`what is overdue and what falls due, as of a date (${dbKind()})`, () =>
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.adminToken();
-    office = (await t.gql('{ allUnits(filter: { q: "党建办" }) { id jurisdiction { name } } }', {}, admin)).data.allUnits.find((u: { jurisdiction: { name: string } }) => u.jurisdiction.name === '青阳街道').id;
+    office = (await t.gql('{ allUnits(filter: { q: "党建办" }) { id jurisdiction { name } } }', {}, admin)).data.allUnits.find(
+      (u: { jurisdiction: { name: string } }) => u.jurisdiction.name === '青阳街道',
+    ).id;
     actionsPlan = (await t.gql('{ allPlans(filter: { kind: SPECIAL_ACTIONS }) { id } }', {}, admin)).data.allPlans[0].id;
     // The answers below are about 2024: the assignments are taken to exist since then (seeding created
     // them today, and no report may be dated before its assignment existed).
-    await t.app.ds.createQueryBuilder().update(Assignment).set({ createdAt: new Date('2024-01-01T00:00:00+08:00') }).execute();
+    await t.app.ds
+      .createQueryBuilder()
+      .update(Assignment)
+      .set({ createdAt: new Date('2024-01-01T00:00:00+08:00') })
+      .execute();
   });
   afterAll(() => t.close());
 
   const surveyDue = async (asOf: string) =>
     (await t.gql(OVERDUE, { d: asOf, u: office, p: actionsPlan }, admin)).data.overdueTasks.filter((e: { deadlineText: string }) => e.deadlineText === '11月15日前完成');
 
-  it('makes action (一)\'s 11-15 survey milestones overdue on 2024-11-16, not on 2024-11-15', async () => {
+  it("makes action (一)'s 11-15 survey milestones overdue on 2024-11-16, not on 2024-11-15", async () => {
     expect(await surveyDue('2024-11-15')).toEqual([]);
     const due = await surveyDue('2024-11-16');
     expect(due).toHaveLength(2); // 党员摸底排查 in measures 一 and 二
@@ -48,7 +54,7 @@ describe(`what is overdue and what falls due, as of a date (${dbKind()})`, () =>
     expect(await surveyDue('2024-11-16')).toHaveLength(1);
   });
 
-  it('takes an assignment\'s status from its latest report on or before the date', async () => {
+  it("takes an assignment's status from its latest report on or before the date", async () => {
     const a = (await t.gql('query($u: ID!) { allAssignments(filter: { unitId: $u }, perPage: 1) { id } }', { u: office }, admin)).data.allAssignments[0].id;
     const report = `mutation($a: ID!, $d: LocalDate!, $s: ProgressStatus!) { reportProgress(assignmentId: $a, reportDate: $d, status: $s, note: "进展") { id } }`;
     await t.gql(report, { a, d: '2024-05-01', s: 'IN_PROGRESS' }, admin);
@@ -91,7 +97,8 @@ describe(`what is overdue and what falls due, as of a date (${dbKind()})`, () =>
 
   it('rolls up the task list by target and by key work consistently', async () => {
     const list = (await t.gql('{ allPlans(filter: { kind: TASK_LIST }) { id } }', {}, admin)).data.allPlans[0].id;
-    const by = async (level: string) => (await t.gql('query($p: ID, $b: RollupLevel!) { taskRollup(asOf: "2024-11-16", by: $b, planId: $p) { label total } }', { p: list, b: level }, admin)).data.taskRollup;
+    const by = async (level: string) =>
+      (await t.gql('query($p: ID, $b: RollupLevel!) { taskRollup(asOf: "2024-11-16", by: $b, planId: $p) { label total } }', { p: list, b: level }, admin)).data.taskRollup;
     const targets = await by('TARGET');
     const keyWorks = await by('KEY_WORK');
     expect(targets).toHaveLength(11);

@@ -26,7 +26,11 @@ describe(`publishing ratings: frozen editions, corrections, rectification (${dbK
     return res.data;
   };
   const publish = (variables: Record<string, unknown>) =>
-    t.gql('mutation($p: ID!, $r: String, $d: LocalDate) { publishRatingPeriod(periodId: $p, reason: $r, publishedOn: $d) { id revision publishedOn entryCount redCount blackCount reason } }', { p: periodId, ...variables }, admin);
+    t.gql(
+      'mutation($p: ID!, $r: String, $d: LocalDate) { publishRatingPeriod(periodId: $p, reason: $r, publishedOn: $d) { id revision publishedOn entryCount redCount blackCount reason } }',
+      { p: periodId, ...variables },
+      admin,
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -45,7 +49,10 @@ describe(`publishing ratings: frozen editions, corrections, rectification (${dbK
   afterAll(() => t.close());
 
   it('previews the ranking and refuses to publish while a rating is incomplete', async () => {
-    const { ratingPublicationPreview: p } = await f.ok('query($p: ID!) { ratingPublicationPreview(periodId: $p) { ready latest { id } incomplete { subjectName missing } entries { subjectName rank total stars listStatus changed } } }', { p: periodId });
+    const { ratingPublicationPreview: p } = await f.ok(
+      'query($p: ID!) { ratingPublicationPreview(periodId: $p) { ready latest { id } incomplete { subjectName missing } entries { subjectName rank total stars listStatus changed } } }',
+      { p: periodId },
+    );
     expect(p.ready).toBe(false);
     expect(p.incomplete).toEqual([{ subjectName: '未评完物业', missing: ['街道（乡镇）、社区（小区）党组织评价', '物业服务企业遵守制度', '文明城市创建', '环境卫生整治', '12345 便民服务热线'] }]);
     expect(p.entries.map((e: { subjectName: string; rank: number; stars: number; listStatus: string }) => [e.subjectName, e.rank, e.stars, e.listStatus])).toEqual([
@@ -81,13 +88,27 @@ describe(`publishing ratings: frozen editions, corrections, rectification (${dbK
 
     const { allRectifications } = await f.ok('{ allRectifications { status requiredOn propertyCompany { name } publication { revision } steps { fromStatus toStatus stepDate reason } } }');
     expect(allRectifications).toEqual([
-      { status: 'REQUIRED', requiredOn: '2025-07-05', propertyCompany: { name: '黑榜物业' }, publication: { revision: 1 }, steps: [{ fromStatus: null, toStatus: 'REQUIRED', stepDate: '2025-07-05', reason: '列入2025Q2黑榜（第1版，2025-07-05公布）' }] },
+      {
+        status: 'REQUIRED',
+        requiredOn: '2025-07-05',
+        propertyCompany: { name: '黑榜物业' },
+        publication: { revision: 1 },
+        steps: [{ fromStatus: null, toStatus: 'REQUIRED', stepDate: '2025-07-05', reason: '列入2025Q2黑榜（第1版，2025-07-05公布）' }],
+      },
     ]);
 
     const { companyStanding } = await partner(STANDING, { u: co.黑榜物业.uscc, d: '2025-07-06' });
     expect(companyStanding).toMatchObject({ barredFromBidding: true, listStatus: 'BLACK', listedIn: { revision: 1 } });
     expect(companyStanding.bars).toEqual([
-      { reason: '列入2025Q2黑榜（第1版，2025-07-05公布），尚未约谈，整改尚未验收', since: '2025-07-05', interviewRequired: true, interviewHeldOn: null, rectificationStatus: 'REQUIRED', edition: { revision: 1, publishedOn: '2025-07-05' }, listReasons: ['1星（总分52.93）'] },
+      {
+        reason: '列入2025Q2黑榜（第1版，2025-07-05公布），尚未约谈，整改尚未验收',
+        since: '2025-07-05',
+        interviewRequired: true,
+        interviewHeldOn: null,
+        rectificationStatus: 'REQUIRED',
+        edition: { revision: 1, publishedOn: '2025-07-05' },
+        listReasons: ['1星（总分52.93）'],
+      },
     ]);
     // the day before publication nothing was published yet
     const before = await partner(STANDING, { u: co.黑榜物业.uscc, d: '2025-07-04' });
@@ -117,7 +138,12 @@ describe(`publishing ratings: frozen editions, corrections, rectification (${dbK
     expect(old.redBlackList.edition).toMatchObject({ revision: 1, latest: false });
     expect(old.redBlackList.edges.map((e: { node: { company: { name: string } } }) => e.node.company.name)).toEqual(['红榜物业', '黑榜物业']);
     const whole = await partner(LIST, { p: '2025Q2', r: 2, s: ['RED', 'BLACK', 'NONE'] });
-    expect(whole.redBlackList.edges.map((e: { node: { rank: number; total: number } }) => [e.node.rank, e.node.total])).toEqual([[1, 88.5], [2, 85], [3, 75], [4, 52.93]]);
+    expect(whole.redBlackList.edges.map((e: { node: { rank: number; total: number } }) => [e.node.rank, e.node.total])).toEqual([
+      [1, 88.5],
+      [2, 85],
+      [3, 75],
+      [4, 52.93],
+    ]);
 
     // a standing as of a day between the revisions reads revision 1
     const between = await partner(STANDING, { u: co.中游物业.uscc, d: '2025-07-10' });
@@ -139,7 +165,11 @@ describe(`publishing ratings: frozen editions, corrections, rectification (${dbK
     const { allRectifications } = await f.ok('query($c: ID!) { allRectifications(filter: { propertyCompanyId: $c }) { id } }', { c: co.黑榜物业.id });
     const id = allRectifications[0].id;
     const step = (to: string, date: string, reason?: string) =>
-      t.gql('mutation($id: ID!, $to: RectificationStatus!, $d: LocalDate!, $r: String) { advanceRectification(id: $id, to: $to, date: $d, reason: $r) { status interviewedOn submittedOn acceptedOn } }', { id, to, d: date, r: reason ?? null }, admin);
+      t.gql(
+        'mutation($id: ID!, $to: RectificationStatus!, $d: LocalDate!, $r: String) { advanceRectification(id: $id, to: $to, date: $d, reason: $r) { status interviewedOn submittedOn acceptedOn } }',
+        { id, to, d: date, r: reason ?? null },
+        admin,
+      );
     const skip = await step('ACCEPTED', '2025-07-20');
     expect([codeOf(skip), reasonOf(skip)]).toEqual(['CONFLICT', 'INVALID_TRANSITION']);
     const tooEarly = await step('INTERVIEWED', '2025-07-01');
@@ -153,10 +183,14 @@ describe(`publishing ratings: frozen editions, corrections, rectification (${dbK
     expect((await step('ACCEPTED', '2025-08-01')).data.advanceRectification).toMatchObject({ status: 'ACCEPTED', acceptedOn: '2025-08-01' });
 
     const submitted = await partner(STANDING, { u: co.黑榜物业.uscc, d: '2025-07-21' });
-    expect(submitted.companyStanding.bars).toMatchObject([{ rectificationStatus: 'SUBMITTED', interviewRequired: false, interviewHeldOn: '2025-07-10', reason: expect.stringContaining('整改已提交') }]);
+    expect(submitted.companyStanding.bars).toMatchObject([
+      { rectificationStatus: 'SUBMITTED', interviewRequired: false, interviewHeldOn: '2025-07-10', reason: expect.stringContaining('整改已提交') },
+    ]);
     const returned = await partner(STANDING, { u: co.黑榜物业.uscc, d: '2025-07-25' });
     // a correction that keeps the company listed does not restart the bar: still since revision 1's day
-    expect(returned.companyStanding.bars).toMatchObject([{ rectificationStatus: 'INTERVIEWED', since: '2025-07-05', interviewHeldOn: '2025-07-10', reason: '列入2025Q2黑榜（第2版，2025-07-15公布），已约谈，整改尚未验收' }]);
+    expect(returned.companyStanding.bars).toMatchObject([
+      { rectificationStatus: 'INTERVIEWED', since: '2025-07-05', interviewHeldOn: '2025-07-10', reason: '列入2025Q2黑榜（第2版，2025-07-15公布），已约谈，整改尚未验收' },
+    ]);
     expect((await partner(STANDING, { u: co.黑榜物业.uscc, d: '2025-07-31' })).companyStanding.barredFromBidding).toBe(true);
     const accepted = await partner(STANDING, { u: co.黑榜物业.uscc, d: '2025-08-01' });
     expect(accepted.companyStanding).toMatchObject({ barredFromBidding: false, bars: [], listStatus: 'BLACK' });
@@ -166,7 +200,9 @@ describe(`publishing ratings: frozen editions, corrections, rectification (${dbK
     await f.rescore(co.中游物业.rating!, {}, { dissatisfaction: 40 });
     const third = await publish({ d: '2025-07-25', r: '中游物业不满意率更正为40%' });
     expect(third.data.publishRatingPeriod).toMatchObject({ revision: 3, blackCount: 1 });
-    const { allRectifications } = await f.ok('query($c: ID!) { allRectifications(filter: { propertyCompanyId: $c }) { status cancelledOn steps { toStatus stepDate reason } } }', { c: co.中游物业.id });
+    const { allRectifications } = await f.ok('query($c: ID!) { allRectifications(filter: { propertyCompanyId: $c }) { status cancelledOn steps { toStatus stepDate reason } } }', {
+      c: co.中游物业.id,
+    });
     expect(allRectifications[0]).toMatchObject({ status: 'CANCELLED', cancelledOn: '2025-07-25' });
     expect(allRectifications[0].steps.map((s: { toStatus: string }) => s.toStatus)).toEqual(['REQUIRED', 'CANCELLED']);
     expect((await partner(STANDING, { u: co.中游物业.uscc, d: '2025-07-20' })).companyStanding.barredFromBidding).toBe(true);

@@ -28,9 +28,7 @@ describe(`roster list SQL statements (${dbKind()})`, () => {
     groupId = group.id;
     const people = await ds.getRepository(Person).save(Array.from({ length: 100 }, (_, i) => ({ name: `成员${i + 1}` })));
     const posts = await ds.getRepository(Post).save(Array.from({ length: 100 }, (_, i) => ({ title: `职务${i + 1}` })));
-    await ds.getRepository(Membership).save(
-      people.map((p, i) => ({ groupId, personId: p.id, postId: posts[i].id, role: GroupRole.MEMBER, sortOrder: i + 1, validFrom: '2024-01-01' })),
-    );
+    await ds.getRepository(Membership).save(people.map((p, i) => ({ groupId, personId: p.id, postId: posts[i].id, role: GroupRole.MEMBER, sortOrder: i + 1, validFrom: '2024-01-01' })));
   });
   afterAll(() => t.close());
 

@@ -102,7 +102,10 @@ describe(`query limits, isolation, request log (${dbKind()})`, () => {
 
   it('stops reading an oversized anonymous document at the token limit', async () => {
     const vars = Array.from({ length: 100_000 }, (_, i) => `$v${i}: Int`).join(', ');
-    const big = await request(t.app.express).post('/graphql').set('content-type', 'application/json').send({ query: `query(${vars}) { __typename }` });
+    const big = await request(t.app.express)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: `query(${vars}) { __typename }` });
     // Anonymous bodies are small: this one is refused by size before it is parsed at all.
     expect(big.status).toBe(413);
     expect(big.body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
@@ -130,7 +133,11 @@ describe(`query limits, isolation, request log (${dbKind()})`, () => {
       expect(bad.status).toBe(400);
       expect(bad.type).toBe('application/json');
       expect(bad.body.errors[0].extensions.code).toBe('BAD_REQUEST');
-      const huge = await request(t.app.express).post(path).set('content-type', 'application/json').set('authorization', `Bearer ${staff}`).send({ query: '{ __typename }', pad: 'x'.repeat(3_000_000) });
+      const huge = await request(t.app.express)
+        .post(path)
+        .set('content-type', 'application/json')
+        .set('authorization', `Bearer ${staff}`)
+        .send({ query: '{ __typename }', pad: 'x'.repeat(3_000_000) });
       expect(huge.status).toBe(413);
       expect(huge.body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     }
@@ -139,9 +146,23 @@ describe(`query limits, isolation, request log (${dbKind()})`, () => {
   it('writes one log line per request: id, user, operation, outcome, cost, statements; never secrets', async () => {
     log.lines = [];
     log.raw = '';
-    await request(t.app.express).post('/graphql').set('content-type', 'application/json').set('x-request-id', 'req-log-1').send({ query: 'mutation SignIn($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: 'admin', p: ADMIN_PASSWORD } });
-    await request(t.app.express).post('/graphql').set('content-type', 'application/json').set('x-request-id', 'req-log-2').set('authorization', `Bearer ${staff}`).send({ query: 'query Mine { me { id } allUnits(perPage: 5) { id name } }' });
-    await request(t.app.express).post('/partner/graphql').set('content-type', 'application/json').set('x-request-id', 'req-log-3').set('x-api-key', key).send({ query: 'query Areas { areas(first: 2) { totalCount } }' });
+    await request(t.app.express)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('x-request-id', 'req-log-1')
+      .send({ query: 'mutation SignIn($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: 'admin', p: ADMIN_PASSWORD } });
+    await request(t.app.express)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('x-request-id', 'req-log-2')
+      .set('authorization', `Bearer ${staff}`)
+      .send({ query: 'query Mine { me { id } allUnits(perPage: 5) { id name } }' });
+    await request(t.app.express)
+      .post('/partner/graphql')
+      .set('content-type', 'application/json')
+      .set('x-request-id', 'req-log-3')
+      .set('x-api-key', key)
+      .send({ query: 'query Areas { areas(first: 2) { totalCount } }' });
     const [signIn, mine, areas] = ['req-log-1', 'req-log-2', 'req-log-3'].map((id) => log.lines.find((l) => l.requestId === id)!);
     expect(signIn).toMatchObject({ operation: 'SignIn', outcome: 'OK', req: { method: 'POST', path: '/graphql' }, res: { status: 200 } });
     expect(mine).toMatchObject({ operation: 'Mine', outcome: 'OK' });
@@ -161,7 +182,24 @@ describe(`query limits, isolation, request log (${dbKind()})`, () => {
     const small = await startTestApp({ seed: true, config: { requestBudget: { statements: 15 } } });
     try {
       const token = await small.adminToken();
-      const lists = ['allPlans', 'allUnits', 'allPeople', 'allPosts', 'allClauses', 'allPolicyDocuments', 'allJurisdictions', 'allCompounds', 'allWorkingGroups', 'allMemberships', 'allTaskItems', 'allAssignments', 'allKeyWorks', 'allTargets', 'allIndicators', 'allPropertyCompanies'];
+      const lists = [
+        'allPlans',
+        'allUnits',
+        'allPeople',
+        'allPosts',
+        'allClauses',
+        'allPolicyDocuments',
+        'allJurisdictions',
+        'allCompounds',
+        'allWorkingGroups',
+        'allMemberships',
+        'allTaskItems',
+        'allAssignments',
+        'allKeyWorks',
+        'allTargets',
+        'allIndicators',
+        'allPropertyCompanies',
+      ];
       const res = await small.gql(`{ ${lists.map((l) => `${l}(perPage: 2) { id }`).join(' ')} }`, {}, token);
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'STATEMENT_BUDGET', limit: 15 });
       expect((await small.gql('{ me { id } }', {}, token)).errors).toBeUndefined();
@@ -182,7 +220,11 @@ describe(`the brake on refused requests (${dbKind()})`, () => {
       expect(turnedAway.status).toBe(429);
       expect(turnedAway.headers['retry-after']).toMatch(/^\d+$/);
       expect(turnedAway.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'TOO_MANY_REFUSALS' });
-      const partner = await request(t.app.express).post('/partner/graphql').set('content-type', 'application/json').set('x-forwarded-for', '10.9.0.1').send({ query: '{ areas(first: 1) { totalCount } }' });
+      const partner = await request(t.app.express)
+        .post('/partner/graphql')
+        .set('content-type', 'application/json')
+        .set('x-forwarded-for', '10.9.0.1')
+        .send({ query: '{ areas(first: 1) { totalCount } }' });
       expect(partner.status).toBe(429);
       // Another address is served; answered requests (200) do not count.
       for (let i = 0; i < 5; i++) expect((await from('10.9.0.2', '{ __typename }')).status).toBe(200);

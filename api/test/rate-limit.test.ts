@@ -18,7 +18,14 @@ async function post(t: TestApp, path: string, query: string, variables: Record<s
   for (const [k, v] of Object.entries(headers)) req.set(k, v);
   const res = await req.send({ query, variables });
   const error = res.body.errors?.[0];
-  return { status: res.status, retryAfter: res.headers['retry-after'] as string | undefined, body: res.body, code: error?.extensions?.code, reason: error?.extensions?.reason, extensions: error?.extensions };
+  return {
+    status: res.status,
+    retryAfter: res.headers['retry-after'] as string | undefined,
+    body: res.body,
+    code: error?.extensions?.code,
+    reason: error?.extensions?.reason,
+    extensions: error?.extensions,
+  };
 }
 const login = (t: TestApp, u: string, p: string, from = '198.51.100.1') => post(t, '/graphql', LOGIN, { u, p }, { 'x-forwarded-for': from });
 
@@ -59,7 +66,9 @@ describe(`sign-in limits (${dbKind()})`, () => {
   afterAll(() => t.close());
 
   const failures = async () =>
-    (await t.gql('{ allAuditEvents(filter: { action: "LOGIN_FAILED" }, sortField: "id", sortOrder: "ASC") { actorId actorName entityType entityId after } }', {}, admin)).data.allAuditEvents as Array<Record<string, any>>;
+    (await t.gql('{ allAuditEvents(filter: { action: "LOGIN_FAILED" }, sortField: "id", sortOrder: "ASC") { actorId actorName entityType entityId after } }', {}, admin)).data.allAuditEvents as Array<
+      Record<string, any>
+    >;
 
   it('locks an account after 3 wrong passwords, refuses the right one until the window passes, and audits each failure with the address', async () => {
     const before = (await failures()).length;
@@ -101,9 +110,7 @@ describe(`sign-in limits (${dbKind()})`, () => {
   it('records a failure for an unknown user with entityId "-"', async () => {
     const before = (await failures()).length;
     expect((await login(t, 'nobody-here', 'whatever-123', '198.51.100.9')).code).toBe('UNAUTHENTICATED');
-    expect((await failures()).slice(before)).toEqual([
-      expect.objectContaining({ entityType: 'User', entityId: '-', after: { username: 'nobody-here', ip: '198.51.100.9' } }),
-    ]);
+    expect((await failures()).slice(before)).toEqual([expect.objectContaining({ entityType: 'User', entityId: '-', after: { username: 'nobody-here', ip: '198.51.100.9' } })]);
   });
 
   it('limits failures per address across accounts, leaving other addresses alone', async () => {
@@ -126,7 +133,8 @@ describe(`request limits (${dbKind()})`, () => {
   });
   afterAll(() => t.close());
 
-  const accessRows = async () => (await t.gql('{ allPartnerAccesses(perPage: 500, sortField: "id", sortOrder: "ASC") { keyId outcome } }', {}, admin)).data.allPartnerAccesses as Array<{ keyId: string | null; outcome: string }>;
+  const accessRows = async () =>
+    (await t.gql('{ allPartnerAccesses(perPage: 500, sortField: "id", sortOrder: "ASC") { keyId outcome } }', {}, admin)).data.allPartnerAccesses as Array<{ keyId: string | null; outcome: string }>;
   const partner = (apiKey: string, from: string) => post(t, '/partner/graphql', AREAS, {}, { 'x-api-key': apiKey, 'x-forwarded-for': from });
 
   it('limits requests per partner key with 429 and Retry-After, logging only the first refusal', async () => {

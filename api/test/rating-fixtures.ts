@@ -33,7 +33,14 @@ export async function ratingFixture(t: TestApp, token: string, tag: string): Pro
     criteria,
     ok,
     async period(code, startDate, endDate) {
-      return (await ok('mutation($s: ID!, $c: String!, $a: LocalDate!, $b: LocalDate!) { createRatingPeriod(schemeId: $s, code: $c, startDate: $a, endDate: $b) { id } }', { s: allRatingSchemes[0].id, c: code, a: startDate, b: endDate })).createRatingPeriod.id;
+      return (
+        await ok('mutation($s: ID!, $c: String!, $a: LocalDate!, $b: LocalDate!) { createRatingPeriod(schemeId: $s, code: $c, startDate: $a, endDate: $b) { id } }', {
+          s: allRatingSchemes[0].id,
+          c: code,
+          a: startDate,
+          b: endDate,
+        })
+      ).createRatingPeriod.id;
     },
     async company(name) {
       serial++;
@@ -44,17 +51,24 @@ export async function ratingFixture(t: TestApp, token: string, tag: string): Pro
     },
     async rate(periodId, companyId, scores, extra = {}) {
       return (
-        await ok('mutation($p: ID!, $c: ID!, $s: [ScoreInput!], $d: Float, $n: Boolean) { createRating(periodId: $p, propertyCompanyId: $c, scores: $s, dissatisfactionRate: $d, onNegativeList: $n) { id } }', {
-          p: periodId,
-          c: companyId,
-          s: scoreList(scores),
-          d: extra.dissatisfaction ?? null,
-          n: extra.negative ?? false,
-        })
+        await ok(
+          'mutation($p: ID!, $c: ID!, $s: [ScoreInput!], $d: Float, $n: Boolean) { createRating(periodId: $p, propertyCompanyId: $c, scores: $s, dissatisfactionRate: $d, onNegativeList: $n) { id } }',
+          {
+            p: periodId,
+            c: companyId,
+            s: scoreList(scores),
+            d: extra.dissatisfaction ?? null,
+            n: extra.negative ?? false,
+          },
+        )
       ).createRating.id;
     },
     async rescore(ratingId, scores, extra = {}) {
-      await ok('mutation($id: ID!, $s: [ScoreInput!], $d: Float) { updateRating(id: $id, scores: $s, dissatisfactionRate: $d) { id } }', { id: ratingId, s: scoreList(scores), d: 'dissatisfaction' in extra ? extra.dissatisfaction : undefined });
+      await ok('mutation($id: ID!, $s: [ScoreInput!], $d: Float) { updateRating(id: $id, scores: $s, dissatisfactionRate: $d) { id } }', {
+        id: ratingId,
+        s: scoreList(scores),
+        d: 'dissatisfaction' in extra ? extra.dissatisfaction : undefined,
+      });
     },
   };
 }

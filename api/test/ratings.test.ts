@@ -51,10 +51,20 @@ describe(`star ratings and the red/black list (${dbKind()})`, () => {
   const all = (v: number) => ({ SATISFACTION: v, PARTY_EVALUATION: v, COMPLIANCE: v, CIVILISED_CITY: v, SANITATION: v, HOTLINE_12345: v });
 
   it('seeds the company scheme from 001 + 002 with weights adding up to 100, and says which thresholds are defaults', async () => {
-    const { RatingScheme } = await ok('query($id: ID!) { RatingScheme(id: $id) { periodKind star5Min redMinStars blackMaxStars blackDissatisfactionOver blackOnNegativeList notes criteria { name weight sourceClause { number } } } }', { id: schemeId });
+    const { RatingScheme } = await ok(
+      'query($id: ID!) { RatingScheme(id: $id) { periodKind star5Min redMinStars blackMaxStars blackDissatisfactionOver blackOnNegativeList notes criteria { name weight sourceClause { number } } } }',
+      { id: schemeId },
+    );
     expect(RatingScheme).toMatchObject({ periodKind: 'QUARTER', star5Min: 90, redMinStars: 5, blackMaxStars: 1, blackDissatisfactionOver: 50, blackOnNegativeList: true });
     expect(RatingScheme.criteria.reduce((s: number, c: { weight: number }) => s + c.weight, 0)).toBe(100);
-    expect(RatingScheme.criteria.map((c: { name: string }) => c.name)).toEqual(['业主满意度评价', '街道（乡镇）、社区（小区）党组织评价', '物业服务企业遵守制度', '文明城市创建', '环境卫生整治', '12345 便民服务热线']);
+    expect(RatingScheme.criteria.map((c: { name: string }) => c.name)).toEqual([
+      '业主满意度评价',
+      '街道（乡镇）、社区（小区）党组织评价',
+      '物业服务企业遵守制度',
+      '文明城市创建',
+      '环境卫生整治',
+      '12345 便民服务热线',
+    ]);
     expect(RatingScheme.notes).toMatch(/default/);
     const { allRatingSchemes } = await ok('{ allRatingSchemes(filter: { subjectKind: PARTY_BRANCH }) { periodKind redMinStars criteria { name weight } } }');
     expect(allRatingSchemes[0]).toMatchObject({ periodKind: 'HALF_YEAR', redMinStars: null, criteria: [{ name: '有机制', weight: 25 }, { name: '有队伍' }, { name: '有活动' }, { name: '有阵地' }] });
@@ -84,9 +94,18 @@ describe(`star ratings and the red/black list (${dbKind()})`, () => {
 
   it('leaves the result open until every criterion is scored, and never takes a typed total', async () => {
     const partial = await rateCompany({ SATISFACTION: 80 });
-    expect(partial.data.createRating.result).toEqual({ complete: false, missing: ['街道（乡镇）、社区（小区）党组织评价', '物业服务企业遵守制度', '文明城市创建', '环境卫生整治', '12345 便民服务热线'], total: null, stars: null, listStatus: null, reasons: [] });
+    expect(partial.data.createRating.result).toEqual({
+      complete: false,
+      missing: ['街道（乡镇）、社区（小区）党组织评价', '物业服务企业遵守制度', '文明城市创建', '环境卫生整治', '12345 便民服务热线'],
+      total: null,
+      stars: null,
+      listStatus: null,
+      reasons: [],
+    });
     const id = partial.data.createRating.id;
-    const rest = Object.entries(all(80)).filter(([c]) => c !== 'SATISFACTION').map(([code, score]) => ({ criterionId: criteria[code], score }));
+    const rest = Object.entries(all(80))
+      .filter(([c]) => c !== 'SATISFACTION')
+      .map(([code, score]) => ({ criterionId: criteria[code], score }));
     const done = await ok('mutation($id: ID!, $s: [ScoreInput!]) { updateRating(id: $id, scores: $s) { result { complete total stars } scores { score } } }', { id, s: rest });
     expect(done.updateRating.result).toEqual({ complete: true, total: 80, stars: 4 });
     expect(done.updateRating.scores).toHaveLength(6);
@@ -101,7 +120,11 @@ describe(`star ratings and the red/black list (${dbKind()})`, () => {
     expect([codeOf(negative), fieldOf(negative)]).toEqual(['BAD_USER_INPUT', 'scores.0.score']);
     const { allRatingSchemes } = await ok('{ allRatingSchemes(filter: { subjectKind: PARTY_BRANCH }) { criteria { id } } }');
     const c = await company();
-    const foreign = await t.gql('mutation($p: ID!, $c: ID!, $k: ID!) { createRating(periodId: $p, propertyCompanyId: $c, scores: [{ criterionId: $k, score: 10 }]) { id } }', { p: periodId, c, k: allRatingSchemes[0].criteria[0].id }, admin);
+    const foreign = await t.gql(
+      'mutation($p: ID!, $c: ID!, $k: ID!) { createRating(periodId: $p, propertyCompanyId: $c, scores: [{ criterionId: $k, score: 10 }]) { id } }',
+      { p: periodId, c, k: allRatingSchemes[0].criteria[0].id },
+      admin,
+    );
     expect([codeOf(foreign), fieldOf(foreign)]).toEqual(['BAD_USER_INPUT', 'scores.0.criterionId']);
     const noSubject = await t.gql('mutation($p: ID!) { createRating(periodId: $p, subjectName: "张三") { id } }', { p: periodId }, admin);
     expect([codeOf(noSubject), fieldOf(noSubject)]).toEqual(['BAD_USER_INPUT', 'propertyCompanyId']);
@@ -111,9 +134,17 @@ describe(`star ratings and the red/black list (${dbKind()})`, () => {
   });
 
   it('refuses a scheme whose weights do not add up to 100 or whose thresholds fall', async () => {
-    const weights = await t.gql('mutation { createRatingScheme(name: "坏方案", subjectKind: SECURITY_GUARD, periodKind: QUARTER, star2Min: 60, star3Min: 70, star4Min: 80, star5Min: 90, criteria: [{ code: "A", name: "甲", weight: 60 }, { code: "B", name: "乙", weight: 30 }]) { id } }', {}, admin);
+    const weights = await t.gql(
+      'mutation { createRatingScheme(name: "坏方案", subjectKind: SECURITY_GUARD, periodKind: QUARTER, star2Min: 60, star3Min: 70, star4Min: 80, star5Min: 90, criteria: [{ code: "A", name: "甲", weight: 60 }, { code: "B", name: "乙", weight: 30 }]) { id } }',
+      {},
+      admin,
+    );
     expect([codeOf(weights), fieldOf(weights)]).toEqual(['BAD_USER_INPUT', 'criteria']);
-    const falling = await t.gql('mutation { createRatingScheme(name: "坏方案", subjectKind: SECURITY_GUARD, periodKind: QUARTER, star2Min: 60, star3Min: 50, star4Min: 80, star5Min: 90, criteria: [{ code: "A", name: "甲", weight: 100 }]) { id } }', {}, admin);
+    const falling = await t.gql(
+      'mutation { createRatingScheme(name: "坏方案", subjectKind: SECURITY_GUARD, periodKind: QUARTER, star2Min: 60, star3Min: 50, star4Min: 80, star5Min: 90, criteria: [{ code: "A", name: "甲", weight: 100 }]) { id } }',
+      {},
+      admin,
+    );
     expect([codeOf(falling), fieldOf(falling)]).toEqual(['BAD_USER_INPUT', 'star3Min']);
     expect((await ok('{ _allRatingSchemesMeta(filter: { q: "坏方案" }) { count } }'))._allRatingSchemesMeta.count).toBe(0);
   });

@@ -21,8 +21,7 @@ describe(`roster import from a sheet (${dbKind()})`, () => {
   });
   afterAll(() => t.close());
 
-  const snapshot = async () =>
-    (await t.gql('{ m: _allMembershipsMeta { count } p: _allPeopleMeta { count } po: _allPostsMeta { count } a: _allAuditEventsMeta { count } }', {}, admin)).data;
+  const snapshot = async () => (await t.gql('{ m: _allMembershipsMeta { count } p: _allPeopleMeta { count } po: _allPostsMeta { count } a: _allAuditEventsMeta { count } }', {}, admin)).data;
   const roster = async () =>
     (await t.gql('query($g: ID!) { WorkingGroup(id: $g) { members(asOf: "2099-01-01") { role sortOrder person { name } post { title } } } }', { g: groupId }, admin)).data.WorkingGroup.members;
 
@@ -35,7 +34,12 @@ describe(`roster import from a sheet (${dbKind()})`, () => {
 
   it('previews row by row and writes nothing', async () => {
     const before = await snapshot();
-    const rows = [...goodRows, { line: 6, name: '某人', post: '', role: '顾问', order: '' }, { line: 7, name: '某人乙', post: '', role: '成员', order: '第一' }, { line: 8, name: '', post: '', role: '成员', order: '' }];
+    const rows = [
+      ...goodRows,
+      { line: 6, name: '某人', post: '', role: '顾问', order: '' },
+      { line: 7, name: '某人乙', post: '', role: '成员', order: '第一' },
+      { line: 8, name: '', post: '', role: '成员', order: '' },
+    ];
     const res = await t.gql(PREVIEW, { g: groupId, rows }, admin);
     expect(res.errors).toBeUndefined();
     const p = res.data.rosterImportPreview;
@@ -68,7 +72,13 @@ describe(`roster import from a sheet (${dbKind()})`, () => {
     expect(after).toEqual({ m: { count: before.m.count + 1 }, p: { count: before.p.count + 1 }, po: { count: before.po.count + 1 }, a: { count: before.a.count + 1 } });
     const members = (await roster()).filter((m: { role: string }) => m.role === 'MEMBER');
     expect(members.map((m: { sortOrder: number; person: { name: string } }) => `${m.sortOrder}${m.person.name}`)).toEqual([
-      '1江锐锋', '2姚斯嵘', '3吴孝蛤', '4郭耿团', '5许丽纯', '6李丹妮', '7新成员甲',
+      '1江锐锋',
+      '2姚斯嵘',
+      '3吴孝蛤',
+      '4郭耿团',
+      '5许丽纯',
+      '6李丹妮',
+      '7新成员甲',
     ]);
     expect(members.at(-1)).toMatchObject({ sortOrder: 7, person: { name: '新成员甲' }, post: { title: '小区服务岗工作人员' } });
     const event = (await t.gql('{ allAuditEvents(perPage: 1) { action entityType entityId } }', {}, admin)).data.allAuditEvents[0];
@@ -87,8 +97,13 @@ describe(`roster import from a sheet (${dbKind()})`, () => {
 
     // the 专班成员 list of a group as the English console exports it (common/exporter.ts: translated headers, enum labels, names for ids)
     const group = (await t.gql('{ allWorkingGroups(filter: { q: "宝盖镇全面提升" }) { id name } }', {}, admin)).data.allWorkingGroups[0];
-    const seats = (await t.gql('query($g: ID!, $d: LocalDate) { WorkingGroup(id: $g) { members(asOf: $d) { id role sortOrder validFrom person { name } post { title } } } }', { g: group.id, d: todayInChina() }, admin)).data
-      .WorkingGroup.members as Array<{ id: string; role: string; sortOrder: number; validFrom: string; person: { name: string }; post: { title: string } | null }>;
+    const seats = (
+      await t.gql(
+        'query($g: ID!, $d: LocalDate) { WorkingGroup(id: $g) { members(asOf: $d) { id role sortOrder validFrom person { name } post { title } } } }',
+        { g: group.id, d: todayInChina() },
+        admin,
+      )
+    ).data.WorkingGroup.members as Array<{ id: string; role: string; sortOrder: number; validFrom: string; person: { name: string }; post: { title: string } | null }>;
     const f = english.resources.Membership.fields;
     const grid: GridRow[] = [
       { line: 1, cells: ['ID', f.groupId, f.personId, f.role, f.sortOrder, f.postId, f.validFrom] },
@@ -113,8 +128,7 @@ describe(`roster import from a sheet (${dbKind()})`, () => {
   });
 
   it('writes a sheet of 40 new members with a bounded number of statements, not several per row', async () => {
-    const rows = (n: number, from: number) =>
-      Array.from({ length: n }, (_, i) => ({ line: i + 2, name: `批量成员${from + i}`, post: `批量职务${(from + i) % 5}`, role: '成员', order: '' }));
+    const rows = (n: number, from: number) => Array.from({ length: n }, (_, i) => ({ line: i + 2, name: `批量成员${from + i}`, post: `批量职务${(from + i) % 5}`, role: '成员', order: '' }));
     const statements = async (n: number, from: number) => {
       const { createWorkingGroup: g } = (await t.gql(`mutation { createWorkingGroup(name: "批量导入专班${from}", kind: GROUP) { id } }`, {}, admin)).data;
       t.sql.reset();

@@ -40,8 +40,26 @@ describe(`seeded rosters (${dbKind()})`, () => {
     expect(roles.LEADER).toEqual(['柳建波']);
     expect(roles.DEPUTY).toEqual(['林积沪', '蔡慰玲', '蔡作为', '王安庆', '曾志忠', '王泽永']);
     expect(roles.MEMBER).toEqual([
-      '高淑芬', '郭清担', '陈晓聪', '蔡提福', '姜德勇', '张再生', '蔡雷霆', '蔡佳默', '施少东',
-      '高清显', '郑丽凤', '黄清赐', '郭秉昆', '黄永忠', '蔡金超', '吴清山', '黄明奎', '黄其安', '林纓济', '蔡水权',
+      '高淑芬',
+      '郭清担',
+      '陈晓聪',
+      '蔡提福',
+      '姜德勇',
+      '张再生',
+      '蔡雷霆',
+      '蔡佳默',
+      '施少东',
+      '高清显',
+      '郑丽凤',
+      '黄清赐',
+      '郭秉昆',
+      '黄永忠',
+      '蔡金超',
+      '吴清山',
+      '黄明奎',
+      '黄其安',
+      '林纓济',
+      '蔡水权',
     ]);
     const posts = Object.fromEntries(group.members.map((m: Member) => [m.person.name, m.post?.title]));
     expect(posts['柳建波']).toBe('宝盖镇党委副书记、镇长');
@@ -69,12 +87,47 @@ describe(`seeded rosters (${dbKind()})`, () => {
     expect(roles.LEADER).toEqual(['陈荣松', '蔡少林']);
     expect(roles.EXECUTIVE_DEPUTY).toEqual(['黄美霞']);
     expect(roles.DEPUTY).toEqual([
-      '施德才', '蔡荧莹', '林祥星', '林振贤', '苏南彪', '林荣武', '陈荣辉', '李铭集', '黄艺君',
-      '李玲玲', '陈耿祥', '丁金铭', '郑金福', '庄景炜', '苏煌龙', '庄铭毅', '洪鸿雁', '曾台店',
+      '施德才',
+      '蔡荧莹',
+      '林祥星',
+      '林振贤',
+      '苏南彪',
+      '林荣武',
+      '陈荣辉',
+      '李铭集',
+      '黄艺君',
+      '李玲玲',
+      '陈耿祥',
+      '丁金铭',
+      '郑金福',
+      '庄景炜',
+      '苏煌龙',
+      '庄铭毅',
+      '洪鸿雁',
+      '曾台店',
     ]);
     expect(roles.GROUP_MEMBER).toEqual([
-      '吴建章', '黄珑', '颜彦', '许淞梁', '王巧虹', '林春节', '李德望', '庄丘霖', '庄建新', '庄志祥', '庄树清',
-      '伍婷婷', '张英建', '张伟明', '谢家淮', '许建兴', '曾棉棉', '蔡振星', '王江奇', '陈清林', '林振升',
+      '吴建章',
+      '黄珑',
+      '颜彦',
+      '许淞梁',
+      '王巧虹',
+      '林春节',
+      '李德望',
+      '庄丘霖',
+      '庄建新',
+      '庄志祥',
+      '庄树清',
+      '伍婷婷',
+      '张英建',
+      '张伟明',
+      '谢家淮',
+      '许建兴',
+      '曾棉棉',
+      '蔡振星',
+      '王江奇',
+      '陈清林',
+      '林振升',
     ]);
     const posts = Object.fromEntries(group.members.map((m: Member) => [m.person.name, m.post?.title]));
     expect(posts['蔡少林']).toBe('党工委副书记、办事处主任');
@@ -82,9 +135,7 @@ describe(`seeded rosters (${dbKind()})`, () => {
     expect(group.subGroups.map((g: { name: string }) => g.name)).toEqual(['综合协调组']);
 
     const sub = await t.gql(ROSTER, { name: '综合协调组' }, token);
-    expect(sub.data.allWorkingGroups[0].members).toEqual([
-      expect.objectContaining({ role: 'LEADER', sortOrder: 1, concurrent: true, person: { name: '李铭集' }, post: { title: '办事处副主任' } }),
-    ]);
+    expect(sub.data.allWorkingGroups[0].members).toEqual([expect.objectContaining({ role: 'LEADER', sortOrder: 1, concurrent: true, person: { name: '李铭集' }, post: { title: '办事处副主任' } })]);
   });
 
   it('seeds the 14 communities of 青阳街道 and the 12 villages and communities of 宝盖镇', async () => {
@@ -97,21 +148,25 @@ describe(`seeded rosters (${dbKind()})`, () => {
     expect(bg.data.allJurisdictions[0].parent).toEqual({ name: '石狮市', code: '350581' });
     const codes = await t.gql('{ allJurisdictions(perPage: 100, filter: { level: COUNTY }) { name code } }', {}, token);
     expect(codes.data.allJurisdictions).toEqual(
-      expect.arrayContaining([{ name: '婺城区', code: '330702' }, { name: '石狮市', code: '350581' }, { name: '晋江市', code: '350582' }]),
+      expect.arrayContaining([
+        { name: '婺城区', code: '330702' },
+        { name: '石狮市', code: '350581' },
+        { name: '晋江市', code: '350582' },
+      ]),
     );
   });
 
   it('seeds the five documents with their numbers, dates and the five documents 000 cites', async () => {
-    const res = await t.gql(
-      '{ allPolicyDocuments(sortField: "id") { docNumber indexNumber issueDate validFrom validTo citations { citedDocNumber } } }',
-      {},
-      token,
-    );
+    const res = await t.gql('{ allPolicyDocuments(sortField: "id") { docNumber indexNumber issueDate validFrom validTo citations { citedDocNumber } } }', {}, token);
     const docs = res.data.allPolicyDocuments;
     expect(docs.map((d: { docNumber: string }) => d.docNumber)).toEqual(['晋政青〔2024〕29号', '宝政〔2023〕87号', '婺区组〔2021〕34号', null, '晋政青〔2024〕68号']);
     expect(docs[1]).toMatchObject({ indexNumber: 'QZ05904-3000-2023-00048', validFrom: '2023-11-01', validTo: '2024-10-31' });
     expect(docs[0].citations.map((c: { citedDocNumber: string }) => c.citedDocNumber)).toEqual([
-      '闽建房〔2023〕10号', '泉委组综〔2023〕60号', '泉建房〔2023〕44号', '泉建房〔2024〕6号', '晋物管办综〔2024〕2号',
+      '闽建房〔2023〕10号',
+      '泉委组综〔2023〕60号',
+      '泉建房〔2023〕44号',
+      '泉建房〔2024〕6号',
+      '晋物管办综〔2024〕2号',
     ]);
   });
 
@@ -124,8 +179,12 @@ describe(`seeded rosters (${dbKind()})`, () => {
     await t.gql('mutation($id: ID!) { deleteMembership(id: $id) { id } }', { id: seat.data.allMemberships[0].id }, token);
 
     const counts = async () => {
-      const r = await t.gql(`{ p: _allPeopleMeta { count } m: _allMembershipsMeta { count } u: _allUnitsMeta { count }
-        j: _allJurisdictionsMeta { count } c: _allClausesMeta { count } a: _allAuditEventsMeta { count } }`, {}, token);
+      const r = await t.gql(
+        `{ p: _allPeopleMeta { count } m: _allMembershipsMeta { count } u: _allUnitsMeta { count }
+        j: _allJurisdictionsMeta { count } c: _allClausesMeta { count } a: _allAuditEventsMeta { count } }`,
+        {},
+        token,
+      );
       return r.data;
     };
     const before = await counts();

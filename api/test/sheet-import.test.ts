@@ -12,7 +12,14 @@ const PEOPLE: SheetLayout = {
   maxRows: 3,
   columns: [
     { field: 'name', header: { zh: '姓名', en: 'Name' }, required: 'NAME_REQUIRED', parse: folded },
-    { field: 'phone', header: { zh: '电话', en: 'Phone' }, parse: (text) => { if (!/^\d{5,11}$/.test(text)) throw new RowError('BAD_PHONE', null, `电话 "${text}" is not a number`); return text; } },
+    {
+      field: 'phone',
+      header: { zh: '电话', en: 'Phone' },
+      parse: (text) => {
+        if (!/^\d{5,11}$/.test(text)) throw new RowError('BAD_PHONE', null, `电话 "${text}" is not a number`);
+        return text;
+      },
+    },
     { field: 'kind', header: { zh: '类别', en: 'Kind' }, parse: oneOf({ A: { zh: '甲', en: 'Alpha' }, B: { zh: '乙', en: 'Beta' } }, 'UNKNOWN_KIND') },
     { field: 'order', header: { zh: '序号', en: 'No.' }, parse: position('BAD_ORDER'), filler: true },
   ],
@@ -110,7 +117,15 @@ describe(`sheet import, the mechanism (${dbKind()})`, () => {
 
   it('writes all rows or none: a failure halfway rolls back the rows already written and the audit event', async () => {
     const [before, audited] = [await people(), await events()];
-    const failed = importer.run({ failAfterFirst: true }, [{ line: 2, name: '写到一半', kind: '甲' }, { line: 3, name: '没写到', kind: '甲' }], true, actor);
+    const failed = importer.run(
+      { failAfterFirst: true },
+      [
+        { line: 2, name: '写到一半', kind: '甲' },
+        { line: 3, name: '没写到', kind: '甲' },
+      ],
+      true,
+      actor,
+    );
     // the first row is inserted, then the write fails: the transaction takes the row back
     await expect(failed).rejects.toThrow('the database went away');
     expect([await people(), await events()]).toEqual([before, audited]);
@@ -118,7 +133,15 @@ describe(`sheet import, the mechanism (${dbKind()})`, () => {
 
   it('commits a clean sheet in one transaction with one audit event', async () => {
     const [before, audited] = [await people(), await events()];
-    const answer = await importer.run({ failAfterFirst: false }, [{ line: 2, name: '周一', phone: '88880000', kind: 'Alpha' }, { line: 3, name: '周二', kind: '乙' }], true, actor);
+    const answer = await importer.run(
+      { failAfterFirst: false },
+      [
+        { line: 2, name: '周一', phone: '88880000', kind: 'Alpha' },
+        { line: 3, name: '周二', kind: '乙' },
+      ],
+      true,
+      actor,
+    );
     expect(answer).toMatchObject({ committed: true, added: 2, rejected: 0 });
     expect([await people(), await events()]).toEqual([before + 2, audited + 1]);
     const event = await t.app.ds.getRepository(AuditEvent).findOneByOrFail({ action: 'IMPORT_PEOPLE' });
@@ -126,7 +149,11 @@ describe(`sheet import, the mechanism (${dbKind()})`, () => {
   });
 
   it('refuses an empty sheet and one over the row limit, before reading anything', async () => {
-    const reasonOf = (rows: Input[]) => importer.run({ failAfterFirst: false }, rows, false, actor).then(() => null, (e: { extensions: Record<string, unknown> }) => e.extensions);
+    const reasonOf = (rows: Input[]) =>
+      importer.run({ failAfterFirst: false }, rows, false, actor).then(
+        () => null,
+        (e: { extensions: Record<string, unknown> }) => e.extensions,
+      );
     expect(await reasonOf([])).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rows', reason: 'NO_ROWS' });
     expect(await reasonOf([1, 2, 3, 4].map((line) => ({ line, name: `人${line}` })))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rows', reason: 'TOO_MANY', max: 3 });
   });
@@ -136,7 +163,10 @@ describe('sheet import, finding the header row', () => {
   const grid = (...rows: string[][]): GridRow[] => rows.map((cells, i) => ({ line: i + 1, cells }));
 
   it('skips a title row, takes Chinese or English headers in any order, and reads rows by field', () => {
-    const read = readGrid(grid(['人员名单'], ['No.', 'KIND', 'name', '备注', '合计'], ['1', 'Alpha', '张三', 'x', '9'], ['', '', '', '', ''], ['2', '', '', '', ''], ['', '乙', '李四', '', '']), PEOPLE);
+    const read = readGrid(
+      grid(['人员名单'], ['No.', 'KIND', 'name', '备注', '合计'], ['1', 'Alpha', '张三', 'x', '9'], ['', '', '', '', ''], ['2', '', '', '', ''], ['', '乙', '李四', '', '']),
+      PEOPLE,
+    );
     expect(read?.rows.map((r) => [r.line, r.cells])).toEqual([
       [3, { order: '1', kind: 'Alpha', name: '张三' }],
       [6, { order: '', kind: '乙', name: '李四' }],

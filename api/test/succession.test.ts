@@ -18,7 +18,8 @@ describe(`succession: the seat follows the post (${dbKind()})`, () => {
   });
   afterAll(() => t.close());
 
-  const postId = async (title: string) => (await t.gql('query($q: String!) { allPosts(filter: { q: $q }) { id title } }', { q: title }, admin)).data.allPosts.find((p: { title: string }) => p.title === title).id;
+  const postId = async (title: string) =>
+    (await t.gql('query($q: String!) { allPosts(filter: { q: $q }) { id title } }', { q: title }, admin)).data.allPosts.find((p: { title: string }) => p.title === title).id;
   const newPerson = async (name: string) => (await t.gql('mutation($n: String!) { createPerson(name: $n) { id } }', { n: name }, admin)).data.createPerson.id;
   const roster = async (id: string, asOf: string | null) => (await t.gql(ROSTER, { id, asOf }, admin)).data.WorkingGroup.members;
 
@@ -113,14 +114,10 @@ describe(`succession: the seat follows the post (${dbKind()})`, () => {
     expect((await roster(groupId, '2030-01-01')).map((m: { person: { name: string } }) => m.person.name)).toContain('蔡慰玲');
   });
 
-  it('reorders a role\'s seats with one audit event', async () => {
+  it("reorders a role's seats with one audit event", async () => {
     const seats = (await roster(groupId, null)).filter((m: { role: string; validTo: null }) => m.role === 'DEPUTY' && m.validTo === null);
     const reversed = [...seats].reverse().map((s: { id: string }) => s.id);
-    const res = await t.gql(
-      'mutation($g: ID!, $ids: [ID!]!) { reorderMemberships(groupId: $g, role: DEPUTY, membershipIds: $ids) { id sortOrder } }',
-      { g: groupId, ids: reversed },
-      admin,
-    );
+    const res = await t.gql('mutation($g: ID!, $ids: [ID!]!) { reorderMemberships(groupId: $g, role: DEPUTY, membershipIds: $ids) { id sortOrder } }', { g: groupId, ids: reversed }, admin);
     expect(res.data.reorderMemberships.map((s: { id: string }) => s.id)).toEqual(reversed);
     const now = (await roster(groupId, '2030-01-01')).filter((m: { role: string }) => m.role === 'DEPUTY');
     expect(now.map((s: { id: string }) => s.id)).toEqual(reversed);

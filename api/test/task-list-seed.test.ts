@@ -8,12 +8,7 @@ describe("000's task list as printed, normalised", () => {
   it('keeps all 22 rows, in order, under 4 key works and 11 targets', () => {
     expect(items).toHaveLength(22);
     expect(items.map((i) => i.row)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1));
-    expect(keyWorks.map((k) => `${k.number}、${k.title}`)).toEqual([
-      '一、建立完善长效工作机制',
-      '二、持续深化物业党建联建',
-      '三、推进规范化物业服务',
-      '四、推进物业管理提质增效',
-    ]);
+    expect(keyWorks.map((k) => `${k.number}、${k.title}`)).toEqual(['一、建立完善长效工作机制', '二、持续深化物业党建联建', '三、推进规范化物业服务', '四、推进物业管理提质增效']);
     expect(keyWorks.map((k) => k.targets.length)).toEqual([3, 2, 3, 3]);
   });
 

@@ -20,9 +20,9 @@ describe(`task list SQL statements (${dbKind()})`, () => {
     // The seeds hold 54 tasks; add 60 more (test data) so a page of 100 is full.
     const [first] = await t.app.ds.getRepository(TaskItem).find({ order: { id: 'ASC' }, take: 1 });
     const units = (await t.app.ds.getRepository(Assignment).find({ where: { taskItemId: first.id } })).map((a) => a.unitId);
-    const extra = await t.app.ds.getRepository(TaskItem).save(
-      Array.from({ length: 60 }, (_, i) => ({ keyWorkId: first.keyWorkId, targetId: first.targetId, content: `测试任务${i + 1}`, deadlineKind: DeadlineKind.ONGOING, sortOrder: 100 + i })),
-    );
+    const extra = await t.app.ds
+      .getRepository(TaskItem)
+      .save(Array.from({ length: 60 }, (_, i) => ({ keyWorkId: first.keyWorkId, targetId: first.targetId, content: `测试任务${i + 1}`, deadlineKind: DeadlineKind.ONGOING, sortOrder: 100 + i })));
     await t.app.ds.getRepository(Assignment).save(extra.flatMap((task) => units.map((unitId, i) => ({ taskItemId: task.id, unitId, isLead: i === 0, sortOrder: i + 1 }))));
   });
   afterAll(() => t.close());

@@ -12,8 +12,7 @@ describe(`task lists and special actions (${dbKind()})`, () => {
   });
   afterAll(() => t.close());
 
-  const plans = async () =>
-    (await t.gql('{ allPlans(sortField: "id") { id name kind keyWorks { number title aliases targets { number title } tasks { id } } } }', {}, admin)).data.allPlans;
+  const plans = async () => (await t.gql('{ allPlans(sortField: "id") { id name kind keyWorks { number title aliases targets { number title } tasks { id } } } }', {}, admin)).data.allPlans;
 
   it('seeds all 22 rows of 000 under 4 key works and 11 targets, and the 10 actions of 004', async () => {
     const [list, actions] = await plans();
@@ -28,11 +27,18 @@ describe(`task lists and special actions (${dbKind()})`, () => {
   });
 
   it('expands "各社区" to one assignment per community of 青阳街道 (14), after the printed units', async () => {
-    const row2 = (await t.gql('{ allTaskItems(filter: { q: "常态化开展住宅小区精细化考评" }) { unitsPrinted deadlineKind deadlineText assignments { isLead viaAllCommunities unit { name kind } } } }', {}, admin)).data.allTaskItems[0];
+    const row2 = (
+      await t.gql('{ allTaskItems(filter: { q: "常态化开展住宅小区精细化考评" }) { unitsPrinted deadlineKind deadlineText assignments { isLead viaAllCommunities unit { name kind } } } }', {}, admin)
+    ).data.allTaskItems[0];
     expect(row2.unitsPrinted).toBe('党建办、社区发展办 综合执法队、安办 各社区');
     expect(row2).toMatchObject({ deadlineKind: 'ONGOING', deadlineText: '长期坚持' });
     const named = row2.assignments.filter((a: { viaAllCommunities: boolean }) => !a.viaAllCommunities);
-    expect(named.map((a: { unit: { name: string }; isLead: boolean }) => [a.unit.name, a.isLead])).toEqual([['党建办', true], ['社区发展办', false], ['综合执法队', false], ['安办', false]]);
+    expect(named.map((a: { unit: { name: string }; isLead: boolean }) => [a.unit.name, a.isLead])).toEqual([
+      ['党建办', true],
+      ['社区发展办', false],
+      ['综合执法队', false],
+      ['安办', false],
+    ]);
     const communities = row2.assignments.filter((a: { viaAllCommunities: boolean }) => a.viaAllCommunities);
     expect(communities).toHaveLength(14);
     expect(communities.every((a: { unit: { kind: string } }) => a.unit.kind === 'COMMUNITY')).toBe(true);
@@ -65,7 +71,9 @@ describe(`task lists and special actions (${dbKind()})`, () => {
     let own: { assignment: string; milestone: string; other: string; otherMilestone: string };
     let staff: string;
     beforeAll(async () => {
-      const office = (await t.gql('{ allUnits(filter: { q: "党建办" }) { id jurisdiction { name } } }', {}, admin)).data.allUnits.find((u: { jurisdiction: { name: string } }) => u.jurisdiction.name === '青阳街道').id;
+      const office = (await t.gql('{ allUnits(filter: { q: "党建办" }) { id jurisdiction { name } } }', {}, admin)).data.allUnits.find(
+        (u: { jurisdiction: { name: string } }) => u.jurisdiction.name === '青阳街道',
+      ).id;
       staff = (await t.userWithRole(Role.UNIT_STAFF, office)).token;
       const [a1] = (await t.gql('{ allKeyWorks(filter: { q: "党的组织覆盖提升专项行动" }) { tasks { milestones { id } assignments { id unitId } } } }', {}, admin)).data.allKeyWorks;
       const task = a1.tasks[0];

@@ -164,11 +164,9 @@ async function describeSchema(c: Conn, schema: string): Promise<MysqlTemplate> {
     const [{ k }] = await rows(c, `SELECT COUNT(*) AS k FROM ${q(schema)}.${q(n)}`);
     tpl.tables.push({ name: n, create: created['Create Table'], columns: columns.map((r) => r.c), rows: Number(k) });
   }
-  const triggers = await rows(
-    c,
-    'SELECT TRIGGER_NAME AS n FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER',
-    [schema],
-  );
+  const triggers = await rows(c, 'SELECT TRIGGER_NAME AS n FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER', [
+    schema,
+  ]);
   for (const { n } of triggers) {
     const [t] = await rows(c, `SHOW CREATE TRIGGER ${q(schema)}.${q(n)}`);
     tpl.triggers.push({ name: n, create: withoutDefiner(t['SQL Original Statement']), sqlMode: t.sql_mode });

@@ -18,7 +18,14 @@ const within = <T>(p: Promise<T>, ms = 10_000): Promise<T> =>
   Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`did not finish within ${ms} ms (a nested transaction waiting for itself?)`)), ms).unref())]);
 
 const names = async (prefix: string) =>
-  (await t.app.ds.getRepository(Jurisdiction).createQueryBuilder('j').where('j.name LIKE :p', { p: `${prefix}%` }).orderBy('j.name').getMany()).map((j) => j.name);
+  (
+    await t.app.ds
+      .getRepository(Jurisdiction)
+      .createQueryBuilder('j')
+      .where('j.name LIKE :p', { p: `${prefix}%` })
+      .orderBy('j.name')
+      .getMany()
+  ).map((j) => j.name);
 
 const createCity = (name: string) => t.app.services.jurisdiction.create({ name, level: 'CITY', parentId: null }, SYSTEM_ACTOR);
 

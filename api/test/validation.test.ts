@@ -28,8 +28,14 @@ describe(`bad input is refused field by field and changes nothing (${dbKind()})`
   afterAll(() => t.close());
 
   const snapshot = async () =>
-    (await t.gql(`{ a: _allAuditEventsMeta { count } c: _allPropertyCompaniesMeta { count } p: _allPostsMeta { count }
-      m: _allMembershipsMeta { count } pe: _allPeopleMeta { count } }`, {}, admin)).data;
+    (
+      await t.gql(
+        `{ a: _allAuditEventsMeta { count } c: _allPropertyCompaniesMeta { count } p: _allPostsMeta { count }
+      m: _allMembershipsMeta { count } pe: _allPeopleMeta { count } }`,
+        {},
+        admin,
+      )
+    ).data;
 
   it('accepts a valid credit code and stores it upper-case', async () => {
     const code = uscc('91350582MA2XY1234');
@@ -110,11 +116,7 @@ describe(`bad input is refused field by field and changes nothing (${dbKind()})`
 
   it('refuses a malformed date before it reaches the service', async () => {
     const before = await snapshot();
-    const res = await t.gql(
-      'mutation($p: ID!, $d: LocalDate!) { createPostHolding(postId: "1", personId: $p, validFrom: $d) { id } }',
-      { p: personId, d: '2024-02-30' },
-      admin,
-    );
+    const res = await t.gql('mutation($p: ID!, $d: LocalDate!) { createPostHolding(postId: "1", personId: $p, validFrom: $d) { id } }', { p: personId, d: '2024-02-30' }, admin);
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].message).toMatch(/\$d/);
     expect([fieldOf(res), res.errors?.[0].extensions?.reason]).toEqual(['validFrom', 'NOT_A_DATE']);
@@ -162,7 +164,10 @@ describe(`bad input is refused field by field and changes nothing (${dbKind()})`
 
 /** 𠀀 and its neighbours (CJK Extension B): one character in MySQL's utf8mb4, two UTF-16 units, four bytes. */
 const extB = (n: number, seed = 0) => Array.from({ length: n }, (_, i) => String.fromCodePoint(0x20000 + ((seed * 7919 + i) % 0xa6d0))).join('');
-const CONTROL = [...Array(32).keys()].filter((c) => ![9, 10, 13].includes(c)).concat(0x7f).map((c) => String.fromCharCode(c));
+const CONTROL = [...Array(32).keys()]
+  .filter((c) => ![9, 10, 13].includes(c))
+  .concat(0x7f)
+  .map((c) => String.fromCharCode(c));
 
 describe(`lengths, characters and numbers are checked as MySQL counts them (${dbKind()})`, () => {
   let t: TestApp;
@@ -245,10 +250,10 @@ describe(`lengths, characters and numbers are checked as MySQL counts them (${db
 
   it('refuses control characters in any string input, naming it, and accepts tab and line breaks', async () => {
     const before = await audits();
-    const cases = fc.sample(
-      fc.record({ t: fc.integer({ min: 0, max: TYPES.length - 1 }), c: fc.constantFrom(...CONTROL), pre: fc.string({ maxLength: 5 }), post: fc.string({ maxLength: 5 }) }),
-      { numRuns: 30, seed: 12 },
-    );
+    const cases = fc.sample(fc.record({ t: fc.integer({ min: 0, max: TYPES.length - 1 }), c: fc.constantFrom(...CONTROL), pre: fc.string({ maxLength: 5 }), post: fc.string({ maxLength: 5 }) }), {
+      numRuns: 30,
+      seed: 12,
+    });
     for (const { t: i, c, pre, post } of cases) {
       const { type, entity, base, skip = [] } = TYPES[i];
       const args = (await stringArgs(type)).filter((a) => !skip.includes(a.name) && columnOf(entity, a.name));
@@ -268,7 +273,11 @@ describe(`lengths, characters and numbers are checked as MySQL counts them (${db
     const indicator = (await t.gql('{ allIndicators(perPage: 100) { id unit } }', {}, admin)).data.allIndicators.find((i: { unit: string }) => i.unit === 'COUNT').id;
     const street = (await t.gql('{ allJurisdictions(filter: { q: "青阳街道" }) { id } }', {}, admin)).data.allJurisdictions[0].id;
     const measure = (v: number) =>
-      t.gql('mutation($i: ID!, $j: ID!, $v: Float!) { createIndicatorMeasurement(indicatorId: $i, jurisdictionId: $j, value: $v, measuredOn: "2024-06-30") { value } }', { i: indicator, j: street, v }, admin);
+      t.gql(
+        'mutation($i: ID!, $j: ID!, $v: Float!) { createIndicatorMeasurement(indicatorId: $i, jurisdictionId: $j, value: $v, measuredOn: "2024-06-30") { value } }',
+        { i: indicator, j: street, v },
+        admin,
+      );
     const before = await audits();
     for (const v of [12345678901, 10_000_000_000, 1e300]) {
       const res = await measure(v);

@@ -29,8 +29,7 @@ describe(`workflow steps migration (${dbKind()})`, () => {
     if (res.errors) throw new Error(`${query}\n${JSON.stringify(res.errors)}`);
     return res.data;
   };
-  const lastMigration = async () =>
-    ((await t.app.ds.query('SELECT name FROM migrations ORDER BY timestamp DESC LIMIT 1')) as Array<{ name: string }>)[0].name;
+  const lastMigration = async () => ((await t.app.ds.query('SELECT name FROM migrations ORDER BY timestamp DESC LIMIT 1')) as Array<{ name: string }>)[0].name;
 
   it('keeps every stage through down and up, backfills a stage that had no step, and dates payout transitions', async () => {
     const maker = await t.userWithRole(Role.PARTY_OFFICE);
@@ -43,12 +42,27 @@ describe(`workflow steps migration (${dbKind()})`, () => {
     const site = async (name: string) =>
       (await ok(`mutation { createCompound(name: "${name}", communityId: "${allJurisdictions[0].id}", propertyCompanyId: "${company.id}", managementMode: PROFESSIONAL) { id } }`)).createCompound.id;
     const open = async (name: string, steps: Array<[string, string, string?]>) => {
-      const id = (await ok(`mutation($p: ID!, $c: ID!) { createAwardCase(programmeId: $p, compoundId: $c, appliedOn: "2024-05-06", year: 2024) { id } }`, { p: allIncentiveProgrammes[0].id, c: await site(name) })).createAwardCase.id;
-      for (const [to, d, r] of steps) await ok('mutation($id: ID!, $to: AwardCaseStatus!, $d: LocalDate!, $r: String) { advanceAwardCase(id: $id, to: $to, date: $d, reason: $r) { id } }', { id, to, d, r: r ?? null });
+      const id = (
+        await ok(`mutation($p: ID!, $c: ID!) { createAwardCase(programmeId: $p, compoundId: $c, appliedOn: "2024-05-06", year: 2024) { id } }`, {
+          p: allIncentiveProgrammes[0].id,
+          c: await site(name),
+        })
+      ).createAwardCase.id;
+      for (const [to, d, r] of steps)
+        await ok('mutation($id: ID!, $to: AwardCaseStatus!, $d: LocalDate!, $r: String) { advanceAwardCase(id: $id, to: $to, date: $d, reason: $r) { id } }', { id, to, d, r: r ?? null });
       return id as string;
     };
-    const accepted = await open('迁移示范点甲', [['INSPECTED', '2024-06-01'], ['SUPERIOR_ACCEPTED', '2024-06-20'], ['STREET_ACCEPTED', '2024-07-01']]);
-    const reapplied = await open('迁移示范点乙', [['INSPECTED', '2024-06-02'], ['REJECTED', '2024-06-03', '材料不全'], ['APPLIED', '2024-06-10'], ['INSPECTED', '2024-06-12']]);
+    const accepted = await open('迁移示范点甲', [
+      ['INSPECTED', '2024-06-01'],
+      ['SUPERIOR_ACCEPTED', '2024-06-20'],
+      ['STREET_ACCEPTED', '2024-07-01'],
+    ]);
+    const reapplied = await open('迁移示范点乙', [
+      ['INSPECTED', '2024-06-02'],
+      ['REJECTED', '2024-06-03', '材料不全'],
+      ['APPLIED', '2024-06-10'],
+      ['INSPECTED', '2024-06-12'],
+    ]);
     const payouts = (await ok(`mutation { generateAwardPayouts(caseId: "${accepted}") { id } }`, {}, maker.token)).generateAwardPayouts as Array<{ id: string }>;
     const [paid, submitted] = payouts.map((p) => p.id);
     await ok(`mutation { submitPayout(id: "${paid}") { id } }`, {}, maker.token);

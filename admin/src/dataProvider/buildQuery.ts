@@ -1,11 +1,5 @@
 import { gql } from '@apollo/client';
-import type {
-  IntrospectionField,
-  IntrospectionInputValue,
-  IntrospectionObjectType,
-  IntrospectionType,
-  IntrospectionTypeRef,
-} from 'graphql';
+import type { IntrospectionField, IntrospectionInputValue, IntrospectionObjectType, IntrospectionType, IntrospectionTypeRef } from 'graphql';
 import type { BuildQueryFactory, BuildQueryResult, IntrospectionResult } from 'ra-data-graphql';
 import { selectionFor } from './selections';
 
@@ -21,8 +15,7 @@ import { selectionFor } from './selections';
  */
 
 /** The named type under NON_NULL and LIST wrappers. */
-export const unwrap = (t: IntrospectionTypeRef): IntrospectionTypeRef =>
-  t.kind === 'NON_NULL' || t.kind === 'LIST' ? unwrap((t as { ofType: IntrospectionTypeRef }).ofType) : t;
+export const unwrap = (t: IntrospectionTypeRef): IntrospectionTypeRef => (t.kind === 'NON_NULL' || t.kind === 'LIST' ? unwrap((t as { ofType: IntrospectionTypeRef }).ofType) : t);
 
 const printType = (t: IntrospectionTypeRef): string => {
   if (t.kind === 'NON_NULL') return `${printType((t as { ofType: IntrospectionTypeRef }).ofType)}!`;
@@ -32,9 +25,7 @@ const printType = (t: IntrospectionTypeRef): string => {
 
 /** The fields a record carries: scalars and enums (relations are read through their *Id fields). */
 export function recordFields(type: IntrospectionObjectType): string[] {
-  return type.fields
-    .filter((f) => ['SCALAR', 'ENUM'].includes(unwrap(f.type).kind) && !f.args.some((a) => a.type.kind === 'NON_NULL'))
-    .map((f) => f.name);
+  return type.fields.filter((f) => ['SCALAR', 'ENUM'].includes(unwrap(f.type).kind) && !f.args.some((a) => a.type.kind === 'NON_NULL')).map((f) => f.name);
 }
 
 function variableDefs(args: readonly IntrospectionInputValue[], present: string[]): string {

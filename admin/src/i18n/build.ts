@@ -10,7 +10,15 @@ const merged = (ra: object, shared: MessageTree, modules: MessageTree[]): Messag
 /** Every message of the console per language: react-admin's, the shared ones and the modules' (a text defined twice throws). */
 export function buildCatalog(modules: Messages[]): { zh: MessageTree; en: MessageTree } {
   return {
-    zh: merged(raZh, SHARED.zh, modules.map((m) => m.zh)),
-    en: merged(englishMessages, SHARED.en as MessageTree, modules.map((m) => m.en as MessageTree)),
+    zh: merged(
+      raZh,
+      SHARED.zh,
+      modules.map((m) => m.zh),
+    ),
+    en: merged(
+      englishMessages,
+      SHARED.en as MessageTree,
+      modules.map((m) => m.en as MessageTree),
+    ),
   };
 }

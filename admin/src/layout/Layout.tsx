@@ -43,9 +43,11 @@ const AppMenu = () => {
         .map((e) => (
           <Menu.Item key={e.to} to={e.to} primaryText={e.label} leftIcon={<e.icon />} data-testid={e.testId} />
         ))}
-      {listed.filter((name) => !inGroup(name)).map((name) => (
-        <Menu.ResourceItem key={name} name={name} />
-      ))}
+      {listed
+        .filter((name) => !inGroup(name))
+        .map((name) => (
+          <Menu.ResourceItem key={name} name={name} />
+        ))}
       {GROUPS.map((g) => {
         const members = listed.filter((name) => inGroup(name) === g.key);
         if (!members.length) return null;

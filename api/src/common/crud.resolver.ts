@@ -35,20 +35,12 @@ export function createReadResolver<T extends BaseRecord, F extends BaseFilter>(o
     }
 
     @Query(() => [o.type], { name: `all${o.plural}`, description: `A page of ${o.plural}` })
-    getAll(
-      @Args() list: ListArgs,
-      @Arg('filter', () => o.filter, { nullable: true }) filter: F | null,
-      @Ctx() ctx: AppContext,
-    ): Promise<T[]> {
+    getAll(@Args() list: ListArgs, @Arg('filter', () => o.filter, { nullable: true }) filter: F | null, @Ctx() ctx: AppContext): Promise<T[]> {
       return o.service(ctx).list({ ...list, filter });
     }
 
     @Query(() => ListMetadata, { name: `_all${o.plural}Meta`, description: `How many ${o.plural} match the filter` })
-    async getMeta(
-      @Args() _list: ListArgs,
-      @Arg('filter', () => o.filter, { nullable: true }) filter: F | null,
-      @Ctx() ctx: AppContext,
-    ): Promise<ListMetadata> {
+    async getMeta(@Args() _list: ListArgs, @Arg('filter', () => o.filter, { nullable: true }) filter: F | null, @Ctx() ctx: AppContext): Promise<ListMetadata> {
       return { count: await o.service(ctx).count(filter) };
     }
   }
@@ -72,11 +64,7 @@ export function createCrudResolver<T extends BaseRecord, F extends BaseFilter>(o
 
     @Authorized(...o.writeRoles)
     @Mutation(() => o.type, { name: `update${o.name}` })
-    updateOne(
-      @Arg('id', () => ID) id: string,
-      @Args(() => o.updateArgs, { validate: true }) data: object,
-      @Ctx() ctx: AppContext,
-    ): Promise<T> {
+    updateOne(@Arg('id', () => ID) id: string, @Args(() => o.updateArgs, { validate: true }) data: object, @Ctx() ctx: AppContext): Promise<T> {
       return o.service(ctx).update(toId(id), { ...data }, ctx);
     }
 

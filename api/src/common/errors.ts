@@ -27,16 +27,14 @@ export class AppError extends GraphQLError {
 /** BAD_USER_INPUT naming the field; `reason` is a declared code (OVERLAP, BACKDATED…) for clients to translate. */
 export const badInput = (field: string, message: string, reason?: Reason, extra: Record<string, unknown> = {}) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, { field, ...(reason ? { reason } : {}), ...extra });
-export const notFound = (entity: string, id: unknown) =>
-  new AppError(ErrorCode.NOT_FOUND, `${entity} ${String(id)} does not exist`, { entity, id: String(id) });
+export const notFound = (entity: string, id: unknown) => new AppError(ErrorCode.NOT_FOUND, `${entity} ${String(id)} does not exist`, { entity, id: String(id) });
 /**
  * CONFLICT: the request is well-formed but the data's state refuses it. `reason` is a declared code
  * (e.g. ALREADY_AWARDED) that clients translate instead of matching the English message.
  */
 export const conflict = (message: string, field?: string, reason?: Reason, extra: Record<string, unknown> = {}) =>
   new AppError(ErrorCode.CONFLICT, message, { ...(field ? { field } : {}), ...(reason ? { reason } : {}), ...extra });
-export const forbidden = (message = 'You are not allowed to do this', reason?: Reason) =>
-  new AppError(ErrorCode.FORBIDDEN, message, reason ? { reason } : {});
+export const forbidden = (message = 'You are not allowed to do this', reason?: Reason) => new AppError(ErrorCode.FORBIDDEN, message, reason ? { reason } : {});
 export const unauthenticated = (message = 'Sign in first') => new AppError(ErrorCode.UNAUTHENTICATED, message);
 
 /** Converts a GraphQL ID argument to a database id, or fails naming the field. */

@@ -166,11 +166,7 @@ export const jsonBodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
   if (!status || status < 400 || status >= 500 || res.headersSent) return next(err);
   const code = e.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
   const message =
-    e.type === 'entity.too.large'
-      ? `The request body is larger than ${e.limit} bytes`
-      : e.type === 'entity.parse.failed'
-        ? 'The request body is not valid JSON'
-        : 'The request body cannot be read';
+    e.type === 'entity.too.large' ? `The request body is larger than ${e.limit} bytes` : e.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : 'The request body cannot be read';
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 };
 

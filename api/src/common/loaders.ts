@@ -54,15 +54,12 @@ export function groupBy<K, V>(keys: readonly K[], rows: V[], keyOf: (v: V) => K)
 }
 
 /** Rows of `entity` whose `column` is one of the keys, grouped per key (one query per request tick). */
-export function childrenOf<T extends ObjectLiteral>(
-  l: Loaders,
-  entity: new () => T,
-  column: keyof T & string,
-  order: Record<string, 'ASC' | 'DESC'> = { id: 'ASC' },
-): DataLoader<number, T[]> {
-  return l.named(`${entity.name}:${column}:${JSON.stringify(order)}`, (ds) =>
-    new DataLoader<number, T[]>(async (ids) =>
-      groupBy(ids, await ds.getRepository(entity).find({ where: { [column]: In([...ids]) } as never, order: order as never }), (row) => row[column] as number),
-    ),
+export function childrenOf<T extends ObjectLiteral>(l: Loaders, entity: new () => T, column: keyof T & string, order: Record<string, 'ASC' | 'DESC'> = { id: 'ASC' }): DataLoader<number, T[]> {
+  return l.named(
+    `${entity.name}:${column}:${JSON.stringify(order)}`,
+    (ds) =>
+      new DataLoader<number, T[]>(async (ids) =>
+        groupBy(ids, await ds.getRepository(entity).find({ where: { [column]: In([...ids]) } as never, order: order as never }), (row) => row[column] as number),
+      ),
   );
 }

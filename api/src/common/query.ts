@@ -44,12 +44,7 @@ export function checkSearchText(text: string, field = 'filter.q'): void {
 }
 
 /** How many rows the filter matches. */
-export function countList<T extends ObjectLiteral, F>(
-  ds: DataSource,
-  entity: EntityTarget<T>,
-  filter: F | null | undefined,
-  applyFilter: FilterFn<T, F>,
-): Promise<number> {
+export function countList<T extends ObjectLiteral, F>(ds: DataSource, entity: EntityTarget<T>, filter: F | null | undefined, applyFilter: FilterFn<T, F>): Promise<number> {
   checkFilter(filter);
   const qb = ds.getRepository(entity).createQueryBuilder('e');
   if (filter) applyFilter(qb, filter);

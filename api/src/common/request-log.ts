@@ -183,9 +183,12 @@ export function refusalBrake(limits: RateLimits): RequestHandler {
     limits.refusedFor('refusedIp', ip).then((ms) => {
       if (ms > 0) {
         const retryAfter = Math.max(1, Math.ceil(ms / 1000));
-        res.status(429).set('Retry-After', String(retryAfter)).json({
-          errors: [{ message: `Too many refused requests from your address; try again in ${retryAfter} seconds`, extensions: { code: 'RATE_LIMITED', reason: 'TOO_MANY_REFUSALS', retryAfter } }],
-        });
+        res
+          .status(429)
+          .set('Retry-After', String(retryAfter))
+          .json({
+            errors: [{ message: `Too many refused requests from your address; try again in ${retryAfter} seconds`, extensions: { code: 'RATE_LIMITED', reason: 'TOO_MANY_REFUSALS', retryAfter } }],
+          });
         return;
       }
       res.on('finish', () => {

@@ -6,9 +6,7 @@ import type { RequestBudget } from '../common/request-scope';
 import type { RateLimitName, RateLimitRule } from '../common/rate-limit';
 
 /** Database connection settings derived from DATABASE_URL. */
-export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'mysql'; url: string; poolSize: number; queueLimit: number };
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string; poolSize: number; queueLimit: number };
 
 /** Everything the app reads from the environment, parsed and validated once. */
 export interface AppConfig {

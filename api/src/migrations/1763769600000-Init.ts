@@ -1,18 +1,5 @@
 import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
-import {
-  bool,
-  createdAt,
-  date,
-  fk,
-  id,
-  index,
-  int,
-  sourceColumns,
-  sourceForeignKeys,
-  text,
-  timestamps,
-  varchar,
-} from './columns';
+import { bool, createdAt, date, fk, id, index, int, sourceColumns, sourceForeignKeys, text, timestamps, varchar } from './columns';
 
 /** The foundation schema: documents, organisations, rosters, users, audit trail, seed bookkeeping. */
 export class Init1763769600000 implements MigrationInterface {
@@ -56,11 +43,7 @@ export class Init1763769600000 implements MigrationInterface {
         int('clauseId', { nullable: true }),
         int('sortOrder', { default: 0 }),
       ],
-      foreignKeys: [
-        fk('citingDocumentId', 'policy_document', 'CASCADE'),
-        fk('citedDocumentId', 'policy_document', 'SET NULL'),
-        fk('clauseId', 'clause', 'SET NULL'),
-      ],
+      foreignKeys: [fk('citingDocumentId', 'policy_document', 'CASCADE'), fk('citedDocumentId', 'policy_document', 'SET NULL'), fk('clauseId', 'clause', 'SET NULL')],
     });
     await create({
       name: 'jurisdiction',
@@ -143,11 +126,7 @@ export class Init1763769600000 implements MigrationInterface {
         date('validFrom'),
         date('validTo', { nullable: true }),
       ],
-      indices: [
-        index('ix_membership_group', ['groupId', 'role', 'sortOrder']),
-        index('ix_membership_person', ['personId']),
-        index('ix_membership_post', ['postId']),
-      ],
+      indices: [index('ix_membership_group', ['groupId', 'role', 'sortOrder']), index('ix_membership_person', ['personId']), index('ix_membership_post', ['postId'])],
       foreignKeys: [...sourceForeignKeys(), fk('groupId', 'working_group', 'CASCADE'), fk('personId', 'person'), fk('postId', 'post', 'SET NULL')],
     });
     await create({
@@ -179,11 +158,7 @@ export class Init1763769600000 implements MigrationInterface {
         text('afterJson', { nullable: true }),
         varchar('requestId', 64, { nullable: true }),
       ],
-      indices: [
-        index('ix_audit_event_entity', ['entityType', 'entityId']),
-        index('ix_audit_event_actor', ['actorId']),
-        index('ix_audit_event_at', ['at']),
-      ],
+      indices: [index('ix_audit_event_entity', ['entityType', 'entityId']), index('ix_audit_event_actor', ['actorId']), index('ix_audit_event_at', ['at'])],
     });
     await create({
       name: 'seed_record',
@@ -192,7 +167,23 @@ export class Init1763769600000 implements MigrationInterface {
   }
 
   async down(qr: QueryRunner): Promise<void> {
-    for (const t of ['seed_record', 'audit_event', 'app_user', 'membership', 'working_group', 'post_holding', 'post', 'person', 'compound', 'property_company', 'unit', 'jurisdiction', 'document_citation', 'clause', 'policy_document']) {
+    for (const t of [
+      'seed_record',
+      'audit_event',
+      'app_user',
+      'membership',
+      'working_group',
+      'post_holding',
+      'post',
+      'person',
+      'compound',
+      'property_company',
+      'unit',
+      'jurisdiction',
+      'document_citation',
+      'clause',
+      'policy_document',
+    ]) {
       await qr.dropTable(t, true, true, true);
     }
   }

@@ -71,12 +71,7 @@ export class Incentives1764028800000 implements MigrationInterface {
         text('note', { nullable: true }),
       ],
       indices: [index('uq_award_case_site', ['programmeId', 'compoundId'], true), index('ix_award_case_status', ['status'])],
-      foreignKeys: [
-        fk('programmeId', 'incentive_programme'),
-        fk('compoundId', 'compound'),
-        fk('propertyCompanyId', 'property_company'),
-        fk('communityId', 'jurisdiction'),
-      ],
+      foreignKeys: [fk('programmeId', 'incentive_programme'), fk('compoundId', 'compound'), fk('propertyCompanyId', 'property_company'), fk('communityId', 'jurisdiction')],
     });
     await create({
       name: 'award_case_step',

@@ -33,7 +33,17 @@ export class Ratings1764115200000 implements MigrationInterface {
     });
     await create({
       name: 'rating_criterion',
-      columns: [id(), ...timestamps(qr), ...sourceColumns(), int('schemeId'), varchar('code', 40), varchar('name', 200), int('weight'), int('maxScore', { default: 100 }), int('sortOrder', { default: 0 })],
+      columns: [
+        id(),
+        ...timestamps(qr),
+        ...sourceColumns(),
+        int('schemeId'),
+        varchar('code', 40),
+        varchar('name', 200),
+        int('weight'),
+        int('maxScore', { default: 100 }),
+        int('sortOrder', { default: 0 }),
+      ],
       indices: [index('uq_rating_criterion_code', ['schemeId', 'code'], true)],
       foreignKeys: [...sourceForeignKeys(), fk('schemeId', 'rating_scheme', 'CASCADE')],
     });

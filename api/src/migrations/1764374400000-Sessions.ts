@@ -28,12 +28,24 @@ export class Sessions1764374400000 implements MigrationInterface {
 
   async up(qr: QueryRunner): Promise<void> {
     // One addColumns per table: SQLite rebuilds the table once rather than once per column.
-    await qr.addColumns('app_user', USER_COLUMNS.map((c) => new TableColumn(c)));
-    await qr.addColumns('payout_transition', TRANSITION_COLUMNS.map((c) => new TableColumn(c)));
+    await qr.addColumns(
+      'app_user',
+      USER_COLUMNS.map((c) => new TableColumn(c)),
+    );
+    await qr.addColumns(
+      'payout_transition',
+      TRANSITION_COLUMNS.map((c) => new TableColumn(c)),
+    );
   }
 
   async down(qr: QueryRunner): Promise<void> {
-    await qr.dropColumns('payout_transition', TRANSITION_COLUMNS.map((c) => c.name));
-    await qr.dropColumns('app_user', USER_COLUMNS.map((c) => c.name));
+    await qr.dropColumns(
+      'payout_transition',
+      TRANSITION_COLUMNS.map((c) => c.name),
+    );
+    await qr.dropColumns(
+      'app_user',
+      USER_COLUMNS.map((c) => c.name),
+    );
   }
 }

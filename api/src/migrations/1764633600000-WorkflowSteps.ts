@@ -68,10 +68,13 @@ export class WorkflowSteps1764633600000 implements MigrationInterface {
       );
       for (const r of rows) {
         const day = st.status === 'PAID' && r.paidOn ? dayOf(r.paidOn) : r.signedAt ? chinaDay(r.signedAt) : chinaDay(new Date());
-        await qr.query(
-          "INSERT INTO payout_transition (payoutId, fromStatus, toStatus, stepDate, reason, actorId, actorName) VALUES (?, NULL, ?, ?, ?, ?, 'system')",
-          [r.id, st.status, day, BACKFILLED, r.signer],
-        );
+        await qr.query("INSERT INTO payout_transition (payoutId, fromStatus, toStatus, stepDate, reason, actorId, actorName) VALUES (?, NULL, ?, ?, ?, ?, 'system')", [
+          r.id,
+          st.status,
+          day,
+          BACKFILLED,
+          r.signer,
+        ]);
       }
     }
     await qr.changeColumn('payout_transition', 'stepDate', new TableColumn(date('stepDate')));
@@ -117,7 +120,11 @@ export class WorkflowSteps1764633600000 implements MigrationInterface {
       const latest = `FROM payout_transition x WHERE x.payoutId = payout.id AND x.toStatus = '${st.status}' ORDER BY x.id DESC LIMIT 1`;
       await qr.query(`UPDATE payout SET ${st.by} = (SELECT x.actorId ${latest})${st.at ? `, ${st.at} = (SELECT x.at ${latest})` : ''}`);
     }
-    if (!sqlite) await qr.createForeignKeys('payout', ['submittedById', 'approvedById', 'paidById'].map((c) => new TableForeignKey(fk(c, 'app_user'))));
+    if (!sqlite)
+      await qr.createForeignKeys(
+        'payout',
+        ['submittedById', 'approvedById', 'paidById'].map((c) => new TableForeignKey(fk(c, 'app_user'))),
+      );
     if (sqlite) await qr.query('ALTER TABLE "payout_transition" DROP COLUMN "stepDate"');
     else await qr.dropColumn('payout_transition', 'stepDate');
   }

@@ -74,20 +74,10 @@ export const updatedAt = (qr: QueryRunner, name = 'updatedAt'): TableColumnOptio
 export const timestamps = (qr: QueryRunner): TableColumnOptions[] => [createdAt(qr), updatedAt(qr)];
 
 /** sourceDocumentId / sourceClauseId: where a seeded record was transcribed from. */
-export const sourceColumns = (): TableColumnOptions[] => [
-  int('sourceDocumentId', { nullable: true }),
-  int('sourceClauseId', { nullable: true }),
-];
-export const sourceForeignKeys = (): TableForeignKeyOptions[] => [
-  fk('sourceDocumentId', 'policy_document', 'SET NULL'),
-  fk('sourceClauseId', 'clause', 'SET NULL'),
-];
+export const sourceColumns = (): TableColumnOptions[] => [int('sourceDocumentId', { nullable: true }), int('sourceClauseId', { nullable: true })];
+export const sourceForeignKeys = (): TableForeignKeyOptions[] => [fk('sourceDocumentId', 'policy_document', 'SET NULL'), fk('sourceClauseId', 'clause', 'SET NULL')];
 
-export const fk = (
-  column: string,
-  table: string,
-  onDelete: 'RESTRICT' | 'CASCADE' | 'SET NULL' = 'RESTRICT',
-): TableForeignKeyOptions => ({
+export const fk = (column: string, table: string, onDelete: 'RESTRICT' | 'CASCADE' | 'SET NULL' = 'RESTRICT'): TableForeignKeyOptions => ({
   columnNames: [column],
   referencedTableName: table,
   referencedColumnNames: ['id'],

@@ -17,7 +17,19 @@ import { MODULES } from '../modules';
  * creating tables of many modules at once. New migrations live in their module (`migrations` in its
  * index.ts) and run after these, by timestamp.
  */
-const HISTORY = [Init1763769600000, Tasks1763856000000, Indicators1763942400000, Incentives1764028800000, Ratings1764115200000, Publications1764201600000, Sessions1764374400000, AuditImmutable1764460800000, IdempotencyKeys1764547200000, AuditSnapshotSize1764288000000, WorkflowSteps1764633600000];
+const HISTORY = [
+  Init1763769600000,
+  Tasks1763856000000,
+  Indicators1763942400000,
+  Incentives1764028800000,
+  Ratings1764115200000,
+  Publications1764201600000,
+  Sessions1764374400000,
+  AuditImmutable1764460800000,
+  IdempotencyKeys1764547200000,
+  AuditSnapshotSize1764288000000,
+  WorkflowSteps1764633600000,
+];
 
 const timestampOf = (m: Function) => Number(/(\d{13})$/.exec(m.name)?.[1] ?? NaN);
 

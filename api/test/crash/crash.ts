@@ -80,7 +80,7 @@ async function main(): Promise<number> {
     };
     const run = String(Date.now()).slice(-7);
     const fx = await prepare(gql, adminPassword, run);
-    const auditFromId = Number(((await gql('{ allAuditEvents(perPage: 1, sortField: "id", sortOrder: "DESC") { id } }', {}, fx.admin.token)).allAuditEvents[0]?.id ?? 0));
+    const auditFromId = Number((await gql('{ allAuditEvents(perPage: 1, sortField: "id", sortOrder: "DESC") { id } }', {}, fx.admin.token)).allAuditEvents[0]?.id ?? 0);
 
     const t0 = Date.now();
     const stopAt = t0 + SECONDS * 1000;
@@ -138,7 +138,13 @@ function serverErrors(file: string): Record<string, number> {
   return out;
 }
 
-function report(client: RetryingClient, v: Awaited<ReturnType<typeof verify>>, tl: { killAt: number; restartAt: number; readyAt: number; health: string }, t0: number, logged: Record<string, number>): number {
+function report(
+  client: RetryingClient,
+  v: Awaited<ReturnType<typeof verify>>,
+  tl: { killAt: number; restartAt: number; readyAt: number; health: string },
+  t0: number,
+  logged: Record<string, number>,
+): number {
   const s = (ms: number) => Math.round(ms / 100) / 10;
   const dropped = client.failures.filter((f) => f.code === DROPPED).length;
   const failures = client.failures.filter((f) => f.code !== DROPPED);
@@ -154,13 +160,27 @@ function report(client: RetryingClient, v: Awaited<ReturnType<typeof verify>>, t
   const recoverySeconds = s(recovered - tl.restartAt);
 
   const violations: string[] = [];
-  if (v.lost.length) violations.push(`${v.lost.length} acknowledged writes lost (${v.lost.slice(0, 5).map((o) => o.spec.kind).join(', ')}…)`);
-  if (v.duplicated.length) violations.push(`${v.duplicated.length} writes applied more than once (${v.duplicated.slice(0, 5).map((o) => o.spec.kind).join(', ')}…)`);
+  if (v.lost.length)
+    violations.push(
+      `${v.lost.length} acknowledged writes lost (${v.lost
+        .slice(0, 5)
+        .map((o) => o.spec.kind)
+        .join(', ')}…)`,
+    );
+  if (v.duplicated.length)
+    violations.push(
+      `${v.duplicated.length} writes applied more than once (${v.duplicated
+        .slice(0, 5)
+        .map((o) => o.spec.kind)
+        .join(', ')}…)`,
+    );
   if (v.withoutAudit.length) violations.push(`${v.withoutAudit.length} acknowledged writes without their audit row`);
   if (v.unmatchedAudit) violations.push(`${v.unmatchedAudit} audit rows not matched one-to-one with a write's key`);
-  if (v.refused) violations.push(`${v.refused} writes refused: ${JSON.stringify(byCode(failures.filter((f) => !/^(SERVICE_UNAVAILABLE|INTERNAL_SERVER_ERROR|NO_ANSWER|BAD_ANSWER|HTTP_5\d\d)$/.test(f.code))))}`);
+  if (v.refused)
+    violations.push(`${v.refused} writes refused: ${JSON.stringify(byCode(failures.filter((f) => !/^(SERVICE_UNAVAILABLE|INTERNAL_SERVER_ERROR|NO_ANSWER|BAD_ANSWER|HTTP_5\d\d)$/.test(f.code))))}`);
   if (Object.keys(unclear).length) violations.push(`errors during the outage without code SERVICE_UNAVAILABLE: ${JSON.stringify(unclear)}`);
-  if (before.length || after.some((f) => f.code !== 'SERVICE_UNAVAILABLE')) violations.push(`errors while the database was up: before ${JSON.stringify(byCode(before))}, after ${JSON.stringify(byCode(after))}`);
+  if (before.length || after.some((f) => f.code !== 'SERVICE_UNAVAILABLE'))
+    violations.push(`errors while the database was up: before ${JSON.stringify(byCode(before))}, after ${JSON.stringify(byCode(after))}`);
   if (!(recoverySeconds <= RECOVERY_LIMIT)) violations.push(`writes were not served within ${RECOVERY_LIMIT} s of the restart (${recoverySeconds} s)`);
   if (!tl.health.startsWith('503')) violations.push(`/health during the outage answered ${tl.health}, not 503`);
   if (!v.acknowledged) violations.push('no write was acknowledged');

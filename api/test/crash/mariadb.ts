@@ -29,13 +29,7 @@ export class OwnMariaDb {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wydj-crash-'));
     const db = new OwnMariaDb(dir, port);
     const asRoot = process.getuid?.() === 0;
-    await run('mariadb-install-db', [
-      '--no-defaults',
-      `--datadir=${db.dataDir}`,
-      '--skip-test-db',
-      '--auth-root-authentication-method=socket',
-      ...(asRoot ? ['--user=root'] : []),
-    ]);
+    await run('mariadb-install-db', ['--no-defaults', `--datadir=${db.dataDir}`, '--skip-test-db', '--auth-root-authentication-method=socket', ...(asRoot ? ['--user=root'] : [])]);
     // Runs at every start: the application's account and database (idempotent).
     fs.writeFileSync(
       path.join(dir, 'init.sql'),

@@ -46,7 +46,8 @@ export async function prepare(gql: Gql, adminPassword: string, run: string): Pro
   const programmeId = (await gql('{ allIncentiveProgrammes(filter: { trigger: DEMONSTRATION_SITE_ACCEPTED }) { id } }', {}, admin.token)).allIncentiveProgrammes[0].id;
   const communityId = (await gql('{ allJurisdictions(filter: { level: COMMUNITY }, perPage: 1) { id } }', {}, admin.token)).allJurisdictions[0].id;
   const code = `91350582MA${run}`; // run is 7 digits: 17 characters, the check character follows
-  const companyId = (await gql('mutation($n: String!, $u: String!) { createPropertyCompany(name: $n, uscc: $u) { id } }', { n: `崩溃测试物业${run}`, u: `${code}${usccCheckChar(code)}` }, admin.token)).createPropertyCompany.id;
+  const companyId = (await gql('mutation($n: String!, $u: String!) { createPropertyCompany(name: $n, uscc: $u) { id } }', { n: `崩溃测试物业${run}`, u: `${code}${usccCheckChar(code)}` }, admin.token))
+    .createPropertyCompany.id;
   await gql('mutation($p: ID!) { createIncentiveBudget(programmeId: $p, year: 2024, amount: "100000000") { id } }', { p: programmeId }, admin.token);
   return { admin, maker, checker, groupId, assignmentIds, programmeId, communityId, companyId };
 }
@@ -66,17 +67,29 @@ export async function runWorker(client: RetryingClient, fx: Fixture, run: string
 
   const roster = chain(async function* () {
     const name = marker();
-    const person = yield { kind: 'createPerson', ...as(fx.admin), query: 'mutation($n: String!) { createPerson(name: $n) { id } }', variables: { n: name }, field: 'createPerson', check: count('person WHERE name = ?', [name]) };
+    const person = yield {
+      kind: 'createPerson',
+      ...as(fx.admin),
+      query: 'mutation($n: String!) { createPerson(name: $n) { id } }',
+      variables: { n: name },
+      field: 'createPerson',
+      check: count('person WHERE name = ?', [name]),
+    };
     const personId = person.id as string;
     yield {
-      kind: 'createMembership', ...as(fx.admin),
+      kind: 'createMembership',
+      ...as(fx.admin),
       query: 'mutation($g: ID!, $p: ID!, $d: LocalDate!) { createMembership(groupId: $g, personId: $p, role: MEMBER, validFrom: $d) { id } }',
-      variables: { g: fx.groupId, p: personId, d: today }, field: 'createMembership',
+      variables: { g: fx.groupId, p: personId, d: today },
+      field: 'createMembership',
       check: count('membership WHERE personId = ? AND groupId = ?', [personId, fx.groupId]),
     };
     yield {
-      kind: 'updatePerson', ...as(fx.admin),
-      query: 'mutation($id: ID!, $p: String!) { updatePerson(id: $id, phone: $p) { id } }', variables: { id: personId, p: `0595-${seq}` }, field: 'updatePerson',
+      kind: 'updatePerson',
+      ...as(fx.admin),
+      query: 'mutation($id: ID!, $p: String!) { updatePerson(id: $id, phone: $p) { id } }',
+      variables: { id: personId, p: `0595-${seq}` },
+      field: 'updatePerson',
       check: count(`audit_event WHERE entityType = 'Person' AND entityId = ? AND action = 'UPDATE'`, [personId]),
     };
   });
@@ -84,35 +97,59 @@ export async function runWorker(client: RetryingClient, fx: Fixture, run: string
   const payouts = chain(async function* () {
     const name = marker();
     const compound = yield {
-      kind: 'createCompound', ...as(fx.admin),
+      kind: 'createCompound',
+      ...as(fx.admin),
       query: 'mutation($n: String!, $c: ID!, $p: ID!) { createCompound(name: $n, communityId: $c, propertyCompanyId: $p, managementMode: PROFESSIONAL) { id } }',
-      variables: { n: name, c: fx.communityId, p: fx.companyId }, field: 'createCompound', check: count('compound WHERE name = ?', [name]),
+      variables: { n: name, c: fx.communityId, p: fx.companyId },
+      field: 'createCompound',
+      check: count('compound WHERE name = ?', [name]),
     };
     const awardCase = yield {
-      kind: 'createAwardCase', ...as(fx.admin),
+      kind: 'createAwardCase',
+      ...as(fx.admin),
       query: 'mutation($p: ID!, $c: ID!) { createAwardCase(programmeId: $p, compoundId: $c, appliedOn: "2024-05-06", year: 2024) { id } }',
-      variables: { p: fx.programmeId, c: compound.id }, field: 'createAwardCase', check: count('award_case WHERE compoundId = ?', [compound.id]),
+      variables: { p: fx.programmeId, c: compound.id },
+      field: 'createAwardCase',
+      check: count('award_case WHERE compoundId = ?', [compound.id]),
     };
     const caseId = awardCase.id as string;
-    for (const [to, d] of [['INSPECTED', '2024-06-01'], ['SUPERIOR_ACCEPTED', '2024-06-20'], ['STREET_ACCEPTED', '2024-07-01']]) {
+    for (const [to, d] of [
+      ['INSPECTED', '2024-06-01'],
+      ['SUPERIOR_ACCEPTED', '2024-06-20'],
+      ['STREET_ACCEPTED', '2024-07-01'],
+    ]) {
       yield {
-        kind: 'advanceAwardCase', ...as(fx.admin),
+        kind: 'advanceAwardCase',
+        ...as(fx.admin),
         query: 'mutation($id: ID!, $to: AwardCaseStatus!, $d: LocalDate!) { advanceAwardCase(id: $id, to: $to, date: $d) { id } }',
-        variables: { id: caseId, to, d }, field: 'advanceAwardCase', check: count('award_case_step WHERE caseId = ? AND toStatus = ?', [caseId, to]),
+        variables: { id: caseId, to, d },
+        field: 'advanceAwardCase',
+        check: count('award_case_step WHERE caseId = ? AND toStatus = ?', [caseId, to]),
       };
     }
     const made = yield {
-      kind: 'generateAwardPayouts', ...as(fx.admin),
-      query: 'mutation($c: ID!) { generateAwardPayouts(caseId: $c) { id } }', variables: { c: caseId }, field: 'generateAwardPayouts',
+      kind: 'generateAwardPayouts',
+      ...as(fx.admin),
+      query: 'mutation($c: ID!) { generateAwardPayouts(caseId: $c) { id } }',
+      variables: { c: caseId },
+      field: 'generateAwardPayouts',
       check: count('payout WHERE caseId = ?', [caseId], 2),
     };
     for (const { id } of made as Array<{ id: string }>) {
       const step = (kind: string, who: Writer, to: string, query: string, extra: Record<string, unknown> = {}): WriteSpec => ({
-        kind, ...as(who), query, variables: { id, ...extra }, field: kind, check: count('payout_transition WHERE payoutId = ? AND toStatus = ?', [id, to]),
+        kind,
+        ...as(who),
+        query,
+        variables: { id, ...extra },
+        field: kind,
+        check: count('payout_transition WHERE payoutId = ? AND toStatus = ?', [id, to]),
       });
       yield step('submitPayout', fx.maker, 'SUBMITTED', 'mutation($id: ID!) { submitPayout(id: $id) { id } }');
       yield step('approvePayout', fx.checker, 'APPROVED', 'mutation($id: ID!) { approvePayout(id: $id) { id } }');
-      yield step('markPayoutPaid', fx.checker, 'PAID', 'mutation($id: ID!, $r: String!, $d: LocalDate!) { markPayoutPaid(id: $id, paymentReference: $r, paidOn: $d) { id } }', { r: `PZ-${marker()}`, d: today });
+      yield step('markPayoutPaid', fx.checker, 'PAID', 'mutation($id: ID!, $r: String!, $d: LocalDate!) { markPayoutPaid(id: $id, paymentReference: $r, paidOn: $d) { id } }', {
+        r: `PZ-${marker()}`,
+        d: today,
+      });
     }
   });
 
@@ -120,9 +157,12 @@ export async function runWorker(client: RetryingClient, fx: Fixture, run: string
     const note = marker();
     const assignmentId = fx.assignmentIds[Math.floor(Math.random() * fx.assignmentIds.length)];
     await client.write({
-      kind: 'reportProgress', ...as(fx.admin),
+      kind: 'reportProgress',
+      ...as(fx.admin),
       query: 'mutation($a: ID!, $d: LocalDate!, $n: String!) { reportProgress(assignmentId: $a, reportDate: $d, status: IN_PROGRESS, note: $n) { id } }',
-      variables: { a: assignmentId, d: today, n: note }, field: 'reportProgress', check: count('progress_report WHERE note = ?', [note]),
+      variables: { a: assignmentId, d: today, n: note },
+      field: 'reportProgress',
+      check: count('progress_report WHERE note = ?', [note]),
     });
   };
 

@@ -7,8 +7,14 @@ import { fieldsOf, named } from '../common/enums';
  * The types the API keeps an audit trail of: those its mutations write (createX, advanceAwardCase,
  * approvePayout, reportProgress…) and that can be listed; the audit events themselves are not.
  */
-const LISTED = new Set(fieldsOf(schema.queryType.name).filter((f) => f.name.startsWith('all')).map((f) => named(f).name));
-const WRITTEN = fieldsOf(schema.mutationType?.name ?? '').map((f) => named(f).name).filter((t) => LISTED.has(t));
+const LISTED = new Set(
+  fieldsOf(schema.queryType.name)
+    .filter((f) => f.name.startsWith('all'))
+    .map((f) => named(f).name),
+);
+const WRITTEN = fieldsOf(schema.mutationType?.name ?? '')
+  .map((f) => named(f).name)
+  .filter((t) => LISTED.has(t));
 
 /** Every kind of record with a history: the console's resources, the types the API writes, and the seed. */
 const EntityTypeInput = (props: { source: string; alwaysOn?: boolean }) => {
@@ -46,8 +52,26 @@ const EntityType = (_: { label?: string }) => {
 
 /** 审计记录: read-only, newest first, filter by actor, record type and date. */
 export const AuditEventList = () => (
-  <List filters={filters} actions={<TopToolbar><ExportButtons /></TopToolbar>} sort={{ field: 'id', order: 'DESC' }}>
-    <Datagrid bulkActionButtons={false} rowClick={false} expand={<><Json source="before" /><br /><Json source="after" /></>}>
+  <List
+    filters={filters}
+    actions={
+      <TopToolbar>
+        <ExportButtons />
+      </TopToolbar>
+    }
+    sort={{ field: 'id', order: 'DESC' }}
+  >
+    <Datagrid
+      bulkActionButtons={false}
+      rowClick={false}
+      expand={
+        <>
+          <Json source="before" />
+          <br />
+          <Json source="after" />
+        </>
+      }
+    >
       <DateField source="at" showTime />
       <TextField source="actorName" />
       <Action label="resources.AuditEvent.fields.action" />

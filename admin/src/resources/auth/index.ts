@@ -9,7 +9,15 @@ export const authModule: ConsoleModule = {
   name: 'auth',
   resources: ({ role }) => [
     role === 'ADMIN'
-      ? { name: 'User', icon: ManageAccountsIcon, options: { menuGroup: 'system' }, list: screen(users, 'UserList'), edit: screen(users, 'UserEdit'), create: screen(users, 'UserCreate'), recordRepresentation: 'username' }
+      ? {
+          name: 'User',
+          icon: ManageAccountsIcon,
+          options: { menuGroup: 'system' },
+          list: screen(users, 'UserList'),
+          edit: screen(users, 'UserEdit'),
+          create: screen(users, 'UserCreate'),
+          recordRepresentation: 'username',
+        }
       : null,
   ],
   routes: () => [{ path: '/change-password', component: screen(() => import('./ChangePassword'), 'ChangePassword') }],

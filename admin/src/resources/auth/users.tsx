@@ -1,19 +1,4 @@
-import {
-  BooleanField,
-  BooleanInput,
-  Create,
-  Datagrid,
-  DateField,
-  Edit,
-  List,
-  PasswordInput,
-  ReferenceField,
-  SimpleForm,
-  TextField,
-  TextInput,
-  minLength,
-  required,
-} from 'react-admin';
+import { BooleanField, BooleanInput, Create, Datagrid, DateField, Edit, List, PasswordInput, ReferenceField, SimpleForm, TextField, TextInput, minLength, required } from 'react-admin';
 import { RefInput } from '../common/forms';
 import { ListActions } from '../common/actions';
 import { EnumField, EnumInput } from '../common/fields';

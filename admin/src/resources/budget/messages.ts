@@ -26,7 +26,17 @@ export const messages = defineMessages(
       },
     },
     app: {
-      budgets: { gauge: '预算执行', panel: '%{year} 年度奖励预算', none: '%{year} 年度尚未设置奖励预算。', set: '设置预算', paid: '已发放', committed: '已占用', available: '可用', amount: '预算', count: '笔数' },
+      budgets: {
+        gauge: '预算执行',
+        panel: '%{year} 年度奖励预算',
+        none: '%{year} 年度尚未设置奖励预算。',
+        set: '设置预算',
+        paid: '已发放',
+        committed: '已占用',
+        available: '可用',
+        amount: '预算',
+        count: '笔数',
+      },
     },
   },
   {

@@ -126,14 +126,7 @@ export function MutationDialog<T extends Values>(props: MutationDialogProps<T>) 
         </DialogContent>
         <DialogActions>
           <Button label="ra.action.cancel" onClick={() => setOpen(false)} />
-          <Button
-            label={props.confirmLabel ?? 'ra.action.confirm'}
-            color={props.confirmColor}
-            variant="contained"
-            disabled={busy}
-            onClick={confirm}
-            data-testid={props.testids.confirm}
-          />
+          <Button label={props.confirmLabel ?? 'ra.action.confirm'} color={props.confirmColor} variant="contained" disabled={busy} onClick={confirm} data-testid={props.testids.confirm} />
         </DialogActions>
       </Dialog>
     </>

@@ -26,7 +26,11 @@ export type { Sheet };
 /** The records as a table an office can read: translated headers, names for references, labels for enums. */
 export async function toSheet(records: RaRecord[], resource: string, fetchRelated: FetchRelatedRecords, translate: Translate): Promise<Sheet> {
   // related records (the schema's object fields) are not columns, even where every row has none
-  const related = new Set(fieldsOf(resource).filter((f) => named(f).kind === 'OBJECT').map((f) => f.name));
+  const related = new Set(
+    fieldsOf(resource)
+      .filter((f) => named(f).kind === 'OBJECT')
+      .map((f) => f.name),
+  );
   const fields = [...new Set(records.flatMap((r) => Object.keys(r)))].filter((f) => !LEFT_OUT.has(f) && !f.startsWith('__') && !related.has(f) && !records.some((r) => nested(r[f])));
   // a reference (xId) reads as the name of the record x: carried by the records (dataProvider/selections.ts) or fetched
   const nameOf: Record<string, (r: RaRecord) => string | undefined> = {};
@@ -71,11 +75,13 @@ function download(blob: Blob, filename: string): void {
 const fileName = (resource: string, translate: Translate, ext: string) => `${translate(`resources.${resource}.name`, { smart_count: 2, _: resource })}-${today()}.${ext}`;
 
 /** CSV with a BOM, so Excel opens the Chinese text correctly. */
-export const csvExporter = (translate: Translate): Exporter => async (records, fetchRelated, _dp, resource) => {
-  const sheet = await toSheet(records, resource as string, fetchRelated, translate);
-  const text = toCsv([sheet.headers, ...sheet.rows]);
-  download(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }), fileName(resource as string, translate, 'csv'));
-};
+export const csvExporter =
+  (translate: Translate): Exporter =>
+  async (records, fetchRelated, _dp, resource) => {
+    const sheet = await toSheet(records, resource as string, fetchRelated, translate);
+    const text = toCsv([sheet.headers, ...sheet.rows]);
+    download(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }), fileName(resource as string, translate, 'csv'));
+  };
 
 /** One sheet as an xlsx download; `formats` sets a column's number format (e.g. '#,##0.00'). */
 export async function downloadXlsx(sheet: Sheet, sheetName: string, filename: string, formats: Record<number, string> = {}): Promise<void> {
@@ -83,7 +89,9 @@ export async function downloadXlsx(sheet: Sheet, sheetName: string, filename: st
   download(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), filename);
 }
 
-export const xlsxExporter = (translate: Translate): Exporter => async (records, fetchRelated, _dp, resource) => {
-  const sheet = await toSheet(records, resource as string, fetchRelated, translate);
-  await downloadXlsx(sheet, translate(`resources.${resource}.name`, { smart_count: 2, _: resource as string }), fileName(resource as string, translate, 'xlsx'));
-};
+export const xlsxExporter =
+  (translate: Translate): Exporter =>
+  async (records, fetchRelated, _dp, resource) => {
+    const sheet = await toSheet(records, resource as string, fetchRelated, translate);
+    await downloadXlsx(sheet, translate(`resources.${resource}.name`, { smart_count: 2, _: resource as string }), fileName(resource as string, translate, 'xlsx'));
+  };

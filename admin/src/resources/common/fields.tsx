@@ -1,25 +1,12 @@
 import { Chip } from '@mui/material';
-import {
-  ReferenceField,
-  SelectField,
-  SelectInput,
-  TextField,
-  useRecordContext,
-  useTranslate,
-  type SelectFieldProps,
-  type SelectInputProps,
-} from 'react-admin';
+import { ReferenceField, SelectField, SelectInput, TextField, useRecordContext, useTranslate, type SelectFieldProps, type SelectInputProps } from 'react-admin';
 import { enumChoices } from './enums';
 import { MODULES } from '../../modules';
 import type { ChipColor } from './module';
 
-export const EnumField = ({ enumName, ...props }: Omit<SelectFieldProps, 'choices'> & { enumName: string }) => (
-  <SelectField {...props} choices={enumChoices(enumName)} />
-);
+export const EnumField = ({ enumName, ...props }: Omit<SelectFieldProps, 'choices'> & { enumName: string }) => <SelectField {...props} choices={enumChoices(enumName)} />;
 
-export const EnumInput = ({ enumName, ...props }: Omit<SelectInputProps, 'choices'> & { enumName: string }) => (
-  <SelectInput {...props} choices={enumChoices(enumName)} />
-);
+export const EnumInput = ({ enumName, ...props }: Omit<SelectInputProps, 'choices'> & { enumName: string }) => <SelectInput {...props} choices={enumChoices(enumName)} />;
 
 /** Where a seeded record was transcribed from: 文号 and clause. */
 export const SourceField = (_: { label?: string }) => {

@@ -83,7 +83,12 @@ export const SignerWarnings = ({ payout }: { payout: PayoutDetail }) => {
           data-testid="signer-warning"
           data-to={s.toStatus}
           sx={{ height: 'auto', py: 0.25, '& .MuiChip-label': { whiteSpace: 'normal' } }}
-          label={translate('app.payouts.signer_reset', { actor: s.actorName, step: translate(`app.payouts.action.${s.toStatus}`), by: s.signerPasswordSetBy, at: formatAt(s.signerPasswordSetAt, locale) })}
+          label={translate('app.payouts.signer_reset', {
+            actor: s.actorName,
+            step: translate(`app.payouts.action.${s.toStatus}`),
+            by: s.signerPasswordSetBy,
+            at: formatAt(s.signerPasswordSetAt, locale),
+          })}
         />
       ))}
     </Box>
@@ -212,7 +217,13 @@ export const PayoutTransitions = ({ transitions, ruleVersion }: { transitions: N
             <TableCell>
               {t.actorName}
               {t.signerPasswordSetBy && t.signerPasswordSetAt && (
-                <Chip color="warning" size="small" icon={<WarningAmberIcon />} sx={{ ml: 1 }} label={translate('app.payouts.password_set_by', { by: t.signerPasswordSetBy, at: formatAt(t.signerPasswordSetAt, locale) })} />
+                <Chip
+                  color="warning"
+                  size="small"
+                  icon={<WarningAmberIcon />}
+                  sx={{ ml: 1 }}
+                  label={translate('app.payouts.password_set_by', { by: t.signerPasswordSetBy, at: formatAt(t.signerPasswordSetAt, locale) })}
+                />
               )}
               {t.signedInAt && (
                 <Typography variant="caption" color="text.secondary" component="div">

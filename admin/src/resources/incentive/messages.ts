@@ -245,7 +245,7 @@ export const messages = defineMessages(
       },
     },
     enums: {
-      IncentiveTrigger: { DEMONSTRATION_SITE_ACCEPTED: 'Demonstration site accepted', OWNERS_COMMITTEE_FORMED: 'Owners\' committee formed (award in lieu of subsidy)' },
+      IncentiveTrigger: { DEMONSTRATION_SITE_ACCEPTED: 'Demonstration site accepted', OWNERS_COMMITTEE_FORMED: "Owners' committee formed (award in lieu of subsidy)" },
       RecipientRole: { PROPERTY_COMPANY: 'Property company', COMMUNITY: 'Community' },
       AwardCaseStatus: { APPLIED: 'Applied', INSPECTED: 'Inspected', SUPERIOR_ACCEPTED: 'Accepted by superior', STREET_ACCEPTED: 'Accepted by street', REJECTED: 'Rejected' },
       PayoutStatus: { DRAFT: 'Draft', SUBMITTED: 'Awaiting approval', APPROVED: 'Approved', PAID: 'Paid', REJECTED: 'Rejected', CANCELLED: 'Cancelled' },

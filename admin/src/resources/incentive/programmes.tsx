@@ -1,16 +1,4 @@
-import {
-  Datagrid,
-  DateField,
-  List,
-  NumberField,
-  ReferenceManyField,
-  Show,
-  SimpleForm,
-  SimpleShowLayout,
-  TextField,
-  TextInput,
-  required,
-} from 'react-admin';
+import { Datagrid, DateField, List, NumberField, ReferenceManyField, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, required } from 'react-admin';
 import { ListActions, ShowActions } from '../common/actions';
 import { EnumField, EnumInput, SourceField } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
@@ -20,7 +8,11 @@ import { ClauseInput, LinesSummary } from './rules';
 
 /** 奖励项目: 000's demonstration-site award and 004's 以奖代补. */
 export const ProgrammeList = () => (
-  <List filters={[<TextInput key="q" source="q" alwaysOn />, <EnumInput key="t" source="trigger" enumName="IncentiveTrigger" alwaysOn />]} actions={<ListActions filters={false} />} sort={{ field: 'id', order: 'ASC' }}>
+  <List
+    filters={[<TextInput key="q" source="q" alwaysOn />, <EnumInput key="t" source="trigger" enumName="IncentiveTrigger" alwaysOn />]}
+    actions={<ListActions filters={false} />}
+    sort={{ field: 'id', order: 'ASC' }}
+  >
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <EnumField source="trigger" enumName="IncentiveTrigger" />

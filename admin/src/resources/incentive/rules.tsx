@@ -96,7 +96,11 @@ const Lines = (_: { label?: string }) => {
 };
 
 export const RuleList = () => (
-  <List filters={[<TextInput key="q" source="q" alwaysOn />, <RefInput key="p" source="programmeId" reference="IncentiveProgramme" alwaysOn />]} actions={<ListActions filters={false} />} sort={{ field: 'validFrom', order: 'ASC' }}>
+  <List
+    filters={[<TextInput key="q" source="q" alwaysOn />, <RefInput key="p" source="programmeId" reference="IncentiveProgramme" alwaysOn />]}
+    actions={<ListActions filters={false} />}
+    sort={{ field: 'validFrom', order: 'ASC' }}
+  >
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <ReferenceField source="programmeId" reference="IncentiveProgramme" link="show" />

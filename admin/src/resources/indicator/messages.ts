@@ -73,7 +73,7 @@ export const messages = defineMessages(
       IndicatorUnit: { PERCENT: '%', COUNT: 'count' },
       Comparator: { GTE: 'at least', LTE: 'at most', EQ: 'exactly' },
       ComputedMeasure: {
-        OWNERS_COMMITTEE_RATE: 'Owners\' committee rate',
+        OWNERS_COMMITTEE_RATE: "Owners' committee rate",
         PARTY_ORGANIZATION_RATE: 'Party organisation rate',
         NEW_COMMITTEE_PARTY_SHARE: 'Party share of new committees',
       },

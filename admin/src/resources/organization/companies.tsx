@@ -1,15 +1,4 @@
-import {
-  Datagrid,
-  List,
-  ReferenceField,
-  ReferenceManyField,
-  Show,
-  SimpleForm,
-  SimpleShowLayout,
-  TextField,
-  TextInput,
-  required,
-} from 'react-admin';
+import { Datagrid, List, ReferenceField, ReferenceManyField, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, required } from 'react-admin';
 import { isValidUscc } from '../../../../api/src/common/uscc';
 import { formViews, RefInput } from '../common/forms';
 import { ListActions, ShowActions } from '../common/actions';

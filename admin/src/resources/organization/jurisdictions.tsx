@@ -1,16 +1,4 @@
-import {
-  Datagrid,
-  List,
-  ReferenceField,
-  ReferenceManyField,
-  Show,
-  SimpleForm,
-  SimpleShowLayout,
-  TextField,
-  TextInput,
-  regex,
-  required,
-} from 'react-admin';
+import { Datagrid, List, ReferenceField, ReferenceManyField, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, regex, required } from 'react-admin';
 import { formViews, RefInput } from '../common/forms';
 import { ListActions, ShowActions } from '../common/actions';
 import { EnumField, EnumInput, SourceField } from '../common/fields';

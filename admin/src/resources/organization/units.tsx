@@ -1,16 +1,4 @@
-import {
-
-  Datagrid,
-  List,
-  ReferenceField,
-  Show,
-  SimpleForm,
-  SimpleShowLayout,
-  TextField,
-  TextInput,
-  required,
-  useRecordContext,
-} from 'react-admin';
+import { Datagrid, List, ReferenceField, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, required, useRecordContext } from 'react-admin';
 import { formViews, RefInput } from '../common/forms';
 import { ListActions, ShowActions } from '../common/actions';
 import { EnumField, EnumInput, SourceField } from '../common/fields';
@@ -52,7 +40,11 @@ export const UnitShow = () => (
 );
 
 /** Aliases are typed as one line separated by 、 or commas. */
-const parseAliases = (v: string) => (v ?? '').split(/[、,，]/).map((s) => s.trim()).filter(Boolean);
+const parseAliases = (v: string) =>
+  (v ?? '')
+    .split(/[、,，]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 const formatAliases = (v: string[] | string) => (Array.isArray(v) ? v.join('、') : v);
 
 const UnitForm = () => (

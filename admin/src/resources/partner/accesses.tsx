@@ -55,7 +55,16 @@ const OutcomeField = (_: { label?: string }) => {
   const record = useRecordContext();
   const translate = useTranslate();
   if (!record) return null;
-  return <Chip size="small" color={record.outcome === 'OK' ? 'success' : 'error'} variant="outlined" label={translate(`app.partner.outcomes.${record.outcome}`, { _: record.outcome })} data-testid="access-outcome" data-outcome={record.outcome} />;
+  return (
+    <Chip
+      size="small"
+      color={record.outcome === 'OK' ? 'success' : 'error'}
+      variant="outlined"
+      label={translate(`app.partner.outcomes.${record.outcome}`, { _: record.outcome })}
+      data-testid="access-outcome"
+      data-outcome={record.outcome}
+    />
+  );
 };
 
 /** 导出 Excel: the filtered log with the key's name, dates in the reader's time, companies as a list. */

@@ -134,7 +134,13 @@ const IssueKeyButton = () => {
         {(form) => (
           <>
             <Typography variant="body2">{translate('app.partner.issue_help')}</Typography>
-            <MuiTextField label={translate('resources.PartnerKey.fields.name')} {...form.field('name')} required helperText={form.field('name').helperText ?? translate('app.partner.name_help')} slotProps={{ htmlInput: { 'data-testid': 'issue-key-name' } }} />
+            <MuiTextField
+              label={translate('resources.PartnerKey.fields.name')}
+              {...form.field('name')}
+              required
+              helperText={form.field('name').helperText ?? translate('app.partner.name_help')}
+              slotProps={{ htmlInput: { 'data-testid': 'issue-key-name' } }}
+            />
             <MuiTextField label={translate('resources.PartnerKey.fields.note')} {...form.field('note')} multiline minRows={2} slotProps={{ htmlInput: { 'data-testid': 'issue-key-note' } }} />
           </>
         )}
@@ -164,7 +170,14 @@ export const RevokeKeyButton = ({ record }: { record: RaRecord }) => {
       {(form) => (
         <>
           <Typography variant="body2">{translate('app.partner.revoke_confirm', { name: record.name, prefix: record.prefix })}</Typography>
-          <MuiTextField label={translate('resources.PartnerKey.fields.revokeReason')} {...form.field('reason')} required multiline minRows={2} slotProps={{ htmlInput: { 'data-testid': 'revoke-key-reason' } }} />
+          <MuiTextField
+            label={translate('resources.PartnerKey.fields.revokeReason')}
+            {...form.field('reason')}
+            required
+            multiline
+            minRows={2}
+            slotProps={{ htmlInput: { 'data-testid': 'revoke-key-reason' } }}
+          />
         </>
       )}
     </MutationDialog>

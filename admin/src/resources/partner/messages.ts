@@ -140,7 +140,8 @@ export const messages = defineMessages(
         unknown_key: 'Unknown key',
         secret: {
           title: 'New key: %{name}',
-          warning: 'This key is shown this once. Only its hash is kept: once this dialog is closed it cannot be shown again; a lost key can only be revoked and a new one issued. Copy it now and hand it over safely.',
+          warning:
+            'This key is shown this once. Only its hash is kept: once this dialog is closed it cannot be shown again; a lost key can only be revoked and a new one issued. Copy it now and hand it over safely.',
           label: 'Key',
           copy: 'Copy',
           copied: 'Copied to the clipboard',

@@ -11,8 +11,7 @@ export const RECTIFICATION_VIEW: WorkflowView = {
   label: (from, to) => `app.rectifications.action.${actionOf(from, to)}`,
   color: (from, to) => (actionOf(from, to) === 'return' ? 'warning' : 'primary'),
   variant: (from, to) => (actionOf(from, to) === 'accept' ? 'contained' : 'text'),
-  summary: (record, from, to, { translate }) =>
-    translate(`app.rectifications.confirm.${actionOf(from, to)}`, { company: record.propertyCompany?.name ?? '', period: record.period?.code ?? '' }),
+  summary: (record, from, to, { translate }) => translate(`app.rectifications.confirm.${actionOf(from, to)}`, { company: record.propertyCompany?.name ?? '', period: record.period?.code ?? '' }),
   reasonLabel: (from, to) => (actionOf(from, to) === 'return' ? 'app.rectifications.return_reason' : 'app.rectifications.step_note'),
   dateLabel: 'app.rectifications.step_date',
   success: () => 'app.rectifications.done',

@@ -1,17 +1,5 @@
 import { Box, Typography } from '@mui/material';
-import {
-  Datagrid,
-  DateField,
-  FunctionField,
-  List,
-  Show,
-  SimpleShowLayout,
-  TopToolbar,
-  useRecordContext,
-  useRefresh,
-  useTranslate,
-  type RaRecord,
-} from 'react-admin';
+import { Datagrid, DateField, FunctionField, List, Show, SimpleShowLayout, TopToolbar, useRecordContext, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { ListActions, useCanEdit } from '../common/actions';
 import { EnumInput, StatusChip, StatusField } from '../common/fields';
@@ -36,19 +24,19 @@ const filters = [
 export const RectificationList = () => {
   const translate = useTranslate();
   return (
-  <List filters={filters} actions={<ListActions filters={false} />} sort={{ field: 'requiredOn', order: 'DESC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <FunctionField source="propertyCompanyId" render={(r: RaRecord) => r.propertyCompany?.name} sortable={false} />
-      <FunctionField label="resources.PropertyCompany.fields.uscc" render={(r: RaRecord) => r.propertyCompany?.uscc} />
-      <FunctionField source="periodId" render={(r: RaRecord) => r.period?.code} sortable={false} />
-      <StatusField enumName="RectificationStatus" label="resources.Rectification.fields.status" />
-      <DateField source="requiredOn" />
-      <DateField source="interviewedOn" emptyText="—" />
-      <DateField source="submittedOn" emptyText="—" />
-      <DateField source="acceptedOn" emptyText="—" />
-      <FunctionField source="publicationId" render={(r: RaRecord) => (r.publication ? translate('app.ratings.editions.revision', { revision: r.publication.revision }) : '—')} sortable={false} />
-    </Datagrid>
-  </List>
+    <List filters={filters} actions={<ListActions filters={false} />} sort={{ field: 'requiredOn', order: 'DESC' }}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <FunctionField source="propertyCompanyId" render={(r: RaRecord) => r.propertyCompany?.name} sortable={false} />
+        <FunctionField label="resources.PropertyCompany.fields.uscc" render={(r: RaRecord) => r.propertyCompany?.uscc} />
+        <FunctionField source="periodId" render={(r: RaRecord) => r.period?.code} sortable={false} />
+        <StatusField enumName="RectificationStatus" label="resources.Rectification.fields.status" />
+        <DateField source="requiredOn" />
+        <DateField source="interviewedOn" emptyText="—" />
+        <DateField source="submittedOn" emptyText="—" />
+        <DateField source="acceptedOn" emptyText="—" />
+        <FunctionField source="publicationId" render={(r: RaRecord) => (r.publication ? translate('app.ratings.editions.revision', { revision: r.publication.revision }) : '—')} sortable={false} />
+      </Datagrid>
+    </List>
   );
 };
 
@@ -68,7 +56,10 @@ const Facts = () => {
         facts={[
           ['resources.PropertyCompany.fields.uscc', record.propertyCompany?.uscc],
           ['resources.Rectification.fields.periodId', <Link to={`/RatingPeriod/${record.periodId}/show`}>{record.period?.code}</Link>],
-          ['resources.Rectification.fields.publicationId', record.publication ? translate('app.ratings.editions.published_as', { revision: record.publication.revision, date: record.publication.publishedOn }) : null],
+          [
+            'resources.Rectification.fields.publicationId',
+            record.publication ? translate('app.ratings.editions.published_as', { revision: record.publication.revision, date: record.publication.publishedOn }) : null,
+          ],
           ...['requiredOn', 'interviewedOn', 'submittedOn', 'acceptedOn', 'cancelledOn'].map((f): [string, string] => [`resources.Rectification.fields.${f}`, record[f]]),
         ]}
       />

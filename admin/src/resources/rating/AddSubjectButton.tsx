@@ -35,11 +35,14 @@ const CommitteeSelect = ({ form }: { form: DialogForm<Values> }) => {
   });
   useEffect(() => {
     if (!compound) return setCommittees([]);
-    request(CompoundCommitteesDocument, { compoundId: compound }).then((d) => {
-      setCommittees(d.items);
-      const current = d.items.find((x) => !x.dissolvedOn);
-      if (current) pickRef.current({ target: { value: current.id } });
-    }, () => setCommittees([]));
+    request(CompoundCommitteesDocument, { compoundId: compound }).then(
+      (d) => {
+        setCommittees(d.items);
+        const current = d.items.find((x) => !x.dissolvedOn);
+        if (current) pickRef.current({ target: { value: current.id } });
+      },
+      () => setCommittees([]),
+    );
   }, [compound]);
   return (
     <MuiTextField select label={translate('app.ratings.add.committee')} {...form.field('ref')} required disabled={!compound}>
@@ -86,13 +89,30 @@ export const AddSubjectButton = (props: { periodId: string; subjectKind: string;
         const pick = (id: string) => ref.onChange({ target: { value: id } });
         if (byName) return <MuiTextField label={translate('app.ratings.add.name')} {...form.field('name')} required slotProps={{ htmlInput: { 'data-testid': 'add-subject-name' } }} />;
         if (subjectKind === 'PROPERTY_COMPANY')
-          return <SearchPicker label="app.ratings.add.company" search={searchCompanies} value={ref.value} onChange={pick} exclude={props.rated} error={ref.error} helperText={ref.helperText ?? translate('app.ratings.add.company_help')} testid="add-subject-picker" />;
+          return (
+            <SearchPicker
+              label="app.ratings.add.company"
+              search={searchCompanies}
+              value={ref.value}
+              onChange={pick}
+              exclude={props.rated}
+              error={ref.error}
+              helperText={ref.helperText ?? translate('app.ratings.add.company_help')}
+              testid="add-subject-picker"
+            />
+          );
         if (subjectKind === 'PARTY_BRANCH')
           return <SearchPicker label="app.ratings.add.branch" search={searchBranches} value={ref.value} onChange={pick} error={ref.error} helperText={ref.helperText} testid="add-subject-picker" />;
         const compound = form.field('compound');
         return (
           <>
-            <SearchPicker label="app.ratings.add.compound" search={searchCompounds} value={compound.value} onChange={(id) => compound.onChange({ target: { value: id } })} testid="add-subject-compound" />
+            <SearchPicker
+              label="app.ratings.add.compound"
+              search={searchCompounds}
+              value={compound.value}
+              onChange={(id) => compound.onChange({ target: { value: id } })}
+              testid="add-subject-compound"
+            />
             <CommitteeSelect form={form} />
           </>
         );

@@ -36,7 +36,15 @@ export const EntriesTable = ({ entries, changes = false, testid }: { entries: En
       </TableHead>
       <TableBody>
         {entries.map((e) => (
-          <TableRow key={`${e.rank}-${e.subjectName}`} data-testid="entry" data-subject={e.subjectName} data-rank={e.rank} data-stars={e.stars} data-list-status={e.listStatus} data-changed={e.changed ?? ''}>
+          <TableRow
+            key={`${e.rank}-${e.subjectName}`}
+            data-testid="entry"
+            data-subject={e.subjectName}
+            data-rank={e.rank}
+            data-stars={e.stars}
+            data-list-status={e.listStatus}
+            data-changed={e.changed ?? ''}
+          >
             <TableCell align="right">{e.rank}</TableCell>
             <TableCell>{e.subjectName}</TableCell>
             <TableCell>{e.uscc ?? '—'}</TableCell>
@@ -176,7 +184,9 @@ export const PublicationPreviewPanel = ({ periodId, periodCode, onPublished }: {
         </Alert>
       ) : (
         <Alert severity={preview.incomplete.length ? 'warning' : 'info'} sx={{ mb: 1.5 }} data-testid="preview-not-ready">
-          {translate(preview.incomplete.length ? 'app.ratings.preview.incomplete' : preview.entries.length ? 'app.ratings.preview.unchanged' : 'app.ratings.preview.nothing', { smart_count: preview.incomplete.length })}
+          {translate(preview.incomplete.length ? 'app.ratings.preview.incomplete' : preview.entries.length ? 'app.ratings.preview.unchanged' : 'app.ratings.preview.nothing', {
+            smart_count: preview.incomplete.length,
+          })}
         </Alert>
       )}
       {preview.incomplete.length > 0 && (

@@ -3,22 +3,7 @@ import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import ErrorIcon from '@mui/icons-material/ErrorOutlined';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import SaveIcon from '@mui/icons-material/Save';
-import {
-  Alert,
-  Box,
-  Checkbox,
-  CircularProgress,
-  IconButton,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  Tooltip,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Checkbox, CircularProgress, IconButton, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, Confirm, useNotify, useTranslate } from 'react-admin';
 import { request } from '../../dataProvider';
@@ -192,7 +177,12 @@ export const ScoreGrid = ({ periodId, periodCode, schemeId }: { periodId: string
         </Button>
         <Box sx={{ flex: 1 }} />
         <Typography variant="body2" color="text.secondary" data-testid="grid-summary">
-          {translate('app.ratings.summary', { total: ratings.length, complete: count((r) => r.result.complete), red: count((r) => r.result.listStatus === 'RED'), black: count((r) => r.result.listStatus === 'BLACK') })}
+          {translate('app.ratings.summary', {
+            total: ratings.length,
+            complete: count((r) => r.result.complete),
+            red: count((r) => r.result.listStatus === 'RED'),
+            black: count((r) => r.result.listStatus === 'BLACK'),
+          })}
         </Typography>
       </Stack>
       {edit && (
@@ -301,7 +291,9 @@ export const ScoreGrid = ({ periodId, periodCode, schemeId }: { periodId: string
                         disabled={!edit}
                         onChange={(e) => setCell(rating.id, 'onNegativeList', (d) => ({ ...d, onNegativeList: e.target.checked }))}
                         onKeyDown={keys(index, criteria.length + 1, rating.id)}
-                        slotProps={{ input: { ref: ref(index, criteria.length + 1), 'aria-label': label(translate('resources.Rating.fields.onNegativeList')), 'data-testid': 'negative-list' } as object }}
+                        slotProps={{
+                          input: { ref: ref(index, criteria.length + 1), 'aria-label': label(translate('resources.Rating.fields.onNegativeList')), 'data-testid': 'negative-list' } as object,
+                        }}
                         sx={{ p: 0.25 }}
                       />
                     </TableCell>

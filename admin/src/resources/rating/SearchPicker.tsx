@@ -33,10 +33,12 @@ export const SearchPicker = (props: {
     let live = true;
     setLoading(true);
     const timer = setTimeout(() => {
-      search(input.trim()).then(
-        (found) => live && setOptions(found.filter((o) => !exclude?.has(o.id))),
-        () => live && setOptions([]),
-      ).finally(() => live && setLoading(false));
+      search(input.trim())
+        .then(
+          (found) => live && setOptions(found.filter((o) => !exclude?.has(o.id))),
+          () => live && setOptions([]),
+        )
+        .finally(() => live && setLoading(false));
     }, 250);
     return () => {
       live = false;

@@ -71,7 +71,13 @@ export const messages = defineMessages(
         max: '满分 %{max}',
         periods: '考核周期',
         code_help: '如 2026Q3（季度）或 2026H2（半年）',
-        rule: { red: '红榜：%{stars} 星及以上', no_red: '不设红榜', black_stars: '黑榜：%{stars} 星及以下', black_dissatisfaction: '业主不满意率超过 %{rate}% 列入黑榜', black_negative: '列入负面清单即列入黑榜' },
+        rule: {
+          red: '红榜：%{stars} 星及以上',
+          no_red: '不设红榜',
+          black_stars: '黑榜：%{stars} 星及以下',
+          black_dissatisfaction: '业主不满意率超过 %{rate}% 列入黑榜',
+          black_negative: '列入负面清单即列入黑榜',
+        },
         missing_count: '未评完：缺 %{smart_count} 项',
         summary: '共 %{total} 家，已评完 %{complete} 家；红榜 %{red} 家，黑榜 %{black} 家',
         keyboard: 'Tab 到下一格，Enter 保存本行并到下一行，↑ ↓ 换行，Esc 撤销本行未保存的修改；离开一行时自动保存。总分、星级和红黑榜由系统计算。',
@@ -305,8 +311,10 @@ export const messages = defineMessages(
         publish: {
           button: 'Publish',
           correct: 'Publish correction',
-          confirm_first: 'Publish the ratings of %{period} (revision %{revision}): %{count} rated, %{red} on the red list, %{black} on the black list. Partners read them from then on; they cannot be withdrawn, only corrected.',
-          confirm_correction: 'Revision %{previous} was published on %{previousOn}. This publishes revision %{revision} (a correction): %{count} rated, %{red} red, %{black} black. The earlier edition stays readable.',
+          confirm_first:
+            'Publish the ratings of %{period} (revision %{revision}): %{count} rated, %{red} on the red list, %{black} on the black list. Partners read them from then on; they cannot be withdrawn, only corrected.',
+          confirm_correction:
+            'Revision %{previous} was published on %{previousOn}. This publishes revision %{revision} (a correction): %{count} rated, %{red} red, %{black} black. The earlier edition stays readable.',
           correction_needs_reason: 'This is a correction: say why; the reason is published with it.',
           reason_required: 'Reason for the correction',
           reason_optional: 'Note (optional)',

@@ -1,22 +1,6 @@
 import { Box, Chip, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
-import {
-  Datagrid,
-  DateField,
-  DateInput,
-  EditButton,
-  List,
-  ReferenceField,
-  Show,
-  SimpleForm,
-  TextField,
-  TextInput,
-  TopToolbar,
-  required,
-  useNotify,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Datagrid, DateField, DateInput, EditButton, List, ReferenceField, Show, SimpleForm, TextField, TextInput, TopToolbar, required, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { request } from '../../dataProvider';
 import { useErrorText, type Failure } from '../../dataProvider/errors';
@@ -32,7 +16,11 @@ import { ScoreGrid } from './ScoreGrid';
 const EDITIONS_SHOWN = 20;
 
 export const RatingPeriodList = () => (
-  <List filters={[<TextInput key="q" source="q" alwaysOn />, <RefInput key="s" source="schemeId" reference="RatingScheme" alwaysOn />]} actions={<ListActions filters={false} />} sort={{ field: 'startDate', order: 'DESC' }}>
+  <List
+    filters={[<TextInput key="q" source="q" alwaysOn />, <RefInput key="s" source="schemeId" reference="RatingScheme" alwaysOn />]}
+    actions={<ListActions filters={false} />}
+    sort={{ field: 'startDate', order: 'DESC' }}
+  >
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="code" />
       <ReferenceField source="schemeId" reference="RatingScheme" link="show" />

@@ -64,7 +64,11 @@ export const ThresholdsSummary = (_: { label?: string }) => {
 };
 
 export const RatingSchemeList = () => (
-  <List filters={[<TextInput key="q" source="q" alwaysOn />, <EnumInput key="k" source="subjectKind" enumName="RatedSubjectKind" alwaysOn />]} actions={<ListActions filters={false} />} sort={{ field: 'id', order: 'ASC' }}>
+  <List
+    filters={[<TextInput key="q" source="q" alwaysOn />, <EnumInput key="k" source="subjectKind" enumName="RatedSubjectKind" alwaysOn />]}
+    actions={<ListActions filters={false} />}
+    sort={{ field: 'id', order: 'ASC' }}
+  >
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <EnumField source="subjectKind" enumName="RatedSubjectKind" />

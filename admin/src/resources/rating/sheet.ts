@@ -35,13 +35,7 @@ export function ratingSheet(subjectKind: string, criteria: Criterion[], ratings:
       r.onNegativeList ? '是' : '否',
       r.negativeListNote,
       ...(results
-        ? [
-            r.result.total,
-            r.result.stars,
-            r.result.listStatus ? translate(`enums.ListStatus.${r.result.listStatus}`) : null,
-            r.result.reasons.join('；') || null,
-            r.result.missing.join('、') || null,
-          ]
+        ? [r.result.total, r.result.stars, r.result.listStatus ? translate(`enums.ListStatus.${r.result.listStatus}`) : null, r.result.reasons.join('；') || null, r.result.missing.join('、') || null]
         : []),
     ];
   });

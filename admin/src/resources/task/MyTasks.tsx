@@ -17,7 +17,10 @@ export const MyTasks = () => {
   const [rows, setRows] = useState<Row[] | null>(null);
   const load = useCallback(() => {
     if (!unitId) return setRows([]);
-    request(MyTasksDocument, { unitId }).then((d) => setRows(d.allAssignments), (e: Error) => notify(e.message, { type: 'error' }));
+    request(MyTasksDocument, { unitId }).then(
+      (d) => setRows(d.allAssignments),
+      (e: Error) => notify(e.message, { type: 'error' }),
+    );
   }, [unitId, notify]);
   useEffect(load, [load]);
 

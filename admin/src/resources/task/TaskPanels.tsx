@@ -88,7 +88,9 @@ export const TaskPanels = () => {
                   <TableCell>{u.label}</TableCell>
                   <TableCell align="right">{u.notStarted}</TableCell>
                   <TableCell align="right">{u.inProgress}</TableCell>
-                  <TableCell align="right" data-testid="done">{u.done}</TableCell>
+                  <TableCell align="right" data-testid="done">
+                    {u.done}
+                  </TableCell>
                   <TableCell align="right">{u.overdue}</TableCell>
                 </TableRow>
               ))}

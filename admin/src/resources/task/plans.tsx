@@ -46,7 +46,11 @@ const PlanTasks = () => {
   const translate = useTranslate();
   const [keyWorks, setKeyWorks] = useState<KeyWorkRow[] | null>(null);
   useEffect(() => {
-    if (record?.id) request(PlanTasksDocument, { id: String(record.id) }).then((d) => setKeyWorks(d.Plan?.keyWorks ?? []), () => setKeyWorks([]));
+    if (record?.id)
+      request(PlanTasksDocument, { id: String(record.id) }).then(
+        (d) => setKeyWorks(d.Plan?.keyWorks ?? []),
+        () => setKeyWorks([]),
+      );
   }, [record?.id]);
   if (!keyWorks) return null;
   return (
@@ -57,7 +61,11 @@ const PlanTasks = () => {
             {kw.number.startsWith('(') ? kw.number : `${kw.number}、`}
             {kw.title}
           </Typography>
-          {kw.goal && <Typography variant="body2" sx={{ mb: 1 }}>{translate('app.tasks.goal')}：{kw.goal}</Typography>}
+          {kw.goal && (
+            <Typography variant="body2" sx={{ mb: 1 }}>
+              {translate('app.tasks.goal')}：{kw.goal}
+            </Typography>
+          )}
           {kw.leadPrinted && (
             <Typography variant="body2" sx={{ mb: 1 }}>
               {translate('app.tasks.lead_unit')}：{kw.leadPrinted}　{translate('app.tasks.responsible_unit')}：{kw.responsiblePrinted}

@@ -87,13 +87,7 @@ export const Roster = () => {
           slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'roster-as-of' } }}
         />
         <Button label="app.roster.today" onClick={() => setAsOf(today())} />
-        {editable && (
-          <Button
-            component={Link}
-            to={`/Membership/create?source=${encodeURIComponent(JSON.stringify({ groupId: record.id }))}`}
-            label="app.roster.add_member"
-          />
-        )}
+        {editable && <Button component={Link} to={`/Membership/create?source=${encodeURIComponent(JSON.stringify({ groupId: record.id }))}`} label="app.roster.add_member" />}
         <RosterTemplateButton seats={data?.members ?? []} />
         {editable && current && <RosterImportButton onDone={load} />}
       </Stack>
@@ -102,7 +96,8 @@ export const Roster = () => {
         byRole(data.members).map(([role, seats]) => (
           <Box key={role} sx={{ mb: 2 }} data-testid={`role-${role}`}>
             <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
-              {translate(`enums.GroupRole.${role}`)}{translate('app.roster.members_count', { count: seats.length })}
+              {translate(`enums.GroupRole.${role}`)}
+              {translate('app.roster.members_count', { count: seats.length })}
             </Typography>
             <Table size="small">
               <TableHead>
@@ -124,7 +119,15 @@ export const Roster = () => {
                       </MuiLink>
                       {s.concurrent && <ConcurrentChip />}
                     </TableCell>
-                    <TableCell>{s.post ? <MuiLink component={Link} to={`/Post/${s.post.id}/show`}>{s.post.title}</MuiLink> : translate('app.roster.no_post')}</TableCell>
+                    <TableCell>
+                      {s.post ? (
+                        <MuiLink component={Link} to={`/Post/${s.post.id}/show`}>
+                          {s.post.title}
+                        </MuiLink>
+                      ) : (
+                        translate('app.roster.no_post')
+                      )}
+                    </TableCell>
                     <TableCell>
                       {s.validFrom}
                       {s.validTo ? ` ~ ${s.validTo}` : ''}

@@ -1,17 +1,5 @@
 import SwapIcon from '@mui/icons-material/SwapHoriz';
-import {
-  Alert,
-  Autocomplete,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  List as MuiList,
-  ListItem,
-  Stack,
-  TextField as MuiTextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Autocomplete, Dialog, DialogActions, DialogContent, DialogTitle, List as MuiList, ListItem, Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Button, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { request } from '../../dataProvider';
@@ -121,15 +109,11 @@ export const SuccessionButton = () => {
               helperText={error?.field === 'date' ? error.message : translate('app.succession.date_help')}
               slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'succession-date' } }}
             />
-            {error?.field === 'predecessorId' && (
-              <PredecessorPicker postId={String(post.id)} date={date} value={predecessorId} onChange={setPredecessorId} message={error.message} />
-            )}
+            {error?.field === 'predecessorId' && <PredecessorPicker postId={String(post.id)} date={date} value={predecessorId} onChange={setPredecessorId} message={error.message} />}
             {error && error.field !== 'date' && error.field !== 'predecessorId' && <Alert severity="error">{error.message}</Alert>}
             {preview && (
               <div data-testid="succession-preview">
-                <Typography variant="body2">
-                  {translate('app.succession.summary', { from: preview.predecessor?.name ?? '—', to: preview.successor.name, date })}
-                </Typography>
+                <Typography variant="body2">{translate('app.succession.summary', { from: preview.predecessor?.name ?? '—', to: preview.successor.name, date })}</Typography>
                 <MuiList dense>
                   {preview.closedSeats.map((s) => (
                     <ListItem key={s.id}>
@@ -156,7 +140,10 @@ const PredecessorPicker = (props: { postId: string; date: string; value: string 
   const translate = useTranslate();
   const [holders, setHolders] = useState<Option[]>([]);
   useEffect(() => {
-    request(PostHoldersDocument, { id: props.postId, asOf: props.date }).then((d) => setHolders(d.Post?.holdings.map((h) => h.person) ?? []), () => undefined);
+    request(PostHoldersDocument, { id: props.postId, asOf: props.date }).then(
+      (d) => setHolders(d.Post?.holdings.map((h) => h.person) ?? []),
+      () => undefined,
+    );
   }, [props.postId, props.date]);
   return (
     <Autocomplete

@@ -120,7 +120,7 @@ export const messages = defineMessages(
         successor: 'Successor',
         predecessor: 'Predecessor',
         date: 'Date',
-        date_help: 'The successor holds the post from this day; the predecessor\'s seats end the day before',
+        date_help: "The successor holds the post from this day; the predecessor's seats end the day before",
         summary: 'These seats of %{from} pass to %{to} on %{date}:',
         no_seats: 'No working-group seat is tied to this post',
         confirm: 'Confirm succession',

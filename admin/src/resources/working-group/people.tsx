@@ -1,16 +1,4 @@
-import {
-  Datagrid,
-  DateField,
-  List,
-  ReferenceField,
-  ReferenceManyField,
-  Show,
-  SimpleForm,
-  SimpleShowLayout,
-  TextField,
-  TextInput,
-  required,
-} from 'react-admin';
+import { Datagrid, DateField, List, ReferenceField, ReferenceManyField, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, required } from 'react-admin';
 import { formViews } from '../common/forms';
 import { ListActions, ShowActions } from '../common/actions';
 import { EnumField, SourceField } from '../common/fields';

@@ -1,28 +1,11 @@
-import {
-  Datagrid,
-  DateField,
-  List,
-  ReferenceField,
-  ReferenceManyField,
-  Show,
-  SimpleForm,
-  SimpleShowLayout,
-  TextField,
-  TextInput,
-  TopToolbar,
-  EditButton,
-  required,
-} from 'react-admin';
+import { Datagrid, DateField, List, ReferenceField, ReferenceManyField, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, TopToolbar, EditButton, required } from 'react-admin';
 import { formViews, RefInput } from '../common/forms';
 import { ListActions, useCanEdit } from '../common/actions';
 import { SourceField } from '../common/fields';
 import { History } from '../common/History';
 import { SuccessionButton } from './SuccessionButton';
 
-const filters = [
-  <TextInput key="q" source="q" alwaysOn />,
-  <RefInput key="jurisdictionId" source="jurisdictionId" reference="Jurisdiction" alwaysOn />,
-];
+const filters = [<TextInput key="q" source="q" alwaysOn />, <RefInput key="jurisdictionId" source="jurisdictionId" reference="Jurisdiction" alwaysOn />];
 
 export const PostList = () => (
   <List filters={filters} actions={<ListActions />}>
@@ -36,7 +19,12 @@ export const PostList = () => (
 
 const PostShowActions = () => {
   const editable = useCanEdit();
-  return <TopToolbar>{editable && <SuccessionButton />}{editable && <EditButton />}</TopToolbar>;
+  return (
+    <TopToolbar>
+      {editable && <SuccessionButton />}
+      {editable && <EditButton />}
+    </TopToolbar>
+  );
 };
 
 export const PostShow = () => (

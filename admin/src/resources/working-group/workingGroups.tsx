@@ -1,16 +1,4 @@
-import {
-  Datagrid,
-  List,
-  ReferenceField,
-  ReferenceInput,
-  SelectInput,
-  Show,
-  SimpleForm,
-  SimpleShowLayout,
-  TextField,
-  TextInput,
-  required,
-} from 'react-admin';
+import { Datagrid, List, ReferenceField, ReferenceInput, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, required } from 'react-admin';
 import { formViews } from '../common/forms';
 import { ListActions, ShowActions } from '../common/actions';
 import { EnumField, EnumInput, SourceField } from '../common/fields';

@@ -21,7 +21,8 @@ run('complaints in the console', () => {
   it('is recorded, assigned to a unit, handled by that unit with its result, step by step', async () => {
     const { data } = await c.t.gql('{ allJurisdictions(perPage: 1, filter: { level: COMMUNITY }) { id } allUnits(perPage: 1) { id name } }', {}, admin);
     const unit = data.allUnits[0];
-    const compound = (await c.t.gql(`mutation { createCompound(name: "投诉界面小区", communityId: "${data.allJurisdictions[0].id}", managementMode: SELF_MANAGED) { id } }`, {}, admin)).data.createCompound;
+    const compound = (await c.t.gql(`mutation { createCompound(name: "投诉界面小区", communityId: "${data.allJurisdictions[0].id}", managementMode: SELF_MANAGED) { id } }`, {}, admin)).data
+      .createCompound;
     const created = await c.t.gql(
       `mutation { createComplaint(compoundId: "${compound.id}", channel: HOTLINE_12345, summary: "地下车库积水", receivedOn: "${todayInChina()}", assignedUnitId: "${unit.id}") { id } }`,
       {},

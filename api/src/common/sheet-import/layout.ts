@@ -100,7 +100,13 @@ export function oneOf(labels: Record<string, Bilingual>, reason: string): (text:
   return (text, column) => {
     const code = byName.get(normalise(text));
     if (code) return code;
-    throw new RowError(reason, null, `${column.header.zh} "${folded(text)}" is not one of ${Object.values(labels).map((l) => `${l.zh} (${l.en})`).join(', ')}`);
+    throw new RowError(
+      reason,
+      null,
+      `${column.header.zh} "${folded(text)}" is not one of ${Object.values(labels)
+        .map((l) => `${l.zh} (${l.en})`)
+        .join(', ')}`,
+    );
   };
 }
 
@@ -163,8 +169,7 @@ export function readGrid(grid: GridRow[], layout: SheetLayout, accept: (title: s
       const column = title ? byName.get(normalise(title)) : undefined;
       if (column) {
         if (!cols.has(column)) cols.set(column, index);
-      }
-      else if (title && accept(title)) extra.push({ index, title });
+      } else if (title && accept(title)) extra.push({ index, title });
       else if (title && !computed.has(normalise(title))) ignored.push(title);
     });
     return required.every((c) => cols.has(c)) && cols.size + extra.length >= 2 ? { cols, extra, ignored } : null;

@@ -138,7 +138,13 @@ export class SheetImporter<T extends ImportTypes> {
       }
     });
     const count = (s: ImportRowStatus) => rows.filter((r) => r.status === s).length;
-    const counts: ImportCounts = { committed: false, added: count(ImportRowStatus.ADD), changed: count(ImportRowStatus.CHANGE), unchanged: count(ImportRowStatus.UNCHANGED), rejected: count(ImportRowStatus.REJECT) };
+    const counts: ImportCounts = {
+      committed: false,
+      added: count(ImportRowStatus.ADD),
+      changed: count(ImportRowStatus.CHANGE),
+      unchanged: count(ImportRowStatus.UNCHANGED),
+      rejected: count(ImportRowStatus.REJECT),
+    };
     const answer = { ...counts, rows, ...this.spec.summarise?.(planned, ctx) } as ImportAnswer<T>;
     return { answer, planned, ctx, into };
   }

@@ -73,12 +73,15 @@ export function withWorkflow<B extends AbstractClass>(o: WorkflowResolverOptions
   const proto = WorkflowResolver.prototype as unknown as Record<string, unknown>;
 
   const roles = unionRoles(userMoves, d.roles);
-  defineMethod(proto, 'advanceWorkflow', function (this: unknown, a: AdvanceArgs & Record<string, string>, ctx: AppContext) {
-    return o.workflow(ctx).advance(toId(a.id), { to: a.to, date: a.date, reason: a.reason, fields: pick(a, fields) }, ctx);
-  }, [
-    Authorized(...roles),
-    Mutation(() => d.entity, { name: `advance${d.name}`, description: `Moves the ${d.name} to its next state, dated and signed (${describeEdges(userMoves)})` }),
-  ], [Args(() => AdvanceArgs, { validate: true }), Ctx()]);
+  defineMethod(
+    proto,
+    'advanceWorkflow',
+    function (this: unknown, a: AdvanceArgs & Record<string, string>, ctx: AppContext) {
+      return o.workflow(ctx).advance(toId(a.id), { to: a.to, date: a.date, reason: a.reason, fields: pick(a, fields) }, ctx);
+    },
+    [Authorized(...roles), Mutation(() => d.entity, { name: `advance${d.name}`, description: `Moves the ${d.name} to its next state, dated and signed (${describeEdges(userMoves)})` })],
+    [Args(() => AdvanceArgs, { validate: true }), Ctx()],
+  );
 
   // a mutation of its own for each named move (approvePayout…), with exactly that move's arguments
   const named = new Map<string, TransitionDecl<string, unknown>[]>();
@@ -107,23 +110,47 @@ export function withWorkflow<B extends AbstractClass>(o: WorkflowResolverOptions
       Field(() => LocalDate, { description: m.dateDescription ?? 'The day it happened' })(MoveArgs.prototype, m.dateArg);
       IsPastDate()(MoveArgs.prototype, m.dateArg);
     }
-    defineMethod(proto, m.name, function (this: unknown, a: Record<string, string>, ctx: AppContext) {
-      return o.workflow(ctx).advance(toId(a.id), { to: t.to, date: m.dateArg ? a[m.dateArg] : null, dateField: m.dateArg, reason: a.reason, fields: pick(a, fields) }, ctx);
-    }, [Authorized(...unionRoles(moves, d.roles)), Mutation(() => d.entity, { name: m.name, description: m.description })], [Args(() => MoveArgs, { validate: true }), Ctx()]);
+    defineMethod(
+      proto,
+      m.name,
+      function (this: unknown, a: Record<string, string>, ctx: AppContext) {
+        return o.workflow(ctx).advance(toId(a.id), { to: t.to, date: m.dateArg ? a[m.dateArg] : null, dateField: m.dateArg, reason: a.reason, fields: pick(a, fields) }, ctx);
+      },
+      [Authorized(...unionRoles(moves, d.roles)), Mutation(() => d.entity, { name: m.name, description: m.description })],
+      [Args(() => MoveArgs, { validate: true }), Ctx()],
+    );
   }
 
-  defineMethod(proto, o.stepsField ?? 'steps', function (this: unknown, row: StatefulRow, ctx: AppContext) {
-    return o.workflow(ctx).steps(ctx.loaders, row.id);
-  }, [FieldResolver(() => [d.step.entity], { name: o.stepsField ?? 'steps', description: 'Every step, oldest first: from, to, day, who and why' })], [Root(), Ctx()]);
+  defineMethod(
+    proto,
+    o.stepsField ?? 'steps',
+    function (this: unknown, row: StatefulRow, ctx: AppContext) {
+      return o.workflow(ctx).steps(ctx.loaders, row.id);
+    },
+    [FieldResolver(() => [d.step.entity], { name: o.stepsField ?? 'steps', description: 'Every step, oldest first: from, to, day, who and why' })],
+    [Root(), Ctx()],
+  );
 
   for (const [name, f] of Object.entries(d.stageFields ?? {}) as [string, { stage: string; value: 'date' | 'at' | 'actorId'; description?: string }][]) {
     const type = f.value === 'date' ? LocalDate : f.value === 'at' ? Date : ID;
-    defineMethod(proto, name, async function (this: unknown, row: StatefulRow, ctx: AppContext) {
-      const wf = o.workflow(ctx);
-      const step = wf.stages(await wf.steps(ctx.loaders, row.id))[f.stage];
-      if (!step) return null;
-      return f.value === 'date' ? step.stepDate : f.value === 'at' ? step.at : step.actorId === null ? null : String(step.actorId);
-    }, [FieldResolver(() => type, { name, nullable: true, description: f.description ?? `Read from the steps: the ${f.value === 'actorId' ? 'signer' : f.value === 'at' ? 'time' : 'day'} of ${f.stage}` })], [Root(), Ctx()]);
+    defineMethod(
+      proto,
+      name,
+      async function (this: unknown, row: StatefulRow, ctx: AppContext) {
+        const wf = o.workflow(ctx);
+        const step = wf.stages(await wf.steps(ctx.loaders, row.id))[f.stage];
+        if (!step) return null;
+        return f.value === 'date' ? step.stepDate : f.value === 'at' ? step.at : step.actorId === null ? null : String(step.actorId);
+      },
+      [
+        FieldResolver(() => type, {
+          name,
+          nullable: true,
+          description: f.description ?? `Read from the steps: the ${f.value === 'actorId' ? 'signer' : f.value === 'at' ? 'time' : 'day'} of ${f.stage}`,
+        }),
+      ],
+      [Root(), Ctx()],
+    );
   }
 
   @ObjectType(`${d.name}Move`, { description: `A move the signed-in user may make with this ${d.name} now, and what it asks for` })
@@ -147,23 +174,37 @@ export function withWorkflow<B extends AbstractClass>(o: WorkflowResolverOptions
   for (const tr of d.transitions) if (!tr.system) for (const from of tr.from) outOf.set(from, (outOf.get(from) ?? 0) + 1);
   const widest = Math.max(1, ...outOf.values());
 
-  defineMethod(proto, 'nextMoves', async function (this: unknown, row: StatefulRow, ctx: AppContext) {
-    const wf = o.workflow(ctx);
-    const next = await wf.nextStatuses(row, ctx, ctx.loaders);
-    return next.map((to) => {
-      const t = wf.transition(row.status, to)!;
-      return {
-        to,
-        reasonRequired: !!t.reason,
-        datedByHand: d.dated === 'given' || !!t.mutation?.dateArg,
-        requiredFields: Object.entries((d.fields ?? {}) as Record<string, { requiredFor: readonly string[] }>).filter(([, f]) => f.requiredFor.includes(to)).map(([k]) => k),
-      };
-    });
-  }, [ListSize(widest), FieldResolver(() => [Move], { name: 'nextMoves', description: `The moves the signed-in user may make now (for advance${d.name}), with what each asks for` })], [Root(), Ctx()]);
+  defineMethod(
+    proto,
+    'nextMoves',
+    async function (this: unknown, row: StatefulRow, ctx: AppContext) {
+      const wf = o.workflow(ctx);
+      const next = await wf.nextStatuses(row, ctx, ctx.loaders);
+      return next.map((to) => {
+        const t = wf.transition(row.status, to)!;
+        return {
+          to,
+          reasonRequired: !!t.reason,
+          datedByHand: d.dated === 'given' || !!t.mutation?.dateArg,
+          requiredFields: Object.entries((d.fields ?? {}) as Record<string, { requiredFor: readonly string[] }>)
+            .filter(([, f]) => f.requiredFor.includes(to))
+            .map(([k]) => k),
+        };
+      });
+    },
+    [ListSize(widest), FieldResolver(() => [Move], { name: 'nextMoves', description: `The moves the signed-in user may make now (for advance${d.name}), with what each asks for` })],
+    [Root(), Ctx()],
+  );
 
-  defineMethod(proto, 'nextStatuses', function (this: unknown, row: StatefulRow, ctx: AppContext) {
-    return o.workflow(ctx).nextStatuses(row, ctx, ctx.loaders);
-  }, [ListSize(widest), FieldResolver(() => [status], { name: 'nextStatuses', description: 'The states the signed-in user may move this record to now (roles and guards applied)' })], [Root(), Ctx()]);
+  defineMethod(
+    proto,
+    'nextStatuses',
+    function (this: unknown, row: StatefulRow, ctx: AppContext) {
+      return o.workflow(ctx).nextStatuses(row, ctx, ctx.loaders);
+    },
+    [ListSize(widest), FieldResolver(() => [status], { name: 'nextStatuses', description: 'The states the signed-in user may move this record to now (roles and guards applied)' })],
+    [Root(), Ctx()],
+  );
 
   return WorkflowResolver as unknown as B;
 }
@@ -198,4 +239,7 @@ function unionRoles(moves: TransitionDecl<string, unknown>[], fallback: readonly
 
 const describeEdges = (moves: TransitionDecl<string, unknown>[]) => moves.map((t) => `${t.from.join('|')} → ${t.to}`).join('; ');
 const describeReasons = (moves: TransitionDecl<string, unknown>[]) =>
-  moves.filter((t) => t.reason).map((t) => `${t.from.join('|')} → ${t.to}`).join('; ') || 'no move';
+  moves
+    .filter((t) => t.reason)
+    .map((t) => `${t.from.join('|')} → ${t.to}`)
+    .join('; ') || 'no move';

@@ -21,11 +21,7 @@ export class AuditResolver {
   }
 
   @Query(() => ListMetadata)
-  async _allAuditEventsMeta(
-    @Args() _list: ListArgs,
-    @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
-    @Ctx() ctx: AppContext,
-  ): Promise<ListMetadata> {
+  async _allAuditEventsMeta(@Args() _list: ListArgs, @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null, @Ctx() ctx: AppContext): Promise<ListMetadata> {
     return { count: await ctx.services.audit.count({ filter }) };
   }
 }

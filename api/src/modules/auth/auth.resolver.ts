@@ -9,7 +9,9 @@ import { User } from './user.entity';
 /** Signing in (the only operation open to anonymous callers) and choosing one's own password. */
 @Resolver()
 export class LoginResolver {
-  @Mutation(() => LoginResult, { description: 'Signs in; the token goes in "Authorization: Bearer <token>". RATE_LIMITED (reason LOGIN_LOCKED or TOO_MANY_ATTEMPTS, retryAfter) after repeated failures' })
+  @Mutation(() => LoginResult, {
+    description: 'Signs in; the token goes in "Authorization: Bearer <token>". RATE_LIMITED (reason LOGIN_LOCKED or TOO_MANY_ATTEMPTS, retryAfter) after repeated failures',
+  })
   login(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: AppContext): Promise<LoginResult> {
     return ctx.services.auth.login(username, password, ctx);
   }

@@ -66,14 +66,22 @@ export class AuthService {
     if (!user || !ok || !user.active) {
       if (byAccount.remaining === 0) await this.limits.lock('loginUser', account);
       await this.tx.run((em) =>
-        this.audit.record(em, { user: null, requestId: request.requestId }, { action: 'LOGIN_FAILED', actorName: 'anonymous', entityType: 'User', entityId: user?.id ?? '-', after: { username: name.slice(0, 100), ip } }),
+        this.audit.record(
+          em,
+          { user: null, requestId: request.requestId },
+          { action: 'LOGIN_FAILED', actorName: 'anonymous', entityType: 'User', entityId: user?.id ?? '-', after: { username: name.slice(0, 100), ip } },
+        ),
       );
       throw unauthenticated('Wrong username or password');
     }
     await Promise.all([this.limits.reset('loginUser', account), this.limits.giveBack('loginIp', address)]);
     const session = await this.issue(user, ip);
     await this.tx.run((em) =>
-      this.audit.record(em, { user: toCurrentUser(user), requestId: request.requestId }, { action: 'LOGIN', entityType: 'User', entityId: user.id, after: { ip, mustChangePassword: user.mustChangePassword } }),
+      this.audit.record(
+        em,
+        { user: toCurrentUser(user), requestId: request.requestId },
+        { action: 'LOGIN', entityType: 'User', entityId: user.id, after: { ip, mustChangePassword: user.mustChangePassword } },
+      ),
     );
     return session;
   }
@@ -101,7 +109,11 @@ export class AuthService {
       await em.update(User, { id: me.id }, { passwordHash, mustChangePassword: false, sessionVersion: before.sessionVersion + 1 });
       const after = await em.findOneByOrFail(User, { id: me.id });
       // Signed by the user, without the request's idempotency key: passwords are never hashed into a key's request.
-      await this.audit.record(em, { user: me, requestId: actor.requestId }, { action: 'PASSWORD_CHANGE', entityType: 'User', entityId: me.id, before: sessionFields(before), after: sessionFields(after) });
+      await this.audit.record(
+        em,
+        { user: me, requestId: actor.requestId },
+        { action: 'PASSWORD_CHANGE', entityType: 'User', entityId: me.id, before: sessionFields(before), after: sessionFields(after) },
+      );
       return after;
     });
     return this.issue(saved, actor.ip ?? null);

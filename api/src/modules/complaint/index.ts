@@ -8,7 +8,13 @@ import { Complaints1764720000000 } from './migrations/1764720000000-Complaints';
 
 /** Its services, by the name resolvers use (`ctx.services.<name>`). */
 const services = (kit: ModuleKit) => {
-  const complaint = new ComplaintService(kit.ds, kit.tx, kit.audit, { entity: Complaint, typeName: 'Complaint', searchColumns: ['summary', 'complainant'], derivedColumns: ['communityId'], defaultSort: [['id', 'DESC']] });
+  const complaint = new ComplaintService(kit.ds, kit.tx, kit.audit, {
+    entity: Complaint,
+    typeName: 'Complaint',
+    searchColumns: ['summary', 'complainant'],
+    derivedColumns: ['communityId'],
+    defaultSort: [['id', 'DESC']],
+  });
   attachWorkflow(complaint, COMPLAINT_WORKFLOW, kit);
   return { complaint };
 };

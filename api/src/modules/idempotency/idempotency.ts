@@ -7,7 +7,6 @@ import type { Actor, AppContext, PendingClaim } from '../../common/context';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { AppError, badInput, conflict, dbViolation, ErrorCode } from '../../common/errors';
 
-
 /** Rebuilds a mutation's answer from its claim, for answers that are not simply the audited record. */
 export type ReplayFn = (claim: IdempotencyKey, event: AuditEvent | null, ctx: AppContext) => Promise<unknown>;
 
@@ -132,7 +131,9 @@ function materialize(ds: DataSource, meta: EntityMetadata, snapshot: ObjectLiter
 
 /** Stable over key order, so the same arguments always hash alike. */
 function hashRequest(operation: string, args: ObjectLiteral): string {
-  return createHash('sha256').update(JSON.stringify([operation, canonical(args)])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([operation, canonical(args)]))
+    .digest('hex');
 }
 
 function canonical(value: unknown): unknown {

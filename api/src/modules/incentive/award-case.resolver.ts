@@ -57,5 +57,4 @@ export class AwardCaseResolver extends withWorkflow({
   payouts(@Root() c: AwardCase, @Ctx() ctx: AppContext) {
     return childrenOf(ctx.loaders, Payout, 'caseId', { id: 'ASC' }).load(c.id);
   }
-
 }

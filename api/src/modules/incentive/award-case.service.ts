@@ -83,5 +83,4 @@ export class AwardCaseService extends CrudService<AwardCase, AwardCaseFilter> {
     if (typeof value !== 'string') throw badInput(field, `${field} is required`, 'REQUIRED');
     return assertPastDate(value, field);
   }
-
 }

@@ -122,10 +122,13 @@ export class IncentiveTotalsService {
       t.payoutCount = Number(r.payoutCount ?? 0);
       t.label = r.label != null ? String(r.label) : String(t.year);
       t.key =
-        by === IncentiveTotalsBy.YEAR ? String(t.year)
-        : by === IncentiveTotalsBy.PROGRAMME ? `programme:${t.programmeId}`
-        : by === IncentiveTotalsBy.COMMUNITY ? `community:${t.communityId}`
-        : `${t.recipientRole}:${r.companyId ?? r.communityId}`;
+        by === IncentiveTotalsBy.YEAR
+          ? String(t.year)
+          : by === IncentiveTotalsBy.PROGRAMME
+            ? `programme:${t.programmeId}`
+            : by === IncentiveTotalsBy.COMMUNITY
+              ? `community:${t.communityId}`
+              : `${t.recipientRole}:${r.companyId ?? r.communityId}`;
       return t;
     });
   }

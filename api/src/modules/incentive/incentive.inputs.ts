@@ -189,7 +189,6 @@ export class CreateAwardCaseArgs extends UpdateAwardCaseArgs {
   year?: number;
 }
 
-
 // ---- payouts ----------------------------------------------------------------------------------
 
 @InputType()
@@ -238,8 +237,6 @@ export class UpdatePayoutArgs {
 }
 
 /** What every payout transition takes: the payout, an optional reason and idempotency key. */
-
-
 
 @InputType()
 export class TotalsFilter {

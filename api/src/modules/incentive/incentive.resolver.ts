@@ -7,15 +7,7 @@ import { EDITORS } from '../../common/roles';
 import { IncentiveTotal, IncentiveTotalsBy } from './incentive-totals.service';
 import { IncentiveBudget } from './budget.entity';
 import { IncentiveProgramme, IncentiveRule, IncentiveRuleLine } from './incentive.entities';
-import {
-  CreateIncentiveProgrammeArgs,
-  CreateIncentiveRuleArgs,
-  ProgrammeFilter,
-  RuleFilter,
-  TotalsFilter,
-  UpdateIncentiveProgrammeArgs,
-  UpdateIncentiveRuleArgs,
-} from './incentive.inputs';
+import { CreateIncentiveProgrammeArgs, CreateIncentiveRuleArgs, ProgrammeFilter, RuleFilter, TotalsFilter, UpdateIncentiveProgrammeArgs, UpdateIncentiveRuleArgs } from './incentive.inputs';
 
 @Resolver(() => IncentiveProgramme)
 @Authorized()
@@ -68,11 +60,7 @@ export class IncentiveRuleResolver extends createCrudResolver({
 export class IncentiveTotalsResolver {
   @ListSize(200)
   @Query(() => [IncentiveTotal], { description: '奖励资金统计: committed (approved + paid) and paid amounts by year, programme, recipient or community' })
-  incentiveTotals(
-    @Arg('by', () => IncentiveTotalsBy) by: IncentiveTotalsBy,
-    @Arg('filter', () => TotalsFilter, { nullable: true }) filter: TotalsFilter | null,
-    @Ctx() ctx: AppContext,
-  ) {
+  incentiveTotals(@Arg('by', () => IncentiveTotalsBy) by: IncentiveTotalsBy, @Arg('filter', () => TotalsFilter, { nullable: true }) filter: TotalsFilter | null, @Ctx() ctx: AppContext) {
     return ctx.services.incentiveTotals.totals(by, filter);
   }
 }

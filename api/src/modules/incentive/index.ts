@@ -20,7 +20,16 @@ import { PAYOUT_WORKFLOW } from './payout.workflow';
 /** Its services, by the name resolvers use (`ctx.services.<name>`). */
 const services = (kit: ModuleKit) => {
   const { ds, tx, audit } = kit;
-  const incentiveRule = new IncentiveRuleService(ds, tx, audit, { entity: IncentiveRule, typeName: 'IncentiveRule', searchColumns: ['name', 'printed'], childKeys: ['lines'], defaultSort: [['programmeId', 'ASC'], ['validFrom', 'ASC']] });
+  const incentiveRule = new IncentiveRuleService(ds, tx, audit, {
+    entity: IncentiveRule,
+    typeName: 'IncentiveRule',
+    searchColumns: ['name', 'printed'],
+    childKeys: ['lines'],
+    defaultSort: [
+      ['programmeId', 'ASC'],
+      ['validFrom', 'ASC'],
+    ],
+  });
   const awardCase = new AwardCaseService(ds, tx, audit, { entity: AwardCase, typeName: 'AwardCase', searchColumns: [], defaultSort: [['id', 'DESC']] });
   const payout = new PayoutService(ds, tx, audit, { entity: Payout, typeName: 'Payout', searchColumns: ['recipientName', 'paymentReference'], defaultSort: [['id', 'DESC']] }, incentiveRule);
   payout.caseWorkflow = attachWorkflow(awardCase, AWARD_CASE_WORKFLOW, kit);
@@ -28,7 +37,15 @@ const services = (kit: ModuleKit) => {
   return {
     incentiveProgramme: new CrudService(ds, tx, audit, { entity: IncentiveProgramme, typeName: 'IncentiveProgramme', searchColumns: ['name', 'description'] }),
     incentiveRule,
-    incentiveBudget: new IncentiveBudgetService(ds, tx, audit, { entity: IncentiveBudget, typeName: 'IncentiveBudget', searchColumns: ['note'], defaultSort: [['year', 'DESC'], ['programmeId', 'ASC']] }),
+    incentiveBudget: new IncentiveBudgetService(ds, tx, audit, {
+      entity: IncentiveBudget,
+      typeName: 'IncentiveBudget',
+      searchColumns: ['note'],
+      defaultSort: [
+        ['year', 'DESC'],
+        ['programmeId', 'ASC'],
+      ],
+    }),
     incentiveTotals: new IncentiveTotalsService(ds),
     awardCase,
     payout,

@@ -85,7 +85,6 @@ export class PayoutResolver extends withWorkflow({
     return steps.filter((s) => s.signerPasswordSetAt !== null);
   }
 
-
   private async signer(p: Payout, stage: PayoutStatus, ctx: AppContext) {
     const wf = ctx.services.payoutWorkflow;
     const step = wf.stages(await wf.steps(ctx.loaders, p.id))[stage];

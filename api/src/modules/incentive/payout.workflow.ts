@@ -19,9 +19,7 @@ const ACTION: Record<PayoutStatus, string> = { DRAFT: 'REOPEN', SUBMITTED: 'SUBM
 
 /** Maker-checker: whoever signed the submission may not decide on it. */
 const notTheMaker = (_row: Payout, actor: { user: { id: number } | null }, stages: { SUBMITTED?: { actorId: number | null } }): Denial | null =>
-  actor.user && stages.SUBMITTED?.actorId === actor.user.id
-    ? { reason: 'MAKER_CHECKER', message: 'You submitted this payout: another member of the office must check it' }
-    : null;
+  actor.user && stages.SUBMITTED?.actorId === actor.user.id ? { reason: 'MAKER_CHECKER', message: 'You submitted this payout: another member of the office must check it' } : null;
 
 /**
  * 审批与发放: draft → submitted → approved → paid. A submission can be taken back to draft (by its
@@ -69,7 +67,12 @@ export const PAYOUT_WORKFLOW = defineWorkflow({
         dateDescription: 'The day the money left (not before the approval)',
       },
     },
-    { from: [DRAFT], to: CANCELLED, reason: 'Say why: a reason is required to reject or cancel a payout', mutation: { name: 'cancelPayout', description: 'Draft or approved → cancelled, with a reason (approved ones: PARTY_OFFICE)' } },
+    {
+      from: [DRAFT],
+      to: CANCELLED,
+      reason: 'Say why: a reason is required to reject or cancel a payout',
+      mutation: { name: 'cancelPayout', description: 'Draft or approved → cancelled, with a reason (approved ones: PARTY_OFFICE)' },
+    },
     { from: [APPROVED], to: CANCELLED, roles: OFFICE, reason: 'Say why: a reason is required to reject or cancel a payout', mutation: { name: 'cancelPayout', description: '' } },
     {
       from: [SUBMITTED],

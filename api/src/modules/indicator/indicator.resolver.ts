@@ -9,14 +9,7 @@ import { EDITORS } from '../../common/roles';
 import { LocalDate } from '../../common/scalars';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { Indicator, IndicatorMeasurement } from './indicator.entities';
-import {
-  CreateIndicatorArgs,
-  CreateIndicatorMeasurementArgs,
-  IndicatorFilter,
-  IndicatorMeasurementFilter,
-  UpdateIndicatorArgs,
-  UpdateIndicatorMeasurementArgs,
-} from './indicator.inputs';
+import { CreateIndicatorArgs, CreateIndicatorMeasurementArgs, IndicatorFilter, IndicatorMeasurementFilter, UpdateIndicatorArgs, UpdateIndicatorMeasurementArgs } from './indicator.inputs';
 import { IndicatorStatus } from './indicator.service';
 
 const asOfArg = { nullable: true, description: 'Default: today' } as const;
@@ -24,7 +17,10 @@ const asOfArg = { nullable: true, description: 'Default: today' } as const;
 /** One computation per indicator, date and place per request, shared by `actual` and `status`. */
 const actualOf = (ctx: AppContext, i: Indicator, asOf: string, jurisdictionId?: number) =>
   ctx.loaders
-    .named(`indicatorActual:${asOf}:${jurisdictionId ?? '*'}`, () => new DataLoader<Indicator, number | null, number>((all) => ctx.services.indicatorProgress.actuals(all, asOf, jurisdictionId), { cacheKeyFn: (x) => x.id }))
+    .named(
+      `indicatorActual:${asOf}:${jurisdictionId ?? '*'}`,
+      () => new DataLoader<Indicator, number | null, number>((all) => ctx.services.indicatorProgress.actuals(all, asOf, jurisdictionId), { cacheKeyFn: (x) => x.id }),
+    )
     .load(i);
 
 @Resolver(() => Indicator)
@@ -45,12 +41,7 @@ export class IndicatorResolver extends createCrudResolver({
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Computed from compounds where it can be, else the latest measurement on or before asOf' })
-  actual(
-    @Root() i: Indicator,
-    @Arg('asOf', () => LocalDate, asOfArg) asOf: string | null,
-    @Arg('jurisdictionId', () => ID, { nullable: true }) jurisdictionId: string | null,
-    @Ctx() ctx: AppContext,
-  ) {
+  actual(@Root() i: Indicator, @Arg('asOf', () => LocalDate, asOfArg) asOf: string | null, @Arg('jurisdictionId', () => ID, { nullable: true }) jurisdictionId: string | null, @Ctx() ctx: AppContext) {
     return actualOf(ctx, i, asOf ?? todayInChina(), toOptionalId(jurisdictionId, 'jurisdictionId') ?? undefined);
   }
 

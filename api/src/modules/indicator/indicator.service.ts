@@ -48,7 +48,6 @@ export class IndicatorMeasurementService extends CrudService<IndicatorMeasuremen
   }
 }
 
-
 /**
  * 指标实际值与状态. Where the data can answer (committee and party-organisation rates from compounds),
  * the actual is computed; otherwise it is the latest measurement on or before the date.
@@ -119,7 +118,13 @@ export class IndicatorProgressService {
         // NEW_COMMITTEE_PARTY_SHARE: members of committees formed since the document was issued.
         const since = (indicator.sourceDocumentId && issued.get(indicator.sourceDocumentId)) || '0000-01-01';
         const fresh = current.filter((c) => c.formedOn >= since && c.memberCount);
-        out.set(indicator.id, pct(fresh.reduce((n, c) => n + (c.partyMemberCount ?? 0), 0), fresh.reduce((n, c) => n + (c.memberCount ?? 0), 0)));
+        out.set(
+          indicator.id,
+          pct(
+            fresh.reduce((n, c) => n + (c.partyMemberCount ?? 0), 0),
+            fresh.reduce((n, c) => n + (c.memberCount ?? 0), 0),
+          ),
+        );
       }
     }
     return out;
@@ -127,9 +132,7 @@ export class IndicatorProgressService {
 
   status(indicator: Indicator, actual: number | null, asOf: string): IndicatorStatus {
     const target = Number(indicator.target);
-    const met =
-      actual !== null &&
-      (indicator.comparator === Comparator.GTE ? actual >= target : indicator.comparator === Comparator.LTE ? actual <= target : actual === target);
+    const met = actual !== null && (indicator.comparator === Comparator.GTE ? actual >= target : indicator.comparator === Comparator.LTE ? actual <= target : actual === target);
     if (met) return IndicatorStatus.MET;
     if (indicator.deadline && asOf > indicator.deadline) return IndicatorStatus.MISSED;
     if (actual === null) return IndicatorStatus.AT_RISK;

@@ -10,7 +10,11 @@ export type JurisdictionNode = Pick<Jurisdiction, 'id' | 'parentId' | 'level'>;
  */
 export async function loadJurisdictionTree(ds: DataSource): Promise<{ subtree(id: number): JurisdictionNode[] }> {
   const nodes: JurisdictionNode[] = await ds.getRepository(Jurisdiction).find({ select: { id: true, parentId: true, level: true } });
-  const children = groupBy(nodes.map((j) => j.id), nodes, (j) => j.parentId ?? 0);
+  const children = groupBy(
+    nodes.map((j) => j.id),
+    nodes,
+    (j) => j.parentId ?? 0,
+  );
   const childrenOf = new Map(nodes.map((j, k) => [j.id, children[k]]));
   const byId = new Map(nodes.map((j) => [j.id, j]));
   const subtree = (id: number): JurisdictionNode[] => {

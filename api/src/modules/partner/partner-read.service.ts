@@ -56,9 +56,7 @@ export class PartnerReadService {
     const all = await qb.getMany();
     const latest = new Map<number, number>();
     for (const p of all) latest.set(p.periodId, Math.max(latest.get(p.periodId) ?? 0, p.revision));
-    return all
-      .filter((p) => day === null || p.publishedOn <= day)
-      .map((p) => ({ publication: p, period: p.periodRel!, scheme: p.periodRel!.schemeRel!, latestRevision: latest.get(p.periodId)! }));
+    return all.filter((p) => day === null || p.publishedOn <= day).map((p) => ({ publication: p, period: p.periodRel!, scheme: p.periodRel!.schemeRel!, latestRevision: latest.get(p.periodId)! }));
   }
 
   /** Per period, the revision in force on `day`: the newest one published on or before it. */
@@ -159,11 +157,7 @@ export class PartnerReadService {
     const qb = this.ds
       .getRepository(PropertyCompany)
       .createQueryBuilder('c')
-      .where(
-        (w) =>
-          `c.jurisdictionId IN (:...ids) OR c.id IN ${w.subQuery().select('k.propertyCompanyId').from(Compound, 'k').where('k.communityId IN (:...ids)').getQuery()}`,
-        { ids },
-      );
+      .where((w) => `c.jurisdictionId IN (:...ids) OR c.id IN ${w.subQuery().select('k.propertyCompanyId').from(Compound, 'k').where('k.communityId IN (:...ids)').getQuery()}`, { ids });
     const total = await qb.getCount();
     const rows = await qb.orderBy('c.uscc', 'ASC').offset(offset).limit(limit).getMany();
     return { total, rows };

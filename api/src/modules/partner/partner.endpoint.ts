@@ -29,7 +29,14 @@ const accessLog: ApolloServerPlugin<PartnerContext> = {
         const queries = operation && document ? topLevelFields(operation.selectionSet, document) : [];
         const introspection = operation && queries.length === 0 ? ['__schema'] : [];
         const code = errors?.length ? String(errors[0].extensions?.code ?? 'INTERNAL_SERVER_ERROR') : 'OK';
-        await ctx.services.partnerKey.logAccess({ keyId: ctx.checked.keyId, operationName: operationName ?? null, queries: [...queries, ...introspection], companies: [...ctx.looked], outcome: code, requestId: ctx.requestId });
+        await ctx.services.partnerKey.logAccess({
+          keyId: ctx.checked.keyId,
+          operationName: operationName ?? null,
+          queries: [...queries, ...introspection],
+          companies: [...ctx.looked],
+          outcome: code,
+          requestId: ctx.requestId,
+        });
       },
     };
   },
@@ -78,7 +85,14 @@ function gate(): ApolloServerPlugin<PartnerContext> {
  */
 export async function mountPartnerApi(
   app: Express,
-  deps: { ds: DataSource; schema: GraphQLSchema; services: Services; config: AppConfig; formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError; budget: RequestBudget },
+  deps: {
+    ds: DataSource;
+    schema: GraphQLSchema;
+    services: Services;
+    config: AppConfig;
+    formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+    budget: RequestBudget;
+  },
 ): Promise<ApolloServer<PartnerContext>> {
   const plugins: ApolloServerPlugin<PartnerContext>[] = [ApolloServerPluginCacheControlDisabled(), gate(), unavailablePlugin(), factsPlugin(), accessLog];
   if (deps.config.env === 'production') plugins.push(ApolloServerPluginLandingPageDisabled());

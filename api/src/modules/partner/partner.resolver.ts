@@ -201,11 +201,7 @@ export class PartnerCompanyResolver {
   }
 
   @FieldResolver(() => CompanyStanding, { description: 'Its standing on a day (same as companyStanding)' })
-  standing(
-    @Root() c: Company,
-    @Arg('asOf', () => LocalDate, { nullable: true, description: 'Default today (China time)' }) asOf: string | null,
-    @Ctx() ctx: PartnerContext,
-  ): Promise<CompanyStanding> {
+  standing(@Root() c: Company, @Arg('asOf', () => LocalDate, { nullable: true, description: 'Default today (China time)' }) asOf: string | null, @Ctx() ctx: PartnerContext): Promise<CompanyStanding> {
     return standingOf(ctx, c, asOfDay(asOf));
   }
 

@@ -182,7 +182,10 @@ export class CompanyStanding {
   @Field(() => [PeriodRating], { description: 'Its rating in every published period, newest period first, from the editions in force on asOf' })
   starsHistory: PeriodRating[];
 
-  @Field(() => ListStatus, { nullable: true, description: 'List status in the newest published period that rates the company (see listedIn); null if never rated. Whether it may bid is barredFromBidding.' })
+  @Field(() => ListStatus, {
+    nullable: true,
+    description: 'List status in the newest published period that rates the company (see listedIn); null if never rated. Whether it may bid is barredFromBidding.',
+  })
   listStatus: ListStatus | null;
 
   @Field(() => Edition, { nullable: true, description: 'The edition that gives listStatus' })

@@ -8,7 +8,15 @@ import { ClauseService, DocumentCitationService, PolicyDocumentService } from '.
 /** Its services, by the name resolvers use (`ctx.services.<name>`). */
 const services = ({ ds, tx, audit }: ModuleKit) => ({
   policyDocument: new PolicyDocumentService(ds, tx, audit, { entity: PolicyDocument, typeName: 'PolicyDocument', searchColumns: ['title', 'docNumber', 'indexNumber', 'issuer'] }),
-  clause: new ClauseService(ds, tx, audit, { entity: Clause, typeName: 'Clause', searchColumns: ['number', 'title', 'text'], defaultSort: [['documentId', 'ASC'], ['sortOrder', 'ASC']] }),
+  clause: new ClauseService(ds, tx, audit, {
+    entity: Clause,
+    typeName: 'Clause',
+    searchColumns: ['number', 'title', 'text'],
+    defaultSort: [
+      ['documentId', 'ASC'],
+      ['sortOrder', 'ASC'],
+    ],
+  }),
   documentCitation: new DocumentCitationService(ds, tx, audit, { entity: DocumentCitation, typeName: 'DocumentCitation', searchColumns: ['citedTitle', 'citedDocNumber'] }),
 });
 

@@ -30,4 +30,3 @@ export class DocumentCitationService extends CrudService<DocumentCitation, Docum
     }
   }
 }
-

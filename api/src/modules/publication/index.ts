@@ -13,8 +13,25 @@ const services = (kit: ModuleKit) => {
   const rectification = new RectificationService(ds, tx, audit, { entity: Rectification, typeName: 'Rectification', searchColumns: [], defaultSort: [['id', 'DESC']] });
   attachWorkflow(rectification, RECTIFICATION_WORKFLOW, kit);
   return {
-    ratingPublication: new CrudService(ds, tx, audit, { entity: RatingPublication, typeName: 'RatingPublication', searchColumns: [], defaultSort: [['publishedOn', 'DESC'], ['id', 'DESC']] }),
-    publishedEntry: new CrudService(ds, tx, audit, { entity: PublishedEntry, typeName: 'PublishedEntry', searchColumns: ['subjectName', 'uscc'], defaultSort: [['publicationId', 'DESC'], ['rank', 'ASC'], ['id', 'ASC']] }),
+    ratingPublication: new CrudService(ds, tx, audit, {
+      entity: RatingPublication,
+      typeName: 'RatingPublication',
+      searchColumns: [],
+      defaultSort: [
+        ['publishedOn', 'DESC'],
+        ['id', 'DESC'],
+      ],
+    }),
+    publishedEntry: new CrudService(ds, tx, audit, {
+      entity: PublishedEntry,
+      typeName: 'PublishedEntry',
+      searchColumns: ['subjectName', 'uscc'],
+      defaultSort: [
+        ['publicationId', 'DESC'],
+        ['rank', 'ASC'],
+        ['id', 'ASC'],
+      ],
+    }),
     rectification,
     publication: new PublicationService(ds, tx, audit, rectification),
   };

@@ -56,4 +56,3 @@ export class PublishRatingPeriodArgs {
   @Min(0)
   expectedRevision?: number | null;
 }
-

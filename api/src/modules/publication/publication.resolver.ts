@@ -29,7 +29,8 @@ export class RatingPublicationResolver extends createReadResolver({
 
   @Authorized(...EDITORS)
   @Mutation(() => RatingPublication, {
-    description: 'Publishes the period’s ratings as a frozen edition (公布). The first is revision 1; a later one is a correction and needs a reason. Refused while a rating is incomplete or when nothing changed.',
+    description:
+      'Publishes the period’s ratings as a frozen edition (公布). The first is revision 1; a later one is a correction and needs a reason. Refused while a rating is incomplete or when nothing changed.',
   })
   publishRatingPeriod(@Args(() => PublishRatingPeriodArgs, { validate: true }) a: PublishRatingPeriodArgs, @Ctx() ctx: AppContext) {
     return ctx.services.publication.publish(toId(a.periodId, 'periodId'), a, ctx);
@@ -88,5 +89,4 @@ export class RectificationResolver extends withWorkflow({
   publication(@Root() r: Rectification, @Ctx() ctx: AppContext) {
     return ctx.loaders.ref(RatingPublication, r.publicationId);
   }
-
 }

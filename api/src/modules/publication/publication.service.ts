@@ -72,7 +72,10 @@ export class PublicationService {
       const d = await this.draft(em, periodId);
       if (!d.entries.length && !d.incomplete.length) throw conflict(`Period ${d.period.code} has no ratings to publish`, 'periodId', 'NOTHING_TO_PUBLISH');
       if (d.incomplete.length) {
-        const list = d.incomplete.slice(0, 5).map((i) => `${i.subjectName}（缺：${i.missing.join('、')}）`).join('；');
+        const list = d.incomplete
+          .slice(0, 5)
+          .map((i) => `${i.subjectName}（缺：${i.missing.join('、')}）`)
+          .join('；');
         throw conflict(`${d.incomplete.length} rating(s) of ${d.period.code} are incomplete: ${list}`, 'periodId', 'INCOMPLETE');
       }
       if (input.expectedRevision != null && input.expectedRevision !== (d.latest?.revision ?? 0)) {
@@ -80,7 +83,8 @@ export class PublicationService {
       }
       const revision = (d.latest?.revision ?? 0) + 1;
       if (d.latest) {
-        if (!reason) throw badInput('reason', `Period ${d.period.code} was published on ${d.latest.publishedOn} (revision ${d.latest.revision}): say why it is corrected`, 'CORRECTION_REASON_REQUIRED');
+        if (!reason)
+          throw badInput('reason', `Period ${d.period.code} was published on ${d.latest.publishedOn} (revision ${d.latest.revision}): say why it is corrected`, 'CORRECTION_REASON_REQUIRED');
         if (publishedOn < d.latest.publishedOn) throw badInput('publishedOn', `publishedOn ${publishedOn} is before revision ${d.latest.revision} (${d.latest.publishedOn})`, 'BEFORE_REVISION');
         if (!d.changed) throw conflict(`Nothing changed since revision ${d.latest.revision}: there is nothing to correct`, 'periodId', 'UNCHANGED');
       }

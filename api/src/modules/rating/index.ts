@@ -8,8 +8,26 @@ import { RatingPeriodService, RatingSchemeService, RatingService } from './ratin
 /** Its services, by the name resolvers use (`ctx.services.<name>`). */
 const services = ({ ds, tx, audit }: ModuleKit) => ({
   ratingScheme: new RatingSchemeService(ds, tx, audit, { entity: RatingScheme, typeName: 'RatingScheme', childKeys: ['criteria'] }),
-  ratingPeriod: new RatingPeriodService(ds, tx, audit, { entity: RatingPeriod, typeName: 'RatingPeriod', searchColumns: ['code'], defaultSort: [['startDate', 'DESC'], ['id', 'ASC']] }),
-  rating: new RatingService(ds, tx, audit, { entity: Rating, typeName: 'Rating', searchColumns: ['subjectName'], childKeys: ['scores'], derivedColumns: ['subjectKey', 'subjectName'], defaultSort: [['periodId', 'DESC'], ['subjectName', 'ASC']] }),
+  ratingPeriod: new RatingPeriodService(ds, tx, audit, {
+    entity: RatingPeriod,
+    typeName: 'RatingPeriod',
+    searchColumns: ['code'],
+    defaultSort: [
+      ['startDate', 'DESC'],
+      ['id', 'ASC'],
+    ],
+  }),
+  rating: new RatingService(ds, tx, audit, {
+    entity: Rating,
+    typeName: 'Rating',
+    searchColumns: ['subjectName'],
+    childKeys: ['scores'],
+    derivedColumns: ['subjectKey', 'subjectName'],
+    defaultSort: [
+      ['periodId', 'DESC'],
+      ['subjectName', 'ASC'],
+    ],
+  }),
   ratingImport: new SheetImporter(ratingImport, ds, tx, audit),
 });
 

@@ -33,7 +33,12 @@ export function starsFor(scheme: RatingScheme, total: number): number {
  * two decimals; black wins over red; dissatisfaction and the negative list put a subject on the
  * black list whatever its stars (001 四(四), 000 附件 一(二)).
  */
-export function rate(scheme: RatingScheme, criteria: RatingCriterion[], scores: Map<number, number>, rating: Pick<Rating, 'dissatisfactionRate' | 'onNegativeList' | 'negativeListNote'>): RatingOutcome {
+export function rate(
+  scheme: RatingScheme,
+  criteria: RatingCriterion[],
+  scores: Map<number, number>,
+  rating: Pick<Rating, 'dissatisfactionRate' | 'onNegativeList' | 'negativeListNote'>,
+): RatingOutcome {
   const missing = criteria.filter((c) => !scores.has(c.id)).map((c) => c.name);
   const complete = criteria.length > 0 && missing.length === 0;
   let total: number | null = null;

@@ -107,7 +107,8 @@ export const ratingImport: SheetImport<Ratings> = {
     const negativeListNote = v.negativeListNote || (onNegativeList ? (before?.negativeListNote ?? null) : null);
     const outcome = rate(ctx.scheme, ctx.criteria, current, { dissatisfactionRate, onNegativeList, negativeListNote });
     Object.assign(row, { total: outcome.total, stars: outcome.stars, listStatus: outcome.listStatus });
-    const same = before && changedScores.size === 0 && before.dissatisfactionRate === dissatisfactionRate && before.onNegativeList === onNegativeList && (before.negativeListNote ?? null) === negativeListNote;
+    const same =
+      before && changedScores.size === 0 && before.dissatisfactionRate === dissatisfactionRate && before.onNegativeList === onNegativeList && (before.negativeListNote ?? null) === negativeListNote;
     return {
       status: !before ? ImportRowStatus.ADD : same ? ImportRowStatus.UNCHANGED : ImportRowStatus.CHANGE,
       change: { existing: before, subject, scores: current, changedScores, dissatisfactionRate, onNegativeList, negativeListNote },

@@ -57,9 +57,7 @@ const outcomeOf = (ctx: AppContext, r: Rating): Promise<RatingOutcome> =>
               childrenOf(ctx.loaders, RatingCriterion, 'schemeId', { sortOrder: 'ASC' }).loadMany(schemes.map((s) => (s as RatingScheme).id)),
               childrenOf(ctx.loaders, RatingScore, 'ratingId').loadMany(ratings.map((x) => x.id)),
             ]);
-            return ratings.map((x, i) =>
-              rate(schemes[i] as RatingScheme, criteria[i] as RatingCriterion[], new Map((scores[i] as RatingScore[]).map((s) => [s.criterionId, s.score])), x),
-            );
+            return ratings.map((x, i) => rate(schemes[i] as RatingScheme, criteria[i] as RatingCriterion[], new Map((scores[i] as RatingScore[]).map((s) => [s.criterionId, s.score])), x));
           },
           { cacheKeyFn: (x) => x.id },
         ),

@@ -28,7 +28,8 @@ export class RatingSchemeService extends CrudService<RatingScheme, RatingSchemeF
     }
     const steps = [next.star2Min, next.star3Min, next.star4Min, next.star5Min];
     for (let i = 1; i < steps.length; i++) {
-      if (steps[i] < steps[i - 1]) throw badInput(`star${i + 2}Min`, `star${i + 2}Min (${steps[i]}) is below star${i + 1}Min (${steps[i - 1]}): thresholds rise with the stars`, 'THRESHOLDS_NOT_RISING');
+      if (steps[i] < steps[i - 1])
+        throw badInput(`star${i + 2}Min`, `star${i + 2}Min (${steps[i]}) is below star${i + 1}Min (${steps[i - 1]}): thresholds rise with the stars`, 'THRESHOLDS_NOT_RISING');
     }
     if (next.redMinStars !== null && next.blackMaxStars !== null && next.blackMaxStars >= next.redMinStars) {
       throw badInput('blackMaxStars', 'blackMaxStars must be below redMinStars: nobody can be on both lists', 'BLACK_NOT_BELOW_RED');

@@ -18,13 +18,67 @@ import { ProgressReportService, TaskItemService } from './task.service';
 /** Its services, by the name resolvers use (`ctx.services.<name>`). */
 const services = ({ ds, tx, audit, config }: ModuleKit) => ({
   plan: new CrudService(ds, tx, audit, { entity: Plan, typeName: 'Plan' }),
-  keyWork: new CrudService(ds, tx, audit, { entity: KeyWork, typeName: 'KeyWork', searchColumns: ['title'], defaultSort: [['planId', 'ASC'], ['sortOrder', 'ASC']] }),
-  target: new CrudService(ds, tx, audit, { entity: Target, typeName: 'Target', searchColumns: ['title'], defaultSort: [['keyWorkId', 'ASC'], ['sortOrder', 'ASC']] }),
-  taskItem: new TaskItemService(ds, tx, audit, { entity: TaskItem, typeName: 'TaskItem', searchColumns: ['content', 'title'], defaultSort: [['keyWorkId', 'ASC'], ['sortOrder', 'ASC']] }),
-  milestone: new CrudService(ds, tx, audit, { entity: Milestone, typeName: 'Milestone', searchColumns: ['text'], defaultSort: [['dueDate', 'ASC'], ['id', 'ASC']] }),
-  assignment: new CrudService(ds, tx, audit, { entity: Assignment, typeName: 'Assignment', searchColumns: [], defaultSort: [['taskItemId', 'ASC'], ['sortOrder', 'ASC']] }),
+  keyWork: new CrudService(ds, tx, audit, {
+    entity: KeyWork,
+    typeName: 'KeyWork',
+    searchColumns: ['title'],
+    defaultSort: [
+      ['planId', 'ASC'],
+      ['sortOrder', 'ASC'],
+    ],
+  }),
+  target: new CrudService(ds, tx, audit, {
+    entity: Target,
+    typeName: 'Target',
+    searchColumns: ['title'],
+    defaultSort: [
+      ['keyWorkId', 'ASC'],
+      ['sortOrder', 'ASC'],
+    ],
+  }),
+  taskItem: new TaskItemService(ds, tx, audit, {
+    entity: TaskItem,
+    typeName: 'TaskItem',
+    searchColumns: ['content', 'title'],
+    defaultSort: [
+      ['keyWorkId', 'ASC'],
+      ['sortOrder', 'ASC'],
+    ],
+  }),
+  milestone: new CrudService(ds, tx, audit, {
+    entity: Milestone,
+    typeName: 'Milestone',
+    searchColumns: ['text'],
+    defaultSort: [
+      ['dueDate', 'ASC'],
+      ['id', 'ASC'],
+    ],
+  }),
+  assignment: new CrudService(ds, tx, audit, {
+    entity: Assignment,
+    typeName: 'Assignment',
+    searchColumns: [],
+    defaultSort: [
+      ['taskItemId', 'ASC'],
+      ['sortOrder', 'ASC'],
+    ],
+  }),
   progress: new ProgressService(ds),
-  progressReport: new ProgressReportService(ds, tx, audit, { entity: ProgressReport, typeName: 'ProgressReport', searchColumns: ['note'], defaultSort: [['reportDate', 'DESC'], ['id', 'DESC']] }, config.progressBackdateDays),
+  progressReport: new ProgressReportService(
+    ds,
+    tx,
+    audit,
+    {
+      entity: ProgressReport,
+      typeName: 'ProgressReport',
+      searchColumns: ['note'],
+      defaultSort: [
+        ['reportDate', 'DESC'],
+        ['id', 'DESC'],
+      ],
+    },
+    config.progressBackdateDays,
+  ),
   taskImport: new SheetImporter(taskListImport, ds, tx, audit),
 });
 
@@ -39,7 +93,18 @@ export const taskModule: ApiModule = {
   name: 'task',
   entities: [Plan, KeyWork, Target, TaskItem, Milestone, Assignment, ProgressReport],
   services,
-  resolvers: [PlanResolver, KeyWorkResolver, TargetResolver, TaskItemResolver, MilestoneResolver, AssignmentResolver, ProgressReportResolver, ProgressResolver, AssignmentStatusResolver, TaskImportResolver],
+  resolvers: [
+    PlanResolver,
+    KeyWorkResolver,
+    TargetResolver,
+    TaskItemResolver,
+    MilestoneResolver,
+    AssignmentResolver,
+    ProgressReportResolver,
+    ProgressResolver,
+    AssignmentStatusResolver,
+    TaskImportResolver,
+  ],
   reasons,
 };
 

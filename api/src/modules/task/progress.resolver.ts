@@ -56,8 +56,6 @@ export class AssignmentStatusResolver {
   @FieldResolver(() => ProgressStatus, { description: 'The latest whole-task report on or before asOf (default today); NOT_STARTED without one' })
   status(@Root() a: Assignment, @Arg('asOf', () => LocalDate, { nullable: true }) asOf: string | null, @Ctx() ctx: AppContext) {
     const day = asOf ?? todayInChina();
-    return ctx.loaders
-      .named(`assignmentStatus:${day}`, () => new DataLoader<number, ProgressStatus>((ids) => ctx.services.progress.statusOf(ids, day)))
-      .load(a.id);
+    return ctx.loaders.named(`assignmentStatus:${day}`, () => new DataLoader<number, ProgressStatus>((ids) => ctx.services.progress.statusOf(ids, day))).load(a.id);
   }
 }

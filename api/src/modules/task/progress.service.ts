@@ -33,7 +33,6 @@ interface AssignmentState {
   open: Array<{ milestone: Milestone | null; dueDate: string; deadlineText: string | null }>;
 }
 
-
 /**
  * 进度: the office's questions, answered as of a date so the answers are reproducible.
  * An assignment's status is its latest whole-task report on or before the date; a deadline is met
@@ -65,7 +64,11 @@ export class ProgressService {
       .orderBy('r.reportDate', 'ASC')
       .addOrderBy('r.id', 'ASC')
       .getMany();
-    const reportGroups = groupBy(assignments.map((a) => a.id), reports, (r) => r.assignmentId);
+    const reportGroups = groupBy(
+      assignments.map((a) => a.id),
+      reports,
+      (r) => r.assignmentId,
+    );
     const milestoneGroups = groupBy(taskIds, milestones, (m) => m.taskItemId);
 
     const taskById = new Map(tasks.map((t) => [t.id, t]));

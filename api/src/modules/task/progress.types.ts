@@ -13,7 +13,7 @@ export class DeadlineEntry {
   @Field(() => TaskItem)
   task: TaskItem;
 
-  @Field(() => Milestone, { nullable: true, description: 'Null: the task\'s own deadline' })
+  @Field(() => Milestone, { nullable: true, description: "Null: the task's own deadline" })
   milestone: Milestone | null;
 
   @Field(() => LocalDate)

@@ -54,15 +54,17 @@ interface TaskListFigures {
 }
 
 /** The cell each of the parser's problems is about. */
-const cell = (field: string) => pathOf(TASK_LIST_SHEET, TASK_LIST_SHEET.columns.find((c) => c.field === field)!);
+const cell = (field: string) =>
+  pathOf(
+    TASK_LIST_SHEET,
+    TASK_LIST_SHEET.columns.find((c) => c.field === field)!,
+  );
 const PROBLEM_CELL: Record<RowProblem, string> = { NO_KEY_WORK: cell('keyWork'), NO_TARGET: cell('target'), CONTENT_REQUIRED: cell('content'), UNKNOWN_DEADLINE: cell('deadline') };
 
 /** Key works → targets → tasks, keeping only the rows that import. */
 function kept(keyWorks: KeyWorkSeed[], planned: Array<Planned<{ change: ReadTask } & ImportTypes>>): KeyWorkSeed[] {
   const items = new Set(planned.map((p) => p.change.item));
-  return keyWorks
-    .map((kw) => ({ ...kw, targets: kw.targets.map((t) => ({ ...t, items: t.items.filter((i) => items.has(i)) })).filter((t) => t.items.length) }))
-    .filter((kw) => kw.targets.length);
+  return keyWorks.map((kw) => ({ ...kw, targets: kw.targets.map((t) => ({ ...t, items: t.items.filter((i) => items.has(i)) })).filter((t) => t.items.length) })).filter((kw) => kw.targets.length);
 }
 
 /**
@@ -116,7 +118,15 @@ export const taskListImport: SheetImport<TaskList> = {
     if (problem) throw new RowError(problem.code, PROBLEM_CELL[problem.code], problem.reason);
     const task = ctx.tasks.get(index)!; // a row the parser did not refuse is a task
     const { keyWork: kw, target: tg, item } = task;
-    Object.assign(row, { keyWork: `${kw.number}、${kw.title}`, target: `(${tg.number})${tg.title}`, content: item.content, units: item.units, allCommunities: item.allCommunities, deadlineKind: item.deadline.kind, dueDate: item.deadline.due });
+    Object.assign(row, {
+      keyWork: `${kw.number}、${kw.title}`,
+      target: `(${tg.number})${tg.title}`,
+      content: item.content,
+      units: item.units,
+      allCommunities: item.allCommunities,
+      deadlineKind: item.deadline.kind,
+      dueDate: item.deadline.due,
+    });
     const unknown = item.units.filter((u) => !ctx.unitIds.has(u));
     if (unknown.length) throw new RowError('UNKNOWN_UNIT', cell('units'), `Unknown unit(s): ${unknown.join('、')}`);
     if (!item.units.length && !item.allCommunities) throw new RowError('NO_UNITS', cell('units'), '责任单位 is empty');
@@ -151,7 +161,10 @@ async function writeTasks(em: EntityManager, planId: number, keyWorks: KeyWorkSe
       for (const item of tg.items) {
         const task = await em.save(TaskItem, em.create(TaskItem, { keyWorkId: keyWork.id, targetId: target.id, ...printedTask(item) }));
         const units = assigneesOf(item);
-        await em.save(Assignment, units.map((u, i) => em.create(Assignment, { taskItemId: task.id, ...u, sortOrder: i + 1 })));
+        await em.save(
+          Assignment,
+          units.map((u, i) => em.create(Assignment, { taskItemId: task.id, ...u, sortOrder: i + 1 })),
+        );
         assignments += units.length;
       }
     }

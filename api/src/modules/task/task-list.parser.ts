@@ -25,7 +25,6 @@ export interface PrintedRow {
   cells: string[];
 }
 
-
 /** A 完成时限 as printed, and what it means. Year-only deadlines resolve to 31 December. */
 export interface Deadline {
   printed: string;

@@ -39,7 +39,7 @@ export class PlanResolver extends createReadResolver({ type: Plan, name: 'Plan',
     return childrenOf(ctx.loaders, KeyWork, 'planId', byOrder).load(p.id);
   }
 
-  @FieldResolver(() => Boolean, { description: 'The document\'s validity has ended by that date (its tasks show as expired, not overdue)' })
+  @FieldResolver(() => Boolean, { description: "The document's validity has ended by that date (its tasks show as expired, not overdue)" })
   async expired(@Root() p: Plan, @Arg('asOf', () => LocalDate) asOf: string, @Ctx() ctx: AppContext) {
     return documentExpired(await ctx.loaders.ref(PolicyDocument, p.documentId), asOf);
   }

@@ -28,7 +28,13 @@ export class TaskItemService extends CrudService<TaskItem, TaskItemFilter> {
  * may be dated: progress.rules.ts.
  */
 export class ProgressReportService extends CrudService<ProgressReport, ProgressReportFilter> {
-  constructor(ds: DataSource, tx: TransactionRunner, audit: AuditService, opts: CrudOptions<ProgressReport>, private readonly backdateDays: number) {
+  constructor(
+    ds: DataSource,
+    tx: TransactionRunner,
+    audit: AuditService,
+    opts: CrudOptions<ProgressReport>,
+    private readonly backdateDays: number,
+  ) {
     super(ds, tx, audit, opts);
   }
 
@@ -39,7 +45,7 @@ export class ProgressReportService extends CrudService<ProgressReport, ProgressR
   protected async validate(em: EntityManager, next: ProgressReport, _before: ProgressReport | null, actor: Actor): Promise<void> {
     const assignment = await em.findOneByOrFail(Assignment, { id: next.assignmentId });
     if (actor.user?.role === Role.UNIT_STAFF && assignment.unitId !== actor.user.unitId) {
-      throw forbidden('Unit staff report only on their own unit\'s assignments', 'ROLE');
+      throw forbidden("Unit staff report only on their own unit's assignments", 'ROLE');
     }
     checkReportDate(next.reportDate, assignment, actor, this.backdateDays);
     if (next.milestoneId != null) {

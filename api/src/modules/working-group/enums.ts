@@ -32,7 +32,6 @@ export const ROLE_RANK: Record<GroupRole, number> = {
   GROUP_MEMBER: 7,
 };
 
-
 /** 工作组类别 */
 export enum GroupKind {
   /** 领导小组 / 工作专班 */

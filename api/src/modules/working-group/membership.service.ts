@@ -15,8 +15,7 @@ export const ROLE_ORDER_SQL = `CASE e.role ${Object.entries(ROLE_RANK)
   .join(' ')} ELSE 99 END`;
 
 /** Roster order as a list's default sort. */
-export const rosterOrder = (qb: SelectQueryBuilder<Membership>) =>
-  qb.orderBy('e.groupId', 'ASC').addOrderBy(ROLE_ORDER_SQL, 'ASC').addOrderBy('e.sortOrder', 'ASC').addOrderBy('e.id', 'ASC');
+export const rosterOrder = (qb: SelectQueryBuilder<Membership>) => qb.orderBy('e.groupId', 'ASC').addOrderBy(ROLE_ORDER_SQL, 'ASC').addOrderBy('e.sortOrder', 'ASC').addOrderBy('e.id', 'ASC');
 
 /** One person holds a role in a group once at a time (succession writes seats through the same rule). */
 export const SEAT_PERIOD: PeriodRule<Membership> = {

@@ -152,17 +152,35 @@ async function writeSeats(em: EntityManager, { groupId, day }: RosterContext, pl
     if (postId !== undefined) p.change.seat!.postId = postId;
     p.change.seat!.sortOrder = p.row.order ?? p.change.seat!.sortOrder;
   }
-  if (changed.length) await em.save(Membership, changed.map((p) => p.change.seat!));
+  if (changed.length)
+    await em.save(
+      Membership,
+      changed.map((p) => p.change.seat!),
+    );
   const added = plans.filter((p) => p.row.status === ImportRowStatus.ADD);
   const newPeople = added.filter((p) => !p.change.personId);
   if (newPeople.length) {
-    const ids = (await em.insert(Person, newPeople.map((p) => ({ name: p.row.name as string, phone: null, note: null })))).identifiers;
+    const ids = (
+      await em.insert(
+        Person,
+        newPeople.map((p) => ({ name: p.row.name as string, phone: null, note: null })),
+      )
+    ).identifiers;
     newPeople.forEach((p, i) => (p.change.personId = ids[i].id as number));
   }
   const addedPosts: Array<number | null> = [];
   for (const p of added) addedPosts.push((await postFor(p)) ?? null); // one at a time: a new title is created once
   if (added.length) {
-    const seats = added.map((p, i) => ({ groupId, personId: p.change.personId!, role: p.row.role as GroupRole, sortOrder: p.row.order as number, postId: addedPosts[i], concurrent: false, validFrom: day, validTo: null }));
+    const seats = added.map((p, i) => ({
+      groupId,
+      personId: p.change.personId!,
+      role: p.row.role as GroupRole,
+      sortOrder: p.row.order as number,
+      postId: addedPosts[i],
+      concurrent: false,
+      validFrom: day,
+      validTo: null,
+    }));
     const ids = (await em.insert(Membership, seats)).identifiers;
     added.forEach((p, i) => (p.row.membershipId = String(ids[i].id)));
   }
@@ -177,7 +195,11 @@ async function writeSeats(em: EntityManager, { groupId, day }: RosterContext, pl
     const open = await inForceOn(em.createQueryBuilder(PostHolding, 'e').where('e.personId IN (:...people)', { people: [...new Set(wanted.map((w) => w.personId))] }), day).getMany();
     const held = new Set(open.map((h) => `${h.postId}:${h.personId}`));
     const missing = wanted.filter((w) => !held.has(`${w.postId}:${w.personId}`) && held.add(`${w.postId}:${w.personId}`));
-    if (missing.length) await em.insert(PostHolding, missing.map((w) => ({ ...w, validFrom: day, validTo: null })));
+    if (missing.length)
+      await em.insert(
+        PostHolding,
+        missing.map((w) => ({ ...w, validFrom: day, validTo: null })),
+      );
   }
   await renumber(em, groupId, plans, touched, day);
 }

@@ -36,10 +36,10 @@ export class SuccessionResult {
   })
   until?: string | null;
 
-  @Field(() => [Membership], { description: 'The predecessor\'s seats that pass: closed the day before (in a preview: as they are now)' })
+  @Field(() => [Membership], { description: "The predecessor's seats that pass: closed the day before (in a preview: as they are now)" })
   closedSeats: Membership[];
 
-  @Field(() => [Membership], { nullable: true, description: 'The successor\'s new seats; null in a preview' })
+  @Field(() => [Membership], { nullable: true, description: "The successor's new seats; null in a preview" })
   newSeats: Membership[] | null;
 
   @Field(() => ID, { nullable: true, description: 'The audit event that records it (null in a preview)' })
@@ -96,7 +96,14 @@ export class SuccessionService {
         h.validTo = dayBefore(date);
         await em.save(PostHolding, h);
       }
-      const holding = em.create(PostHolding, { postId: post.id, personId: successor.id, validFrom: date, validTo: plan.until ?? null, sourceDocumentId: holdings[0]?.sourceDocumentId ?? null, sourceClauseId: holdings[0]?.sourceClauseId ?? null });
+      const holding = em.create(PostHolding, {
+        postId: post.id,
+        personId: successor.id,
+        validFrom: date,
+        validTo: plan.until ?? null,
+        sourceDocumentId: holdings[0]?.sourceDocumentId ?? null,
+        sourceClauseId: holdings[0]?.sourceClauseId ?? null,
+      });
       await assertPeriod(em, { ...HOLDING_PERIOD, field: 'successorId', overlap: 'The successor already holds this post during that period' }, holding);
       const newHolding = await em.save(PostHolding, holding);
       for (const seat of plan.closedSeats) {
@@ -177,7 +184,12 @@ export class SuccessionService {
         sourceClauseId: s.sourceClauseId,
       }),
     );
-    const until = await this.endOfGap(em, postId, date, holdingsOnDate.filter((h) => h.personId === fromId));
+    const until = await this.endOfGap(
+      em,
+      postId,
+      date,
+      holdingsOnDate.filter((h) => h.personId === fromId),
+    );
     return { post, predecessor, successor, date, until, closedSeats, newSeats: null, planned, auditEventId: null };
   }
 

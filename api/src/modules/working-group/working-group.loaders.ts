@@ -14,14 +14,19 @@ type Dated = ObjectLiteral & { validFrom: string };
  * `asOf` null = the whole history, else only rows in force on that day.
  */
 function datedBy<T extends Dated>(l: Loaders, entity: new () => T, column: keyof T & string, asOf: string | null, roster = false) {
-  return l.named(`${entity.name}:${column}:${asOf ?? '*'}`, (ds) =>
-    new DataLoader<number, T[]>(async (ids) => {
-      const qb = ds.getRepository(entity).createQueryBuilder('e').where(`e.${column} IN (:...ids)`, { ids: [...ids] });
-      if (asOf) inForceOn(qb, asOf);
-      if (roster) qb.orderBy(ROLE_ORDER_SQL, 'ASC').addOrderBy('e.sortOrder', 'ASC').addOrderBy('e.validFrom', 'ASC');
-      else qb.orderBy('e.validFrom', 'ASC');
-      return groupBy(ids, await qb.addOrderBy('e.id', 'ASC').getMany(), (row) => row[column] as number);
-    }),
+  return l.named(
+    `${entity.name}:${column}:${asOf ?? '*'}`,
+    (ds) =>
+      new DataLoader<number, T[]>(async (ids) => {
+        const qb = ds
+          .getRepository(entity)
+          .createQueryBuilder('e')
+          .where(`e.${column} IN (:...ids)`, { ids: [...ids] });
+        if (asOf) inForceOn(qb, asOf);
+        if (roster) qb.orderBy(ROLE_ORDER_SQL, 'ASC').addOrderBy('e.sortOrder', 'ASC').addOrderBy('e.validFrom', 'ASC');
+        else qb.orderBy('e.validFrom', 'ASC');
+        return groupBy(ids, await qb.addOrderBy('e.id', 'ASC').getMany(), (row) => row[column] as number);
+      }),
   );
 }
 

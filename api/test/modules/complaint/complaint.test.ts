@@ -19,14 +19,19 @@ describe(`complaints (${dbKind()})`, () => {
     const code = '91350582MA2CMP001';
     const company = await t.gql(`mutation { createPropertyCompany(name: "投诉测试物业", uscc: "${code}${usccCheckChar(code)}") { id } }`, {}, admin);
     expect(company.errors).toBeUndefined();
-    const made = await t.gql(`mutation { createCompound(name: "投诉测试小区", communityId: "${community.id}", managementMode: PROFESSIONAL, propertyCompanyId: "${company.data.createPropertyCompany.id}") { id name propertyCompanyId communityId } }`, {}, admin);
+    const made = await t.gql(
+      `mutation { createCompound(name: "投诉测试小区", communityId: "${community.id}", managementMode: PROFESSIONAL, propertyCompanyId: "${company.data.createPropertyCompany.id}") { id name propertyCompanyId communityId } }`,
+      {},
+      admin,
+    );
     expect(made.errors).toBeUndefined();
     compound = made.data.createCompound;
     units = data.allUnits;
   });
   afterAll(() => t.close());
 
-  const FIELDS = 'id status receivedOn assignedOn handledOn closedOn result communityId propertyCompanyId assignedUnit { id } nextStatuses nextMoves { to reasonRequired datedByHand requiredFields } steps { fromStatus toStatus stepDate actorName reason }';
+  const FIELDS =
+    'id status receivedOn assignedOn handledOn closedOn result communityId propertyCompanyId assignedUnit { id } nextStatuses nextMoves { to reasonRequired datedByHand requiredFields } steps { fromStatus toStatus stepDate actorName reason }';
   const create = async (extra = '') => {
     const res = await t.gql(`mutation { createComplaint(compoundId: "${compound.id}", channel: VISIT, summary: "楼道堆放杂物无人清理"${extra}, receivedOn: "2026-02-01") { ${FIELDS} } }`, {}, admin);
     expect(res.errors).toBeUndefined();
@@ -100,7 +105,11 @@ describe(`complaints (${dbKind()})`, () => {
   });
 
   it('lists by status and by the day received, and offers no delete', async () => {
-    const { data } = await t.gql('{ allComplaints(filter: { status: [CLOSED] }, sortField: "receivedOn", sortOrder: "DESC") { id status } _allComplaintsMeta(filter: { status: [CLOSED] }) { count } }', {}, admin);
+    const { data } = await t.gql(
+      '{ allComplaints(filter: { status: [CLOSED] }, sortField: "receivedOn", sortOrder: "DESC") { id status } _allComplaintsMeta(filter: { status: [CLOSED] }) { count } }',
+      {},
+      admin,
+    );
     expect(data.allComplaints.length).toBe(data._allComplaintsMeta.count);
     expect(data.allComplaints.every((c: { status: string }) => c.status === 'CLOSED')).toBe(true);
     expect(codeOf(await t.gql('mutation { deleteComplaint(id: "1") { id } }', {}, admin))).toBe('GRAPHQL_VALIDATION_FAILED');

@@ -12,7 +12,10 @@ export const expectations: ModuleExpectations = {
     advanceComplaint: 'REPORTERS',
   },
   async audit({ once, gql }) {
-    const { allJurisdictions: [community], allUnits: [unit] } = (await gql('{ allJurisdictions(perPage: 1, filter: { level: COMMUNITY }) { id } allUnits(perPage: 1) { id } }')).data;
+    const {
+      allJurisdictions: [community],
+      allUnits: [unit],
+    } = (await gql('{ allJurisdictions(perPage: 1, filter: { level: COMMUNITY }) { id } allUnits(perPage: 1) { id } }')).data;
     const made = await gql(`mutation { createCompound(name: "投诉审计用小区", communityId: "${community.id}", managementMode: NONE) { id } }`);
     expect(made.errors).toBeUndefined();
     const compound = made.data.createCompound;
