@@ -26,6 +26,10 @@ const config: Config = {
   globalSetup: '<rootDir>/api/test/global-setup.ts',
   globalTeardown: '<rootDir>/api/test/global-teardown.ts',
   testTimeout: 60_000,
+  // Every core (jest's default leaves one free: one worker on a two-core machine). Test files spend most
+  // of their time waiting on a database or the browser, and each has its own database copy (templates.ts),
+  // so they run side by side safely: the suite takes 256 s instead of 554 s on two cores.
+  maxWorkers: '100%',
   reporters: ['default', '<rootDir>/api/test/summary-reporter.cjs'],
 };
 export default config;
