@@ -1,11 +1,12 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { authProvider, canEdit, getUser } from './authProvider';
+import { authProvider } from './authProvider';
 import { Dashboard } from './Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout/Layout';
 import { MODULES } from './modules';
+import { viewerOf } from './viewer';
 
 /**
  * The console: every module's resources and pages for the signed-in role (admin/src/modules.ts).
@@ -15,7 +16,7 @@ import { MODULES } from './modules';
 export const App = () => (
   <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} dashboard={Dashboard} layout={Layout} title="app.title" requireAuth disableTelemetry>
     {(role: string) => {
-      const viewer = { role, edit: canEdit(role), unitId: getUser()?.unitId ?? null };
+      const viewer = viewerOf(role);
       return [
         <CustomRoutes key="routes">{MODULES.flatMap((m) => m.routes?.(viewer) ?? []).map((r) => (r ? <Route key={r.path} path={r.path} element={<r.component />} /> : null))}</CustomRoutes>,
         ...MODULES.flatMap((m) => m.resources?.(viewer) ?? []).map((r) => (r ? <Resource key={r.name} {...r} /> : null)),

@@ -1,10 +1,10 @@
 import { Divider, Typography } from '@mui/material';
 import { type ReactNode, useReducer } from 'react';
-import { AppBar, Layout as RaLayout, Logout, Menu, UserMenu, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
+import { AppBar, Layout as RaLayout, Logout, Menu, UserMenu, usePermissions, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
 import { getUser } from '../authProvider';
 import { MODULES } from '../modules';
 import { ChangePassword, ChangePasswordMenuItem } from '../resources/auth/ChangePassword';
-import { useCanEdit } from '../resources/common/actions';
+import { viewerOf } from '../viewer';
 
 /**
  * Menu groups: a resource joins one with `options: { menuGroup }` in its module, and stays out of
@@ -30,8 +30,7 @@ const GroupTitle = ({ group, label }: { group: string; label: string }) => {
 
 /** The default menu, plus the modules' own entries (我的任务 for unit members, 待审批 for the office); grouped resources under their title. */
 const AppMenu = () => {
-  const edit = useCanEdit();
-  const viewer = { role: '', edit, unitId: getUser()?.unitId ?? null };
+  const viewer = viewerOf(usePermissions().permissions);
   const resources = useResourceDefinitions();
   const listed = Object.keys(resources).filter((name) => resources[name].hasList && resources[name].options?.menu !== false);
   const inGroup = (name: string) => resources[name].options?.menuGroup as string | undefined;

@@ -69,15 +69,18 @@ export function runList<T extends ObjectLiteral, F>(
   if (q.filter) applyFilter(qb, q.filter);
   const meta = ds.getMetadata(entity);
   const derived = q.sortField && Object.hasOwn(derivedSorts, q.sortField) ? derivedSorts[q.sortField] : undefined;
-  if (derived) {
+  const sortOrder = (): 'ASC' | 'DESC' => {
     const order = (q.sortOrder ?? 'ASC').toUpperCase();
     if (order !== 'ASC' && order !== 'DESC') throw badInput('sortOrder', 'sortOrder must be ASC or DESC', 'BAD_SORT');
+    return order;
+  };
+  if (derived) {
+    const order = sortOrder();
     qb.addSelect(derived, 'sort_key').orderBy('sort_key', order).addOrderBy('e.id', order);
   } else if (q.sortField) {
     const column = meta.findColumnWithPropertyName(q.sortField);
     if (!column) throw badInput('sortField', `Cannot sort by "${q.sortField}"`, 'BAD_SORT');
-    const order = (q.sortOrder ?? 'ASC').toUpperCase();
-    if (order !== 'ASC' && order !== 'DESC') throw badInput('sortOrder', 'sortOrder must be ASC or DESC', 'BAD_SORT');
+    const order = sortOrder();
     qb.orderBy(`e.${column.propertyName}`, order);
     if (column.propertyName !== 'id') qb.addOrderBy('e.id', order);
   } else if (typeof defaultSort === 'function') {

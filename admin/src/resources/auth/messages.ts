@@ -1,8 +1,5 @@
 import { COMMON_FIELDS, defineMessages } from '../../i18n/messages';
 
-const zhFields = COMMON_FIELDS.zh;
-const enFields = COMMON_FIELDS.en;
-
 /** The auth module's messages: its resources' names and fields, its enums, its app.* texts. */
 export const messages = defineMessages(
   {
@@ -10,7 +7,7 @@ export const messages = defineMessages(
       User: {
         name: '用户 |||| 用户',
         fields: {
-          ...zhFields,
+          ...COMMON_FIELDS.zh,
           username: '用户名',
           displayName: '姓名',
           password: '密码',
@@ -53,7 +50,7 @@ export const messages = defineMessages(
       User: {
         name: 'User |||| Users',
         fields: {
-          ...enFields,
+          ...COMMON_FIELDS.en,
           username: 'Username',
           displayName: 'Name',
           password: 'Password',

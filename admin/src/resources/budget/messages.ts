@@ -1,8 +1,5 @@
 import { COMMON_FIELDS, defineMessages } from '../../i18n/messages';
 
-const zhFields = COMMON_FIELDS.zh;
-const enFields = COMMON_FIELDS.en;
-
 /** The budget module's messages: its resources' names and fields, its enums, its app.* texts. */
 export const messages = defineMessages(
   {
@@ -10,7 +7,7 @@ export const messages = defineMessages(
       IncentiveBudget: {
         name: '年度预算 |||| 年度预算',
         fields: {
-          ...zhFields,
+          ...COMMON_FIELDS.zh,
           programmeId: '奖励项目',
           year: '年度',
           amount: '预算金额（元）',
@@ -44,7 +41,7 @@ export const messages = defineMessages(
       IncentiveBudget: {
         name: 'Budget |||| Budgets',
         fields: {
-          ...enFields,
+          ...COMMON_FIELDS.en,
           programmeId: 'Programme',
           year: 'Year',
           amount: 'Budget (yuan)',

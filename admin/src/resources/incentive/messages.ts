@@ -1,17 +1,14 @@
 import { COMMON_FIELDS, defineMessages } from '../../i18n/messages';
 
-const zhFields = COMMON_FIELDS.zh;
-const enFields = COMMON_FIELDS.en;
-
 /** The incentive module's messages: its resources' names and fields, its enums, its app.* texts. */
 export const messages = defineMessages(
   {
     resources: {
-      IncentiveProgramme: { name: '奖励项目 |||| 奖励项目', fields: { ...zhFields, name: '项目名称', trigger: '奖励条件', description: '说明' } },
+      IncentiveProgramme: { name: '奖励项目 |||| 奖励项目', fields: { ...COMMON_FIELDS.zh, name: '项目名称', trigger: '奖励条件', description: '说明' } },
       IncentiveRule: {
         name: '奖励规则 |||| 奖励规则',
         fields: {
-          ...zhFields,
+          ...COMMON_FIELDS.zh,
           programmeId: '奖励项目',
           name: '规则名称',
           printed: '条款原文',
@@ -26,7 +23,7 @@ export const messages = defineMessages(
       AwardCase: {
         name: '示范点创建验收 |||| 示范点创建验收',
         fields: {
-          ...zhFields,
+          ...COMMON_FIELDS.zh,
           programmeId: '奖励项目',
           compoundId: '示范点（小区）',
           communityId: '所属社区',
@@ -45,7 +42,7 @@ export const messages = defineMessages(
       Payout: {
         name: '奖励发放 |||| 奖励发放',
         fields: {
-          ...zhFields,
+          ...COMMON_FIELDS.zh,
           recipientName: '收款方',
           recipientRole: '收款方类型',
           recipientCompanyId: '收款企业',
@@ -179,11 +176,11 @@ export const messages = defineMessages(
   },
   {
     resources: {
-      IncentiveProgramme: { name: 'Award programme |||| Award programmes', fields: { ...enFields, name: 'Name', trigger: 'Earned by', description: 'Description' } },
+      IncentiveProgramme: { name: 'Award programme |||| Award programmes', fields: { ...COMMON_FIELDS.en, name: 'Name', trigger: 'Earned by', description: 'Description' } },
       IncentiveRule: {
         name: 'Award rule |||| Award rules',
         fields: {
-          ...enFields,
+          ...COMMON_FIELDS.en,
           programmeId: 'Programme',
           name: 'Name',
           printed: 'Clause as printed',
@@ -198,7 +195,7 @@ export const messages = defineMessages(
       AwardCase: {
         name: 'Demonstration site |||| Demonstration sites',
         fields: {
-          ...enFields,
+          ...COMMON_FIELDS.en,
           programmeId: 'Programme',
           compoundId: 'Site (compound)',
           communityId: 'Community',
@@ -217,7 +214,7 @@ export const messages = defineMessages(
       Payout: {
         name: 'Payout |||| Payouts',
         fields: {
-          ...enFields,
+          ...COMMON_FIELDS.en,
           recipientName: 'Recipient',
           recipientRole: 'Recipient type',
           recipientCompanyId: 'Recipient company',

@@ -1,8 +1,5 @@
 import { COMMON_FIELDS, defineMessages } from '../../i18n/messages';
 
-const zhFields = COMMON_FIELDS.zh;
-const enFields = COMMON_FIELDS.en;
-
 /** The indicator module's messages: its resources' names and fields, its enums, its app.* texts. */
 export const messages = defineMessages(
   {
@@ -10,7 +7,7 @@ export const messages = defineMessages(
       Indicator: {
         name: '指标 |||| 指标',
         fields: {
-          ...zhFields,
+          ...COMMON_FIELDS.zh,
           name: '指标',
           printed: '原文',
           unit: '单位',
@@ -24,7 +21,7 @@ export const messages = defineMessages(
           status: '状态（截至今天）',
         },
       },
-      IndicatorMeasurement: { name: '指标测量 |||| 指标测量', fields: { ...zhFields, indicatorId: '指标', jurisdictionId: '区划', measuredOn: '测量日期', value: '数值', note: '备注' } },
+      IndicatorMeasurement: { name: '指标测量 |||| 指标测量', fields: { ...COMMON_FIELDS.zh, indicatorId: '指标', jurisdictionId: '区划', measuredOn: '测量日期', value: '数值', note: '备注' } },
     },
     enums: {
       IndicatorUnit: { PERCENT: '%', COUNT: '个数' },
@@ -50,7 +47,7 @@ export const messages = defineMessages(
       Indicator: {
         name: 'Indicator |||| Indicators',
         fields: {
-          ...enFields,
+          ...COMMON_FIELDS.en,
           name: 'Indicator',
           printed: 'As printed',
           unit: 'Unit',
@@ -66,7 +63,7 @@ export const messages = defineMessages(
       },
       IndicatorMeasurement: {
         name: 'Measurement |||| Measurements',
-        fields: { ...enFields, indicatorId: 'Indicator', jurisdictionId: 'Jurisdiction', measuredOn: 'Measured on', value: 'Value', note: 'Note' },
+        fields: { ...COMMON_FIELDS.en, indicatorId: 'Indicator', jurisdictionId: 'Jurisdiction', measuredOn: 'Measured on', value: 'Value', note: 'Note' },
       },
     },
     enums: {

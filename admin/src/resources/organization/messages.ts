@@ -1,16 +1,16 @@
 import { COMMON_FIELDS, defineMessages } from '../../i18n/messages';
 
-const zhFields = COMMON_FIELDS.zh;
-const enFields = COMMON_FIELDS.en;
-
 /** The organization module's messages: its resources' names and fields, its enums, its app.* texts. */
 export const messages = defineMessages(
   {
     resources: {
-      Jurisdiction: { name: '行政区划 |||| 行政区划', fields: { ...zhFields, name: '名称', level: '层级', parentId: '上级', code: '区划代码' } },
-      Unit: { name: '责任单位 |||| 责任单位', fields: { ...zhFields, name: '名称', kind: '类别', jurisdictionId: '所属区划', aliases: '别称' } },
-      PropertyCompany: { name: '物业服务企业 |||| 物业服务企业', fields: { ...zhFields, name: '企业名称', uscc: '统一社会信用代码', jurisdictionId: '注册地', address: '地址' } },
-      Compound: { name: '住宅小区 |||| 住宅小区', fields: { ...zhFields, name: '小区名称', communityId: '所属社区', propertyCompanyId: '物业服务企业', managementMode: '管理模式', address: '地址' } },
+      Jurisdiction: { name: '行政区划 |||| 行政区划', fields: { ...COMMON_FIELDS.zh, name: '名称', level: '层级', parentId: '上级', code: '区划代码' } },
+      Unit: { name: '责任单位 |||| 责任单位', fields: { ...COMMON_FIELDS.zh, name: '名称', kind: '类别', jurisdictionId: '所属区划', aliases: '别称' } },
+      PropertyCompany: { name: '物业服务企业 |||| 物业服务企业', fields: { ...COMMON_FIELDS.zh, name: '企业名称', uscc: '统一社会信用代码', jurisdictionId: '注册地', address: '地址' } },
+      Compound: {
+        name: '住宅小区 |||| 住宅小区',
+        fields: { ...COMMON_FIELDS.zh, name: '小区名称', communityId: '所属社区', propertyCompanyId: '物业服务企业', managementMode: '管理模式', address: '地址' },
+      },
     },
     enums: {
       JurisdictionLevel: { PROVINCE: '省', CITY: '市', COUNTY: '县（市、区）', TOWNSHIP: '街道 / 镇', COMMUNITY: '社区 / 村' },
@@ -21,15 +21,15 @@ export const messages = defineMessages(
   },
   {
     resources: {
-      Jurisdiction: { name: 'Jurisdiction |||| Jurisdictions', fields: { ...enFields, name: 'Name', level: 'Level', parentId: 'Parent', code: 'Code' } },
-      Unit: { name: 'Unit |||| Units', fields: { ...enFields, name: 'Name', kind: 'Kind', jurisdictionId: 'Jurisdiction', aliases: 'Aliases' } },
+      Jurisdiction: { name: 'Jurisdiction |||| Jurisdictions', fields: { ...COMMON_FIELDS.en, name: 'Name', level: 'Level', parentId: 'Parent', code: 'Code' } },
+      Unit: { name: 'Unit |||| Units', fields: { ...COMMON_FIELDS.en, name: 'Name', kind: 'Kind', jurisdictionId: 'Jurisdiction', aliases: 'Aliases' } },
       PropertyCompany: {
         name: 'Property company |||| Property companies',
-        fields: { ...enFields, name: 'Name', uscc: 'Credit code', jurisdictionId: 'Registered in', address: 'Address' },
+        fields: { ...COMMON_FIELDS.en, name: 'Name', uscc: 'Credit code', jurisdictionId: 'Registered in', address: 'Address' },
       },
       Compound: {
         name: 'Compound |||| Compounds',
-        fields: { ...enFields, name: 'Name', communityId: 'Community', propertyCompanyId: 'Property company', managementMode: 'Management', address: 'Address' },
+        fields: { ...COMMON_FIELDS.en, name: 'Name', communityId: 'Community', propertyCompanyId: 'Property company', managementMode: 'Management', address: 'Address' },
       },
     },
     enums: {

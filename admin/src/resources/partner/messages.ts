@@ -1,8 +1,5 @@
 import { COMMON_FIELDS, defineMessages } from '../../i18n/messages';
 
-const zhFields = COMMON_FIELDS.zh;
-const enFields = COMMON_FIELDS.en;
-
 /** The partner module's messages: its resources' names and fields, its enums, its app.* texts. */
 export const messages = defineMessages(
   {
@@ -10,7 +7,7 @@ export const messages = defineMessages(
       PartnerKey: {
         name: '数据共享密钥 |||| 数据共享密钥',
         fields: {
-          ...zhFields,
+          ...COMMON_FIELDS.zh,
           name: '使用单位及系统',
           prefix: '密钥前缀',
           note: '备注',
@@ -91,7 +88,7 @@ export const messages = defineMessages(
       PartnerKey: {
         name: 'Partner key |||| Partner keys',
         fields: {
-          ...enFields,
+          ...COMMON_FIELDS.en,
           name: 'Partner and system',
           prefix: 'Key prefix',
           note: 'Note',

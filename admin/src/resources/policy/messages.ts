@@ -1,8 +1,5 @@
 import { COMMON_FIELDS, defineMessages } from '../../i18n/messages';
 
-const zhFields = COMMON_FIELDS.zh;
-const enFields = COMMON_FIELDS.en;
-
 /** The policy module's messages: its resources' names and fields, its enums, its app.* texts. */
 export const messages = defineMessages(
   {
@@ -10,7 +7,7 @@ export const messages = defineMessages(
       PolicyDocument: {
         name: '文件 |||| 文件',
         fields: {
-          ...zhFields,
+          ...COMMON_FIELDS.zh,
           docNumber: '文号',
           indexNumber: '索引号',
           issuer: '发文机关',
@@ -24,10 +21,10 @@ export const messages = defineMessages(
           citations: '引用文件',
         },
       },
-      Clause: { name: '条款 |||| 条款', fields: { ...zhFields, documentId: '所属文件', number: '条款号', title: '标题', text: '内容', sortOrder: '顺序' } },
+      Clause: { name: '条款 |||| 条款', fields: { ...COMMON_FIELDS.zh, documentId: '所属文件', number: '条款号', title: '标题', text: '内容', sortOrder: '顺序' } },
       DocumentCitation: {
         name: '引用 |||| 引用',
-        fields: { ...zhFields, citingDocumentId: '引用文件', citedDocumentId: '被引文件', citedTitle: '被引文件标题', citedDocNumber: '被引文号', clauseId: '所在条款', sortOrder: '顺序' },
+        fields: { ...COMMON_FIELDS.zh, citingDocumentId: '引用文件', citedDocumentId: '被引文件', citedTitle: '被引文件标题', citedDocNumber: '被引文号', clauseId: '所在条款', sortOrder: '顺序' },
       },
     },
     app: { document: { summary: '基本信息' } },
@@ -37,7 +34,7 @@ export const messages = defineMessages(
       PolicyDocument: {
         name: 'Document |||| Documents',
         fields: {
-          ...enFields,
+          ...COMMON_FIELDS.en,
           docNumber: 'Document number',
           indexNumber: 'Index number',
           issuer: 'Issuer',
@@ -51,11 +48,11 @@ export const messages = defineMessages(
           citations: 'Cites',
         },
       },
-      Clause: { name: 'Clause |||| Clauses', fields: { ...enFields, documentId: 'Document', number: 'Number', title: 'Title', text: 'Text', sortOrder: 'Order' } },
+      Clause: { name: 'Clause |||| Clauses', fields: { ...COMMON_FIELDS.en, documentId: 'Document', number: 'Number', title: 'Title', text: 'Text', sortOrder: 'Order' } },
       DocumentCitation: {
         name: 'Citation |||| Citations',
         fields: {
-          ...enFields,
+          ...COMMON_FIELDS.en,
           citingDocumentId: 'Citing document',
           citedDocumentId: 'Cited document',
           citedTitle: 'Cited title',

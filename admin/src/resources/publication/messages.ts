@@ -1,8 +1,5 @@
 import { COMMON_FIELDS, defineMessages } from '../../i18n/messages';
 
-const zhFields = COMMON_FIELDS.zh;
-const enFields = COMMON_FIELDS.en;
-
 /** The publication module's messages: its resources' names and fields, its enums, its app.* texts. */
 export const messages = defineMessages(
   {
@@ -10,7 +7,7 @@ export const messages = defineMessages(
       RatingPublication: {
         name: '公布版次 |||| 公布版次',
         fields: {
-          ...zhFields,
+          ...COMMON_FIELDS.zh,
           periodId: '考核周期',
           revision: '版次',
           publishedOn: '公布日期',
@@ -24,12 +21,22 @@ export const messages = defineMessages(
       },
       PublishedEntry: {
         name: '公布结果 |||| 公布结果',
-        fields: { ...zhFields, publicationId: '版次', subjectName: '评价对象', uscc: '统一社会信用代码', rank: '排名', total: '总分', stars: '星级', listStatus: '红黑榜', reasons: '上榜原因' },
+        fields: {
+          ...COMMON_FIELDS.zh,
+          publicationId: '版次',
+          subjectName: '评价对象',
+          uscc: '统一社会信用代码',
+          rank: '排名',
+          total: '总分',
+          stars: '星级',
+          listStatus: '红黑榜',
+          reasons: '上榜原因',
+        },
       },
       Rectification: {
         name: '整改 |||| 整改',
         fields: {
-          ...zhFields,
+          ...COMMON_FIELDS.zh,
           propertyCompanyId: '物业服务企业',
           periodId: '考核周期',
           publicationId: '列入版次',
@@ -75,7 +82,7 @@ export const messages = defineMessages(
       RatingPublication: {
         name: 'Published edition |||| Published editions',
         fields: {
-          ...enFields,
+          ...COMMON_FIELDS.en,
           periodId: 'Period',
           revision: 'Revision',
           publishedOn: 'Published on',
@@ -90,7 +97,7 @@ export const messages = defineMessages(
       PublishedEntry: {
         name: 'Published entry |||| Published entries',
         fields: {
-          ...enFields,
+          ...COMMON_FIELDS.en,
           publicationId: 'Edition',
           subjectName: 'Rated',
           uscc: 'Credit code',
@@ -104,7 +111,7 @@ export const messages = defineMessages(
       Rectification: {
         name: 'Rectification |||| Rectifications',
         fields: {
-          ...enFields,
+          ...COMMON_FIELDS.en,
           propertyCompanyId: 'Property company',
           periodId: 'Period',
           publicationId: 'Listed in',

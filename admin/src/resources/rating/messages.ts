@@ -1,8 +1,5 @@
 import { COMMON_FIELDS, defineMessages } from '../../i18n/messages';
 
-const zhFields = COMMON_FIELDS.zh;
-const enFields = COMMON_FIELDS.en;
-
 /** The rating module's messages: its resources' names and fields, its enums, its app.* texts. */
 export const messages = defineMessages(
   {
@@ -10,7 +7,7 @@ export const messages = defineMessages(
       RatingScheme: {
         name: '评星方案 |||| 评星方案',
         fields: {
-          ...zhFields,
+          ...COMMON_FIELDS.zh,
           name: '方案名称',
           subjectKind: '评价对象',
           periodKind: '考核周期',
@@ -28,11 +25,11 @@ export const messages = defineMessages(
           periods: '考核周期',
         },
       },
-      RatingPeriod: { name: '考核周期 |||| 考核周期', fields: { ...zhFields, code: '周期', schemeId: '评星方案', startDate: '开始日期', endDate: '结束日期' } },
+      RatingPeriod: { name: '考核周期 |||| 考核周期', fields: { ...COMMON_FIELDS.zh, code: '周期', schemeId: '评星方案', startDate: '开始日期', endDate: '结束日期' } },
       Rating: {
         name: '评星结果 |||| 评星结果',
         fields: {
-          ...zhFields,
+          ...COMMON_FIELDS.zh,
           periodId: '考核周期',
           subjectName: '评价对象',
           propertyCompanyId: '物业服务企业',
@@ -194,7 +191,7 @@ export const messages = defineMessages(
       RatingScheme: {
         name: 'Rating scheme |||| Rating schemes',
         fields: {
-          ...enFields,
+          ...COMMON_FIELDS.en,
           name: 'Name',
           subjectKind: 'Rates',
           periodKind: 'Period',
@@ -212,11 +209,11 @@ export const messages = defineMessages(
           periods: 'Periods',
         },
       },
-      RatingPeriod: { name: 'Rating period |||| Rating periods', fields: { ...enFields, code: 'Period', schemeId: 'Scheme', startDate: 'Start', endDate: 'End' } },
+      RatingPeriod: { name: 'Rating period |||| Rating periods', fields: { ...COMMON_FIELDS.en, code: 'Period', schemeId: 'Scheme', startDate: 'Start', endDate: 'End' } },
       Rating: {
         name: 'Rating |||| Ratings',
         fields: {
-          ...enFields,
+          ...COMMON_FIELDS.en,
           periodId: 'Period',
           subjectName: 'Rated',
           propertyCompanyId: 'Property company',

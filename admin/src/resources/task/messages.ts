@@ -1,13 +1,10 @@
 import { COMMON_FIELDS, defineMessages } from '../../i18n/messages';
 
-const zhFields = COMMON_FIELDS.zh;
-const enFields = COMMON_FIELDS.en;
-
 /** The task module's messages: its resources' names and fields, its enums, its app.* texts. */
 export const messages = defineMessages(
   {
     resources: {
-      Plan: { name: '任务清单 |||| 任务清单', fields: { ...zhFields, name: '名称', kind: '类别', documentId: '发文', jurisdictionId: '发文区划' } },
+      Plan: { name: '任务清单 |||| 任务清单', fields: { ...COMMON_FIELDS.zh, name: '名称', kind: '类别', documentId: '发文', jurisdictionId: '发文区划' } },
       ProgressReport: { name: '进度报告 |||| 进度报告' },
     },
     enums: {
@@ -68,7 +65,7 @@ export const messages = defineMessages(
   },
   {
     resources: {
-      Plan: { name: 'Task list |||| Task lists', fields: { ...enFields, name: 'Name', kind: 'Kind', documentId: 'Document', jurisdictionId: 'Jurisdiction' } },
+      Plan: { name: 'Task list |||| Task lists', fields: { ...COMMON_FIELDS.en, name: 'Name', kind: 'Kind', documentId: 'Document', jurisdictionId: 'Jurisdiction' } },
       ProgressReport: { name: 'Progress report |||| Progress reports' },
     },
     enums: {

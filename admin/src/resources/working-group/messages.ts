@@ -1,22 +1,30 @@
 import { COMMON_FIELDS, defineMessages } from '../../i18n/messages';
 
-const zhFields = COMMON_FIELDS.zh;
-const enFields = COMMON_FIELDS.en;
-
 /** The working-group module's messages: its resources' names and fields, its enums, its app.* texts. */
 export const messages = defineMessages(
   {
     resources: {
-      Person: { name: '人员 |||| 人员', fields: { ...zhFields, name: '姓名', phone: '联系电话', note: '备注' } },
-      Post: { name: '职务 |||| 职务', fields: { ...zhFields, title: '职务', jurisdictionId: '所属区划', unitId: '所属单位' } },
-      PostHolding: { name: '任职 |||| 任职', fields: { ...zhFields, postId: '职务', personId: '人员', validFrom: '任职起', validTo: '任职止' } },
+      Person: { name: '人员 |||| 人员', fields: { ...COMMON_FIELDS.zh, name: '姓名', phone: '联系电话', note: '备注' } },
+      Post: { name: '职务 |||| 职务', fields: { ...COMMON_FIELDS.zh, title: '职务', jurisdictionId: '所属区划', unitId: '所属单位' } },
+      PostHolding: { name: '任职 |||| 任职', fields: { ...COMMON_FIELDS.zh, postId: '职务', personId: '人员', validFrom: '任职起', validTo: '任职止' } },
       WorkingGroup: {
         name: '工作专班 |||| 工作专班',
-        fields: { ...zhFields, name: '名称', kind: '类别', documentId: '发文', parentId: '上级专班', hostUnitId: '挂靠单位', hostedAt: '挂靠', duties: '职责', members: '成员' },
+        fields: { ...COMMON_FIELDS.zh, name: '名称', kind: '类别', documentId: '发文', parentId: '上级专班', hostUnitId: '挂靠单位', hostedAt: '挂靠', duties: '职责', members: '成员' },
       },
       Membership: {
         name: '专班成员 |||| 专班成员',
-        fields: { ...zhFields, groupId: '工作专班', personId: '姓名', role: '组内职务', sortOrder: '顺序', postId: '职务', concurrent: '兼', validFrom: '任期起', validTo: '任期止', asOf: '截至日期' },
+        fields: {
+          ...COMMON_FIELDS.zh,
+          groupId: '工作专班',
+          personId: '姓名',
+          role: '组内职务',
+          sortOrder: '顺序',
+          postId: '职务',
+          concurrent: '兼',
+          validFrom: '任期起',
+          validTo: '任期止',
+          asOf: '截至日期',
+        },
       },
     },
     enums: {
@@ -57,13 +65,13 @@ export const messages = defineMessages(
   },
   {
     resources: {
-      Person: { name: 'Person |||| People', fields: { ...enFields, name: 'Name', phone: 'Phone', note: 'Note' } },
-      Post: { name: 'Post |||| Posts', fields: { ...enFields, title: 'Post', jurisdictionId: 'Jurisdiction', unitId: 'Unit' } },
-      PostHolding: { name: 'Post holding |||| Post holdings', fields: { ...enFields, postId: 'Post', personId: 'Person', validFrom: 'From', validTo: 'To' } },
+      Person: { name: 'Person |||| People', fields: { ...COMMON_FIELDS.en, name: 'Name', phone: 'Phone', note: 'Note' } },
+      Post: { name: 'Post |||| Posts', fields: { ...COMMON_FIELDS.en, title: 'Post', jurisdictionId: 'Jurisdiction', unitId: 'Unit' } },
+      PostHolding: { name: 'Post holding |||| Post holdings', fields: { ...COMMON_FIELDS.en, postId: 'Post', personId: 'Person', validFrom: 'From', validTo: 'To' } },
       WorkingGroup: {
         name: 'Working group |||| Working groups',
         fields: {
-          ...enFields,
+          ...COMMON_FIELDS.en,
           name: 'Name',
           kind: 'Kind',
           documentId: 'Document',
@@ -77,7 +85,7 @@ export const messages = defineMessages(
       Membership: {
         name: 'Member |||| Members',
         fields: {
-          ...enFields,
+          ...COMMON_FIELDS.en,
           groupId: 'Working group',
           personId: 'Name',
           role: 'Role',

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, InterfaceType, registerEnumType } from 'type-graphql';
 
 /** What importing a sheet row does (or did). */
 export enum ImportRowStatus {
@@ -10,10 +10,10 @@ export enum ImportRowStatus {
 registerEnumType(ImportRowStatus, { name: 'ImportRowStatus', description: 'What importing a sheet row does' });
 
 /**
- * What every sheet import says about a row besides its own columns. A base type: its name never
- * appears in a schema (no field returns it); each import's row type extends it.
+ * What every sheet import says about a row besides its own columns: an interface each import's row
+ * type implements (and extends, for its fields), so clients read these fields with one fragment.
  */
-@ObjectType('ImportRow')
+@InterfaceType('ImportRow', { description: 'What every sheet import says about a row besides its own columns' })
 export abstract class ImportRow {
   @Field(() => Int, { description: 'The row number in the sheet' })
   line: number;
@@ -33,9 +33,9 @@ export abstract class ImportRow {
 
 /**
  * What every sheet import answers besides its rows: whether it was written and how many rows add,
- * change, stay or are rejected. A base type, like ImportRow.
+ * change, stay or are rejected. An interface, like ImportRow.
  */
-@ObjectType('ImportCounts')
+@InterfaceType('ImportCounts', { description: 'What every sheet import answers besides its rows: written or not, and how many rows add, change, stay or are rejected' })
 export abstract class ImportCounts {
   @Field({ description: 'False for a preview; true once written' })
   committed: boolean;

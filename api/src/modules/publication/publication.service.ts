@@ -202,11 +202,6 @@ export class PublicationService {
 
 /** Whether any edition is published for a scheme's or a period's ratings: what freezes them (set on the rating services by this module's wire). */
 export function publishedEditions(em: EntityManager, of: { schemeId: number } | { periodId: number }): Promise<boolean> {
-  const where = 'schemeId' in of ? ['rp.schemeId = :id', of.schemeId] : ['rp.id = :id', of.periodId];
-  return em
-    .createQueryBuilder(RatingPublication, 'p')
-    .innerJoin(RatingPeriod, 'rp', 'rp.id = p.periodId')
-    .where(where[0] as string, { id: where[1] })
-    .getCount()
-    .then((n) => n > 0);
+  const [condition, id] = 'schemeId' in of ? ['rp.schemeId = :id', of.schemeId] : ['rp.id = :id', of.periodId];
+  return em.createQueryBuilder(RatingPublication, 'p').innerJoin(RatingPeriod, 'rp', 'rp.id = p.periodId').where(condition, { id }).getExists();
 }

@@ -54,6 +54,7 @@ export class RatingSheetRowInput {
 }
 
 @ObjectType({
+  implements: ImportRow,
   description:
     'What one rating sheet row will do (or did). reasonCode (rejected): USCC_REQUIRED, BAD_USCC, UNKNOWN_COMPANY, NAME_REQUIRED, UNKNOWN_SUBJECT, UNSUPPORTED_SUBJECT, DUPLICATE_ROW, UNKNOWN_CRITERION, BAD_SCORE, SCORE_OUT_OF_RANGE, BAD_RATE, BAD_FLAG',
 })
@@ -74,7 +75,7 @@ export class RatingImportRow extends ImportRow {
   listStatus: ListStatus | null;
 }
 
-@ObjectType({ description: 'The outcome of a rating-sheet import (a preview when committed is false)' })
+@ObjectType({ implements: ImportCounts, description: 'The outcome of a rating-sheet import (a preview when committed is false)' })
 export class RatingImportResult extends ImportCounts {
   @Field(() => [RatingImportRow])
   rows: RatingImportRow[];

@@ -14,9 +14,7 @@ export class TaskListRowInput {
   cells: string[];
 }
 
-@ObjectType({
-  description: 'What importing one task-list row does. reasonCode (rejected): NO_KEY_WORK, NO_TARGET, CONTENT_REQUIRED, UNKNOWN_DEADLINE, UNKNOWN_UNIT, NO_UNITS',
-})
+@ObjectType({ implements: ImportRow, description: 'What importing one task-list row does. reasonCode (rejected): NO_KEY_WORK, NO_TARGET, CONTENT_REQUIRED, UNKNOWN_DEADLINE, UNKNOWN_UNIT, NO_UNITS' })
 export class TaskListRowResult extends ImportRow {
   @Field(() => String, { nullable: true })
   keyWork: string | null;
@@ -40,7 +38,7 @@ export class TaskListRowResult extends ImportRow {
   dueDate: string | null;
 }
 
-@ObjectType({ description: 'The outcome of a task-list import (a preview when committed is false); every row that imports adds a task' })
+@ObjectType({ implements: ImportCounts, description: 'The outcome of a task-list import (a preview when committed is false); every row that imports adds a task' })
 export class TaskListImportResult extends ImportCounts {
   @Field(() => ID, { nullable: true, description: 'The plan created (after a commit)' })
   planId: string | null;

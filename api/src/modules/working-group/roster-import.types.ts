@@ -45,6 +45,7 @@ export class RosterFieldChange {
 }
 
 @ObjectType({
+  implements: ImportRow,
   description:
     'What one roster sheet row will do (or did). reasonCode: why it is rejected (NAME_REQUIRED, UNKNOWN_ROLE, BAD_ORDER, DUPLICATE_ROW, AMBIGUOUS_PERSON, AMBIGUOUS_POST), or a note (NEW_PERSON, NEW_POST)',
 })
@@ -68,7 +69,7 @@ export class RosterRowResult extends ImportRow {
   membershipId: string | null;
 }
 
-@ObjectType({ description: 'The outcome of a roster import (a preview when committed is false)' })
+@ObjectType({ implements: ImportCounts, description: 'The outcome of a roster import (a preview when committed is false)' })
 export class RosterImportResult extends ImportCounts {
   @Field(() => [RosterRowResult])
   rows: RosterRowResult[];
