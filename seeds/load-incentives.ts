@@ -21,7 +21,13 @@ export interface IncentivesSeed {
 /** The award programmes and rules of 000 三(四) and 004 二(二) (seeds/incentives.json; its notes say what the documents leave open). */
 export async function seedIncentives(seeder: Seeder, data: IncentivesSeed): Promise<void> {
   for (const p of data.programmes) {
-    await seeder.put(p.key, IncentiveProgramme, 'IncentiveProgramme', { name: p.name, trigger: p.trigger, description: p.description, ...seeder.source(p.source) });
+    await seeder.put(p.key, IncentiveProgramme, 'IncentiveProgramme', {
+      name: p.name,
+      trigger: p.trigger,
+      description: p.description,
+      jurisdictionId: seeder.ownerOf(p.source?.document),
+      ...seeder.source(p.source),
+    });
   }
   for (const r of data.rules) {
     const ruleId = await seeder.put(r.key, IncentiveRule, 'IncentiveRule', {

@@ -26,7 +26,7 @@ export interface RatingsSeed {
 /** The two rating schemes (seeds/ratings.json; its notes say which thresholds the documents fix). */
 export async function seedRatings(seeder: Seeder, data: RatingsSeed): Promise<void> {
   for (const { key, criteria, source, ...scheme } of data.schemes) {
-    const schemeId = await seeder.put(key, RatingScheme, 'RatingScheme', { ...scheme, ...seeder.source(source) });
+    const schemeId = await seeder.put(key, RatingScheme, 'RatingScheme', { ...scheme, jurisdictionId: seeder.ownerOf(source?.document), ...seeder.source(source) });
     for (const [i, c] of criteria.entries()) {
       await seeder.put(`${key}:${c.code}`, RatingCriterion, 'RatingCriterion', { schemeId, code: c.code, name: c.name, weight: c.weight, maxScore: 100, sortOrder: i + 1, ...seeder.source(c.source) });
     }

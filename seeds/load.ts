@@ -1,4 +1,4 @@
-import type { EntityManager, ObjectLiteral } from 'typeorm';
+import { type EntityManager, In, IsNull, type ObjectLiteral } from 'typeorm';
 import { SYSTEM_ACTOR } from '../api/src/common/context';
 import type { TransactionRunner } from '../api/src/common/transactions';
 import type { AuditService } from '../api/src/modules/audit/audit.service';
@@ -63,6 +63,7 @@ export async function loadSeeds(tx: TransactionRunner, audit: AuditService, data
     await seeder.init();
     await seeder.documents(data.documents);
     await seeder.organization(data.organization);
+    await seeder.documentOwners(data.documents);
     await seeder.rosters(data.rosters, data.documents);
     await seedTasks(seeder, data);
     await seedIndicators(seeder, data.indicators);
@@ -95,6 +96,23 @@ export class Seeder {
     this.ids.set(key, saved.id);
     this.report[typeName] = (this.report[typeName] ?? 0) + 1;
     return saved.id;
+  }
+
+  /** The jurisdiction (id) that owns a seeded document, for the records it sets up (rosters, programmes, schemes). */
+  ownerOf(documentKey: string | null | undefined): number | null {
+    return documentKey ? this.ref(this.owners.get(documentKey)) : null;
+  }
+
+  private readonly owners = new Map<string, string>();
+
+  /** Documents are loaded before the jurisdictions (which cite them): their owners are set once both exist. */
+  async documentOwners(docs: DocumentSeed[]): Promise<void> {
+    for (const d of docs) this.owners.set(d.key, d.owner);
+    const ownerless = await this.em.find(PolicyDocument, { select: { id: true }, where: { id: In(docs.map((d) => this.ref(d.key)!)), jurisdictionId: IsNull() } });
+    for (const { id } of ownerless) {
+      const d = docs.find((x) => this.ref(x.key) === id)!;
+      await this.em.update(PolicyDocument, { id }, { jurisdictionId: this.ref(d.owner) });
+    }
   }
 
   ref(key: string | null | undefined): number | null {
@@ -155,6 +173,7 @@ export class Seeder {
         name: g.name,
         kind: g.kind,
         documentId: this.ref(g.document),
+        jurisdictionId: this.ownerOf(g.document),
         parentId: this.ref(g.parent),
         hostUnitId: this.ref(g.hostUnit),
         hostedAt: g.hostedAt,
@@ -166,7 +185,7 @@ export class Seeder {
       for (const m of g.members) {
         const src = this.source(m.source ?? g.source);
         const personKey = `person:${docTag}:${m.person}`;
-        const personId = await this.put(personKey, Person, 'Person', { name: m.person, phone: null, note: null, ...src });
+        const personId = await this.put(personKey, Person, 'Person', { name: m.person, phone: null, note: null, jurisdictionId: this.ownerOf(g.document), ...src });
         let postId: number | null = null;
         if (m.post) {
           const postKey = `post:${m.postJurisdiction ?? '-'}:${m.post}`;

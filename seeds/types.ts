@@ -6,6 +6,8 @@ export interface SourceRef {
 
 export interface DocumentSeed {
   key: string;
+  /** The jurisdiction that issued the document and owns it (issue 14): our mapping of the printed issuer, not printed text. */
+  owner: string;
   file: string;
   docNumber: string | null;
   indexNumber: string | null;

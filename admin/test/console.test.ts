@@ -185,7 +185,9 @@ run('admin console in Chromium', () => {
   });
 
   it('shows UNIT_STAFF no roster editing, and the server refuses the mutation if forced', async () => {
-    const staff = await c.t.userWithRole(Role.UNIT_STAFF);
+    // a unit of 宝盖镇, whose roster this is: staff of another street would not see it at all (scope, issue 14)
+    const units = await c.t.gql('{ allUnits(filter: { q: "基层治理服务中心" }) { id } }', {}, admin);
+    const staff = await c.t.userWithRole(Role.UNIT_STAFF, units.data.allUnits[0].id);
     const username = (await c.t.gql('query($id: ID!) { User(id: $id) { username } }', { id: staff.id }, admin)).data.User.username;
     await signIn(page, c.base, username, 'password-123');
     await openRoster();

@@ -58,8 +58,12 @@ run('star ratings, the red and black list, and partner keys in the console', () 
     if (res.errors) throw new Error(`${query}\n${JSON.stringify(res.errors)}`);
     return res.data;
   };
-  const company = async (name: string, code: string) =>
-    (await ok('mutation($n: String!, $u: String!) { createPropertyCompany(name: $n, uscc: $u) { id } }', { n: name, u: code })).createPropertyCompany.id as string;
+  // registered in the area of the office whose scheme rates it (issue 14)
+  const company = async (name: string, code: string) => {
+    const area = (await ok('{ allRatingSchemes(filter: { subjectKind: PROPERTY_COMPANY }) { jurisdictionId } }')).allRatingSchemes[0].jurisdictionId;
+    return (await ok('mutation($n: String!, $u: String!, $j: ID) { createPropertyCompany(name: $n, uscc: $u, jurisdictionId: $j) { id } }', { n: name, u: code, j: area })).createPropertyCompany
+      .id as string;
+  };
   const period = async (q: { code: string; start: string; end: string }) =>
     (
       await ok('mutation($s: ID!, $c: String!, $a: LocalDate!, $b: LocalDate!) { createRatingPeriod(schemeId: $s, code: $c, startDate: $a, endDate: $b) { id } }', {

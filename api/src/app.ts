@@ -20,6 +20,8 @@ import type { AppConfig } from './config/env';
 import { buildAdminSchema, buildPartnerSchema } from './schema';
 import { createServices, type Services } from './services';
 import { mountPartnerApi } from './modules/partner/partner.endpoint';
+import { prepareViewer } from './common/scope';
+import { badInput } from './common/errors';
 
 export interface AppOptions {
   /** A TypeORM logger (tests count statements with one). */
@@ -97,6 +99,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
           requestId: req.scope!.requestId,
           ip: req.ip ?? null,
           idempotencyKey: idempotencyKeyOf(req.get('idempotency-key')),
+          office: req.get('x-office'),
           loaders: new Loaders(ds),
           services,
           facts: req.facts,
@@ -169,12 +172,24 @@ function gate(limits: QueryLimits, services: Services): ApolloServerPlugin<AppCo
           const auth = await services.auth.authenticate(ctx.authorization);
           ctx.user = auth.user;
           ctx.authError = auth.user ? undefined : auth.reason;
+          if (auth.user) await prepareViewer(services.ds, { jurisdictionId: officeOf(auth.user.jurisdictionId, ctx.office), role: auth.user.role });
           if (ctx.facts && auth.user) ctx.facts.userId = auth.user.id;
           if (auth.user) await services.limits.enforce('user', String(auth.user.id), 'Too many requests from your account');
         },
       };
     },
   };
+}
+
+/**
+ * The jurisdiction a request works in: the user's own, or, for a root user (the platform's), the one
+ * office they chose to look at in the console (X-Office: a jurisdiction id), as a user of it would.
+ */
+function officeOf(own: number | null, header: string | undefined): number | null {
+  if (own != null || !header) return own;
+  const id = Number(header);
+  if (!Number.isSafeInteger(id) || id <= 0) throw badInput('X-Office', 'X-Office must be the id of a jurisdiction', 'NOT_AN_ID');
+  return id;
 }
 
 /** Why the database cannot answer now, or null; bounded so /health answers during an outage too. */

@@ -157,12 +157,15 @@ describe(`audit trail (${dbKind()})`, () => {
     );
     const {
       allRatingSchemes: [scheme],
-    } = await ids('{ allRatingSchemes(filter: { subjectKind: PROPERTY_COMPANY }) { id } }');
-    await crud('RatingPeriod', `schemeId: "${scheme.id}", code: "2030Q1", startDate: "2030-01-01", endDate: "2030-03-31"`, 'endDate: "2030-03-30"', 'endDate');
+    } = await ids('{ allRatingSchemes(filter: { subjectKind: PROPERTY_COMPANY }) { id jurisdictionId } }');
+    await crud('RatingPeriod', `schemeId: "${scheme.id}", code: "2030Q1", startDate: "2030-01-01", endDate: "2030-03-31"`, 'code: "2030Q3", startDate: "2030-07-01", endDate: "2030-09-30"', 'endDate');
     const { createRatingPeriod: period } = (await t.gql(`mutation { createRatingPeriod(schemeId: "${scheme.id}", code: "2030Q2", startDate: "2030-04-01", endDate: "2030-06-30") { id } }`, {}, admin))
       .data;
     const ratedCode = '91350582MA2AUD003';
-    const { createPropertyCompany: rated } = (await t.gql(`mutation { createPropertyCompany(name: "评星审计物业", uscc: "${ratedCode}${usccCheckChar(ratedCode)}") { id } }`, {}, admin)).data;
+    // registered in the scheme's area: its periods rate only companies there
+    const { createPropertyCompany: rated } = (
+      await t.gql(`mutation($j: ID) { createPropertyCompany(name: "评星审计物业", uscc: "${ratedCode}${usccCheckChar(ratedCode)}", jurisdictionId: $j) { id } }`, { j: scheme.jurisdictionId }, admin)
+    ).data;
     await crud('Rating', `periodId: "${period.id}", propertyCompanyId: "${rated.id}"`, 'dissatisfactionRate: 20', 'dissatisfactionRate');
 
     // publishing (one event for the edition, one for the rectification it opens), a rectification step, partner keys

@@ -51,7 +51,7 @@ export interface TestApp {
    * A user created by the admin who then chose USER_PASSWORD themselves (an admin-set password must be
    * changed at the first sign-in), signed in; returns its token and id.
    */
-  createUser(u: { username: string; displayName?: string; role: Role; unitId?: string | null }): Promise<{ token: string; id: string }>;
+  createUser(u: { username: string; displayName?: string; role: Role; unitId?: string | null; jurisdictionId?: string | null }): Promise<{ token: string; id: string }>;
   close(): Promise<void>;
 }
 
@@ -160,12 +160,12 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
       }
       return t.createUser({ username: `${role.toLowerCase()}${++users}`, role, unitId: unit });
     },
-    async createUser({ username, displayName, role, unitId }) {
+    async createUser({ username, displayName, role, unitId, jurisdictionId }) {
       const res = await t.gql(
-        `mutation($u: String!, $d: String!, $r: Role!, $unit: ID) {
-          createUser(username: $u, displayName: $d, password: "set-by-admin-123", role: $r, unitId: $unit) { id }
+        `mutation($u: String!, $d: String!, $r: Role!, $unit: ID, $j: ID) {
+          createUser(username: $u, displayName: $d, password: "set-by-admin-123", role: $r, unitId: $unit, jurisdictionId: $j) { id }
         }`,
-        { u: username, d: displayName ?? username, r: role, unit: unitId ?? null },
+        { u: username, d: displayName ?? username, r: role, unit: unitId ?? null, j: jurisdictionId ?? undefined },
         await t.adminToken(),
       );
       if (!res.data?.createUser) throw new Error(`createUser failed: ${JSON.stringify(res.errors)}`);

@@ -39,7 +39,7 @@ describe('the rules themselves (no database)', () => {
   });
 
   it("dates a progress report from the assignment's first day, at most N days back unless an ADMIN corrects", () => {
-    const actor = (role: Role) => ({ user: { id: 1, username: 'u', role, unitId: null }, requestId: 'r' });
+    const actor = (role: Role) => ({ user: { id: 1, username: 'u', role, unitId: null, jurisdictionId: null }, requestId: 'r' });
     const scenario = fc.record({
       created: fc.integer({ min: 0, max: 800 }),
       back: fc.integer({ min: -5, max: 900 }),

@@ -94,7 +94,10 @@ const ARGUMENT_ERRORS = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT']);
 
 export function verdictOf(a: Answer, field: string): Verdict {
   const errors = a.body?.errors ?? [];
-  if (a.status === 401 || errors.some((e) => REFUSALS.has(String(e.extensions?.code)))) return 'denied';
+  // the role may, but the dummy record lies outside the caller's office (the scope rule's own test: scope.test.ts)
+  const outOfScope = (e: (typeof errors)[number]) => e.extensions?.reason === 'OUT_OF_SCOPE';
+  if (a.status === 401 || errors.some((e) => REFUSALS.has(String(e.extensions?.code)) && !outOfScope(e))) return 'denied';
+  if (a.status === 200 && errors.length > 0 && errors.every(outOfScope)) return 'allowed';
   if (a.status !== 200) return 'unclear';
   const answered = a.body.data != null && a.body.data[field] !== undefined;
   const argumentError = errors.length > 0 && errors.every((e) => ARGUMENT_ERRORS.has(String(e.extensions?.code)));

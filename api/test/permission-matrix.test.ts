@@ -30,7 +30,7 @@ const SIGNED_IN: readonly AdminCaller[] = ['ADMIN', 'PARTY_OFFICE', 'UNIT_STAFF'
 const OWN_ACCOUNT: readonly AdminCaller[] = [...SIGNED_IN, 'passwordSetByAdmin'];
 /** The office edits documents, organisations, rosters, tasks, indicators, incentives and ratings. */
 const EDITORS: readonly AdminCaller[] = ['ADMIN', 'PARTY_OFFICE'];
-/** Unit staff report on tasks (their own unit's only: see the last test) as the office may. */
+/** Unit staff report on tasks (their own unit's only: see the last test) as the office may, and record the facts of their own community's compounds (api/test/scope.test.ts). */
 const REPORTERS: readonly AdminCaller[] = ['ADMIN', 'PARTY_OFFICE', 'UNIT_STAFF'];
 /** Signing payments: an ADMIN runs the system but does not sign them (maker-checker in the office). */
 const SIGNERS: readonly AdminCaller[] = ['PARTY_OFFICE'];
@@ -56,8 +56,8 @@ const MATRIX: { admin: Record<string, readonly AdminCaller[]>; partner: Record<s
     Unit: SIGNED_IN, allUnits: SIGNED_IN, _allUnitsMeta: SIGNED_IN, createUnit: EDITORS, updateUnit: EDITORS, deleteUnit: EDITORS,
     PropertyCompany: SIGNED_IN, allPropertyCompanies: SIGNED_IN, _allPropertyCompaniesMeta: SIGNED_IN, createPropertyCompany: EDITORS, updatePropertyCompany: EDITORS, deletePropertyCompany: EDITORS,
     Compound: SIGNED_IN, allCompounds: SIGNED_IN, _allCompoundsMeta: SIGNED_IN, createCompound: EDITORS, updateCompound: EDITORS, deleteCompound: EDITORS,
-    OwnersCommittee: SIGNED_IN, allOwnersCommittees: SIGNED_IN, _allOwnersCommitteesMeta: SIGNED_IN, createOwnersCommittee: EDITORS, updateOwnersCommittee: EDITORS, deleteOwnersCommittee: EDITORS,
-    PartyOrganization: SIGNED_IN, allPartyOrganizations: SIGNED_IN, _allPartyOrganizationsMeta: SIGNED_IN, createPartyOrganization: EDITORS, updatePartyOrganization: EDITORS, deletePartyOrganization: EDITORS,
+    OwnersCommittee: SIGNED_IN, allOwnersCommittees: SIGNED_IN, _allOwnersCommitteesMeta: SIGNED_IN, createOwnersCommittee: REPORTERS, updateOwnersCommittee: REPORTERS, deleteOwnersCommittee: EDITORS,
+    PartyOrganization: SIGNED_IN, allPartyOrganizations: SIGNED_IN, _allPartyOrganizationsMeta: SIGNED_IN, createPartyOrganization: REPORTERS, updatePartyOrganization: REPORTERS, deletePartyOrganization: EDITORS,
     // Rosters.
     Person: SIGNED_IN, allPeople: SIGNED_IN, _allPeopleMeta: SIGNED_IN, createPerson: EDITORS, updatePerson: EDITORS, deletePerson: EDITORS,
     Post: SIGNED_IN, allPosts: SIGNED_IN, _allPostsMeta: SIGNED_IN, createPost: EDITORS, updatePost: EDITORS, deletePost: EDITORS,
@@ -76,7 +76,7 @@ const MATRIX: { admin: Record<string, readonly AdminCaller[]>; partner: Record<s
     overdueTasks: SIGNED_IN, dueSoonTasks: SIGNED_IN, taskRollup: SIGNED_IN, taskListImportPreview: SIGNED_IN, importTaskList: EDITORS,
     // Indicators.
     Indicator: SIGNED_IN, allIndicators: SIGNED_IN, _allIndicatorsMeta: SIGNED_IN, createIndicator: EDITORS, updateIndicator: EDITORS, deleteIndicator: EDITORS,
-    IndicatorMeasurement: SIGNED_IN, allIndicatorMeasurements: SIGNED_IN, _allIndicatorMeasurementsMeta: SIGNED_IN, createIndicatorMeasurement: EDITORS, updateIndicatorMeasurement: EDITORS, deleteIndicatorMeasurement: EDITORS,
+    IndicatorMeasurement: SIGNED_IN, allIndicatorMeasurements: SIGNED_IN, _allIndicatorMeasurementsMeta: SIGNED_IN, createIndicatorMeasurement: REPORTERS, updateIndicatorMeasurement: REPORTERS, deleteIndicatorMeasurement: EDITORS,
     // Incentives: the office prepares; only PARTY_OFFICE approves, rejects and pays.
     IncentiveProgramme: SIGNED_IN, allIncentiveProgrammes: SIGNED_IN, _allIncentiveProgrammesMeta: SIGNED_IN, createIncentiveProgramme: EDITORS, updateIncentiveProgramme: EDITORS, deleteIncentiveProgramme: EDITORS,
     IncentiveRule: SIGNED_IN, allIncentiveRules: SIGNED_IN, _allIncentiveRulesMeta: SIGNED_IN, createIncentiveRule: EDITORS, updateIncentiveRule: EDITORS, deleteIncentiveRule: EDITORS,

@@ -25,7 +25,7 @@ export async function ratingFixture(t: TestApp, token: string, tag: string): Pro
     if (res.errors) throw new Error(`${query}\n${JSON.stringify(res.errors)}`);
     return res.data;
   };
-  const { allRatingSchemes } = await ok('{ allRatingSchemes(filter: { subjectKind: PROPERTY_COMPANY }) { id criteria { id code } } }');
+  const { allRatingSchemes } = await ok('{ allRatingSchemes(filter: { subjectKind: PROPERTY_COMPANY }) { id jurisdictionId criteria { id code } } }');
   const criteria: Record<string, string> = Object.fromEntries(allRatingSchemes[0].criteria.map((c: { code: string; id: string }) => [c.code, c.id]));
   const scoreList = (scores: Record<string, number>) => Object.entries(scores).map(([code, score]) => ({ criterionId: criteria[code], score }));
   return {
@@ -46,7 +46,10 @@ export async function ratingFixture(t: TestApp, token: string, tag: string): Pro
       serial++;
       const base = `91350582${tag.padEnd(5, 'X').slice(0, 5)}${String(serial).padStart(4, '0')}`;
       const uscc = `${base}${usccCheckChar(base)}`;
-      const id = (await ok('mutation($n: String!, $u: String!) { createPropertyCompany(name: $n, uscc: $u) { id } }', { n: name ?? `${tag}物业${serial}`, u: uscc })).createPropertyCompany.id;
+      // registered (注册地) in the area of the office that issued the scheme: its periods rate only companies there (issue 14)
+      const id = (
+        await ok('mutation($n: String!, $u: String!, $j: ID) { createPropertyCompany(name: $n, uscc: $u, jurisdictionId: $j) { id } }', { n: name ?? `${tag}物业${serial}`, u: uscc, j: allRatingSchemes[0].jurisdictionId })
+      ).createPropertyCompany.id;
       return { id, uscc };
     },
     async rate(periodId, companyId, scores, extra = {}) {

@@ -9,6 +9,7 @@ describe(`star ratings and the red/black list (${dbKind()})`, () => {
   let t: TestApp;
   let admin: string;
   let schemeId: string;
+  let schemeArea: string | null = null;
   let periodId: string;
   let criteria: Record<string, string>;
   let companies = 0;
@@ -22,8 +23,9 @@ describe(`star ratings and the red/black list (${dbKind()})`, () => {
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.adminToken();
-    const { allRatingSchemes } = await ok('{ allRatingSchemes(filter: { subjectKind: PROPERTY_COMPANY }) { id criteria { id code weight } } }');
+    const { allRatingSchemes } = await ok('{ allRatingSchemes(filter: { subjectKind: PROPERTY_COMPANY }) { id jurisdictionId criteria { id code weight } } }');
     schemeId = allRatingSchemes[0].id;
+    schemeArea = allRatingSchemes[0].jurisdictionId;
     criteria = Object.fromEntries(allRatingSchemes[0].criteria.map((c: { code: string; id: string }) => [c.code, c.id]));
     const { createRatingPeriod } = await ok('mutation($s: ID!) { createRatingPeriod(schemeId: $s, code: "2025Q1", startDate: "2025-01-01", endDate: "2025-03-31") { id } }', { s: schemeId });
     periodId = createRatingPeriod.id;
@@ -33,7 +35,8 @@ describe(`star ratings and the red/black list (${dbKind()})`, () => {
   async function company(): Promise<string> {
     companies++;
     const code = `91350582MA2RT${String(companies).padStart(4, '0')}`;
-    return (await ok(`mutation { createPropertyCompany(name: "评星物业${companies}", uscc: "${code}${usccCheckChar(code)}") { id } }`)).createPropertyCompany.id;
+    // registered in the scheme's area: its periods rate only companies there (issue 14)
+    return (await ok(`mutation($j: ID) { createPropertyCompany(name: "评星物业${companies}", uscc: "${code}${usccCheckChar(code)}", jurisdictionId: $j) { id } }`, { j: schemeArea })).createPropertyCompany.id;
   }
 
   /** Rates a new company with scores by criterion code; returns the computed result. */

@@ -1,3 +1,4 @@
+import { Role } from '../src/common/roles';
 import { Assignment } from '../src/modules/task/assignment.entity';
 import { DeadlineKind } from '../src/modules/task/enums';
 import { TaskItem } from '../src/modules/task/task-item.entity';
@@ -27,9 +28,9 @@ describe(`task list SQL statements (${dbKind()})`, () => {
   });
   afterAll(() => t.close());
 
-  async function statementsFor(n: number): Promise<number> {
+  async function statementsFor(n: number, token = admin): Promise<number> {
     t.sql.reset();
-    const res = await t.gql(TASKS, { n }, admin);
+    const res = await t.gql(TASKS, { n }, token);
     expect(res.errors).toBeUndefined();
     expect(res.data.allTaskItems).toHaveLength(n);
     expect(res.data.allTaskItems[n - 1].assignments.length).toBeGreaterThan(0);
@@ -39,6 +40,13 @@ describe(`task list SQL statements (${dbKind()})`, () => {
   it('uses the same number of statements for pages of 10, 50 and 100 tasks with units, assignments and deadlines', async () => {
     const counts = [await statementsFor(10), await statementsFor(50), await statementsFor(100)];
     // user, page, key works, targets, milestones, assignments, units
+    expect(counts).toEqual([7, 7, 7]);
+  });
+
+  it('uses as many for a community’s staff, who read the street’s task list through the scope rule (issue 14)', async () => {
+    const unit = (await t.gql('{ allUnits(filter: { q: "阳光社区" }) { id } }', {}, admin)).data.allUnits[0].id;
+    const staff = await t.userWithRole(Role.UNIT_STAFF, unit);
+    const counts = [await statementsFor(10, staff.token), await statementsFor(50, staff.token), await statementsFor(100, staff.token)];
     expect(counts).toEqual([7, 7, 7]);
   });
 });

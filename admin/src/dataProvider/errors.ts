@@ -53,9 +53,15 @@ const REASON_MESSAGES: Record<string, string> = {
   STALE: 'app.errors.stale',
   INVALID_TRANSITION: 'app.errors.bad_transition',
   ROLE: 'app.errors.forbidden',
+  OUT_OF_SCOPE: 'app.errors.out_of_scope',
   REASON_REQUIRED: 'app.incentives.errors.reason_required',
   BEFORE_PREVIOUS: 'app.validation.before_previous',
   FROZEN: 'app.errors.frozen',
+  PERIOD_NOT_CALENDAR: 'app.ratings.errors.period_not_calendar',
+  PERIOD_CODE_MISMATCH: 'app.ratings.errors.period_code',
+  PERIOD_OVERLAP: 'app.ratings.errors.period_overlap',
+  PERIOD_KIND_IN_USE: 'app.ratings.errors.period_kind_in_use',
+  SUBJECT_OUTSIDE: 'app.ratings.errors.subject_outside',
   // sheet imports (api/src/common/sheet-import)
   NO_ROWS: 'app.import.empty',
   ROWS_REJECTED: 'app.import.has_rejects',
@@ -71,6 +77,7 @@ const REASON_MESSAGES: Record<string, string> = {
   WRONG_PASSWORD: 'app.password.wrong_current',
   SAME_PASSWORD: 'app.password.same',
   OWN_ACCOUNT: 'app.auth.own_account',
+  UNIT_ELSEWHERE: 'app.auth.unit_elsewhere',
   // a retried write (Idempotency-Key)
   ALREADY_APPLIED: 'app.errors.already_applied',
   KEY_REUSED: 'app.incentives.errors.key_reused',

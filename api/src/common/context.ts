@@ -29,6 +29,8 @@ export interface CurrentUser {
   username: string;
   role: Role;
   unitId: number | null;
+  /** The office the user works in (common/scope.ts); null: the root, acting anywhere. */
+  jurisdictionId: number | null;
   /** The session the token belongs to: when and from where it signed in (signatures record it). */
   session?: { signedInAt: Date; ip: string | null };
   /** Who last set this user's password when it was not the user (creation or reset), and when. */
@@ -51,6 +53,8 @@ export interface Actor {
 
 /** Per-request GraphQL context: the user, fresh DataLoaders, and the app's services. */
 export interface AppContext extends Actor {
+  /** A root user's X-Office header: the one office they look at (app.ts `officeOf`). */
+  office?: string;
   /** The Authorization header, read once the request has passed the query limits (see app.ts `gate`). */
   authorization?: string;
   /** Why a bearer token was refused, to explain UNAUTHENTICATED. */

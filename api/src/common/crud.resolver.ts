@@ -22,6 +22,8 @@ export interface CrudResolverOptions<T extends BaseRecord, F extends BaseFilter>
   updateArgs: ClassType;
   /** Who may create, update and delete. Reading needs any signed-in user. */
   writeRoles: readonly Role[];
+  /** Who may delete, when fewer than may write (facts a community records, the office removes). */
+  deleteRoles?: readonly Role[];
 }
 
 /** The read operations react-admin expects: `Unit(id)`, `allUnits(…)`, `_allUnitsMeta(filter)`. */
@@ -68,7 +70,7 @@ export function createCrudResolver<T extends BaseRecord, F extends BaseFilter>(o
       return o.service(ctx).update(toId(id), { ...data }, ctx);
     }
 
-    @Authorized(...o.writeRoles)
+    @Authorized(...(o.deleteRoles ?? o.writeRoles))
     @Mutation(() => o.type, { name: `delete${o.name}`, description: 'Deletes the record and returns it as it was' })
     deleteOne(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<T> {
       return o.service(ctx).delete(toId(id), ctx);

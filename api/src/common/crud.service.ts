@@ -4,6 +4,7 @@ import type { BaseRecord } from './base.entity';
 import { type Actor, signedBy } from './context';
 import { badInput, conflict, dbViolation, notFound, toId } from './errors';
 import { applySearch, countList, type DefaultOrder, type ListQuery, runList } from './query';
+import { assertWritable, currentViewer, ownership } from './scope';
 import { type TransactionRunner, writeLock } from './transactions';
 import { conditionalUpdate, type StatefulRow } from './workflow/workflow';
 
@@ -100,10 +101,11 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
 
   async create(input: ObjectLiteral, actor: Actor): Promise<T> {
     const [columns, children] = this.splitChildren(input);
-    const data = this.normalize(columns, true);
+    const data = this.normalize(this.withOwner(columns), true);
     return this.tx.run(async (em) => {
       const entity = em.create(this.opts.entity, data as never) as T;
       await this.checkReferences(em, data);
+      await this.checkScope(em, entity);
       await this.validate(em, entity, null, actor);
       await this.checkUnique(em, entity, data);
       const saved = await this.save(em, entity);
@@ -122,6 +124,7 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
       const before = await this.auditSnapshot(em, current);
       const next = Object.assign(em.create(this.opts.entity, { ...current } as never) as T, data);
       await this.checkReferences(em, data);
+      await this.checkScope(em, next);
       await this.validate(em, next, current, actor);
       await this.checkUnique(em, next, data);
       const saved = await this.save(em, next);
@@ -129,6 +132,22 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
       await this.audit.record(em, actor, { action: this.auditAction(saved, false), entityType: this.typeName, entityId: id, before, after: await this.auditSnapshot(em, saved) });
       return saved;
     });
+  }
+
+  /**
+   * A record an office issues belongs, unless the input names another owner, to the office of the
+   * user who creates it (common/scope.ts); whether they may place it there is `checkScope`'s question.
+   */
+  protected withOwner(columns: ObjectLiteral): ObjectLiteral {
+    const decl = ownership(this.opts.entity);
+    const viewer = currentViewer();
+    if (!decl?.defaultsToViewer || !decl.column || columns[decl.column] !== undefined || viewer?.jurisdictionId == null) return columns;
+    return { ...columns, [decl.column]: viewer.jurisdictionId };
+  }
+
+  /** Refuses (FORBIDDEN, OUT_OF_SCOPE) a record the user may not write where it is, or where an update would put it. */
+  protected async checkScope(em: EntityManager, row: T): Promise<number | null | undefined> {
+    return assertWritable(em, this.opts.entity, row, this.typeName);
   }
 
   private splitChildren(input: ObjectLiteral): [ObjectLiteral, ObjectLiteral] {
@@ -164,6 +183,7 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
     return this.tx.run(async (em) => {
       const current = await this.lockRow(em, id);
       const before = this.snapshot(current);
+      const jurisdictionId = await this.checkScope(em, current);
       await this.beforeDelete(em, current);
       try {
         await em.delete(this.opts.entity, { id } as never);
@@ -173,7 +193,7 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
         }
         throw err;
       }
-      await this.audit.record(em, actor, { action: 'DELETE', entityType: this.typeName, entityId: id, before });
+      await this.audit.record(em, actor, { action: 'DELETE', entityType: this.typeName, entityId: id, before, ...(jurisdictionId !== undefined ? { jurisdictionId } : {}) });
       return Object.assign(current, { id });
     });
   }
@@ -190,6 +210,7 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
     set: Partial<T>,
     o: { action: string; step?: { entity: new () => ObjectLiteral; values: ObjectLiteral }; auditExtra?: ObjectLiteral },
   ): Promise<T> {
+    await this.checkScope(em, read);
     await conditionalUpdate(em, this.opts.entity as new () => T & StatefulRow, this.typeName, read, set as never);
     if (o.step) await em.insert(o.step.entity, { ...o.step.values, ...signedBy(actor) });
     const after = (await em.findOneOrFail(this.opts.entity, { where: { id: read.id } } as FindOneOptions<T>)) as T;
@@ -203,10 +224,14 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
   /** Refuse a delete that would leave something meaningless behind (CONFLICT). */
   protected async beforeDelete(_em: EntityManager, _row: T): Promise<void> {}
 
-  /** The row, locked for the rest of the transaction where the database supports it. */
+  /**
+   * The row, locked for the rest of the transaction where the database supports it, to be changed:
+   * NOT_FOUND where the user cannot see it, FORBIDDEN where they see it but may not change it.
+   */
   protected async lockRow(em: EntityManager, id: number): Promise<T> {
     const row = await em.findOne(this.opts.entity, { where: { id }, ...writeLock(em) } as FindOneOptions<T>);
     if (!row) throw notFound(this.typeName, id);
+    await this.checkScope(em, row);
     return row;
   }
 

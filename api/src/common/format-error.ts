@@ -4,6 +4,7 @@ import type { ErrorRequestHandler } from 'express';
 import { getMetadataStorage } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
+import { EntityNotFoundError } from 'typeorm';
 import { dateProblem } from './dates';
 import { describeInputError } from './input-fields';
 import { causeOf } from './errors';
@@ -59,6 +60,12 @@ function formatKnown(formatted: GraphQLFormattedError, error: unknown, opts: For
   if (tokens !== undefined) {
     const e = limitError('tokens', tokens);
     return { message: e.message, extensions: withoutHttp(e.extensions) };
+  }
+  // a find…OrFail of a record the scope rule hides, or that is gone: what a user cannot see does not exist for them
+  if (original instanceof EntityNotFoundError) {
+    const found = original as unknown as { entityClass: unknown; stringifyTarget(target: unknown): string };
+    const entity = String(found.stringifyTarget(found.entityClass));
+    return { message: `${entity} does not exist`, locations: formatted.locations, path: formatted.path, extensions: { code: 'NOT_FOUND', entity } };
   }
   const outage = databaseOutage(original);
   if (outage) {

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { type DataSource, type EntityTarget, type ObjectLiteral, In } from 'typeorm';
+import { unscoped } from './scope';
 
 /**
  * Per-request DataLoaders. `byId(Entity)` batches every id asked for in one tick into one
@@ -12,12 +13,19 @@ export class Loaders {
 
   constructor(private readonly ds: DataSource) {}
 
+  /**
+   * The records other records name (a membership's person, an assignment's unit, a payout's
+   * company). They are loaded without the scope rule (common/scope.ts): whoever may read a record
+   * may read what it names, as the office that wrote it named it, and every write checks that what
+   * it names is visible to the writer. Lists below a record (a group's members, `childrenOf`) and
+   * every root field stay scoped.
+   */
   byId<T extends ObjectLiteral>(entity: EntityTarget<T>): DataLoader<number, T | null> {
     let loader = this.cache.get(entity);
     if (!loader) {
       const repo = this.ds.getRepository(entity);
       loader = new DataLoader<number, T | null>(async (ids) => {
-        const rows = await repo.findBy({ id: In([...ids]) } as never);
+        const rows = await unscoped(() => repo.findBy({ id: In([...ids]) } as never));
         const map = new Map(rows.map((r) => [(r as unknown as { id: number }).id, r]));
         return ids.map((id) => map.get(id) ?? null);
       });

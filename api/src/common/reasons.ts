@@ -46,6 +46,7 @@ export const CORE_REASONS = {
   STALE: 'Someone else changed the record meanwhile: reload it and try again',
   INVALID_TRANSITION: 'The record’s current state does not allow this move',
   ROLE: 'The signed-in user’s role may not do this',
+  OUT_OF_SCOPE: 'The record belongs to another office: the user may read it but not change it (or place a record there)',
   REASON_REQUIRED: 'This move needs a reason (why)',
   BEFORE_PREVIOUS: 'A step is dated before the previous step',
   FROZEN: 'The record passed a stage (submitted, accepted, published) after which this can no longer change',

@@ -1,6 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { AppError, ErrorCode } from './errors';
+import type { Role } from './roles';
+
+/** Who a request acts for, as far as the scope rule goes (common/scope.ts). */
+export interface Viewer {
+  /** null: the root (acts anywhere). */
+  jurisdictionId: number | null;
+  role: Role | 'PARTNER' | 'NOBODY';
+}
 
 /** How much of the database one request may use (see README "Reliability and security"). */
 export interface RequestBudget {
@@ -20,6 +28,10 @@ export interface RequestBudget {
  */
 export class RequestScope {
   statements = 0;
+  /** Who the request acts for (common/scope.ts), set once its credentials are checked. */
+  viewer?: Viewer;
+  /** Owners of parent records this request has looked up (common/scope.ts `ownerOfId`). */
+  readonly owners = new Map<string, number | null>();
   readonly startedAt = Date.now();
   private running = 0;
   private readonly waiting: Array<() => void> = [];
@@ -65,6 +77,9 @@ export const currentScope = (): RequestScope | undefined => storage.getStore();
 
 /** Runs `work` (and everything it awaits) inside `scope`. */
 export const runInScope = <T>(scope: RequestScope, work: () => T): T => storage.run(scope, work);
+
+/** Runs `work` outside any request: its statements count against no request's budget (shared caches). */
+export const outsideRequest = <T>(work: () => T): T => storage.exit(work);
 
 const WRAPPED = Symbol('scopedQuery');
 

@@ -15,3 +15,6 @@ registerEnumType(Role, { name: 'Role', description: 'What a signed-in user may d
 
 /** Roles that may edit the reference data (documents, organisations, rosters). */
 export const EDITORS = [Role.ADMIN, Role.PARTY_OFFICE] as const;
+
+/** Roles that record facts about compounds: the office, and a community's own staff within their community (common/scope.ts). */
+export const FACT_KEEPERS = [Role.ADMIN, Role.PARTY_OFFICE, Role.UNIT_STAFF] as const;

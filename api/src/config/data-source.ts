@@ -5,6 +5,7 @@ import { applyMysqlColumnTypes, InputLimitsSubscriber } from '../common/input-li
 import { ENTITIES } from '../entities';
 import { MIGRATIONS } from '../migrations';
 import type { DatabaseConfig } from './env';
+import { ScopeGuard } from '../common/scope';
 
 /**
  * Builds the TypeORM data source for SQLite (embedded default) or MySQL/MariaDB.
@@ -14,7 +15,7 @@ export async function createDataSource(db: DatabaseConfig, logger?: Logger): Pro
   const common = {
     entities: ENTITIES,
     // every row written is checked against its columns' sizes first (common/input-limits)
-    subscribers: [InputLimitsSubscriber],
+    subscribers: [InputLimitsSubscriber, ScopeGuard],
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,

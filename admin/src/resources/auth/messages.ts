@@ -8,6 +8,7 @@ export const messages = defineMessages(
         name: '用户 |||| 用户',
         fields: {
           ...COMMON_FIELDS.zh,
+          jurisdictionId: '所属辖区',
           username: '用户名',
           displayName: '姓名',
           password: '密码',
@@ -28,6 +29,7 @@ export const messages = defineMessages(
         locked: '登录失败次数过多，账号已锁定，请 %{minutes} 分钟后再试',
         too_many_attempts: '此网络地址登录失败次数过多，请 %{minutes} 分钟后再试',
         own_account: '不能取消自己的管理员角色，也不能停用自己的账号',
+        unit_elsewhere: '责任单位工作人员的所属辖区就是其单位所在的辖区',
       },
       password: {
         title: '修改密码',
@@ -51,6 +53,7 @@ export const messages = defineMessages(
         name: 'User |||| Users',
         fields: {
           ...COMMON_FIELDS.en,
+          jurisdictionId: 'Jurisdiction',
           username: 'Username',
           displayName: 'Name',
           password: 'Password',
@@ -71,6 +74,7 @@ export const messages = defineMessages(
         locked: 'Too many failed sign-ins: this account is locked; try again in %{minutes} minutes',
         too_many_attempts: 'Too many failed sign-ins from this address; try again in %{minutes} minutes',
         own_account: 'You cannot take away your own administrator role or deactivate your own account',
+        unit_elsewhere: 'A unit staff user works in the jurisdiction of their unit',
       },
       password: {
         title: 'Change password',

@@ -28,7 +28,19 @@ import { EnumField, EnumInput, SourceField, StatusChip, statusColor } from '../c
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
 
-/** An indicator as the data provider gives it: actual and status as of today, the scope's name (dataProvider/selections.ts). */
+/** How the actual was obtained (the API's IndicatorActual, as selected in ./index.ts). */
+interface ActualDetail {
+  source: 'MEASURED' | 'ROLLED_UP' | 'COMPUTED' | 'NONE';
+  rollsUp: boolean;
+  rolledUp: number | null;
+  reported: number | null;
+  below: number | null;
+  belowLevel: string | null;
+  communitiesReported: number | null;
+  communities: number | null;
+}
+
+/** An indicator as the data provider gives it: actual and status as of today, how the actual was obtained, the scope's name (dataProvider/selections.ts). */
 interface IndicatorRow {
   id: string;
   name: string;
@@ -38,12 +50,42 @@ interface IndicatorRow {
   deadline: string | null;
   deadlineText: string | null;
   actual: number | null;
+  computed: string | null;
   status: string;
   scope: { name: string };
+  actualDetail?: ActualDetail | null;
 }
 
-/** One bar: the actual against the target, the deadline as printed, the status as of today. */
-export const IndicatorBar = ({ row }: { row: IndicatorRow }) => {
+/**
+ * Where the actual comes from, when that is not plain: added up from the areas below (how many of them
+ * reported, and how many communities that covers), typed here beside a different sum below, or (with
+ * `explain`, on the indicator's own page rather than once per share on the dashboard) a share that has
+ * no figure because shares are not averaged from the areas below.
+ */
+const ActualSourceHint = ({ row, fmt, explain }: { row: IndicatorRow; fmt: (v: number | null) => string; explain: boolean }) => {
+  const translate = useTranslate();
+  const d = row.actualDetail;
+  if (!d) return null;
+  const level = translate(`app.indicators.rollup.level.${d.belowLevel ?? 'COMMUNITY'}`, { _: '' });
+  const counts = { reported: d.reported ?? 0, below: d.below ?? 0, level };
+  let text: string | null = null;
+  if (d.source === 'ROLLED_UP') {
+    text = translate('app.indicators.rollup.rolled_up', counts);
+    if (d.belowLevel !== 'COMMUNITY' && d.communities) text += translate('app.indicators.rollup.communities', { reported: d.communitiesReported ?? 0, total: d.communities });
+  } else if (d.source === 'MEASURED' && d.rolledUp !== null && d.rolledUp !== row.actual) {
+    text = translate('app.indicators.rollup.own_wins', { ...counts, value: fmt(d.rolledUp) });
+  } else if (explain && d.source === 'NONE' && !d.rollsUp && !row.computed) {
+    text = translate('app.indicators.rollup.not_averaged');
+  }
+  return text ? (
+    <Typography variant="caption" component="div" color="text.secondary" data-testid="indicator-actual-source" data-source={d.source}>
+      {text}
+    </Typography>
+  ) : null;
+};
+
+/** One bar: the actual against the target, the deadline as printed, the status as of today, where the actual comes from. */
+export const IndicatorBar = ({ row, explain = false }: { row: IndicatorRow; explain?: boolean }) => {
   const translate = useTranslate();
   const pct = row.actual === null || !row.target ? 0 : Math.min(100, (row.actual / row.target) * 100);
   const color = statusColor('IndicatorStatus', row.status);
@@ -61,6 +103,7 @@ export const IndicatorBar = ({ row }: { row: IndicatorRow }) => {
         {translate('app.indicators.actual')} {fmt(row.actual)} · {translate('app.indicators.target')} {translate(`app.indicators.cmp.${row.comparator}`)} {fmt(row.target)} ·{' '}
         {row.deadlineText ?? row.deadline ?? translate('app.indicators.no_deadline')}
       </Typography>
+      <ActualSourceHint row={row} fmt={fmt} explain={explain} />
     </Box>
   );
 };
@@ -85,7 +128,7 @@ export const IndicatorChart = () => {
 /** The bar for the indicator on show: its record already has actual and status as of today, and the scope. */
 const Actual = (_: { label?: string }) => {
   const record = useRecordContext();
-  return record ? <IndicatorBar row={record as unknown as IndicatorRow} /> : null;
+  return record ? <IndicatorBar row={record as unknown as IndicatorRow} explain /> : null;
 };
 
 export const IndicatorList = () => (

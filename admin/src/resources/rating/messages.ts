@@ -8,6 +8,7 @@ export const messages = defineMessages(
         name: '评星方案 |||| 评星方案',
         fields: {
           ...COMMON_FIELDS.zh,
+          jurisdictionId: '发布单位',
           name: '方案名称',
           subjectKind: '评价对象',
           periodKind: '考核周期',
@@ -67,7 +68,7 @@ export const messages = defineMessages(
         weight: '权重 %{weight}%',
         max: '满分 %{max}',
         periods: '考核周期',
-        code_help: '如 2026Q3（季度）或 2026H2（半年）',
+        code_help: '如 2026Q3（季度）或 2026H2（半年），须与起止日期一致',
         rule: {
           red: '红榜：%{stars} 星及以上',
           no_red: '不设红榜',
@@ -158,6 +159,11 @@ export const messages = defineMessages(
           frozen_period: '本周期已公布：周期代码、起止日期已为合作单位所用，不能再修改',
           frozen_scheme: '该方案已有公布的版次，评价对象类别不能再修改',
           published_meanwhile: '该版次刚被他人公布，请刷新后查看',
+          period_not_calendar: '考核周期须为方案周期类型的完整自然周期（季度：1–3、4–6、7–9、10–12 月；半年：1–6、7–12 月），如 %{expectedStart} 至 %{expectedEnd}（%{expectedCode}）',
+          period_code: '周期代码须与起止日期一致：%{expectedStart} 至 %{expectedEnd} 为 %{expectedCode}',
+          period_overlap: '与本方案的考核周期 %{overlapCode}（%{overlapFrom} 至 %{overlapTo}）重叠：同一方案的考核周期不能重叠',
+          subject_outside: '该对象不在发布本方案的单位辖区内：物业企业须在辖区登记或服务辖区内小区，党组织和业委会须属于辖区内小区',
+          period_kind_in_use: '本方案的考核周期 %{periodCode}（%{periodStart} 至 %{periodEnd}）不符合新的周期类型：方案已有周期时不能改变周期类型',
         },
         import: {
           button: '导入评分表',
@@ -172,6 +178,7 @@ export const messages = defineMessages(
             USCC_REQUIRED: '统一社会信用代码为空',
             BAD_USCC: '统一社会信用代码无效（18 位，校验位不符）',
             UNKNOWN_COMPANY: '系统中没有该统一社会信用代码的物业服务企业',
+            SUBJECT_OUTSIDE: '该对象不在发布本方案的单位辖区内（未在辖区登记，也未服务辖区内小区）',
             NAME_REQUIRED: '名称为空',
             UNKNOWN_SUBJECT: '系统中找不到该名称（或有重名）',
             UNSUPPORTED_SUBJECT: '业主委员会请在评分录入中逐个添加，不能导入',
@@ -192,6 +199,7 @@ export const messages = defineMessages(
         name: 'Rating scheme |||| Rating schemes',
         fields: {
           ...COMMON_FIELDS.en,
+          jurisdictionId: 'Issued by',
           name: 'Name',
           subjectKind: 'Rates',
           periodKind: 'Period',
@@ -257,7 +265,7 @@ export const messages = defineMessages(
         weight: 'weight %{weight}%',
         max: 'max. %{max}',
         periods: 'Periods',
-        code_help: 'e.g. 2026Q3 (quarter) or 2026H2 (half-year)',
+        code_help: 'e.g. 2026Q3 (quarter) or 2026H2 (half-year), matching the dates',
         rule: {
           red: 'Red list: %{stars} stars and more',
           no_red: 'No red list',
@@ -350,6 +358,13 @@ export const messages = defineMessages(
           frozen_period: 'The period is published: partners read its code and dates, which can no longer change',
           frozen_scheme: 'Editions of this scheme are published: what it rates can no longer change',
           published_meanwhile: 'Someone else just published this revision: reload to see it',
+          period_not_calendar:
+            'A period is one whole calendar period of the scheme’s kind (quarters: Jan–Mar, Apr–Jun, Jul–Sep, Oct–Dec; halves: Jan–Jun, Jul–Dec), e.g. %{expectedStart} to %{expectedEnd} (%{expectedCode})',
+          period_code: 'The code must match the dates: %{expectedStart} to %{expectedEnd} is %{expectedCode}',
+          period_overlap: 'Overlaps the scheme’s period %{overlapCode} (%{overlapFrom} to %{overlapTo}): periods of one scheme never overlap',
+          subject_outside:
+            'Not in the area of the office that issued the scheme: a company must be registered there or serve a compound there; a party branch or committee must belong to a compound there',
+          period_kind_in_use: 'The scheme’s period %{periodCode} (%{periodStart} to %{periodEnd}) does not fit the new kind: a scheme with periods keeps its kind',
         },
         import: {
           button: 'Import sheet',
@@ -364,6 +379,7 @@ export const messages = defineMessages(
             USCC_REQUIRED: 'The credit code is empty',
             BAD_USCC: 'Not a valid unified social credit code',
             UNKNOWN_COMPANY: 'No property company has this credit code',
+            SUBJECT_OUTSIDE: 'Not in the area of the office that issued this scheme (neither registered there nor serving a compound there)',
             NAME_REQUIRED: 'The name is empty',
             UNKNOWN_SUBJECT: 'No record has this name (or several have)',
             UNSUPPORTED_SUBJECT: 'Owners committees are added one by one, not imported',

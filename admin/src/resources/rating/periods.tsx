@@ -1,10 +1,29 @@
 import { Box, Chip, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
-import { Datagrid, DateField, DateInput, EditButton, List, ReferenceField, Show, SimpleForm, TextField, TextInput, TopToolbar, required, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import {
+  Datagrid,
+  DateField,
+  DateInput,
+  EditButton,
+  List,
+  ReferenceField,
+  Show,
+  SimpleForm,
+  TextField,
+  TextInput,
+  TopToolbar,
+  required,
+  useGetOne,
+  useNotify,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { Link } from 'react-router-dom';
 import { request } from '../../dataProvider';
 import { useErrorText, type Failure } from '../../dataProvider/errors';
 import { RatingEditionsDocument } from '../../graphql/generated';
+import { calendarPeriodOf, type PeriodKindName } from '../../../../api/src/modules/rating/rating-periods';
 import { ListActions, useCanEdit } from '../common/actions';
 import { EnumField, notBefore } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
@@ -115,12 +134,32 @@ export const RatingPeriodShow = () => (
   </Show>
 );
 
+/**
+ * A period is one whole calendar quarter or half of its scheme's kind, coded by it (the API's rule,
+ * rating-periods.ts): typing its first day fills its last day and its code, unless those were typed by hand.
+ */
+const FillFromStart = () => {
+  const { setValue, getFieldState } = useFormContext();
+  const [schemeId, startDate] = useWatch({ name: ['schemeId', 'startDate'] }) as [string | undefined, string | undefined];
+  const { data: scheme } = useGetOne('RatingScheme', { id: schemeId }, { enabled: !!schemeId });
+  const kind = scheme?.periodKind as PeriodKindName | undefined;
+  useEffect(() => {
+    if (!kind || !startDate || !getFieldState('startDate').isDirty) return;
+    const period = calendarPeriodOf(kind, startDate);
+    if (period?.startDate !== startDate) return;
+    if (!getFieldState('endDate').isDirty) setValue('endDate', period.endDate, { shouldValidate: true });
+    if (!getFieldState('code').isDirty) setValue('code', period.code, { shouldValidate: true });
+  }, [kind, startDate, getFieldState, setValue]);
+  return null;
+};
+
 const PeriodCreateForm = () => (
   <SimpleForm>
     <RefInput source="schemeId" reference="RatingScheme" validate={required()} />
     <TextInput source="code" validate={required()} helperText="app.ratings.code_help" />
     <DateInput source="startDate" validate={required()} />
     <DateInput source="endDate" validate={[required(), notBefore('startDate')]} />
+    <FillFromStart />
   </SimpleForm>
 );
 /** The scheme of a period is fixed once created: its ratings are scored on that scheme's criteria. */
@@ -130,6 +169,7 @@ const PeriodEditForm = () => (
     <TextInput source="code" validate={required()} helperText="app.ratings.code_help" />
     <DateInput source="startDate" validate={required()} />
     <DateInput source="endDate" validate={[required(), notBefore('startDate')]} />
+    <FillFromStart />
   </SimpleForm>
 );
 export const { CreateView: RatingPeriodCreate } = formViews(PeriodCreateForm);

@@ -25,6 +25,7 @@ import { ListActions, ShowActions } from '../common/actions';
 import { EnumField, EnumInput, SourceField } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
+import { OwnerField, OwnerInput } from '../common/owner';
 import { ClauseInput } from '../incentive/rules';
 
 export interface Criterion {
@@ -73,6 +74,7 @@ export const RatingSchemeList = () => (
       <TextField source="name" />
       <EnumField source="subjectKind" enumName="RatedSubjectKind" />
       <EnumField source="periodKind" enumName="RatingPeriodKind" />
+      <OwnerField />
       <CriteriaSummary label="resources.RatingScheme.fields.criteria" />
       <ThresholdsSummary label="app.ratings.thresholds" />
     </Datagrid>
@@ -114,6 +116,7 @@ export const RatingSchemeShow = () => (
       <TextField source="name" />
       <EnumField source="subjectKind" enumName="RatedSubjectKind" />
       <EnumField source="periodKind" enumName="RatingPeriodKind" />
+      <OwnerField />
       <SourceField label="app.source" />
       <CriteriaTable label="resources.RatingScheme.fields.criteria" />
       <ThresholdsSummary label="app.ratings.thresholds" />
@@ -151,6 +154,7 @@ const SchemeForm = () => {
   return (
     <SimpleForm defaultValues={{ blackOnNegativeList: false, star2Min: 60, star3Min: 70, star4Min: 80, star5Min: 90 }}>
       <TextInput source="name" validate={required()} fullWidth />
+      <OwnerInput />
       <Stack direction="row" spacing={2}>
         <EnumInput source="subjectKind" enumName="RatedSubjectKind" validate={required()} />
         <EnumInput source="periodKind" enumName="RatingPeriodKind" validate={required()} />
@@ -184,7 +188,7 @@ const SchemeForm = () => {
     </SimpleForm>
   );
 };
-export const { EditView: RatingSchemeEdit, CreateView: RatingSchemeCreate } = formViews(SchemeForm);
+export const { EditView: RatingSchemeEdit, CreateView: RatingSchemeCreate } = formViews(SchemeForm, { owner: 'jurisdictionId' });
 
 /** A scheme's name for lists of other records. */
 export const SchemeName = (_: { label?: string }) => {

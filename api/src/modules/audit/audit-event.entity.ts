@@ -1,14 +1,24 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Owned } from '../../common/scope';
 
 /** 审计记录: one mutation's effect on one record; written in the mutation's transaction, never changed. */
 @ObjectType({ description: 'An audit event: who changed what, when, before and after' })
+@Owned({ column: 'jurisdictionId', reads: 'subtree', writes: 'system' })
 @Entity('audit_event')
 @Index('ix_audit_event_entity', ['entityType', 'entityId'])
 @Index('ix_audit_event_actor', ['actorId'])
 @Index('ix_audit_event_at', ['at'])
 export class AuditEvent {
+  @Field(() => ID, { nullable: true, description: 'The jurisdiction that owned the record when the event happened. Null: the platform, or not known' })
+  @Column({ type: 'int', nullable: true })
+  jurisdictionId: number | null;
+
+  @ManyToOne('Jurisdiction', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'jurisdictionId' })
+  jurisdictionRel?: object;
+
   @Field(() => ID)
   @PrimaryGeneratedColumn()
   id: number;

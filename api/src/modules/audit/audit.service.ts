@@ -5,6 +5,7 @@ import { type Actor, signedBy } from '../../common/context';
 import { countList, type ListQuery, runList } from '../../common/query';
 import { AuditEvent } from './audit-event.entity';
 import type { AuditEventFilter } from './audit.inputs';
+import { ownerOfId, ownership } from '../../common/scope';
 
 export interface AuditEntry {
   action: string;
@@ -14,6 +15,8 @@ export interface AuditEntry {
   after?: ObjectLiteral | null;
   /** The actor's name when nobody is signed in and "system" would be wrong (a failed sign-in: "anonymous"). */
   actorName?: string;
+  /** The jurisdiction that owns the record (common/scope.ts); when absent, worked out from the saved record. */
+  jurisdictionId?: number | null;
 }
 
 /** 审计: writes audit events inside the caller's transaction and reads them back; nothing edits them. */
@@ -38,6 +41,7 @@ export class AuditService {
       beforeJson: entry.before ? JSON.stringify(entry.before) : null,
       afterJson: entry.after ? JSON.stringify(entry.after) : null,
       requestId: actor.requestId.slice(0, 64),
+      jurisdictionId: entry.jurisdictionId !== undefined ? entry.jurisdictionId : await ownerOfRecord(em, entry.entityType, entry.entityId),
     });
     const saved = await em.save(event);
     // e.g. a keyed write claims its key here, in the same transaction: committed together or not at all
@@ -68,4 +72,13 @@ function applyAuditFilter(qb: import('typeorm').SelectQueryBuilder<AuditEvent>, 
   if (f.requestId) qb.andWhere('e.requestId = :requestId', { requestId: f.requestId });
   if (f.from) qb.andWhere('e.at >= :from', { from: chinaDayStart(f.from) });
   if (f.to) qb.andWhere('e.at < :to', { to: chinaDayStart(addDays(f.to, 1)) });
+}
+
+/** The owner of the record an event is about, by its type name (a GraphQL type is named as its entity), or null. */
+async function ownerOfRecord(em: EntityManager, entityType: string, entityId: number | string): Promise<number | null> {
+  const id = Number(entityId);
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const meta = em.connection.entityMetadatas.find((m) => m.name === entityType);
+  if (!meta || !ownership(meta.target as Function)) return null;
+  return (await ownerOfId(em, meta.target as Function, id)) ?? null;
 }

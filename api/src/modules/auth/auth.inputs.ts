@@ -33,6 +33,9 @@ export class ChangePasswordArgs {
 
 @InputType()
 export class UserFilter extends BaseFilterInput {
+  @Field(() => ID, { nullable: true, description: 'Records of this office only' })
+  jurisdictionId?: string | null;
+
   @Field(() => Role, { nullable: true })
   role?: Role | null;
 
@@ -45,6 +48,9 @@ export class UserFilter extends BaseFilterInput {
 
 @ArgsType()
 export class UpdateUserArgs {
+  @Field(() => ID, { nullable: true, description: 'The office the user works in (for UNIT_STAFF: their unit’s); default: the unit’s, else the office of the admin who creates the user' })
+  jurisdictionId?: string | null;
+
   @Field(() => String, { nullable: true })
   @Matches(/^[A-Za-z0-9_.-]{3,50}$/, { message: 'username must be 3–50 letters, digits, _ . or -' })
   username?: string;

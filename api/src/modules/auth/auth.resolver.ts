@@ -2,6 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, R
 import type { AppContext } from '../../common/context';
 import { createCrudResolver } from '../../common/crud.resolver';
 import { Role } from '../../common/roles';
+import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { Unit } from '../organization/unit.entity';
 import { ChangePasswordArgs, CreateUserArgs, LoginResult, UpdateUserArgs, UserFilter } from './auth.inputs';
 import { User } from './user.entity';
@@ -45,5 +46,10 @@ export class UserResolver extends createCrudResolver({
   @FieldResolver(() => Unit, { nullable: true })
   unit(@Root() u: User, @Ctx() ctx: AppContext): Promise<Unit | null> {
     return ctx.loaders.ref(Unit, u.unitId);
+  }
+
+  @FieldResolver(() => Jurisdiction, { nullable: true, description: 'The office the user works in; null: the root, acting anywhere' })
+  jurisdiction(@Root() u: User, @Ctx() ctx: AppContext): Promise<Jurisdiction | null> {
+    return ctx.loaders.ref(Jurisdiction, u.jurisdictionId);
   }
 }

@@ -4,13 +4,15 @@ import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import type { AppConfig } from '../../config/env';
 import { type Actor, type CurrentUser, SYSTEM_ACTOR } from '../../common/context';
 import { CrudService } from '../../common/crud.service';
-import { badInput, conflict, unauthenticated } from '../../common/errors';
+import { badInput, conflict, toId, unauthenticated } from '../../common/errors';
 import { rateLimited, type RateLimits } from '../../common/rate-limit';
 import { Role } from '../../common/roles';
+import { prepareViewer, unscoped } from '../../common/scope';
 import { type TransactionRunner, writeLock } from '../../common/transactions';
 import type { AuditService } from '../audit/audit.service';
 import type { UserFilter } from './auth.inputs';
 import { hashPassword, verifyPassword } from './password';
+import { Unit } from '../organization/unit.entity';
 import { User } from './user.entity';
 
 /** The outcome of reading a bearer token: a user, or why there is none. */
@@ -60,7 +62,8 @@ export class AuthService {
       throw rateLimited('This account is locked after repeated failed sign-ins', byAccount.retryAfterMs, 'LOGIN_LOCKED');
     }
     // Usernames are at most 50 characters: a longer one cannot exist and is not sent to the database.
-    const user = name && name.length <= 50 ? await this.ds.getRepository(User).findOneBy({ username: name }) : null;
+    // Before sign-in there is nobody to scope to: the account is looked up wherever it works.
+    const user = name && name.length <= 50 ? await unscoped(() => this.ds.getRepository(User).findOneBy({ username: name })) : null;
     // Verify even for an unknown user so timing does not reveal which usernames exist.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) {
@@ -75,6 +78,8 @@ export class AuthService {
       throw unauthenticated('Wrong username or password');
     }
     await Promise.all([this.limits.reset('loginUser', account), this.limits.giveBack('loginIp', address)]);
+    // what the sign-in answers (the user and anything nested) is read as the user who signed in
+    await prepareViewer(this.ds, { jurisdictionId: user.jurisdictionId, role: user.role });
     const session = await this.issue(user, ip);
     await this.tx.run((em) =>
       this.audit.record(
@@ -132,7 +137,8 @@ export class AuthService {
       return { user: null, reason: err instanceof joseErrors.JWTExpired ? 'Your session has expired; sign in again' : 'Invalid token' };
     }
     const id = Number(payload.sub);
-    const user = Number.isSafeInteger(id) && id > 0 ? await this.ds.getRepository(User).findOneBy({ id }) : null;
+    // The token names the user; their scope is what this lookup establishes, so it is not scoped itself.
+    const user = Number.isSafeInteger(id) && id > 0 ? await unscoped(() => this.ds.getRepository(User).findOneBy({ id })) : null;
     if (!user || !user.active) return { user: null, reason: 'This account is no longer active' };
     if (payload.sv !== user.sessionVersion) return { user: null, reason: 'This session has ended (the password, role or account changed); sign in again' };
     const session = { signedInAt: new Date((payload.iat ?? 0) * 1000), ip: typeof payload.ip === 'string' ? payload.ip : null };
@@ -188,6 +194,7 @@ export function toCurrentUser(u: User): CurrentUser {
     username: u.username,
     role: u.role,
     unitId: u.unitId,
+    jurisdictionId: u.jurisdictionId,
     mustChangePassword: u.mustChangePassword,
     passwordReset: u.passwordResetAt && u.passwordResetByName ? { byName: u.passwordResetByName, at: u.passwordResetAt } : null,
   };
@@ -200,19 +207,27 @@ export function toCurrentUser(u: User): CurrentUser {
  */
 export class UserService extends CrudService<User, UserFilter> {
   async create(input: ObjectLiteral, actor: Actor): Promise<User> {
-    return super.create({ ...(await this.withHash(input)), ...setByOther(actor) }, actor);
+    return super.create({ ...(await this.withHash(await this.withUnitJurisdiction(input))), ...setByOther(actor) }, actor);
+  }
+
+  /** A user given a unit and no jurisdiction works where the unit is. */
+  private async withUnitJurisdiction(input: ObjectLiteral): Promise<ObjectLiteral> {
+    if (input.jurisdictionId !== undefined || input.unitId == null) return input;
+    const unit = await this.ds.getRepository(Unit).findOneBy({ id: toId(input.unitId, 'unitId') });
+    return unit ? { ...input, jurisdictionId: unit.jurisdictionId } : input;
   }
 
   async update(id: number, input: ObjectLiteral, actor: Actor): Promise<User> {
-    const data = this.normalize(await this.withHash(input), false);
+    const data = this.normalize(await this.withHash(await this.withUnitJurisdiction(input)), false);
     const reset = data.passwordHash !== undefined;
     const byOther = actor.user?.id !== id;
     return this.tx.run(async (em) => {
       const current = await this.lockRow(em, id);
       const next = Object.assign(em.create(User, { ...current }), data);
       if (reset && byOther) Object.assign(next, setByOther(actor));
-      if (reset || next.role !== current.role || next.active !== current.active) next.sessionVersion = current.sessionVersion + 1;
+      if (reset || next.role !== current.role || next.active !== current.active || next.jurisdictionId !== current.jurisdictionId) next.sessionVersion = current.sessionVersion + 1;
       await this.checkReferences(em, data);
+      await this.checkScope(em, next);
       await this.validate(em, next, current, actor);
       await this.checkUnique(em, next, data);
       const saved = await this.save(em, next);
@@ -232,8 +247,14 @@ export class UserService extends CrudService<User, UserFilter> {
     return password === undefined || password === null ? rest : { ...rest, passwordHash: await hashPassword(String(password)) };
   }
 
-  protected async validate(_em: EntityManager, next: User, before: User | null, actor: Actor): Promise<void> {
+  protected async validate(em: EntityManager, next: User, before: User | null, actor: Actor): Promise<void> {
     if (next.role === Role.UNIT_STAFF && next.unitId == null) throw badInput('unitId', 'A UNIT_STAFF user must belong to a unit', 'REQUIRED');
+    if (next.role === Role.UNIT_STAFF) {
+      const unit = await em.findOneBy(Unit, { id: next.unitId! });
+      if (unit && unit.jurisdictionId !== next.jurisdictionId) {
+        throw badInput('jurisdictionId', `A UNIT_STAFF user works where their unit is (jurisdiction ${unit.jurisdictionId})`, 'UNIT_ELSEWHERE');
+      }
+    }
     if (before && before.id === actor.user?.id && (next.role !== Role.ADMIN || !next.active)) {
       throw badInput('role', 'You cannot remove your own admin rights or deactivate yourself', 'OWN_ACCOUNT');
     }

@@ -3,12 +3,22 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
 import { Role } from '../../common/roles';
 import { Unit } from '../organization/unit.entity';
+import { Owned } from '../../common/scope';
 
 /** 用户: someone who signs in. UNIT_STAFF users belong to one unit. */
 @ObjectType({ description: 'A user who can sign in' })
+@Owned({ column: 'jurisdictionId', reads: 'subtree', writes: 'issued', defaultsToViewer: true })
 @Entity('app_user')
 @Index('uq_app_user_username', ['username'], { unique: true })
 export class User extends BaseRecord {
+  @Field(() => ID, { nullable: true, description: 'The office the user works in: their roles apply within it and below. Null: the root (acts anywhere)' })
+  @Column({ type: 'int', nullable: true })
+  jurisdictionId: number | null;
+
+  @ManyToOne('Jurisdiction', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'jurisdictionId' })
+  jurisdictionRel?: object;
+
   @Field()
   @Column({ type: 'varchar', length: 50 })
   username: string;

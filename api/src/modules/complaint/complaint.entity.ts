@@ -7,6 +7,7 @@ import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { PropertyCompany } from '../organization/property-company.entity';
 import { Unit } from '../organization/unit.entity';
 import { ComplaintChannel, ComplaintStatus } from './complaint.enums';
+import { Owned } from '../../common/scope';
 
 /**
  * 投诉: a resident's complaint about a compound's property service, from receipt to closing. Its
@@ -14,6 +15,8 @@ import { ComplaintChannel, ComplaintStatus } from './complaint.enums';
  * days are read from them.
  */
 @ObjectType({ description: '投诉: a complaint about a compound’s property service, received, assigned, handled and closed' })
+// 'reader': the unit a complaint is assigned to records the result, wherever it sits (the workflow says who may move it)
+@Owned({ via: ['compoundId', () => Compound], reads: 'subtree', writes: 'reader' })
 @Entity('complaint')
 @Index('ix_complaint_status', ['status'])
 @Index('ix_complaint_compound', ['compoundId'])
@@ -77,6 +80,7 @@ export class Complaint extends BaseRecord {
 
 /** One dated, signed step of a complaint (never changed). */
 @ObjectType({ description: 'A step of a complaint: from, to, date, who and why' })
+@Owned({ via: ['complaintId', () => Complaint], reads: 'subtree', writes: 'reader' })
 @Entity('complaint_step')
 @Index('ix_complaint_step_complaint', ['complaintId'])
 export class ComplaintStep extends WorkflowStep(ComplaintStatus, { name: 'ComplaintStep', length: 16, opened: 'Null for the receipt itself' }) {

@@ -7,6 +7,7 @@ import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { PropertyCompany } from '../organization/property-company.entity';
 import { AwardCaseStatus } from './incentive.enums';
 import { IncentiveProgramme } from './incentive.entities';
+import { Owned } from '../../common/scope';
 
 /**
  * 示范点创建验收: one site (a compound, its property company and community, a year) in one
@@ -15,6 +16,7 @@ import { IncentiveProgramme } from './incentive.entities';
  * (申报, 检查, 验收…) are its steps (award-case.workflow.ts); the days of each are read from them.
  */
 @ObjectType({ description: '示范点: a site’s way from application to acceptance in one programme' })
+@Owned({ via: ['programmeId', () => IncentiveProgramme], reads: 'subtree', writes: 'issued' })
 @Entity('award_case')
 @Index('uq_award_case_site', ['programmeId', 'compoundId'], { unique: true })
 @Index('ix_award_case_status', ['status'])
@@ -70,6 +72,7 @@ export class AwardCase extends BaseRecord {
 
 /** One dated, signed step of an award case (never changed). */
 @ObjectType({ description: 'A step of an award case: from, to, date, who and why' })
+@Owned({ via: ['caseId', () => AwardCase], reads: 'subtree', writes: 'issued' })
 @Entity('award_case_step')
 @Index('ix_award_case_step_case', ['caseId'])
 export class AwardCaseStep extends WorkflowStep(AwardCaseStatus, { name: 'AwardCaseStep', length: 24, opened: 'Null for the application itself' }) {

@@ -5,9 +5,11 @@ import { BaseRecord } from '../../common/base.entity';
 import { fenToYuan } from '../../common/money';
 import { numeric } from '../../common/numeric';
 import { IncentiveProgramme } from './incentive.entities';
+import { Owned } from '../../common/scope';
 
 /** 年度预算: what a programme may commit in a year; approvals beyond it are refused. */
 @ObjectType({ description: '年度预算: a programme’s budget for one year' })
+@Owned({ via: ['programmeId', () => IncentiveProgramme], reads: 'subtree', writes: 'issued' })
 @Entity('incentive_budget')
 @Index('uq_incentive_budget_year', ['programmeId', 'year'], { unique: true })
 export class IncentiveBudget extends BaseRecord {

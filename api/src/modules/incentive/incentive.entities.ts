@@ -7,12 +7,22 @@ import { numeric } from '../../common/numeric';
 import { LocalDate } from '../../common/scalars';
 import { SourcedRecord } from '../policy/sourced.entity';
 import { IncentiveTrigger, RecipientRole } from './incentive.enums';
+import { Owned } from '../../common/scope';
 
 /** 奖励项目: a kind of award a document sets up (示范点奖励, 以奖代补), with its rules and yearly budgets. */
 @ObjectType({ description: '奖励项目: an award programme a document sets up' })
+@Owned({ column: 'jurisdictionId', reads: 'downward', writes: 'issued', defaultsToViewer: true })
 @Entity('incentive_programme')
-@Index('uq_incentive_programme_name', ['name'], { unique: true })
+@Index('uq_incentive_programme_owner_name', ['jurisdictionId', 'name'], { unique: true })
 export class IncentiveProgramme extends SourcedRecord {
+  @Field(() => ID, { nullable: true, description: 'The office that runs the programme (its cases, payouts and budgets are its own). Null: kept by the platform' })
+  @Column({ type: 'int', nullable: true })
+  jurisdictionId: number | null;
+
+  @ManyToOne('Jurisdiction', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'jurisdictionId' })
+  jurisdictionRel?: object;
+
   @Field()
   @Column({ type: 'varchar', length: 200 })
   name: string;
@@ -31,6 +41,7 @@ export class IncentiveProgramme extends SourcedRecord {
  * their amounts when generated, so editing a rule never changes a payout that exists.
  */
 @ObjectType({ description: '奖励规则: amounts per recipient, valid for a period, citing its clause' })
+@Owned({ via: ['programmeId', () => IncentiveProgramme], reads: 'downward', writes: 'issued' })
 @Entity('incentive_rule')
 @Index('ix_incentive_rule_programme', ['programmeId', 'validFrom'])
 export class IncentiveRule extends SourcedRecord {
@@ -69,6 +80,7 @@ export class IncentiveRule extends SourcedRecord {
 
 /** One recipient's amount under a rule. A null amount means the document fixes none (004's 以奖代补). */
 @ObjectType({ description: 'One recipient line of a rule' })
+@Owned({ via: ['ruleId', () => IncentiveRule], reads: 'downward', writes: 'issued' })
 @Entity('incentive_rule_line')
 @Index('uq_incentive_rule_line_role', ['ruleId', 'recipientRole'], { unique: true })
 export class IncentiveRuleLine extends BaseRecord {

@@ -12,12 +12,18 @@ export const yuan = 'Amount in yuan (元) with at most two decimals, e.g. "30000
 
 @InputType()
 export class ProgrammeFilter extends BaseFilterInput {
+  @Field(() => ID, { nullable: true, description: 'Records of this office only' })
+  jurisdictionId?: string | null;
+
   @Field(() => IncentiveTrigger, { nullable: true })
   trigger?: IncentiveTrigger | null;
 }
 
 @ArgsType()
 export class UpdateIncentiveProgrammeArgs {
+  @Field(() => ID, { nullable: true, description: 'The office that runs it; default: the office of the user who creates it' })
+  jurisdictionId?: string | null;
+
   @Field(() => String, { nullable: true })
   @NotBlank('name')
   @MaxLength(200)

@@ -5,6 +5,7 @@ import { numeric } from '../../common/numeric';
 import { LocalDate } from '../../common/scalars';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { SourcedRecord } from '../policy/sourced.entity';
+import { Owned } from '../../common/scope';
 
 export enum IndicatorUnit {
   PERCENT = 'PERCENT',
@@ -32,6 +33,7 @@ registerEnumType(ComputedMeasure, {
 
 /** 指标: a numeric target a document sets, with its deadline and scope, citing its clause. */
 @ObjectType({ description: '指标: a numeric policy target' })
+@Owned({ column: 'scopeId', reads: 'downward', writes: 'issued', defaultsToViewer: true })
 @Entity('indicator')
 export class Indicator extends SourcedRecord {
   @Field({ description: 'Name as the document words it' })
@@ -77,6 +79,7 @@ export class Indicator extends SourcedRecord {
 
 /** 指标测量: a value of an indicator in a jurisdiction on a date. */
 @ObjectType({ description: 'A measured value of an indicator on a date' })
+@Owned({ column: 'jurisdictionId', reads: 'downward', writes: 'fact' })
 @Entity('indicator_measurement')
 @Index('ix_indicator_measurement', ['indicatorId', 'measuredOn'])
 export class IndicatorMeasurement extends BaseRecord {

@@ -11,7 +11,10 @@ import { CommitteeKind, OwnersCommittee } from '../owners-committee/owners-commi
 import { PartyOrganization } from '../party-organization/party-organization.entity';
 import { PolicyDocument } from '../policy/policy-document.entity';
 import { Comparator, ComputedMeasure, Indicator, IndicatorMeasurement, IndicatorUnit } from './indicator.entities';
+import { computedActual, type IndicatorActual, type OwnFigure, ownOnly, rollUp } from './indicator-rollup';
 import type { IndicatorFilter, IndicatorMeasurementFilter } from './indicator.inputs';
+
+type JurisdictionTree = Awaited<ReturnType<typeof loadJurisdictionTree>>;
 
 export enum IndicatorStatus {
   ON_TRACK = 'ON_TRACK',
@@ -25,6 +28,8 @@ registerEnumType(IndicatorStatus, {
 });
 
 const AT_RISK_DAYS = 30;
+/** Up to this many places the measurement read names them (the bound on every list argument). */
+const MAX_PLACES_IN_LIST = 1000;
 const inOffice = (from: string, to: string | null, day: string) => from <= day && (to === null || to >= day);
 
 function checkPercent(unit: IndicatorUnit, value: number, field: string): void {
@@ -50,39 +55,70 @@ export class IndicatorMeasurementService extends CrudService<IndicatorMeasuremen
 
 /**
  * 指标实际值与状态. Where the data can answer (committee and party-organisation rates from compounds),
- * the actual is computed; otherwise it is the latest measurement on or before the date.
+ * the actual is computed; otherwise it is the latest measurement typed for the jurisdiction on or
+ * before the date, else, for counts, the sum of the jurisdictions below it (indicator-rollup.ts says
+ * the rules: shares typed by hand are never averaged, a figure typed for the jurisdiction wins).
  */
 export class IndicatorProgressService {
   constructor(private readonly ds: DataSource) {}
 
   /**
-   * The actuals of many indicators on one date, with a fixed number of queries whatever their
-   * number: one for the latest measurements; for computed ones the jurisdiction tree, the compounds
-   * of every community concerned, their party organisations or committees, and the issuing documents.
+   * The actuals of many indicators on one date, with a fixed number of queries whatever their number
+   * and the number of jurisdictions: the jurisdiction tree, one for the latest measurement of each
+   * indicator in each jurisdiction concerned; for computed ones the compounds of every community
+   * concerned, their party organisations or committees, and the issuing documents.
    */
-  async actuals(indicators: readonly Indicator[], asOf: string, jurisdictionId?: number): Promise<Array<number | null>> {
+  async actuals(indicators: readonly Indicator[], asOf: string, jurisdictionId?: number): Promise<IndicatorActual[]> {
+    if (!indicators.length) return [];
     const scopeOf = (i: Indicator) => jurisdictionId ?? i.scopeId;
+    const tree = await loadJurisdictionTree(this.ds);
     const measured = indicators.filter((i) => !i.computed);
     const computed = indicators.filter((i) => i.computed);
-    const latest = new Map<number, number>();
-    if (measured.length) {
-      const rows = await this.ds
-        .getRepository(IndicatorMeasurement)
-        .createQueryBuilder('m')
-        .where('m.indicatorId IN (:...ids) AND m.measuredOn <= :asOf', { ids: measured.map((i) => i.id), asOf })
-        .andWhere('m.jurisdictionId IN (:...scopes)', { scopes: [...new Set(measured.map(scopeOf))] })
-        .orderBy('m.measuredOn', 'ASC')
-        .addOrderBy('m.id', 'ASC')
-        .getMany();
-      const wanted = new Map(measured.map((i) => [i.id, scopeOf(i)]));
-      for (const m of rows) if (wanted.get(m.indicatorId) === m.jurisdictionId) latest.set(m.indicatorId, Number(m.value)); // ascending: the last one wins
-    }
-    const computedActual = computed.length ? await this.computedActuals(computed, scopeOf, asOf) : new Map<number, number | null>();
-    return indicators.map((i) => (i.computed ? (computedActual.get(i.id) ?? null) : (latest.get(i.id) ?? null)));
+    // A count adds up from the areas below, so it needs their figures; a share only its own.
+    const areaOf = (i: Indicator) => (i.unit === IndicatorUnit.COUNT ? tree.subtree(scopeOf(i)) : tree.subtree(scopeOf(i)).slice(0, 1));
+    const areas = new Map(measured.map((i) => [i.id, areaOf(i)]));
+    const own = await this.latestMeasurements(measured, [...new Set([...areas.values()].flat().map((j) => j.id))], asOf);
+    const computedActuals = computed.length ? await this.computedActuals(computed, scopeOf, asOf, tree) : new Map<number, number | null>();
+    return indicators.map((i) => {
+      if (i.computed) return computedActual(computedActuals.get(i.id) ?? null);
+      const mine = own.get(i.id) ?? new Map<number, OwnFigure>();
+      return i.unit === IndicatorUnit.COUNT ? rollUp(areas.get(i.id) ?? [], mine) : ownOnly(mine.get(scopeOf(i)));
+    });
   }
 
-  private async computedActuals(indicators: Indicator[], scopeOf: (i: Indicator) => number, asOf: string): Promise<Map<number, number | null>> {
-    const tree = await loadJurisdictionTree(this.ds);
+  /**
+   * The latest measurement on or before the date of each indicator in each jurisdiction, in one
+   * statement (a row is the latest when no later one of the same indicator and place exists), so the
+   * rows read are at most indicators × jurisdictions, however long the history.
+   */
+  private async latestMeasurements(indicators: readonly Indicator[], jurisdictionIds: number[], asOf: string): Promise<Map<number, Map<number, OwnFigure>>> {
+    const out = new Map<number, Map<number, OwnFigure>>();
+    if (!indicators.length || !jurisdictionIds.length) return out;
+    const qb = this.ds
+      .getRepository(IndicatorMeasurement)
+      .createQueryBuilder('m')
+      .select(['m.id', 'm.indicatorId', 'm.jurisdictionId', 'm.measuredOn', 'm.value'])
+      .where('m.indicatorId IN (:...ids) AND m.measuredOn <= :asOf', { ids: indicators.map((i) => i.id), asOf });
+    qb.andWhere(
+      `NOT EXISTS ${qb
+        .subQuery()
+        .select('1')
+        .from(IndicatorMeasurement, 'n')
+        .where('n.indicatorId = m.indicatorId AND n.jurisdictionId = m.jurisdictionId AND n.measuredOn <= :asOf')
+        .andWhere('(n.measuredOn > m.measuredOn OR (n.measuredOn = m.measuredOn AND n.id > m.id))')
+        .getQuery()}`,
+    );
+    // The places only narrow the read; past the list bound every place of these indicators is read.
+    if (jurisdictionIds.length <= MAX_PLACES_IN_LIST) qb.andWhere('m.jurisdictionId IN (:...places)', { places: jurisdictionIds });
+    for (const m of await qb.getMany()) {
+      const of = out.get(m.indicatorId) ?? new Map<number, OwnFigure>();
+      of.set(m.jurisdictionId, { value: Number(m.value), measuredOn: m.measuredOn });
+      out.set(m.indicatorId, of);
+    }
+    return out;
+  }
+
+  private async computedActuals(indicators: Indicator[], scopeOf: (i: Indicator) => number, asOf: string, tree: JurisdictionTree): Promise<Map<number, number | null>> {
     const communitiesUnder = (id: number): number[] => tree.subtree(id).flatMap((j) => (j.level === JurisdictionLevel.COMMUNITY ? [j.id] : []));
     const communitiesOf = new Map(indicators.map((i) => [i.id, communitiesUnder(scopeOf(i))]));
     const allCommunities = [...new Set([...communitiesOf.values()].flat())];

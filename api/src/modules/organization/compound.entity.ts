@@ -4,9 +4,11 @@ import { BaseRecord } from '../../common/base.entity';
 import { ManagementMode } from './enums';
 import { Jurisdiction } from './jurisdiction.entity';
 import { PropertyCompany } from './property-company.entity';
+import { Owned } from '../../common/scope';
 
 /** 住宅小区: a residential compound inside a community, served by a property company or none (无物业). */
 @ObjectType({ description: '住宅小区: a residential compound' })
+@Owned({ column: 'communityId', reads: 'subtree', writes: 'fact' })
 @Entity('compound')
 @Index('uq_compound_community_name', ['communityId', 'name'], { unique: true })
 export class Compound extends BaseRecord {

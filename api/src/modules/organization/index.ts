@@ -1,6 +1,7 @@
 import { type ApiModule, type ModuleKit, type ModuleServices } from '../../common/module';
 import { Compound } from './compound.entity';
 import { Jurisdiction } from './jurisdiction.entity';
+import { OwnedRecords1764806400000 } from './migrations/1764806400000-OwnedRecords';
 import { CompoundResolver, JurisdictionResolver, PropertyCompanyResolver, UnitResolver } from './organization.resolver';
 import { CompoundService, JurisdictionService, PropertyCompanyService, UnitService } from './organization.service';
 import { PropertyCompany } from './property-company.entity';
@@ -25,6 +26,7 @@ export const organizationModule: ApiModule = {
   entities: [Jurisdiction, Unit, PropertyCompany, Compound],
   services,
   resolvers: [JurisdictionResolver, UnitResolver, PropertyCompanyResolver, CompoundResolver],
+  migrations: [OwnedRecords1764806400000],
   reasons,
 };
 

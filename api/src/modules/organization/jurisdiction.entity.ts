@@ -2,9 +2,11 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { SourcedRecord } from '../policy/sourced.entity';
 import { JurisdictionLevel } from './enums';
+import { Owned } from '../../common/scope';
 
 /** 行政区划: 市 > 县级市·区 > 街道·镇 > 社区·村. */
 @ObjectType({ description: '行政区划: a city, county, township or community' })
+@Owned({ column: 'parentId', reads: 'public', writes: 'issued' })
 @Entity('jurisdiction')
 @Index('uq_jurisdiction_code', ['code'], { unique: true })
 @Index('uq_jurisdiction_parent_name', ['parentId', 'name'], { unique: true })

@@ -86,6 +86,9 @@ export class CreateUnitArgs extends UpdateUnitArgs {
 
 @InputType()
 export class PropertyCompanyFilter extends BaseFilterInput {
+  @Field(() => ID, { nullable: true, description: 'Records of this office only' })
+  ownerJurisdictionId?: string | null;
+
   @Field(() => ID, { nullable: true })
   jurisdictionId?: string | null;
 
@@ -95,6 +98,9 @@ export class PropertyCompanyFilter extends BaseFilterInput {
 
 @ArgsType()
 export class UpdatePropertyCompanyArgs {
+  @Field(() => ID, { nullable: true, description: 'The office that registers and may edit it; default: the office of the user who creates it' })
+  ownerJurisdictionId?: string | null;
+
   @Field(() => String, { nullable: true })
   @NotBlank('name')
   @MaxLength(200)

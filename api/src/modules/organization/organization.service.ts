@@ -1,5 +1,7 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../../common/context';
 import { CrudService } from '../../common/crud.service';
+import { jurisdictionsChanged } from '../../common/scope';
 import { badInput } from '../../common/errors';
 import type { Compound } from './compound.entity';
 import { JurisdictionLevel, LEVEL_DEPTH, MODES_WITH_COMPANY } from './enums';
@@ -10,6 +12,19 @@ import type { Unit } from './unit.entity';
 
 /** 行政区划: a tree where each level sits exactly one step below its parent. */
 export class JurisdictionService extends CrudService<Jurisdiction, JurisdictionFilter> {
+  // The scope rule holds the tree in memory (common/scope.ts): a written jurisdiction reloads it.
+  async create(input: ObjectLiteral, actor: Actor): Promise<Jurisdiction> {
+    return afterTreeChange(await super.create(input, actor));
+  }
+
+  async update(id: number, input: ObjectLiteral, actor: Actor): Promise<Jurisdiction> {
+    return afterTreeChange(await super.update(id, input, actor));
+  }
+
+  async delete(id: number, actor: Actor): Promise<Jurisdiction> {
+    return afterTreeChange(await super.delete(id, actor));
+  }
+
   protected async validate(em: EntityManager, next: Jurisdiction, before: Jurisdiction | null): Promise<void> {
     if (next.parentId == null) return;
     if (before && next.parentId === before.id) throw badInput('parentId', 'A jurisdiction cannot be its own parent', 'SELF_REFERENCE');
@@ -18,6 +33,11 @@ export class JurisdictionService extends CrudService<Jurisdiction, JurisdictionF
       throw badInput('parentId', `A ${next.level} must sit directly under a ${levelAbove(next.level) ?? 'nothing'}, not a ${parent.level}`, 'WRONG_LEVEL');
     }
   }
+}
+
+function afterTreeChange<T>(row: T): T {
+  jurisdictionsChanged();
+  return row;
 }
 
 function levelAbove(level: JurisdictionLevel): JurisdictionLevel | undefined {

@@ -3,9 +3,11 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { SourcedRecord } from '../policy/sourced.entity';
 import { UnitKind } from './enums';
 import { Jurisdiction } from './jurisdiction.entity';
+import { Owned } from '../../common/scope';
 
 /** 责任单位: a government office, station, centre or community committee, inside one jurisdiction. */
 @ObjectType({ description: '责任单位: an office, station or community committee that can be responsible for work' })
+@Owned({ column: 'jurisdictionId', reads: 'downward', writes: 'issued', defaultsToViewer: true })
 @Entity('unit')
 @Index('uq_unit_jurisdiction_name', ['jurisdictionId', 'name'], { unique: true })
 export class Unit extends SourcedRecord {

@@ -3,6 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
 import { LocalDate } from '../../common/scalars';
 import { Compound } from '../organization/compound.entity';
+import { Owned } from '../../common/scope';
 
 /** 业主委员会 (elected) or 临时物业管理委员会 (provisional). */
 export enum CommitteeKind {
@@ -13,6 +14,7 @@ registerEnumType(CommitteeKind, { name: 'CommitteeKind', description: '业主委
 
 /** 业委会: a compound's owners' committee for a term; dissolvedOn closes it (history is kept). */
 @ObjectType({ description: '业主委员会 / 临时物业管理委员会 of a compound' })
+@Owned({ via: ['compoundId', () => Compound], reads: 'subtree', writes: 'fact' })
 @Entity('owners_committee')
 @Index('ix_owners_committee_compound', ['compoundId', 'formedOn'])
 export class OwnersCommittee extends BaseRecord {

@@ -2,7 +2,7 @@ import { Authorized, Ctx, FieldResolver, Float, Resolver, Root } from 'type-grap
 import type { AppContext } from '../../common/context';
 import { createCrudResolver } from '../../common/crud.resolver';
 import { childrenOf } from '../../common/loaders';
-import { EDITORS } from '../../common/roles';
+import { EDITORS, FACT_KEEPERS } from '../../common/roles';
 import { Compound } from '../organization/compound.entity';
 import { OwnersCommittee } from './owners-committee.entity';
 import { CreateOwnersCommitteeArgs, OwnersCommitteeFilter, UpdateOwnersCommitteeArgs } from './owners-committee.inputs';
@@ -17,7 +17,9 @@ export class OwnersCommitteeResolver extends createCrudResolver({
   createArgs: CreateOwnersCommitteeArgs,
   updateArgs: UpdateOwnersCommitteeArgs,
   service: (ctx) => ctx.services.ownersCommittee,
-  writeRoles: EDITORS,
+  // the community records what it knows of its compounds (scope: common/scope.ts, 'fact'); the office removes
+  writeRoles: FACT_KEEPERS,
+  deleteRoles: EDITORS,
 }) {
   @FieldResolver(() => Float, { nullable: true, description: 'Party members as a percentage of members' })
   partyShare(@Root() c: OwnersCommittee) {

@@ -3,7 +3,7 @@ import { PartnerAccessResolver, PartnerKeyResolver } from './partner-admin.resol
 import { PartnerAccess, PartnerKey } from './partner-key.entities';
 import { PartnerAccessService, PartnerKeyService } from './partner-key.service';
 import { PartnerReadService } from './partner-read.service';
-import { PartnerAreaResolver, PartnerCompanyResolver, PartnerQueryResolver } from './partner.resolver';
+import { PartnerAreaResolver, PartnerEditionResolver, PartnerCompanyResolver, PartnerQueryResolver } from './partner.resolver';
 
 /** Its services, by the name resolvers use (`ctx.services.<name>`). */
 const services = ({ ds, tx, audit }: ModuleKit) => ({
@@ -27,7 +27,7 @@ export const partnerModule: ApiModule = {
   entities: [PartnerKey, PartnerAccess],
   services,
   resolvers: [PartnerKeyResolver, PartnerAccessResolver],
-  partnerResolvers: [PartnerQueryResolver, PartnerCompanyResolver, PartnerAreaResolver],
+  partnerResolvers: [PartnerQueryResolver, PartnerCompanyResolver, PartnerAreaResolver, PartnerEditionResolver],
   reasons,
 };
 

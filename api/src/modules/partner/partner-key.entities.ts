@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
+import { Owned } from '../../common/scope';
 
 /**
  * 数据共享密钥: an API key a partner system (bidding platform, credit system) sends in X-Api-Key.
@@ -8,10 +9,19 @@ import { BaseRecord } from '../../common/base.entity';
  * never deleted, so the access log keeps naming them.
  */
 @ObjectType({ description: 'A partner API key (the key itself is shown once, at issue; only its hash is kept)' })
+@Owned({ column: 'jurisdictionId', reads: 'subtree', writes: 'issued', defaultsToViewer: true })
 @Entity('partner_key')
 @Index('uq_partner_key_hash', ['secretHash'], { unique: true })
 @Index('uq_partner_key_prefix', ['prefix'], { unique: true })
 export class PartnerKey extends BaseRecord {
+  @Field(() => ID, { nullable: true, description: 'The office that issued the key: it reads editions published within that office’s area. Null: the whole platform' })
+  @Column({ type: 'int', nullable: true })
+  jurisdictionId: number | null;
+
+  @ManyToOne('Jurisdiction', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'jurisdictionId' })
+  jurisdictionRel?: object;
+
   @Field({ description: 'The partner (organisation and system) the key was issued to' })
   @Column({ type: 'varchar', length: 200 })
   name: string;
@@ -54,6 +64,7 @@ export class PartnerKey extends BaseRecord {
  * which queries, when (createdAt), which companies it looked up, and how it ended.
  */
 @ObjectType({ description: 'One partner API request: key, queries, time, companies looked up, outcome' })
+@Owned({ via: ['keyId', () => PartnerKey], reads: 'subtree', writes: 'system' })
 @Entity('partner_access')
 @Index('ix_partner_access_key', ['keyId', 'createdAt'])
 @Index('ix_partner_access_at', ['createdAt'])

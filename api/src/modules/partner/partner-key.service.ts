@@ -7,6 +7,7 @@ import { addDays, chinaDayStart, todayInChina } from '../../common/dates';
 import { likePattern } from '../../common/query';
 import { PartnerAccess, PartnerKey } from './partner-key.entities';
 import type { PartnerAccessFilter, PartnerKeyFilter } from './partner.inputs';
+import { unscoped } from '../../common/scope';
 
 /** wyk_<8 hex>_<43 base64url>: the prefix identifies the key in lists, the rest is 256 random bits. */
 const KEY_FORMAT = /^wyk_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/;
@@ -21,14 +22,23 @@ export type KeyCheck = { key: PartnerKey } | { refused: string; keyId: number | 
  * store (no salt or slow hash needed: there is nothing to guess from); it is returned once.
  */
 export class PartnerKeyService extends CrudService<PartnerKey, PartnerKeyFilter> {
-  async issue(input: { name: string; note?: string | null }, actor: Actor): Promise<{ key: PartnerKey; secret: string }> {
+  async issue(input: { name: string; note?: string | null; jurisdictionId?: string | null }, actor: Actor): Promise<{ key: PartnerKey; secret: string }> {
     const prefix = `wyk_${randomBytes(4).toString('hex')}`;
     const secret = `${prefix}_${randomBytes(32).toString('base64url')}`;
+    const { jurisdictionId } = this.normalize(this.withOwner({ jurisdictionId: input.jurisdictionId ?? undefined }), false);
     return this.tx.run(async (em) => {
-      const key = await this.save(
-        em,
-        em.create(PartnerKey, { name: input.name.trim(), note: input.note?.trim() || null, prefix, secretHash: hashKey(secret), issuedByName: signedBy(actor).actorName, revokedAt: null }),
-      );
+      const row = em.create(PartnerKey, {
+        name: input.name.trim(),
+        note: input.note?.trim() || null,
+        jurisdictionId: jurisdictionId ?? null,
+        prefix,
+        secretHash: hashKey(secret),
+        issuedByName: signedBy(actor).actorName,
+        revokedAt: null,
+      });
+      await this.checkReferences(em, row);
+      await this.checkScope(em, row);
+      const key = await this.save(em, row);
       await this.audit.record(em, actor, { action: 'ISSUE_KEY', entityType: this.typeName, entityId: key.id, after: this.snapshot(key) });
       return { key, secret };
     });
@@ -51,7 +61,8 @@ export class PartnerKeyService extends CrudService<PartnerKey, PartnerKeyFilter>
     const sent = header?.trim();
     if (!sent) return { refused: 'Send your partner API key in the X-Api-Key header', keyId: null };
     if (!KEY_FORMAT.test(sent)) return { refused: 'This is not a partner API key', keyId: null };
-    const key = await this.ds.getRepository(PartnerKey).findOneBy({ secretHash: hashKey(sent) });
+    // the key is what establishes the request's scope, so finding it is not scoped
+    const key = await unscoped(() => this.ds.getRepository(PartnerKey).findOneBy({ secretHash: hashKey(sent) }));
     if (!key) return { refused: 'Unknown API key', keyId: null };
     if (key.revokedAt) return { refused: `This API key was revoked on ${todayInChina(key.revokedAt)}`, keyId: key.id };
     return { key };

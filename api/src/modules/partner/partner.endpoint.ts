@@ -14,6 +14,7 @@ import { KnownOperationTypes } from '../../common/validation-rules';
 import type { AppConfig } from '../../config/env';
 import type { Services } from '../../common/context';
 import type { PartnerContext } from './partner.context';
+import { prepareViewer } from '../../common/scope';
 
 /**
  * Writes one access-log row per request that got as far as the key check, once the answer is
@@ -71,6 +72,8 @@ function gate(): ApolloServerPlugin<PartnerContext> {
           if (!taken.ok) throw limited(taken, check.key.id, 'Too many requests with this API key');
           ctx.key = check.key;
           ctx.checked = { keyId: check.key.id };
+          // the key reads what was published within the area of the office that issued it (common/scope.ts)
+          await prepareViewer(ctx.services.ds, { jurisdictionId: check.key.jurisdictionId, role: 'PARTNER' });
           if (ctx.facts) ctx.facts.partnerKeyId = check.key.id;
         },
       };

@@ -6,6 +6,9 @@ import { NotBlank } from '../../common/validators';
 
 @InputType()
 export class PartnerKeyFilter extends BaseFilterInput {
+  @Field(() => ID, { nullable: true, description: 'Records of this office only' })
+  jurisdictionId?: string | null;
+
   @Field(() => Boolean, { nullable: true, description: 'true: not revoked; false: revoked' })
   active?: boolean | null;
 }
@@ -30,6 +33,9 @@ export class PartnerAccessFilter extends BaseFilterInput {
 
 @ArgsType()
 export class IssuePartnerKeyArgs {
+  @Field(() => ID, { nullable: true, description: 'The issuing office: the key reads editions published within its area; default: the office of the user who issues it' })
+  jurisdictionId?: string | null;
+
   @Field({ description: 'Who the key is for: organisation and system, e.g. 石狮市公共资源交易中心 招投标平台' })
   @NotBlank('name')
   @MaxLength(200)

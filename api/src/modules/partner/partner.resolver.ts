@@ -22,7 +22,7 @@ import {
   CompanyConnection,
   CompanyStanding,
   type Connection,
-  type Edition,
+  Edition,
   EditionConnection,
   EditionsArgs,
   type ListEntry,
@@ -44,6 +44,7 @@ const editionOf = (e: EditionRow): Edition => ({
   entryCount: e.publication.entryCount,
   redCount: e.publication.redCount,
   blackCount: e.publication.blackCount,
+  publisherDbId: e.scheme.jurisdictionId,
 });
 
 const companyOf = (c: PropertyCompany): Company => ({ id: encodeId('Company', c.id), uscc: c.uscc, name: c.name, dbId: c.id });
@@ -209,6 +210,16 @@ export class PartnerCompanyResolver {
   async area(@Root() c: Company, @Ctx() ctx: PartnerContext): Promise<Area | null> {
     const company = await ctx.loaders.ref(PropertyCompany, c.dbId);
     const j = await ctx.loaders.ref(Jurisdiction, company?.jurisdictionId);
+    return j ? areaOf(j) : null;
+  }
+}
+
+@Resolver(() => Edition)
+@Authorized()
+export class PartnerEditionResolver {
+  @FieldResolver(() => Area, { nullable: true, description: 'The office (its area) that published the edition: a key reads the editions published within the area of the office that issued it' })
+  async publishedBy(@Root() e: Edition, @Ctx() ctx: PartnerContext): Promise<Area | null> {
+    const j = await ctx.loaders.ref(Jurisdiction, e.publisherDbId);
     return j ? areaOf(j) : null;
   }
 }

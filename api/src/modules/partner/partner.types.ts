@@ -62,6 +62,9 @@ export class Edition {
 
   @Field(() => Int, { description: 'How many are on the black list' })
   blackCount: number;
+
+  /** Internal: the jurisdiction whose scheme it is (publishedBy). */
+  publisherDbId: number | null;
 }
 
 @ObjectType({ description: 'An administrative area (行政区划): city, county, township (街道/镇) or community (社区/村)' })

@@ -3,6 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
 import { LocalDate } from '../../common/scalars';
 import { Compound } from '../organization/compound.entity';
+import { Owned } from '../../common/scope';
 
 /** 党组织形式: 建制式 / 功能型 / 兼合式 / 联合 */
 export enum PartyOrganizationForm {
@@ -15,6 +16,7 @@ registerEnumType(PartyOrganizationForm, { name: 'PartyOrganizationForm', descrip
 
 /** 小区党组织: a party organisation set up in a compound. */
 @ObjectType({ description: '党组织 of a compound' })
+@Owned({ via: ['compoundId', () => Compound], reads: 'subtree', writes: 'fact' })
 @Entity('party_organization')
 @Index('ix_party_organization_compound', ['compoundId', 'formedOn'])
 export class PartyOrganization extends BaseRecord {

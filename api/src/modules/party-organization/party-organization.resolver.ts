@@ -2,7 +2,7 @@ import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../common/context';
 import { createCrudResolver } from '../../common/crud.resolver';
 import { childrenOf } from '../../common/loaders';
-import { EDITORS } from '../../common/roles';
+import { EDITORS, FACT_KEEPERS } from '../../common/roles';
 import { Compound } from '../organization/compound.entity';
 import { PartyOrganization } from './party-organization.entity';
 import { CreatePartyOrganizationArgs, PartyOrganizationFilter, UpdatePartyOrganizationArgs } from './party-organization.inputs';
@@ -17,7 +17,9 @@ export class PartyOrganizationResolver extends createCrudResolver({
   createArgs: CreatePartyOrganizationArgs,
   updateArgs: UpdatePartyOrganizationArgs,
   service: (ctx) => ctx.services.partyOrganization,
-  writeRoles: EDITORS,
+  // the community records what it knows of its compounds (scope: common/scope.ts, 'fact'); the office removes
+  writeRoles: FACT_KEEPERS,
+  deleteRoles: EDITORS,
 }) {}
 
 /** A compound's party organisations. */

@@ -2,9 +2,11 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
 import { PolicyDocument } from './policy-document.entity';
+import { Owned } from '../../common/scope';
 
 /** 条款: a numbered passage of a document (e.g. 三(四), 附件) that records can cite. */
 @ObjectType({ description: '条款: a numbered passage of a document' })
+@Owned({ via: ['documentId', () => PolicyDocument], reads: 'downward', writes: 'issued' })
 @Entity('clause')
 @Index('uq_clause_document_number', ['documentId', 'number'], { unique: true })
 export class Clause extends BaseRecord {

@@ -3,9 +3,11 @@ import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
 import { Clause } from './clause.entity';
 import { PolicyDocument } from './policy-document.entity';
+import { Owned } from '../../common/scope';
 
 /** 引用: a document citing another; the cited one may not be stored here, so its title and 文号 are kept as printed. */
 @ObjectType({ description: 'A document citing another document (根据《…》)' })
+@Owned({ via: ['citingDocumentId', () => PolicyDocument], reads: 'downward', writes: 'issued' })
 @Entity('document_citation')
 export class DocumentCitation extends BaseRecord {
   @Field(() => ID)

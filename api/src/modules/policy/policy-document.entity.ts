@@ -1,13 +1,23 @@
-import { Field, ObjectType } from 'type-graphql';
-import { Column, Entity, Index } from 'typeorm';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
 import { LocalDate } from '../../common/scalars';
+import { Owned } from '../../common/scope';
 
 /** 文件: an official document (notice, plan, opinion, report) with 文号 and 索引号. */
 @ObjectType({ description: '文件: an official document issued by a government body' })
+@Owned({ column: 'jurisdictionId', reads: 'downward', writes: 'issued', defaultsToViewer: true })
 @Entity('policy_document')
 @Index('uq_policy_document_doc_number', ['docNumber'], { unique: true })
 export class PolicyDocument extends BaseRecord {
+  @Field(() => ID, { nullable: true, description: 'The issuing office (发文机关) as a jurisdiction: it owns the document; the levels below read it. Null: kept by the platform' })
+  @Column({ type: 'int', nullable: true })
+  jurisdictionId: number | null;
+
+  @ManyToOne('Jurisdiction', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'jurisdictionId' })
+  jurisdictionRel?: object;
+
   @Field(() => String, { nullable: true, description: '文号 as printed, e.g. 晋政青〔2024〕29号' })
   @Column({ type: 'varchar', length: 100, nullable: true })
   docNumber: string | null;

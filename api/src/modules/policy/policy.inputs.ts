@@ -6,6 +6,9 @@ import { IsPastDate, NotBlank } from '../../common/validators';
 
 @InputType()
 export class PolicyDocumentFilter extends BaseFilterInput {
+  @Field(() => ID, { nullable: true, description: 'Records of this office only' })
+  jurisdictionId?: string | null;
+
   @Field(() => String, { nullable: true })
   issuer?: string | null;
 
@@ -15,6 +18,9 @@ export class PolicyDocumentFilter extends BaseFilterInput {
 
 @ArgsType()
 export class UpdatePolicyDocumentArgs {
+  @Field(() => ID, { nullable: true, description: 'The issuing office; default: the office of the user who creates it' })
+  jurisdictionId?: string | null;
+
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(100)

@@ -8,6 +8,7 @@ import { PropertyCompany } from '../organization/property-company.entity';
 import { ListStatus } from '../rating/rating.enums';
 import { Rating, RatingPeriod } from '../rating/rating.entities';
 import { RectificationStatus } from './publication.enums';
+import { Owned } from '../../common/scope';
 
 /**
  * 公布版次: one published edition of a period's ratings. Revision 1 is the first publication; a
@@ -15,6 +16,7 @@ import { RectificationStatus } from './publication.enums';
  * partner read stays readable.
  */
 @ObjectType({ description: '公布版次: a published, frozen edition of a period’s ratings; corrections are new revisions' })
+@Owned({ via: ['periodId', () => RatingPeriod], reads: 'downward', writes: 'issued' })
 @Entity('rating_publication')
 @Index('uq_rating_publication_revision', ['periodId', 'revision'], { unique: true })
 @Index('ix_rating_publication_date', ['publishedOn'])
@@ -62,6 +64,7 @@ export class RatingPublication extends BaseRecord {
 
 /** One subject as published in an edition: copied at publication, never recomputed. */
 @ObjectType({ description: 'One rated subject as frozen in a published edition' })
+@Owned({ via: ['publicationId', () => RatingPublication], reads: 'downward', writes: 'issued' })
 @Entity('published_entry')
 @Index('uq_published_entry_subject', ['publicationId', 'subjectKey'], { unique: true })
 @Index('ix_published_entry_company', ['propertyCompanyId', 'publicationId'])
@@ -134,6 +137,7 @@ export class PublishedEntry extends BaseRecord {
  * so the bar on bidding can be answered as of any day.
  */
 @ObjectType({ description: '整改: a black-listed company’s interview and rectification, dated step by step' })
+@Owned({ via: ['publicationId', () => RatingPublication], reads: 'subtree', writes: 'issued' })
 @Entity('rectification')
 @Index('uq_rectification_period_company', ['periodId', 'propertyCompanyId'], { unique: true })
 @Index('ix_rectification_company', ['propertyCompanyId'])
@@ -177,6 +181,7 @@ export class Rectification extends BaseRecord {
 
 /** One dated, signed step of a rectification (never changed). */
 @ObjectType({ description: 'A rectification’s step' })
+@Owned({ via: ['rectificationId', () => Rectification], reads: 'subtree', writes: 'issued' })
 @Entity('rectification_step')
 @Index('ix_rectification_step_rectification', ['rectificationId'])
 export class RectificationStep extends WorkflowStep(RectificationStatus, { name: 'RectificationStep', length: 16, opened: 'Null when the rectification was opened' }) {

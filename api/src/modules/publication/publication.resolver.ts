@@ -6,7 +6,8 @@ import { toId } from '../../common/errors';
 import { childrenOf } from '../../common/loaders';
 import { EDITORS } from '../../common/roles';
 import { PropertyCompany } from '../organization/property-company.entity';
-import { RatingPeriod } from '../rating/rating.entities';
+import { RatingPeriod, RatingScheme } from '../rating/rating.entities';
+import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { PublishedEntry, RatingPublication, Rectification } from './publication.entities';
 import { RECTIFICATION_WORKFLOW } from './rectification.workflow';
 import { withWorkflow } from '../../common/workflow/workflow.resolver';
@@ -22,6 +23,13 @@ export class RatingPublicationResolver extends createReadResolver({
   filter: RatingPublicationFilter,
   service: (ctx) => ctx.services.ratingPublication,
 }) {
+  @FieldResolver(() => Jurisdiction, { nullable: true, description: 'The office that published it (whose scheme it is); null: the platform' })
+  async publishedBy(@Root() p: RatingPublication, @Ctx() ctx: AppContext): Promise<Jurisdiction | null> {
+    const period = await ctx.loaders.ref(RatingPeriod, p.periodId);
+    const scheme = await ctx.loaders.ref(RatingScheme, period?.schemeId);
+    return ctx.loaders.ref(Jurisdiction, scheme?.jurisdictionId);
+  }
+
   @Query(() => PublicationPreview, { description: 'What publishing the period now would publish: ranked entries, incomplete ratings, changes since the latest edition' })
   ratingPublicationPreview(@Arg('periodId', () => ID) periodId: string, @Ctx() ctx: AppContext): Promise<PublicationPreview> {
     return ctx.services.publication.preview(toId(periodId, 'periodId'));

@@ -40,6 +40,11 @@ const reasons = {
   NO_CRITERIA: 'A scheme needs at least one criterion',
   ABOVE_MAX: 'A score is above its criterion’s maximum',
   TOO_MANY_DECIMALS: 'A score has more than two decimals',
+  PERIOD_NOT_CALENDAR: 'A rating period is not one whole calendar period of its scheme’s kind (a QUARTER period is a calendar quarter, a HALF_YEAR period a calendar half)',
+  PERIOD_CODE_MISMATCH: 'A rating period’s code is not the code of its dates (2025Q1 for 2025-01-01..2025-03-31, 2025H2 for 2025-07-01..2025-12-31)',
+  PERIOD_OVERLAP: 'A rating period shares days with another period of the same scheme',
+  SUBJECT_OUTSIDE: 'A rated subject (company, party branch, owners’ committee) is not in the area of the office that issued the scheme',
+  PERIOD_KIND_IN_USE: 'A scheme’s period kind cannot change while it has periods that are not calendar periods of the new kind',
 } as const;
 
 /** 星级评定: schemes and their criteria, periods, ratings and scores (typed or imported from a sheet). */

@@ -10,6 +10,7 @@ import { Rating, RatingCriterion, RatingPeriod, RatingScheme, RatingScore } from
 import { RatedSubjectKind } from './rating.enums';
 import type { RatingImportRow, RatingSheetRowInput } from './rating-import.types';
 import { RATING_SHEET } from './rating.sheet';
+import { companiesWithin, compoundWithin } from './rating-subjects';
 
 /** A row's cells as read by RATING_SHEET (the scores are read by the planner: their columns are the scheme's). */
 interface RatingValues {
@@ -42,6 +43,8 @@ interface RatingContext {
   scoresOf: Map<number, Map<number, number>>;
   companyOf: Map<string, PropertyCompany>;
   branches: PartyOrganization[];
+  /** Subjects within the scheme's area: company ids, and party organisation ids negated. */
+  within: Set<number>;
   seen: Set<string>;
 }
 
@@ -75,7 +78,25 @@ export const ratingImport: SheetImport<Ratings> = {
     const companies = scheme.subjectKind === RatedSubjectKind.PROPERTY_COMPANY && usccs.length ? await em.find(PropertyCompany, { where: { uscc: In(usccs) } }) : [];
     const names = rows.map((r) => r.name?.trim()).filter((n): n is string => !!n);
     const branches = scheme.subjectKind === RatedSubjectKind.PARTY_BRANCH && names.length ? await em.find(PartyOrganization, { where: { name: In(names) } }) : [];
-    return { periodId, scheme, criteria, byHeader, byKey: new Map(existing.map((r) => [r.subjectKey, r])), scoresOf, companyOf: new Map(companies.map((c) => [c.uscc, c])), branches, seen: new Set() };
+    const within = await companiesWithin(
+      em,
+      scheme.jurisdictionId,
+      companies.map((c) => c.id),
+    );
+    const branchesWithin = new Set<number>();
+    for (const b of branches) if (await compoundWithin(em, scheme.jurisdictionId, { partyOrganizationId: b.id })) branchesWithin.add(b.id);
+    return {
+      periodId,
+      scheme,
+      criteria,
+      byHeader,
+      byKey: new Map(existing.map((r) => [r.subjectKey, r])),
+      scoresOf,
+      companyOf: new Map(companies.map((c) => [c.uscc, c])),
+      branches,
+      within: new Set([...within, ...[...branchesWithin].map((id) => -id)]),
+      seen: new Set(),
+    };
   },
 
   describe: (values) => ({ subjectName: (values.name as string | null) ?? null, uscc: (values.uscc as string | null) ?? null, total: null, stars: null, listStatus: null }),
@@ -142,7 +163,7 @@ async function writeRating(em: EntityManager, periodId: number, p: RatingChange)
   }
 }
 
-function subjectOf({ scheme, companyOf, branches }: RatingContext, v: RatingValues): Subject {
+function subjectOf({ scheme, companyOf, branches, within }: RatingContext, v: RatingValues): Subject {
   const name = v.name ?? '';
   switch (scheme.subjectKind) {
     case RatedSubjectKind.PROPERTY_COMPANY: {
@@ -151,12 +172,14 @@ function subjectOf({ scheme, companyOf, branches }: RatingContext, v: RatingValu
       if (!isValidUscc(uscc)) throw new RowError('BAD_USCC', 'uscc', `${uscc} is not a valid unified social credit code`);
       const c = companyOf.get(uscc);
       if (!c) throw new RowError('UNKNOWN_COMPANY', 'uscc', `No property company with credit code ${uscc} is registered`);
+      if (!within.has(c.id)) throw new RowError('SUBJECT_OUTSIDE', 'uscc', `${c.name} is neither registered nor serving a compound in the area of the office that issued ${scheme.name}`);
       return { subjectKey: subjectKey.company(c.id), subjectName: c.name, propertyCompanyId: c.id, partyOrganizationId: null };
     }
     case RatedSubjectKind.PARTY_BRANCH: {
       if (!name) throw new RowError('NAME_REQUIRED', 'name', 'The party branch’s name is required');
       const found = branches.filter((b) => b.name === name);
       if (found.length !== 1) throw new RowError('UNKNOWN_SUBJECT', 'name', found.length ? `${name} names ${found.length} party organisations` : `No party organisation is called ${name}`);
+      if (!within.has(-found[0].id)) throw new RowError('SUBJECT_OUTSIDE', 'name', `${name} is not in the area of the office that issued ${scheme.name}`);
       return { subjectKey: subjectKey.party(found[0].id), subjectName: found[0].name, propertyCompanyId: null, partyOrganizationId: found[0].id };
     }
     case RatedSubjectKind.OWNERS_COMMITTEE:

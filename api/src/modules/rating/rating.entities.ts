@@ -8,6 +8,7 @@ import { PartyOrganization } from '../party-organization/party-organization.enti
 import { PropertyCompany } from '../organization/property-company.entity';
 import { SourcedRecord } from '../policy/sourced.entity';
 import { RatedSubjectKind, RatingPeriodKind } from './rating.enums';
+import { Owned } from '../../common/scope';
 
 /**
  * 评星方案: what is rated, how often, on which weighted criteria, how a total maps to stars and
@@ -15,9 +16,18 @@ import { RatedSubjectKind, RatingPeriodKind } from './rating.enums';
  * defaults chosen here.
  */
 @ObjectType({ description: '评星方案: criteria, weights, star thresholds and the red/black list rule' })
+@Owned({ column: 'jurisdictionId', reads: 'downward', writes: 'issued', defaultsToViewer: true })
 @Entity('rating_scheme')
-@Index('uq_rating_scheme_name', ['name'], { unique: true })
+@Index('uq_rating_scheme_owner_name', ['jurisdictionId', 'name'], { unique: true })
 export class RatingScheme extends SourcedRecord {
+  @Field(() => ID, { nullable: true, description: 'The office that issued the scheme: its periods rate only subjects within it. Null: kept by the platform' })
+  @Column({ type: 'int', nullable: true })
+  jurisdictionId: number | null;
+
+  @ManyToOne('Jurisdiction', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'jurisdictionId' })
+  jurisdictionRel?: object;
+
   @Field()
   @Column({ type: 'varchar', length: 200 })
   name: string;
@@ -69,6 +79,7 @@ export class RatingScheme extends SourcedRecord {
 
 /** 考核内容: one weighted criterion of a scheme. Weights of a scheme add up to 100. */
 @ObjectType({ description: 'A weighted criterion of a rating scheme' })
+@Owned({ via: ['schemeId', () => RatingScheme], reads: 'downward', writes: 'issued' })
 @Entity('rating_criterion')
 @Index('uq_rating_criterion_code', ['schemeId', 'code'], { unique: true })
 export class RatingCriterion extends SourcedRecord {
@@ -103,6 +114,7 @@ export class RatingCriterion extends SourcedRecord {
 
 /** 考核周期: one quarter or half-year of a scheme, e.g. 2025Q1. */
 @ObjectType({ description: 'A rating period of a scheme' })
+@Owned({ via: ['schemeId', () => RatingScheme], reads: 'downward', writes: 'issued' })
 @Entity('rating_period')
 @Index('uq_rating_period_code', ['schemeId', 'code'], { unique: true })
 export class RatingPeriod extends BaseRecord {
@@ -132,6 +144,7 @@ export class RatingPeriod extends BaseRecord {
  * are typed; the total, stars and list status are always computed from them.
  */
 @ObjectType({ description: 'One subject’s rating in a period: inputs typed, total, stars and list computed' })
+@Owned({ via: ['periodId', () => RatingPeriod], reads: 'subtree', writes: 'issued' })
 @Entity('rating')
 @Index('uq_rating_subject', ['periodId', 'subjectKey'], { unique: true })
 export class Rating extends BaseRecord {
@@ -193,6 +206,7 @@ export class Rating extends BaseRecord {
 
 /** 分项得分: a score on one criterion, with its evidence note. */
 @ObjectType({ description: 'A score on one criterion, with evidence' })
+@Owned({ via: ['ratingId', () => Rating], reads: 'subtree', writes: 'issued' })
 @Entity('rating_score')
 @Index('uq_rating_score', ['ratingId', 'criterionId'], { unique: true })
 export class RatingScore extends BaseRecord {

@@ -38,12 +38,18 @@ export class CriterionInput {
 
 @InputType()
 export class RatingSchemeFilter extends BaseFilterInput {
+  @Field(() => ID, { nullable: true, description: 'Records of this office only' })
+  jurisdictionId?: string | null;
+
   @Field(() => RatedSubjectKind, { nullable: true })
   subjectKind?: RatedSubjectKind | null;
 }
 
 @ArgsType()
 export class UpdateRatingSchemeArgs {
+  @Field(() => ID, { nullable: true, description: 'The issuing office; default: the office of the user who creates it' })
+  jurisdictionId?: string | null;
+
   @Field(() => String, { nullable: true })
   @NotBlank('name')
   @MaxLength(200)

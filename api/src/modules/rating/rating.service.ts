@@ -1,13 +1,16 @@
-import type { EntityManager, ObjectLiteral } from 'typeorm';
+import { type EntityManager, LessThanOrEqual, MoreThanOrEqual, Not, type ObjectLiteral } from 'typeorm';
 import { syncChildren } from '../../common/children';
 import { CrudService, notBefore } from '../../common/crud.service';
 import { badInput, conflict, toId, toOptionalId } from '../../common/errors';
+import { writeLock } from '../../common/transactions';
 import { OwnersCommittee } from '../owners-committee/owners-committee.entity';
 import { PartyOrganization } from '../party-organization/party-organization.entity';
 import { PropertyCompany } from '../organization/property-company.entity';
 import { Compound } from '../organization/compound.entity';
 import { RatedSubjectKind } from './rating.enums';
 import { scoreProblem, subjectKey } from './rating-calculator';
+import { companiesWithin, compoundWithin } from './rating-subjects';
+import { periodProblem } from './rating-periods';
 import { Rating, RatingCriterion, RatingPeriod, RatingScheme, RatingScore } from './rating.entities';
 import type { CriterionInput, RatingFilter, RatingPeriodFilter, RatingSchemeFilter, ScoreInput } from './rating.inputs';
 
@@ -26,6 +29,7 @@ export class RatingSchemeService extends CrudService<RatingScheme, RatingSchemeF
     if (before && next.subjectKind !== before.subjectKind && (await this.published(em, { schemeId: before.id }))) {
       throw conflict('Editions of this scheme are published: what it rates can no longer change', 'subjectKind', 'FROZEN', { entity: 'RatingScheme' });
     }
+    if (before && next.periodKind !== before.periodKind) await assertPeriodsFit(em, before.id, next.periodKind);
     const steps = [next.star2Min, next.star3Min, next.star4Min, next.star5Min];
     for (let i = 1; i < steps.length; i++) {
       if (steps[i] < steps[i - 1])
@@ -68,17 +72,77 @@ export class RatingSchemeService extends CrudService<RatingScheme, RatingSchemeF
   }
 }
 
-/** 考核周期 */
+/** 考核周期: one whole calendar period of its scheme's kind (rating-periods.ts), overlapping no other of the scheme. */
 export class RatingPeriodService extends CrudService<RatingPeriod, RatingPeriodFilter> {
   published: PublishedCheck = nothingPublished;
 
   protected async validate(em: EntityManager, next: RatingPeriod, before: RatingPeriod | null): Promise<void> {
     if (!notBefore(next.endDate, next.startDate)) throw badInput('endDate', 'endDate cannot be before startDate', 'END_BEFORE_START');
-    if (!before) return;
-    const moved = (['schemeId', 'code', 'startDate', 'endDate'] as const).find((k) => next[k] !== before[k]);
-    if (moved && (await this.published(em, { periodId: before.id }))) {
-      throw conflict(`Period ${before.code} is published: its ${moved} is part of what partners read and can no longer change`, moved, 'FROZEN', { entity: 'RatingPeriod' });
+    if (before) {
+      const moved = (['schemeId', 'code', 'startDate', 'endDate'] as const).find((k) => next[k] !== before[k]);
+      if (!moved) return; // the period stays as it was
+      if (await this.published(em, { periodId: before.id })) {
+        throw conflict(`Period ${before.code} is published: its ${moved} is part of what partners read and can no longer change`, moved, 'FROZEN', { entity: 'RatingPeriod' });
+      }
     }
+    await assertRatingPeriod(em, next, before?.id ?? null);
+  }
+}
+
+/**
+ * The rule every written rating period passes (the period service's create and update are the only
+ * writers today; anything else that writes one calls this in its transaction): it is one whole
+ * calendar period of its scheme's kind, coded as such (field startDate / endDate, PERIOD_NOT_CALENDAR;
+ * field code, PERIOD_CODE_MISMATCH), and no other period of the scheme shares a day with it (field
+ * startDate, PERIOD_OVERLAP, naming the other by code and dates). Sets the code as the rule spells it
+ * (2025q1 → 2025Q1). The scheme's row is locked first, so two writers cannot both find the same
+ * quarter free, nor a period slip in while the scheme's kind changes.
+ */
+export async function assertRatingPeriod(em: EntityManager, next: RatingPeriod, selfId: number | null): Promise<void> {
+  const scheme = await em.findOne(RatingScheme, { where: { id: next.schemeId }, ...writeLock(em) });
+  if (!scheme) throw badInput('schemeId', `schemeId: no RatingScheme with id ${next.schemeId}`, 'UNKNOWN_REFERENCE');
+  const problem = periodProblem(scheme.periodKind, next);
+  if (problem) {
+    const { code, startDate, endDate } = problem.expected;
+    throw badInput(problem.field, problem.message, problem.reason, { kind: scheme.periodKind, expectedCode: code, expectedStart: startDate, expectedEnd: endDate });
+  }
+  next.code = next.code.trim().toUpperCase();
+  // a locking read: on MySQL it sees what committed after this transaction's first read (a plain read would not)
+  const other = await em.findOne(RatingPeriod, {
+    where: { schemeId: next.schemeId, startDate: LessThanOrEqual(next.endDate), endDate: MoreThanOrEqual(next.startDate), ...(selfId ? { id: Not(selfId) } : {}) },
+    order: { startDate: 'ASC' },
+    ...writeLock(em),
+  });
+  if (other) {
+    throw badInput('startDate', `The period overlaps ${other.code} (${other.startDate}..${other.endDate}) of the same scheme: periods of one scheme never overlap`, 'PERIOD_OVERLAP', {
+      overlapId: String(other.id),
+      overlapCode: other.code,
+      overlapFrom: other.startDate,
+      overlapTo: other.endDate,
+    });
+  }
+}
+
+/**
+ * A scheme's period kind changes only when every period it has is a calendar period of the new kind
+ * (field periodKind, PERIOD_KIND_IN_USE, naming the first that is not): a quarter is never a
+ * half-year, so in practice only a scheme without periods changes its kind.
+ */
+async function assertPeriodsFit(em: EntityManager, schemeId: number, kind: RatingScheme['periodKind']): Promise<void> {
+  for (const p of await em.find(RatingPeriod, { where: { schemeId }, order: { startDate: 'ASC' } })) {
+    if (!periodProblem(kind, p)) continue;
+    throw badInput(
+      'periodKind',
+      `The scheme's period ${p.code} (${p.startDate}..${p.endDate}) is not a ${kind} period: its kind can change only when all its periods fit the new kind`,
+      'PERIOD_KIND_IN_USE',
+      {
+        kind,
+        periodId: String(p.id),
+        periodCode: p.code,
+        periodStart: p.startDate,
+        periodEnd: p.endDate,
+      },
+    );
   }
 }
 
@@ -98,18 +162,27 @@ export class RatingService extends CrudService<Rating, RatingFilter> {
       case RatedSubjectKind.PROPERTY_COMPANY: {
         only('propertyCompanyId');
         const c = await em.findOneByOrFail(PropertyCompany, { id: next.propertyCompanyId! });
+        if (!(await companiesWithin(em, scheme.jurisdictionId, [c.id])).has(c.id)) {
+          throw badInput('propertyCompanyId', `${c.name} is neither registered nor serving a compound in the area of the office that issued ${scheme.name}`, 'SUBJECT_OUTSIDE');
+        }
         Object.assign(next, { subjectKey: subjectKey.company(c.id), subjectName: c.name });
         break;
       }
       case RatedSubjectKind.PARTY_BRANCH: {
         only('partyOrganizationId');
         const p = await em.findOneByOrFail(PartyOrganization, { id: next.partyOrganizationId! });
+        if (!(await compoundWithin(em, scheme.jurisdictionId, { partyOrganizationId: p.id }))) {
+          throw badInput('partyOrganizationId', `${p.name} is not in the area of the office that issued ${scheme.name}`, 'SUBJECT_OUTSIDE');
+        }
         Object.assign(next, { subjectKey: subjectKey.party(p.id), subjectName: p.name });
         break;
       }
       case RatedSubjectKind.OWNERS_COMMITTEE: {
         only('ownersCommitteeId');
         const o = await em.findOneByOrFail(OwnersCommittee, { id: next.ownersCommitteeId! });
+        if (!(await compoundWithin(em, scheme.jurisdictionId, { ownersCommitteeId: o.id }))) {
+          throw badInput('ownersCommitteeId', `The committee is not in the area of the office that issued ${scheme.name}`, 'SUBJECT_OUTSIDE');
+        }
         const compound = await em.findOneByOrFail(Compound, { id: o.compoundId });
         Object.assign(next, { subjectKey: subjectKey.committee(o.id), subjectName: `${compound.name}业主委员会` });
         break;

@@ -3,9 +3,11 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
 import { Unit } from '../organization/unit.entity';
 import { TaskItem } from './task-item.entity';
+import { Owned } from '../../common/scope';
 
 /** 任务分工: one unit's share of a task, as lead (牵头) or co-responsible (责任). "各社区" is one per community. */
 @ObjectType({ description: "A unit's share of a task: lead (牵头) or co-responsible (责任)" })
+@Owned({ via: ['taskItemId', () => TaskItem], reads: 'downward', writes: 'issued' })
 @Entity('assignment')
 @Index('uq_assignment_task_unit', ['taskItemId', 'unitId'], { unique: true })
 @Index('ix_assignment_unit', ['unitId'])

@@ -2,9 +2,11 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { SourcedRecord } from '../policy/sourced.entity';
 import { Plan } from './plan.entity';
+import { Owned } from '../../common/scope';
 
 /** 重点工作 (000) or 专项行动 (004): the first level of a plan. */
 @ObjectType({ description: '重点工作 / 专项行动: the first level of a plan' })
+@Owned({ via: ['planId', () => Plan], reads: 'downward', writes: 'issued' })
 @Entity('key_work')
 @Index('uq_key_work_plan_number', ['planId', 'number'], { unique: true })
 export class KeyWork extends SourcedRecord {

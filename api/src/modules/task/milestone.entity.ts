@@ -3,9 +3,11 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { LocalDate } from '../../common/scalars';
 import { SourcedRecord } from '../policy/sourced.entity';
 import { TaskItem } from './task-item.entity';
+import { Owned } from '../../common/scope';
 
 /** 节点: a dated step inside a measure ("开展党员摸底排查(11月15日前完成)"). */
 @ObjectType({ description: 'A dated milestone inside a task' })
+@Owned({ via: ['taskItemId', () => TaskItem], reads: 'downward', writes: 'issued' })
 @Entity('milestone')
 @Index('ix_milestone_task', ['taskItemId', 'sortOrder'])
 @Index('ix_milestone_due', ['dueDate'])

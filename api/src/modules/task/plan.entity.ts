@@ -4,9 +4,11 @@ import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { PolicyDocument } from '../policy/policy-document.entity';
 import { SourcedRecord } from '../policy/sourced.entity';
 import { PlanKind } from './enums';
+import { Owned } from '../../common/scope';
 
 /** 计划: the task list or special actions a document sets; its validity is the document's. */
 @ObjectType({ description: '计划: a task list or set of special actions issued by a document' })
+@Owned({ column: 'jurisdictionId', reads: 'downward', writes: 'issued', defaultsToViewer: true })
 @Entity('plan')
 @Index('uq_plan_document_name', ['documentId', 'name'], { unique: true })
 export class Plan extends SourcedRecord {

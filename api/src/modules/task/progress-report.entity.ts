@@ -6,9 +6,11 @@ import { User } from '../auth/user.entity';
 import { Assignment } from './assignment.entity';
 import { ProgressStatus } from './enums';
 import { Milestone } from './milestone.entity';
+import { Owned } from '../../common/scope';
 
 /** 进度报告: what a unit reports on its assignment (or one milestone of it) on a date. */
 @ObjectType({ description: 'A progress report on an assignment, or on one of its milestones' })
+@Owned({ via: ['assignmentId', () => Assignment], reads: 'downward', writes: 'reader' })
 @Entity('progress_report')
 @Index('ix_progress_report_assignment', ['assignmentId', 'reportDate'])
 export class ProgressReport extends BaseRecord {

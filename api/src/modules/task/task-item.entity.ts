@@ -5,9 +5,11 @@ import { SourcedRecord } from '../policy/sourced.entity';
 import { DeadlineKind } from './enums';
 import { KeyWork } from './key-work.entity';
 import { Target } from './target.entity';
+import { Owned } from '../../common/scope';
 
 /** 工作内容 (000) or 主要措施 (004): what units must do, with a typed deadline. */
 @ObjectType({ description: '工作内容 / 措施: a task with its deadline, assigned to units' })
+@Owned({ via: ['keyWorkId', () => KeyWork], reads: 'downward', writes: 'issued' })
 @Entity('task_item')
 @Index('ix_task_item_key_work', ['keyWorkId', 'sortOrder'])
 @Index('ix_task_item_due', ['dueDate'])

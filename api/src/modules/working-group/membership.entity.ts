@@ -6,9 +6,11 @@ import { GroupRole } from './enums';
 import { Person } from './person.entity';
 import { Post } from './post.entity';
 import { WorkingGroup } from './working-group.entity';
+import { Owned } from '../../common/scope';
 
 /** 成员: a seat in a working group: role, published order, the post it belongs to, valid from / to (inclusive). */
 @ObjectType({ description: 'A seat in a working group held by a person for a period' })
+@Owned({ via: ['groupId', () => WorkingGroup], reads: 'subtree', writes: 'issued' })
 @Entity('membership')
 @Index('ix_membership_group', ['groupId', 'role', 'sortOrder'])
 @Index('ix_membership_person', ['personId'])

@@ -1,12 +1,22 @@
-import { Field, ObjectType } from 'type-graphql';
-import { Column, Entity, Index } from 'typeorm';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { SourcedRecord } from '../policy/sourced.entity';
+import { Owned } from '../../common/scope';
 
 /** 人员: a person named in a roster. Contact data stays in the admin schema only. */
 @ObjectType({ description: '人员: a person who holds posts and seats' })
+@Owned({ column: 'jurisdictionId', reads: 'subtree', writes: 'issued', defaultsToViewer: true })
 @Entity('person')
 @Index('ix_person_name', ['name'])
 export class Person extends SourcedRecord {
+  @Field(() => ID, { nullable: true, description: 'The office that keeps this person’s record. Null: kept by the platform' })
+  @Column({ type: 'int', nullable: true })
+  jurisdictionId: number | null;
+
+  @ManyToOne('Jurisdiction', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'jurisdictionId' })
+  jurisdictionRel?: object;
+
   @Field({ description: 'Name as printed' })
   @Column({ type: 'varchar', length: 50 })
   name: string;

@@ -4,9 +4,11 @@ import { LocalDate } from '../../common/scalars';
 import { SourcedRecord } from '../policy/sourced.entity';
 import { Person } from './person.entity';
 import { Post } from './post.entity';
+import { Owned } from '../../common/scope';
 
 /** 任职: a person holding a post from one date to another (inclusive); validTo null = still holds it. */
 @ObjectType({ description: '任职: who held a post, and when' })
+@Owned({ via: ['postId', () => Post], reads: 'subtree', writes: 'issued' })
 @Entity('post_holding')
 @Index('ix_post_holding_post', ['postId', 'validFrom'])
 @Index('ix_post_holding_person', ['personId'])

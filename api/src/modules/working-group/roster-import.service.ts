@@ -134,13 +134,15 @@ export const rosterImport: SheetImport<Roster> = {
 };
 
 async function writeSeats(em: EntityManager, { groupId, day }: RosterContext, plans: Row[]): Promise<void> {
+  // new people and posts belong to the office whose roster this is (common/scope.ts)
+  const office = (await em.findOneByOrFail(WorkingGroup, { id: groupId })).jurisdictionId;
   const createdPosts = new Map<string, number>();
   const postFor = async ({ change: p }: Row): Promise<number | null | undefined> => {
     if (!p.postTitle) return undefined;
     if (p.postId) return p.postId;
     const known = createdPosts.get(p.postTitle);
     if (known) return known;
-    const post = await em.save(Post, em.create(Post, { title: p.postTitle, jurisdictionId: null, unitId: null }));
+    const post = await em.save(Post, em.create(Post, { title: p.postTitle, jurisdictionId: office, unitId: null }));
     createdPosts.set(p.postTitle, post.id);
     return post.id;
   };
@@ -163,7 +165,7 @@ async function writeSeats(em: EntityManager, { groupId, day }: RosterContext, pl
     const ids = (
       await em.insert(
         Person,
-        newPeople.map((p) => ({ name: p.row.name as string, phone: null, note: null })),
+        newPeople.map((p) => ({ name: p.row.name as string, phone: null, note: null, jurisdictionId: office })),
       )
     ).identifiers;
     newPeople.forEach((p, i) => (p.change.personId = ids[i].id as number));

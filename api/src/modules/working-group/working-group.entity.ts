@@ -4,11 +4,21 @@ import { Unit } from '../organization/unit.entity';
 import { PolicyDocument } from '../policy/policy-document.entity';
 import { SourcedRecord } from '../policy/sourced.entity';
 import { GroupKind } from './enums';
+import { Owned } from '../../common/scope';
 
 /** 工作专班 / 领导小组, and the 办公室 or 综合协调组 set up under one (parentId). */
 @ObjectType({ description: '工作专班 / 领导小组 / 办公室 / 综合协调组' })
+@Owned({ column: 'jurisdictionId', reads: 'subtree', writes: 'issued', defaultsToViewer: true })
 @Entity('working_group')
 export class WorkingGroup extends SourcedRecord {
+  @Field(() => ID, { nullable: true, description: 'The office whose group (roster) this is. Null: kept by the platform' })
+  @Column({ type: 'int', nullable: true })
+  jurisdictionId: number | null;
+
+  @ManyToOne('Jurisdiction', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'jurisdictionId' })
+  jurisdictionRel?: object;
+
   @Field({ description: 'Name as printed' })
   @Column({ type: 'varchar', length: 200 })
   name: string;

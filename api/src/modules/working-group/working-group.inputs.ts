@@ -6,10 +6,16 @@ import { IsPastDate, NotBlank } from '../../common/validators';
 import { GroupKind, GroupRole } from './enums';
 
 @InputType()
-export class PersonFilter extends BaseFilterInput {}
+export class PersonFilter extends BaseFilterInput {
+  @Field(() => ID, { nullable: true, description: 'Records of this office only' })
+  jurisdictionId?: string | null;
+}
 
 @ArgsType()
 export class UpdatePersonArgs {
+  @Field(() => ID, { nullable: true, description: 'The office that keeps the record; default: the office of the user who creates it' })
+  jurisdictionId?: string | null;
+
   @Field(() => String, { nullable: true })
   @NotBlank('name')
   @MaxLength(50)
@@ -102,6 +108,9 @@ export class CreatePostHoldingArgs extends UpdatePostHoldingArgs {
 
 @InputType()
 export class WorkingGroupFilter extends BaseFilterInput {
+  @Field(() => ID, { nullable: true, description: 'Records of this office only' })
+  jurisdictionId?: string | null;
+
   @Field(() => ID, { nullable: true })
   documentId?: string | null;
 
@@ -114,6 +123,9 @@ export class WorkingGroupFilter extends BaseFilterInput {
 
 @ArgsType()
 export class UpdateWorkingGroupArgs {
+  @Field(() => ID, { nullable: true, description: 'The office whose group it is; default: the office of the user who creates it' })
+  jurisdictionId?: string | null;
+
   @Field(() => String, { nullable: true })
   @NotBlank('name')
   @MaxLength(200)
