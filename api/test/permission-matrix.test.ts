@@ -52,7 +52,7 @@ const MATRIX: { admin: Record<string, readonly AdminCaller[]>; partner: Record<s
     PolicyDocument: SIGNED_IN, allPolicyDocuments: SIGNED_IN, _allPolicyDocumentsMeta: SIGNED_IN, createPolicyDocument: EDITORS, updatePolicyDocument: EDITORS, deletePolicyDocument: EDITORS,
     Clause: SIGNED_IN, allClauses: SIGNED_IN, _allClausesMeta: SIGNED_IN, createClause: EDITORS, updateClause: EDITORS, deleteClause: EDITORS,
     DocumentCitation: SIGNED_IN, allDocumentCitations: SIGNED_IN, _allDocumentCitationsMeta: SIGNED_IN, createDocumentCitation: EDITORS, updateDocumentCitation: EDITORS, deleteDocumentCitation: EDITORS,
-    Jurisdiction: SIGNED_IN, allJurisdictions: SIGNED_IN, _allJurisdictionsMeta: SIGNED_IN, createJurisdiction: EDITORS, updateJurisdiction: EDITORS, deleteJurisdiction: EDITORS,
+    Jurisdiction: SIGNED_IN, allJurisdictions: SIGNED_IN, _allJurisdictionsMeta: SIGNED_IN, createJurisdiction: ADMIN, updateJurisdiction: ADMIN, deleteJurisdiction: ADMIN,
     Unit: SIGNED_IN, allUnits: SIGNED_IN, _allUnitsMeta: SIGNED_IN, createUnit: EDITORS, updateUnit: EDITORS, deleteUnit: EDITORS,
     PropertyCompany: SIGNED_IN, allPropertyCompanies: SIGNED_IN, _allPropertyCompaniesMeta: SIGNED_IN, createPropertyCompany: EDITORS, updatePropertyCompany: EDITORS, deletePropertyCompany: EDITORS,
     Compound: SIGNED_IN, allCompounds: SIGNED_IN, _allCompoundsMeta: SIGNED_IN, createCompound: EDITORS, updateCompound: EDITORS, deleteCompound: EDITORS,

@@ -48,7 +48,11 @@ export async function ratingFixture(t: TestApp, token: string, tag: string): Pro
       const uscc = `${base}${usccCheckChar(base)}`;
       // registered (注册地) in the area of the office that issued the scheme: its periods rate only companies there (issue 14)
       const id = (
-        await ok('mutation($n: String!, $u: String!, $j: ID) { createPropertyCompany(name: $n, uscc: $u, jurisdictionId: $j) { id } }', { n: name ?? `${tag}物业${serial}`, u: uscc, j: allRatingSchemes[0].jurisdictionId })
+        await ok('mutation($n: String!, $u: String!, $j: ID) { createPropertyCompany(name: $n, uscc: $u, jurisdictionId: $j) { id } }', {
+          n: name ?? `${tag}物业${serial}`,
+          u: uscc,
+          j: allRatingSchemes[0].jurisdictionId,
+        })
       ).createPropertyCompany.id;
       return { id, uscc };
     },

@@ -36,7 +36,8 @@ describe(`star ratings and the red/black list (${dbKind()})`, () => {
     companies++;
     const code = `91350582MA2RT${String(companies).padStart(4, '0')}`;
     // registered in the scheme's area: its periods rate only companies there (issue 14)
-    return (await ok(`mutation($j: ID) { createPropertyCompany(name: "评星物业${companies}", uscc: "${code}${usccCheckChar(code)}", jurisdictionId: $j) { id } }`, { j: schemeArea })).createPropertyCompany.id;
+    return (await ok(`mutation($j: ID) { createPropertyCompany(name: "评星物业${companies}", uscc: "${code}${usccCheckChar(code)}", jurisdictionId: $j) { id } }`, { j: schemeArea }))
+      .createPropertyCompany.id;
   }
 
   /** Rates a new company with scores by criterion code; returns the computed result. */

@@ -546,6 +546,51 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
     expect(seen.allPeople).toEqual([]);
   });
 
+  it('lets no one change through an import, a workflow move, a nested id or a report what they may only read', async () => {
+    const city = viewer('PARTY_OFFICE of 泉州市');
+    // the city reads 青阳街道's rating period and may not import scores into it
+    const company = ((await ok('query($id: ID!) { PropertyCompany(id: $id) { uscc } }', { id: ids['company:青阳街道'] })).PropertyCompany as { uscc: string }).uscc;
+    const imported = await t.gql(
+      'mutation($p: ID!, $u: String!) { importRatings(periodId: $p, rows: [{ line: 2, uscc: $u, scores: [{ criterion: "A", score: "10" }] }]) { committed } }',
+      { p: ids['period:青阳街道'], u: company },
+      city.token,
+    );
+    expect(imported.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OUT_OF_SCOPE' });
+    // nor move 青阳街道's award case
+    const awardCase = ((await ok('query($p: ID!) { allAwardCases(filter: { programmeId: $p }) { id } }', { p: ids['programme:青阳街道'] })).allAwardCases as Array<{ id: string }>)[0].id;
+    const moved = await t.gql('mutation($id: ID!) { advanceAwardCase(id: $id, to: REJECTED, date: "2026-01-11", reason: "市里驳回") { id } }', { id: awardCase }, city.token);
+    expect(moved.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    // a scheme's criteria cannot cite a document 宝盖镇 cannot read (it would show it back)
+    const doc = ((await ok('{ allPolicyDocuments(filter: { q: "青阳" }) { id } }')).allPolicyDocuments as Array<{ id: string }>)[0].id;
+    const cited = await t.gql(
+      'mutation($d: ID!) { createRatingScheme(name: "引用", subjectKind: PROPERTY_COMPANY, periodKind: QUARTER, star2Min: 60, star3Min: 70, star4Min: 80, star5Min: 90, criteria: [{ code: "A", name: "x", weight: 100, sourceDocumentId: $d }]) { criteria { sourceDocument { title } } } }',
+      { d: doc },
+      viewer('PARTY_OFFICE of 宝盖镇').token,
+    );
+    expect(cited.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_REFERENCE' });
+    // a community's office reports no progress for a sibling community's unit on the street's plan
+    const sibling = await t.app.ds.query("SELECT a.id FROM assignment a JOIN unit u ON u.id = a.unitId JOIN jurisdiction j ON j.id = u.jurisdictionId WHERE j.name = '莲屿社区' ORDER BY a.id LIMIT 1");
+    const reported = await t.gql(
+      'mutation($a: ID!) { reportProgress(assignmentId: $a, reportDate: "2026-01-05", status: DONE, note: "代报") { id } }',
+      { a: String(sibling[0].id) },
+      viewer('PARTY_OFFICE of 阳光社区').token,
+    );
+    expect(reported.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OUT_OF_SCOPE' });
+    // an office's ADMIN adds a community and works on at once (the tree reloads; nothing fails meanwhile)
+    const made = await t.gql(
+      'mutation($p: ID!) { createJurisdiction(name: "新设社区", level: COMMUNITY, parentId: $p) { id units { id } } }',
+      { p: String(J.get('青阳街道')) },
+      viewer('ADMIN of 青阳街道').token,
+    );
+    expect(made.errors).toBeUndefined();
+    const compound = await t.gql(
+      'mutation($c: ID!) { createCompound(name: "新设小区", communityId: $c, managementMode: NONE) { id } }',
+      { c: made.data.createJurisdiction.id },
+      viewer('ADMIN of 青阳街道').token,
+    );
+    expect(compound.errors).toBeUndefined();
+  });
+
   it('records the owning jurisdiction on every audit event of a write', async () => {
     const staff = viewer('UNIT_STAFF of 阳光社区');
     const made = await t.gql(

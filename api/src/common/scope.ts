@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   type DataSource,
   type EntityManager,
+  type EntityMetadata,
   type EntitySubscriberInterface,
   EventSubscriber,
   type InsertEvent,
@@ -10,7 +11,7 @@ import {
   SelectQueryBuilder,
   type UpdateEvent,
 } from 'typeorm';
-import { forbidden } from './errors';
+import { badInput, forbidden } from './errors';
 import { currentScope, outsideRequest, type Viewer } from './request-scope';
 import { Role } from './roles';
 
@@ -41,8 +42,9 @@ import { Role } from './roles';
  * - 'fact' records (compounds and what is known about them: committees, party organisations,
  *   measurements, complaints) are kept where they happen: ADMIN and PARTY_OFFICE anywhere in their
  *   subtree, UNIT_STAFF of a community (社区·村) in that community only.
- * - 'reader' records (progress reports) are written by whoever may read them, within the service's
- *   own rule (a unit reports on its own assignments).
+ * - 'reader' records (progress reports, complaints) are written by unit staff who may read them,
+ *   within the service's own rule (a unit reports on its own assignments, handles the complaint
+ *   handed to it), and by others as facts: within their own subtree.
  */
 
 /** How far up a record can be read: by its owner's subtree only, also by the levels below the owner, or by everyone. */
@@ -144,29 +146,37 @@ function buildTree(rows: Node[]): JurisdictionTree {
  * written one). Loading runs outside the request, so it never counts against a request's budget.
  */
 const TREE_TTL_MS = 30_000;
-let tree: { value: JurisdictionTree; loadedAt: number } | null = null;
-let loading: Promise<JurisdictionTree> | null = null;
+let tree: { value: JurisdictionTree; loadedAt: number; generation: number } | null = null;
+let loading: { promise: Promise<JurisdictionTree>; generation: number } | null = null;
+/** Bumped by every change: a load that started before a change does not count as fresh. */
+let generation = 0;
 
 export async function jurisdictionTree(ds: DataSource): Promise<JurisdictionTree> {
-  if (tree && Date.now() - tree.loadedAt < TREE_TTL_MS) return tree.value;
-  if (!loading) {
-    loading = outsideRequest(async () => {
+  if (tree && tree.generation === generation && Date.now() - tree.loadedAt < TREE_TTL_MS) return tree.value;
+  if (!loading || loading.generation !== generation) {
+    const started = generation;
+    const promise = outsideRequest(async () => {
       try {
         const rows: Array<{ id: number | string; parentId: number | string | null; level: string }> = await ds.query('SELECT id, parentId, level FROM jurisdiction');
         const value = buildTree(rows.map((r) => ({ id: Number(r.id), parentId: r.parentId == null ? null : Number(r.parentId), level: r.level })));
-        tree = { value, loadedAt: Date.now() };
+        // a newer load may have finished first: keep the newest
+        if (!tree || tree.generation <= started) tree = { value, loadedAt: Date.now(), generation: started };
         return value;
       } finally {
-        loading = null;
+        if (loading?.generation === started) loading = null;
       }
     });
+    loading = { promise, generation: started };
   }
-  return loading;
+  return loading.promise;
 }
 
-/** A jurisdiction was created, moved or removed: the next request reloads the tree. */
+/**
+ * A jurisdiction was created, moved or removed: the next request reloads the tree. The tree in
+ * hand stays usable meanwhile (requests already running keep working on it).
+ */
 export function jurisdictionsChanged(): void {
-  tree = null;
+  generation++;
 }
 
 /** The tree as last loaded (requests load it before their resolvers run: `prepareViewer`). */
@@ -311,11 +321,16 @@ export function mayWrite(viewer: Viewer, decl: OwnedBy, owner: number | null): b
   if (viewer.jurisdictionId == null) return true;
   const t = loadedTree();
   const j = viewer.jurisdictionId;
-  if (decl.writes === 'reader') {
-    const ids = readableIds(viewer, decl.reads);
-    return ids == null || (owner != null && ids.includes(owner));
-  }
   if (owner == null) return false;
+  if (decl.writes === 'reader') {
+    // unit staff write what they read (their service says which: their own unit's assignment, the complaint handed to them)
+    if (viewer.role === Role.UNIT_STAFF) {
+      const ids = readableIds(viewer, decl.reads);
+      return ids == null || ids.includes(owner);
+    }
+    // everyone else: as a fact, within their own subtree (a community's office does not report for a sibling's units)
+    return t.contains(j, owner);
+  }
   if (decl.writes === 'fact' && viewer.role === Role.UNIT_STAFF) return owner === j && t.level(j) === 'COMMUNITY';
   if (decl.writes === 'fact' || viewer.role === Role.ADMIN) return t.contains(j, owner);
   return owner === j;
@@ -346,6 +361,31 @@ export function mayRead(jurisdictionId: number | null, reach: Reach = 'subtree')
 }
 
 /**
+ * Every id a written row holds (its many-to-one keys, nested inputs included: a scheme's criteria
+ * citing a clause) must name a record the writer can read; else the row would show, through it, a
+ * record of another office (references are shown with the record: common/loaders.ts). Root users and
+ * the system are not checked; ids seen once in a request are not asked again.
+ */
+async function assertVisibleReferences(em: EntityManager, meta: EntityMetadata, row: ObjectLiteral, before?: ObjectLiteral): Promise<void> {
+  const viewer = currentViewer();
+  if (!viewer || (viewer.jurisdictionId == null && viewer.role !== 'NOBODY')) return;
+  if (DECLARATIONS.get(meta.target as Function)?.writes === 'system') return;
+  const seen = currentScope()?.owners;
+  for (const relation of meta.manyToOneRelations) {
+    const key = relation.joinColumns[0]?.propertyName;
+    const target = relation.inverseEntityMetadata.target as Function;
+    if (!key || row[key] == null || !DECLARATIONS.get(target) || (before && before[key] === row[key])) continue;
+    const id = Number(row[key]);
+    const memo = `visible:${relation.inverseEntityMetadata.name}:${id}`;
+    if (seen?.has(memo)) continue;
+    if (!(await em.exists(target as never, { where: { id } } as never))) {
+      throw badInput(key, `${key}: no ${relation.inverseEntityMetadata.name} with id ${id}`, 'UNKNOWN_REFERENCE');
+    }
+    seen?.set(memo, null);
+  }
+}
+
+/**
  * The write rule on every insert, save and remove TypeORM performs with the row in hand, whichever
  * service does it (imports, successions, workflow steps, generated payouts): a service that forgot
  * to ask still cannot write into another office. Updates by criteria (`em.update(Entity, where, …)`)
@@ -354,13 +394,18 @@ export function mayRead(jurisdictionId: number | null, reach: Reach = 'subtree')
 @EventSubscriber()
 export class ScopeGuard implements EntitySubscriberInterface<ObjectLiteral> {
   async beforeInsert(event: InsertEvent<ObjectLiteral>): Promise<void> {
-    if (event.entity) await assertWritable(event.manager, event.metadata.target as Function, event.entity, event.metadata.name);
+    if (!event.entity) return;
+    await assertWritable(event.manager, event.metadata.target as Function, event.entity, event.metadata.name);
+    await assertVisibleReferences(event.manager, event.metadata, event.entity);
   }
 
   async beforeUpdate(event: UpdateEvent<ObjectLiteral>): Promise<void> {
-    if (!event.databaseEntity || !event.entity) return;
-    await assertWritable(event.manager, event.metadata.target as Function, event.databaseEntity, event.metadata.name);
-    await assertWritable(event.manager, event.metadata.target as Function, { ...event.databaseEntity, ...event.entity }, event.metadata.name);
+    if (!event.entity) return;
+    if (event.databaseEntity) {
+      await assertWritable(event.manager, event.metadata.target as Function, event.databaseEntity, event.metadata.name);
+      await assertWritable(event.manager, event.metadata.target as Function, { ...event.databaseEntity, ...event.entity }, event.metadata.name);
+    }
+    await assertVisibleReferences(event.manager, event.metadata, event.entity as ObjectLiteral, event.databaseEntity);
   }
 
   async beforeRemove(event: RemoveEvent<ObjectLiteral>): Promise<void> {

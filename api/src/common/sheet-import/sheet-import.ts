@@ -5,6 +5,7 @@ import { badInput, notFound, toId } from '../errors';
 import type { TransactionRunner } from '../transactions';
 import { readRow, RowError, type SheetLayout } from './layout';
 import { type ImportCounts, type ImportRow, ImportRowStatus } from './sheet-import.types';
+import { assertWritable } from '../scope';
 
 /**
  * The types of one sheet import: its arguments, an input row, what `load` reads once per sheet,
@@ -94,6 +95,8 @@ export class SheetImporter<T extends ImportTypes> {
     if (!commit) return this.plan(this.ds.manager, args, rows).then(({ answer }) => answer);
     return this.tx.run(async (em) => {
       const { answer, planned, ctx, into } = await this.plan(em, args, rows);
+      // reading the record is not enough to write into it (a city reads a street's roster; common/scope.ts)
+      if (into && this.spec.into) await assertWritable(em, this.spec.into.entity as Function, into as ObjectLiteral, em.connection.getMetadata(this.spec.into.entity).name);
       if (answer.rejected > 0) {
         throw badInput('rows', `${answer.rejected} row(s) are rejected; nothing was imported. Fix the sheet and import again`, 'ROWS_REJECTED', { rejected: answer.rejected });
       }

@@ -8,6 +8,7 @@ import type { Role } from '../roles';
 import type { Reason } from '../reasons';
 import { type TransactionRunner, writeLock } from '../transactions';
 import type { StepRow } from './step.entity';
+import { assertWritable } from '../scope';
 
 /** A row that moves through a workflow: its state and a counter bumped on every change. */
 export interface StatefulRow {
@@ -361,6 +362,8 @@ export class Workflow<S extends string, R extends StatefulRow, St extends StepRo
   private async lock(em: EntityManager, id: number): Promise<R> {
     const row = await em.findOne(this.decl.entity, { where: { id }, ...writeLock(em) } as FindOneOptions<R>);
     if (!row) throw notFound(this.name, id);
+    // seen is not enough to move it: a city reads a street's award case (common/scope.ts)
+    await assertWritable(em, this.decl.entity as Function, row, this.name);
     return row;
   }
 }

@@ -2,6 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, R
 import type { AppContext } from '../../common/context';
 import { createCrudResolver } from '../../common/crud.resolver';
 import { Role } from '../../common/roles';
+import { unscoped } from '../../common/scope';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { Unit } from '../organization/unit.entity';
 import { ChangePasswordArgs, CreateUserArgs, LoginResult, UpdateUserArgs, UserFilter } from './auth.inputs';
@@ -40,7 +41,8 @@ export class UserResolver extends createCrudResolver({
 }) {
   @Query(() => User, { description: 'The signed-in user' })
   me(@Ctx() ctx: AppContext): Promise<User | null> {
-    return ctx.services.user.get(ctx.user!.id);
+    // one's own account, also while a root user looks at one office (X-Office)
+    return unscoped(() => ctx.services.user.get(ctx.user!.id));
   }
 
   @FieldResolver(() => Unit, { nullable: true })

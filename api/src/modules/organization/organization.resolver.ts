@@ -2,7 +2,7 @@ import { ListSize } from '../../common/query-limits';
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../common/context';
 import { createCrudResolver } from '../../common/crud.resolver';
-import { EDITORS } from '../../common/roles';
+import { EDITORS, Role } from '../../common/roles';
 import { Compound } from './compound.entity';
 import { Jurisdiction } from './jurisdiction.entity';
 import { compoundsByCommunity, jurisdictionChildren, unitsByJurisdiction } from './organization.loaders';
@@ -33,7 +33,8 @@ export class JurisdictionResolver extends createCrudResolver({
   createArgs: CreateJurisdictionArgs,
   updateArgs: UpdateJurisdictionArgs,
   service: (ctx) => ctx.services.jurisdiction,
-  writeRoles: EDITORS,
+  // the tree every office's scope hangs on: its system administrators keep it (an office's ADMIN, below it)
+  writeRoles: [Role.ADMIN],
 }) {
   @FieldResolver(() => Jurisdiction, { nullable: true })
   parent(@Root() j: Jurisdiction, @Ctx() ctx: AppContext): Promise<Jurisdiction | null> {
