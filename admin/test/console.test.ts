@@ -168,7 +168,9 @@ run('admin console in Chromium', () => {
       localStorage.setItem('wydj.token', 'not-a-valid-token');
       localStorage.setItem('wydj.user', JSON.stringify({ id: '1', username: 'admin', displayName: 'x', role: 'ADMIN', unitId: null, expiresAt: '2999-01-01T00:00:00Z' }));
     });
-    await page.goto(`${c.base}/admin/#/WorkingGroup`);
+    // a real reload (a hash change would leave the login form of before on screen), then the app's own verdict
+    await page.reload();
+    await page.waitForFunction(() => localStorage.getItem('wydj.token') === null);
     await page.waitForSelector('input[name="username"]');
     expect(await page.evaluate(() => localStorage.getItem('wydj.token'))).toBeNull();
   });

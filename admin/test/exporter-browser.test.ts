@@ -40,22 +40,40 @@ run('exports in Chromium', () => {
   });
   afterEach(() => page.close());
 
-  /** Opens the people list and slows its export requests, so the progress dialog stays long enough to read. */
+  /**
+   * The export's later pages wait until the test has read the progress dialog (a fixed delay was
+   * too short on a busy machine): the first page of each export goes through, the others are held.
+   */
+  let firstPage = true;
+  let release: () => void = () => undefined;
+  let held: Promise<void> = Promise.resolve();
+
+  /** Opens the people list, holding its export's later pages until `exportWith` has read the dialog. */
   const openPeople = async () => {
     await signIn(page, c.base, 'admin', ADMIN_PASSWORD);
     await page.goto(`${c.base}/admin/#/Person`);
     await page.waitForSelector('.RaDatagrid-table tbody tr');
     await page.route('**/graphql', async (route) => {
-      if (/"perPage":1000/.test(route.request().postData() ?? '')) await new Promise((r) => setTimeout(r, 400));
+      if (/"perPage":1000/.test(route.request().postData() ?? '')) {
+        if (firstPage) firstPage = false;
+        else {
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([held, new Promise((r) => (timer = setTimeout(r, 45_000)))]);
+          clearTimeout(timer);
+        }
+      }
       await route.continue();
     });
   };
 
   const exportWith = async (label: string) => {
+    firstPage = true;
+    held = new Promise<void>((r) => (release = r));
     const downloading = page.waitForEvent('download', { timeout: 60_000 });
     await page.click(`button:has-text("${label}")`);
-    // the second page is still on its way: the dialog counts the first
+    // the second page is held: the dialog counts the first
     await page.waitForSelector(`[data-testid="export-progress-text"]:has-text("正在导出 1,000/${total.toLocaleString('zh-CN')} 行")`);
+    release();
     const download = await downloading;
     const file = path.join(SHOTS, `export-${download.suggestedFilename()}`);
     await download.saveAs(file);

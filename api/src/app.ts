@@ -54,6 +54,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     const services = createServices(ds, config);
     const seedReport = config.seedOnStart ? await loadSeeds(services.tx, services.audit) : null;
     await services.auth.ensureAdmin(log);
+    await services.auth.warnOfficeless(log);
+    await services.partnerKey.warnOfficeless(log);
 
     const logger = options.requestLog ?? createLogger(config.env, config.logLevel);
     const errorOptions: FormatOptions = {

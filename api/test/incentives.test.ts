@@ -43,16 +43,16 @@ describe(`incentive awards and payouts (${dbKind()})`, () => {
   };
   const auditCount = async () => (await ok('{ _allAuditEventsMeta { count } }'))._allAuditEventsMeta.count as number;
 
-  /** A new compound served by the company, with a case in the 000 programme. */
-  async function openCase(year = 2024): Promise<string> {
+  /** A new compound served by the company, with a case in the 000 programme (or another). */
+  async function openCase(year = 2024, programme = programmeId, community = communityId): Promise<string> {
     sites++;
     const { createCompound } = await ok(`mutation($c: ID!, $p: ID!, $n: String!) { createCompound(name: $n, communityId: $c, propertyCompanyId: $p, managementMode: PROFESSIONAL) { id } }`, {
-      c: communityId,
+      c: community,
       p: companyId,
       n: `示范小区${sites}`,
     });
     const { createAwardCase } = await ok('mutation($p: ID!, $c: ID!, $y: Int) { createAwardCase(programmeId: $p, compoundId: $c, appliedOn: "2024-05-06", year: $y) { id status } }', {
-      p: programmeId,
+      p: programme,
       c: createCompound.id,
       y: year,
     });
@@ -63,8 +63,8 @@ describe(`incentive awards and payouts (${dbKind()})`, () => {
   const advance = (id: string, to: string, date: string, token = admin, reason?: string) =>
     t.gql('mutation($id: ID!, $to: AwardCaseStatus!, $d: LocalDate!, $r: String) { advanceAwardCase(id: $id, to: $to, date: $d, reason: $r) { id status } }', { id, to, d: date, r: reason }, token);
 
-  async function acceptedCase(year = 2024): Promise<string> {
-    const id = await openCase(year);
+  async function acceptedCase(year = 2024, programme = programmeId, community = communityId): Promise<string> {
+    const id = await openCase(year, programme, community);
     for (const [to, d] of [
       ['INSPECTED', '2024-06-01'],
       ['SUPERIOR_ACCEPTED', '2024-06-20'],
@@ -86,10 +86,10 @@ describe(`incentive awards and payouts (${dbKind()})`, () => {
       { id, ref, k: key, on: TODAY },
       token,
     );
-  const setBudget = async (year: number, amount: string) => {
-    const found = (await ok('query($p: ID!, $y: Int!) { allIncentiveBudgets(filter: { programmeId: $p, year: $y }) { id } }', { p: programmeId, y: year })).allIncentiveBudgets;
+  const setBudget = async (year: number, amount: string, programme = programmeId) => {
+    const found = (await ok('query($p: ID!, $y: Int!) { allIncentiveBudgets(filter: { programmeId: $p, year: $y }) { id } }', { p: programme, y: year })).allIncentiveBudgets;
     if (found.length) return ok('mutation($id: ID!, $a: String!) { updateIncentiveBudget(id: $id, amount: $a) { id amountFen } }', { id: found[0].id, a: amount });
-    return ok('mutation($p: ID!, $y: Int!, $a: String!) { createIncentiveBudget(programmeId: $p, year: $y, amount: $a) { id amountFen } }', { p: programmeId, y: year, a: amount });
+    return ok('mutation($p: ID!, $y: Int!, $a: String!) { createIncentiveBudget(programmeId: $p, year: $y, amount: $a) { id amountFen } }', { p: programme, y: year, a: amount });
   };
 
   it('seeds 000’s rule as 30,000 / 20,000 yuan and 004’s 以奖代补 with no amount, each citing its clause', async () => {
@@ -297,6 +297,40 @@ describe(`incentive awards and payouts (${dbKind()})`, () => {
     expect((await pay(a.id, 'PZ-DUP')).data.markPayoutPaid.status).toBe('PAID');
     const dup = await pay(b.id, 'PZ-DUP');
     expect([codeOf(dup), fieldOf(dup), reasonOf(dup)]).toEqual(['CONFLICT', 'paymentReference', 'REFERENCE_USED']);
+  });
+
+  it('keeps a voucher unique in the paying office’s books: refused on another programme of the same office, accepted in another office’s', async () => {
+    const office = async (name: string) => (await ok('query($q: String!) { allJurisdictions(filter: { q: $q }) { id } }', { q: name })).allJurisdictions[0].id as string;
+    const { IncentiveProgramme: seeded } = await ok('query($id: ID!) { IncentiveProgramme(id: $id) { jurisdictionId } }', { id: programmeId });
+    /** A programme of the office paying 100 yuan to the company for an accepted site, with its 2024 budget. */
+    const programmeOf = async (jurisdictionId: string, name: string) => {
+      const { createIncentiveProgramme: p } = await ok('mutation($j: ID, $n: String!) { createIncentiveProgramme(name: $n, trigger: DEMONSTRATION_SITE_ACCEPTED, jurisdictionId: $j) { id } }', {
+        j: jurisdictionId,
+        n: name,
+      });
+      await ok('mutation($p: ID!) { createIncentiveRule(programmeId: $p, name: "奖励标准", validFrom: "2024-01-01", lines: [{ recipientRole: PROPERTY_COMPANY, amount: "100" }]) { id } }', {
+        p: p.id,
+      });
+      await setBudget(2024, '10000', p.id);
+      return p.id as string;
+    };
+    const paidIn = async (programme: string, community: string, reference: string) => {
+      const [payout] = (await generate(await acceptedCase(2024, programme, community))).data.generateAwardPayouts;
+      expect((await submit(payout.id)).errors).toBeUndefined();
+      expect((await approve(payout.id)).errors).toBeUndefined();
+      return pay(payout.id, reference);
+    };
+    await setBudget(2024, '1000000');
+    const [first] = (await generate(await acceptedCase())).data.generateAwardPayouts;
+    await submit(first.id);
+    await approve(first.id);
+    expect((await pay(first.id, '记-2024-0042')).data.markPayoutPaid.status).toBe('PAID');
+
+    const sameOffice = await paidIn(await programmeOf(seeded.jurisdictionId, '同一街道的另一奖励'), communityId, '记-2024-0042');
+    expect([codeOf(sameOffice), fieldOf(sameOffice), reasonOf(sameOffice)]).toEqual(['CONFLICT', 'paymentReference', 'REFERENCE_USED']);
+    const otherOffice = await paidIn(await programmeOf(await office('宝盖镇'), '宝盖镇示范小区奖励'), await office('龙穴社区'), '记-2024-0042');
+    expect(otherOffice.errors).toBeUndefined();
+    expect(otherOffice.data.markPayoutPaid).toMatchObject({ status: 'PAID', paymentReference: '记-2024-0042' });
   });
 
   it('lets exactly one of 50 simultaneous approvals succeed, and pays once for 50 simultaneous mark-paid calls', async () => {

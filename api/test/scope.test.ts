@@ -2,7 +2,7 @@ import { getNamedType, type GraphQLField, type GraphQLInputObjectType, type Grap
 import { Role } from '../src/common/roles';
 import { usccCheckChar } from '../src/common/uscc';
 import { dbKind } from './db';
-import { codeOf, startTestApp, type TestApp } from './harness';
+import { codeOf, type GqlResponse, startTestApp, type TestApp } from './harness';
 import { operationFor, snapshot } from './permission-matrix.cells';
 import { printedSchema } from './printed-schemas';
 
@@ -652,5 +652,65 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
     // 青阳街道's company: rated by 青阳街道's edition, which 宝盖镇's key does not read
     expect((await standing(ids['key:青阳街道'])).starsHistory).toHaveLength(1);
     expect((await standing(ids['key:宝盖镇'])).starsHistory).toEqual([]);
+  });
+
+  it('keeps the keys an office writes in its own books per office: a 文号, a plan’s name under a city document, a roster’s post titles', async () => {
+    const qy = viewer('PARTY_OFFICE of 青阳街道');
+    const bg = viewer('PARTY_OFFICE of 宝盖镇');
+    const field = (r: GqlResponse) => [codeOf(r), r.errors?.[0].extensions?.field];
+    // 文号: two offices may each number a notice 〔2026〕1号, one office not twice (and the second office learns nothing of the first)
+    const notice = (token: string) => t.gql('mutation { createPolicyDocument(title: "关于开展小区议事的通知", issuer: "党建办", docNumber: "〔2026〕1号") { id } }', {}, token);
+    expect((await notice(qy.token)).errors).toBeUndefined();
+    expect((await notice(bg.token)).errors).toBeUndefined();
+    expect(field(await notice(qy.token))).toEqual(['CONFLICT', 'docNumber']);
+
+    // a plan under the city's document, named alike by both streets
+    const [cityDoc] = await t.app.ds.query(`SELECT id FROM policy_document WHERE jurisdictionId = ${J.get('泉州市')} ORDER BY id`);
+    const plan = (token: string, street: string) =>
+      t.gql(
+        'mutation($d: ID!, $j: ID!, $rows: [TaskListRowInput!]!) { importTaskList(documentId: $d, jurisdictionId: $j, name: "落实市级方案的任务清单", rows: $rows) { committed rejected } }',
+        { d: String(cityDoc.id), j: String(J.get(street)), rows: [{ line: 2, cells: ['一、完善工作机制', '(一)健全议事制度', '各社区每季度召开一次小区议事会。', '各社区', '长期坚持'] }] },
+        token,
+      );
+    for (const [token, street] of [
+      [qy.token, '青阳街道'],
+      [bg.token, '宝盖镇'],
+    ]) {
+      const res = await plan(token, street);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.importTaskList).toEqual({ committed: true, rejected: 0 });
+    }
+    expect(field(await plan(qy.token, '青阳街道'))).toEqual(['CONFLICT', 'name']);
+
+    // a roster's post title names the group's own office's post; never a community's the street ADMIN happens to read, nor the city's
+    const streetAdmin = viewer('ADMIN of 青阳街道');
+    await ok('mutation($j: ID) { createPost(title: "网格长", jurisdictionId: $j) { id } }', { j: String(J.get('阳光社区')) });
+    const cityPost = (await ok('mutation($j: ID) { createPost(title: "市委组织部联络员", jurisdictionId: $j) { id } }', { j: String(J.get('泉州市')) })).createPost.id;
+    const group = ((await ok('{ allWorkingGroups(filter: { q: "青阳街道" }) { id } }', {}, streetAdmin.token)).allWorkingGroups as Array<{ id: string }>)[0].id;
+    const res = await t.gql(
+      'mutation($g: ID!) { importRoster(groupId: $g, rows: [{ line: 2, name: "网格员乙", role: "成员", post: "网格长" }, { line: 3, name: "联络员丙", role: "成员", post: "市委组织部联络员" }]) { committed rejected } }',
+      { g: group },
+      streetAdmin.token,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.importRoster).toEqual({ committed: true, rejected: 0 });
+    const seats: Array<{ name: string; postId: number | string; owner: number | string }> = await t.app.ds.query(
+      `SELECT p.name, m.postId, o.jurisdictionId AS owner FROM membership m JOIN person p ON p.id = m.personId JOIN post o ON o.id = m.postId WHERE m.groupId = ${Number(group)} AND p.name IN ('网格员乙', '联络员丙') ORDER BY p.name`,
+    );
+    expect(seats.map((s) => [s.name, Number(s.owner)])).toEqual([
+      ['网格员乙', J.get('青阳街道')],
+      ['联络员丙', J.get('青阳街道')],
+    ]);
+    expect(seats.map((s) => String(s.postId))).not.toContain(String(cityPost));
+  });
+
+  it('names at start-up the accounts that still act in every office', async () => {
+    await t.createUser({ username: 'office-before-offices', role: Role.PARTY_OFFICE });
+    const lines: string[] = [];
+    await t.app.services.auth.warnOfficeless((line) => lines.push(line));
+    await t.app.services.partnerKey.warnOfficeless((line) => lines.push(line));
+    expect(lines.join('\n')).toContain('office-before-offices (PARTY_OFFICE)');
+    expect(lines.join('\n')).not.toMatch(/\badmin \(ADMIN\)/); // the first admin runs the platform
+    expect(lines.join('\n')).not.toContain('party-office-city');
   });
 });

@@ -4,14 +4,22 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import buildGraphQLProvider from 'ra-data-graphql';
 import type { DataProvider } from 'react-admin';
 import schema from 'virtual:admin-introspection';
-import { getToken } from '../authProvider';
+import { getOffice, getToken } from '../authProvider';
 import { buildQueryFactory } from './buildQuery';
 import { toHttpError } from './errors';
 
-/** Sends the signed-in user's token with every request. */
+/**
+ * Sends the signed-in user's token with every request, and for a root user looking at one office
+ * (the app bar's office picker) that office as X-Office: the API then answers and acts as a user of
+ * that office would. The data provider, request() and gqlRequest() all go through here.
+ */
 const authLink = new ApolloLink((operation, forward) => {
   const token = getToken();
-  if (token) operation.setContext(({ headers = {} }) => ({ headers: { ...headers, authorization: `Bearer ${token}` } }));
+  const office = token ? getOffice() : null;
+  if (token)
+    operation.setContext(({ headers = {} }) => ({
+      headers: { ...headers, authorization: `Bearer ${token}`, ...(office ? { 'x-office': office.id } : {}) },
+    }));
   return forward(operation);
 });
 

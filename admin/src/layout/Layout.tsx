@@ -1,10 +1,11 @@
-import { Divider, Typography } from '@mui/material';
+import { Box, Divider, Typography } from '@mui/material';
 import { type ReactNode, useReducer } from 'react';
-import { AppBar, Layout as RaLayout, Logout, Menu, UserMenu, usePermissions, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
+import { AppBar, Layout as RaLayout, Logout, Menu, TitlePortal, UserMenu, usePermissions, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
 import { getUser } from '../authProvider';
 import { MODULES } from '../modules';
 import { ChangePassword, ChangePasswordMenuItem } from '../resources/auth/ChangePassword';
 import { viewerOf } from '../viewer';
+import { OfficeBanner, OfficeIndicator } from './Office';
 
 /**
  * Menu groups: a resource joins one with `options: { menuGroup }` in its module, and stays out of
@@ -56,6 +57,7 @@ const AppMenu = () => {
   );
 };
 
+/** The page's title, then the office the user works in (a root user's office picker); on a phone the office is a line under the title. */
 const AppAppBar = () => (
   <AppBar
     userMenu={
@@ -64,7 +66,12 @@ const AppAppBar = () => (
         <Logout />
       </UserMenu>
     }
-  />
+  >
+    <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: { xs: 'column', sm: 'row' }, alignItems: { sm: 'center' }, py: { xs: 0.5, sm: 0 } }}>
+      <TitlePortal sx={{ flex: { xs: 'none', sm: 1 }, minWidth: 0, lineHeight: { xs: 1.4 } }} />
+      <OfficeIndicator />
+    </Box>
+  </AppBar>
 );
 
 /** While the password is one someone else set, every page is the change-password form (the API refuses the rest). */
@@ -72,7 +79,14 @@ export const Layout = ({ children }: { children: ReactNode }) => {
   const [, changed] = useReducer((n: number) => n + 1, 0);
   return (
     <RaLayout menu={AppMenu} appBar={AppAppBar}>
-      {getUser()?.mustChangePassword ? <ChangePassword required onDone={changed} /> : children}
+      {getUser()?.mustChangePassword ? (
+        <ChangePassword required onDone={changed} />
+      ) : (
+        <>
+          <OfficeBanner />
+          {children}
+        </>
+      )}
     </RaLayout>
   );
 };

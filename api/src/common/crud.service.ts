@@ -4,7 +4,7 @@ import type { BaseRecord } from './base.entity';
 import { type Actor, signedBy } from './context';
 import { badInput, conflict, dbViolation, notFound, toId } from './errors';
 import { applySearch, countList, type DefaultOrder, type ListQuery, runList } from './query';
-import { assertWritable, currentViewer, ownership } from './scope';
+import { assertWritable, currentViewer, ownership, unscoped } from './scope';
 import { type TransactionRunner, writeLock } from './transactions';
 import { conditionalUpdate, type StatefulRow } from './workflow/workflow';
 
@@ -281,18 +281,25 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
     }
   }
 
-  /** Unique keys are checked first so the error names the field (the UNIQUE index stays the guard). */
+  /**
+   * Unique keys are checked first so the error names the field (the UNIQUE index stays the guard).
+   * Keys an office keeps in its own books name the owner column; the root's records (owner null, which
+   * a UNIQUE index lets repeat) are held to the same key here. The check reads past the scope rule:
+   * it finds exactly the rows the index would refuse, so it tells no more than the database would,
+   * and names the field where the database cannot (a username another office took).
+   */
   protected async checkUnique(em: EntityManager, entity: T, data: ObjectLiteral): Promise<void> {
+    const owner = ownership(this.opts.entity)?.column;
     for (const index of this.meta.indices.filter((i) => i.isUnique)) {
       const cols = index.columns.map((c) => c.propertyName);
       if (!cols.some((c) => c in data)) continue;
       const values = cols.map((c) => (entity as ObjectLiteral)[c]);
-      if (values.some((v) => v === null || v === undefined)) continue;
+      if (values.some((v, i) => (v === null || v === undefined) && cols[i] !== owner)) continue;
       const qb = em.createQueryBuilder(this.opts.entity, 'e');
-      cols.forEach((c, i) => qb.andWhere(`e.${c} = :u${i}`, { [`u${i}`]: values[i] }));
+      cols.forEach((c, i) => (values[i] == null ? qb.andWhere(`e.${c} IS NULL`) : qb.andWhere(`e.${c} = :u${i}`, { [`u${i}`]: values[i] })));
       if (entity.id) qb.andWhere('e.id <> :self', { self: entity.id });
-      if (await qb.getExists()) {
-        const field = cols[cols.length - 1];
+      if (await unscoped(() => qb.getExists())) {
+        const field = cols.find((c) => c !== owner && !c.endsWith('Id')) ?? cols[cols.length - 1];
         throw conflict(`A ${this.typeName} with this ${cols.join(' and ')} already exists`, field, 'DUPLICATE');
       }
     }

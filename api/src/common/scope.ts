@@ -389,7 +389,8 @@ async function assertVisibleReferences(em: EntityManager, meta: EntityMetadata, 
  * The write rule on every insert, save and remove TypeORM performs with the row in hand, whichever
  * service does it (imports, successions, workflow steps, generated payouts): a service that forgot
  * to ask still cannot write into another office. Updates by criteria (`em.update(Entity, where, …)`)
- * carry no row: their services lock and check the row first (CrudService.lockRow).
+ * carry no row: their services lock and check the row first (CrudService.lockRow), and each one is
+ * listed, with what checks it, in api/test/module-graph.test.ts (a new one fails there until read).
  */
 @EventSubscriber()
 export class ScopeGuard implements EntitySubscriberInterface<ObjectLiteral> {

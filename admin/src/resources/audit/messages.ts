@@ -7,6 +7,7 @@ export const messages = defineMessages(
       AuditEvent: {
         name: '审计记录 |||| 审计记录',
         fields: {
+          jurisdictionId: '所属单位',
           id: '编号',
           at: '时间',
           actorId: '操作人编号',
@@ -66,6 +67,7 @@ export const messages = defineMessages(
       AuditEvent: {
         name: 'Audit event |||| Audit events',
         fields: {
+          jurisdictionId: 'Office',
           id: 'ID',
           at: 'When',
           actorId: 'Actor ID',

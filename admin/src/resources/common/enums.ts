@@ -29,12 +29,17 @@ export function enumOf(typeName: string, field: string): string | undefined {
   return f && named(f).kind === 'ENUM' ? named(f).name : undefined;
 }
 
+/** The owning office's column (issue 14) names a Jurisdiction, also on types that carry no object field for it (PolicyDocument.jurisdictionId). */
+const OWNER_COLUMNS = new Set(['jurisdictionId', 'ownerJurisdictionId']);
+
 /**
  * The type an `xId` field refers to: the type of the object field `x` beside it (Payout.caseId →
- * Payout.case: AwardCase). Undefined for any other field.
+ * Payout.case: AwardCase), or Jurisdiction for an owner column. Undefined for any other field.
  */
 export function referenceOf(typeName: string, field: string): string | undefined {
   if (!field.endsWith('Id')) return undefined;
-  const f = fieldsOf(typeName).find((x) => x.name === field.slice(0, -2));
-  return f && named(f).kind === 'OBJECT' ? named(f).name : undefined;
+  const fields = fieldsOf(typeName);
+  const f = fields.find((x) => x.name === field.slice(0, -2));
+  if (f) return named(f).kind === 'OBJECT' ? named(f).name : undefined;
+  return OWNER_COLUMNS.has(field) && fields.some((x) => x.name === field) ? 'Jurisdiction' : undefined;
 }

@@ -4,7 +4,7 @@ import { COMMON_FIELDS, defineMessages } from '../../i18n/messages';
 export const messages = defineMessages(
   {
     resources: {
-      IncentiveProgramme: { name: '奖励项目 |||| 奖励项目', fields: { ...COMMON_FIELDS.zh, name: '项目名称', trigger: '奖励条件', description: '说明' } },
+      IncentiveProgramme: { name: '奖励项目 |||| 奖励项目', fields: { ...COMMON_FIELDS.zh, jurisdictionId: '实施单位', name: '项目名称', trigger: '奖励条件', description: '说明' } },
       IncentiveRule: {
         name: '奖励规则 |||| 奖励规则',
         fields: {
@@ -176,7 +176,7 @@ export const messages = defineMessages(
   },
   {
     resources: {
-      IncentiveProgramme: { name: 'Award programme |||| Award programmes', fields: { ...COMMON_FIELDS.en, name: 'Name', trigger: 'Earned by', description: 'Description' } },
+      IncentiveProgramme: { name: 'Award programme |||| Award programmes', fields: { ...COMMON_FIELDS.en, jurisdictionId: 'Run by', name: 'Name', trigger: 'Earned by', description: 'Description' } },
       IncentiveRule: {
         name: 'Award rule |||| Award rules',
         fields: {

@@ -3,6 +3,7 @@ import { ListActions, ShowActions } from '../common/actions';
 import { EnumField, EnumInput, SourceField } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
+import { OwnerField, OwnerInput } from '../common/owner';
 import { GaugeField } from '../budget/budgets';
 import { ClauseInput, LinesSummary } from './rules';
 
@@ -16,6 +17,7 @@ export const ProgrammeList = () => (
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <EnumField source="trigger" enumName="IncentiveTrigger" />
+      <OwnerField source="jurisdictionId" />
       <SourceField label="app.source" />
     </Datagrid>
   </List>
@@ -28,6 +30,7 @@ export const ProgrammeShow = () => (
       <TextField source="name" />
       <EnumField source="trigger" enumName="IncentiveTrigger" />
       <TextField source="description" emptyText="—" />
+      <OwnerField source="jurisdictionId" />
       <SourceField label="app.source" />
       <ReferenceManyField label="app.incentives.rules" reference="IncentiveRule" target="programmeId" sort={{ field: 'validFrom', order: 'ASC' }}>
         <Datagrid bulkActionButtons={false} rowClick="show" data-testid="programme-rules">
@@ -54,8 +57,9 @@ const ProgrammeForm = () => (
     <TextInput source="name" validate={required()} fullWidth />
     <EnumInput source="trigger" enumName="IncentiveTrigger" validate={required()} />
     <TextInput source="description" multiline fullWidth />
+    <OwnerInput source="jurisdictionId" />
     <RefInput source="sourceDocumentId" reference="PolicyDocument" optionText="title" />
     <ClauseInput />
   </SimpleForm>
 );
-export const { EditView: ProgrammeEdit, CreateView: ProgrammeCreate } = formViews(ProgrammeForm);
+export const { EditView: ProgrammeEdit, CreateView: ProgrammeCreate } = formViews(ProgrammeForm, { owner: 'jurisdictionId' });

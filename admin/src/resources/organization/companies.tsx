@@ -4,6 +4,7 @@ import { formViews, RefInput } from '../common/forms';
 import { ListActions, ShowActions } from '../common/actions';
 import { EnumField, EnumInput } from '../common/fields';
 import { History } from '../common/History';
+import { OwnerField, OwnerInput } from '../common/owner';
 
 /** The same GB 32100-2015 check the server runs, so the office sees the error before saving. */
 const validUscc = (value: string) => (value && !isValidUscc(value) ? 'app.validation.uscc' : undefined);
@@ -14,6 +15,7 @@ export const PropertyCompanyList = () => (
       <TextField source="name" />
       <TextField source="uscc" />
       <ReferenceField source="jurisdictionId" reference="Jurisdiction" link="show" emptyText="—" />
+      <OwnerField source="ownerJurisdictionId" />
     </Datagrid>
   </List>
 );
@@ -25,6 +27,7 @@ export const PropertyCompanyShow = () => (
       <TextField source="uscc" />
       <ReferenceField source="jurisdictionId" reference="Jurisdiction" link="show" emptyText="—" />
       <TextField source="address" emptyText="—" />
+      <OwnerField source="ownerJurisdictionId" />
       <ReferenceManyField label="app.sections.compounds" reference="Compound" target="propertyCompanyId">
         <Datagrid rowClick="show" bulkActionButtons={false}>
           <TextField source="name" />
@@ -42,10 +45,11 @@ const CompanyForm = () => (
     <TextInput source="uscc" validate={[required(), validUscc]} parse={(v: string) => v?.toUpperCase()} />
     <RefInput source="jurisdictionId" reference="Jurisdiction" />
     <TextInput source="address" fullWidth />
+    <OwnerInput source="ownerJurisdictionId" />
   </SimpleForm>
 );
 
-export const { EditView: PropertyCompanyEdit, CreateView: PropertyCompanyCreate } = formViews(CompanyForm);
+export const { EditView: PropertyCompanyEdit, CreateView: PropertyCompanyCreate } = formViews(CompanyForm, { owner: 'ownerJurisdictionId' });
 
 const compoundFilters = [
   <TextInput key="q" source="q" alwaysOn />,

@@ -6,7 +6,10 @@ export const messages = defineMessages(
     resources: {
       Jurisdiction: { name: '行政区划 |||| 行政区划', fields: { ...COMMON_FIELDS.zh, name: '名称', level: '层级', parentId: '上级', code: '区划代码' } },
       Unit: { name: '责任单位 |||| 责任单位', fields: { ...COMMON_FIELDS.zh, name: '名称', kind: '类别', jurisdictionId: '所属区划', aliases: '别称' } },
-      PropertyCompany: { name: '物业服务企业 |||| 物业服务企业', fields: { ...COMMON_FIELDS.zh, name: '企业名称', uscc: '统一社会信用代码', jurisdictionId: '注册地', address: '地址' } },
+      PropertyCompany: {
+        name: '物业服务企业 |||| 物业服务企业',
+        fields: { ...COMMON_FIELDS.zh, ownerJurisdictionId: '登记单位', name: '企业名称', uscc: '统一社会信用代码', jurisdictionId: '注册地', address: '地址' },
+      },
       Compound: {
         name: '住宅小区 |||| 住宅小区',
         fields: { ...COMMON_FIELDS.zh, name: '小区名称', communityId: '所属社区', propertyCompanyId: '物业服务企业', managementMode: '管理模式', address: '地址' },
@@ -25,7 +28,7 @@ export const messages = defineMessages(
       Unit: { name: 'Unit |||| Units', fields: { ...COMMON_FIELDS.en, name: 'Name', kind: 'Kind', jurisdictionId: 'Jurisdiction', aliases: 'Aliases' } },
       PropertyCompany: {
         name: 'Property company |||| Property companies',
-        fields: { ...COMMON_FIELDS.en, name: 'Name', uscc: 'Credit code', jurisdictionId: 'Registered in', address: 'Address' },
+        fields: { ...COMMON_FIELDS.en, ownerJurisdictionId: 'Registered by', name: 'Name', uscc: 'Credit code', jurisdictionId: 'Registered in', address: 'Address' },
       },
       Compound: {
         name: 'Compound |||| Compounds',

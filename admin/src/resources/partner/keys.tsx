@@ -26,7 +26,9 @@ import { request } from '../../dataProvider';
 import { IssuePartnerKeyDocument, type IssuePartnerKeyMutation, RevokePartnerKeyDocument } from '../../graphql/generated';
 import { ExportButtons } from '../common/actions';
 import { History } from '../common/History';
-import { MutationDialog } from '../common/MutationDialog';
+import { type DialogForm, MutationDialog } from '../common/MutationDialog';
+import { defaultOfficeName, JurisdictionPicker, OwnerField } from '../common/owner';
+import type { LookedAtOffice } from '../../authProvider';
 
 type Issued = IssuePartnerKeyMutation['issuePartnerKey'];
 
@@ -106,6 +108,25 @@ const SecretDialog = ({ issued, onClose }: { issued: Issued | null; onClose: () 
   );
 };
 
+/** The issuing office: the key reads editions published within it. Left empty, the API names the issuer's own office. */
+const KeyOfficePicker = ({ field }: { field: ReturnType<DialogForm<{ jurisdictionId: string }>['field']> }) => {
+  const translate = useTranslate();
+  const [picked, setPicked] = useState<LookedAtOffice | null>(null);
+  const office = defaultOfficeName();
+  return (
+    <JurisdictionPicker
+      label="resources.PartnerKey.fields.jurisdictionId"
+      value={picked}
+      onChange={(j) => {
+        setPicked(j);
+        field.onChange({ target: { value: j?.id ?? '' } });
+      }}
+      helperText={field.helperText ?? (office ? translate('app.scope.owner_default', { office }) : translate('app.scope.owner_default_platform'))}
+      testid="issue-key-office"
+    />
+  );
+};
+
 /** 签发密钥: for whom (organisation and system) and a note (agreement, contact); then the secret, once. */
 const IssueKeyButton = () => {
   const translate = useTranslate();
@@ -118,10 +139,10 @@ const IssueKeyButton = () => {
         label="app.partner.issue"
         variant="contained"
         testids={{ open: 'issue-key', confirm: 'issue-key-confirm', error: 'issue-key-error' }}
-        initial={() => ({ name: '', note: '' })}
+        initial={() => ({ name: '', note: '', jurisdictionId: '' })}
         required={['name']}
         submit={async (v) => {
-          const d = await request(IssuePartnerKeyDocument, { name: v.name.trim(), note: v.note.trim() || null });
+          const d = await request(IssuePartnerKeyDocument, { name: v.name.trim(), note: v.note.trim() || null, jurisdictionId: v.jurisdictionId || undefined });
           latest.current = d.issuePartnerKey;
         }}
         success="app.partner.issued"
@@ -142,6 +163,7 @@ const IssueKeyButton = () => {
               slotProps={{ htmlInput: { 'data-testid': 'issue-key-name' } }}
             />
             <MuiTextField label={translate('resources.PartnerKey.fields.note')} {...form.field('note')} multiline minRows={2} slotProps={{ htmlInput: { 'data-testid': 'issue-key-note' } }} />
+            <KeyOfficePicker field={form.field('jurisdictionId')} />
           </>
         )}
       </MutationDialog>
@@ -221,13 +243,22 @@ const RowRevoke = (_: { label?: string }) => {
   );
 };
 
-/** 数据共享密钥: who may read the partner API. The key itself is never shown again after issue: only its prefix. */
+/**
+ * 数据共享密钥: who may read the partner API. The key itself is never shown again after issue: only its
+ * prefix. With no key yet the list (and its 签发密钥) still shows: react-admin's empty page offers only a create button.
+ */
 export const PartnerKeyList = () => (
-  <List filters={[<TextInput key="q" source="q" alwaysOn />, <NullableBooleanInput key="a" source="active" alwaysOn />]} actions={<KeyListActions />} sort={{ field: 'id', order: 'DESC' }}>
+  <List
+    empty={false}
+    filters={[<TextInput key="q" source="q" alwaysOn />, <NullableBooleanInput key="a" source="active" alwaysOn />]}
+    actions={<KeyListActions />}
+    sort={{ field: 'id', order: 'DESC' }}
+  >
     <Datagrid rowClick="show" bulkActionButtons={false} data-testid="partner-keys">
       <TextField source="name" />
       <TextField source="prefix" sx={{ fontFamily: 'monospace' }} />
       <TextField source="issuedByName" />
+      <OwnerField source="jurisdictionId" />
       <DateField source="createdAt" showTime label="resources.PartnerKey.fields.issuedAt" />
       <KeyStateField label="resources.PartnerKey.fields.active" />
       <DateField source="revokedAt" showTime emptyText="—" />
@@ -261,6 +292,7 @@ export const PartnerKeyShow = () => (
       <TextField source="prefix" sx={{ fontFamily: 'monospace' }} />
       <TextField source="note" emptyText="—" />
       <TextField source="issuedByName" />
+      <OwnerField source="jurisdictionId" />
       <DateField source="createdAt" showTime label="resources.PartnerKey.fields.issuedAt" />
       <KeyStateField label="resources.PartnerKey.fields.active" />
       <DateField source="revokedAt" showTime emptyText="—" />

@@ -8,6 +8,7 @@ export const messages = defineMessages(
         name: '数据共享密钥 |||| 数据共享密钥',
         fields: {
           ...COMMON_FIELDS.zh,
+          jurisdictionId: '签发单位',
           name: '使用单位及系统',
           prefix: '密钥前缀',
           note: '备注',
@@ -89,6 +90,7 @@ export const messages = defineMessages(
         name: 'Partner key |||| Partner keys',
         fields: {
           ...COMMON_FIELDS.en,
+          jurisdictionId: 'Issuing office',
           name: 'Partner and system',
           prefix: 'Key prefix',
           note: 'Note',

@@ -19,6 +19,7 @@ import { formViews } from '../common/forms';
 import { ListActions, ShowActions } from '../common/actions';
 import { notBefore } from '../common/fields';
 import { History } from '../common/History';
+import { OwnerField, OwnerInput } from '../common/owner';
 
 export const PolicyDocumentList = () => (
   <List filters={[<TextInput key="q" source="q" alwaysOn />]} actions={<ListActions filters={false} />} sort={{ field: 'id', order: 'ASC' }}>
@@ -26,6 +27,7 @@ export const PolicyDocumentList = () => (
       <TextField source="docNumber" emptyText="—" />
       <TextField source="title" />
       <TextField source="issuer" />
+      <OwnerField source="jurisdictionId" />
       <DateField source="issueDate" emptyText="—" />
       <DateField source="validTo" emptyText="—" />
     </Datagrid>
@@ -40,6 +42,7 @@ export const PolicyDocumentShow = () => (
         <TextField source="docNumber" emptyText="—" />
         <TextField source="indexNumber" emptyText="—" />
         <TextField source="issuer" />
+        <OwnerField source="jurisdictionId" />
         <DateField source="issueDate" emptyText="—" />
         <DateField source="validFrom" emptyText="—" />
         <DateField source="validTo" emptyText="—" />
@@ -80,6 +83,7 @@ const DocumentForm = () => (
     <TextInput source="docNumber" />
     <TextInput source="indexNumber" />
     <TextInput source="issuer" validate={required()} />
+    <OwnerInput source="jurisdictionId" />
     <DateInput source="issueDate" />
     <DateInput source="validFrom" />
     <DateInput source="validTo" validate={notBefore('validFrom')} />
@@ -88,4 +92,4 @@ const DocumentForm = () => (
   </SimpleForm>
 );
 
-export const { EditView: PolicyDocumentEdit, CreateView: PolicyDocumentCreate } = formViews(DocumentForm);
+export const { EditView: PolicyDocumentEdit, CreateView: PolicyDocumentCreate } = formViews(DocumentForm, { owner: 'jurisdictionId' });

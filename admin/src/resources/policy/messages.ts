@@ -8,6 +8,7 @@ export const messages = defineMessages(
         name: '文件 |||| 文件',
         fields: {
           ...COMMON_FIELDS.zh,
+          jurisdictionId: '发文区划',
           docNumber: '文号',
           indexNumber: '索引号',
           issuer: '发文机关',
@@ -35,6 +36,7 @@ export const messages = defineMessages(
         name: 'Document |||| Documents',
         fields: {
           ...COMMON_FIELDS.en,
+          jurisdictionId: 'Issuing jurisdiction',
           docNumber: 'Document number',
           indexNumber: 'Index number',
           issuer: 'Issuer',

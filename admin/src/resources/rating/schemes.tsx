@@ -74,7 +74,7 @@ export const RatingSchemeList = () => (
       <TextField source="name" />
       <EnumField source="subjectKind" enumName="RatedSubjectKind" />
       <EnumField source="periodKind" enumName="RatingPeriodKind" />
-      <OwnerField />
+      <OwnerField source="jurisdictionId" />
       <CriteriaSummary label="resources.RatingScheme.fields.criteria" />
       <ThresholdsSummary label="app.ratings.thresholds" />
     </Datagrid>
@@ -116,7 +116,7 @@ export const RatingSchemeShow = () => (
       <TextField source="name" />
       <EnumField source="subjectKind" enumName="RatedSubjectKind" />
       <EnumField source="periodKind" enumName="RatingPeriodKind" />
-      <OwnerField />
+      <OwnerField source="jurisdictionId" />
       <SourceField label="app.source" />
       <CriteriaTable label="resources.RatingScheme.fields.criteria" />
       <ThresholdsSummary label="app.ratings.thresholds" />
@@ -154,7 +154,7 @@ const SchemeForm = () => {
   return (
     <SimpleForm defaultValues={{ blackOnNegativeList: false, star2Min: 60, star3Min: 70, star4Min: 80, star5Min: 90 }}>
       <TextInput source="name" validate={required()} fullWidth />
-      <OwnerInput />
+      <OwnerInput source="jurisdictionId" />
       <Stack direction="row" spacing={2}>
         <EnumInput source="subjectKind" enumName="RatedSubjectKind" validate={required()} />
         <EnumInput source="periodKind" enumName="RatingPeriodKind" validate={required()} />

@@ -4,12 +4,23 @@ import { COMMON_FIELDS, defineMessages } from '../../i18n/messages';
 export const messages = defineMessages(
   {
     resources: {
-      Person: { name: '人员 |||| 人员', fields: { ...COMMON_FIELDS.zh, name: '姓名', phone: '联系电话', note: '备注' } },
+      Person: { name: '人员 |||| 人员', fields: { ...COMMON_FIELDS.zh, jurisdictionId: '所属单位', name: '姓名', phone: '联系电话', note: '备注' } },
       Post: { name: '职务 |||| 职务', fields: { ...COMMON_FIELDS.zh, title: '职务', jurisdictionId: '所属区划', unitId: '所属单位' } },
       PostHolding: { name: '任职 |||| 任职', fields: { ...COMMON_FIELDS.zh, postId: '职务', personId: '人员', validFrom: '任职起', validTo: '任职止' } },
       WorkingGroup: {
         name: '工作专班 |||| 工作专班',
-        fields: { ...COMMON_FIELDS.zh, name: '名称', kind: '类别', documentId: '发文', parentId: '上级专班', hostUnitId: '挂靠单位', hostedAt: '挂靠', duties: '职责', members: '成员' },
+        fields: {
+          ...COMMON_FIELDS.zh,
+          jurisdictionId: '所属单位',
+          name: '名称',
+          kind: '类别',
+          documentId: '发文',
+          parentId: '上级专班',
+          hostUnitId: '挂靠单位',
+          hostedAt: '挂靠',
+          duties: '职责',
+          members: '成员',
+        },
       },
       Membership: {
         name: '专班成员 |||| 专班成员',
@@ -65,13 +76,14 @@ export const messages = defineMessages(
   },
   {
     resources: {
-      Person: { name: 'Person |||| People', fields: { ...COMMON_FIELDS.en, name: 'Name', phone: 'Phone', note: 'Note' } },
+      Person: { name: 'Person |||| People', fields: { ...COMMON_FIELDS.en, jurisdictionId: 'Office', name: 'Name', phone: 'Phone', note: 'Note' } },
       Post: { name: 'Post |||| Posts', fields: { ...COMMON_FIELDS.en, title: 'Post', jurisdictionId: 'Jurisdiction', unitId: 'Unit' } },
       PostHolding: { name: 'Post holding |||| Post holdings', fields: { ...COMMON_FIELDS.en, postId: 'Post', personId: 'Person', validFrom: 'From', validTo: 'To' } },
       WorkingGroup: {
         name: 'Working group |||| Working groups',
         fields: {
           ...COMMON_FIELDS.en,
+          jurisdictionId: 'Office',
           name: 'Name',
           kind: 'Kind',
           documentId: 'Document',

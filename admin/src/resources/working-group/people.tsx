@@ -3,6 +3,7 @@ import { formViews } from '../common/forms';
 import { ListActions, ShowActions } from '../common/actions';
 import { EnumField, SourceField } from '../common/fields';
 import { History } from '../common/History';
+import { OwnerField, OwnerInput } from '../common/owner';
 
 export const PersonList = () => (
   <List filters={[<TextInput key="q" source="q" alwaysOn />]} actions={<ListActions />}>
@@ -10,6 +11,7 @@ export const PersonList = () => (
       <TextField source="name" />
       <TextField source="phone" emptyText="—" />
       <TextField source="note" emptyText="—" />
+      <OwnerField source="jurisdictionId" />
     </Datagrid>
   </List>
 );
@@ -20,6 +22,7 @@ export const PersonShow = () => (
       <TextField source="name" />
       <TextField source="phone" emptyText="—" />
       <TextField source="note" emptyText="—" />
+      <OwnerField source="jurisdictionId" />
       <SourceField label="app.source" />
       <ReferenceManyField label="app.sections.holdings" reference="PostHolding" target="personId">
         <Datagrid bulkActionButtons={false} rowClick={false}>
@@ -46,7 +49,8 @@ const PersonForm = () => (
     <TextInput source="name" validate={required()} />
     <TextInput source="phone" />
     <TextInput source="note" fullWidth />
+    <OwnerInput source="jurisdictionId" />
   </SimpleForm>
 );
 
-export const { EditView: PersonEdit, CreateView: PersonCreate } = formViews(PersonForm);
+export const { EditView: PersonEdit, CreateView: PersonCreate } = formViews(PersonForm, { owner: 'jurisdictionId' });

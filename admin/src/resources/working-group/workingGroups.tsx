@@ -3,6 +3,7 @@ import { formViews } from '../common/forms';
 import { ListActions, ShowActions } from '../common/actions';
 import { EnumField, EnumInput, SourceField } from '../common/fields';
 import { History } from '../common/History';
+import { OwnerField, OwnerInput } from '../common/owner';
 import { Roster } from './Roster';
 
 const filters = [
@@ -21,6 +22,7 @@ export const WorkingGroupList = () => (
         <TextField source="docNumber" />
       </ReferenceField>
       <ReferenceField source="parentId" reference="WorkingGroup" link="show" emptyText="—" />
+      <OwnerField source="jurisdictionId" />
     </Datagrid>
   </List>
 );
@@ -36,6 +38,7 @@ export const WorkingGroupShow = () => (
       <ReferenceField source="parentId" reference="WorkingGroup" link="show" emptyText="—" />
       <TextField source="hostedAt" emptyText="—" />
       <TextField source="duties" emptyText="—" />
+      <OwnerField source="jurisdictionId" />
       <SourceField label="app.source" />
       <Roster />
       <History />
@@ -58,7 +61,8 @@ const GroupForm = () => (
     </ReferenceInput>
     <TextInput source="hostedAt" fullWidth />
     <TextInput source="duties" multiline fullWidth />
+    <OwnerInput source="jurisdictionId" />
   </SimpleForm>
 );
 
-export const { EditView: WorkingGroupEdit, CreateView: WorkingGroupCreate } = formViews(GroupForm);
+export const { EditView: WorkingGroupEdit, CreateView: WorkingGroupCreate } = formViews(GroupForm, { owner: 'jurisdictionId' });

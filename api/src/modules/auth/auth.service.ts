@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { decodeJwt, errors as joseErrors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
-import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
+import { type DataSource, type EntityManager, IsNull, type ObjectLiteral } from 'typeorm';
 import type { AppConfig } from '../../config/env';
 import { type Actor, type CurrentUser, SYSTEM_ACTOR } from '../../common/context';
 import { CrudService } from '../../common/crud.service';
@@ -167,6 +167,21 @@ export class AuthService {
     });
     if (this.config.adminPassword) log(`Created admin user "${user.username}" with the password from ADMIN_PASSWORD.`);
     else log(`Created admin user "${user.username}" with password: ${password}  (shown once; you will be asked to change it at the first sign-in)`);
+  }
+
+  /**
+   * Accounts that act in every office: users without a jurisdiction besides the first admin. Issue 14
+   * gave unit staff their unit's office and left the others at the root, where they were before; an
+   * upgrade prints them at every start until each has an office (or is meant to run the platform).
+   */
+  async warnOfficeless(log: (line: string) => void): Promise<void> {
+    const users = await unscoped(() => this.ds.getRepository(User).find({ where: { jurisdictionId: IsNull(), active: true }, order: { id: 'ASC' }, take: 51 }));
+    const others = users.slice(1);
+    if (!others.length) return;
+    const names = others.slice(0, 49).map((u) => `${u.username} (${u.role})`);
+    log(
+      `${others.length > 49 ? 'More than 49' : others.length} active user(s) belong to no office and act in every office: ${names.join(', ')}. Give each an office under 用户 unless they run the platform.`,
+    );
   }
 
   /** A token for the user's current session version; `ip` is where this session signed in. */

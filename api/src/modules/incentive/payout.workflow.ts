@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError, conflict, dbViolation, ErrorCode } from '../../common/errors';
 import { fenToYuan } from '../../common/money';
 import { EDITORS, Role } from '../../common/roles';
+import { unscoped } from '../../common/scope';
 import { writeLock } from '../../common/transactions';
 import { type Denial, defineWorkflow } from '../../common/workflow/workflow';
 import { signingSession } from '../auth/session';
@@ -38,7 +39,7 @@ export const PAYOUT_WORKFLOW = defineWorkflow({
   dated: 'today',
   action: (to) => ACTION[to],
   stepValues: signingSession,
-  fields: { paymentReference: { description: 'Voucher or bank reference (凭证号); unique across payouts', maxLength: 100, requiredFor: [PAID] } },
+  fields: { paymentReference: { description: 'Voucher or bank reference (凭证号); unique in the paying office’s books', maxLength: 100, requiredFor: [PAID] } },
   transitions: [
     { from: [DRAFT], to: SUBMITTED, mutation: { name: 'submitPayout', description: 'Draft → submitted (the maker signs it)' } },
     {
@@ -99,12 +100,28 @@ export const PAYOUT_WORKFLOW = defineWorkflow({
     if (m.to === APPROVED) await checkBudget(m.em, m.prepared as IncentiveBudget, m.row);
     if (m.to === PAID) {
       const paymentReference = m.fields.paymentReference as string;
-      if (await m.em.exists(Payout, { where: { paymentReference } })) throw referenceUsed(paymentReference);
+      if (await referenceInBooks(m.em, m.row.programmeId, paymentReference)) throw referenceUsed(paymentReference);
       return { paidOn: m.date, paymentReference };
     }
   },
   onViolation: (err, fields) => (dbViolation(err) === 'unique' ? referenceUsed(String(fields.paymentReference)) : undefined),
 });
+
+/**
+ * Whether the office paying from this programme has recorded the voucher on any of its programmes: a
+ * voucher is one payment in one office's books (UNIQUE (programmeId, paymentReference) guards the
+ * programme itself). Read past the scope rule, within exactly that office: another office may use
+ * the same number in its own books.
+ */
+async function referenceInBooks(em: EntityManager, programmeId: number, paymentReference: string): Promise<boolean> {
+  return unscoped(async () => {
+    const programme = await em.findOneByOrFail(IncentiveProgramme, { id: programmeId });
+    const qb = em.createQueryBuilder(Payout, 'p').innerJoin(IncentiveProgramme, 'g', 'g.id = p.programmeId').where('p.paymentReference = :paymentReference', { paymentReference });
+    if (programme.jurisdictionId == null) qb.andWhere('g.jurisdictionId IS NULL');
+    else qb.andWhere('g.jurisdictionId = :office', { office: programme.jurisdictionId });
+    return qb.getExists();
+  });
+}
 
 const referenceUsed = (ref: string) => conflict(`Payment reference ${ref} is already recorded on another payout`, 'paymentReference', 'REFERENCE_USED');
 

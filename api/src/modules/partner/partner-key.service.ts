@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { SelectQueryBuilder } from 'typeorm';
+import { IsNull, type SelectQueryBuilder } from 'typeorm';
 import { type Actor, signedBy } from '../../common/context';
 import { CrudService } from '../../common/crud.service';
 import { conflict, toId } from '../../common/errors';
@@ -54,6 +54,15 @@ export class PartnerKeyService extends CrudService<PartnerKey, PartnerKeyFilter>
       await this.audit.record(em, actor, { action: 'REVOKE_KEY', entityType: this.typeName, entityId: id, before, after: this.snapshot(after) });
       return after;
     });
+  }
+
+  /** Keys issued before offices existed read every office's editions, as they did: printed at every start until reissued by an office. */
+  async warnOfficeless(log: (line: string) => void): Promise<void> {
+    const keys = await unscoped(() => this.ds.getRepository(PartnerKey).find({ where: { jurisdictionId: IsNull(), revokedAt: IsNull() }, order: { id: 'ASC' }, take: 50 }));
+    if (!keys.length) return;
+    log(
+      `${keys.length} partner key(s) belong to no office and read every office's editions: ${keys.map((k) => `${k.prefix} (${k.name})`).join(', ')}. Revoke and reissue them from an office unless they are the city's.`,
+    );
   }
 
   /** The key a request sent in X-Api-Key, or why it is refused. */

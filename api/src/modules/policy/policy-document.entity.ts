@@ -8,7 +8,7 @@ import { Owned } from '../../common/scope';
 @ObjectType({ description: '文件: an official document issued by a government body' })
 @Owned({ column: 'jurisdictionId', reads: 'downward', writes: 'issued', defaultsToViewer: true })
 @Entity('policy_document')
-@Index('uq_policy_document_doc_number', ['docNumber'], { unique: true })
+@Index('uq_policy_document_doc_number_owner', ['docNumber', 'jurisdictionId'], { unique: true })
 export class PolicyDocument extends BaseRecord {
   @Field(() => ID, { nullable: true, description: 'The issuing office (发文机关) as a jurisdiction: it owns the document; the levels below read it. Null: kept by the platform' })
   @Column({ type: 'int', nullable: true })

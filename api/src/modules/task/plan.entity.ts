@@ -10,7 +10,7 @@ import { Owned } from '../../common/scope';
 @ObjectType({ description: '计划: a task list or set of special actions issued by a document' })
 @Owned({ column: 'jurisdictionId', reads: 'downward', writes: 'issued', defaultsToViewer: true })
 @Entity('plan')
-@Index('uq_plan_document_name', ['documentId', 'name'], { unique: true })
+@Index('uq_plan_document_owner_name', ['documentId', 'jurisdictionId', 'name'], { unique: true })
 export class Plan extends SourcedRecord {
   @Field(() => ID)
   @Column({ type: 'int' })

@@ -86,7 +86,7 @@ export const taskListImport: SheetImport<TaskList> = {
     if (!name) throw badInput('name', 'name cannot be empty', 'REQUIRED');
     if (!(await em.existsBy(PolicyDocument, { id: documentId }))) throw badInput('documentId', `documentId: no PolicyDocument with id ${documentId}`, 'UNKNOWN_REFERENCE');
     if (!(await em.existsBy(Jurisdiction, { id: jurisdictionId }))) throw badInput('jurisdictionId', `jurisdictionId: no Jurisdiction with id ${jurisdictionId}`, 'UNKNOWN_REFERENCE');
-    if (await em.existsBy(Plan, { documentId, name })) throw conflict('This document already has a plan with that name', 'name', 'DUPLICATE');
+    if (await em.existsBy(Plan, { documentId, jurisdictionId, name })) throw conflict('This office already has a plan with that name under this document', 'name', 'DUPLICATE');
 
     const units = await em.find(Unit, { where: { jurisdictionId } });
     const children = await em.find(Jurisdiction, { where: { parentId: jurisdictionId } });

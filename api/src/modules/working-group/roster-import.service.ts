@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { In } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { todayInChina } from '../../common/dates';
 import { inForceOn } from '../../common/periods';
 import { RowError } from '../../common/sheet-import/layout';
@@ -65,7 +65,7 @@ export const rosterImport: SheetImport<Roster> = {
     const people = names.length ? await em.find(Person, { where: { name: In(names) } }) : [];
     const seatPeople = seats.length ? await em.find(Person, { where: { id: In(seats.map((s) => s.personId)) } }) : [];
     const titles = [...new Set(rows.map((r) => clean(r.post)).filter(Boolean))];
-    const posts = titles.length ? await em.find(Post, { where: { title: In(titles) } }) : [];
+    const posts = titles.length ? await postsOfOffice(em, groupId, titles) : [];
     const seatPostIds = seats.flatMap((s) => (s.postId ? [s.postId] : []));
     const seatPosts = seatPostIds.length ? await em.find(Post, { where: { id: In(seatPostIds) } }) : [];
     const nextOrder = new Map<GroupRole, number>();
@@ -132,6 +132,16 @@ export const rosterImport: SheetImport<Roster> = {
     };
   },
 };
+
+/**
+ * The posts a roster's titles name: the group's own office's posts. A seat's post is held by its
+ * holder, and an office records who holds its own posts only: a title another office uses (a
+ * community's the street ADMIN happens to read, the city's above it) becomes the office's own new post.
+ */
+async function postsOfOffice(em: EntityManager, groupId: number, titles: string[]): Promise<Post[]> {
+  const office = (await em.findOneByOrFail(WorkingGroup, { id: groupId })).jurisdictionId;
+  return em.find(Post, { where: { title: In(titles), jurisdictionId: office ?? IsNull() } });
+}
 
 async function writeSeats(em: EntityManager, { groupId, day }: RosterContext, plans: Row[]): Promise<void> {
   // new people and posts belong to the office whose roster this is (common/scope.ts)

@@ -21,6 +21,19 @@ const NAMES_PER_OFFICE: Array<[table: string, was: string, now: string]> = [
   ['rating_scheme', 'uq_rating_scheme_name', 'uq_rating_scheme_owner_name'],
 ];
 
+/**
+ * Other keys unique in the whole system that an office keeps in its own books: a 文号 such as 〔2025〕1号
+ * or a voucher number 记-2025-0042 may stand in two offices' books, and a plan's name under a city
+ * document is the street's own. Kept system-wide, a second office was refused, and learnt that a record
+ * it cannot read exists. The payout's voucher is unique per programme here; PayoutService refuses a
+ * voucher the paying office used on another of its programmes.
+ */
+const KEYS_PER_OFFICE: Array<[table: string, was: string, wasColumns: string[], now: string, nowColumns: string[]]> = [
+  ['plan', 'uq_plan_document_name', ['documentId', 'name'], 'uq_plan_document_owner_name', ['documentId', 'jurisdictionId', 'name']],
+  ['policy_document', 'uq_policy_document_doc_number', ['docNumber'], 'uq_policy_document_doc_number_owner', ['docNumber', 'jurisdictionId']],
+  ['payout', 'uq_payout_payment_reference', ['paymentReference'], 'uq_payout_programme_reference', ['programmeId', 'paymentReference']],
+];
+
 /** Who issued the five documents (seed keys), as issue 14 gives it. */
 const DOCUMENT_OWNERS: Array<[document: string, jurisdiction: string]> = [
   ['doc:000', 'jur:青阳街道'],
@@ -56,6 +69,11 @@ export class OwnedRecords1764806400000 implements MigrationInterface {
       await qr.dropIndex(table, was);
       await qr.createIndex(table, new TableIndex(index(now, ['jurisdictionId', 'name'], true)));
     }
+    // the new key first: MySQL keeps the plan's documentId foreign key on the old one until another can serve it
+    for (const [table, was, , now, columns] of KEYS_PER_OFFICE) {
+      await qr.createIndex(table, new TableIndex(index(now, columns, true)));
+      await qr.dropIndex(table, was);
+    }
     const key = qr.connection.driver.escape('key');
     const seeded = (k: string) => `(SELECT s.entityId FROM seed_record s WHERE s.${key} = '${k}')`;
     for (const [doc, jur] of DOCUMENT_OWNERS) {
@@ -80,6 +98,11 @@ export class OwnedRecords1764806400000 implements MigrationInterface {
    * keys off, and these tables are referenced with ON DELETE RESTRICT). A redo finds them and fills them.
    */
   async down(qr: QueryRunner): Promise<void> {
+    // the old keys come back first: a foreign key may lean on the new ones until they do
+    for (const [table, was, columns, now] of [...KEYS_PER_OFFICE].reverse()) {
+      await qr.createIndex(table, new TableIndex(index(was, columns, true)));
+      await qr.dropIndex(table, now);
+    }
     for (const [table, was] of NAMES_PER_OFFICE) await qr.createIndex(table, new TableIndex(index(was, ['name'], true)));
     if (qr.connection.driver.options.type === 'better-sqlite3') {
       for (const [table, , now] of NAMES_PER_OFFICE) await qr.dropIndex(table, now);
