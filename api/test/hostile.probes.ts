@@ -131,10 +131,19 @@ export function suggestions(seed: number, runs: number): Attack[] {
       const fields = isInputObjectType(input) ? Object.keys(input.getFields()) : [];
       const bad = misspell(fields[pos % fields.length] ?? 'q', how, pos, new Set(fields));
       if (where === 'inputField') return refused(`input field ${input.name}.${bad}`, `{ ${root.name}(${withInput.name}: { ${bad}: "x" }) ${sel} }`);
-      return refused(`input field ${input.name}.${bad} in a variable`, `query($v: ${input.name}) { ${root.name}(${withInput.name}: $v) ${sel} }`, { v: { [bad]: 'x' } }, [
-        'BAD_USER_INPUT',
-        'UNAUTHENTICATED',
-      ]);
+      // The variable is declared as the argument is (a list of rows stays a list), so only the misspelt field is wrong.
+      const value = { [bad]: 'x' };
+      const others = root.args
+        .filter((a) => a.name !== withInput.name && isNonNullType(a.type))
+        .map((a) => `, ${a.name}: ${literal(a.type)}`)
+        .join('');
+      const listed = isListType(isNonNullType(withInput.type) ? withInput.type.ofType : withInput.type);
+      return refused(
+        `input field ${input.name}.${bad} in a variable`,
+        `query($v: ${String(withInput.type)}) { ${root.name}(${withInput.name}: $v${others}) ${sel} }`,
+        { v: listed ? [value] : value },
+        ['BAD_USER_INPUT', 'UNAUTHENTICATED'],
+      );
     }
     const spots = enumSpots(endpoint);
     if ((where === 'enum' || where === 'enumVariable') && spots.length) {

@@ -29,6 +29,12 @@ const OWNERS: Record<string, { sql: string; reach: Reach }> = {
   PropertyCompany: { sql: 'SELECT id, ownerJurisdictionId AS owner FROM property_company', reach: 'public' },
   Compound: { sql: 'SELECT id, communityId AS owner FROM compound', reach: 'subtree' },
   OwnersCommittee: { sql: 'SELECT o.id, c.communityId AS owner FROM owners_committee o JOIN compound c ON c.id = o.compoundId', reach: 'subtree' },
+  CommitteeMember: { sql: 'SELECT m.id, c.communityId AS owner FROM committee_member m JOIN owners_committee o ON o.id = m.committeeId JOIN compound c ON c.id = o.compoundId', reach: 'subtree' },
+  CommitteeSurvey: { sql: 'SELECT s.id, c.communityId AS owner FROM committee_survey s JOIN owners_committee o ON o.id = s.committeeId JOIN compound c ON c.id = o.compoundId', reach: 'subtree' },
+  CommitteeReportMeeting: {
+    sql: 'SELECT r.id, c.communityId AS owner FROM committee_report_meeting r JOIN owners_committee o ON o.id = r.committeeId JOIN compound c ON c.id = o.compoundId',
+    reach: 'subtree',
+  },
   PartyOrganization: { sql: 'SELECT o.id, c.communityId AS owner FROM party_organization o JOIN compound c ON c.id = o.compoundId', reach: 'subtree' },
   Complaint: { sql: 'SELECT o.id, c.communityId AS owner FROM complaint o JOIN compound c ON c.id = o.compoundId', reach: 'subtree' },
   Person: { sql: 'SELECT id, jurisdictionId AS owner FROM person', reach: 'subtree' },
@@ -174,7 +180,10 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
       ids[`compound2:${community}`] = (
         await ok('mutation($c: ID!, $n: String!) { createCompound(name: $n, communityId: $c, managementMode: NONE) { id } }', { c: jid(community), n: `${community}二号小区` })
       ).createCompound.id;
-      await ok('mutation($c: ID!) { createOwnersCommittee(compoundId: $c, kind: ELECTED, formedOn: "2024-01-01") { id } }', { c: compound });
+      const committee = (await ok('mutation($c: ID!) { createOwnersCommittee(compoundId: $c, kind: ELECTED, formedOn: "2024-01-01") { id } }', { c: compound })).createOwnersCommittee.id;
+      await ok('mutation($o: ID!) { createCommitteeMember(committeeId: $o, name: "委员甲", role: DIRECTOR, politicalStatus: CPC_MEMBER, servedFrom: "2024-01-01") { id } }', { o: committee });
+      await ok('mutation($o: ID!) { createCommitteeSurvey(committeeId: $o, year: 2024, half: 1, surveyedOn: "2024-06-20", satisfactionRate: 80) { id } }', { o: committee });
+      await ok('mutation($o: ID!) { createCommitteeReportMeeting(committeeId: $o, year: 2024, heldOn: "2024-12-20", invitationPostedOn: "2024-12-10") { id } }', { o: committee });
       await ok('mutation($c: ID!) { createPartyOrganization(compoundId: $c, name: "小区党支部", form: ESTABLISHED, formedOn: "2024-01-01") { id } }', { c: compound });
       await ok('mutation($c: ID!) { createComplaint(compoundId: $c, channel: HOTLINE_12345, summary: "电梯故障", receivedOn: "2026-01-05") { id } }', { c: compound });
       const indicator = ((await ok('{ allIndicators(perPage: 1) { id } }')).allIndicators as Array<{ id: string }>)[0].id;
@@ -230,6 +239,7 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
     const boths = [
       'Compound',
       'OwnersCommittee',
+      'CommitteeMember',
       'PartyOrganization',
       'Complaint',
       'WorkingGroup',

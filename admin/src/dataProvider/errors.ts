@@ -102,6 +102,9 @@ const REASON_MESSAGES: Record<string, string> = {
   WRONG_LEVEL: 'app.org.errors.wrong_level',
   NOT_A_WHOLE_NUMBER: 'app.indicators.errors.not_whole',
   PARTY_MEMBERS_OVER_MEMBERS: 'app.committees.errors.party_members_over',
+  COUNTS_FROM_MEMBERS: 'app.committees.errors.counts_from_members',
+  BEFORE_FORMED: 'app.committees.errors.before_formed',
+  OUTSIDE_PERIOD: 'app.committees.errors.outside_period',
   // working groups: roster order, succession
   NOT_THE_CURRENT_SEATS: 'app.roster.not_the_current_seats',
   SUCCESSION_TOO_EARLY: 'app.succession.errors.too_early',
