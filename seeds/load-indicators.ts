@@ -14,6 +14,8 @@ export interface IndicatorsSeed {
     deadline: string | null;
     scope: string;
     computable: string | null;
+    /** 每个小区: the target holds for every compound */
+    perCompound?: boolean;
     source: SourceRef;
   }>;
 }
@@ -31,6 +33,7 @@ export async function seedIndicators(seeder: Seeder, data: IndicatorsSeed): Prom
       deadline: i.deadline,
       scopeId: seeder.ref(i.scope),
       computed: i.computable,
+      perCompound: i.perCompound ?? false,
       ...seeder.source(i.source),
     });
   }

@@ -101,6 +101,7 @@ const REASON_MESSAGES: Record<string, string> = {
   // organisation, indicators, owners committees
   WRONG_LEVEL: 'app.org.errors.wrong_level',
   NOT_A_WHOLE_NUMBER: 'app.indicators.errors.not_whole',
+  NOT_PER_COMPOUND: 'app.indicators.errors.not_per_compound',
   PARTY_MEMBERS_OVER_MEMBERS: 'app.committees.errors.party_members_over',
   COUNTS_FROM_MEMBERS: 'app.committees.errors.counts_from_members',
   BEFORE_FORMED: 'app.committees.errors.before_formed',

@@ -37,7 +37,7 @@ registerEnumType(ActualSource, {
   valuesConfig: {
     MEASURED: { description: 'Typed for this jurisdiction (the latest measurement on or before the date)' },
     ROLLED_UP: { description: 'Added up from the jurisdictions below it (counts only), none typed for this one' },
-    COMPUTED: { description: 'Computed from the compounds of the area (committee and party-organisation rates)' },
+    COMPUTED: { description: 'Computed from the records of the area’s compounds (Indicator.computed), or, for a per-compound target, the compounds meeting it' },
     NONE: { description: 'No figure: nothing typed here, and nothing below, or a share that cannot be added up' },
   },
 });
@@ -77,6 +77,12 @@ export class IndicatorActual {
 
   @Field(() => Int, { nullable: true, description: 'Communities (社区/村) below' })
   communities: number | null;
+
+  @Field(() => Int, { nullable: true, description: '每个小区: compounds of the area meeting the target (by their latest measurement); null unless the indicator is set per compound' })
+  compoundsMeeting: number | null;
+
+  @Field(() => Int, { nullable: true, description: '每个小区: compounds of the area; null unless the indicator is set per compound' })
+  compounds: number | null;
 }
 
 /** The latest measurement of one indicator typed for one jurisdiction, on or before the date asked. */
@@ -102,7 +108,14 @@ export function ownOnly(own: OwnFigure | undefined): IndicatorActual {
     belowLevel: null,
     communitiesReported: null,
     communities: null,
+    compoundsMeeting: null,
+    compounds: null,
   });
+}
+
+/** A per-compound target: how many of the area's compounds meet it (the value), of how many. */
+export function perCompoundActual(meeting: number, compounds: number): IndicatorActual {
+  return Object.assign(ownOnly(undefined), { value: compounds ? meeting : null, source: compounds ? ActualSource.COMPUTED : ActualSource.NONE, compoundsMeeting: meeting, compounds });
 }
 
 /** A computed actual (from compounds), which is already a figure of the whole area. */
@@ -178,5 +191,7 @@ export function rollUp(nodes: readonly JurisdictionNode[], own: ReadonlyMap<numb
     belowLevel: below[0]?.level ?? null,
     communitiesReported: figure?.covered ?? 0,
     communities: communitiesIn(root) - (root.level === JurisdictionLevel.COMMUNITY ? 1 : 0),
+    compoundsMeeting: null,
+    compounds: null,
   });
 }

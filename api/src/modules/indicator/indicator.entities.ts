@@ -3,6 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
 import { numeric } from '../../common/numeric';
 import { LocalDate } from '../../common/scalars';
+import { Compound } from '../organization/compound.entity';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { SourcedRecord } from '../policy/sourced.entity';
 import { Owned } from '../../common/scope';
@@ -23,12 +24,23 @@ registerEnumType(Comparator, { name: 'Comparator', description: '≥ (不低于 
 /** What the system can compute from its own data instead of a typed measurement. */
 export enum ComputedMeasure {
   OWNERS_COMMITTEE_RATE = 'OWNERS_COMMITTEE_RATE',
+  SELF_GOVERNANCE_COVERAGE = 'SELF_GOVERNANCE_COVERAGE',
   PARTY_ORGANIZATION_RATE = 'PARTY_ORGANIZATION_RATE',
   NEW_COMMITTEE_PARTY_SHARE = 'NEW_COMMITTEE_PARTY_SHARE',
+  THREE_STAR_BRANCH_SHARE = 'THREE_STAR_BRANCH_SHARE',
+  DEMONSTRATION_SITES = 'DEMONSTRATION_SITES',
 }
 registerEnumType(ComputedMeasure, {
   name: 'ComputedMeasure',
-  description: '业委会组建率 / 小区党组织组建率 / 新组建业委会党员比例, computed from compounds',
+  description: 'What the actual is computed from (the compounds of the area, as of the day); indicator-measures.ts states each rule',
+  valuesConfig: {
+    OWNERS_COMMITTEE_RATE: { description: '业委会组建率: compounds with an elected committee serving, of all compounds (%)' },
+    SELF_GOVERNANCE_COVERAGE: { description: '业主自治组织覆盖: compounds with an elected or provisional committee serving (%)' },
+    PARTY_ORGANIZATION_RATE: { description: '小区党组织覆盖率: compounds with a party organisation serving (%)' },
+    NEW_COMMITTEE_PARTY_SHARE: { description: '新组建(换届)业委会党员比例: party members of the members of committees formed since the document was issued (%)' },
+    THREE_STAR_BRANCH_SHARE: { description: '三星级及以上小区党组织比率: serving compound party organisations whose latest published rating has ≥ 3 stars (%)' },
+    DEMONSTRATION_SITES: { description: '示范点: demonstration-site award cases accepted by the street (a count)' },
+  },
 });
 
 /** 指标: a numeric target a document sets, with its deadline and scope, citing its clause. */
@@ -75,6 +87,13 @@ export class Indicator extends SourcedRecord {
   @Field(() => ComputedMeasure, { nullable: true, description: 'Set when the actual is computed from compounds, not typed' })
   @Column({ type: 'varchar', length: 32, nullable: true })
   computed: ComputedMeasure | null;
+
+  @Field({
+    description:
+      '每个小区: the target holds for every compound (每个小区 ≥ 1), not for the area as a whole. Measurements name a compound; the actual is the number of compounds that meet the target, and it is met only when all of them do',
+  })
+  @Column({ type: 'boolean', default: false })
+  perCompound: boolean;
 }
 
 /** 指标测量: a value of an indicator in a jurisdiction on a date. */
@@ -82,6 +101,7 @@ export class Indicator extends SourcedRecord {
 @Owned({ column: 'jurisdictionId', reads: 'downward', writes: 'fact' })
 @Entity('indicator_measurement')
 @Index('ix_indicator_measurement', ['indicatorId', 'measuredOn'])
+@Index('ix_indicator_measurement_compound', ['compoundId', 'indicatorId'])
 export class IndicatorMeasurement extends BaseRecord {
   @Field(() => ID)
   @Column({ type: 'int' })
@@ -98,6 +118,14 @@ export class IndicatorMeasurement extends BaseRecord {
   @ManyToOne(() => Jurisdiction, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'jurisdictionId' })
   jurisdictionRel?: Jurisdiction;
+
+  @Field(() => ID, { nullable: true, description: 'The compound measured, for an indicator set per compound (then required; jurisdictionId is its community)' })
+  @Column({ type: 'int', nullable: true })
+  compoundId: number | null;
+
+  @ManyToOne(() => Compound, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'compoundId' })
+  compoundRel?: Compound;
 
   @Field(() => LocalDate)
   @Column({ type: 'date' })

@@ -50,6 +50,9 @@ export class UpdateIndicatorArgs {
   @Field(() => ComputedMeasure, { nullable: true })
   computed?: ComputedMeasure | null;
 
+  @Field(() => Boolean, { nullable: true, description: '每个小区: the target holds for every compound' })
+  perCompound?: boolean;
+
   @Field(() => ID, { nullable: true })
   sourceDocumentId?: string | null;
 
@@ -82,6 +85,9 @@ export class IndicatorMeasurementFilter extends BaseFilterInput {
 
   @Field(() => ID, { nullable: true })
   jurisdictionId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  compoundId?: string | null;
 }
 
 @ArgsType()
@@ -89,8 +95,11 @@ export class UpdateIndicatorMeasurementArgs {
   @Field(() => ID, { nullable: true })
   indicatorId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Where it was measured; for a per-compound indicator, the compound’s community (taken from compoundId)' })
   jurisdictionId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The compound measured: required for a per-compound indicator (每个小区), refused for others' })
+  compoundId?: string | null;
 
   @Field(() => LocalDate, { nullable: true })
   @IsPastDate()
@@ -110,9 +119,6 @@ export class UpdateIndicatorMeasurementArgs {
 export class CreateIndicatorMeasurementArgs extends UpdateIndicatorMeasurementArgs {
   @Field(() => ID)
   indicatorId: string;
-
-  @Field(() => ID)
-  jurisdictionId: string;
 
   @Field(() => LocalDate)
   @IsPastDate()

@@ -60,7 +60,7 @@ export class IndicatorResolver extends createCrudResolver({
   @FieldResolver(() => IndicatorStatus, { description: 'On track, at risk, met or missed as of the date, in the indicator’s scope' })
   async status(@Root() i: Indicator, @Arg('asOf', () => LocalDate, asOfArg) asOf: string | null, @Ctx() ctx: AppContext) {
     const day = asOf ?? todayInChina();
-    return ctx.services.indicatorProgress.status(i, (await actualOf(ctx, i, day)).value, day);
+    return ctx.services.indicatorProgress.status(i, await actualOf(ctx, i, day), day);
   }
 
   @FieldResolver(() => [IndicatorMeasurement])

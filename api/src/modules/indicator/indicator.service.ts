@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { In } from 'typeorm';
 import { CrudService } from '../../common/crud.service';
 import { assertPastDate, daysBetween } from '../../common/dates';
@@ -7,11 +7,9 @@ import { badInput } from '../../common/errors';
 import { Compound } from '../organization/compound.entity';
 import { JurisdictionLevel } from '../organization/enums';
 import { loadJurisdictionTree } from '../organization/jurisdiction-tree';
-import { CommitteeKind, OwnersCommittee } from '../owners-committee/owners-committee.entity';
-import { PartyOrganization } from '../party-organization/party-organization.entity';
-import { PolicyDocument } from '../policy/policy-document.entity';
-import { Comparator, ComputedMeasure, Indicator, IndicatorMeasurement, IndicatorUnit } from './indicator.entities';
-import { computedActual, type IndicatorActual, type OwnFigure, ownOnly, rollUp } from './indicator-rollup';
+import { Comparator, Indicator, IndicatorMeasurement, IndicatorUnit } from './indicator.entities';
+import { computedActual, type IndicatorActual, type OwnFigure, ownOnly, perCompoundActual, rollUp } from './indicator-rollup';
+import { prepareMeasures } from './indicator-measures';
 import type { IndicatorFilter, IndicatorMeasurementFilter } from './indicator.inputs';
 
 type JurisdictionTree = Awaited<ReturnType<typeof loadJurisdictionTree>>;
@@ -28,9 +26,14 @@ registerEnumType(IndicatorStatus, {
 });
 
 const AT_RISK_DAYS = 30;
+
+/** Whether a value meets the indicator's target. */
+const meets = (i: Indicator, value: number): boolean => {
+  const target = Number(i.target);
+  return i.comparator === Comparator.GTE ? value >= target : i.comparator === Comparator.LTE ? value <= target : value === target;
+};
 /** Up to this many places the measurement read names them (the bound on every list argument). */
 const MAX_PLACES_IN_LIST = 1000;
-const inOffice = (from: string, to: string | null, day: string) => from <= day && (to === null || to >= day);
 
 function checkPercent(unit: IndicatorUnit, value: number, field: string): void {
   if (unit === IndicatorUnit.PERCENT && value > 100) throw badInput(field, `${field} is a percentage: at most 100`, 'OVER_100');
@@ -46,6 +49,30 @@ export class IndicatorService extends CrudService<Indicator, IndicatorFilter> {
 
 /** 指标测量: typed values, also 0–100 for a percentage, and not dated in the future. */
 export class IndicatorMeasurementService extends CrudService<IndicatorMeasurement, IndicatorMeasurementFilter> {
+  /**
+   * A per-compound indicator (每个小区) is measured compound by compound: the measurement names the
+   * compound and lies in its community; any other is measured for a jurisdiction and names none.
+   * Placed before the scope check, so the community it is placed in is the one checked. A null
+   * jurisdictionId is no jurisdiction named (the compound's community is taken, or it is asked for).
+   */
+  protected normalize(input: ObjectLiteral, creating: boolean): ObjectLiteral {
+    const { jurisdictionId, ...rest } = input;
+    return super.normalize(jurisdictionId === null ? rest : input, creating);
+  }
+
+  protected async checkScope(em: EntityManager, row: IndicatorMeasurement): Promise<number | null | undefined> {
+    const indicator = await em.findOneBy(Indicator, { id: row.indicatorId });
+    if (indicator?.perCompound) {
+      if (row.compoundId == null) throw badInput('compoundId', `${indicator.name} is set for every compound: name the compound measured`, 'REQUIRED');
+      const compound = await em.findOneByOrFail(Compound, { id: row.compoundId });
+      row.jurisdictionId = compound.communityId;
+    } else if (indicator && row.compoundId != null) {
+      throw badInput('compoundId', `${indicator.name} is measured for a jurisdiction, not compound by compound`, 'NOT_PER_COMPOUND');
+    }
+    if (row.jurisdictionId == null) throw badInput('jurisdictionId', 'Name the jurisdiction measured', 'REQUIRED');
+    return super.checkScope(em, row);
+  }
+
   protected async validate(em: EntityManager, next: IndicatorMeasurement): Promise<void> {
     const indicator = await em.findOneByOrFail(Indicator, { id: next.indicatorId });
     checkPercent(indicator.unit, Number(next.value), 'value');
@@ -72,18 +99,72 @@ export class IndicatorProgressService {
     if (!indicators.length) return [];
     const scopeOf = (i: Indicator) => jurisdictionId ?? i.scopeId;
     const tree = await loadJurisdictionTree(this.ds);
-    const measured = indicators.filter((i) => !i.computed);
+    const measured = indicators.filter((i) => !i.computed && !i.perCompound);
+    const perCompound = indicators.filter((i) => !i.computed && i.perCompound);
     const computed = indicators.filter((i) => i.computed);
     // A count adds up from the areas below, so it needs their figures; a share only its own.
     const areaOf = (i: Indicator) => (i.unit === IndicatorUnit.COUNT ? tree.subtree(scopeOf(i)) : tree.subtree(scopeOf(i)).slice(0, 1));
     const areas = new Map(measured.map((i) => [i.id, areaOf(i)]));
     const own = await this.latestMeasurements(measured, [...new Set([...areas.values()].flat().map((j) => j.id))], asOf);
-    const computedActuals = computed.length ? await this.computedActuals(computed, scopeOf, asOf, tree) : new Map<number, number | null>();
+    const compounds = computed.length || perCompound.length ? await this.compoundsOf([...computed, ...perCompound], scopeOf, tree) : new Map<number, Set<number>>();
+    const computedActuals = computed.length ? await this.computedActuals(computed, compounds, asOf) : new Map<number, number | null>();
+    const perCompoundActuals = perCompound.length ? await this.perCompoundActuals(perCompound, compounds, asOf) : new Map<number, IndicatorActual>();
     return indicators.map((i) => {
       if (i.computed) return computedActual(computedActuals.get(i.id) ?? null);
+      if (i.perCompound) return perCompoundActuals.get(i.id)!;
       const mine = own.get(i.id) ?? new Map<number, OwnFigure>();
       return i.unit === IndicatorUnit.COUNT ? rollUp(areas.get(i.id) ?? [], mine) : ownOnly(mine.get(scopeOf(i)));
     });
+  }
+
+  /** The compounds of each indicator's area (its scope, or the place asked about), in one query. */
+  private async compoundsOf(indicators: Indicator[], scopeOf: (i: Indicator) => number, tree: JurisdictionTree): Promise<Map<number, Set<number>>> {
+    const communitiesUnder = (id: number): number[] => tree.subtree(id).flatMap((j) => (j.level === JurisdictionLevel.COMMUNITY ? [j.id] : []));
+    const communitiesOf = new Map(indicators.map((i) => [i.id, new Set(communitiesUnder(scopeOf(i)))]));
+    const all = [...new Set([...communitiesOf.values()].flatMap((c) => [...c]))];
+    const rows = all.length ? await this.ds.getRepository(Compound).find({ where: { communityId: In(all) }, select: { id: true, communityId: true } }) : [];
+    return new Map(indicators.map((i) => [i.id, new Set(rows.filter((c) => communitiesOf.get(i.id)!.has(c.communityId)).map((c) => c.id))]));
+  }
+
+  private async computedActuals(indicators: Indicator[], compounds: Map<number, Set<number>>, asOf: string): Promise<Map<number, number | null>> {
+    const all = [...new Set([...compounds.values()].flatMap((c) => [...c]))];
+    const measures = await prepareMeasures(this.ds, indicators, all, asOf);
+    return new Map(
+      indicators.map((i) => {
+        const ids = compounds.get(i.id)!;
+        return [i.id, ids.size ? measures.get(i.computed!)!(i, ids) : null];
+      }),
+    );
+  }
+
+  /**
+   * 每个小区: the latest measurement of each compound on or before the day decides whether that compound
+   * meets the target; the actual is the number that do, of all compounds of the area (one never
+   * measured does not).
+   */
+  private async perCompoundActuals(indicators: Indicator[], compounds: Map<number, Set<number>>, asOf: string): Promise<Map<number, IndicatorActual>> {
+    const qb = this.ds
+      .getRepository(IndicatorMeasurement)
+      .createQueryBuilder('m')
+      .select(['m.id', 'm.indicatorId', 'm.compoundId', 'm.measuredOn', 'm.value'])
+      .where('m.indicatorId IN (:...ids) AND m.compoundId IS NOT NULL AND m.measuredOn <= :asOf', { ids: indicators.map((i) => i.id), asOf });
+    qb.andWhere(
+      `NOT EXISTS ${qb
+        .subQuery()
+        .select('1')
+        .from(IndicatorMeasurement, 'n')
+        .where('n.indicatorId = m.indicatorId AND n.compoundId = m.compoundId AND n.measuredOn <= :asOf')
+        .andWhere('(n.measuredOn > m.measuredOn OR (n.measuredOn = m.measuredOn AND n.id > m.id))')
+        .getQuery()}`,
+    );
+    const latest = await qb.getMany();
+    return new Map(
+      indicators.map((i) => {
+        const ids = compounds.get(i.id)!;
+        const meeting = latest.filter((m) => m.indicatorId === i.id && ids.has(m.compoundId!) && meets(i, Number(m.value))).length;
+        return [i.id, perCompoundActual(meeting, ids.size)];
+      }),
+    );
   }
 
   /**
@@ -118,61 +199,20 @@ export class IndicatorProgressService {
     return out;
   }
 
-  private async computedActuals(indicators: Indicator[], scopeOf: (i: Indicator) => number, asOf: string, tree: JurisdictionTree): Promise<Map<number, number | null>> {
-    const communitiesUnder = (id: number): number[] => tree.subtree(id).flatMap((j) => (j.level === JurisdictionLevel.COMMUNITY ? [j.id] : []));
-    const communitiesOf = new Map(indicators.map((i) => [i.id, communitiesUnder(scopeOf(i))]));
-    const allCommunities = [...new Set([...communitiesOf.values()].flat())];
-    const compounds = allCommunities.length ? await this.ds.getRepository(Compound).find({ where: { communityId: In(allCommunities) }, select: { id: true, communityId: true } }) : [];
-    const compoundIds = compounds.map((c) => c.id);
-    const needs = (m: ComputedMeasure) => indicators.some((i) => i.computed === m);
-    const orgs = compoundIds.length && needs(ComputedMeasure.PARTY_ORGANIZATION_RATE) ? await this.ds.getRepository(PartyOrganization).find({ where: { compoundId: In(compoundIds) } }) : [];
-    const committees =
-      compoundIds.length && (needs(ComputedMeasure.OWNERS_COMMITTEE_RATE) || needs(ComputedMeasure.NEW_COMMITTEE_PARTY_SHARE))
-        ? await this.ds.getRepository(OwnersCommittee).find({ where: { compoundId: In(compoundIds), kind: CommitteeKind.ELECTED } })
-        : [];
-    const docIds = [...new Set(indicators.filter((i) => i.computed === ComputedMeasure.NEW_COMMITTEE_PARTY_SHARE && i.sourceDocumentId).map((i) => i.sourceDocumentId!))];
-    const docs = docIds.length ? await this.ds.getRepository(PolicyDocument).findBy({ id: In(docIds) }) : [];
-    const issued = new Map(docs.map((d) => [d.id, d.issueDate]));
-    const liveOrgs = orgs.filter((o) => inOffice(o.formedOn, o.dissolvedOn, asOf));
-    const liveCommittees = committees.filter((c) => inOffice(c.formedOn, c.dissolvedOn, asOf));
-    const pct = (n: number, d: number) => (d ? Math.round((n / d) * 10000) / 100 : null);
-
-    const out = new Map<number, number | null>();
-    for (const indicator of indicators) {
-      const mine = new Set(communitiesOf.get(indicator.id));
-      const ids = new Set(compounds.filter((c) => mine.has(c.communityId)).map((c) => c.id));
-      if (!ids.size) {
-        out.set(indicator.id, null);
-        continue;
-      }
-      const current = liveCommittees.filter((c) => ids.has(c.compoundId));
-      if (indicator.computed === ComputedMeasure.PARTY_ORGANIZATION_RATE) {
-        out.set(indicator.id, pct(new Set(liveOrgs.filter((o) => ids.has(o.compoundId)).map((o) => o.compoundId)).size, ids.size));
-      } else if (indicator.computed === ComputedMeasure.OWNERS_COMMITTEE_RATE) {
-        out.set(indicator.id, pct(new Set(current.map((c) => c.compoundId)).size, ids.size));
-      } else {
-        // NEW_COMMITTEE_PARTY_SHARE: members of committees formed since the document was issued.
-        const since = (indicator.sourceDocumentId && issued.get(indicator.sourceDocumentId)) || '0000-01-01';
-        const fresh = current.filter((c) => c.formedOn >= since && c.memberCount);
-        out.set(
-          indicator.id,
-          pct(
-            fresh.reduce((n, c) => n + (c.partyMemberCount ?? 0), 0),
-            fresh.reduce((n, c) => n + (c.memberCount ?? 0), 0),
-          ),
-        );
-      }
-    }
-    return out;
-  }
-
-  status(indicator: Indicator, actual: number | null, asOf: string): IndicatorStatus {
-    const target = Number(indicator.target);
-    const met = actual !== null && (indicator.comparator === Comparator.GTE ? actual >= target : indicator.comparator === Comparator.LTE ? actual <= target : actual === target);
+  /**
+   * Met when the actual meets the target (for a per-compound target: every compound meets it); missed
+   * when the deadline passed without; at risk with no figure, within 30 days of the deadline, or with no
+   * deadline at all (a standing target not met today is not on track: there is no later day it is
+   * waiting for); on track otherwise.
+   */
+  status(indicator: Indicator, actual: IndicatorActual | number | null, asOf: string): IndicatorStatus {
+    const detail = typeof actual === 'object' && actual !== null ? actual : null;
+    const value = detail ? detail.value : (actual as number | null);
+    const met = indicator.perCompound && detail ? detail.compounds !== null && detail.compounds > 0 && detail.compoundsMeeting === detail.compounds : value !== null && meets(indicator, value);
     if (met) return IndicatorStatus.MET;
     if (indicator.deadline && asOf > indicator.deadline) return IndicatorStatus.MISSED;
-    if (actual === null) return IndicatorStatus.AT_RISK;
-    if (indicator.deadline && daysBetween(asOf, indicator.deadline) <= AT_RISK_DAYS) return IndicatorStatus.AT_RISK;
+    if (value === null) return IndicatorStatus.AT_RISK;
+    if (!indicator.deadline || daysBetween(asOf, indicator.deadline) <= AT_RISK_DAYS) return IndicatorStatus.AT_RISK;
     return IndicatorStatus.ON_TRACK;
   }
 }

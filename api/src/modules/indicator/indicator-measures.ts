@@ -1,0 +1,173 @@
+import { type DataSource, In } from 'typeorm';
+import { AwardCase, AwardCaseStep } from '../incentive/award-case.entity';
+import { IncentiveProgramme } from '../incentive/incentive.entities';
+import { AwardCaseStatus, IncentiveTrigger } from '../incentive/incentive.enums';
+import { CommitteeKind, OwnersCommittee } from '../owners-committee/owners-committee.entity';
+import { PartyOrganization } from '../party-organization/party-organization.entity';
+import { PolicyDocument } from '../policy/policy-document.entity';
+import { PublishedEntry, RatingPublication } from '../publication/publication.entities';
+import { Rating, RatingPeriod, RatingScheme } from '../rating/rating.entities';
+import { RatedSubjectKind } from '../rating/rating.enums';
+import { ComputedMeasure, type Indicator } from './indicator.entities';
+
+/*
+ * 由台账计算的指标: each computed measure, as of a day, over the compounds of an area. A measure is
+ * prepared once per request for every compound of every area asked about (a fixed number of queries),
+ * then answers for each indicator's own area. The rules, as the documents word the targets:
+ *
+ * - OWNERS_COMMITTEE_RATE 业委会组建率: compounds with an elected committee serving on the day, of all compounds.
+ * - SELF_GOVERNANCE_COVERAGE 小区业主自治组织覆盖 (004 二(二)): compounds with an elected committee or a
+ *   临时物业管理委员会 serving on the day, of all compounds.
+ * - NEW_COMMITTEE_PARTY_SHARE 新组建(换届)的业委会成员党员比例: party members of all members of the
+ *   committees (elected or provisional) formed or re-elected on or after the document setting the
+ *   target was issued and serving on the day, counted member by member, not averaged by committee.
+ * - PARTY_ORGANIZATION_RATE 小区党组织覆盖率: compounds with a party organisation serving on the day.
+ * - THREE_STAR_BRANCH_SHARE 达到三星级及以上的小区党组织比率 (003 3): of the compound party organisations
+ *   serving on the day, those whose latest published party-branch rating (the latest period published
+ *   on or before the day, its latest revision) gives three stars or more. An organisation never rated
+ *   counts as not reaching three stars: the target is a share of all of them.
+ * - DEMONSTRATION_SITES 示范点 (000 附件; 002 五): demonstration-site award cases of the area's compounds
+ *   accepted by the street (the last acceptance) on or before the day. A count.
+ */
+
+export interface MeasureInput {
+  ds: DataSource;
+  asOf: string;
+  /** Every compound of every area asked about. */
+  compoundIds: number[];
+  indicators: Indicator[];
+  /** Reads shared by the measures of one request (committees, party organisations): each made once. */
+  once<T>(key: string, read: () => Promise<T>): Promise<T>;
+}
+
+/** The actual of one indicator over the compounds of its area (null: nothing to compute from). */
+export type MeasureAnswer = (indicator: Indicator, compoundIds: ReadonlySet<number>) => number | null;
+
+export interface MeasureDef {
+  prepare(input: MeasureInput): Promise<MeasureAnswer>;
+}
+
+const serves = (from: string, to: string | null, day: string) => from <= day && (to === null || to >= day);
+export const pct = (n: number, d: number): number | null => (d ? Math.round((n / d) * 10000) / 100 : null);
+const shareOf = (meeting: ReadonlySet<number>) => (_: Indicator, ids: ReadonlySet<number>) => pct([...ids].filter((id) => meeting.has(id)).length, ids.size);
+
+async function servingCommittees(input: MeasureInput, kinds: CommitteeKind[]): Promise<OwnersCommittee[]> {
+  if (!input.compoundIds.length) return [];
+  const rows = await input.once('committees', () => input.ds.getRepository(OwnersCommittee).find({ where: { compoundId: In(input.compoundIds) } }));
+  return rows.filter((c) => kinds.includes(c.kind) && serves(c.formedOn, c.dissolvedOn, input.asOf));
+}
+
+async function servingOrganizations(input: MeasureInput): Promise<PartyOrganization[]> {
+  if (!input.compoundIds.length) return [];
+  const rows = await input.once('organizations', () => input.ds.getRepository(PartyOrganization).find({ where: { compoundId: In(input.compoundIds) } }));
+  return rows.filter((o) => serves(o.formedOn, o.dissolvedOn, input.asOf));
+}
+
+const MEASURES: Record<ComputedMeasure, MeasureDef> = {
+  [ComputedMeasure.OWNERS_COMMITTEE_RATE]: {
+    async prepare(input) {
+      return shareOf(new Set((await servingCommittees(input, [CommitteeKind.ELECTED])).map((c) => c.compoundId)));
+    },
+  },
+  [ComputedMeasure.SELF_GOVERNANCE_COVERAGE]: {
+    async prepare(input) {
+      return shareOf(new Set((await servingCommittees(input, [CommitteeKind.ELECTED, CommitteeKind.PROVISIONAL])).map((c) => c.compoundId)));
+    },
+  },
+  [ComputedMeasure.NEW_COMMITTEE_PARTY_SHARE]: {
+    async prepare(input) {
+      const committees = await servingCommittees(input, [CommitteeKind.ELECTED, CommitteeKind.PROVISIONAL]);
+      const docIds = [...new Set(input.indicators.flatMap((i) => (i.sourceDocumentId ? [i.sourceDocumentId] : [])))];
+      const docs = docIds.length ? await input.ds.getRepository(PolicyDocument).find({ select: { id: true, issueDate: true }, where: { id: In(docIds) } }) : [];
+      const issued = new Map(docs.map((d) => [d.id, d.issueDate]));
+      return (indicator, ids) => {
+        const since = (indicator.sourceDocumentId && issued.get(indicator.sourceDocumentId)) || '0000-01-01';
+        const fresh = committees.filter((c) => ids.has(c.compoundId) && c.formedOn >= since && c.memberCount);
+        return pct(
+          fresh.reduce((n, c) => n + (c.partyMemberCount ?? 0), 0),
+          fresh.reduce((n, c) => n + (c.memberCount ?? 0), 0),
+        );
+      };
+    },
+  },
+  [ComputedMeasure.PARTY_ORGANIZATION_RATE]: {
+    async prepare(input) {
+      return shareOf(new Set((await servingOrganizations(input)).map((o) => o.compoundId)));
+    },
+  },
+  [ComputedMeasure.THREE_STAR_BRANCH_SHARE]: {
+    async prepare(input) {
+      const orgs = await servingOrganizations(input);
+      const stars = orgs.length
+        ? await latestPublishedStars(
+            input.ds,
+            orgs.map((o) => o.id),
+            input.asOf,
+          )
+        : new Map<number, number>();
+      return (_, ids) => {
+        const mine = orgs.filter((o) => ids.has(o.compoundId));
+        return pct(mine.filter((o) => (stars.get(o.id) ?? 0) >= 3).length, mine.length);
+      };
+    },
+  },
+  [ComputedMeasure.DEMONSTRATION_SITES]: {
+    async prepare(input) {
+      if (!input.compoundIds.length) return () => 0;
+      const rows: Array<{ compoundId: number | string }> = await input.ds
+        .getRepository(AwardCase)
+        .createQueryBuilder('c')
+        .select('c.compoundId', 'compoundId')
+        .innerJoin(IncentiveProgramme, 'p', 'p.id = c.programmeId')
+        .where('p.trigger = :trigger AND c.status = :accepted AND c.compoundId IN (:...ids)', {
+          trigger: IncentiveTrigger.DEMONSTRATION_SITE_ACCEPTED,
+          accepted: AwardCaseStatus.STREET_ACCEPTED,
+          ids: input.compoundIds,
+        })
+        .andWhere(`EXISTS (SELECT 1 FROM ${input.ds.getMetadata(AwardCaseStep).tableName} s WHERE s.caseId = c.id AND s.toStatus = :accepted AND s.stepDate <= :asOf)`, { asOf: input.asOf })
+        .getRawMany();
+      const sites = rows.map((r) => Number(r.compoundId));
+      return (_, ids) => sites.filter((id) => ids.has(id)).length;
+    },
+  },
+};
+
+/**
+ * The stars of each party organisation in its latest published party-branch rating on or before the
+ * day: the edition of the latest period (by its end), its latest revision published by then.
+ */
+async function latestPublishedStars(ds: DataSource, orgIds: number[], asOf: string): Promise<Map<number, number>> {
+  const rows: Array<{ orgId: number | string; stars: number | string; endsOn: string; revision: number | string }> = await ds
+    .getRepository(PublishedEntry)
+    .createQueryBuilder('e')
+    .select(['r.partyOrganizationId AS "orgId"', 'e.stars AS "stars"', 'per.endDate AS "endsOn"', 'pub.revision AS "revision"'])
+    .innerJoin(Rating, 'r', 'r.id = e.ratingId')
+    .innerJoin(RatingPublication, 'pub', 'pub.id = e.publicationId')
+    .innerJoin(RatingPeriod, 'per', 'per.id = pub.periodId')
+    .innerJoin(RatingScheme, 's', 's.id = per.schemeId')
+    .where('r.partyOrganizationId IN (:...orgIds) AND pub.publishedOn <= :asOf AND s.subjectKind = :kind', { orgIds, asOf, kind: RatedSubjectKind.PARTY_BRANCH })
+    .getRawMany();
+  const best = new Map<number, { stars: number; endsOn: string; revision: number }>();
+  for (const r of rows) {
+    const id = Number(r.orgId);
+    const row = { stars: Number(r.stars), endsOn: String(r.endsOn).slice(0, 10), revision: Number(r.revision) };
+    const held = best.get(id);
+    if (!held || row.endsOn > held.endsOn || (row.endsOn === held.endsOn && row.revision > held.revision)) best.set(id, row);
+  }
+  return new Map([...best].map(([id, r]) => [id, r.stars]));
+}
+
+/** The measures the indicators ask for, each prepared once over all their compounds. */
+export async function prepareMeasures(ds: DataSource, indicators: Indicator[], compoundIds: number[], asOf: string): Promise<Map<ComputedMeasure, MeasureAnswer>> {
+  const wanted = [...new Set(indicators.flatMap((i) => (i.computed ? [i.computed] : [])))];
+  const out = new Map<ComputedMeasure, MeasureAnswer>();
+  const shared = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, read: () => Promise<T>): Promise<T> => {
+    if (!shared.has(key)) shared.set(key, read());
+    return shared.get(key) as Promise<T>;
+  };
+  for (const m of wanted) {
+    out.set(m, await MEASURES[m].prepare({ ds, asOf, compoundIds, indicators: indicators.filter((i) => i.computed === m), once }));
+  }
+  return out;
+}
