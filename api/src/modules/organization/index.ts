@@ -1,5 +1,7 @@
 import { type ApiModule, type ModuleKit, type ModuleServices } from '../../common/module';
 import { Compound } from './compound.entity';
+import { defineCompoundFlags } from './compound-flags';
+import { ManagementMode } from './enums';
 import { Jurisdiction } from './jurisdiction.entity';
 import { OwnedRecords1764806400000 } from './migrations/1764806400000-OwnedRecords';
 import { CompoundResolver, JurisdictionResolver, PropertyCompanyResolver, UnitResolver } from './organization.resolver';
@@ -19,6 +21,14 @@ const services = ({ ds, tx, audit }: ModuleKit) => ({
 const reasons = {
   WRONG_LEVEL: 'A jurisdiction is not exactly one level below its parent, or a compound’s community is not a community (社区·村)',
 } as const;
+
+defineCompoundFlags([
+  {
+    flag: 'NO_PROPERTY_SERVICE',
+    description: '无物业: no property service covers the compound (000 附件 四(一), 003 5: 无物业小区清零)',
+    condition: () => `e.managementMode = '${ManagementMode.NONE}'`,
+  },
+]);
 
 /** 区划、单位、物业企业、小区: who is where, and the compounds everything else is about. */
 export const organizationModule: ApiModule = {

@@ -2,6 +2,8 @@ import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { BaseFilterInput } from '../../common/filters';
 import { IsUscc, NotBlank } from '../../common/validators';
+import { LocalDate } from '../../common/scalars';
+import { CompoundFlag } from './compound-flags';
 import { JurisdictionLevel, ManagementMode, UnitKind } from './enums';
 
 @InputType()
@@ -138,6 +140,12 @@ export class CompoundFilter extends BaseFilterInput {
 
   @Field(() => ManagementMode, { nullable: true })
   managementMode?: ManagementMode | null;
+
+  @Field(() => [CompoundFlag], { nullable: true, description: 'Compounds where every one of these holds on asOf (待办: re-election due, party share under half…)' })
+  flags?: string[] | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'The day the flags are judged on (default: today)' })
+  asOf?: string | null;
 }
 
 @ArgsType()

@@ -1,9 +1,12 @@
 import { ListSize } from '../../common/query-limits';
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { todayInChina } from '../../common/dates';
+import { LocalDate } from '../../common/scalars';
 import type { AppContext } from '../../common/context';
 import { createCrudResolver } from '../../common/crud.resolver';
 import { EDITORS, Role } from '../../common/roles';
 import { Compound } from './compound.entity';
+import { CompoundFlag, compoundFlagsLoader } from './compound-flags';
 import { Jurisdiction } from './jurisdiction.entity';
 import { compoundsByCommunity, jurisdictionChildren, unitsByJurisdiction } from './organization.loaders';
 import {
@@ -116,5 +119,10 @@ export class CompoundResolver extends createCrudResolver({
   @FieldResolver(() => PropertyCompany, { nullable: true })
   propertyCompany(@Root() c: Compound, @Ctx() ctx: AppContext): Promise<PropertyCompany | null> {
     return ctx.loaders.ref(PropertyCompany, c.propertyCompanyId);
+  }
+
+  @FieldResolver(() => [CompoundFlag], { description: '待办与标记: what is due or wrong at the compound on the day (default: today)' })
+  flags(@Root() c: Compound, @Arg('asOf', () => LocalDate, { nullable: true }) asOf: string | null, @Ctx() ctx: AppContext): Promise<string[]> {
+    return compoundFlagsLoader(ctx.loaders, asOf ?? todayInChina()).load(c.id);
   }
 }

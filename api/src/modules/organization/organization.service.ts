@@ -2,7 +2,9 @@ import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../common/context';
 import { CrudService } from '../../common/crud.service';
 import { jurisdictionsChanged } from '../../common/scope';
+import { todayInChina } from '../../common/dates';
 import { badInput } from '../../common/errors';
+import { whereFlags } from './compound-flags';
 import type { Compound } from './compound.entity';
 import { JurisdictionLevel, LEVEL_DEPTH, MODES_WITH_COMPANY } from './enums';
 import { Jurisdiction } from './jurisdiction.entity';
@@ -69,6 +71,13 @@ export class PropertyCompanyService extends CrudService<PropertyCompany, Propert
 
 /** 住宅小区: lies in a community; has a company exactly when the mode is one served by a company. */
 export class CompoundService extends CrudService<Compound, CompoundFilter> {
+  /** flags: the compounds where each holds on asOf (the domains' conditions, compound-flags.ts). */
+  protected applyFilter(qb: SelectQueryBuilder<Compound>, filter: CompoundFilter): void {
+    const { flags, asOf, ...rest } = filter;
+    super.applyFilter(qb, rest);
+    if (flags?.length) whereFlags(qb as SelectQueryBuilder<object>, this.ds, flags, asOf ?? todayInChina());
+  }
+
   protected async validate(em: EntityManager, next: Compound): Promise<void> {
     const community = await em.findOneByOrFail(Jurisdiction, { id: next.communityId });
     if (community.level !== JurisdictionLevel.COMMUNITY) {

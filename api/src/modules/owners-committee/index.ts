@@ -1,5 +1,7 @@
 import { type ApiModule, type ModuleKit, type ModuleServices } from '../../common/module';
+import { defineCompoundFlags } from '../organization/compound-flags';
 import { CommitteeMember } from './committee-member.entity';
+import { COMMITTEE_FLAGS } from './committee.flags';
 import { CommitteeMemberService } from './committee-member.service';
 import { CommitteeSurveyService, ReportMeetingService } from './committee-records.service';
 import { CommitteeSurvey } from './committee-survey.entity';
@@ -32,6 +34,8 @@ const reasons = {
   BEFORE_FORMED: 'A member is said to serve before the committee was formed',
   OUTSIDE_PERIOD: 'A record is dated before the period (half year, year) it is about began',
 } as const;
+
+defineCompoundFlags(COMMITTEE_FLAGS);
 
 /**
  * 业主委员会 / 临时物业管理委员会 of a compound, term by term: members (the board of 001 二.5 and the
