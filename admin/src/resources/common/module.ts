@@ -45,6 +45,18 @@ export interface ConsoleModule {
   statusColors?: Record<string, Record<string, ChipColor>>;
   /** Nested fields per type: `list` for lists, references and mutation results; `one` adds to it for a record's page. */
   selections?: Record<string, { list: string; one?: string }>;
+  /** What it shows on the compound page (小区台账), each section its own card, in `order`. */
+  compoundSections?: CompoundSection[];
+}
+
+/** A part of the compound page a domain adds: the compound's records it keeps, and what is due. */
+export interface CompoundSection {
+  key: string;
+  /** Where it goes on the page (lower first). */
+  order: number;
+  /** The message key of its heading. */
+  title: string;
+  component: ComponentType<{ compoundId: string; asOf: string }>;
 }
 
 /**

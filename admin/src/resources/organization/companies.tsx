@@ -2,7 +2,6 @@ import { Datagrid, List, ReferenceField, ReferenceManyField, Show, SimpleForm, S
 import { isValidUscc } from '../../../../api/src/common/uscc';
 import { formViews, RefInput } from '../common/forms';
 import { ListActions, ShowActions } from '../common/actions';
-import { EnumField, EnumInput } from '../common/fields';
 import { History } from '../common/History';
 import { OwnerField, OwnerInput } from '../common/owner';
 
@@ -50,45 +49,3 @@ const CompanyForm = () => (
 );
 
 export const { EditView: PropertyCompanyEdit, CreateView: PropertyCompanyCreate } = formViews(CompanyForm, { owner: 'ownerJurisdictionId' });
-
-const compoundFilters = [
-  <TextInput key="q" source="q" alwaysOn />,
-  <RefInput key="communityId" source="communityId" reference="Jurisdiction" filter={{ level: 'COMMUNITY' }} alwaysOn />,
-  <EnumInput key="managementMode" source="managementMode" enumName="ManagementMode" />,
-];
-
-export const CompoundList = () => (
-  <List filters={compoundFilters} actions={<ListActions />}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="name" />
-      <ReferenceField source="communityId" reference="Jurisdiction" link="show" />
-      <ReferenceField source="propertyCompanyId" reference="PropertyCompany" link="show" emptyText="—" />
-      <EnumField source="managementMode" enumName="ManagementMode" />
-    </Datagrid>
-  </List>
-);
-
-export const CompoundShow = () => (
-  <Show actions={<ShowActions />}>
-    <SimpleShowLayout>
-      <TextField source="name" />
-      <ReferenceField source="communityId" reference="Jurisdiction" link="show" />
-      <ReferenceField source="propertyCompanyId" reference="PropertyCompany" link="show" emptyText="—" />
-      <EnumField source="managementMode" enumName="ManagementMode" />
-      <TextField source="address" emptyText="—" />
-      <History />
-    </SimpleShowLayout>
-  </Show>
-);
-
-const CompoundForm = () => (
-  <SimpleForm>
-    <TextInput source="name" validate={required()} fullWidth />
-    <RefInput source="communityId" reference="Jurisdiction" filter={{ level: 'COMMUNITY' }} validate={required()} />
-    <EnumInput source="managementMode" enumName="ManagementMode" validate={required()} />
-    <RefInput source="propertyCompanyId" reference="PropertyCompany" />
-    <TextInput source="address" fullWidth />
-  </SimpleForm>
-);
-
-export const { EditView: CompoundEdit, CreateView: CompoundCreate } = formViews(CompoundForm);

@@ -6,6 +6,7 @@ import { type ConsoleModule, crudScreens } from '../common/module';
 import { messages } from './messages';
 
 const companies = () => import('./companies');
+const compounds = () => import('./compounds');
 const jurisdictions = () => import('./jurisdictions');
 const units = () => import('./units');
 
@@ -34,9 +35,10 @@ export const organizationModule: ConsoleModule = {
     {
       name: 'Compound',
       icon: HomeWorkIcon,
-      ...crudScreens(companies, 'Compound', edit),
+      ...crudScreens(compounds, 'Compound', edit),
       recordRepresentation: 'name',
     },
   ],
+  selections: { Compound: { list: 'community { id name } flags', one: 'committeeStanding' } },
   messages,
 };

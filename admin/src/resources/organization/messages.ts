@@ -19,8 +19,12 @@ export const messages = defineMessages(
       JurisdictionLevel: { PROVINCE: '省', CITY: '市', COUNTY: '县（市、区）', TOWNSHIP: '街道 / 镇', COMMUNITY: '社区 / 村' },
       UnitKind: { OFFICE: '科室', STATION: '站所', COMMUNITY: '社区（村）', CENTER: '中心 / 岗位', DEPARTMENT: '上级部门', OTHER: '其他' },
       ManagementMode: { PROFESSIONAL: '专业化物业', STATE_OWNED: '国企承接', SELF_MANAGED: '业主自治', COMMUNITY_FALLBACK: '社区兜底', NONE: '无物业' },
+      CompoundFlag: { NO_PROPERTY_SERVICE: '无物业服务' },
     },
-    app: { org: { children: '下级区划', errors: { wrong_level: '所选区划层级不对：上级须正好高一级，小区须属于社区 / 村' } } },
+    app: {
+      compounds: { flags: '待办与标记', open_items: '待办事项', nothing_due: '暂无待办', company_stars: '企业星级（最近公布）', not_rated: '尚无公布的星级' },
+      org: { children: '下级区划', errors: { wrong_level: '所选区划层级不对：上级须正好高一级，小区须属于社区 / 村' } },
+    },
   },
   {
     resources: {
@@ -39,7 +43,11 @@ export const messages = defineMessages(
       JurisdictionLevel: { PROVINCE: 'Province', CITY: 'City', COUNTY: 'County / district', TOWNSHIP: 'Street / town', COMMUNITY: 'Community / village' },
       UnitKind: { OFFICE: 'Office', STATION: 'Station', COMMUNITY: 'Community', CENTER: 'Centre / post', DEPARTMENT: 'Department', OTHER: 'Other' },
       ManagementMode: { PROFESSIONAL: 'Professional', STATE_OWNED: 'State-owned', SELF_MANAGED: 'Self-managed', COMMUNITY_FALLBACK: 'Community fallback', NONE: 'None' },
+      CompoundFlag: { NO_PROPERTY_SERVICE: 'No property service' },
     },
-    app: { org: { children: 'Sub-jurisdictions', errors: { wrong_level: 'Wrong level: a parent is exactly one level up, and a compound lies in a community or village' } } },
+    app: {
+      compounds: { flags: 'Due and flagged', open_items: 'Open items', nothing_due: 'Nothing due', company_stars: 'Company stars (latest published)', not_rated: 'No published rating yet' },
+      org: { children: 'Sub-jurisdictions', errors: { wrong_level: 'Wrong level: a parent is exactly one level up, and a compound lies in a community or village' } },
+    },
   },
 );

@@ -15,6 +15,7 @@ export const messages = defineMessages(
       PoliticalStatus: { CPC_MEMBER: '中共党员', CPC_PROBATIONARY: '中共预备党员', LEAGUE_MEMBER: '共青团员', DEMOCRATIC_PARTY: '民主党派', NON_PARTY: '无党派人士', MASSES: '群众' },
       EarlyElectionVote: { EARLY_REELECTION: '提前换届', CONTINUE: '继续履职' },
       CommitteeStanding: { IN_OFFICE: '任期内', PROVISIONAL: '临时物管会履职', REELECTION_DUE: '应换届', LAPSED: '已解散，未成立', NONE: '未成立' },
+      CompoundFlag: { NO_COMMITTEE: '无业主自治组织', REELECTION_DUE: '业委会应换届', BELOW_PARTY_SHARE: '业委会党员比例不足50%', EARLY_ELECTION_VOTE_DUE: '满意度不足50%，待表决提前换届' },
     },
     app: {
       committees: {
@@ -47,6 +48,12 @@ export const messages = defineMessages(
       },
       EarlyElectionVote: { EARLY_REELECTION: 'Early re-election', CONTINUE: 'Continue' },
       CommitteeStanding: { IN_OFFICE: 'In office', PROVISIONAL: 'Provisional committee', REELECTION_DUE: 'Re-election due', LAPSED: 'Dissolved, none formed', NONE: 'None formed' },
+      CompoundFlag: {
+        NO_COMMITTEE: 'No owners’ committee',
+        REELECTION_DUE: 'Committee re-election due',
+        BELOW_PARTY_SHARE: 'Party share under 50%',
+        EARLY_ELECTION_VOTE_DUE: 'Satisfaction under 50%: vote on early re-election due',
+      },
     },
     app: {
       committees: {

@@ -1,0 +1,237 @@
+import 'reflect-metadata';
+import { In, Like, type DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from '../common/context';
+import { usccCheckChar } from '../common/uscc';
+import { createDataSource } from '../config/data-source';
+import { loadConfig, readEnvFile } from '../config/env';
+import { Compound } from '../modules/organization/compound.entity';
+import { JurisdictionLevel, ManagementMode } from '../modules/organization/enums';
+import { Jurisdiction } from '../modules/organization/jurisdiction.entity';
+import { PropertyCompany } from '../modules/organization/property-company.entity';
+import { CommitteeRole, PoliticalStatus } from '../modules/owners-committee/committee.enums';
+import { CommitteeKind } from '../modules/owners-committee/owners-committee.entity';
+import { SeedRecord } from '../modules/seed/seed-record.entity';
+import { createServices } from '../services';
+import type { Services } from '../common/context';
+
+/*
+ * `npm run seed:demo`: a synthetic ledger for the seeded streets (青阳街道, 宝盖镇), so a fresh
+ * database shows the dashboard's indicators and the compound pages working. Never in seeds/ (which
+ * holds the documents as printed): generated here with a fixed random seed, so every run makes the
+ * same set, and labelled three ways — every name starts with 演示, every address says 演示数据, and
+ * every record is listed in seed_record under a key starting "demo:". A second run finds the set and
+ * leaves it; `npm run seed:demo -- --remove` deletes it (and only it).
+ *
+ * Written through the services as the system, so every rule of the ledger holds for the demo data as
+ * for typed data (a committee's party share comes from its members, a disclosure's lateness from its
+ * date) and every record has its audit event.
+ */
+
+export const DEMO_PREFIX = '演示';
+const DEMO_KEY = 'demo:';
+const DONE_KEY = 'demo:done';
+const SEED = 20241107;
+const STREETS = ['青阳街道', '宝盖镇'];
+
+/** mulberry32: a small deterministic generator (the same set on every machine). */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ESTATES = ['锦绣花园', '阳光公寓', '滨江苑', '御景湾', '桂花里', '新城小区', '翠竹苑', '金色家园', '海岸名都', '世纪广场', '幸福里', '丽景天成', '紫荆苑', '东方明珠', '龙湖湾'];
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '吴', '林', '蔡', '许', '郑', '洪', '施', '苏'];
+const GIVEN = ['华', '明', '芳', '强', '丽', '军', '红', '平', '建', '玲'];
+const COMPANIES = ['晋安物业服务有限公司', '鸿盛物业管理有限公司', '泉安城市服务有限公司', '石狮国投物业有限公司', '闽南家园物业有限公司', '海丝物业服务有限公司'];
+
+interface Ctx {
+  ds: DataSource;
+  services: Services;
+  rnd: () => number;
+  made: Array<{ key: string; type: string; id: number }>;
+}
+
+const pick = <T>(c: Ctx, xs: readonly T[]): T => xs[Math.floor(c.rnd() * xs.length)];
+const between = (c: Ctx, lo: number, hi: number) => lo + Math.floor(c.rnd() * (hi - lo + 1));
+const pad = (n: number) => String(n).padStart(2, '0');
+const addYears = (day: string, years: number) => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+};
+
+async function remember(c: Ctx, key: string, type: string, id: number): Promise<void> {
+  c.made.push({ key: `${DEMO_KEY}${key}`, type, id });
+}
+
+async function companies(c: Ctx, county: Jurisdiction): Promise<number[]> {
+  const ids: number[] = [];
+  for (const [n, name] of COMPANIES.entries()) {
+    const base = `91350582MA2DEM${pad(n + 1)}0`;
+    const saved = await c.services.propertyCompany.create({ name: `${DEMO_PREFIX}${name}`, uscc: `${base}${usccCheckChar(base)}`, jurisdictionId: county.id, address: '演示数据' }, SYSTEM_ACTOR);
+    await remember(c, `company:${n}`, 'PropertyCompany', saved.id);
+    ids.push(saved.id);
+  }
+  return ids;
+}
+
+const MODES: Array<[ManagementMode, number]> = [
+  [ManagementMode.PROFESSIONAL, 0.72],
+  [ManagementMode.STATE_OWNED, 0.06],
+  [ManagementMode.SELF_MANAGED, 0.08],
+  [ManagementMode.COMMUNITY_FALLBACK, 0.06],
+  [ManagementMode.NONE, 0.08],
+];
+function mode(c: Ctx): ManagementMode {
+  let r = c.rnd();
+  for (const [m, p] of MODES) if ((r -= p) < 0) return m;
+  return ManagementMode.PROFESSIONAL;
+}
+
+/** A committee with members (the party share follows from them), its surveys and report meeting. */
+async function committee(c: Ctx, key: string, compoundId: number): Promise<void> {
+  const roll = c.rnd();
+  if (roll > 0.78) return; // none formed
+  const provisional = roll > 0.62;
+  const year = provisional ? 2024 : between(c, 2019, 2024);
+  const formedOn = `${year}-${pad(between(c, 1, 12))}-${pad(between(c, 1, 28))}`;
+  const made = await c.services.ownersCommittee.create(
+    {
+      compoundId,
+      kind: provisional ? CommitteeKind.PROVISIONAL : CommitteeKind.ELECTED,
+      formedOn,
+      termEndsOn: provisional ? null : addYears(formedOn, 5),
+      filedOn: provisional ? null : formedOn,
+    },
+    SYSTEM_ACTOR,
+  );
+  await remember(c, `${key}:committee`, 'OwnersCommittee', made.id);
+  const size = provisional ? between(c, 3, 5) : pick(c, [5, 7, 7, 9]);
+  const partyShare = 0.3 + c.rnd() * 0.5;
+  for (let i = 0; i < size; i++) {
+    const role = i === 0 ? CommitteeRole.DIRECTOR : i === 1 ? CommitteeRole.DEPUTY_DIRECTOR : CommitteeRole.MEMBER;
+    const party = i < Math.round(size * partyShare);
+    const member = await c.services.committeeMember.create(
+      {
+        committeeId: made.id,
+        name: `${pick(c, SURNAMES)}某${pick(c, GIVEN)}`,
+        role,
+        politicalStatus: party ? PoliticalStatus.CPC_MEMBER : pick(c, [PoliticalStatus.MASSES, PoliticalStatus.MASSES, PoliticalStatus.NON_PARTY, PoliticalStatus.LEAGUE_MEMBER]),
+        building: `${between(c, 1, 20)}号楼`,
+        phone: `1380000${String(between(c, 0, 9999)).padStart(4, '0')}`,
+        contactPublic: c.rnd() < 0.5,
+        pledge: '演示数据：依法履职，接受业主监督',
+      },
+      SYSTEM_ACTOR,
+    );
+    await remember(c, `${key}:member:${i}`, 'CommitteeMember', member.id);
+  }
+  if (provisional) return;
+  for (const [y, half, on] of [
+    [2024, 2, '2024-12-15'],
+    [2025, 1, '2025-06-15'],
+  ] as const) {
+    if (on < formedOn) continue;
+    const rate = Math.round((35 + c.rnd() * 60) * 10) / 10;
+    const survey = await c.services.committeeSurvey.create({ committeeId: made.id, year: y, half, surveyedOn: on, satisfactionRate: rate, respondents: between(c, 40, 300) }, SYSTEM_ACTOR);
+    await remember(c, `${key}:survey:${y}${half}`, 'CommitteeSurvey', survey.id);
+  }
+  if (formedOn <= '2024-12-01') {
+    const meeting = await c.services.reportMeeting.create(
+      { committeeId: made.id, year: 2024, heldOn: '2024-12-20', invitationPostedOn: c.rnd() < 0.8 ? '2024-12-10' : '2024-12-16', issues: '演示数据：停车管理；电梯维保' },
+      SYSTEM_ACTOR,
+    );
+    await remember(c, `${key}:meeting:2024`, 'CommitteeReportMeeting', meeting.id);
+  }
+}
+
+async function partyOrganization(c: Ctx, key: string, compoundId: number, name: string): Promise<void> {
+  if (c.rnd() > 0.6) return;
+  const org = await c.services.partyOrganization.create({ compoundId, form: 'JOINT', name: `${name}党支部`, formedOn: `${between(c, 2019, 2024)}-07-01` }, SYSTEM_ACTOR);
+  await remember(c, `${key}:party`, 'PartyOrganization', org.id);
+}
+
+export async function createDemoData(ds: DataSource, services: Services): Promise<{ compounds: number; records: number } | null> {
+  if (await ds.getRepository(SeedRecord).findOneBy({ key: DONE_KEY })) return null;
+  const c: Ctx = { ds, services, rnd: random(SEED), made: [] };
+  const streets = await ds.getRepository(Jurisdiction).findBy({ name: In(STREETS), level: JurisdictionLevel.TOWNSHIP });
+  if (streets.length !== STREETS.length) throw new Error(`${STREETS.join(' and ')} are not in the database: start the server once (it loads the seeds) or run npm run seed`);
+  const county = await ds.getRepository(Jurisdiction).findOneByOrFail({ id: streets[0].parentId! });
+  const companyIds = await companies(c, county);
+  let compounds = 0;
+  for (const street of streets.sort((a, b) => a.id - b.id)) {
+    const communities = await ds.getRepository(Jurisdiction).find({ where: { parentId: street.id, level: JurisdictionLevel.COMMUNITY }, order: { id: 'ASC' } });
+    for (const community of communities) {
+      const count = between(c, 2, 5);
+      for (let n = 0; n < count; n++) {
+        const m = mode(c);
+        const name = `${DEMO_PREFIX}${community.name.replace(/(社区|村)$/, '')}${ESTATES[(community.id * 7 + n) % ESTATES.length]}`;
+        const key = `compound:${community.id}:${n}`;
+        const compound = await services.compound.create(
+          {
+            name,
+            communityId: community.id,
+            managementMode: m,
+            propertyCompanyId: m === ManagementMode.PROFESSIONAL || m === ManagementMode.STATE_OWNED ? pick(c, companyIds) : null,
+            address: '演示数据',
+          },
+          SYSTEM_ACTOR,
+        );
+        compounds++;
+        await remember(c, key, 'Compound', compound.id);
+        await committee(c, key, compound.id);
+        await partyOrganization(c, key, compound.id, name);
+      }
+    }
+  }
+  await ds.getRepository(SeedRecord).insert([...c.made.map((r) => ({ key: r.key, entityType: r.type, entityId: r.id })), { key: DONE_KEY, entityType: 'Demo', entityId: 0 }]);
+  return { compounds, records: c.made.length };
+}
+
+/** Deletes the demo set: the compounds (their ledger goes with them) and the demo companies. */
+export async function removeDemoData(ds: DataSource): Promise<number> {
+  const records = await ds.getRepository(SeedRecord).findBy({ key: Like(`${DEMO_KEY}%`) });
+  const ids = (type: string) => records.filter((r) => r.entityType === type).map((r) => r.entityId);
+  await ds.transaction(async (em) => {
+    if (ids('Compound').length) await em.delete(Compound, { id: In(ids('Compound')) });
+    if (ids('PropertyCompany').length) await em.delete(PropertyCompany, { id: In(ids('PropertyCompany')) });
+    await em.delete(SeedRecord, { key: Like(`${DEMO_KEY}%`) });
+  });
+  return ids('Compound').length;
+}
+
+async function main(): Promise<void> {
+  readEnvFile();
+  const config = loadConfig();
+  const ds = await createDataSource(config.database);
+  await ds.initialize();
+  try {
+    await ds.runMigrations({ transaction: 'each' });
+    if (process.argv.includes('--remove')) {
+      console.log(`Removed the demo data (${await removeDemoData(ds)} compounds and their records).`);
+      return;
+    }
+    const made = await createDemoData(ds, createServices(ds, config));
+    console.log(
+      made
+        ? `Demo data made: ${made.compounds} compounds in ${STREETS.join(' and ')} (${made.records} records, names starting with ${DEMO_PREFIX}). Remove with npm run seed:demo -- --remove.`
+        : 'Demo data is already there: left as it is (npm run seed:demo -- --remove deletes it).',
+    );
+  } finally {
+    await ds.destroy();
+  }
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
