@@ -17,6 +17,6 @@ export const indicatorModule: ConsoleModule = {
     { name: 'IndicatorMeasurement', edit: edit ? screen(load, 'MeasurementEdit') : undefined, create: edit ? screen(load, 'MeasurementCreate') : undefined },
   ],
   statusColors: { IndicatorStatus: { MET: 'success', ON_TRACK: 'info', AT_RISK: 'warning', MISSED: 'error' } },
-  selections: { Indicator: { list: 'scope { name } actualDetail { source rollsUp rolledUp reported below belowLevel communitiesReported communities }' } },
+  selections: { Indicator: { list: 'scope { name } perCompound actualDetail { source rollsUp rolledUp reported below belowLevel communitiesReported communities compoundsMeeting compounds }' } },
   messages,
 };

@@ -1,5 +1,6 @@
 import { Box, LinearProgress, Typography } from '@mui/material';
 import {
+  BooleanInput,
   Create,
   Datagrid,
   DateField,
@@ -38,6 +39,8 @@ interface ActualDetail {
   belowLevel: string | null;
   communitiesReported: number | null;
   communities: number | null;
+  compoundsMeeting?: number | null;
+  compounds?: number | null;
 }
 
 /** An indicator as the data provider gives it: actual and status as of today, how the actual was obtained, the scope's name (dataProvider/selections.ts). */
@@ -51,6 +54,7 @@ interface IndicatorRow {
   deadlineText: string | null;
   actual: number | null;
   computed: string | null;
+  perCompound?: boolean;
   status: string;
   scope: { name: string };
   actualDetail?: ActualDetail | null;
@@ -74,6 +78,8 @@ const ActualSourceHint = ({ row, fmt, explain }: { row: IndicatorRow; fmt: (v: n
     if (d.belowLevel !== 'COMMUNITY' && d.communities) text += translate('app.indicators.rollup.communities', { reported: d.communitiesReported ?? 0, total: d.communities });
   } else if (d.source === 'MEASURED' && d.rolledUp !== null && d.rolledUp !== row.actual) {
     text = translate('app.indicators.rollup.own_wins', { ...counts, value: fmt(d.rolledUp) });
+  } else if (row.perCompound && d.compounds) {
+    text = translate('app.indicators.per_compound', { meeting: d.compoundsMeeting ?? 0, total: d.compounds });
   } else if (explain && d.source === 'NONE' && !d.rollsUp && !row.computed) {
     text = translate('app.indicators.rollup.not_averaged');
   }
@@ -87,7 +93,8 @@ const ActualSourceHint = ({ row, fmt, explain }: { row: IndicatorRow; fmt: (v: n
 /** One bar: the actual against the target, the deadline as printed, the status as of today, where the actual comes from. */
 export const IndicatorBar = ({ row, explain = false }: { row: IndicatorRow; explain?: boolean }) => {
   const translate = useTranslate();
-  const pct = row.actual === null || !row.target ? 0 : Math.min(100, (row.actual / row.target) * 100);
+  const each = row.perCompound && row.actualDetail?.compounds ? row.actualDetail : null;
+  const pct = each ? ((each.compoundsMeeting ?? 0) / each.compounds!) * 100 : row.actual === null || !row.target ? 0 : Math.min(100, (row.actual / row.target) * 100);
   const color = statusColor('IndicatorStatus', row.status);
   const fmt = (v: number | null) => (v === null ? '—' : row.unit === 'PERCENT' ? `${v}%` : String(v));
   return (
@@ -180,6 +187,7 @@ const IndicatorForm = () => (
     <DateInput source="deadline" />
     <RefInput source="scopeId" reference="Jurisdiction" validate={required()} />
     <EnumInput source="computed" enumName="ComputedMeasure" />
+    <BooleanInput source="perCompound" helperText="app.indicators.per_compound_help" />
   </SimpleForm>
 );
 export const { EditView: IndicatorEdit, CreateView: IndicatorCreate } = formViews(IndicatorForm);
@@ -187,7 +195,8 @@ export const { EditView: IndicatorEdit, CreateView: IndicatorCreate } = formView
 const MeasurementForm = () => (
   <SimpleForm>
     <RefInput source="indicatorId" reference="Indicator" validate={required()} />
-    <RefInput source="jurisdictionId" reference="Jurisdiction" validate={required()} />
+    <RefInput source="jurisdictionId" reference="Jurisdiction" />
+    <RefInput source="compoundId" reference="Compound" />
     <DateInput source="measuredOn" validate={required()} />
     <NumberInput source="value" validate={[required(), minValue(0)]} />
     <TextInput source="note" fullWidth />
