@@ -71,6 +71,9 @@ const clear = () => {
 /** Roles that may edit documents, organisations and rosters (the server enforces the same). */
 export const canEdit = (role: unknown): boolean => role === 'ADMIN' || role === 'PARTY_OFFICE';
 
+/** Who records the facts of compounds (FACT_KEEPERS on the server): the office, and a community's or unit's staff within their scope. */
+export const canRecordFacts = (role: unknown): boolean => canEdit(role) || role === 'UNIT_STAFF';
+
 /** Sign-in on the `login` mutation (authProvider.graphql); the JWT goes into every request (see dataProvider). */
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {

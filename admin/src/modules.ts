@@ -11,6 +11,7 @@ import { partnerModule } from './resources/partner';
 import { partyOrganizationModule } from './resources/party-organization';
 import { policyModule } from './resources/policy';
 import { publicationModule } from './resources/publication';
+import { publicRevenueModule } from './resources/public-revenue';
 import { ratingModule } from './resources/rating';
 import { taskModule } from './resources/task';
 import { workingGroupModule } from './resources/working-group';
@@ -30,6 +31,7 @@ export const MODULES: ConsoleModule[] = [
   organizationModule,
   ownersCommitteeModule,
   partyOrganizationModule,
+  publicRevenueModule,
   ratingModule,
   publicationModule,
   partnerModule,

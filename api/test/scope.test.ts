@@ -37,6 +37,8 @@ const OWNERS: Record<string, { sql: string; reach: Reach }> = {
   },
   PartyOrganization: { sql: 'SELECT o.id, c.communityId AS owner FROM party_organization o JOIN compound c ON c.id = o.compoundId', reach: 'subtree' },
   Complaint: { sql: 'SELECT o.id, c.communityId AS owner FROM complaint o JOIN compound c ON c.id = o.compoundId', reach: 'subtree' },
+  RevenueDisclosure: { sql: 'SELECT d.id, c.communityId AS owner FROM revenue_disclosure d JOIN compound c ON c.id = d.compoundId', reach: 'subtree' },
+  RevenueAudit: { sql: 'SELECT a.id, c.communityId AS owner FROM revenue_audit a JOIN compound c ON c.id = a.compoundId', reach: 'subtree' },
   Person: { sql: 'SELECT id, jurisdictionId AS owner FROM person', reach: 'subtree' },
   Post: { sql: 'SELECT id, jurisdictionId AS owner FROM post', reach: 'downward' },
   PostHolding: { sql: 'SELECT h.id, p.jurisdictionId AS owner FROM post_holding h JOIN post p ON p.id = h.postId', reach: 'subtree' },
@@ -186,6 +188,8 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
       await ok('mutation($o: ID!) { createCommitteeReportMeeting(committeeId: $o, year: 2024, heldOn: "2024-12-20", invitationPostedOn: "2024-12-10") { id } }', { o: committee });
       await ok('mutation($c: ID!) { createPartyOrganization(compoundId: $c, name: "小区党支部", form: ESTABLISHED, formedOn: "2024-01-01") { id } }', { c: compound });
       await ok('mutation($c: ID!) { createComplaint(compoundId: $c, channel: HOTLINE_12345, summary: "电梯故障", receivedOn: "2026-01-05") { id } }', { c: compound });
+      await ok('mutation($c: ID!) { createRevenueDisclosure(compoundId: $c, year: 2025, quarter: 4, disclosedOn: "2026-01-20", evidence: "公示栏") { id } }', { c: compound });
+      await ok('mutation($c: ID!) { createRevenueAudit(compoundId: $c, year: 2025, auditor: "某会计师事务所", auditedOn: "2026-02-10", outcome: NO_ISSUES) { id } }', { c: compound });
       const indicator = ((await ok('{ allIndicators(perPage: 1) { id } }')).allIndicators as Array<{ id: string }>)[0].id;
       await ok('mutation($i: ID!, $j: ID!) { createIndicatorMeasurement(indicatorId: $i, jurisdictionId: $j, measuredOn: "2026-01-31", value: 2) { id } }', { i: indicator, j: jid(community) });
       const programme = (await ok('mutation($j: ID) { createIncentiveProgramme(name: "示范小区奖励", trigger: DEMONSTRATION_SITE_ACCEPTED, jurisdictionId: $j) { id } }', { j: jid(street) }))

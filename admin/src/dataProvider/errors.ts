@@ -106,6 +106,8 @@ const REASON_MESSAGES: Record<string, string> = {
   COUNTS_FROM_MEMBERS: 'app.committees.errors.counts_from_members',
   BEFORE_FORMED: 'app.committees.errors.before_formed',
   OUTSIDE_PERIOD: 'app.committees.errors.outside_period',
+  BEFORE_QUARTER_END: 'app.revenue.errors.before_quarter_end',
+  BEFORE_AUDITED_YEAR: 'app.revenue.errors.before_audited_year',
   // working groups: roster order, succession
   NOT_THE_CURRENT_SEATS: 'app.roster.not_the_current_seats',
   SUCCESSION_TOO_EARLY: 'app.succession.errors.too_early',

@@ -10,6 +10,7 @@ import { partnerModule } from './partner';
 import { partyOrganizationModule } from './party-organization';
 import { policyModule } from './policy';
 import { publicationModule } from './publication';
+import { publicRevenueModule } from './public-revenue';
 import { ratingModule } from './rating';
 import { seedModule } from './seed';
 import { taskModule } from './task';
@@ -31,6 +32,7 @@ export const MODULES = [
   taskModule,
   ownersCommitteeModule,
   partyOrganizationModule,
+  publicRevenueModule,
   indicatorModule,
   incentiveModule,
   ratingModule,

@@ -1,6 +1,6 @@
 import GridOnIcon from '@mui/icons-material/GridOn';
 import { CreateButton, EditButton, FilterButton, TopToolbar, usePermissions, useTranslate } from 'react-admin';
-import { canEdit } from '../../authProvider';
+import { canEdit, canRecordFacts } from '../../authProvider';
 import { ListExportButton } from './ExportButton';
 import { csvExporter, xlsxExporter } from './exporter';
 
@@ -15,13 +15,13 @@ export const ExportButtons = () => {
   );
 };
 
-/** List toolbar: filters, export, and "create" only for roles that may edit. */
-export const ListActions = ({ filters = true }: { filters?: boolean }) => {
+/** List toolbar: filters, export, and "create" only for roles that may edit (`facts`: also those who record compounds' facts). */
+export const ListActions = ({ filters = true, facts = false }: { filters?: boolean; facts?: boolean }) => {
   const { permissions } = usePermissions();
   return (
     <TopToolbar>
       {filters && <FilterButton />}
-      {canEdit(permissions) && <CreateButton />}
+      {(facts ? canRecordFacts(permissions) : canEdit(permissions)) && <CreateButton />}
       <ExportButtons />
     </TopToolbar>
   );
@@ -35,3 +35,6 @@ export const ShowActions = () => {
 
 /** Who may edit this resource; menus and routes follow it (the server enforces it regardless). */
 export const useCanEdit = () => canEdit(usePermissions().permissions);
+
+/** Who may record compounds' facts (committees, disclosures, evaluations): the office and the community's staff. */
+export const useCanRecordFacts = () => canRecordFacts(usePermissions().permissions);

@@ -63,16 +63,16 @@ export interface CompoundSection {
  * A screen loaded when first shown (its module's code is a chunk of its own: the bundle is split by
  * route). `pick` names the export, since a screen file exports several.
  */
-export function screen<M extends Record<string, unknown>>(load: () => Promise<M>, pick: keyof M & string): ComponentType {
+export function screen<M extends Record<string, unknown>, P extends object = object>(load: () => Promise<M>, pick: keyof M & string): ComponentType<P> {
   // one component per screen, however often a module's resources are listed (a new one would remount the page)
   const known = made.get(load) ?? made.set(load, new Map()).get(load)!;
   const existing = known.get(pick);
-  if (existing) return existing;
+  if (existing) return existing as ComponentType<P>;
   const Lazy = lazy(async () => ({ default: (await load())[pick] as ComponentType }));
   const Screen = (props: object) => createElement(Suspense, { fallback: createElement(Loading) }, createElement(Lazy, props));
   Screen.displayName = pick;
-  known.set(pick, Screen);
-  return Screen;
+  known.set(pick, Screen as ComponentType);
+  return Screen as ComponentType<P>;
 }
 
 const made = new WeakMap<() => Promise<unknown>, Map<string, ComponentType>>();

@@ -1,4 +1,4 @@
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, In, LessThanOrEqual } from 'typeorm';
 import { AwardCase, AwardCaseStep } from '../incentive/award-case.entity';
 import { IncentiveProgramme } from '../incentive/incentive.entities';
 import { AwardCaseStatus, IncentiveTrigger } from '../incentive/incentive.enums';
@@ -6,6 +6,8 @@ import { CommitteeKind, OwnersCommittee } from '../owners-committee/owners-commi
 import { PartyOrganization } from '../party-organization/party-organization.entity';
 import { PolicyDocument } from '../policy/policy-document.entity';
 import { PublishedEntry, RatingPublication } from '../publication/publication.entities';
+import { latestDueQuarter } from '../public-revenue/public-revenue.rules';
+import { RevenueDisclosure } from '../public-revenue/revenue-disclosure.entity';
 import { Rating, RatingPeriod, RatingScheme } from '../rating/rating.entities';
 import { RatedSubjectKind } from '../rating/rating.enums';
 import { ComputedMeasure, type Indicator } from './indicator.entities';
@@ -28,6 +30,8 @@ import { ComputedMeasure, type Indicator } from './indicator.entities';
  *   counts as not reaching three stars: the target is a share of all of them.
  * - DEMONSTRATION_SITES 示范点 (000 附件; 002 五): demonstration-site award cases of the area's compounds
  *   accepted by the street (the last acceptance) on or before the day. A count.
+ * - DISCLOSURE_RATE 公共收益公示 (001 三(三)1): compounds that have disclosed, by the day, the latest quarter
+ *   due by then (on time or late), of all compounds.
  */
 
 export interface MeasureInput {
@@ -109,6 +113,17 @@ const MEASURES: Record<ComputedMeasure, MeasureDef> = {
         const mine = orgs.filter((o) => ids.has(o.compoundId));
         return pct(mine.filter((o) => (stars.get(o.id) ?? 0) >= 3).length, mine.length);
       };
+    },
+  },
+  [ComputedMeasure.DISCLOSURE_RATE]: {
+    async prepare(input) {
+      if (!input.compoundIds.length) return shareOf(new Set());
+      const { year, quarter } = latestDueQuarter(input.asOf);
+      const rows = await input.ds.getRepository(RevenueDisclosure).find({
+        select: { compoundId: true, disclosedOn: true },
+        where: { compoundId: In(input.compoundIds), year, quarter, disclosedOn: LessThanOrEqual(input.asOf) },
+      });
+      return shareOf(new Set(rows.map((r) => r.compoundId)));
     },
   },
   [ComputedMeasure.DEMONSTRATION_SITES]: {

@@ -29,6 +29,7 @@ export enum ComputedMeasure {
   NEW_COMMITTEE_PARTY_SHARE = 'NEW_COMMITTEE_PARTY_SHARE',
   THREE_STAR_BRANCH_SHARE = 'THREE_STAR_BRANCH_SHARE',
   DEMONSTRATION_SITES = 'DEMONSTRATION_SITES',
+  DISCLOSURE_RATE = 'DISCLOSURE_RATE',
 }
 registerEnumType(ComputedMeasure, {
   name: 'ComputedMeasure',
@@ -40,6 +41,7 @@ registerEnumType(ComputedMeasure, {
     NEW_COMMITTEE_PARTY_SHARE: { description: '新组建(换届)业委会党员比例: party members of the members of committees formed since the document was issued (%)' },
     THREE_STAR_BRANCH_SHARE: { description: '三星级及以上小区党组织比率: serving compound party organisations whose latest published rating has ≥ 3 stars (%)' },
     DEMONSTRATION_SITES: { description: '示范点: demonstration-site award cases accepted by the street (a count)' },
+    DISCLOSURE_RATE: { description: '公共收益公示率: compounds that disclosed the latest quarter due by the day (%)' },
   },
 });
 

@@ -18,8 +18,12 @@ export interface CompoundFlagDef {
   flag: string;
   /** What it means and the clause behind it, for the schema. */
   description: string;
-  /** SQL condition over the compound alias `e` with the parameter `:asOf` (a YYYY-MM-DD day); table names from the data source. */
-  condition: (ds: DataSource) => string;
+  /**
+   * SQL condition over the compound alias `e` with the parameter `:asOf` (a YYYY-MM-DD day); table names
+   * from the data source. `asOf` is given too for what is worked out from the day (a quarter): only
+   * numbers made from it may be written into the SQL, never the text itself.
+   */
+  condition: (ds: DataSource, asOf: string) => string;
 }
 
 /** The enum object type-graphql reads when the schema is built, after every module registered its flags. */
@@ -50,7 +54,7 @@ export function whereFlags(qb: SelectQueryBuilder<object>, ds: DataSource, flags
   for (const flag of flags) {
     const def = DEFS.get(flag);
     if (!def) continue; // the enum only admits declared flags
-    qb.andWhere(`(${def.condition(ds)})`, { asOf });
+    qb.andWhere(`(${def.condition(ds, asOf)})`, { asOf });
   }
 }
 
@@ -65,7 +69,7 @@ export async function flagsOf(ds: DataSource, ids: readonly number[], asOf: stri
     .select('e.id', 'id')
     .from(table, 'e')
     .where('e.id IN (:...ids)', { ids: [...ids], asOf });
-  defs.forEach((d, i) => qb.addSelect(`CASE WHEN (${d.condition(ds)}) THEN 1 ELSE 0 END`, `f${i}`));
+  defs.forEach((d, i) => qb.addSelect(`CASE WHEN (${d.condition(ds, asOf)}) THEN 1 ELSE 0 END`, `f${i}`));
   for (const row of await qb.getRawMany<Record<string, number | string>>()) {
     out.set(
       Number(row.id),
