@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { In, Like, type DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../common/context';
+import { addDays } from '../common/dates';
 import { usccCheckChar } from '../common/uscc';
 import { createDataSource } from '../config/data-source';
 import { loadConfig, readEnvFile } from '../config/env';
@@ -19,7 +20,8 @@ import type { Services } from '../common/context';
  * database shows the dashboard's indicators and the compound pages working. Never in seeds/ (which
  * holds the documents as printed): generated here with a fixed random seed, so every run makes the
  * same set, and labelled three ways — every name starts with 演示, every address says 演示数据, and
- * every record is listed in seed_record under a key starting "demo:". A second run finds the set and
+ * every record is listed in seed_record under a key starting "demo:". The dates are of 2019–2025, so the
+ * set reads the same whatever day it is made on. A second run finds the set and
  * leaves it; `npm run seed:demo -- --remove` deletes it (and only it).
  *
  * Written through the services as the system, so every rule of the ledger holds for the demo data as
@@ -152,6 +154,30 @@ async function committee(c: Ctx, key: string, compoundId: number): Promise<void>
   }
 }
 
+/** Disclosures of 2024 Q4 to 2025 Q3, mostly on time, some late or missing; a 2024 audit for some. */
+async function revenue(c: Ctx, key: string, compoundId: number): Promise<void> {
+  const habit = c.rnd(); // how reliably this compound posts
+  for (const [year, quarter, due] of [
+    [2024, 4, '2025-01-31'],
+    [2025, 1, '2025-04-30'],
+    [2025, 2, '2025-07-31'],
+    [2025, 3, '2025-10-31'],
+  ] as const) {
+    const roll = c.rnd();
+    if (roll > habit + 0.2) continue; // not posted
+    const on = roll < habit * 0.8 ? `${due.slice(0, 8)}${pad(between(c, 5, 28))}` : addDays(due, between(c, 3, 20));
+    const d = await c.services.revenueDisclosure.create({ compoundId, year, quarter, disclosedOn: on, evidence: '演示数据：小区公示栏', summary: '演示数据：停车、广告收益及支出' }, SYSTEM_ACTOR);
+    await remember(c, `${key}:disclosure:${year}Q${quarter}`, 'RevenueDisclosure', d.id);
+  }
+  if (c.rnd() < 0.4) {
+    const a = await c.services.revenueAudit.create(
+      { compoundId, year: 2024, auditor: '演示会计师事务所', auditedOn: `2025-0${between(c, 2, 6)}-15`, outcome: pick(c, ['NO_ISSUES', 'NO_ISSUES', 'ISSUES_FOUND', 'ISSUES_RECTIFIED']) },
+      SYSTEM_ACTOR,
+    );
+    await remember(c, `${key}:audit:2024`, 'RevenueAudit', a.id);
+  }
+}
+
 async function partyOrganization(c: Ctx, key: string, compoundId: number, name: string): Promise<void> {
   if (c.rnd() > 0.6) return;
   const org = await c.services.partyOrganization.create({ compoundId, form: 'JOINT', name: `${name}党支部`, formedOn: `${between(c, 2019, 2024)}-07-01` }, SYSTEM_ACTOR);
@@ -188,10 +214,12 @@ export async function createDemoData(ds: DataSource, services: Services): Promis
         await remember(c, key, 'Compound', compound.id);
         await committee(c, key, compound.id);
         await partyOrganization(c, key, compound.id, name);
+        await revenue(c, key, compound.id);
       }
     }
   }
-  await ds.getRepository(SeedRecord).insert([...c.made.map((r) => ({ key: r.key, entityType: r.type, entityId: r.id })), { key: DONE_KEY, entityType: 'Demo', entityId: 0 }]);
+  const records = [...c.made.map((r) => ({ key: r.key, entityType: r.type, entityId: r.id })), { key: DONE_KEY, entityType: 'Demo', entityId: 0 }];
+  for (let i = 0; i < records.length; i += 200) await ds.getRepository(SeedRecord).insert(records.slice(i, i + 200));
   return { compounds, records: c.made.length };
 }
 
@@ -200,8 +228,13 @@ export async function removeDemoData(ds: DataSource): Promise<number> {
   const records = await ds.getRepository(SeedRecord).findBy({ key: Like(`${DEMO_KEY}%`) });
   const ids = (type: string) => records.filter((r) => r.entityType === type).map((r) => r.entityId);
   await ds.transaction(async (em) => {
-    if (ids('Compound').length) await em.delete(Compound, { id: In(ids('Compound')) });
-    if (ids('PropertyCompany').length) await em.delete(PropertyCompany, { id: In(ids('PropertyCompany')) });
+    for (const [entity, type] of [
+      [Compound, 'Compound'],
+      [PropertyCompany, 'PropertyCompany'],
+    ] as const) {
+      const all = ids(type);
+      for (let i = 0; i < all.length; i += 200) await em.delete(entity, { id: In(all.slice(i, i + 200)) });
+    }
     await em.delete(SeedRecord, { key: Like(`${DEMO_KEY}%`) });
   });
   return ids('Compound').length;
