@@ -39,6 +39,6 @@ export const organizationModule: ConsoleModule = {
       recordRepresentation: 'name',
     },
   ],
-  selections: { Compound: { list: 'community { id name } flags', one: 'committeeStanding' } },
+  selections: { Compound: { list: 'community { id name } propertyCompany { id name } flags', one: 'committeeStanding' } },
   messages,
 };
