@@ -113,6 +113,11 @@ export class PartyOrganizationMemberResolver extends createCrudResolver({
   service: (ctx) => ctx.services.partyOrganizationMember,
   writeRoles: FACT_KEEPERS,
 }) {
+  @FieldResolver(() => PartyOrganization, { nullable: true })
+  partyOrganization(@Root() m: PartyOrganizationMember, @Ctx() ctx: AppContext) {
+    return ctx.loaders.ref(PartyOrganization, m.partyOrganizationId);
+  }
+
   @FieldResolver(() => CommitteeMember, { nullable: true })
   committeeMember(@Root() m: PartyOrganizationMember, @Ctx() ctx: AppContext) {
     return ctx.loaders.byId(CommitteeMember).load(m.committeeMemberId);

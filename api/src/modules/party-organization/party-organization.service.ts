@@ -69,8 +69,9 @@ export class PartyOrganizationService extends CrudService<PartyOrganization, Par
   protected async validate(em: EntityManager, next: PartyOrganization, before: PartyOrganization | null): Promise<void> {
     const refused = rules.formRefusal(next.form, next.formalMemberCount);
     if (refused === 'TOO_FEW_FOR_SINGLE')
-      throw badInput('form', `单建 takes ${rules.SINGLE_MIN_FORMAL_MEMBERS} or more formal party members (002 一.2); with ${next.formalMemberCount}: 联建, 兼合式, 功能型 or 临时`, refused);
-    if (refused === 'FUNCTIONAL_NEEDS_MEMBERS') throw badInput('form', '功能型 is for units that have party members (002 一.2); without any: 联建 or 兼合式, and a 党建指导员', refused);
+      throw badInput('form', `单建 takes ${rules.SINGLE_MIN_FORMAL_MEMBERS} or more formal party members (002 一.2); with ${next.formalMemberCount}: 联建, 兼合式, 功能型 or 临时`, 'TOO_FEW_FOR_SINGLE');
+    if (refused === 'FUNCTIONAL_NEEDS_MEMBERS')
+      throw badInput('form', '功能型 is for units that have party members (002 一.2); without any: 联建 or 兼合式, and a 党建指导员', 'FUNCTIONAL_NEEDS_MEMBERS');
     if (rules.instructorRequired(next.formalMemberCount) && !next.instructorName?.trim())
       throw badInput('instructorName', 'Without formal party members a 党建指导员 is assigned: name them (002 一.2; 004 二(一))', 'INSTRUCTOR_REQUIRED');
     if (before && (before.compoundId !== next.compoundId || before.propertyCompanyId !== next.propertyCompanyId)) {
