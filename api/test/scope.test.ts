@@ -190,14 +190,16 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
       ).createCommitteeMember.id;
       await ok('mutation($o: ID!) { createCommitteeSurvey(committeeId: $o, year: 2024, half: 1, surveyedOn: "2024-06-20", satisfactionRate: 80) { id } }', { o: committee });
       await ok('mutation($o: ID!) { createCommitteeReportMeeting(committeeId: $o, year: 2024, heldOn: "2024-12-20", invitationPostedOn: "2024-12-10") { id } }', { o: committee });
-      const branch = (
-        await ok('mutation($c: ID!) { createPartyOrganization(compoundId: $c, name: "小区党支部", form: SINGLE, formalMemberCount: 3, formedOn: "2024-01-01") { id } }', { c: compound })
-      ).createPartyOrganization.id;
+      const branch = (await ok('mutation($c: ID!) { createPartyOrganization(compoundId: $c, name: "小区党支部", form: SINGLE, formalMemberCount: 3, formedOn: "2024-01-01") { id } }', { c: compound }))
+        .createPartyOrganization.id;
       await ok('mutation($o: ID!, $m: ID!) { createPartyOrganizationMember(partyOrganizationId: $o, committeeMemberId: $m, branchRole: SECRETARY) { id } }', { o: branch, m: member });
-      await ok('mutation($p: ID!, $j: ID!) { createPartyOrganization(propertyCompanyId: $p, jurisdictionId: $j, name: "物业公司党支部", form: SINGLE, formalMemberCount: 4, formedOn: "2024-01-01") { id } }', {
-        p: company,
-        j: jid(street),
-      });
+      await ok(
+        'mutation($p: ID!, $j: ID!) { createPartyOrganization(propertyCompanyId: $p, jurisdictionId: $j, name: "物业公司党支部", form: SINGLE, formalMemberCount: 4, formedOn: "2024-01-01") { id } }',
+        {
+          p: company,
+          j: jid(street),
+        },
+      );
       await ok('mutation($p: ID!, $j: ID!) { createThreeHaveDesignation(propertyCompanyId: $p, jurisdictionId: $j, designatedOn: "2024-01-01") { id } }', { p: company, j: jid(street) });
       await ok('mutation($c: ID!) { createComplaint(compoundId: $c, channel: HOTLINE_12345, summary: "电梯故障", receivedOn: "2026-01-05") { id } }', { c: compound });
       await ok('mutation($c: ID!) { createRevenueDisclosure(compoundId: $c, year: 2025, quarter: 4, disclosedOn: "2026-01-20", evidence: "公示栏") { id } }', { c: compound });

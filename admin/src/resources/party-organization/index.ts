@@ -30,6 +30,13 @@ export const partyOrganizationModule: ConsoleModule = {
     PartyOrganizationMember: { list: 'partyOrganization { id name } committeeMember { id name role }' },
     ThreeHaveDesignation: { list: 'propertyCompany { id name }' },
   },
-  compoundSections: [{ key: 'party-organization', order: 20, title: 'app.party.section', component: screen<Awaited<ReturnType<typeof section>>, { compoundId: string; asOf: string }>(section, 'CompoundPartyOrganization') }],
+  compoundSections: [
+    {
+      key: 'party-organization',
+      order: 20,
+      title: 'app.party.section',
+      component: screen<Awaited<ReturnType<typeof section>>, { compoundId: string; asOf: string }>(section, 'CompoundPartyOrganization'),
+    },
+  ],
   messages,
 };

@@ -124,9 +124,7 @@ const Members = (_: { label?: string }) => {
     <Box>
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
         <Typography variant="subtitle2">{translate('app.party.members')}</Typography>
-        {facts && (
-          <Link to={`/PartyOrganizationMember/create?source=${encodeURIComponent(JSON.stringify({ partyOrganizationId: record.id }))}`}>{translate('app.party.add_member')}</Link>
-        )}
+        {facts && <Link to={`/PartyOrganizationMember/create?source=${encodeURIComponent(JSON.stringify({ partyOrganizationId: record.id }))}`}>{translate('app.party.add_member')}</Link>}
       </Stack>
       <ReferenceManyField reference="PartyOrganizationMember" target="partyOrganizationId">
         <Datagrid bulkActionButtons={false} rowClick="edit">

@@ -35,7 +35,10 @@ export class UpdatePartyOrganizationArgs {
   @Field(() => ID, { nullable: true, description: 'The property company (exactly one of compoundId and propertyCompanyId)' })
   propertyCompanyId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'A company’s organisation: the jurisdiction it comes under (default: the recording user’s, or the company’s 注册地). A compound’s follows its community' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A company’s organisation: the jurisdiction it comes under (default: the recording user’s, or the company’s 注册地). A compound’s follows its community',
+  })
   jurisdictionId?: string;
 
   @Field(() => PartyOrganizationForm, { nullable: true })

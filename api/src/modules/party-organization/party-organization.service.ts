@@ -69,7 +69,11 @@ export class PartyOrganizationService extends CrudService<PartyOrganization, Par
   protected async validate(em: EntityManager, next: PartyOrganization, before: PartyOrganization | null): Promise<void> {
     const refused = rules.formRefusal(next.form, next.formalMemberCount);
     if (refused === 'TOO_FEW_FOR_SINGLE')
-      throw badInput('form', `单建 takes ${rules.SINGLE_MIN_FORMAL_MEMBERS} or more formal party members (002 一.2); with ${next.formalMemberCount}: 联建, 兼合式, 功能型 or 临时`, 'TOO_FEW_FOR_SINGLE');
+      throw badInput(
+        'form',
+        `单建 takes ${rules.SINGLE_MIN_FORMAL_MEMBERS} or more formal party members (002 一.2); with ${next.formalMemberCount}: 联建, 兼合式, 功能型 or 临时`,
+        'TOO_FEW_FOR_SINGLE',
+      );
     if (refused === 'FUNCTIONAL_NEEDS_MEMBERS')
       throw badInput('form', '功能型 is for units that have party members (002 一.2); without any: 联建 or 兼合式, and a 党建指导员', 'FUNCTIONAL_NEEDS_MEMBERS');
     if (rules.instructorRequired(next.formalMemberCount) && !next.instructorName?.trim())
@@ -92,7 +96,14 @@ export class PartyOrganizationService extends CrudService<PartyOrganization, Par
     const compounds = area.length ? await em.find(Compound, { select: { id: true }, where: { communityId: In(area) } }) : [];
     const ids = compounds.map((c) => c.id);
     const orgs = ids.length ? await em.find(PartyOrganization, { select: { id: true, compoundId: true, formedOn: true, dissolvedOn: true }, where: { compoundId: In(ids) } }) : [];
-    return coverage(ids, rules.coveredOn(ids, orgs.map((o) => ({ holder: o.compoundId, formedOn: o.formedOn, dissolvedOn: o.dissolvedOn })), asOf));
+    return coverage(
+      ids,
+      rules.coveredOn(
+        ids,
+        orgs.map((o) => ({ holder: o.compoundId, formedOn: o.formedOn, dissolvedOn: o.dissolvedOn })),
+        asOf,
+      ),
+    );
   }
 
   /**
@@ -109,7 +120,14 @@ export class PartyOrganizationService extends CrudService<PartyOrganization, Par
     const orgs = threeHave.length
       ? await em.find(PartyOrganization, { select: { id: true, propertyCompanyId: true, formedOn: true, dissolvedOn: true }, where: { propertyCompanyId: In(threeHave) } })
       : [];
-    return coverage(threeHave, rules.coveredOn(threeHave, orgs.map((o) => ({ holder: o.propertyCompanyId, formedOn: o.formedOn, dissolvedOn: o.dissolvedOn })), asOf));
+    return coverage(
+      threeHave,
+      rules.coveredOn(
+        threeHave,
+        orgs.map((o) => ({ holder: o.propertyCompanyId, formedOn: o.formedOn, dissolvedOn: o.dissolvedOn })),
+        asOf,
+      ),
+    );
   }
 }
 

@@ -103,8 +103,7 @@ describe(`party-organisation ledger (${dbKind()})`, () => {
   }
   const refusal = (r: GqlResponse) => [codeOf(r), fieldOf(r), r.errors?.[0]?.extensions?.reason];
   const compound = async (community = '阳光社区') =>
-    (await ok('mutation($c: ID!, $n: String!) { createCompound(name: $n, communityId: $c, managementMode: NONE) { id } }', { c: J.get(community), n: `党组织小区${++n}` })).createCompound
-      .id as string;
+    (await ok('mutation($c: ID!, $n: String!) { createCompound(name: $n, communityId: $c, managementMode: NONE) { id } }', { c: J.get(community), n: `党组织小区${++n}` })).createCompound.id as string;
   const company = async (registeredIn: string | null = '阳光社区') => {
     const base = `91350582MA2PY${String(++n).padStart(4, '0')}`;
     return (
@@ -207,8 +206,7 @@ describe(`party-organisation ledger (${dbKind()})`, () => {
 
   it('derives 双向进入、交叉任职 from committee members recorded in the branch, as of a day', async () => {
     const c = await compound();
-    const committee = (await ok('mutation($c: ID!) { createOwnersCommittee(compoundId: $c, kind: ELECTED, formedOn: "2024-01-01", termEndsOn: "2028-12-31") { id } }', { c })).createOwnersCommittee
-      .id;
+    const committee = (await ok('mutation($c: ID!) { createOwnersCommittee(compoundId: $c, kind: ELECTED, formedOn: "2024-01-01", termEndsOn: "2028-12-31") { id } }', { c })).createOwnersCommittee.id;
     const member = async (name: string, politicalStatus: string, extra = '') =>
       (await ok(`mutation($o: ID!) { createCommitteeMember(committeeId: $o, name: "${name}", role: DIRECTOR, politicalStatus: ${politicalStatus}${extra}) { id } }`, { o: committee }))
         .createCommitteeMember.id as string;
@@ -267,12 +265,15 @@ describe(`party-organisation ledger (${dbKind()})`, () => {
     const area = Number(J.get('阳光社区'));
     const before = await s.threeHaveCompanyCoverage(area, '2025-01-01');
     const designate = (p: string, on: string, off: string | null = null) =>
-      ok('mutation($p: ID!, $j: ID!, $on: LocalDate!, $off: LocalDate) { createThreeHaveDesignation(propertyCompanyId: $p, jurisdictionId: $j, designatedOn: $on, endedOn: $off, basis: "街道认定") { id } }', {
-        p,
-        j: J.get('青阳街道'),
-        on,
-        off,
-      });
+      ok(
+        'mutation($p: ID!, $j: ID!, $on: LocalDate!, $off: LocalDate) { createThreeHaveDesignation(propertyCompanyId: $p, jurisdictionId: $j, designatedOn: $on, endedOn: $off, basis: "街道认定") { id } }',
+        {
+          p,
+          j: J.get('青阳街道'),
+          on,
+          off,
+        },
+      );
     const [covered, bare, lapsed, plain, outside] = [await company(), await company(), await company(), await company(), await company('龙穴社区')];
     await designate(covered, '2024-11-01');
     await designate(bare, '2024-11-01');
@@ -283,10 +284,15 @@ describe(`party-organisation ledger (${dbKind()})`, () => {
     expect({ total: after.total - before.total, covered: after.covered - before.covered }).toEqual({ total: 2, covered: 1 });
     expect(after.uncoveredIds).toContain(Number(bare));
     expect((await s.threeHaveCompanyCoverage(area, '2024-12-31')).total - before.total).toBe(3);
-    expect(
-      (await ok('query($p: ID!) { a: PropertyCompany(id: $p) { threeHave(asOf: "2025-01-01") } b: PropertyCompany(id: $p) { threeHave(asOf: "2024-10-31") } }', { p: covered })),
-    ).toEqual({ a: { threeHave: true }, b: { threeHave: false } });
-    const twice = await t.gql('mutation($p: ID!, $j: ID!) { createThreeHaveDesignation(propertyCompanyId: $p, jurisdictionId: $j, designatedOn: "2025-01-01") { id } }', { p: covered, j: J.get('青阳街道') }, admin);
+    expect(await ok('query($p: ID!) { a: PropertyCompany(id: $p) { threeHave(asOf: "2025-01-01") } b: PropertyCompany(id: $p) { threeHave(asOf: "2024-10-31") } }', { p: covered })).toEqual({
+      a: { threeHave: true },
+      b: { threeHave: false },
+    });
+    const twice = await t.gql(
+      'mutation($p: ID!, $j: ID!) { createThreeHaveDesignation(propertyCompanyId: $p, jurisdictionId: $j, designatedOn: "2025-01-01") { id } }',
+      { p: covered, j: J.get('青阳街道') },
+      admin,
+    );
     expect(refusal(twice)).toEqual(['BAD_USER_INPUT', 'designatedOn', 'OVERLAP']);
   });
 

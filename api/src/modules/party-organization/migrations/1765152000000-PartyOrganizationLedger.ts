@@ -49,15 +49,7 @@ export class PartyOrganizationLedger1765152000000 implements MigrationInterface 
     await qr.createTable(
       new Table({
         name: 'three_have_designation',
-        columns: [
-          id(),
-          ...timestamps(qr),
-          int('propertyCompanyId'),
-          int('jurisdictionId'),
-          date('designatedOn'),
-          date('endedOn', { nullable: true }),
-          varchar('basis', 300, { nullable: true }),
-        ],
+        columns: [id(), ...timestamps(qr), int('propertyCompanyId'), int('jurisdictionId'), date('designatedOn'), date('endedOn', { nullable: true }), varchar('basis', 300, { nullable: true })],
         indices: [index('ix_three_have_designation_company', ['propertyCompanyId', 'designatedOn'])],
         foreignKeys: [fk('propertyCompanyId', 'property_company', 'CASCADE'), fk('jurisdictionId', 'jurisdiction')],
       }),
