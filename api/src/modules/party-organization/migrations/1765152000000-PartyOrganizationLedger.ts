@@ -12,6 +12,14 @@ const NEW_COLUMNS = ['propertyCompanyId', 'jurisdictionId', 'formalMemberCount',
  * members who are also in it (双向进入、交叉任职); the companies the office counts as “三有”.
  * On SQLite the changes to party_organization rebuild it (migrations run with foreign keys off).
  */
+/** The column as it is, but (not) nullable: a clone, so that MySQL modifies it in place rather than dropping it. */
+async function nullable(qr: QueryRunner, name: string, isNullable: boolean): Promise<void> {
+  const column = (await qr.getTable('party_organization'))!.findColumnByName(name)!;
+  const next = column.clone();
+  next.isNullable = isNullable;
+  await qr.changeColumn('party_organization', column, next);
+}
+
 export class PartyOrganizationLedger1765152000000 implements MigrationInterface {
   name = 'PartyOrganizationLedger1765152000000';
 
@@ -25,12 +33,8 @@ export class PartyOrganizationLedger1765152000000 implements MigrationInterface 
         new TableColumn(varchar('instructorName', 50, { nullable: true })),
       ]);
       await qr.query('UPDATE party_organization SET jurisdictionId = (SELECT c.communityId FROM compound c WHERE c.id = party_organization.compoundId)');
-      const table = (await qr.getTable('party_organization'))!;
-      const column = (name: string) => table.findColumnByName(name)!;
-      await qr.changeColumns('party_organization', [
-        { oldColumn: column('compoundId'), newColumn: new TableColumn(int('compoundId', { nullable: true })) },
-        { oldColumn: column('jurisdictionId'), newColumn: new TableColumn(int('jurisdictionId')) },
-      ]);
+      await nullable(qr, 'compoundId', true);
+      await nullable(qr, 'jurisdictionId', false);
       await qr.createIndex('party_organization', new TableIndex(index('ix_party_organization_company', ['propertyCompanyId', 'formedOn'])));
       await qr.createForeignKeys('party_organization', [new TableForeignKey(fk('propertyCompanyId', 'property_company')), new TableForeignKey(fk('jurisdictionId', 'jurisdiction'))]);
     }
@@ -61,8 +65,9 @@ export class PartyOrganizationLedger1765152000000 implements MigrationInterface 
 
   /**
    * Companies' organisations have no place in the old table and go (refused while a rating names
-   * one); 临时 becomes 联建, the nearest old form. On SQLite the new columns stay, emptied (dropping
-   * one rebuilds a table others reference, which an undo's transaction cannot): a redo finds them.
+   * one); 临时 becomes 联建, the nearest old form. On SQLite the undo rebuilds party_organization: the
+   * columns cannot stay, since the old code would not fill jurisdictionId. SQLite refuses the rebuild
+   * inside the undo's transaction while a rating names one of its rows (ON DELETE RESTRICT).
    */
   async down(qr: QueryRunner): Promise<void> {
     await qr.dropTable('three_have_designation', true, true, true);
@@ -70,15 +75,11 @@ export class PartyOrganizationLedger1765152000000 implements MigrationInterface 
     await qr.query("UPDATE party_organization SET form = 'ESTABLISHED' WHERE form = 'SINGLE'");
     await qr.query("UPDATE party_organization SET form = 'JOINT' WHERE form = 'PROVISIONAL'");
     await qr.query('DELETE FROM party_organization WHERE compoundId IS NULL');
-    if (qr.connection.driver.options.type === 'better-sqlite3') {
-      await qr.query('UPDATE party_organization SET propertyCompanyId = NULL, formalMemberCount = NULL, secretaryName = NULL, instructorName = NULL');
-      return;
-    }
     const table = await qr.getTable('party_organization');
     const foreign = table?.foreignKeys.filter((f) => f.columnNames.some((c) => NEW_COLUMNS.includes(c))) ?? [];
     if (foreign.length) await qr.dropForeignKeys('party_organization', foreign);
     await qr.dropIndex('party_organization', 'ix_party_organization_company');
     await qr.dropColumns('party_organization', NEW_COLUMNS);
-    await qr.changeColumn('party_organization', 'compoundId', new TableColumn(int('compoundId')));
+    await nullable(qr, 'compoundId', false);
   }
 }
