@@ -93,7 +93,7 @@ describe(`audit trail (${dbKind()})`, () => {
     await crud('Membership', `groupId: "${group.id}", personId: "${person.id}", role: MEMBER, validFrom: "2030-01-01"`, 'sortOrder: 50', 'sortOrder');
     const { createCompound: compound } = (await t.gql(`mutation { createCompound(name: "审计小区", communityId: "${community.id}", managementMode: NONE) { id } }`, {}, admin)).data;
     await crud('OwnersCommittee', `compoundId: "${compound.id}", kind: ELECTED, formedOn: "2024-11-01"`, 'memberCount: 7', 'memberCount');
-    await crud('PartyOrganization', `compoundId: "${compound.id}", form: FUNCTIONAL, name: "审计小区党支部", formedOn: "2024-11-01"`, 'form: CONCURRENT', 'form');
+    await crud('PartyOrganization', `compoundId: "${compound.id}", form: FUNCTIONAL, formalMemberCount: 2, name: "审计小区党支部", formedOn: "2024-11-01"`, 'form: CONCURRENT', 'form');
     await crud('Indicator', `name: "测试指标", unit: COUNT, comparator: GTE, target: 5, scopeId: "${community.id}"`, 'target: 6', 'target');
     const {
       allIndicators: [indicator],

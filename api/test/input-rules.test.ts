@@ -124,7 +124,7 @@ describe(`input rules (${dbKind()})`, () => {
       ['mutation($d: LocalDate!) { updateIndicatorMeasurement(id: "1", measuredOn: $d) { id } }', 'measuredOn'],
       ['mutation($d: LocalDate!) { createOwnersCommittee(compoundId: "1", kind: ELECTED, formedOn: $d) { id } }', 'formedOn'],
       ['mutation($d: LocalDate!) { createOwnersCommittee(compoundId: "1", kind: ELECTED, formedOn: "2024-01-01", dissolvedOn: $d) { id } }', 'dissolvedOn'],
-      ['mutation($d: LocalDate!) { createPartyOrganization(compoundId: "1", form: JOINT, name: "支部", formedOn: $d) { id } }', 'formedOn'],
+      ['mutation($d: LocalDate!) { createPartyOrganization(compoundId: "1", form: JOINT, formalMemberCount: 1, name: "支部", formedOn: $d) { id } }', 'formedOn'],
       ['mutation($d: LocalDate!) { publishRatingPeriod(periodId: "1", publishedOn: $d) { id } }', 'publishedOn'],
       ['mutation($d: LocalDate!) { advanceRectification(id: "1", to: INTERVIEWED, date: $d) { id } }', 'date'],
       ['mutation($d: LocalDate!) { createPolicyDocument(title: "t", issuer: "i", issueDate: $d) { id } }', 'issueDate'],
@@ -322,7 +322,7 @@ describe(`input rules (${dbKind()})`, () => {
         },
         {
           type: 'PartyOrganization',
-          create: 'createPartyOrganization(compoundId: $a, form: JOINT, name: $b, formedOn: $from, dissolvedOn: $to)',
+          create: 'createPartyOrganization(compoundId: $a, form: JOINT, formalMemberCount: 1, name: $b, formedOn: $from, dissolvedOn: $to)',
           field: 'formedOn',
           vars: { a: compound, b: '联合支部' },
           from: 'formedOn',

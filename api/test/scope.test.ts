@@ -35,7 +35,9 @@ const OWNERS: Record<string, { sql: string; reach: Reach }> = {
     sql: 'SELECT r.id, c.communityId AS owner FROM committee_report_meeting r JOIN owners_committee o ON o.id = r.committeeId JOIN compound c ON c.id = o.compoundId',
     reach: 'subtree',
   },
-  PartyOrganization: { sql: 'SELECT o.id, c.communityId AS owner FROM party_organization o JOIN compound c ON c.id = o.compoundId', reach: 'subtree' },
+  PartyOrganization: { sql: 'SELECT id, jurisdictionId AS owner FROM party_organization', reach: 'subtree' },
+  PartyOrganizationMember: { sql: 'SELECT m.id, o.jurisdictionId AS owner FROM party_organization_member m JOIN party_organization o ON o.id = m.partyOrganizationId', reach: 'subtree' },
+  ThreeHaveDesignation: { sql: 'SELECT id, jurisdictionId AS owner FROM three_have_designation', reach: 'downward' },
   Complaint: { sql: 'SELECT o.id, c.communityId AS owner FROM complaint o JOIN compound c ON c.id = o.compoundId', reach: 'subtree' },
   RevenueDisclosure: { sql: 'SELECT d.id, c.communityId AS owner FROM revenue_disclosure d JOIN compound c ON c.id = d.compoundId', reach: 'subtree' },
   RevenueAudit: { sql: 'SELECT a.id, c.communityId AS owner FROM revenue_audit a JOIN compound c ON c.id = a.compoundId', reach: 'subtree' },
@@ -183,10 +185,22 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
         await ok('mutation($c: ID!, $n: String!) { createCompound(name: $n, communityId: $c, managementMode: NONE) { id } }', { c: jid(community), n: `${community}二号小区` })
       ).createCompound.id;
       const committee = (await ok('mutation($c: ID!) { createOwnersCommittee(compoundId: $c, kind: ELECTED, formedOn: "2024-01-01") { id } }', { c: compound })).createOwnersCommittee.id;
-      await ok('mutation($o: ID!) { createCommitteeMember(committeeId: $o, name: "委员甲", role: DIRECTOR, politicalStatus: CPC_MEMBER, servedFrom: "2024-01-01") { id } }', { o: committee });
+      const member = (
+        await ok('mutation($o: ID!) { createCommitteeMember(committeeId: $o, name: "委员甲", role: DIRECTOR, politicalStatus: CPC_MEMBER, servedFrom: "2024-01-01") { id } }', { o: committee })
+      ).createCommitteeMember.id;
       await ok('mutation($o: ID!) { createCommitteeSurvey(committeeId: $o, year: 2024, half: 1, surveyedOn: "2024-06-20", satisfactionRate: 80) { id } }', { o: committee });
       await ok('mutation($o: ID!) { createCommitteeReportMeeting(committeeId: $o, year: 2024, heldOn: "2024-12-20", invitationPostedOn: "2024-12-10") { id } }', { o: committee });
-      await ok('mutation($c: ID!) { createPartyOrganization(compoundId: $c, name: "小区党支部", form: ESTABLISHED, formedOn: "2024-01-01") { id } }', { c: compound });
+      const branch = (await ok('mutation($c: ID!) { createPartyOrganization(compoundId: $c, name: "小区党支部", form: SINGLE, formalMemberCount: 3, formedOn: "2024-01-01") { id } }', { c: compound }))
+        .createPartyOrganization.id;
+      await ok('mutation($o: ID!, $m: ID!) { createPartyOrganizationMember(partyOrganizationId: $o, committeeMemberId: $m, branchRole: SECRETARY) { id } }', { o: branch, m: member });
+      await ok(
+        'mutation($p: ID!, $j: ID!) { createPartyOrganization(propertyCompanyId: $p, jurisdictionId: $j, name: "物业公司党支部", form: SINGLE, formalMemberCount: 4, formedOn: "2024-01-01") { id } }',
+        {
+          p: company,
+          j: jid(street),
+        },
+      );
+      await ok('mutation($p: ID!, $j: ID!) { createThreeHaveDesignation(propertyCompanyId: $p, jurisdictionId: $j, designatedOn: "2024-01-01") { id } }', { p: company, j: jid(street) });
       await ok('mutation($c: ID!) { createComplaint(compoundId: $c, channel: HOTLINE_12345, summary: "电梯故障", receivedOn: "2026-01-05") { id } }', { c: compound });
       await ok('mutation($c: ID!) { createRevenueDisclosure(compoundId: $c, year: 2025, quarter: 4, disclosedOn: "2026-01-20", evidence: "公示栏") { id } }', { c: compound });
       await ok('mutation($c: ID!) { createRevenueAudit(compoundId: $c, year: 2025, auditor: "某会计师事务所", auditedOn: "2026-02-10", outcome: NO_ISSUES) { id } }', { c: compound });
@@ -245,6 +259,8 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
       'OwnersCommittee',
       'CommitteeMember',
       'PartyOrganization',
+      'PartyOrganizationMember',
+      'ThreeHaveDesignation',
       'Complaint',
       'WorkingGroup',
       'Membership',
@@ -368,6 +384,7 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
     propertyCompanyId: 'PropertyCompany',
     recipientCompanyId: 'PropertyCompany',
     partyOrganizationId: 'PartyOrganization',
+    committeeMemberId: 'CommitteeMember',
     ownersCommitteeId: 'OwnersCommittee',
     ratingId: 'Rating',
     keyId: 'PartnerKey',
@@ -608,7 +625,7 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
   it('records the owning jurisdiction on every audit event of a write', async () => {
     const staff = viewer('UNIT_STAFF of 阳光社区');
     const made = await t.gql(
-      'mutation($c: ID!) { createPartyOrganization(compoundId: $c, name: "第二支部", form: JOINT, formedOn: "2025-01-01") { id } }',
+      'mutation($c: ID!) { createPartyOrganization(compoundId: $c, name: "第二支部", form: JOINT, formalMemberCount: 1, formedOn: "2025-01-01") { id } }',
       { c: ids['compound:阳光社区'] },
       staff.token,
     );

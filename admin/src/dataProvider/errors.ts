@@ -108,6 +108,12 @@ const REASON_MESSAGES: Record<string, string> = {
   OUTSIDE_PERIOD: 'app.committees.errors.outside_period',
   BEFORE_QUARTER_END: 'app.revenue.errors.before_quarter_end',
   BEFORE_AUDITED_YEAR: 'app.revenue.errors.before_audited_year',
+  // party organisations
+  COMPOUND_OR_COMPANY: 'app.party.errors.compound_or_company',
+  TOO_FEW_FOR_SINGLE: 'app.party.errors.too_few_for_single',
+  FUNCTIONAL_NEEDS_MEMBERS: 'app.party.errors.functional_needs_members',
+  INSTRUCTOR_REQUIRED: 'app.party.errors.instructor_required',
+  NOT_PARTY_MEMBER: 'app.party.errors.not_party_member',
   // working groups: roster order, succession
   NOT_THE_CURRENT_SEATS: 'app.roster.not_the_current_seats',
   SUCCESSION_TOO_EARLY: 'app.succession.errors.too_early',

@@ -180,7 +180,10 @@ async function revenue(c: Ctx, key: string, compoundId: number): Promise<void> {
 
 async function partyOrganization(c: Ctx, key: string, compoundId: number, name: string): Promise<void> {
   if (c.rnd() > 0.6) return;
-  const org = await c.services.partyOrganization.create({ compoundId, form: 'JOINT', name: `${name}党支部`, formedOn: `${between(c, 2019, 2024)}-07-01` }, SYSTEM_ACTOR);
+  // formal members from the compound's id (no draw from the random sequence, so the rest of the set stays as it was)
+  const formalMemberCount = 1 + (compoundId % 6);
+  const form = formalMemberCount >= 3 ? 'SINGLE' : 'JOINT';
+  const org = await c.services.partyOrganization.create({ compoundId, form, formalMemberCount, name: `${name}党支部`, formedOn: `${between(c, 2019, 2024)}-07-01` }, SYSTEM_ACTOR);
   await remember(c, `${key}:party`, 'PartyOrganization', org.id);
 }
 

@@ -61,10 +61,11 @@ async function servingCommittees(input: MeasureInput, kinds: CommitteeKind[]): P
   return rows.filter((c) => kinds.includes(c.kind) && serves(c.formedOn, c.dissolvedOn, input.asOf));
 }
 
-async function servingOrganizations(input: MeasureInput): Promise<PartyOrganization[]> {
+/** Compounds' organisations (a company's has no compound and is not read here). */
+async function servingOrganizations(input: MeasureInput): Promise<Array<PartyOrganization & { compoundId: number }>> {
   if (!input.compoundIds.length) return [];
   const rows = await input.once('organizations', () => input.ds.getRepository(PartyOrganization).find({ where: { compoundId: In(input.compoundIds) } }));
-  return rows.filter((o) => serves(o.formedOn, o.dissolvedOn, input.asOf));
+  return rows.filter((o): o is PartyOrganization & { compoundId: number } => o.compoundId !== null && serves(o.formedOn, o.dissolvedOn, input.asOf));
 }
 
 const MEASURES: Record<ComputedMeasure, MeasureDef> = {

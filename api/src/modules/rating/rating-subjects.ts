@@ -22,17 +22,17 @@ export async function companiesWithin(em: EntityManager, schemeJurisdictionId: n
   });
 }
 
-/** Whether the compound of a party organisation or an owners' committee lies in the scheme's area. */
+/** Whether a party organisation (by the jurisdiction it comes under) or an owners' committee's compound lies in the scheme's area. */
 export async function compoundWithin(em: EntityManager, schemeJurisdictionId: number | null, of: { partyOrganizationId?: number | null; ownersCommitteeId?: number | null }): Promise<boolean> {
   if (schemeJurisdictionId == null) return true;
   const area = (await jurisdictionTree(em.connection)).subtree(schemeJurisdictionId);
   return unscoped(async () => {
-    const holder =
-      of.partyOrganizationId != null
-        ? await em.findOneBy(PartyOrganization, { id: of.partyOrganizationId })
-        : of.ownersCommitteeId != null
-          ? await em.findOneBy(OwnersCommittee, { id: of.ownersCommitteeId })
-          : null;
+    // a party organisation (a compound's or a company's) comes under its jurisdictionId: a compound's community
+    if (of.partyOrganizationId != null) {
+      const org = await em.findOneBy(PartyOrganization, { id: of.partyOrganizationId });
+      return org != null && area.includes(org.jurisdictionId);
+    }
+    const holder = of.ownersCommitteeId != null ? await em.findOneBy(OwnersCommittee, { id: of.ownersCommitteeId }) : null;
     const compound = holder ? await em.findOneBy(Compound, { id: holder.compoundId }) : null;
     return compound != null && area.includes(compound.communityId);
   });

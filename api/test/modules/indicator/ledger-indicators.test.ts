@@ -95,8 +95,12 @@ describe(`indicators from the ledger (${dbKind()})`, () => {
   it('takes the three-star share of serving compound party organisations from the latest published party-branch rating', async () => {
     const share = await indicator({ computed: 'THREE_STAR_BRANCH_SHARE', target: 40, deadline: '2030-12-31' });
     const org = async (name: string) =>
-      (await ok('mutation($c: ID!, $n: String!) { createPartyOrganization(compoundId: $c, form: JOINT, name: $n, formedOn: "2024-01-01") { id } }', { c: await compound(), n: name }))
-        .createPartyOrganization.id;
+      (
+        await ok('mutation($c: ID!, $n: String!) { createPartyOrganization(compoundId: $c, form: JOINT, formalMemberCount: 2, name: $n, formedOn: "2024-01-01") { id } }', {
+          c: await compound(),
+          n: name,
+        })
+      ).createPartyOrganization.id;
     const [p1, p2, p3] = [await org('一支部'), await org('二支部'), await org('三支部')];
     await org('四支部'); // never rated
     const { createRatingScheme } = await ok(
