@@ -30,6 +30,7 @@ export const messages = defineMessages(
       },
     },
     enums: {
+      CompoundFlag: { NO_PARTY_ORGANIZATION: '无党组织' },
       PartyOrganizationForm: { SINGLE: '单建', JOINT: '联建', CONCURRENT: '兼合式', FUNCTIONAL: '功能型', PROVISIONAL: '临时' },
       PartyBranchRole: { SECRETARY: '书记', DEPUTY_SECRETARY: '副书记', COMMITTEE_MEMBER: '支委委员', MEMBER: '党员' },
     },
@@ -96,6 +97,7 @@ export const messages = defineMessages(
       },
     },
     enums: {
+      CompoundFlag: { NO_PARTY_ORGANIZATION: 'No party organisation' },
       PartyOrganizationForm: { SINGLE: 'Single', JOINT: 'Joint', CONCURRENT: 'Concurrent', FUNCTIONAL: 'Functional', PROVISIONAL: 'Provisional' },
       PartyBranchRole: { SECRETARY: 'Secretary', DEPUTY_SECRETARY: 'Deputy secretary', COMMITTEE_MEMBER: 'Branch committee member', MEMBER: 'Member' },
     },

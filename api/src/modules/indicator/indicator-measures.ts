@@ -3,7 +3,9 @@ import { AwardCase, AwardCaseStep } from '../incentive/award-case.entity';
 import { IncentiveProgramme } from '../incentive/incentive.entities';
 import { AwardCaseStatus, IncentiveTrigger } from '../incentive/incentive.enums';
 import { CommitteeKind, OwnersCommittee } from '../owners-committee/owners-committee.entity';
+import { PropertyCompany } from '../organization/property-company.entity';
 import { PartyOrganization } from '../party-organization/party-organization.entity';
+import { ThreeHaveDesignation } from '../party-organization/three-have-designation.entity';
 import { PolicyDocument } from '../policy/policy-document.entity';
 import { PublishedEntry, RatingPublication } from '../publication/publication.entities';
 import { latestDueQuarter } from '../public-revenue/public-revenue.rules';
@@ -30,6 +32,9 @@ import { ComputedMeasure, type Indicator } from './indicator.entities';
  *   counts as not reaching three stars: the target is a share of all of them.
  * - DEMONSTRATION_SITES 示范点 (000 附件; 002 五): demonstration-site award cases of the area's compounds
  *   accepted by the street (the last acceptance) on or before the day. A count.
+ * - THREE_HAVE_COMPANY_COVERAGE “三有”物业服务企业党组织覆盖率 (004 二(一)): of the companies registered (注册地)
+ *   in the area and counted as 三有 on the day (ThreeHaveDesignation), those with a party organisation of
+ *   their own serving on the day. Companies, not compounds, are counted.
  * - DISCLOSURE_RATE 公共收益公示 (001 三(三)1): compounds that have disclosed, by the day, the latest quarter
  *   due by then (on time or late), of all compounds.
  */
@@ -44,8 +49,8 @@ export interface MeasureInput {
   once<T>(key: string, read: () => Promise<T>): Promise<T>;
 }
 
-/** The actual of one indicator over the compounds of its area (null: nothing to compute from). */
-export type MeasureAnswer = (indicator: Indicator, compoundIds: ReadonlySet<number>) => number | null;
+/** The actual of one indicator over the compounds of its area, and the jurisdictions of the area (null: nothing to compute from). */
+export type MeasureAnswer = (indicator: Indicator, compoundIds: ReadonlySet<number>, area: ReadonlySet<number>) => number | null;
 
 export interface MeasureDef {
   prepare(input: MeasureInput): Promise<MeasureAnswer>;
@@ -113,6 +118,23 @@ const MEASURES: Record<ComputedMeasure, MeasureDef> = {
       return (_, ids) => {
         const mine = orgs.filter((o) => ids.has(o.compoundId));
         return pct(mine.filter((o) => (stars.get(o.id) ?? 0) >= 3).length, mine.length);
+      };
+    },
+  },
+  [ComputedMeasure.THREE_HAVE_COMPANY_COVERAGE]: {
+    async prepare(input) {
+      const designations = (await input.ds.getRepository(ThreeHaveDesignation).find({ select: { propertyCompanyId: true, designatedOn: true, endedOn: true } })).filter((d) =>
+        serves(d.designatedOn, d.endedOn, input.asOf),
+      );
+      const ids = [...new Set(designations.map((d) => d.propertyCompanyId))];
+      const companies = ids.length ? await input.ds.getRepository(PropertyCompany).find({ select: { id: true, jurisdictionId: true }, where: { id: In(ids) } }) : [];
+      const orgs = ids.length
+        ? await input.ds.getRepository(PartyOrganization).find({ select: { propertyCompanyId: true, formedOn: true, dissolvedOn: true }, where: { propertyCompanyId: In(ids) } })
+        : [];
+      const covered = new Set(orgs.filter((o) => serves(o.formedOn, o.dissolvedOn, input.asOf)).map((o) => o.propertyCompanyId));
+      return (_, __, area) => {
+        const mine = companies.filter((c) => c.jurisdictionId !== null && area.has(c.jurisdictionId));
+        return pct(mine.filter((c) => covered.has(c.id)).length, mine.length);
       };
     },
   },

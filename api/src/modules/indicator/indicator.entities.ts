@@ -30,6 +30,7 @@ export enum ComputedMeasure {
   THREE_STAR_BRANCH_SHARE = 'THREE_STAR_BRANCH_SHARE',
   DEMONSTRATION_SITES = 'DEMONSTRATION_SITES',
   DISCLOSURE_RATE = 'DISCLOSURE_RATE',
+  THREE_HAVE_COMPANY_COVERAGE = 'THREE_HAVE_COMPANY_COVERAGE',
 }
 registerEnumType(ComputedMeasure, {
   name: 'ComputedMeasure',
@@ -42,6 +43,7 @@ registerEnumType(ComputedMeasure, {
     THREE_STAR_BRANCH_SHARE: { description: '三星级及以上小区党组织比率: serving compound party organisations whose latest published rating has ≥ 3 stars (%)' },
     DEMONSTRATION_SITES: { description: '示范点: demonstration-site award cases accepted by the street (a count)' },
     DISCLOSURE_RATE: { description: '公共收益公示率: compounds that disclosed the latest quarter due by the day (%)' },
+    THREE_HAVE_COMPANY_COVERAGE: { description: '“三有”物业服务企业党组织覆盖率: 三有 companies registered in the area with a party organisation of their own (%)' },
   },
 });
 

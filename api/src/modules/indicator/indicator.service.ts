@@ -7,7 +7,7 @@ import { badInput } from '../../common/errors';
 import { Compound } from '../organization/compound.entity';
 import { JurisdictionLevel } from '../organization/enums';
 import { loadJurisdictionTree } from '../organization/jurisdiction-tree';
-import { Comparator, Indicator, IndicatorMeasurement, IndicatorUnit } from './indicator.entities';
+import { Comparator, ComputedMeasure, Indicator, IndicatorMeasurement, IndicatorUnit } from './indicator.entities';
 import { computedActual, type IndicatorActual, type OwnFigure, ownOnly, perCompoundActual, rollUp } from './indicator-rollup';
 import { prepareMeasures } from './indicator-measures';
 import type { IndicatorFilter, IndicatorMeasurementFilter } from './indicator.inputs';
@@ -107,7 +107,7 @@ export class IndicatorProgressService {
     const areas = new Map(measured.map((i) => [i.id, areaOf(i)]));
     const own = await this.latestMeasurements(measured, [...new Set([...areas.values()].flat().map((j) => j.id))], asOf);
     const compounds = computed.length || perCompound.length ? await this.compoundsOf([...computed, ...perCompound], scopeOf, tree) : new Map<number, Set<number>>();
-    const computedActuals = computed.length ? await this.computedActuals(computed, compounds, asOf) : new Map<number, number | null>();
+    const computedActuals = computed.length ? await this.computedActuals(computed, compounds, asOf, (i) => new Set(tree.subtree(scopeOf(i)).map((j) => j.id))) : new Map<number, number | null>();
     const perCompoundActuals = perCompound.length ? await this.perCompoundActuals(perCompound, compounds, asOf) : new Map<number, IndicatorActual>();
     return indicators.map((i) => {
       if (i.computed) return computedActual(computedActuals.get(i.id) ?? null);
@@ -126,13 +126,15 @@ export class IndicatorProgressService {
     return new Map(indicators.map((i) => [i.id, new Set(rows.filter((c) => communitiesOf.get(i.id)!.has(c.communityId)).map((c) => c.id))]));
   }
 
-  private async computedActuals(indicators: Indicator[], compounds: Map<number, Set<number>>, asOf: string): Promise<Map<number, number | null>> {
+  private async computedActuals(indicators: Indicator[], compounds: Map<number, Set<number>>, asOf: string, areaOf: (i: Indicator) => Set<number>): Promise<Map<number, number | null>> {
     const all = [...new Set([...compounds.values()].flatMap((c) => [...c]))];
     const measures = await prepareMeasures(this.ds, indicators, all, asOf);
     return new Map(
       indicators.map((i) => {
         const ids = compounds.get(i.id)!;
-        return [i.id, ids.size ? measures.get(i.computed!)!(i, ids) : null];
+        // measures of compounds have nothing to say of an area without any; one of companies still has
+        const answers = ids.size > 0 || i.computed === ComputedMeasure.THREE_HAVE_COMPANY_COVERAGE;
+        return [i.id, answers ? measures.get(i.computed!)!(i, ids, areaOf(i)) : null];
       }),
     );
   }

@@ -1,4 +1,6 @@
 import { type ApiModule, type ModuleKit, type ModuleServices } from '../../common/module';
+import { defineCompoundFlags } from '../organization/compound-flags';
+import { PARTY_ORGANIZATION_FLAGS } from './party-organization.flags';
 import { PartyOrganizationLedger1765152000000 } from './migrations/1765152000000-PartyOrganizationLedger';
 import { PartyOrganization } from './party-organization.entity';
 import { PartyOrganizationMember } from './party-organization-member.entity';
@@ -28,6 +30,8 @@ const reasons = {
   INSTRUCTOR_REQUIRED: 'Without formal party members a 党建指导员 is assigned, and named (002 一.2; 004 二(一))',
   NOT_PARTY_MEMBER: 'Only a party member can be recorded in a party organisation',
 } as const;
+
+defineCompoundFlags(PARTY_ORGANIZATION_FLAGS);
 
 /**
  * 党组织 of compounds and property companies (002 一.2, 000 附件 二(一)–(二), 004 二(一), 001 四(一)2): form,

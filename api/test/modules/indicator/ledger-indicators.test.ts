@@ -193,12 +193,56 @@ describe(`indicators from the ledger (${dbKind()})`, () => {
     expect([codeOf(none), fieldOf(none)]).toEqual(['BAD_USER_INPUT', 'jurisdictionId']);
   });
 
+  it('takes the 三有 companies’ party coverage company by company, and flags compounds without a party organisation as coverage counts them', async () => {
+    const coverage = await indicator({ computed: 'THREE_HAVE_COMPANY_COVERAGE', target: 100, deadline: '2030-12-31' });
+    const at = async (d: string) => (await ok('query($id: ID!, $d: LocalDate) { Indicator(id: $id) { actual(asOf: $d) } }', { id: coverage, d })).Indicator.actual as number | null;
+    const base = '91350582MA2TH';
+    const company = async (k: number) => {
+      const code = `${base}${String(k).padStart(3, '0')}1`;
+      const { usccCheckChar } = await import('../../../src/common/uscc');
+      return (
+        await ok('mutation($n: String!, $u: String!, $j: ID) { createPropertyCompany(name: $n, uscc: $u, jurisdictionId: $j) { id } }', {
+          n: `三有测试物业${k}`,
+          u: `${code}${usccCheckChar(code)}`,
+          j: street,
+        })
+      ).createPropertyCompany.id as string;
+    };
+    const [a, b, c] = [await company(1), await company(2), await company(3)];
+    for (const x of [a, b]) await ok('mutation($c: ID!, $j: ID) { createThreeHaveDesignation(propertyCompanyId: $c, jurisdictionId: $j, designatedOn: "2025-01-01") { id } }', { c: x, j: street });
+    await ok('mutation($c: ID!, $j: ID) { createThreeHaveDesignation(propertyCompanyId: $c, jurisdictionId: $j, designatedOn: "2025-09-01") { id } }', { c, j: street });
+    await ok('mutation($c: ID!) { createPartyOrganization(propertyCompanyId: $c, form: SINGLE, name: "某物业党支部", formedOn: "2025-03-01", formalMemberCount: 5, secretaryName: "书记甲") { id } }', {
+      c: a,
+    });
+    // the street's 三有 companies: a and b from 2025-01-01 (a's branch from 2025-03-01), c from 2025-09-01
+    expect(await at('2024-12-31')).toBeNull();
+    expect(await at('2025-02-01')).toBe(0);
+    expect(await at('2025-06-01')).toBe(50);
+    expect(await at('2025-10-01')).toBe(33.33);
+
+    const [p, q] = [await compound(), await compound()];
+    await ok('mutation($c: ID!) { createPartyOrganization(compoundId: $c, form: JOINT, name: "联合党支部", formedOn: "2025-05-01", formalMemberCount: 2) { id } }', { c: p });
+    const flagged = async (d: string) =>
+      (await ok('query($c: ID!, $d: LocalDate) { allCompounds(filter: { communityId: $c, flags: [NO_PARTY_ORGANIZATION], asOf: $d }, perPage: 1000) { id } }', { c: community, d })).allCompounds.map(
+        (x: { id: string }) => x.id,
+      );
+    expect(await flagged('2025-04-30')).toEqual(expect.arrayContaining([p, q]));
+    expect(await flagged('2025-05-01')).toEqual(expect.arrayContaining([q]));
+    expect(await flagged('2025-05-01')).not.toContain(p);
+    // the flag and the coverage indicator count the same compounds
+    const rate = await indicator({ computed: 'PARTY_ORGANIZATION_RATE', target: 100, deadline: '2030-12-31' });
+    const all = (await ok('query($c: ID!) { _allCompoundsMeta(filter: { communityId: $c }) { count } }', { c: community }))._allCompoundsMeta.count;
+    const rateOn = (await actual(rate, '2025-05-01')).value;
+    expect(rateOn).toBe(Math.round(((all - (await flagged('2025-05-01')).length) / all) * 10000) / 100);
+  });
+
   it('marks the seeded targets the ledger answers as computed, and 每个小区 微实事 as per compound', async () => {
     const all = (await ok('{ allIndicators(perPage: 100) { name computed perCompound } }')).allIndicators as Array<{ name: string; computed: string | null; perCompound: boolean }>;
     const of = (name: string) => all.filter((i) => i.name === name);
     expect(of('小区业主自治组织覆盖').map((i) => i.computed)).toEqual(['SELF_GOVERNANCE_COVERAGE']);
     expect(of('达到三星级及以上评价标准的小区党组织比率').map((i) => i.computed)).toEqual(['THREE_STAR_BRANCH_SHARE', 'THREE_STAR_BRANCH_SHARE']);
     expect(of('“红色物业”示范点或先锋岗').map((i) => i.computed)).toEqual(['DEMONSTRATION_SITES']);
+    expect(of('“三有”物业服务企业党组织覆盖率').map((i) => i.computed)).toEqual(['THREE_HAVE_COMPANY_COVERAGE']);
     expect(of('每个小区“微实事”项目').map((i) => i.perCompound)).toEqual([true]);
   });
 });

@@ -8,6 +8,7 @@ const COMPUTED: Record<string, string> = {
   'indicator:003:three-star-party-orgs-2025': 'THREE_STAR_BRANCH_SHARE',
   'indicator:003:three-star-party-orgs-2027': 'THREE_STAR_BRANCH_SHARE',
   'indicator:004:self-governance-coverage': 'SELF_GOVERNANCE_COVERAGE',
+  'indicator:004:company-party-coverage': 'THREE_HAVE_COMPANY_COVERAGE',
 };
 /** Seeded targets set for every compound (每个小区). */
 const PER_COMPOUND = ['indicator:004:micro-projects-per-compound-2024'];
