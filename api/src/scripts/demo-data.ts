@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { In, Like, type DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../common/context';
-import { addDays } from '../common/dates';
+import { addDays, todayInChina } from '../common/dates';
+import { disclosureDueOn, latestDueQuarter } from '../modules/public-revenue/public-revenue.rules';
 import { usccCheckChar } from '../common/uscc';
 import { createDataSource } from '../config/data-source';
 import { loadConfig, readEnvFile } from '../config/env';
@@ -20,8 +21,9 @@ import type { Services } from '../common/context';
  * database shows the dashboard's indicators and the compound pages working. Never in seeds/ (which
  * holds the documents as printed): generated here with a fixed random seed, so every run makes the
  * same set, and labelled three ways — every name starts with 演示, every address says 演示数据, and
- * every record is listed in seed_record under a key starting "demo:". The dates are of 2019–2025, so the
- * set reads the same whatever day it is made on. A second run finds the set and
+ * every record is listed in seed_record under a key starting "demo:". Dates are placed relative to the
+ * day it is made (the last quarters and halves due, terms of the last six years), so the set looks
+ * current whenever it is made; names and proportions do not depend on the day. A second run finds the set and
  * leaves it; `npm run seed:demo -- --remove` deletes it (and only it).
  *
  * Written through the services as the system, so every rule of the ledger holds for the demo data as
@@ -57,6 +59,9 @@ interface Ctx {
   services: Services;
   rnd: () => number;
   made: Array<{ key: string; type: string; id: number }>;
+  /** The day it is made, and its year. */
+  today: string;
+  year: number;
 }
 
 const pick = <T>(c: Ctx, xs: readonly T[]): T => xs[Math.floor(c.rnd() * xs.length)];
@@ -102,7 +107,7 @@ async function committee(c: Ctx, key: string, compoundId: number): Promise<void>
   const roll = c.rnd();
   if (roll > 0.78) return; // none formed
   const provisional = roll > 0.62;
-  const year = provisional ? 2024 : between(c, 2019, 2024);
+  const year = provisional ? c.year - 1 : between(c, c.year - 6, c.year - 1);
   const formedOn = `${year}-${pad(between(c, 1, 12))}-${pad(between(c, 1, 28))}`;
   const made = await c.services.ownersCommittee.create(
     {
@@ -136,45 +141,63 @@ async function committee(c: Ctx, key: string, compoundId: number): Promise<void>
     await remember(c, `${key}:member:${i}`, 'CommitteeMember', member.id);
   }
   if (provisional) return;
-  for (const [y, half, on] of [
-    [2024, 2, '2024-12-15'],
-    [2025, 1, '2025-06-15'],
-  ] as const) {
+  // the last two halves over by today, surveyed in their last month
+  const halves: Array<[number, number]> =
+    Number(c.today.slice(5, 7)) >= 7
+      ? [
+          [c.year - 1, 2],
+          [c.year, 1],
+        ]
+      : [
+          [c.year - 1, 1],
+          [c.year - 1, 2],
+        ];
+  for (const [y, half] of halves) {
+    const on = `${y}-${half === 1 ? '06' : '12'}-15`;
     if (on < formedOn) continue;
     const rate = Math.round((35 + c.rnd() * 60) * 10) / 10;
     const survey = await c.services.committeeSurvey.create({ committeeId: made.id, year: y, half, surveyedOn: on, satisfactionRate: rate, respondents: between(c, 40, 300) }, SYSTEM_ACTOR);
     await remember(c, `${key}:survey:${y}${half}`, 'CommitteeSurvey', survey.id);
   }
-  if (formedOn <= '2024-12-01') {
+  const last = c.year - 1;
+  if (formedOn <= `${last}-12-01`) {
     const meeting = await c.services.reportMeeting.create(
-      { committeeId: made.id, year: 2024, heldOn: '2024-12-20', invitationPostedOn: c.rnd() < 0.8 ? '2024-12-10' : '2024-12-16', issues: '演示数据：停车管理；电梯维保' },
+      { committeeId: made.id, year: last, heldOn: `${last}-12-20`, invitationPostedOn: c.rnd() < 0.8 ? `${last}-12-10` : `${last}-12-16`, issues: '演示数据：停车管理；电梯维保' },
       SYSTEM_ACTOR,
     );
-    await remember(c, `${key}:meeting:2024`, 'CommitteeReportMeeting', meeting.id);
+    await remember(c, `${key}:meeting:${last}`, 'CommitteeReportMeeting', meeting.id);
   }
 }
 
-/** Disclosures of 2024 Q4 to 2025 Q3, mostly on time, some late or missing; a 2024 audit for some. */
+/** Disclosures of the last four quarters due, mostly on time, some late or missing; an audit of the year before last for some. */
 async function revenue(c: Ctx, key: string, compoundId: number): Promise<void> {
   const habit = c.rnd(); // how reliably this compound posts
-  for (const [year, quarter, due] of [
-    [2024, 4, '2025-01-31'],
-    [2025, 1, '2025-04-30'],
-    [2025, 2, '2025-07-31'],
-    [2025, 3, '2025-10-31'],
-  ] as const) {
+  let { year, quarter } = latestDueQuarter(c.today);
+  const quarters: Array<[number, number]> = [];
+  for (let k = 0; k < 4; k++) {
+    quarters.unshift([year, quarter]);
+    ({ year, quarter } = quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: quarter - 1 });
+  }
+  for (const [y, q] of quarters) {
     const roll = c.rnd();
     if (roll > habit + 0.2) continue; // not posted
-    const on = roll < habit * 0.8 ? `${due.slice(0, 8)}${pad(between(c, 5, 28))}` : addDays(due, between(c, 3, 20));
-    const d = await c.services.revenueDisclosure.create({ compoundId, year, quarter, disclosedOn: on, evidence: '演示数据：小区公示栏', summary: '演示数据：停车、广告收益及支出' }, SYSTEM_ACTOR);
-    await remember(c, `${key}:disclosure:${year}Q${quarter}`, 'RevenueDisclosure', d.id);
-  }
-  if (c.rnd() < 0.4) {
-    const a = await c.services.revenueAudit.create(
-      { compoundId, year: 2024, auditor: '演示会计师事务所', auditedOn: `2025-0${between(c, 2, 6)}-15`, outcome: pick(c, ['NO_ISSUES', 'NO_ISSUES', 'ISSUES_FOUND', 'ISSUES_RECTIFIED']) },
+    const due = disclosureDueOn(y, q);
+    const onTime = `${due.slice(0, 8)}${pad(between(c, 5, 28))}`;
+    const late = addDays(due, between(c, 3, 20));
+    const on = roll < habit * 0.8 ? onTime : late < c.today ? late : c.today;
+    const d = await c.services.revenueDisclosure.create(
+      { compoundId, year: y, quarter: q, disclosedOn: on, evidence: '演示数据：小区公示栏', summary: '演示数据：停车、广告收益及支出' },
       SYSTEM_ACTOR,
     );
-    await remember(c, `${key}:audit:2024`, 'RevenueAudit', a.id);
+    await remember(c, `${key}:disclosure:${y}Q${q}`, 'RevenueDisclosure', d.id);
+  }
+  if (c.rnd() < 0.4) {
+    const audited = c.year - 2;
+    const a = await c.services.revenueAudit.create(
+      { compoundId, year: audited, auditor: '演示会计师事务所', auditedOn: `${audited + 1}-0${between(c, 2, 6)}-15`, outcome: pick(c, ['NO_ISSUES', 'NO_ISSUES', 'ISSUES_FOUND', 'ISSUES_RECTIFIED']) },
+      SYSTEM_ACTOR,
+    );
+    await remember(c, `${key}:audit:${audited}`, 'RevenueAudit', a.id);
   }
 }
 
@@ -183,13 +206,14 @@ async function partyOrganization(c: Ctx, key: string, compoundId: number, name: 
   // formal members from the compound's id (no draw from the random sequence, so the rest of the set stays as it was)
   const formalMemberCount = 1 + (compoundId % 6);
   const form = formalMemberCount >= 3 ? 'SINGLE' : 'JOINT';
-  const org = await c.services.partyOrganization.create({ compoundId, form, formalMemberCount, name: `${name}党支部`, formedOn: `${between(c, 2019, 2024)}-07-01` }, SYSTEM_ACTOR);
+  const org = await c.services.partyOrganization.create({ compoundId, form, formalMemberCount, name: `${name}党支部`, formedOn: `${between(c, c.year - 7, c.year - 2)}-07-01` }, SYSTEM_ACTOR);
   await remember(c, `${key}:party`, 'PartyOrganization', org.id);
 }
 
 export async function createDemoData(ds: DataSource, services: Services): Promise<{ compounds: number; records: number } | null> {
   if (await ds.getRepository(SeedRecord).findOneBy({ key: DONE_KEY })) return null;
-  const c: Ctx = { ds, services, rnd: random(SEED), made: [] };
+  const today = todayInChina();
+  const c: Ctx = { ds, services, rnd: random(SEED), made: [], today, year: Number(today.slice(0, 4)) };
   const streets = await ds.getRepository(Jurisdiction).findBy({ name: In(STREETS), level: JurisdictionLevel.TOWNSHIP });
   if (streets.length !== STREETS.length) throw new Error(`${STREETS.join(' and ')} are not in the database: start the server once (it loads the seeds) or run npm run seed`);
   const county = await ds.getRepository(Jurisdiction).findOneByOrFail({ id: streets[0].parentId! });
