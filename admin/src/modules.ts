@@ -13,6 +13,7 @@ import { policyModule } from './resources/policy';
 import { publicationModule } from './resources/publication';
 import { publicRevenueModule } from './resources/public-revenue';
 import { ratingModule } from './resources/rating';
+import { serviceEvaluationModule } from './resources/service-evaluation';
 import { taskModule } from './resources/task';
 import { workingGroupModule } from './resources/working-group';
 
@@ -31,6 +32,7 @@ export const MODULES: ConsoleModule[] = [
   organizationModule,
   ownersCommitteeModule,
   partyOrganizationModule,
+  serviceEvaluationModule,
   publicRevenueModule,
   ratingModule,
   publicationModule,

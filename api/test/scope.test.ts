@@ -40,6 +40,11 @@ const OWNERS: Record<string, { sql: string; reach: Reach }> = {
   ThreeHaveDesignation: { sql: 'SELECT id, jurisdictionId AS owner FROM three_have_designation', reach: 'downward' },
   Complaint: { sql: 'SELECT o.id, c.communityId AS owner FROM complaint o JOIN compound c ON c.id = o.compoundId', reach: 'subtree' },
   RevenueDisclosure: { sql: 'SELECT d.id, c.communityId AS owner FROM revenue_disclosure d JOIN compound c ON c.id = d.compoundId', reach: 'subtree' },
+  ServiceEvaluation: { sql: 'SELECT v.id, c.communityId AS owner FROM service_evaluation v JOIN compound c ON c.id = v.compoundId', reach: 'subtree' },
+  ServiceEvaluationStep: {
+    sql: 'SELECT s.id, c.communityId AS owner FROM service_evaluation_step s JOIN service_evaluation v ON v.id = s.evaluationId JOIN compound c ON c.id = v.compoundId',
+    reach: 'subtree',
+  },
   RevenueAudit: { sql: 'SELECT a.id, c.communityId AS owner FROM revenue_audit a JOIN compound c ON c.id = a.compoundId', reach: 'subtree' },
   Person: { sql: 'SELECT id, jurisdictionId AS owner FROM person', reach: 'subtree' },
   Post: { sql: 'SELECT id, jurisdictionId AS owner FROM post', reach: 'downward' },
@@ -203,6 +208,11 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
       await ok('mutation($p: ID!, $j: ID!) { createThreeHaveDesignation(propertyCompanyId: $p, jurisdictionId: $j, designatedOn: "2024-01-01") { id } }', { p: company, j: jid(street) });
       await ok('mutation($c: ID!) { createComplaint(compoundId: $c, channel: HOTLINE_12345, summary: "电梯故障", receivedOn: "2026-01-05") { id } }', { c: compound });
       await ok('mutation($c: ID!) { createRevenueDisclosure(compoundId: $c, year: 2025, quarter: 4, disclosedOn: "2026-01-20", evidence: "公示栏") { id } }', { c: compound });
+      const unit = ((await ok('{ allUnits(perPage: 1) { id } }')).allUnits as Array<{ id: string }>)[0].id;
+      await ok(
+        'mutation($c: ID!, $u: ID!) { createServiceEvaluation(compoundId: $c, responsibleUnitId: $u, year: 2025, half: 2, evaluatedOn: "2025-12-10", dissatisfactionRate: 30, result: PASS) { id } }',
+        { c: compound, u: unit },
+      );
       await ok('mutation($c: ID!) { createRevenueAudit(compoundId: $c, year: 2025, auditor: "某会计师事务所", auditedOn: "2026-02-10", outcome: NO_ISSUES) { id } }', { c: compound });
       const indicator = ((await ok('{ allIndicators(perPage: 1) { id } }')).allIndicators as Array<{ id: string }>)[0].id;
       await ok('mutation($i: ID!, $j: ID!) { createIndicatorMeasurement(indicatorId: $i, jurisdictionId: $j, measuredOn: "2026-01-31", value: 2) { id } }', { i: indicator, j: jid(community) });

@@ -30,6 +30,7 @@ export const CORE_REASONS = {
   // periods (validFrom / validTo and the like)
   END_BEFORE_START: 'A period ends before it starts',
   OVERLAP: 'A period overlaps another record’s period',
+  OUTSIDE_PERIOD: 'A record is dated before the period (half year, year) it is about began (a survey, a report meeting, an evaluation)',
   // list arguments (common/query): perPage and page out of range are OUT_OF_RANGE, too many filter values TOO_MANY
   BAD_SORT: 'A list is sorted by a field it cannot be sorted by, or in an order other than ASC or DESC',
   // what the database refuses (CRUD)

@@ -13,6 +13,7 @@ import { publicationModule } from './publication';
 import { publicRevenueModule } from './public-revenue';
 import { ratingModule } from './rating';
 import { seedModule } from './seed';
+import { serviceEvaluationModule } from './service-evaluation';
 import { taskModule } from './task';
 import { workingGroupModule } from './working-group';
 
@@ -33,6 +34,7 @@ export const MODULES = [
   ownersCommitteeModule,
   partyOrganizationModule,
   publicRevenueModule,
+  serviceEvaluationModule,
   indicatorModule,
   incentiveModule,
   ratingModule,

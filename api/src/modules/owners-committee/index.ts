@@ -32,7 +32,6 @@ const reasons = {
   PARTY_MEMBERS_OVER_MEMBERS: 'A committee counts more party members than members',
   COUNTS_FROM_MEMBERS: 'A committee whose members are recorded counts them: its member counts are not typed',
   BEFORE_FORMED: 'A member is said to serve before the committee was formed',
-  OUTSIDE_PERIOD: 'A record is dated before the period (half year, year) it is about began',
 } as const;
 
 defineCompoundFlags(COMMITTEE_FLAGS);
