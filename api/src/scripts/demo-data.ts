@@ -10,6 +10,7 @@ import { Compound } from '../modules/organization/compound.entity';
 import { JurisdictionLevel, ManagementMode } from '../modules/organization/enums';
 import { Jurisdiction } from '../modules/organization/jurisdiction.entity';
 import { PropertyCompany } from '../modules/organization/property-company.entity';
+import { Unit } from '../modules/organization/unit.entity';
 import { CommitteeRole, PoliticalStatus } from '../modules/owners-committee/committee.enums';
 import { CommitteeKind } from '../modules/owners-committee/owners-committee.entity';
 import { SeedRecord } from '../modules/seed/seed-record.entity';
@@ -201,6 +202,31 @@ async function revenue(c: Ctx, key: string, compoundId: number): Promise<void> {
   }
 }
 
+/** The last half's evaluation of a compound's property service; a few over 50% dissatisfaction (an interview due). */
+async function evaluation(c: Ctx, key: string, compoundId: number, unitId: number | undefined): Promise<void> {
+  if (!unitId || c.rnd() > 0.7) return;
+  const [year, half] = Number(c.today.slice(5, 7)) >= 7 ? [c.year, 1] : [c.year - 1, 2];
+  const rate = Math.round(c.rnd() * 700) / 10;
+  const e = await c.services.serviceEvaluation.create(
+    {
+      compoundId,
+      responsibleUnitId: unitId,
+      year,
+      half,
+      evaluatedOn: `${year}-${half === 1 ? '06' : '12'}-${pad(between(c, 10, 28))}`,
+      dissatisfactionRate: rate,
+      result: rate > 50 || c.rnd() < 0.08 ? 'FAIL' : 'PASS',
+      satisfactionScore: 100 - rate,
+      complianceScore: between(c, 60, 98),
+      civilisedCityScore: between(c, 60, 98),
+      sanitationScore: between(c, 55, 98),
+      hotlineScore: between(c, 60, 98),
+    },
+    SYSTEM_ACTOR,
+  );
+  await remember(c, `${key}:evaluation:${year}${half}`, 'ServiceEvaluation', e.id);
+}
+
 async function partyOrganization(c: Ctx, key: string, compoundId: number, name: string): Promise<void> {
   if (c.rnd() > 0.6) return;
   // formal members from the compound's id (no draw from the random sequence, so the rest of the set stays as it was)
@@ -219,6 +245,13 @@ export async function createDemoData(ds: DataSource, services: Services): Promis
   const county = await ds.getRepository(Jurisdiction).findOneByOrFail({ id: streets[0].parentId! });
   const companyIds = await companies(c, county);
   let compounds = 0;
+  // the street's unit that evaluates property service (基层治理服务中心 where there is one, else its first office)
+  const evaluators = new Map<number, number>();
+  for (const street of streets) {
+    const units = await ds.getRepository(Unit).find({ where: { jurisdictionId: street.id }, order: { id: 'ASC' } });
+    const unit = units.find((u) => u.name.includes('基层治理服务中心')) ?? units[0];
+    if (unit) evaluators.set(street.id, unit.id);
+  }
   for (const street of streets.sort((a, b) => a.id - b.id)) {
     const communities = await ds.getRepository(Jurisdiction).find({ where: { parentId: street.id, level: JurisdictionLevel.COMMUNITY }, order: { id: 'ASC' } });
     for (const community of communities) {
@@ -242,6 +275,7 @@ export async function createDemoData(ds: DataSource, services: Services): Promis
         await committee(c, key, compound.id);
         await partyOrganization(c, key, compound.id, name);
         await revenue(c, key, compound.id);
+        if (compound.propertyCompanyId) await evaluation(c, key, compound.id, evaluators.get(street.id));
       }
     }
   }
