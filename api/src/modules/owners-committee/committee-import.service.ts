@@ -213,9 +213,7 @@ export const committeeImport: SheetImport<Committees> = {
       }
     }
     const note =
-      group.closes && index === group.indexes[0]
-        ? { code: 'CLOSES_PREDECESSOR', message: `The committee formed ${group.closes.formedOn} will be closed on ${dayBefore(group.formedOn)}` }
-        : undefined;
+      group.closes && index === group.indexes[0] ? { code: 'CLOSES_PREDECESSOR', message: `The committee formed ${group.closes.formedOn} will be closed on ${dayBefore(group.formedOn)}` } : undefined;
     const status = !member ? ImportRowStatus.ADD : row.changes.length ? ImportRowStatus.CHANGE : ImportRowStatus.UNCHANGED;
     return { status, change: { group, member, next }, note };
   },
@@ -245,7 +243,15 @@ export const committeeImport: SheetImport<Committees> = {
       await recountMembers(em, committee.id);
       for (const r of rows) r.row.committeeId = String(committee.id);
       group.summary!.committeeId = String(committee.id);
-      written.push({ id: committee.id, compoundId: group.compound.id, formedOn: group.formedOn, status: group.summary!.status, added: fresh.length, changed: changed.length, closes: group.closes?.id ?? null });
+      written.push({
+        id: committee.id,
+        compoundId: group.compound.id,
+        formedOn: group.formedOn,
+        status: group.summary!.status,
+        added: fresh.length,
+        changed: changed.length,
+        closes: group.closes?.id ?? null,
+      });
     }
     return {
       entityId: Number(answer.committees[0]?.committeeId ?? written[0]?.id),
@@ -401,7 +407,16 @@ async function writeCommittee(em: EntityManager, group: Group): Promise<OwnersCo
     const { kind, termEndsOn, filedOn } = group.sheet;
     return em.save(
       OwnersCommittee,
-      em.create(OwnersCommittee, { compoundId: group.compound.id, kind: kind as CommitteeKind, formedOn: group.formedOn, termEndsOn, filedOn, dissolvedOn: group.dissolvedOn, memberCount: null, partyMemberCount: null }),
+      em.create(OwnersCommittee, {
+        compoundId: group.compound.id,
+        kind: kind as CommitteeKind,
+        formedOn: group.formedOn,
+        termEndsOn,
+        filedOn,
+        dissolvedOn: group.dissolvedOn,
+        memberCount: null,
+        partyMemberCount: null,
+      }),
     );
   }
   const given = COMMITTEE_FIELDS.filter((f) => group.sheet[f] !== null && group.sheet[f] !== e[f]);

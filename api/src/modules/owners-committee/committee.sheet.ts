@@ -1,46 +1,45 @@
-import { isLocalDate } from '../../common/dates';
 import { type Bilingual, folded, normalise, oneOf, RowError, type SheetColumn, type SheetLayout, yesNo } from '../../common/sheet-import/layout';
-import { CommitteeRole, PoliticalStatus } from './committee.enums';
-import { CommitteeKind } from './owners-committee.entity';
 
 /*
  * 业委会名册: the sheet a street or community office keeps of its compounds' owners' committees, one
  * row per member (001 四(二)5: 姓名、业委会职务、政治面貌、所在楼栋, the contact only where the member
  * agrees), with the committee's own cells (001 四(二)1: 备案; the term) repeated, or merged, on its
  * members' rows. Headers in Chinese or English; labels as printed (业委会, 主任, 中共党员…), the console's
- * English labels or the codes.
+ * English labels or the codes. Pure TypeScript with no server imports (the console bundles it, as it does
+ * roster.sheet.ts): the codes are CommitteeKind, CommitteeRole and PoliticalStatus's values
+ * (committee-import.test.ts checks they agree).
  */
 
 /** 业委会类型 as sheets write it: the documents' two names, and the short forms offices use. */
 export const COMMITTEE_KIND_LABELS = {
-  [CommitteeKind.ELECTED]: { zh: '业委会', en: 'Owners committee' },
-  [CommitteeKind.PROVISIONAL]: { zh: '临时物业管理委员会', en: 'Provisional committee' },
-} satisfies Record<CommitteeKind, Bilingual>;
-const KIND_ALIASES: Record<string, CommitteeKind> = { 业主委员会: CommitteeKind.ELECTED, 临时物管会: CommitteeKind.PROVISIONAL, 物管会: CommitteeKind.PROVISIONAL };
+  ELECTED: { zh: '业委会', en: 'Owners committee' },
+  PROVISIONAL: { zh: '临时物业管理委员会', en: 'Provisional committee' },
+} satisfies Record<'ELECTED' | 'PROVISIONAL', Bilingual>;
+const KIND_ALIASES: Record<string, keyof typeof COMMITTEE_KIND_LABELS> = { 业主委员会: 'ELECTED', 临时物管会: 'PROVISIONAL', 物管会: 'PROVISIONAL' };
 
 /** 职务 (001 四(二)5: 业委会职务). 成员 is read as 委员. */
 export const COMMITTEE_ROLE_LABELS = {
-  [CommitteeRole.DIRECTOR]: { zh: '主任', en: 'Director' },
-  [CommitteeRole.DEPUTY_DIRECTOR]: { zh: '副主任', en: 'Deputy director' },
-  [CommitteeRole.MEMBER]: { zh: '委员', en: 'Member' },
-} satisfies Record<CommitteeRole, Bilingual>;
-const ROLE_ALIASES: Record<string, CommitteeRole> = { 业委会主任: CommitteeRole.DIRECTOR, 业委会副主任: CommitteeRole.DEPUTY_DIRECTOR, 成员: CommitteeRole.MEMBER };
+  DIRECTOR: { zh: '主任', en: 'Director' },
+  DEPUTY_DIRECTOR: { zh: '副主任', en: 'Deputy director' },
+  MEMBER: { zh: '委员', en: 'Member' },
+} satisfies Record<'DIRECTOR' | 'DEPUTY_DIRECTOR' | 'MEMBER', Bilingual>;
+const ROLE_ALIASES: Record<string, keyof typeof COMMITTEE_ROLE_LABELS> = { 业委会主任: 'DIRECTOR', 业委会副主任: 'DEPUTY_DIRECTOR', 成员: 'MEMBER' };
 
 /** 政治面貌 as the member board prints it (001 四(二)5); 党员 and 预备党员 count towards the party share. */
 export const POLITICAL_STATUS_LABELS = {
-  [PoliticalStatus.CPC_MEMBER]: { zh: '中共党员', en: 'CPC member' },
-  [PoliticalStatus.CPC_PROBATIONARY]: { zh: '中共预备党员', en: 'CPC probationary member' },
-  [PoliticalStatus.LEAGUE_MEMBER]: { zh: '共青团员', en: 'League member' },
-  [PoliticalStatus.DEMOCRATIC_PARTY]: { zh: '民主党派', en: 'Democratic party' },
-  [PoliticalStatus.NON_PARTY]: { zh: '无党派人士', en: 'Non-party' },
-  [PoliticalStatus.MASSES]: { zh: '群众', en: 'Masses' },
-} satisfies Record<PoliticalStatus, Bilingual>;
-const STATUS_ALIASES: Record<string, PoliticalStatus> = {
-  党员: PoliticalStatus.CPC_MEMBER,
-  中国共产党党员: PoliticalStatus.CPC_MEMBER,
-  预备党员: PoliticalStatus.CPC_PROBATIONARY,
-  团员: PoliticalStatus.LEAGUE_MEMBER,
-  无党派: PoliticalStatus.NON_PARTY,
+  CPC_MEMBER: { zh: '中共党员', en: 'CPC member' },
+  CPC_PROBATIONARY: { zh: '中共预备党员', en: 'CPC probationary member' },
+  LEAGUE_MEMBER: { zh: '共青团员', en: 'League member' },
+  DEMOCRATIC_PARTY: { zh: '民主党派', en: 'Democratic party' },
+  NON_PARTY: { zh: '无党派人士', en: 'Non-party' },
+  MASSES: { zh: '群众', en: 'Masses' },
+} satisfies Record<string, Bilingual>;
+const STATUS_ALIASES: Record<string, keyof typeof POLITICAL_STATUS_LABELS> = {
+  党员: 'CPC_MEMBER',
+  中国共产党党员: 'CPC_MEMBER',
+  预备党员: 'CPC_PROBATIONARY',
+  团员: 'LEAGUE_MEMBER',
+  无党派: 'NON_PARTY',
 };
 
 /** A value from a list (oneOf), or one of the short forms offices type. */
@@ -52,12 +51,17 @@ function oneOfOr<C extends string>(labels: Record<C, Bilingual>, aliases: Record
 
 /**
  * A day as offices type it: 2024-05-01, 2024/5/1, 2024.5.1 or 2024年5月1日 (the console sends a date
- * cell as YYYY-MM-DD). Read as YYYY-MM-DD; BAD_DATE when it is not a real day.
+ * cell as YYYY-MM-DD). Read as YYYY-MM-DD; BAD_DATE when it is not a real day, DATE_OUT_OF_RANGE
+ * outside the years the API accepts.
  */
 export function sheetDate(text: string, column: SheetColumn): string {
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.trim());
   const day = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : '';
-  if (!isLocalDate(day)) throw new RowError('BAD_DATE', null, `${column.header.zh} "${folded(text)}" is not a date (2024-05-01, 2024/5/1 or 2024年5月1日)`);
+  const at = new Date(`${day}T00:00:00Z`);
+  const real = day !== '' && !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === day;
+  // the API's date range (common/dates.ts MIN_DATE, MAX_DATE): an office's sheet dates nothing outside it
+  if (real && (day < '2000-01-01' || day > '2100-12-31')) throw new RowError('DATE_OUT_OF_RANGE', null, `${column.header.zh} ${day} is not between 2000-01-01 and 2100-12-31`);
+  if (!real) throw new RowError('BAD_DATE', null, `${column.header.zh} "${folded(text)}" is not a date (2024-05-01, 2024/5/1 or 2024年5月1日)`);
   return day;
 }
 
@@ -81,7 +85,12 @@ export const COMMITTEE_SHEET: SheetLayout = {
     { field: 'filedOn', header: { zh: '备案日期', en: 'Filed on' }, parse: sheetDate },
     { field: 'name', header: { zh: '姓名', en: 'Name' }, required: 'NAME_REQUIRED', parse: folded },
     { field: 'role', header: { zh: '职务', en: 'Role' }, required: 'ROLE_REQUIRED', parse: oneOfOr(COMMITTEE_ROLE_LABELS, ROLE_ALIASES, 'UNKNOWN_ROLE') },
-    { field: 'politicalStatus', header: { zh: '政治面貌', en: 'Political status' }, required: 'POLITICAL_STATUS_REQUIRED', parse: oneOfOr(POLITICAL_STATUS_LABELS, STATUS_ALIASES, 'UNKNOWN_POLITICAL_STATUS') },
+    {
+      field: 'politicalStatus',
+      header: { zh: '政治面貌', en: 'Political status' },
+      required: 'POLITICAL_STATUS_REQUIRED',
+      parse: oneOfOr(POLITICAL_STATUS_LABELS, STATUS_ALIASES, 'UNKNOWN_POLITICAL_STATUS'),
+    },
     { field: 'building', header: { zh: '楼栋', en: 'Building' }, parse: folded },
     { field: 'phone', header: { zh: '联系电话', en: 'Phone' }, parse: (text) => text.replace(/\s+/g, '') },
     { field: 'contactPublic', header: { zh: '是否同意公开联系方式', en: 'Contact may be shown' }, parse: yesNo('BAD_FLAG') },

@@ -1,6 +1,8 @@
 import { Role } from '../../../src/common/roles';
 import { type GridRow, headerOf, readGrid } from '../../../src/common/sheet-import/layout';
-import { COMMITTEE_SHEET } from '../../../src/modules/owners-committee/committee.sheet';
+import { CommitteeRole, PoliticalStatus } from '../../../src/modules/owners-committee/committee.enums';
+import { COMMITTEE_KIND_LABELS, COMMITTEE_ROLE_LABELS, COMMITTEE_SHEET, POLITICAL_STATUS_LABELS, sheetDate } from '../../../src/modules/owners-committee/committee.sheet';
+import { CommitteeKind } from '../../../src/modules/owners-committee/owners-committee.entity';
 import { en, zh } from '../../console-messages';
 import { dbKind } from '../../db';
 import { codeOf, fieldOf, startTestApp, type TestApp } from '../../harness';
@@ -281,6 +283,25 @@ describe(`owners' committee import from an xlsx (${dbKind()})`, () => {
     // an auditor reads but records nothing
     const auditor = await t.userWithRole(Role.AUDITOR);
     expect(codeOf(await t.gql(IMPORT, { rows: rows.slice(0, 1) }, auditor.token))).toBe('FORBIDDEN');
+  });
+
+  it('names the values as the console does, and reads dates as offices type them', () => {
+    const labels = (l: Record<string, { zh: string; en: string }>, lang: 'zh' | 'en') => Object.fromEntries(Object.entries(l).map(([code, x]) => [code, x[lang]]));
+    expect(Object.keys(COMMITTEE_KIND_LABELS).sort()).toEqual(Object.values(CommitteeKind).sort());
+    expect(labels(COMMITTEE_ROLE_LABELS, 'zh')).toEqual(message(zh, 'enums.CommitteeRole'));
+    expect(labels(COMMITTEE_ROLE_LABELS, 'en')).toEqual(message(en, 'enums.CommitteeRole'));
+    expect(Object.keys(COMMITTEE_ROLE_LABELS).sort()).toEqual(Object.values(CommitteeRole).sort());
+    expect(labels(POLITICAL_STATUS_LABELS, 'zh')).toEqual(message(zh, 'enums.PoliticalStatus'));
+    expect(Object.keys(POLITICAL_STATUS_LABELS).sort()).toEqual(Object.values(PoliticalStatus).sort());
+    const column = COMMITTEE_SHEET.columns.find((c) => c.field === 'formedOn')!;
+    expect(['2024-05-01', '2024/5/1', '2024.5.1', '2024年5月1日'].map((d) => sheetDate(d, column))).toEqual(Array(4).fill('2024-05-01'));
+    for (const [bad, code] of [
+      ['2024-02-30', 'BAD_DATE'],
+      ['2024-13-45', 'BAD_DATE'],
+      ['下月', 'BAD_DATE'],
+      ['1999-12-31', 'DATE_OUT_OF_RANGE'],
+    ])
+      expect(() => sheetDate(bad, column)).toThrow(expect.objectContaining({ code }));
   });
 
   it('reads an English header and the codes, and refuses a sheet with no rows', async () => {

@@ -64,11 +64,9 @@ export const expectations: ModuleExpectations = {
 
     // one event for the whole sheet, naming the first committee it wrote
     const { name: communityName } = (await gql(`{ Jurisdiction(id: "${community.id}") { name } }`)).data.Jurisdiction;
-    const imported = await once(
-      'importCommittees',
-      `mutation($rows: [CommitteeSheetRowInput!]!) { importCommittees(rows: $rows) { added committees { committeeId } } }`,
-      { rows: [{ line: 2, community: communityName, compound: '业委会审计用小区', kind: '业委会', formedOn: '2024-01-01', name: '导入委员', role: '委员', politicalStatus: '群众' }] },
-    );
+    const imported = await once('importCommittees', `mutation($rows: [CommitteeSheetRowInput!]!) { importCommittees(rows: $rows) { added committees { committeeId } } }`, {
+      rows: [{ line: 2, community: communityName, compound: '业委会审计用小区', kind: '业委会', formedOn: '2024-01-01', name: '导入委员', role: '委员', politicalStatus: '群众' }],
+    });
     expect(imported.data.added).toBe(1);
     expect(imported.event).toMatchObject({ action: 'IMPORT_COMMITTEES', entityType: 'OwnersCommittee', entityId: committee.id, after: { added: 1, changed: 0 } });
   },
