@@ -55,6 +55,8 @@ export interface SheetImportProps<I, R extends ImportRow, A extends ImportAnswer
   columnOf?: (field: string, read: SheetRows) => string | undefined;
   /** Notes on the sheet as read, shown with the preview. */
   notes?: (read: SheetRows) => ReactNode;
+  /** What the answer says beyond its rows (a committee import's committees), shown under the summary. */
+  figures?: (answer: A) => ReactNode;
   /**
    * Arguments asked before the file (a task list's document, street and name): the button opens the
    * dialog with them; the preview waits until `ready` and is asked again when `deps` change.
@@ -177,6 +179,7 @@ export function SheetImport<I, R extends ImportRow, A extends ImportAnswer<R>>(p
                 <Typography variant="body2" data-testid={`${id}-summary`}>
                   {translate(messages.summary, { ...preview })}
                 </Typography>
+                {props.figures?.(preview)}
                 {preview.rejected > 0 && <Alert severity="warning">{translate('app.import.has_rejects')}</Alert>}
                 <Table size="small">
                   <TableHead>

@@ -12,6 +12,8 @@ type Cell = { value: unknown; text: string; numFmt?: string };
 export function cellText(cell: Cell): string {
   let v = cell.value;
   if (v && typeof v === 'object' && 'result' in v) v = (v as { result: unknown }).result;
+  // a date cell is read as the day it shows (ExcelJS gives the day at UTC midnight)
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? cell.text.trim() : v.toISOString().slice(0, 10);
   if (typeof v === 'number') return cell.numFmt?.includes('%') ? `${Number((v * 100).toFixed(6))}%` : String(Number(v.toFixed(6)));
   return cell.text.trim();
 }

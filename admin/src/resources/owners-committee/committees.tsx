@@ -1,63 +1,19 @@
 import { Alert, Box, Button, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import {
-  BooleanInput,
-  Create,
-  Datagrid,
-  DateField,
-  Edit,
-  FunctionField,
-  List,
-  NumberField,
-  ReferenceField,
-  required,
-  Show,
-  SimpleForm,
-  SimpleShowLayout,
-  TextInput,
-  useRecordContext,
-  useTranslate,
-  type RaRecord,
-} from 'react-admin';
+import { BooleanInput, Create, Edit, required, SimpleForm, TextInput, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { Link, useLocation } from 'react-router-dom';
 import { request } from '../../dataProvider';
 import { CompoundCommitteeDocument, type CompoundCommitteeQuery } from '../../graphql/generated';
-import { ListActions, useCanRecordFacts } from '../common/actions';
+import { useCanRecordFacts } from '../common/actions';
 import { today } from '../common/dates';
-import { EnumField, EnumInput } from '../common/fields';
+import { EnumInput } from '../common/fields';
 import { RefInput } from '../common/forms';
-import { History } from '../common/History';
 
 /** After saving a committee's record, back to its compound's page (the community works from there). */
 const toCompound = (_r?: string, _id?: unknown, data?: Partial<RaRecord>) => (data?.compoundId ? `Compound/${data.compoundId}/show` : 'OwnersCommittee');
 
-export const OwnersCommitteeList = () => (
-  <List filters={[<RefInput key="c" source="compoundId" reference="Compound" alwaysOn />, <EnumInput key="k" source="kind" enumName="CommitteeKind" />]} actions={<ListActions facts />}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <ReferenceField source="compoundId" reference="Compound" link="show" />
-      <EnumField source="kind" enumName="CommitteeKind" />
-      <DateField source="formedOn" />
-      <DateField source="termEndsOn" emptyText="—" />
-      <NumberField source="memberCount" emptyText="—" />
-      <FunctionField source="partyShare" render={(r: RaRecord) => (r.partyShare === null ? '—' : `${r.partyShare}%`)} />
-    </Datagrid>
-  </List>
-);
-
-export const OwnersCommitteeShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <ReferenceField source="compoundId" reference="Compound" link="show" />
-      <EnumField source="kind" enumName="CommitteeKind" />
-      <DateField source="formedOn" />
-      <DateField source="termEndsOn" emptyText="—" />
-      <DateField source="filedOn" emptyText="—" />
-      <DateField source="dissolvedOn" emptyText="—" />
-      <FunctionField source="partyShare" render={(r: RaRecord) => (r.partyShare === null ? '—' : `${r.partyShare}%`)} />
-      <History />
-    </SimpleShowLayout>
-  </Show>
-);
+export { OwnersCommitteeList, OwnersCommitteeShow } from './committeePages';
+export { CommitteeReportMeetingCreate, CommitteeReportMeetingEdit, CommitteeSurveyCreate, CommitteeSurveyEdit } from './records';
 
 const CommitteeForm = () => {
   const creating = !useRecordContext();
@@ -141,7 +97,7 @@ const link = (resource: string, values: Record<string, unknown>) => `/${resource
  * whether re-election is due, the latest survey and report meeting; a community's staff add a
  * committee and its members from here.
  */
-export const CompoundCommittee = ({ compoundId, asOf }: { compoundId: string; asOf: string }) => {
+export const CompoundCommittee = ({ compoundId, asOf = today() }: { compoundId: string; asOf?: string }) => {
   const translate = useTranslate();
   const facts = useCanRecordFacts();
   const [data, setData] = useState<CompoundCommitteeQuery['Compound'] | null>(null);

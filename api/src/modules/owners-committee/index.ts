@@ -1,5 +1,8 @@
+import { SheetImporter } from '../../common/sheet-import/sheet-import';
 import { type ApiModule, type ModuleKit, type ModuleServices } from '../../common/module';
 import { defineCompoundFlags } from '../organization/compound-flags';
+import { committeeImport } from './committee-import.service';
+import { CommitteeImportResolver } from './committee-import.resolver';
 import { CommitteeMember } from './committee-member.entity';
 import { COMMITTEE_FLAGS } from './committee.flags';
 import { CommitteeMemberService } from './committee-member.service';
@@ -25,6 +28,7 @@ const services = ({ ds, tx, audit }: ModuleKit) => ({
     ],
   }),
   reportMeeting: new ReportMeetingService(ds, tx, audit, { entity: CommitteeReportMeeting, typeName: 'CommitteeReportMeeting', searchColumns: [], defaultSort: [['year', 'DESC']] }),
+  committeeImport: new SheetImporter(committeeImport, ds, tx, audit),
 });
 
 /** The refusal reasons its code throws (extensions.reason; see common/reasons.ts). */
@@ -45,7 +49,7 @@ export const ownersCommitteeModule: ApiModule = {
   entities: [OwnersCommittee, CommitteeMember, CommitteeSurvey, CommitteeReportMeeting],
   migrations: [CommitteeLedger1764892800000],
   services,
-  resolvers: [OwnersCommitteeResolver, CommitteeMemberResolver, CommitteeSurveyResolver, ReportMeetingResolver, CompoundCommitteesResolver],
+  resolvers: [OwnersCommitteeResolver, CommitteeMemberResolver, CommitteeSurveyResolver, ReportMeetingResolver, CompoundCommitteesResolver, CommitteeImportResolver],
   reasons,
 };
 

@@ -42,6 +42,11 @@ export class OwnersCommitteeResolver extends createCrudResolver({
   writeRoles: FACT_KEEPERS,
   deleteRoles: EDITORS,
 }) {
+  @FieldResolver(() => Compound, { nullable: true, description: 'The compound (read through the scope rule like any reference)' })
+  compound(@Root() c: OwnersCommittee, @Ctx() ctx: AppContext) {
+    return ctx.loaders.ref(Compound, c.compoundId);
+  }
+
   @FieldResolver(() => Float, { nullable: true, description: 'Party members as a percentage of members' })
   partyShare(@Root() c: OwnersCommittee) {
     return rules.partyShare(c);

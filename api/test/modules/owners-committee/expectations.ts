@@ -23,6 +23,9 @@ export const expectations: ModuleExpectations = {
     createCommitteeReportMeeting: 'REPORTERS',
     updateCommitteeReportMeeting: 'REPORTERS',
     deleteCommitteeReportMeeting: 'EDITORS',
+    // 业委会名册导入: anyone signed in may preview (rows are matched within what they see); a community's staff commit for their own community
+    committeeImportPreview: 'SIGNED_IN',
+    importCommittees: 'REPORTERS',
   },
   async audit({ once, gql }) {
     const {
@@ -58,5 +61,13 @@ export const expectations: ModuleExpectations = {
     const noticed = await once('updateCommitteeReportMeeting', `mutation { updateCommitteeReportMeeting(id: "${meeting.data.id}", issues: "停车难\\n电梯维保") { id } }`);
     expect(noticed.event).toMatchObject({ action: 'UPDATE', before: { issues: null } });
     await once('deleteCommitteeReportMeeting', `mutation { deleteCommitteeReportMeeting(id: "${meeting.data.id}") { id } }`);
+
+    // one event for the whole sheet, naming the first committee it wrote
+    const { name: communityName } = (await gql(`{ Jurisdiction(id: "${community.id}") { name } }`)).data.Jurisdiction;
+    const imported = await once('importCommittees', `mutation($rows: [CommitteeSheetRowInput!]!) { importCommittees(rows: $rows) { added committees { committeeId } } }`, {
+      rows: [{ line: 2, community: communityName, compound: '业委会审计用小区', kind: '业委会', formedOn: '2024-01-01', name: '导入委员', role: '委员', politicalStatus: '群众' }],
+    });
+    expect(imported.data.added).toBe(1);
+    expect(imported.event).toMatchObject({ action: 'IMPORT_COMMITTEES', entityType: 'OwnersCommittee', entityId: committee.id, after: { added: 1, changed: 0 } });
   },
 };
