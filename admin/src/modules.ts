@@ -11,6 +11,7 @@ import { partnerModule } from './resources/partner';
 import { partyOrganizationModule } from './resources/party-organization';
 import { policyModule } from './resources/policy';
 import { publicationModule } from './resources/publication';
+import { publicNoticeModule } from './resources/public-notice';
 import { publicRevenueModule } from './resources/public-revenue';
 import { ratingModule } from './resources/rating';
 import { serviceEvaluationModule } from './resources/service-evaluation';
@@ -37,6 +38,7 @@ export const MODULES: ConsoleModule[] = [
   ratingModule,
   publicationModule,
   partnerModule,
+  publicNoticeModule,
   auditModule,
   authModule,
 ];

@@ -20,6 +20,7 @@ import type { AppConfig } from './config/env';
 import { buildAdminSchema, buildPartnerSchema } from './schema';
 import { createServices, type Services } from './services';
 import { mountPartnerApi } from './modules/partner/partner.endpoint';
+import { MODULES } from './modules';
 import { prepareViewer } from './common/scope';
 import { badInput } from './common/errors';
 
@@ -116,6 +117,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, errorOptions),
       budget,
     });
+    for (const m of MODULES) m.http?.(app, { ds, services });
     serveConsole(app, config.adminDir);
     return {
       express: app,

@@ -1,3 +1,4 @@
+import type { Express } from 'express';
 import type { DataSource, MigrationInterface } from 'typeorm';
 import type { AppConfig } from '../config/env';
 import type { AuditService } from '../modules/audit/audit.service';
@@ -52,6 +53,8 @@ export interface ApiModule {
   partnerResolvers?: Function[];
   /** The refusal reasons (extensions.reason) it throws, for the ErrorReason enum the console translates. */
   reasons?: Readonly<Record<string, string>>;
+  /** Plain HTTP routes it serves besides GraphQL (public notices), mounted before the console. */
+  http?: (app: Express, kit: { ds: DataSource; services: Services }) => void;
 }
 
 /** The services a module's factory makes, for `interface Services extends ModuleServices<typeof services>`. */

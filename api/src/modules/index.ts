@@ -10,6 +10,7 @@ import { partnerModule } from './partner';
 import { partyOrganizationModule } from './party-organization';
 import { policyModule } from './policy';
 import { publicationModule } from './publication';
+import { publicNoticeModule } from './public-notice';
 import { publicRevenueModule } from './public-revenue';
 import { ratingModule } from './rating';
 import { seedModule } from './seed';
@@ -40,5 +41,6 @@ export const MODULES = [
   ratingModule,
   publicationModule,
   partnerModule,
+  publicNoticeModule,
   complaintModule,
 ];

@@ -1,3 +1,4 @@
+import { NoticeLinkButton } from '../public-notice/NoticeLinkButton';
 import { Accordion, AccordionDetails, AccordionSummary, Alert, Box, Chip, Stack, TextField as MuiTextField, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useCallback, useEffect, useState } from 'react';
@@ -246,6 +247,10 @@ export const EditionsPanel = ({ editions }: { editions: Edition[] }) => {
               </Alert>
             )}
             <EntriesTable entries={e.entries} testid="edition-entries" />
+            {/* 002 二.3 每季向社会公布: a public link to the printable edition */}
+            <Box sx={{ mt: 1 }}>
+              <NoticeLinkButton kind="PUBLICATION_EDITION" targetId={String(e.id)} />
+            </Box>
           </AccordionDetails>
         </Accordion>
       ))}

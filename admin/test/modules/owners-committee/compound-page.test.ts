@@ -4,6 +4,7 @@ import { Role } from '../../../../api/src/common/roles';
 import { createDemoData } from '../../../../api/src/scripts/demo-data';
 import { createServices } from '../../../../api/src/services';
 import { USER_PASSWORD } from '../../../../api/test/harness';
+import { all, ratingFixture } from '../../../../api/test/rating-fixtures';
 import { browserAvailable, type Console, docShot, signIn, startConsole } from '../../browser';
 
 const run = browserAvailable() ? describe : describe.skip;
@@ -101,6 +102,28 @@ run('the compound page', () => {
     await page.close();
   }, 180_000);
 
+  it('prints a published red/black-list edition from its public link', async () => {
+    const f = await ratingFixture(c.t, admin, 'DQCT1');
+    const period = await f.period('2025Q3', '2025-07-01', '2025-09-30');
+    for (const [name, score, extra] of [
+      ['演示晋安物业服务有限公司', 96, {}],
+      ['演示鸿盛物业管理有限公司', 85, {}],
+      ['演示海丝物业服务有限公司', 72, {}],
+      ['演示泉安城市服务有限公司', 45, { dissatisfaction: 58 }],
+    ] as const) {
+      const co = await f.company(name);
+      await f.rate(period, co.id, all(score), extra);
+    }
+    const edition = (await ok('mutation($p: ID!) { publishRatingPeriod(periodId: $p, publishedOn: "2025-10-08") { id } }', { p: period })).publishRatingPeriod.id;
+    const path = (await ok('mutation($e: ID!) { createNoticeLink(kind: PUBLICATION_EDITION, targetId: $e) { path } }', { e: edition })).createNoticeLink.path;
+    page = await c.browser.newPage({ viewport: { width: 900, height: 900 }, locale: 'zh-CN' });
+    await page.goto(`${c.base}${path}`);
+    await page.waitForSelector('table');
+    expect(await page.textContent('body')).toContain('黑榜');
+    await docShot(page, 'notice-red-black-list');
+    await page.close();
+  }, 120_000);
+
   it('shows a demo compound’s whole ledger on one page, and the list by flag on a phone', async () => {
     page = await c.browser.newPage({ viewport: { width: 1280, height: 1600 }, locale: 'zh-CN' });
     await signIn(page, c.base, 'yg_staff', USER_PASSWORD);
@@ -110,7 +133,18 @@ run('the compound page', () => {
     await page.goto(`${c.base}/admin/#/Compound/${demo.id}/show`);
     await page.waitForSelector('[data-testid="committee-member"]');
     await page.waitForSelector('[data-testid="disclosure-quarter"]');
+    await page.waitForSelector('[data-testid="compound-evaluations"]');
     await docShot(page, 'compound-page');
+
+    // 公示: the committee board's public link, opened without signing in
+    await page.click('[data-testid="notice-make"]');
+    const url = (await page.textContent('[data-testid="notice-url"]'))!.trim();
+    const notice = await c.browser.newPage({ viewport: { width: 900, height: 1100 }, locale: 'zh-CN' });
+    await notice.goto(url);
+    await notice.waitForSelector('h1');
+    expect(await notice.textContent('h1')).toContain('成员公示');
+    await docShot(notice, 'notice-committee-board');
+    await notice.close();
     await page.close();
 
     page = await c.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
