@@ -10,6 +10,7 @@ import { ownersCommitteeModule } from './resources/owners-committee';
 import { partnerModule } from './resources/partner';
 import { partyOrganizationModule } from './resources/party-organization';
 import { policyModule } from './resources/policy';
+import { propertyServiceModule } from './resources/property-service';
 import { publicationModule } from './resources/publication';
 import { publicNoticeModule } from './resources/public-notice';
 import { publicRevenueModule } from './resources/public-revenue';
@@ -34,6 +35,7 @@ export const MODULES: ConsoleModule[] = [
   ownersCommitteeModule,
   partyOrganizationModule,
   serviceEvaluationModule,
+  propertyServiceModule,
   publicRevenueModule,
   ratingModule,
   publicationModule,

@@ -45,6 +45,7 @@ const OWNERS: Record<string, { sql: string; reach: Reach }> = {
     sql: 'SELECT s.id, c.communityId AS owner FROM service_evaluation_step s JOIN service_evaluation v ON v.id = s.evaluationId JOIN compound c ON c.id = v.compoundId',
     reach: 'subtree',
   },
+  ServiceCoverage: { sql: 'SELECT v.id, c.communityId AS owner FROM service_coverage v JOIN compound c ON c.id = v.compoundId', reach: 'subtree' },
   NoticeLink: { sql: 'SELECT id, jurisdictionId AS owner FROM notice_link', reach: 'subtree' },
   RevenueAudit: { sql: 'SELECT a.id, c.communityId AS owner FROM revenue_audit a JOIN compound c ON c.id = a.compoundId', reach: 'subtree' },
   Person: { sql: 'SELECT id, jurisdictionId AS owner FROM person', reach: 'subtree' },
@@ -214,6 +215,7 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
         'mutation($c: ID!, $u: ID!) { createServiceEvaluation(compoundId: $c, responsibleUnitId: $u, year: 2025, half: 2, evaluatedOn: "2025-12-10", dissatisfactionRate: 30, result: PASS) { id } }',
         { c: compound, u: unit },
       );
+      await ok('mutation($c: ID!) { createServiceCoverage(compoundId: $c, mode: COMMUNITY_FALLBACK, since: "2025-01-01", note: "兜底") { id } }', { c: ids[`compound2:${community}`] });
       await ok('mutation($c: ID!) { createNoticeLink(kind: COMMITTEE_BOARD, targetId: $c) { path } }', { c: compound });
       await ok('mutation($c: ID!) { createRevenueAudit(compoundId: $c, year: 2025, auditor: "某会计师事务所", auditedOn: "2026-02-10", outcome: NO_ISSUES) { id } }', { c: compound });
       const indicator = ((await ok('{ allIndicators(perPage: 1) { id } }')).allIndicators as Array<{ id: string }>)[0].id;

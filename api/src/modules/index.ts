@@ -9,6 +9,7 @@ import { ownersCommitteeModule } from './owners-committee';
 import { partnerModule } from './partner';
 import { partyOrganizationModule } from './party-organization';
 import { policyModule } from './policy';
+import { propertyServiceModule } from './property-service';
 import { publicationModule } from './publication';
 import { publicNoticeModule } from './public-notice';
 import { publicRevenueModule } from './public-revenue';
@@ -34,6 +35,7 @@ export const MODULES = [
   taskModule,
   ownersCommitteeModule,
   partyOrganizationModule,
+  propertyServiceModule,
   publicRevenueModule,
   serviceEvaluationModule,
   indicatorModule,

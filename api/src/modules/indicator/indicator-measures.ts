@@ -3,7 +3,10 @@ import { AwardCase, AwardCaseStep } from '../incentive/award-case.entity';
 import { IncentiveProgramme } from '../incentive/incentive.entities';
 import { AwardCaseStatus, IncentiveTrigger } from '../incentive/incentive.enums';
 import { CommitteeKind, OwnersCommittee } from '../owners-committee/owners-committee.entity';
+import { Compound } from '../organization/compound.entity';
 import { PropertyCompany } from '../organization/property-company.entity';
+import { covered, modeOn } from '../property-service/coverage.rules';
+import { ServiceCoverage } from '../property-service/service-coverage.entity';
 import { PartyOrganization } from '../party-organization/party-organization.entity';
 import { ThreeHaveDesignation } from '../party-organization/three-have-designation.entity';
 import { PolicyDocument } from '../policy/policy-document.entity';
@@ -35,6 +38,8 @@ import { ComputedMeasure, type Indicator } from './indicator.entities';
  * - THREE_HAVE_COMPANY_COVERAGE “三有”物业服务企业党组织覆盖率 (004 二(一)): of the companies registered (注册地)
  *   in the area and counted as 三有 on the day (ThreeHaveDesignation), those with a party organisation of
  *   their own serving on the day. Companies, not compounds, are counted.
+ * - PROPERTY_SERVICE_COVERAGE 物业服务覆盖 (000 附件 四(一); 003 5 无物业小区清零): compounds served on the day
+ *   (their recorded period that day is not 无物业; without recorded periods, their management mode), of all.
  * - DISCLOSURE_RATE 公共收益公示 (001 三(三)1): compounds that have disclosed, by the day, the latest quarter
  *   due by then (on time or late), of all compounds.
  */
@@ -136,6 +141,28 @@ const MEASURES: Record<ComputedMeasure, MeasureDef> = {
         const mine = companies.filter((c) => c.jurisdictionId !== null && area.has(c.jurisdictionId));
         return pct(mine.filter((c) => covered.has(c.id)).length, mine.length);
       };
+    },
+  },
+  [ComputedMeasure.PROPERTY_SERVICE_COVERAGE]: {
+    async prepare(input) {
+      if (!input.compoundIds.length) return shareOf(new Set());
+      const compounds = await input.ds.getRepository(Compound).find({ select: { id: true, managementMode: true }, where: { id: In(input.compoundIds) } });
+      const periods = await input.ds.getRepository(ServiceCoverage).find({ select: { compoundId: true, mode: true, since: true, until: true }, where: { compoundId: In(input.compoundIds) } });
+      return shareOf(
+        new Set(
+          compounds
+            .filter((c) =>
+              covered(
+                modeOn(
+                  periods.filter((p) => p.compoundId === c.id),
+                  input.asOf,
+                  c.managementMode,
+                ),
+              ),
+            )
+            .map((c) => c.id),
+        ),
+      );
     },
   },
   [ComputedMeasure.DISCLOSURE_RATE]: {

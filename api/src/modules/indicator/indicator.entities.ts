@@ -31,6 +31,7 @@ export enum ComputedMeasure {
   DEMONSTRATION_SITES = 'DEMONSTRATION_SITES',
   DISCLOSURE_RATE = 'DISCLOSURE_RATE',
   THREE_HAVE_COMPANY_COVERAGE = 'THREE_HAVE_COMPANY_COVERAGE',
+  PROPERTY_SERVICE_COVERAGE = 'PROPERTY_SERVICE_COVERAGE',
 }
 registerEnumType(ComputedMeasure, {
   name: 'ComputedMeasure',
@@ -43,6 +44,7 @@ registerEnumType(ComputedMeasure, {
     THREE_STAR_BRANCH_SHARE: { description: '三星级及以上小区党组织比率: serving compound party organisations whose latest published rating has ≥ 3 stars (%)' },
     DEMONSTRATION_SITES: { description: '示范点: demonstration-site award cases accepted by the street (a count)' },
     DISCLOSURE_RATE: { description: '公共收益公示率: compounds that disclosed the latest quarter due by the day (%)' },
+    PROPERTY_SERVICE_COVERAGE: { description: '物业服务覆盖率 (无物业清零): compounds served by someone on the day (not 无物业), of all compounds (%)' },
     THREE_HAVE_COMPANY_COVERAGE: { description: '“三有”物业服务企业党组织覆盖率: 三有 companies registered in the area with a party organisation of their own (%)' },
   },
 });
