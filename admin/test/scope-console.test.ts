@@ -119,6 +119,9 @@ run('offices in the console', () => {
     await page.click('[data-testid="office-back"]');
     await page.waitForSelector('[data-testid="office"][data-office=""]');
     expect(await page.$('[data-testid="office-banner"]')).toBeNull();
+    // a request the page had built before the click may still leave under load (seen on a full run on two
+    // cores): count what the page asks once it shows the whole platform
+    offices = [];
     expect(await listedGroups()).toEqual(expect.arrayContaining([QINGYANG_GROUP, BAOGAI_GROUP]));
     expect(offices.length).toBeGreaterThan(0);
     expect(offices.every((o) => o === null)).toBe(true);
