@@ -1,10 +1,30 @@
 import { Box, Button, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Datagrid, DateField, FunctionField, List, NumberInput, required, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, useTranslate, type RaRecord } from 'react-admin';
+import {
+  CreateButton,
+  Datagrid,
+  DateField,
+  FilterButton,
+  FunctionField,
+  List,
+  NumberInput,
+  required,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  TopToolbar,
+  useRefresh,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
 import { Link } from 'react-router-dom';
 import { request } from '../../dataProvider';
 import { CompoundRevenueDocument, type CompoundRevenueQuery } from '../../graphql/generated';
-import { ListActions, useCanRecordFacts } from '../common/actions';
+import { ExportButtons, ListActions, useCanRecordFacts } from '../common/actions';
+import { DisclosureImportButton, DisclosureTemplateButton } from './DisclosureImport';
 import { EnumField, EnumInput, StatusChip } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
@@ -19,8 +39,22 @@ const disclosureFilters = [
 ];
 
 /** 公共收益公示: newest quarter first, with whether each was posted on time. */
+const DisclosureToolbar = () => {
+  const facts = useCanRecordFacts();
+  const refresh = useRefresh();
+  return (
+    <TopToolbar>
+      <FilterButton />
+      {facts && <CreateButton />}
+      {facts && <DisclosureImportButton onDone={refresh} />}
+      <DisclosureTemplateButton />
+      <ExportButtons />
+    </TopToolbar>
+  );
+};
+
 export const RevenueDisclosureList = () => (
-  <List filters={disclosureFilters} actions={<ListActions facts />}>
+  <List filters={disclosureFilters} actions={<DisclosureToolbar />}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <FunctionField source="compoundId" render={(r: RaRecord) => r.compound?.name} sortable={false} />
       <TextField source="year" />

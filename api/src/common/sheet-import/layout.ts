@@ -133,6 +133,22 @@ export const yesNo = (reason: string) => (text: string, column: SheetColumn) => 
   throw new RowError(reason, null, `${column.header.zh} must be 是 or 否, not "${text}"`);
 };
 
+/**
+ * A day as offices type it: 2024-05-01, 2024/5/1, 2024.5.1 or 2024年5月1日 (the console sends a date
+ * cell as YYYY-MM-DD). Read as YYYY-MM-DD; BAD_DATE when it is not a real day, DATE_OUT_OF_RANGE
+ * outside the years the API accepts.
+ */
+export function sheetDate(text: string, column: SheetColumn): string {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.trim());
+  const day = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : '';
+  const at = new Date(`${day}T00:00:00Z`);
+  const real = day !== '' && !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === day;
+  // the API's date range (common/dates.ts MIN_DATE, MAX_DATE): an office's sheet dates nothing outside it
+  if (real && (day < '2000-01-01' || day > '2100-12-31')) throw new RowError('DATE_OUT_OF_RANGE', null, `${column.header.zh} ${day} is not between 2000-01-01 and 2100-12-31`);
+  if (!real) throw new RowError('BAD_DATE', null, `${column.header.zh} "${folded(text)}" is not a date (2024-05-01, 2024/5/1 or 2024年5月1日)`);
+  return day;
+}
+
 // ---- the grid (the console reads an xlsx into this, then sends the rows) ----
 
 /** A worksheet row as text: the sheet's row number and its cells (0-based). */

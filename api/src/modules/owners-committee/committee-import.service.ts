@@ -1,14 +1,11 @@
 import { type EntityManager, type EntityMetadata, In } from 'typeorm';
 import { dayBefore, todayInChina } from '../../common/dates';
-import { AppError, ErrorCode } from '../../common/errors';
 import { columnProblem } from '../../common/input-limits';
-import { assertWritable } from '../../common/scope';
 import { headerOf, readRow, RowError } from '../../common/sheet-import/layout';
 import type { Planned, SheetImport } from '../../common/sheet-import/sheet-import';
 import { ImportRowStatus } from '../../common/sheet-import/sheet-import.types';
 import { Compound } from '../organization/compound.entity';
-import { JurisdictionLevel } from '../organization/enums';
-import { Jurisdiction } from '../organization/jurisdiction.entity';
+import { compoundFinder, type SheetCompound } from '../organization/compound-sheet';
 import { CommitteeMember } from './committee-member.entity';
 import { recountMembers } from './committee-member.service';
 import type { CommitteeRole, PoliticalStatus } from './committee.enums';
@@ -108,15 +105,12 @@ export const committeeImport: SheetImport<Committees> = {
     const problems = new Map<number, RowError>();
     const read = continueMergedCells(rows).map((cells) => readRow(COMMITTEE_SHEET, cells));
 
-    const names = (field: string) => [...new Set(read.map((r) => r.values[field] as string | null).filter((v): v is string => !!v))];
-    const communityNames = names('community');
-    const communities = communityNames.length ? await em.find(Jurisdiction, { where: { name: In(communityNames), level: JurisdictionLevel.COMMUNITY } }) : [];
-    const communityName = new Map(communities.map((c) => [c.id, c.name]));
-    const compoundNames = names('compound');
-    // the read rule leaves out the compounds of other offices: they are simply not found
-    const compounds = compoundNames.length && communities.length ? await em.find(Compound, { where: { name: In(compoundNames), communityId: In([...communityName.keys()]) } }) : [];
-    const writable = new Set<number>();
-    for (const c of compounds) if (await mayRecord(em, c.id)) writable.add(c.id);
+    const { find, compounds } = await compoundFinder(
+      em,
+      COMMITTEE_SHEET,
+      read.map((r) => r.values),
+      OwnersCommittee,
+    );
     const committees = compounds.length ? await em.find(OwnersCommittee, { where: { compoundId: In(compounds.map((c) => c.id)) }, order: { formedOn: 'ASC', id: 'ASC' } }) : [];
     const members = committees.length ? await em.find(CommitteeMember, { where: { committeeId: In(committees.map((c) => c.id)) }, order: { id: 'ASC' } }) : [];
 
@@ -128,13 +122,14 @@ export const committeeImport: SheetImport<Committees> = {
       if (!v.community) return at('community') ? problems.set(i, error!) : fail('COMMUNITY_REQUIRED', 'community', `${header('community')} is empty`);
       if (!v.compound) return fail('COMPOUND_REQUIRED', 'compound', `${header('compound')} is empty`);
       if (!v.formedOn) return at('formedOn') ? problems.set(i, error!) : fail('FORMED_ON_REQUIRED', 'formedOn', `${header('formedOn')} is empty`);
-      const community = v.community as string;
-      if (!communities.some((c) => c.name === community)) return fail('UNKNOWN_COMMUNITY', 'community', `No community (社区·村) is called "${community}"`);
-      const found = compounds.filter((c) => c.name === v.compound && communityName.get(c.communityId) === community);
-      if (!found.length) return fail('COMPOUND_NOT_FOUND', 'compound', `No compound "${String(v.compound)}" in ${community} that you can see`);
-      if (found.length > 1) return fail('AMBIGUOUS_COMPOUND', 'compound', `${found.length} compounds are called "${String(v.compound)}" in communities called ${community}`);
-      const compound = found[0];
-      if (!writable.has(compound.id)) return fail('OUT_OF_SCOPE', 'compound', `You may not record the committees of ${compound.name}`);
+      let found: SheetCompound;
+      try {
+        found = find(v.community, v.compound);
+      } catch (err) {
+        if (err instanceof RowError) return problems.set(i, err);
+        throw err;
+      }
+      const { compound, community } = found;
       const formedOn = v.formedOn as string;
       if (formedOn > today) return fail('FUTURE_DATE', 'formedOn', `${formedOn} is in the future: record a committee once it is formed`);
       const key = `${compound.id}|${formedOn}`;
@@ -278,17 +273,6 @@ function continueMergedCells(rows: CommitteeSheetRowInput[]): Array<Record<strin
     }
     return cells;
   });
-}
-
-/** Whether the viewer may record this compound's committees: the scope rule's own answer (common/scope.ts). */
-async function mayRecord(em: EntityManager, compoundId: number): Promise<boolean> {
-  try {
-    await assertWritable(em, OwnersCommittee, { compoundId }, 'OwnersCommittee');
-    return true;
-  } catch (err) {
-    if (err instanceof AppError && err.extensions.code === ErrorCode.FORBIDDEN) return false;
-    throw err;
-  }
 }
 
 function newGroup(compound: Compound, community: string, formedOn: string): Group {

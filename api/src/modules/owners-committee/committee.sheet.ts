@@ -1,4 +1,4 @@
-import { type Bilingual, folded, normalise, oneOf, RowError, type SheetColumn, type SheetLayout, yesNo } from '../../common/sheet-import/layout';
+import { type Bilingual, folded, normalise, oneOf, type SheetColumn, type SheetLayout, sheetDate, yesNo } from '../../common/sheet-import/layout';
 
 /*
  * 业委会名册: the sheet a street or community office keeps of its compounds' owners' committees, one
@@ -49,21 +49,8 @@ function oneOfOr<C extends string>(labels: Record<C, Bilingual>, aliases: Record
   return (text: string, column: SheetColumn) => byAlias.get(normalise(text)) ?? strict(text, column);
 }
 
-/**
- * A day as offices type it: 2024-05-01, 2024/5/1, 2024.5.1 or 2024年5月1日 (the console sends a date
- * cell as YYYY-MM-DD). Read as YYYY-MM-DD; BAD_DATE when it is not a real day, DATE_OUT_OF_RANGE
- * outside the years the API accepts.
- */
-export function sheetDate(text: string, column: SheetColumn): string {
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.trim());
-  const day = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : '';
-  const at = new Date(`${day}T00:00:00Z`);
-  const real = day !== '' && !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === day;
-  // the API's date range (common/dates.ts MIN_DATE, MAX_DATE): an office's sheet dates nothing outside it
-  if (real && (day < '2000-01-01' || day > '2100-12-31')) throw new RowError('DATE_OUT_OF_RANGE', null, `${column.header.zh} ${day} is not between 2000-01-01 and 2100-12-31`);
-  if (!real) throw new RowError('BAD_DATE', null, `${column.header.zh} "${folded(text)}" is not a date (2024-05-01, 2024/5/1 or 2024年5月1日)`);
-  return day;
-}
+/** 成立日期 etc.: common/sheet-import/layout.ts's sheetDate (kept exported here for the committee import's users). */
+export { sheetDate };
 
 /** The committee's own cells: the same on every row of one committee (a blank one takes the committee's). */
 export const COMMITTEE_FIELDS = ['kind', 'termEndsOn', 'filedOn'] as const;

@@ -1,4 +1,7 @@
 import { type ApiModule, type ModuleKit, type ModuleServices } from '../../common/module';
+import { SheetImporter } from '../../common/sheet-import/sheet-import';
+import { disclosureImport } from './disclosure-import.service';
+import { DisclosureImportResolver } from './disclosure-import.resolver';
 import { defineCompoundFlags } from '../organization/compound-flags';
 import { PublicRevenue1764979200000 } from './migrations/1764979200000-PublicRevenue';
 import { REVENUE_FLAGS } from './public-revenue.flags';
@@ -26,6 +29,7 @@ const services = ({ ds, tx, audit }: ModuleKit) => ({
     derivedColumns: ['communityId'],
     defaultSort: [['year', 'DESC']],
   }),
+  disclosureImport: new SheetImporter(disclosureImport, ds, tx, audit),
 });
 
 /** The refusal reasons its code throws (extensions.reason; see common/reasons.ts). */
@@ -42,7 +46,7 @@ export const publicRevenueModule: ApiModule = {
   entities: [RevenueDisclosure, RevenueAudit],
   migrations: [PublicRevenue1764979200000],
   services,
-  resolvers: [RevenueDisclosureResolver, RevenueAuditResolver, CompoundRevenueResolver],
+  resolvers: [RevenueDisclosureResolver, RevenueAuditResolver, CompoundRevenueResolver, DisclosureImportResolver],
   reasons,
 };
 

@@ -16,6 +16,8 @@ export const expectations: ModuleExpectations = {
     createRevenueAudit: 'REPORTERS',
     updateRevenueAudit: 'REPORTERS',
     deleteRevenueAudit: 'EDITORS',
+    disclosureImportPreview: 'SIGNED_IN',
+    importRevenueDisclosures: 'REPORTERS',
   },
   async audit({ once, gql }) {
     const {
@@ -38,5 +40,18 @@ export const expectations: ModuleExpectations = {
     const rectified = await once('updateRevenueAudit', `mutation { updateRevenueAudit(id: "${audited.data.id}", outcome: ISSUES_RECTIFIED) { id } }`);
     expect(rectified.event).toMatchObject({ before: { outcome: 'ISSUES_FOUND' }, after: { outcome: 'ISSUES_RECTIFIED' } });
     await once('deleteRevenueAudit', `mutation { deleteRevenueAudit(id: "${audited.data.id}") { id } }`);
+
+    // one event for the whole sheet, naming the first disclosure it wrote
+    const { name: communityName } = (await gql(`{ Jurisdiction(id: "${community.id}") { name } }`)).data.Jurisdiction;
+    const imported = await once('importRevenueDisclosures', `mutation($rows: [DisclosureSheetRowInput!]!) { importRevenueDisclosures(rows: $rows) { added rows { disclosureId } } }`, {
+      rows: [{ line: 2, community: communityName, compound: '公共收益审计用小区', year: '2025', quarter: '二', disclosedOn: '2025-07-10', evidence: '公示栏' }],
+    });
+    expect(imported.data.added).toBe(1);
+    expect(imported.event).toMatchObject({
+      action: 'IMPORT_REVENUE_DISCLOSURES',
+      entityType: 'RevenueDisclosure',
+      entityId: imported.data.rows[0].disclosureId,
+      after: { added: 1, changed: 0, late: 0 },
+    });
   },
 };
