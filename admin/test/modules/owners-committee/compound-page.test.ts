@@ -1,11 +1,14 @@
 /// <reference lib="dom" />
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Role } from '../../../../api/src/common/roles';
 import { createDemoData } from '../../../../api/src/scripts/demo-data';
 import { createServices } from '../../../../api/src/services';
 import { USER_PASSWORD } from '../../../../api/test/harness';
 import { all, ratingFixture } from '../../../../api/test/rating-fixtures';
-import { browserAvailable, type Console, docShot, signIn, startConsole } from '../../browser';
+import { todayInChina } from '../../../../api/src/common/dates';
+import { disclosureDueOn, latestDueQuarter } from '../../../../api/src/modules/public-revenue/public-revenue.rules';
+import { browserAvailable, type Console, docShot, SHOTS, signIn, startConsole } from '../../browser';
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -99,6 +102,59 @@ run('the compound page', () => {
     const actual = (s: string) => Number(/实际\s*([\d.]+)%/.exec(s)?.[1]);
     expect(actual(rateAfter)).toBeGreaterThan(actual(rateBefore));
     expect(actual(coverAfter)).toBeGreaterThan(actual(coverBefore));
+    await page.close();
+  }, 180_000);
+
+  it('imports a community’s disclosure sheet with a preview, and the compound page shows each quarter on time or late', async () => {
+    // the quarter last due as of today and the one before: the compound page shows both
+    const due = latestDueQuarter(todayInChina());
+    const before = due.quarter === 1 ? { year: due.year - 1, quarter: 4 } : { year: due.year, quarter: due.quarter - 1 };
+    const dueOn = disclosureDueOn(due.year, due.quarter);
+    const late = new Date(Date.parse(`${dueOn}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const ExcelJS = (await import('exceljs')).default;
+    const write = async (rows: Array<Array<string | number>>, name: string) => {
+      const book = new ExcelJS.Workbook();
+      const ws = book.addWorksheet('公共收益公示');
+      ws.addRow(['阳光社区公共收益公示台账']);
+      ws.addRow(['社区', '小区', '年度', '季度', '公示日期', '公示佐证', '公示内容']);
+      for (const r of rows) ws.addRow(r);
+      const file = path.join(SHOTS, name);
+      await book.xlsx.writeFile(file);
+      return file;
+    };
+    const good: Array<Array<string | number>> = [
+      ['阳光社区', '阳光新苑', before.year, `第${'一二三四'[before.quarter - 1]}季度`, disclosureDueOn(before.year, before.quarter), '小区公示栏', ''],
+      ['', '阳光新苑', due.year, `Q${due.quarter}`, late, '小区公示栏及业主群', ''],
+    ];
+    const withBad = await write([...good, ['阳光社区', '阳光新苑', due.year, '第五季度', late, '公示栏', '']], 'disclosures-with-bad-row.xlsx');
+    const count = async () => (await ok('{ _allRevenueDisclosuresMeta(filter: { compoundId: "' + compoundId + '" }) { count } }'))._allRevenueDisclosuresMeta.count;
+
+    page = await c.browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'zh-CN' });
+    await signIn(page, c.base, 'yg_staff', USER_PASSWORD);
+    await page.goto(`${c.base}/admin/#/RevenueDisclosure`);
+    await page.waitForSelector('[data-testid="disclosure-import"]');
+    await page.setInputFiles('[data-testid="disclosure-import-file"]', withBad);
+    await page.waitForSelector('[data-testid="disclosure-import-row-5"]');
+    expect(await page.getAttribute('[data-testid="disclosure-import-row-3"]', 'data-status')).toBe('ADD');
+    expect(await page.getAttribute('[data-testid="disclosure-import-row-4"]', 'data-status')).toBe('ADD');
+    expect(await page.textContent('[data-testid="disclosure-import-row-4"]')).toContain('逾期公示');
+    expect(await page.getAttribute('[data-testid="disclosure-import-row-5"]', 'data-status')).toBe('REJECT');
+    expect(await page.textContent('[data-testid="disclosure-import-row-5"]')).toContain('季度：无法识别');
+    expect(await page.isDisabled('[data-testid="disclosure-import-confirm"]')).toBe(true);
+    expect(await count()).toBe(0);
+    await page.keyboard.press('Escape');
+
+    await page.setInputFiles('[data-testid="disclosure-import-file"]', await write(good, 'disclosures.xlsx'));
+    await page.waitForSelector('[data-testid="disclosure-import-row-4"]');
+    expect(await page.textContent('[data-testid="disclosure-import-late"]')).toContain('1 条晚于应公示日期');
+    await page.click('[data-testid="disclosure-import-confirm"]');
+    await page.waitForSelector('text=公示台账已导入：新增 2 条');
+    expect(await count()).toBe(2);
+
+    await page.goto(`${c.base}/admin/#/Compound/${compoundId}/show`);
+    await page.waitForSelector('[data-testid="disclosure-quarter"]');
+    const statuses = await page.$$eval('[data-testid="disclosure-quarter"]', (rows) => rows.map((r) => r.getAttribute('data-status')));
+    expect(statuses.slice(0, 2)).toEqual(['LATE', 'ON_TIME']);
     await page.close();
   }, 180_000);
 
