@@ -1,5 +1,5 @@
 import { Assignment } from '../api/src/modules/task/assignment.entity';
-import { DeadlineKind, PlanKind } from '../api/src/modules/task/enums';
+import { PlanKind } from '../api/src/modules/task/enums';
 import { KeyWork } from '../api/src/modules/task/key-work.entity';
 import { Milestone } from '../api/src/modules/task/milestone.entity';
 import { Plan } from '../api/src/modules/task/plan.entity';
@@ -8,7 +8,8 @@ import { TaskItem } from '../api/src/modules/task/task-item.entity';
 import type { SeedData, Seeder } from './load';
 // How 000's broken table is normalised (merged cells, page breaks, wraps, a key work spelled two ways, the
 // row printed one column left) is explained and done in api/src/modules/task/task-list.parser.ts.
-import { normaliseTaskList, printedTask } from '../api/src/modules/task/task-list.parser';
+import { deadlineColumns, normaliseTaskList, printedTask } from '../api/src/modules/task/task-list.parser';
+import { readDeadline } from '../api/src/common/deadline';
 
 const STREET = 'jur:青阳街道';
 
@@ -23,6 +24,20 @@ function unitKey(data: SeedData, street: string, name: string): string {
   const unit = data.organization.units.find((u) => u.jurisdiction === street && (u.name === name || u.aliases.includes(name)));
   if (!unit) throw new Error(`Task seeds name a unit "${name}" that ${streetName} does not have`);
   return unit.key;
+}
+
+/** The year a document was issued in: its deadlines printed without a year (11月15日前, 年底前) fall in it. */
+function yearOf(data: SeedData, document: string): number | null {
+  const d = data.documents.find((x) => x.key === document);
+  const day = d?.issueDate ?? d?.validFrom ?? null;
+  return day ? Number(day.slice(0, 4)) : null;
+}
+
+/** A printed deadline read by the one grammar (common/deadline.ts), which must say what the seed says. */
+function seedDeadline(text: string, year: number | null, due: string | null) {
+  const read = readDeadline(text, { year });
+  if (read.due !== due) throw new Error(`The seeds read "${text}" as due ${due}; the deadline grammar reads ${read.due}`);
+  return read;
 }
 
 /**
@@ -55,14 +70,17 @@ export async function seedTasks(seeder: Seeder, data: SeedData): Promise<void> {
   // 000: 重点工作 → 目标内容 → 工作内容
   const list = data.taskList;
   const listSource = seeder.source(list.source);
+  const listYear = yearOf(data, list.document);
   const planId = await seeder.put('plan:000', Plan, 'Plan', {
     documentId: seeder.ref(list.document),
     name: list.title,
     kind: PlanKind.TASK_LIST,
     jurisdictionId: seeder.ref(STREET),
+    year: listYear,
+    archivedOn: null,
     ...listSource,
   });
-  for (const [k, kw] of normaliseTaskList(list.rows).entries()) {
+  for (const [k, kw] of normaliseTaskList(list.rows, undefined, listYear).entries()) {
     const kwKey = `kw:000:${kw.number}`;
     const keyWorkId = await seeder.put(kwKey, KeyWork, 'KeyWork', {
       planId,
@@ -100,11 +118,14 @@ export async function seedTasks(seeder: Seeder, data: SeedData): Promise<void> {
 
   // 004: 专项行动 → 主要措施 (+ 节点)
   const actions = data.actions;
+  const actionsYear = yearOf(data, actions.document);
   const actionsPlanId = await seeder.put(actions.plan.key, Plan, 'Plan', {
     documentId: seeder.ref(actions.document),
     name: actions.plan.name,
     kind: PlanKind.SPECIAL_ACTIONS,
     jurisdictionId: seeder.ref(STREET),
+    year: actionsYear,
+    archivedOn: null,
     ...seeder.source(actions.plan.source),
   });
   for (const [a, action] of actions.actions.entries()) {
@@ -135,14 +156,13 @@ export async function seedTasks(seeder: Seeder, data: SeedData): Promise<void> {
         title: measure.title,
         content: measure.text,
         unitsPrinted: null,
-        deadlineKind: latest ? DeadlineKind.DUE : DeadlineKind.ONGOING,
-        deadlineText: latest?.text ?? null,
-        dueDate: latest?.due ?? null,
+        ...(latest ? deadlineColumns(seedDeadline(latest.text, actionsYear, latest.due)) : { ...deadlineColumns(readDeadline('长期坚持')), deadlineText: null }),
         sortOrder: m + 1,
         ...source,
       });
       for (const [s, ms] of measure.milestones.entries()) {
-        await seeder.put(ms.key, Milestone, 'Milestone', { taskItemId: taskId, text: ms.text, deadlineText: ms.deadlineText, dueDate: ms.due, sortOrder: s + 1, ...source });
+        const due = seedDeadline(ms.deadlineText, actionsYear, ms.due).due as string;
+        await seeder.put(ms.key, Milestone, 'Milestone', { taskItemId: taskId, text: ms.text, deadlineText: ms.deadlineText, dueDate: due, sortOrder: s + 1, ...source });
       }
       await assign(measure.key, taskId, units);
     }

@@ -47,6 +47,27 @@ describe(`task list import from an xlsx in 000's layout (${dbKind()})`, () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('reads every deadline with the one grammar: year-less ones in the plan’s year, recurrences, and a refusal naming the cell', async () => {
+    const rows = vars.rows.map((r) => ({ ...r, cells: [...r.cells] }));
+    const deadlineCell = 'cells.4';
+    rows[1].cells[4] = '12月15日前完成';
+    rows[2].cells[4] = '每月不少于2次';
+    rows[3].cells[4] = '2025年第一季度';
+    rows[4].cells[4] = '2025年3月底前';
+    rows[5].cells[4] = '2025年2月30日';
+    const Q = `query($d: ID!, $j: ID!, $n: String!, $rows: [TaskListRowInput!]!, $y: Int) { taskListImportPreview(documentId: $d, jurisdictionId: $j, name: $n, rows: $rows, year: $y) {
+      rows { line status reasonCode field deadlineKind dueDate deadlineText recurrenceUnit recurrenceTimes yearFromContext } } }`;
+    // 000 was issued in 2024: a deadline without a year falls in 2024 unless the import names another year
+    const inDocYear = (await t.gql(Q, { ...vars, rows }, admin)).data.taskListImportPreview.rows;
+    expect(inDocYear[1]).toMatchObject({ status: 'ADD', deadlineKind: 'DUE', dueDate: '2024-12-15', deadlineText: '12月15日前完成', yearFromContext: true });
+    expect(inDocYear[2]).toMatchObject({ status: 'ADD', deadlineKind: 'RECURRING', dueDate: null, recurrenceUnit: 'MONTH', recurrenceTimes: 2 });
+    expect(inDocYear[3]).toMatchObject({ status: 'ADD', deadlineKind: 'DUE', dueDate: '2025-03-31', yearFromContext: false });
+    expect(inDocYear[4]).toMatchObject({ status: 'ADD', dueDate: '2025-03-31' });
+    expect(inDocYear[5]).toMatchObject({ status: 'REJECT', reasonCode: 'BAD_DATE', field: deadlineCell });
+    const in2026 = (await t.gql(Q, { ...vars, rows, y: 2026 }, admin)).data.taskListImportPreview.rows;
+    expect(in2026[1]).toMatchObject({ dueDate: '2026-12-15' });
+  });
+
   it('imports a clean sheet as a new plan in one transaction, with 各社区 expanded', async () => {
     const before = await counts();
     const res = await t.gql(IMPORT, vars, admin);

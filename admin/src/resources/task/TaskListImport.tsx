@@ -12,9 +12,10 @@ import {
   type TaskListRowInput,
 } from '../../graphql/generated';
 import { SheetImport } from '../common/SheetImport';
+import { deadlineMeaning } from './deadline';
 
 type Row = TaskListImportAnswerFragment['rows'][number];
-const [keyWork, target, content, units] = TASK_LIST_SHEET.columns.map((c) => c.header.zh);
+const [keyWork, target, content, units, deadline] = TASK_LIST_SHEET.columns.map((c) => c.header.zh);
 
 /** 导入任务清单: pick the document and the street, choose the xlsx (000's layout), see every row, then import. */
 export const TaskListImportButton = () => {
@@ -22,7 +23,7 @@ export const TaskListImportButton = () => {
   const refresh = useRefresh();
   const [docs, setDocs] = useState<TaskImportChoicesQuery['documents']>([]);
   const [streets, setStreets] = useState<TaskImportChoicesQuery['streets']>([]);
-  const [form, setForm] = useState({ documentId: '', jurisdictionId: '', name: '' });
+  const [form, setForm] = useState({ documentId: '', jurisdictionId: '', name: '', year: '' });
   // the preview does not depend on the plan's name (only its check for a duplicate does): it is asked
   // again when the name field is left, not on each keystroke
   const [asked, setAsked] = useState('');
@@ -37,7 +38,9 @@ export const TaskListImportButton = () => {
     );
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   const name = form.name.trim();
-  const args = { documentId: form.documentId, jurisdictionId: form.jurisdictionId, name };
+  // 计划年度: blank → the document's issue year (a deadline printed without a year falls in it)
+  const year = /^\d{4}$/.test(form.year.trim()) ? Number(form.year.trim()) : null;
+  const args = { documentId: form.documentId, jurisdictionId: form.jurisdictionId, name, year };
 
   const fields = (
     <>
@@ -57,6 +60,14 @@ export const TaskListImportButton = () => {
         ))}
       </MuiTextField>
       <MuiTextField label={translate('resources.Plan.fields.name')} value={form.name} onChange={set('name')} onBlur={() => setAsked(name)} />
+      <MuiTextField
+        label={translate('resources.Plan.fields.year')}
+        helperText={translate('app.task_import.year_help')}
+        value={form.year}
+        onChange={set('year')}
+        onBlur={() => setAsked(`${name}|${year ?? ''}`)}
+        slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': 'task-import-year' } }}
+      />
     </>
   );
 
@@ -77,6 +88,11 @@ export const TaskListImportButton = () => {
         { header: target, cell: (r) => r.target },
         { header: content, cell: (r) => r.content },
         { header: units, cell: (r) => [...r.units, ...(r.allCommunities ? ['各社区'] : [])].join('、') },
+        // the deadline as printed and as understood (the year-less ones read in the plan's year)
+        {
+          header: deadline,
+          cell: (r) => r.deadlineText && `${r.deadlineText} → ${deadlineMeaning(translate, r)}${r.yearFromContext ? translate('app.task_import.year_from_plan') : ''}`,
+        },
       ]}
       form={{
         fields,

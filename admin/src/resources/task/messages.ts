@@ -4,13 +4,14 @@ import { COMMON_FIELDS, defineMessages } from '../../i18n/messages';
 export const messages = defineMessages(
   {
     resources: {
-      Plan: { name: '任务清单 |||| 任务清单', fields: { ...COMMON_FIELDS.zh, name: '名称', kind: '类别', documentId: '发文', jurisdictionId: '发文区划' } },
+      Plan: { name: '任务清单 |||| 任务清单', fields: { ...COMMON_FIELDS.zh, name: '名称', kind: '类别', documentId: '发文', jurisdictionId: '发文区划', year: '计划年度', archivedOn: '归档日期' } },
       ProgressReport: { name: '进度报告 |||| 进度报告' },
     },
     enums: {
       PlanKind: { TASK_LIST: '任务清单', SPECIAL_ACTIONS: '专项行动' },
       ProgressStatus: { NOT_STARTED: '未开始', IN_PROGRESS: '进行中', DONE: '已完成' },
-      DeadlineKind: { ONGOING: '长期坚持', DUE: '限期完成', DUE_THEN_ONGOING: '限期完成并长期坚持' },
+      DeadlineKind: { ONGOING: '长期坚持', DUE: '限期完成', DUE_THEN_ONGOING: '限期完成并长期坚持', RECURRING: '定期' },
+      RecurrenceUnit: { WEEK: '每周', MONTH: '每月', QUARTER: '每季度', HALF_YEAR: '每半年', YEAR: '每年' },
     },
     app: {
       tasks: {
@@ -47,8 +48,15 @@ export const messages = defineMessages(
         by_unit: '各单位进度',
         none: '无',
       },
+      deadline: {
+        due_then_ongoing: '%{due} 前完成，并长期坚持',
+        recurring: '%{every}，不少于 %{times} 次',
+        ongoing_from: '自 %{from} 起长期坚持',
+      },
       task_import: {
         button: '导入任务清单',
+        year_help: '未写年份的时限（如“11月15日前”“年底前”）按此年度理解；不填则按文件印发年度',
+        year_from_plan: '（按计划年度）',
         choose: '选择 Excel 文件（重点工作、目标内容、工作内容、责任单位、完成时限）',
         summary: '重点工作 %{keyWorks} 项，目标内容 %{targets} 项，工作内容 %{tasks} 项，分工 %{assignments} 条；拒绝 %{rejected} 行',
         done: '任务清单已导入：%{tasks} 项工作内容',
@@ -56,7 +64,9 @@ export const messages = defineMessages(
           NO_KEY_WORK: '此行之前没有重点工作',
           NO_TARGET: '此行没有目标内容',
           CONTENT_REQUIRED: '工作内容为空',
-          UNKNOWN_DEADLINE: '完成时限无法识别',
+          UNKNOWN_DEADLINE: '完成时限无法识别（可写 2025-03-31、2025年3月底前、2025年第一季度、年底前、长期坚持、每月、每季度不少于1次等）',
+          YEAR_REQUIRED: '完成时限未写年份，且没有计划年度可参照',
+          BAD_DATE: '完成时限不是有效日期',
           UNKNOWN_UNIT: '责任单位不存在',
           NO_UNITS: '责任单位为空',
         },
@@ -65,13 +75,17 @@ export const messages = defineMessages(
   },
   {
     resources: {
-      Plan: { name: 'Task list |||| Task lists', fields: { ...COMMON_FIELDS.en, name: 'Name', kind: 'Kind', documentId: 'Document', jurisdictionId: 'Jurisdiction' } },
+      Plan: {
+        name: 'Task list |||| Task lists',
+        fields: { ...COMMON_FIELDS.en, name: 'Name', kind: 'Kind', documentId: 'Document', jurisdictionId: 'Jurisdiction', year: 'Plan year', archivedOn: 'Archived on' },
+      },
       ProgressReport: { name: 'Progress report |||| Progress reports' },
     },
     enums: {
       PlanKind: { TASK_LIST: 'Task list', SPECIAL_ACTIONS: 'Special actions' },
       ProgressStatus: { NOT_STARTED: 'Not started', IN_PROGRESS: 'In progress', DONE: 'Done' },
-      DeadlineKind: { ONGOING: 'Ongoing', DUE: 'Due by a date', DUE_THEN_ONGOING: 'Due, then ongoing' },
+      DeadlineKind: { ONGOING: 'Ongoing', DUE: 'Due by a date', DUE_THEN_ONGOING: 'Due, then ongoing', RECURRING: 'Recurring' },
+      RecurrenceUnit: { WEEK: 'Every week', MONTH: 'Every month', QUARTER: 'Every quarter', HALF_YEAR: 'Every half year', YEAR: 'Every year' },
     },
     app: {
       tasks: {
@@ -108,8 +122,15 @@ export const messages = defineMessages(
         by_unit: 'Progress by unit',
         none: 'None',
       },
+      deadline: {
+        due_then_ongoing: 'by %{due}, then ongoing',
+        recurring: '%{every}, at least %{times} time(s)',
+        ongoing_from: 'ongoing from %{from}',
+      },
       task_import: {
         button: 'Import task list',
+        year_help: 'Deadlines without a year (11月15日前, 年底前) fall in this year; blank: the document’s year',
+        year_from_plan: ' (plan year)',
         choose: 'Choose an Excel file (重点工作, 目标内容, 工作内容, 责任单位, 完成时限)',
         summary: '%{keyWorks} key works, %{targets} targets, %{tasks} tasks, %{assignments} assignments; %{rejected} rows rejected',
         done: 'Task list imported: %{tasks} tasks',
@@ -117,7 +138,9 @@ export const messages = defineMessages(
           NO_KEY_WORK: 'No key work above this row',
           NO_TARGET: 'No target for this row',
           CONTENT_REQUIRED: 'The task is empty',
-          UNKNOWN_DEADLINE: 'Unreadable deadline',
+          UNKNOWN_DEADLINE: 'Unreadable deadline (write 2025-03-31, 2025年3月底前, 2025年第一季度, 年底前, 长期坚持, 每月, 每季度不少于1次…)',
+          YEAR_REQUIRED: 'The deadline names no year and there is no plan year to read it in',
+          BAD_DATE: 'The deadline is not a real day',
           UNKNOWN_UNIT: 'Unknown unit',
           NO_UNITS: 'No unit',
         },

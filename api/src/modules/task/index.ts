@@ -2,6 +2,7 @@ import { CrudService } from '../../common/crud.service';
 import { type ApiModule, type ModuleKit, type ModuleServices } from '../../common/module';
 import { SheetImporter } from '../../common/sheet-import/sheet-import';
 import { Assignment } from './assignment.entity';
+import { LivingTaskLists1765500000000 } from './migrations/1765500000000-LivingTaskLists';
 import { KeyWork } from './key-work.entity';
 import { Milestone } from './milestone.entity';
 import { Plan } from './plan.entity';
@@ -92,6 +93,7 @@ const reasons = {
 export const taskModule: ApiModule = {
   name: 'task',
   entities: [Plan, KeyWork, Target, TaskItem, Milestone, Assignment, ProgressReport],
+  migrations: [LivingTaskLists1765500000000],
   services,
   resolvers: [
     PlanResolver,

@@ -1,8 +1,9 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { PolicyDocument } from '../policy/policy-document.entity';
 import { SourcedRecord } from '../policy/sourced.entity';
+import { LocalDate } from '../../common/scalars';
 import { PlanKind } from './enums';
 import { Owned } from '../../common/scope';
 
@@ -35,4 +36,12 @@ export class Plan extends SourcedRecord {
   @ManyToOne(() => Jurisdiction, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'jurisdictionId' })
   jurisdictionRel?: Jurisdiction;
+
+  @Field(() => Int, { nullable: true, description: '计划年度: a deadline printed without a year (11月15日前, 年底) falls in this year; by default the document’s' })
+  @Column({ type: 'int', nullable: true })
+  year: number | null;
+
+  @Field(() => LocalDate, { nullable: true, description: '归档: from this day the plan counts no longer (nothing is due, nothing overdue); its history stays' })
+  @Column({ type: 'date', nullable: true })
+  archivedOn: string | null;
 }

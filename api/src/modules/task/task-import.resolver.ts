@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../common/context';
 import { EDITORS } from '../../common/roles';
 import { TaskListImportResult, TaskListRowInput } from './task-import.types';
@@ -13,9 +13,11 @@ export class TaskImportResolver {
     @Arg('jurisdictionId', () => ID, { description: 'The issuing street or town ("各社区" = its communities)' }) jurisdictionId: string,
     @Arg('name') name: string,
     @Arg('rows', () => [TaskListRowInput], { validate: true }) rows: TaskListRowInput[],
+    @Arg('year', () => Int, { nullable: true, description: '计划年度: a deadline printed without a year (11月15日前, 年底) falls in it; default the document’s issue year' })
+    year: number | null | undefined,
     @Ctx() ctx: AppContext,
   ) {
-    return ctx.services.taskImport.run({ documentId, jurisdictionId, name }, rows, false, ctx);
+    return ctx.services.taskImport.run({ documentId, jurisdictionId, name, year }, rows, false, ctx);
   }
 
   @Authorized(...EDITORS)
@@ -25,8 +27,10 @@ export class TaskImportResolver {
     @Arg('jurisdictionId', () => ID) jurisdictionId: string,
     @Arg('name') name: string,
     @Arg('rows', () => [TaskListRowInput], { validate: true }) rows: TaskListRowInput[],
+    @Arg('year', () => Int, { nullable: true, description: '计划年度: a deadline printed without a year (11月15日前, 年底) falls in it; default the document’s issue year' })
+    year: number | null | undefined,
     @Ctx() ctx: AppContext,
   ) {
-    return ctx.services.taskImport.run({ documentId, jurisdictionId, name }, rows, true, ctx);
+    return ctx.services.taskImport.run({ documentId, jurisdictionId, name, year }, rows, true, ctx);
   }
 }

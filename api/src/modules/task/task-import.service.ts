@@ -22,6 +22,7 @@ export interface TaskListImportArgs {
   documentId: string;
   jurisdictionId: string;
   name: string;
+  year?: number | null;
 }
 
 /** A row the parser read as a task, under its key work and target. */
@@ -34,6 +35,7 @@ interface ReadTask {
 type Assignee = { unitId: number; isLead: boolean; viaAllCommunities: boolean };
 
 interface TaskListContext {
+  year: number | null;
   documentId: number;
   jurisdictionId: number;
   name: string;
@@ -59,7 +61,14 @@ const cell = (field: string) =>
     TASK_LIST_SHEET,
     TASK_LIST_SHEET.columns.find((c) => c.field === field)!,
   );
-const PROBLEM_CELL: Record<RowProblem, string> = { NO_KEY_WORK: cell('keyWork'), NO_TARGET: cell('target'), CONTENT_REQUIRED: cell('content'), UNKNOWN_DEADLINE: cell('deadline') };
+const PROBLEM_CELL: Record<RowProblem, string> = {
+  NO_KEY_WORK: cell('keyWork'),
+  NO_TARGET: cell('target'),
+  CONTENT_REQUIRED: cell('content'),
+  UNKNOWN_DEADLINE: cell('deadline'),
+  YEAR_REQUIRED: cell('deadline'),
+  BAD_DATE: cell('deadline'),
+};
 
 /** Key works → targets → tasks, keeping only the rows that import. */
 function kept(keyWorks: KeyWorkSeed[], planned: Array<Planned<{ change: ReadTask } & ImportTypes>>): KeyWorkSeed[] {
@@ -84,7 +93,11 @@ export const taskListImport: SheetImport<TaskList> = {
     const jurisdictionId = toId(args.jurisdictionId, 'jurisdictionId');
     const name = args.name.trim();
     if (!name) throw badInput('name', 'name cannot be empty', 'REQUIRED');
-    if (!(await em.existsBy(PolicyDocument, { id: documentId }))) throw badInput('documentId', `documentId: no PolicyDocument with id ${documentId}`, 'UNKNOWN_REFERENCE');
+    const document = await em.findOneBy(PolicyDocument, { id: documentId });
+    if (!document) throw badInput('documentId', `documentId: no PolicyDocument with id ${documentId}`, 'UNKNOWN_REFERENCE');
+    if (args.year != null && !(Number.isInteger(args.year) && args.year >= 2000 && args.year <= 2100))
+      throw badInput('year', 'year must be from 2000 to 2100', 'OUT_OF_RANGE', { min: 2000, max: 2100 });
+    const year = args.year ?? (document.issueDate ? Number(document.issueDate.slice(0, 4)) : null);
     if (!(await em.existsBy(Jurisdiction, { id: jurisdictionId }))) throw badInput('jurisdictionId', `jurisdictionId: no Jurisdiction with id ${jurisdictionId}`, 'UNKNOWN_REFERENCE');
     if (await em.existsBy(Plan, { documentId, jurisdictionId, name })) throw conflict('This office already has a plan with that name under this document', 'name', 'DUPLICATE');
 
@@ -105,13 +118,26 @@ export const taskListImport: SheetImport<TaskList> = {
     const keyWorks = normaliseTaskList(
       rows.map((r) => ({ page: 1, cells: r.cells })),
       (index, code, reason) => problems.set(index, { code, reason }),
+      year,
     );
     const tasks = new Map<number, ReadTask>();
     for (const keyWork of keyWorks) for (const target of keyWork.targets) for (const item of target.items) tasks.set(item.index, { keyWork, target, item });
-    return { documentId, jurisdictionId, name, unitIds, assigneesOf, keyWorks, problems, tasks };
+    return { year, documentId, jurisdictionId, name, unitIds, assigneesOf, keyWorks, problems, tasks };
   },
 
-  describe: () => ({ keyWork: null, target: null, content: null, units: [], allCommunities: false, deadlineKind: null, dueDate: null }),
+  describe: () => ({
+    keyWork: null,
+    target: null,
+    content: null,
+    units: [],
+    allCommunities: false,
+    deadlineKind: null,
+    dueDate: null,
+    deadlineText: null,
+    recurrenceUnit: null,
+    recurrenceTimes: null,
+    yearFromContext: false,
+  }),
 
   plan({ index, answer: row }, ctx) {
     const problem = ctx.problems.get(index);
@@ -126,6 +152,10 @@ export const taskListImport: SheetImport<TaskList> = {
       allCommunities: item.allCommunities,
       deadlineKind: item.deadline.kind,
       dueDate: item.deadline.due,
+      deadlineText: item.deadline.printed,
+      recurrenceUnit: item.deadline.recurrence?.unit ?? null,
+      recurrenceTimes: item.deadline.recurrence?.times ?? null,
+      yearFromContext: item.deadline.yearFromContext,
     });
     const unknown = item.units.filter((u) => !ctx.unitIds.has(u));
     if (unknown.length) throw new RowError('UNKNOWN_UNIT', cell('units'), `Unknown unit(s): ${unknown.join('、')}`);
@@ -145,8 +175,8 @@ export const taskListImport: SheetImport<TaskList> = {
   },
 
   async apply(em, planned, ctx, answer) {
-    const { documentId, jurisdictionId, name } = ctx;
-    const plan = await em.save(Plan, em.create(Plan, { documentId, jurisdictionId, name, kind: PlanKind.TASK_LIST }));
+    const { documentId, jurisdictionId, name, year } = ctx;
+    const plan = await em.save(Plan, em.create(Plan, { documentId, jurisdictionId, name, year, kind: PlanKind.TASK_LIST }));
     const assignments = await writeTasks(em, plan.id, kept(ctx.keyWorks, planned), ctx.assigneesOf);
     return { entityId: plan.id, after: { name, documentId, tasks: answer.tasks, assignments }, answer: { planId: String(plan.id) } };
   },

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { LocalDate } from '../../common/scalars';
 import { SourcedRecord } from '../policy/sourced.entity';
-import { DeadlineKind } from './enums';
+import { DeadlineKind, RecurrenceUnit } from './enums';
 import { KeyWork } from './key-work.entity';
 import { Target } from './target.entity';
 import { Owned } from '../../common/scope';
@@ -54,9 +54,25 @@ export class TaskItem extends SourcedRecord {
   @Column({ type: 'varchar', length: 100, nullable: true })
   deadlineText: string | null;
 
-  @Field(() => LocalDate, { nullable: true, description: 'The resolved due date (last day of a year or half-year); null when ongoing' })
+  @Field(() => LocalDate, { nullable: true, description: 'The resolved due date (common/deadline.ts); null when ongoing or recurring' })
   @Column({ type: 'date', nullable: true })
   dueDate: string | null;
+
+  @Field(() => RecurrenceUnit, { nullable: true, description: 'RECURRING: how often the duty comes round' })
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  recurrenceUnit: RecurrenceUnit | null;
+
+  @Field(() => Int, { nullable: true, description: 'RECURRING: at least this many times each period (每月不少于2次 → 2)' })
+  @Column({ type: 'int', nullable: true })
+  recurrenceTimes: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'RECURRING: each occurrence is due this many months after its period ends (每季度第一个月的月底前 → 1)' })
+  @Column({ type: 'int', nullable: true })
+  recurrenceLagMonths: number | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Ongoing from this day (自2025年起)' })
+  @Column({ type: 'date', nullable: true })
+  ongoingFrom: string | null;
 
   @Field(() => Int)
   @Column({ type: 'int', default: 0 })

@@ -18,19 +18,16 @@
  *    the last; "各社区" is kept as a flag (every community of the street), not as a unit.
  */
 
-import { DeadlineKind } from './enums';
+import { DeadlineError, type ReadDeadline, readDeadline } from '../../common/deadline';
+import type { DeadlineKind, RecurrenceUnit } from './enums';
 
 export interface PrintedRow {
   page: number;
   cells: string[];
 }
 
-/** A 完成时限 as printed, and what it means. Year-only deadlines resolve to 31 December. */
-export interface Deadline {
-  printed: string;
-  kind: DeadlineKind;
-  due: string | null;
-}
+/** A 完成时限 as printed, and what it means (common/deadline.ts reads it). */
+export type Deadline = ReadDeadline;
 
 export interface TaskItemSeed {
   /** 1-based position in the table (the 22 rows). */
@@ -63,10 +60,19 @@ export interface KeyWorkSeed {
 export const printedTask = (item: TaskItemSeed) => ({
   content: item.content,
   unitsPrinted: item.unitsPrinted,
-  deadlineKind: item.deadline.kind,
-  deadlineText: item.deadline.printed,
-  dueDate: item.deadline.due,
+  ...deadlineColumns(item.deadline),
   sortOrder: item.row,
+});
+
+/** The TaskItem columns a read deadline fills (the seeds, an import and the task form write the same). */
+export const deadlineColumns = (d: ReadDeadline) => ({
+  deadlineKind: d.kind as DeadlineKind,
+  deadlineText: d.printed,
+  dueDate: d.due,
+  recurrenceUnit: (d.recurrence?.unit ?? null) as RecurrenceUnit | null,
+  recurrenceTimes: d.recurrence?.times ?? null,
+  recurrenceLagMonths: d.recurrence?.lagMonths ?? null,
+  ongoingFrom: d.from,
 });
 
 const CJK_GAP = /(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef(（])/g;
@@ -75,15 +81,6 @@ export const unwrap = (s: string) => s.trim().replace(CJK_GAP, '');
 
 const KEY_WORK = /^([一二三四五六七八九十]+)、(.+)$/;
 const TARGET = /^[(（]([一二三四五六七八九十]+)[)）]\s*(.+)$/;
-
-export function parseDeadline(printed: string): Deadline {
-  const text = printed.trim();
-  if (text === '长期坚持') return { printed: text, kind: DeadlineKind.ONGOING, due: null };
-  const year = /^(\d{4})年/.exec(text)?.[1];
-  if (!year) throw new Error(`Unrecognised deadline "${printed}"`);
-  const half = /上半年/.test(text) ? `${year}-06-30` : `${year}-12-31`;
-  return { printed: text, kind: /长期坚持/.test(text) ? DeadlineKind.DUE_THEN_ONGOING : DeadlineKind.DUE, due: half };
-}
 
 export function splitUnits(printed: string): { units: string[]; allCommunities: boolean } {
   const names = printed
@@ -95,13 +92,13 @@ export function splitUnits(printed: string): { units: string[]; allCommunities: 
 }
 
 /** Why a row cannot be read (an import reports it per row instead of failing). */
-export type RowProblem = 'NO_KEY_WORK' | 'NO_TARGET' | 'CONTENT_REQUIRED' | 'UNKNOWN_DEADLINE';
+export type RowProblem = 'NO_KEY_WORK' | 'NO_TARGET' | 'CONTENT_REQUIRED' | 'UNKNOWN_DEADLINE' | 'YEAR_REQUIRED' | 'BAD_DATE';
 
 /**
  * Without `onProblem` a bad row throws (seeds must be right); with it, the row is skipped and
- * reported by its index in `rows`.
+ * reported by its index in `rows`. A deadline printed without a year falls in `year` (the plan's).
  */
-export function normaliseTaskList(rows: PrintedRow[], onProblem?: (index: number, problem: RowProblem, detail: string) => void): KeyWorkSeed[] {
+export function normaliseTaskList(rows: PrintedRow[], onProblem?: (index: number, problem: RowProblem, detail: string) => void, year: number | null = null): KeyWorkSeed[] {
   const keyWorks: KeyWorkSeed[] = [];
   let keyWork: KeyWorkSeed | undefined;
   let target: TargetSeed | undefined;
@@ -153,9 +150,10 @@ export function normaliseTaskList(rows: PrintedRow[], onProblem?: (index: number
     }
     let deadline: Deadline;
     try {
-      deadline = parseDeadline(deadlineCell);
+      deadline = readDeadline(unwrap(deadlineCell), { year });
     } catch (err) {
-      fail(index, 'UNKNOWN_DEADLINE', (err as Error).message);
+      if (!(err instanceof DeadlineError)) throw err;
+      fail(index, err.code, err.message);
       continue;
     }
     const units = splitUnits(unitsCell);
