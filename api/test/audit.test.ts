@@ -99,6 +99,22 @@ describe(`audit trail (${dbKind()})`, () => {
       allIndicators: [indicator],
     } = await ids('{ allIndicators(perPage: 1, filter: { q: "业委会组建率" }) { id } }');
     await crud('IndicatorMeasurement', `indicatorId: "${indicator.id}", jurisdictionId: "${community.id}", measuredOn: "2024-11-01", value: 10`, 'value: 20', 'value');
+    // a task list corrected by its office: every level, each change one event
+    const {
+      allJurisdictions: [qingyang],
+    } = await ids('{ allJurisdictions(filter: { q: "青阳街道" }) { id } }');
+    const {
+      allUnits: [streetUnit],
+    } = await ids(`{ allUnits(perPage: 1, filter: { jurisdictionId: "${qingyang.id}" }) { id } }`);
+    await crud('Plan', `documentId: "${doc.id}", name: "审计计划", jurisdictionId: "${qingyang.id}", year: 2025`, 'name: "审计计划（修订）"', 'name');
+    const { createPlan: plan } = (await t.gql(`mutation { createPlan(documentId: "${doc.id}", name: "审计用计划", jurisdictionId: "${qingyang.id}", year: 2025) { id } }`, {}, admin)).data;
+    await crud('KeyWork', `planId: "${plan.id}", number: "九", title: "审计重点工作"`, 'title: "审计重点工作二"', 'title');
+    const { createKeyWork: keyWork } = (await t.gql(`mutation { createKeyWork(planId: "${plan.id}", number: "一", title: "审计用重点工作") { id } }`, {}, admin)).data;
+    await crud('Target', `keyWorkId: "${keyWork.id}", number: "九", title: "审计目标"`, 'title: "审计目标二"', 'title');
+    await crud('TaskItem', `keyWorkId: "${keyWork.id}", content: "审计任务", deadlineText: "11月15日前完成"`, 'deadlineText: "2025年12月底前"', 'dueDate');
+    const { createTaskItem: task } = (await t.gql(`mutation { createTaskItem(keyWorkId: "${keyWork.id}", content: "审计用任务", deadlineText: "年底前") { id } }`, {}, admin)).data;
+    await crud('Milestone', `taskItemId: "${task.id}", text: "摸底排查", deadlineText: "10月底前"`, 'deadlineText: "11月15日前完成"', 'dueDate');
+    await crud('Assignment', `taskItemId: "${task.id}", unitId: "${streetUnit.id}", isLead: true`, 'isLead: false', 'isLead');
     await crud('User', 'username: "audited", displayName: "被审计", password: "password-123", role: AUDITOR', 'displayName: "改名"', 'displayName');
 
     const login = await once('login', 'mutation { login(username: "admin", password: "admin-pass-123") { token } }');

@@ -65,13 +65,13 @@ const MATRIX: { admin: Record<string, readonly AdminCaller[]>; partner: Record<s
     WorkingGroup: SIGNED_IN, allWorkingGroups: SIGNED_IN, _allWorkingGroupsMeta: SIGNED_IN, createWorkingGroup: EDITORS, updateWorkingGroup: EDITORS, deleteWorkingGroup: EDITORS,
     Membership: SIGNED_IN, allMemberships: SIGNED_IN, _allMembershipsMeta: SIGNED_IN, createMembership: EDITORS, updateMembership: EDITORS, deleteMembership: EDITORS,
     successionPreview: SIGNED_IN, recordSuccession: EDITORS, reorderMemberships: EDITORS, rosterImportPreview: SIGNED_IN, importRoster: EDITORS,
-    // Tasks: read by all; progress reported by the office and by unit staff.
-    Plan: SIGNED_IN, allPlans: SIGNED_IN, _allPlansMeta: SIGNED_IN,
-    KeyWork: SIGNED_IN, allKeyWorks: SIGNED_IN, _allKeyWorksMeta: SIGNED_IN,
-    Target: SIGNED_IN, allTargets: SIGNED_IN, _allTargetsMeta: SIGNED_IN,
-    TaskItem: SIGNED_IN, allTaskItems: SIGNED_IN, _allTaskItemsMeta: SIGNED_IN,
-    Milestone: SIGNED_IN, allMilestones: SIGNED_IN, _allMilestonesMeta: SIGNED_IN,
-    Assignment: SIGNED_IN, allAssignments: SIGNED_IN, _allAssignmentsMeta: SIGNED_IN,
+    // Tasks: read by all, corrected by the issuing office; progress reported by the office and by unit staff.
+    Plan: SIGNED_IN, allPlans: SIGNED_IN, _allPlansMeta: SIGNED_IN, createPlan: EDITORS, updatePlan: EDITORS, deletePlan: EDITORS,
+    KeyWork: SIGNED_IN, allKeyWorks: SIGNED_IN, _allKeyWorksMeta: SIGNED_IN, createKeyWork: EDITORS, updateKeyWork: EDITORS, deleteKeyWork: EDITORS,
+    Target: SIGNED_IN, allTargets: SIGNED_IN, _allTargetsMeta: SIGNED_IN, createTarget: EDITORS, updateTarget: EDITORS, deleteTarget: EDITORS,
+    TaskItem: SIGNED_IN, allTaskItems: SIGNED_IN, _allTaskItemsMeta: SIGNED_IN, createTaskItem: EDITORS, updateTaskItem: EDITORS, deleteTaskItem: EDITORS,
+    Milestone: SIGNED_IN, allMilestones: SIGNED_IN, _allMilestonesMeta: SIGNED_IN, createMilestone: EDITORS, updateMilestone: EDITORS, deleteMilestone: EDITORS,
+    Assignment: SIGNED_IN, allAssignments: SIGNED_IN, _allAssignmentsMeta: SIGNED_IN, createAssignment: EDITORS, updateAssignment: EDITORS, deleteAssignment: EDITORS,
     ProgressReport: SIGNED_IN, allProgressReports: SIGNED_IN, _allProgressReportsMeta: SIGNED_IN, reportProgress: REPORTERS,
     overdueTasks: SIGNED_IN, dueSoonTasks: SIGNED_IN, taskRollup: SIGNED_IN, taskListImportPreview: SIGNED_IN, importTaskList: EDITORS,
     // Indicators.
@@ -191,7 +191,31 @@ describe(`permission matrix: every root field × every caller (${dbKind()})`, ()
       partnerKey: { 'x-api-key': key.secret, ...bearer(key.secret) },
     };
     headers.partner = { anonymous: {}, partnerKey: { 'x-api-key': key.secret }, revokedKey: { 'x-api-key': revoked.secret }, adminToken: bearer(admin) };
+    // A task list of the matrix's own, one record per delete: deleting plan 1 ("1") would take the seeded
+    // task list, and assignment 1 that the unit-staff case below reports on, with it.
+    const make = async (mutation: string) => {
+      const res = await t.gql(`mutation { ${mutation} { id } }`, {}, admin);
+      expect([mutation, res.errors]).toEqual([mutation, undefined]);
+      return `"${(Object.values(res.data)[0] as { id: string }).id}"`;
+    };
+    const [doc, street] = [(await t.gql('{ allPolicyDocuments(perPage: 1) { id } }', {}, admin)).data.allPolicyDocuments[0].id, first.data.Assignment.unit.id];
+    const streetOf = (await t.gql(`{ Unit(id: "${street}") { jurisdictionId } }`, {}, admin)).data.Unit.jurisdictionId;
+    const plan = await make(`createPlan(documentId: "${doc}", name: "矩阵计划", jurisdictionId: "${streetOf}", year: 2025)`);
+    const spare = await make(`createPlan(documentId: "${doc}", name: "矩阵计划（删）", jurisdictionId: "${streetOf}", year: 2025)`);
+    const keyWork = await make(`createKeyWork(planId: ${plan}, number: "一", title: "矩阵重点工作")`);
+    const spareKeyWork = await make(`createKeyWork(planId: ${plan}, number: "二", title: "矩阵重点工作（删）")`);
+    const taskTarget = await make(`createTarget(keyWorkId: ${keyWork}, number: "一", title: "矩阵目标")`);
+    const task = await make(`createTaskItem(keyWorkId: ${keyWork}, content: "矩阵任务", deadlineText: "年底前")`);
+    const spareTask = await make(`createTaskItem(keyWorkId: ${keyWork}, content: "矩阵任务（删）", deadlineText: "年底前")`);
+    const milestone = await make(`createMilestone(taskItemId: ${task}, text: "矩阵节点", deadlineText: "10月底前")`);
+    const assignment = await make(`createAssignment(taskItemId: ${task}, unitId: "${street}")`);
     overrides = {
+      deletePlan: { id: spare },
+      deleteKeyWork: { id: spareKeyWork },
+      deleteTarget: { id: taskTarget },
+      deleteTaskItem: { id: spareTask },
+      deleteMilestone: { id: milestone },
+      deleteAssignment: { id: assignment },
       // Real credentials: a wrong password is refused for the password, which says nothing about access.
       login: { username: '"admin"', password: JSON.stringify(ADMIN_PASSWORD) },
       // Not the signed-in admin itself, nor the key the partner columns use.

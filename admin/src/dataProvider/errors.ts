@@ -83,6 +83,11 @@ const REASON_MESSAGES: Record<string, string> = {
   KEY_REUSED: 'app.incentives.errors.key_reused',
   // task progress
   BEFORE_ASSIGNMENT: 'app.validation.before_assignment',
+  HAS_PROGRESS: 'app.tasks.errors.has_progress',
+  UNKNOWN_DEADLINE: 'app.tasks.errors.unknown_deadline',
+  YEAR_REQUIRED: 'app.tasks.errors.year_required',
+  BAD_DATE: 'app.tasks.errors.bad_date',
+  MILESTONE_NEEDS_DATE: 'app.tasks.errors.milestone_needs_date',
   BACKDATED: 'app.validation.backdated',
   // incentives: rules, budgets, award cases, payouts
   ALREADY_AWARDED: 'app.incentives.errors.one_award',

@@ -47,6 +47,13 @@ export const messages = defineMessages(
         total: '任务数',
         by_unit: '各单位进度',
         none: '无',
+        errors: {
+          has_progress: '已有 %{reports} 条进度报告，不能删除；如不再执行，请将计划归档',
+          unknown_deadline: '无法识别的完成时限（可写 2025-03-31、2025年3月底前、2025年第一季度、年底前、长期坚持、每月不少于1次等）',
+          year_required: '完成时限未写年份，请填写计划年度或写明年份',
+          bad_date: '完成时限不是有效日期',
+          milestone_needs_date: '节点须写明具体日期（如 11月15日前完成）',
+        },
       },
       deadline: {
         due_then_ongoing: '%{due} 前完成，并长期坚持',
@@ -121,6 +128,13 @@ export const messages = defineMessages(
         total: 'Tasks',
         by_unit: 'Progress by unit',
         none: 'None',
+        errors: {
+          has_progress: '%{reports} progress report(s) were made: it cannot be deleted; archive the plan instead',
+          unknown_deadline: 'Unreadable deadline (write 2025-03-31, 2025年3月底前, 2025年第一季度, 年底前, 长期坚持, 每月不少于1次…)',
+          year_required: 'The deadline names no year: set the plan’s year or write the year',
+          bad_date: 'The deadline is not a real day',
+          milestone_needs_date: 'A milestone needs a day (e.g. 11月15日前完成)',
+        },
       },
       deadline: {
         due_then_ongoing: 'by %{due}, then ongoing',

@@ -1,4 +1,3 @@
-import { CrudService } from '../../common/crud.service';
 import { type ApiModule, type ModuleKit, type ModuleServices } from '../../common/module';
 import { SheetImporter } from '../../common/sheet-import/sheet-import';
 import { Assignment } from './assignment.entity';
@@ -14,21 +13,22 @@ import { TaskItem } from './task-item.entity';
 import { TaskImportResolver } from './task-import.resolver';
 import { taskListImport } from './task-import.service';
 import { AssignmentResolver, KeyWorkResolver, MilestoneResolver, PlanResolver, ProgressReportResolver, TargetResolver, TaskItemResolver } from './task.resolver';
-import { ProgressReportService, TaskItemService } from './task.service';
+import { AssignmentService, KeyWorkService, MilestoneService, PlanService, ProgressReportService, TargetService, TaskItemService } from './task.service';
 
 /** Its services, by the name resolvers use (`ctx.services.<name>`). */
 const services = ({ ds, tx, audit, config }: ModuleKit) => ({
-  plan: new CrudService(ds, tx, audit, { entity: Plan, typeName: 'Plan' }),
-  keyWork: new CrudService(ds, tx, audit, {
+  plan: new PlanService(ds, tx, audit, { entity: Plan, typeName: 'Plan' }),
+  keyWork: new KeyWorkService(ds, tx, audit, {
     entity: KeyWork,
     typeName: 'KeyWork',
+    derivedColumns: ['aliases'],
     searchColumns: ['title'],
     defaultSort: [
       ['planId', 'ASC'],
       ['sortOrder', 'ASC'],
     ],
   }),
-  target: new CrudService(ds, tx, audit, {
+  target: new TargetService(ds, tx, audit, {
     entity: Target,
     typeName: 'Target',
     searchColumns: ['title'],
@@ -40,22 +40,25 @@ const services = ({ ds, tx, audit, config }: ModuleKit) => ({
   taskItem: new TaskItemService(ds, tx, audit, {
     entity: TaskItem,
     typeName: 'TaskItem',
+    // read from deadlineText (common/deadline.ts)
+    derivedColumns: ['deadlineKind'],
     searchColumns: ['content', 'title'],
     defaultSort: [
       ['keyWorkId', 'ASC'],
       ['sortOrder', 'ASC'],
     ],
   }),
-  milestone: new CrudService(ds, tx, audit, {
+  milestone: new MilestoneService(ds, tx, audit, {
     entity: Milestone,
     typeName: 'Milestone',
+    derivedColumns: ['dueDate'],
     searchColumns: ['text'],
     defaultSort: [
       ['dueDate', 'ASC'],
       ['id', 'ASC'],
     ],
   }),
-  assignment: new CrudService(ds, tx, audit, {
+  assignment: new AssignmentService(ds, tx, audit, {
     entity: Assignment,
     typeName: 'Assignment',
     searchColumns: [],
@@ -87,6 +90,11 @@ const services = ({ ds, tx, audit, config }: ModuleKit) => ({
 const reasons = {
   BEFORE_ASSIGNMENT: 'A progress report is dated before its assignment existed (extensions.earliest)',
   BACKDATED: 'A progress report is dated further back than units may date one (extensions.limitDays, extensions.earliest)',
+  HAS_PROGRESS: 'Progress was reported on this part of a plan, so it is kept: archive the plan instead (extensions.reports)',
+  UNKNOWN_DEADLINE: 'The deadline is not one the deadline grammar reads (a date, 某月底前, a quarter, 年底, 长期坚持, 每月…)',
+  YEAR_REQUIRED: 'The deadline names no year and the plan has none to read it in',
+  BAD_DATE: 'The deadline names a day that does not exist, or one outside 2000–2100',
+  MILESTONE_NEEDS_DATE: 'A milestone is a dated step: its deadline must name a day',
 } as const;
 
 /** 任务清单: plans, key works, targets, tasks, milestones, responsible units, progress reports. */

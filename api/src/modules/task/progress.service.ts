@@ -77,7 +77,12 @@ export class ProgressService {
     const docById = new Map(docs.map((d) => [d.id, d]));
     const reportsOf = new Map(assignments.map((a, i) => [a.id, reportGroups[i]]));
     const milestonesOf = new Map(taskIds.map((id, i) => [id, milestoneGroups[i]]));
-    return assignments.map((assignment) => {
+    // an archived plan counts no longer from its archive day: nothing of it is due, overdue or rolled up
+    const live = assignments.filter((a) => {
+      const plan = planById.get(kwById.get(taskById.get(a.taskItemId)!.keyWorkId)!.planId)!;
+      return plan.archivedOn === null || plan.archivedOn > scope.asOf;
+    });
+    return live.map((assignment) => {
       const task = taskById.get(assignment.taskItemId) as TaskItem;
       const keyWork = kwById.get(task.keyWorkId) as KeyWork;
       const plan = planById.get(keyWork.planId) as Plan;

@@ -1,9 +1,9 @@
 import { ListSize } from '../../common/query-limits';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../common/context';
-import { createReadResolver } from '../../common/crud.resolver';
+import { createCrudResolver, createReadResolver } from '../../common/crud.resolver';
 import { childrenOf } from '../../common/loaders';
-import { Role } from '../../common/roles';
+import { EDITORS, Role } from '../../common/roles';
 import { LocalDate } from '../../common/scalars';
 import { User } from '../auth/user.entity';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
@@ -15,6 +15,20 @@ import { Milestone } from './milestone.entity';
 import { Plan } from './plan.entity';
 import { ProgressReport } from './progress-report.entity';
 import { AssignmentFilter, KeyWorkFilter, MilestoneFilter, PlanFilter, ProgressReportFilter, ReportProgressArgs, TargetFilter, TaskItemFilter } from './task.inputs';
+import {
+  CreateAssignmentArgs,
+  CreateKeyWorkArgs,
+  CreateMilestoneArgs,
+  CreatePlanArgs,
+  CreateTargetArgs,
+  CreateTaskItemArgs,
+  UpdateAssignmentArgs,
+  UpdateKeyWorkArgs,
+  UpdateMilestoneArgs,
+  UpdatePlanArgs,
+  UpdateTargetArgs,
+  UpdateTaskItemArgs,
+} from './task-edit.inputs';
 import { Target } from './target.entity';
 import { TaskItem } from './task-item.entity';
 
@@ -22,7 +36,17 @@ const byOrder = { sortOrder: 'ASC', id: 'ASC' } as const;
 
 @Resolver(() => Plan)
 @Authorized()
-export class PlanResolver extends createReadResolver({ type: Plan, name: 'Plan', plural: 'Plans', filter: PlanFilter, service: (ctx) => ctx.services.plan }) {
+export class PlanResolver extends createCrudResolver({
+  type: Plan,
+  name: 'Plan',
+  plural: 'Plans',
+  filter: PlanFilter,
+  createArgs: CreatePlanArgs,
+  updateArgs: UpdatePlanArgs,
+  service: (ctx) => ctx.services.plan,
+  // the office that issued the plan corrects it (common/scope.ts 'issued'); a unit reports, never edits
+  writeRoles: EDITORS,
+}) {
   @FieldResolver(() => PolicyDocument)
   document(@Root() p: Plan, @Ctx() ctx: AppContext) {
     return ctx.loaders.ref(PolicyDocument, p.documentId);
@@ -47,7 +71,17 @@ export class PlanResolver extends createReadResolver({ type: Plan, name: 'Plan',
 
 @Resolver(() => KeyWork)
 @Authorized()
-export class KeyWorkResolver extends createReadResolver({ type: KeyWork, name: 'KeyWork', plural: 'KeyWorks', filter: KeyWorkFilter, service: (ctx) => ctx.services.keyWork }) {
+export class KeyWorkResolver extends createCrudResolver({
+  type: KeyWork,
+  name: 'KeyWork',
+  plural: 'KeyWorks',
+  filter: KeyWorkFilter,
+  createArgs: CreateKeyWorkArgs,
+  updateArgs: UpdateKeyWorkArgs,
+  service: (ctx) => ctx.services.keyWork,
+  // the office that issued the plan corrects it (common/scope.ts 'issued'); a unit reports, never edits
+  writeRoles: EDITORS,
+}) {
   @FieldResolver(() => Plan)
   plan(@Root() k: KeyWork, @Ctx() ctx: AppContext) {
     return ctx.loaders.ref(Plan, k.planId);
@@ -68,7 +102,17 @@ export class KeyWorkResolver extends createReadResolver({ type: KeyWork, name: '
 
 @Resolver(() => Target)
 @Authorized()
-export class TargetResolver extends createReadResolver({ type: Target, name: 'Target', plural: 'Targets', filter: TargetFilter, service: (ctx) => ctx.services.target }) {
+export class TargetResolver extends createCrudResolver({
+  type: Target,
+  name: 'Target',
+  plural: 'Targets',
+  filter: TargetFilter,
+  createArgs: CreateTargetArgs,
+  updateArgs: UpdateTargetArgs,
+  service: (ctx) => ctx.services.target,
+  // the office that issued the plan corrects it (common/scope.ts 'issued'); a unit reports, never edits
+  writeRoles: EDITORS,
+}) {
   @FieldResolver(() => KeyWork)
   keyWork(@Root() t: Target, @Ctx() ctx: AppContext) {
     return ctx.loaders.ref(KeyWork, t.keyWorkId);
@@ -83,7 +127,17 @@ export class TargetResolver extends createReadResolver({ type: Target, name: 'Ta
 
 @Resolver(() => TaskItem)
 @Authorized()
-export class TaskItemResolver extends createReadResolver({ type: TaskItem, name: 'TaskItem', plural: 'TaskItems', filter: TaskItemFilter, service: (ctx) => ctx.services.taskItem }) {
+export class TaskItemResolver extends createCrudResolver({
+  type: TaskItem,
+  name: 'TaskItem',
+  plural: 'TaskItems',
+  filter: TaskItemFilter,
+  createArgs: CreateTaskItemArgs,
+  updateArgs: UpdateTaskItemArgs,
+  service: (ctx) => ctx.services.taskItem,
+  // the office that issued the plan corrects it (common/scope.ts 'issued'); a unit reports, never edits
+  writeRoles: EDITORS,
+}) {
   @FieldResolver(() => KeyWork)
   keyWork(@Root() t: TaskItem, @Ctx() ctx: AppContext) {
     return ctx.loaders.ref(KeyWork, t.keyWorkId);
@@ -109,7 +163,17 @@ export class TaskItemResolver extends createReadResolver({ type: TaskItem, name:
 
 @Resolver(() => Milestone)
 @Authorized()
-export class MilestoneResolver extends createReadResolver({ type: Milestone, name: 'Milestone', plural: 'Milestones', filter: MilestoneFilter, service: (ctx) => ctx.services.milestone }) {
+export class MilestoneResolver extends createCrudResolver({
+  type: Milestone,
+  name: 'Milestone',
+  plural: 'Milestones',
+  filter: MilestoneFilter,
+  createArgs: CreateMilestoneArgs,
+  updateArgs: UpdateMilestoneArgs,
+  service: (ctx) => ctx.services.milestone,
+  // the office that issued the plan corrects it (common/scope.ts 'issued'); a unit reports, never edits
+  writeRoles: EDITORS,
+}) {
   @FieldResolver(() => TaskItem)
   taskItem(@Root() m: Milestone, @Ctx() ctx: AppContext) {
     return ctx.loaders.ref(TaskItem, m.taskItemId);
@@ -118,7 +182,17 @@ export class MilestoneResolver extends createReadResolver({ type: Milestone, nam
 
 @Resolver(() => Assignment)
 @Authorized()
-export class AssignmentResolver extends createReadResolver({ type: Assignment, name: 'Assignment', plural: 'Assignments', filter: AssignmentFilter, service: (ctx) => ctx.services.assignment }) {
+export class AssignmentResolver extends createCrudResolver({
+  type: Assignment,
+  name: 'Assignment',
+  plural: 'Assignments',
+  filter: AssignmentFilter,
+  createArgs: CreateAssignmentArgs,
+  updateArgs: UpdateAssignmentArgs,
+  service: (ctx) => ctx.services.assignment,
+  // the office that issued the plan corrects it (common/scope.ts 'issued'); a unit reports, never edits
+  writeRoles: EDITORS,
+}) {
   @FieldResolver(() => TaskItem)
   taskItem(@Root() a: Assignment, @Ctx() ctx: AppContext) {
     return ctx.loaders.ref(TaskItem, a.taskItemId);

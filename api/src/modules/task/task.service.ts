@@ -1,24 +1,171 @@
-import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { type DataSource, type EntityManager, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { DeadlineError, type ReadDeadline, readDeadline } from '../../common/deadline';
 import type { Actor } from '../../common/context';
 import { CrudService, type CrudOptions } from '../../common/crud.service';
-import { badInput, forbidden, toId } from '../../common/errors';
+import { badInput, conflict, forbidden, toId } from '../../common/errors';
 import { Role } from '../../common/roles';
 import type { TransactionRunner } from '../../common/transactions';
 import type { AuditService } from '../audit/audit.service';
 import { Assignment } from './assignment.entity';
+import { Jurisdiction } from '../organization/jurisdiction.entity';
+import { Unit } from '../organization/unit.entity';
+import { KeyWork } from './key-work.entity';
 import { Milestone } from './milestone.entity';
-import type { ProgressReport } from './progress-report.entity';
+import { Plan } from './plan.entity';
+import { ProgressReport as ProgressReportEntity, type ProgressReport } from './progress-report.entity';
+import { Target } from './target.entity';
+import { deadlineColumns } from './task-list.parser';
 import { backdatingOf, checkReportDate } from './progress.rules';
 import type { ProgressReportFilter, TaskItemFilter } from './task.inputs';
-import type { TaskItem } from './task-item.entity';
+import { TaskItem } from './task-item.entity';
 
-/** 工作内容 / 措施, filterable by plan and by the unit assigned to them. */
+/*
+ * 任务清单 as living records (issue 16). The office that issued a plan corrects any level of it; a
+ * deadline is typed as printed and read by the one grammar (common/deadline.ts) in the plan's year;
+ * a record with progress reported beneath it is not deleted (HAS_PROGRESS: archive the plan instead).
+ */
+
+/** Progress reports beneath a record of the plan, by level (the SQL that finds them). */
+const UNDER: Record<string, string> = {
+  Plan: 'r.assignmentId IN (SELECT a.id FROM assignment a JOIN task_item t ON t.id = a.taskItemId JOIN key_work k ON k.id = t.keyWorkId WHERE k.planId = :id)',
+  KeyWork: 'r.assignmentId IN (SELECT a.id FROM assignment a JOIN task_item t ON t.id = a.taskItemId WHERE t.keyWorkId = :id)',
+  Target: 'r.assignmentId IN (SELECT a.id FROM assignment a JOIN task_item t ON t.id = a.taskItemId WHERE t.targetId = :id)',
+  TaskItem: 'r.assignmentId IN (SELECT a.id FROM assignment a WHERE a.taskItemId = :id)',
+  Milestone: 'r.milestoneId = :id',
+  Assignment: 'r.assignmentId = :id',
+};
+
+/** Refuses (CONFLICT, HAS_PROGRESS) deleting a record with progress reported beneath it. */
+async function refuseWithProgress(em: EntityManager, typeName: string, id: number): Promise<void> {
+  const reported = await em.getRepository(ProgressReportEntity).createQueryBuilder('r').where(UNDER[typeName], { id }).getCount();
+  if (reported > 0) throw conflict(`${reported} progress report(s) were made on this ${typeName}: it is kept; archive the plan instead (archivedOn)`, undefined, 'HAS_PROGRESS', { reports: reported });
+}
+
+/** The refusal of each of the deadline grammar's problems (common/deadline.ts). */
+const DEADLINE_REFUSALS = {
+  UNKNOWN_DEADLINE: { reason: 'UNKNOWN_DEADLINE' },
+  YEAR_REQUIRED: { reason: 'YEAR_REQUIRED' },
+  BAD_DATE: { reason: 'BAD_DATE' },
+} as const;
+
+/** A deadline typed as printed, read in the plan's year, or a field error naming the input. */
+function read(text: string, year: number | null, field: string): ReadDeadline {
+  try {
+    return readDeadline(text, { year });
+  } catch (err) {
+    if (err instanceof DeadlineError) throw badInput(field, err.message, DEADLINE_REFUSALS[err.code].reason);
+    throw err;
+  }
+}
+
+const yearOfPlan = async (em: EntityManager, keyWorkId: number) => (await em.findOneByOrFail(Plan, { id: (await em.findOneByOrFail(KeyWork, { id: keyWorkId })).planId })).year;
+
+/** A plan's task and milestone deadlines read again in its year (after the year changes). */
+async function rereadDeadlines(em: EntityManager, planId: number, year: number | null): Promise<void> {
+  const keyWorks = await em.find(KeyWork, { where: { planId } });
+  if (!keyWorks.length) return;
+  const tasks = await em.find(TaskItem, { where: { keyWorkId: In(keyWorks.map((k) => k.id)) } });
+  const changed: TaskItem[] = [];
+  for (const t of tasks) {
+    if (!t.deadlineText) continue;
+    const next = deadlineColumns(read(t.deadlineText, year, 'year'));
+    if (next.dueDate !== t.dueDate) changed.push(Object.assign(t, next));
+  }
+  if (changed.length) await em.save(TaskItem, changed);
+  const milestones = tasks.length ? await em.find(Milestone, { where: { taskItemId: In(tasks.map((t) => t.id)) } }) : [];
+  const moved = milestones.filter((m) => {
+    const due = read(m.deadlineText, year, 'year').due;
+    return due !== null && due !== m.dueDate && Object.assign(m, { dueDate: due });
+  });
+  if (moved.length) await em.save(Milestone, moved);
+}
+
+/** 计划: created by an office (its own by default); a new year re-reads the deadlines printed without one. */
+export class PlanService extends CrudService<Plan> {
+  protected async validate(em: EntityManager, next: Plan, before: Plan | null): Promise<void> {
+    if (before && next.year !== before.year) await rereadDeadlines(em, next.id, next.year);
+  }
+
+  protected async beforeDelete(em: EntityManager, row: Plan): Promise<void> {
+    await refuseWithProgress(em, 'Plan', row.id);
+  }
+}
+
+/** 重点工作 / 专项行动 and 目标内容: kept while progress is reported beneath them. */
+export class KeyWorkService extends CrudService<KeyWork> {
+  protected async validate(_em: EntityManager, next: KeyWork, before: KeyWork | null): Promise<void> {
+    if (before && next.planId !== before.planId) throw badInput('planId', 'A key work stays in its plan', 'BELONGS_ELSEWHERE');
+    next.aliases ??= [];
+  }
+
+  protected async beforeDelete(em: EntityManager, row: KeyWork): Promise<void> {
+    await refuseWithProgress(em, 'KeyWork', row.id);
+  }
+}
+
+export class TargetService extends CrudService<Target> {
+  protected async beforeDelete(em: EntityManager, row: Target): Promise<void> {
+    await refuseWithProgress(em, 'Target', row.id);
+  }
+}
+
+/** 工作内容 / 措施, filterable by plan and by the unit assigned to them; the deadline read from its text. */
 export class TaskItemService extends CrudService<TaskItem, TaskItemFilter> {
   protected applyFilter(qb: SelectQueryBuilder<TaskItem>, filter: TaskItemFilter): void {
     const { planId, unitId, ...rest } = filter;
     super.applyFilter(qb, rest);
     if (planId) qb.andWhere('e.keyWorkId IN (SELECT k.id FROM key_work k WHERE k.planId = :planId)', { planId: toId(planId, 'filter.planId') });
     if (unitId) qb.andWhere('e.id IN (SELECT a.taskItemId FROM assignment a WHERE a.unitId = :unitId)', { unitId: toId(unitId, 'filter.unitId') });
+  }
+
+  protected async validate(em: EntityManager, next: TaskItem, before: TaskItem | null): Promise<void> {
+    if (before && next.keyWorkId !== before.keyWorkId) throw badInput('keyWorkId', 'A task stays under its key work', 'BELONGS_ELSEWHERE');
+    if (next.targetId != null) {
+      const target = await em.findOneBy(Target, { id: next.targetId });
+      if (!target || target.keyWorkId !== next.keyWorkId) throw badInput('targetId', 'The target belongs to another key work', 'BELONGS_ELSEWHERE');
+    }
+    if (!before || next.deadlineText !== before.deadlineText) {
+      Object.assign(next, deadlineColumns(read(next.deadlineText ?? '', await yearOfPlan(em, next.keyWorkId), 'deadlineText')));
+    }
+  }
+
+  protected async beforeDelete(em: EntityManager, row: TaskItem): Promise<void> {
+    await refuseWithProgress(em, 'TaskItem', row.id);
+  }
+}
+
+/** 节点: a dated step of a task; its deadline must name a day. */
+export class MilestoneService extends CrudService<Milestone> {
+  protected async validate(em: EntityManager, next: Milestone, before: Milestone | null): Promise<void> {
+    if (before && next.taskItemId !== before.taskItemId) throw badInput('taskItemId', 'A milestone stays in its task', 'BELONGS_ELSEWHERE');
+    if (before && next.deadlineText === before.deadlineText) return;
+    const task = await em.findOneByOrFail(TaskItem, { id: next.taskItemId });
+    const d = read(next.deadlineText, await yearOfPlan(em, task.keyWorkId), 'deadlineText');
+    if (d.due === null) throw badInput('deadlineText', `A milestone is a dated step: "${d.printed}" names no day`, 'MILESTONE_NEEDS_DATE');
+    next.dueDate = d.due;
+  }
+
+  protected async beforeDelete(em: EntityManager, row: Milestone): Promise<void> {
+    await refuseWithProgress(em, 'Milestone', row.id);
+  }
+}
+
+/** 分工: a unit of the plan's office, or of a community under it, leads or shares a task. */
+export class AssignmentService extends CrudService<Assignment> {
+  protected async validate(em: EntityManager, next: Assignment, before: Assignment | null): Promise<void> {
+    if (before && (next.taskItemId !== before.taskItemId || next.unitId !== before.unitId)) throw badInput('unitId', 'Assign the task to another unit as a new assignment', 'BELONGS_ELSEWHERE');
+    if (before) return;
+    const task = await em.findOneByOrFail(TaskItem, { id: next.taskItemId });
+    const plan = await em.findOneByOrFail(Plan, { id: (await em.findOneByOrFail(KeyWork, { id: task.keyWorkId })).planId });
+    const unit = await em.findOneBy(Unit, { id: next.unitId });
+    const parent = unit ? (await em.findOneBy(Jurisdiction, { id: unit.jurisdictionId }))?.parentId : null;
+    if (!unit || (unit.jurisdictionId !== plan.jurisdictionId && parent !== plan.jurisdictionId))
+      throw badInput('unitId', 'The unit is neither of the plan’s office nor of a community under it', 'BELONGS_ELSEWHERE');
+    if (next.sortOrder == null || next.sortOrder === 0) next.sortOrder = (await em.count(Assignment, { where: { taskItemId: next.taskItemId } })) + 1;
+  }
+
+  protected async beforeDelete(em: EntityManager, row: Assignment): Promise<void> {
+    await refuseWithProgress(em, 'Assignment', row.id);
   }
 }
 
