@@ -4,11 +4,19 @@ import { type ConsoleModule, screen } from '../common/module';
 import { messages } from './messages';
 
 const plans = () => import('./plans');
+const taskEdit = () => import('./taskEdit');
 
 /** 任务清单: plans with their key works, targets and tasks; 我的任务 for the units. */
 export const taskModule: ConsoleModule = {
   name: 'task',
-  resources: () => [{ name: 'Plan', icon: ChecklistIcon, list: screen(plans, 'PlanList'), show: screen(plans, 'PlanShow'), recordRepresentation: 'name' }],
+  resources: ({ edit }) => [
+    { name: 'Plan', icon: ChecklistIcon, list: screen(plans, 'PlanList'), show: screen(plans, 'PlanShow'), edit: edit ? screen(taskEdit, 'PlanEdit') : undefined, recordRepresentation: 'name' },
+    // reached from a plan's table: the office corrects a task there (no menu entry of its own)
+    edit ? { name: 'TaskItem', edit: screen(taskEdit, 'TaskItemEdit'), create: screen(taskEdit, 'TaskItemCreate'), recordRepresentation: 'content' } : null,
+  ],
+  selections: {
+    TaskItem: { list: 'keyWork { id planId plan { id year jurisdictionId } } assignments { id unitId isLead viaAllCommunities unit { id name } }' },
+  },
   routes: () => [{ path: '/my-tasks', component: screen(() => import('./MyTasks'), 'MyTasks') }],
   // for users who belong to a unit
   menu: [{ to: '/my-tasks', label: 'app.tasks.mine', icon: AssignmentIcon, testId: 'menu-my-tasks', visible: (v) => Boolean(v.unitId) }],

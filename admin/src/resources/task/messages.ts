@@ -6,6 +6,7 @@ export const messages = defineMessages(
     resources: {
       Plan: { name: '任务清单 |||| 任务清单', fields: { ...COMMON_FIELDS.zh, name: '名称', kind: '类别', documentId: '发文', jurisdictionId: '发文区划', year: '计划年度', archivedOn: '归档日期' } },
       ProgressReport: { name: '进度报告 |||| 进度报告' },
+      TaskItem: { name: '工作内容 |||| 工作内容', fields: { ...COMMON_FIELDS.zh, content: '工作内容', deadlineText: '完成时限', unitsPrinted: '责任单位（原文）', sortOrder: '顺序' } },
     },
     enums: {
       PlanKind: { TASK_LIST: '任务清单', SPECIAL_ACTIONS: '专项行动' },
@@ -47,6 +48,11 @@ export const messages = defineMessages(
         total: '任务数',
         by_unit: '各单位进度',
         none: '无',
+        deadline_help: '照印发原文填写，如 2025年3月底前、年底前、2025年第一季度、长期坚持、每月不少于1次',
+        understood: '理解为',
+        units_edit: '责任单位（开关为牵头）',
+        add_unit: '增加责任单位',
+        archive_help: '归档后该计划不再计入到期、逾期和统计，历史记录保留',
         errors: {
           has_progress: '已有 %{reports} 条进度报告，不能删除；如不再执行，请将计划归档',
           unknown_deadline: '无法识别的完成时限（可写 2025-03-31、2025年3月底前、2025年第一季度、年底前、长期坚持、每月不少于1次等）',
@@ -87,6 +93,7 @@ export const messages = defineMessages(
         fields: { ...COMMON_FIELDS.en, name: 'Name', kind: 'Kind', documentId: 'Document', jurisdictionId: 'Jurisdiction', year: 'Plan year', archivedOn: 'Archived on' },
       },
       ProgressReport: { name: 'Progress report |||| Progress reports' },
+      TaskItem: { name: 'Task |||| Tasks', fields: { ...COMMON_FIELDS.en, content: 'Task', deadlineText: 'Deadline', unitsPrinted: 'Units (as printed)', sortOrder: 'Order' } },
     },
     enums: {
       PlanKind: { TASK_LIST: 'Task list', SPECIAL_ACTIONS: 'Special actions' },
@@ -128,6 +135,11 @@ export const messages = defineMessages(
         total: 'Tasks',
         by_unit: 'Progress by unit',
         none: 'None',
+        deadline_help: 'As printed, e.g. 2025年3月底前, 年底前, 2025年第一季度, 长期坚持, 每月不少于1次',
+        understood: 'Understood as',
+        units_edit: 'Responsible units (switch on: leads)',
+        add_unit: 'Add a unit',
+        archive_help: 'From this day the plan counts no longer (nothing due or overdue); its history stays',
         errors: {
           has_progress: '%{reports} progress report(s) were made: it cannot be deleted; archive the plan instead',
           unknown_deadline: 'Unreadable deadline (write 2025-03-31, 2025年3月底前, 2025年第一季度, 年底前, 长期坚持, 每月不少于1次…)',

@@ -1,12 +1,13 @@
 import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Datagrid, List, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { Datagrid, DateField, EditButton, List, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { useCanEdit } from '../common/actions';
 import { TaskListImportButton } from './TaskListImport';
 import { request } from '../../dataProvider';
 import { PlanTasksDocument, type PlanTasksQuery } from '../../graphql/generated';
 import { ExportButtons } from '../common/actions';
 import { EnumField } from '../common/fields';
+import { EditTaskLink } from './taskEdit';
 
 type KeyWorkRow = NonNullable<PlanTasksQuery['Plan']>['keyWorks'][number];
 type Task = KeyWorkRow['tasks'][number];
@@ -44,6 +45,7 @@ const Done = ({ task }: { task: Task }) => {
 const PlanTasks = () => {
   const record = useRecordContext();
   const translate = useTranslate();
+  const editable = useCanEdit();
   const [keyWorks, setKeyWorks] = useState<KeyWorkRow[] | null>(null);
   useEffect(() => {
     if (record?.id)
@@ -98,6 +100,11 @@ const PlanTasks = () => {
                     <TableCell>{t.deadlineText ?? translate('app.tasks.no_deadline')}</TableCell>
                     <TableCell>
                       <Done task={t} />
+                      {editable && (
+                        <Box sx={{ mt: 0.5 }}>
+                          <EditTaskLink id={t.id} />
+                        </Box>
+                      )}
                     </TableCell>
                   </TableRow>
                 );
@@ -132,13 +139,20 @@ export const PlanList = () => (
   </List>
 );
 
+const PlanShowActions = () => {
+  const editable = useCanEdit();
+  return <TopToolbar>{editable && <EditButton />}</TopToolbar>;
+};
+
 export const PlanShow = () => (
-  <Show>
+  <Show actions={<PlanShowActions />}>
     <SimpleShowLayout>
       <TextField source="name" />
       <ReferenceField source="documentId" reference="PolicyDocument" link="show">
         <TextField source="docNumber" />
       </ReferenceField>
+      <TextField source="year" emptyText="—" />
+      <DateField source="archivedOn" emptyText="—" />
       <PlanTasks />
     </SimpleShowLayout>
   </Show>
