@@ -115,6 +115,11 @@ describe(`audit trail (${dbKind()})`, () => {
     const { createTaskItem: task } = (await t.gql(`mutation { createTaskItem(keyWorkId: "${keyWork.id}", content: "审计用任务", deadlineText: "年底前") { id } }`, {}, admin)).data;
     await crud('Milestone', `taskItemId: "${task.id}", text: "摸底排查", deadlineText: "10月底前"`, 'deadlineText: "11月15日前完成"', 'dueDate');
     await crud('Assignment', `taskItemId: "${task.id}", unitId: "${streetUnit.id}", isLead: true`, 'isLead: false', 'isLead');
+    // a recurring duty: each holding reported is one event
+    const { createTaskItem: meeting } = (await t.gql(`mutation { createTaskItem(keyWorkId: "${keyWork.id}", content: "每季度召开联席会议", deadlineText: "每季度") { id } }`, {}, admin)).data;
+    const { createAssignment: meetingUnit } = (await t.gql(`mutation { createAssignment(taskItemId: "${meeting.id}", unitId: "${streetUnit.id}") { id } }`, {}, admin)).data;
+    const duty = await once('reportDuty', `mutation { reportDuty(assignmentId: "${meetingUnit.id}", heldOn: "${todayInChina()}", note: "召开联席会议", attendance: 9) { id periodKey } }`);
+    expect(duty.event).toMatchObject({ action: 'CREATE', entityType: 'DutyReport', after: { attendance: 9, periodKey: duty.data.periodKey } });
     await crud('User', 'username: "audited", displayName: "被审计", password: "password-123", role: AUDITOR', 'displayName: "改名"', 'displayName');
 
     const login = await once('login', 'mutation { login(username: "admin", password: "admin-pass-123") { token } }');

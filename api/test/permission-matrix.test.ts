@@ -73,6 +73,7 @@ const MATRIX: { admin: Record<string, readonly AdminCaller[]>; partner: Record<s
     Milestone: SIGNED_IN, allMilestones: SIGNED_IN, _allMilestonesMeta: SIGNED_IN, createMilestone: EDITORS, updateMilestone: EDITORS, deleteMilestone: EDITORS,
     Assignment: SIGNED_IN, allAssignments: SIGNED_IN, _allAssignmentsMeta: SIGNED_IN, createAssignment: EDITORS, updateAssignment: EDITORS, deleteAssignment: EDITORS,
     ProgressReport: SIGNED_IN, allProgressReports: SIGNED_IN, _allProgressReportsMeta: SIGNED_IN, reportProgress: REPORTERS,
+    DutyReport: SIGNED_IN, allDutyReports: SIGNED_IN, _allDutyReportsMeta: SIGNED_IN, reportDuty: REPORTERS, dutyOccurrences: SIGNED_IN,
     overdueTasks: SIGNED_IN, dueSoonTasks: SIGNED_IN, taskRollup: SIGNED_IN, taskListImportPreview: SIGNED_IN, importTaskList: EDITORS,
     // Indicators.
     Indicator: SIGNED_IN, allIndicators: SIGNED_IN, _allIndicatorsMeta: SIGNED_IN, createIndicator: EDITORS, updateIndicator: EDITORS, deleteIndicator: EDITORS,

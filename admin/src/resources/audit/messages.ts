@@ -27,6 +27,7 @@ export const messages = defineMessages(
       AuditAction: {
         CREATE: '新建',
         PROGRESS_BACKDATED: '补报进度（管理员更正）',
+        DUTY_BACKDATED: '补报定期工作落实（管理员更正）',
         UPDATE: '修改',
         DELETE: '删除',
         LOGIN: '登录',
@@ -87,6 +88,7 @@ export const messages = defineMessages(
       AuditAction: {
         CREATE: 'Created',
         PROGRESS_BACKDATED: 'Progress backdated (administrator correction)',
+        DUTY_BACKDATED: 'Duty report backdated (administrator correction)',
         UPDATE: 'Changed',
         DELETE: 'Deleted',
         LOGIN: 'Signed in',

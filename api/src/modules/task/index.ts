@@ -2,6 +2,10 @@ import { type ApiModule, type ModuleKit, type ModuleServices } from '../../commo
 import { SheetImporter } from '../../common/sheet-import/sheet-import';
 import { Assignment } from './assignment.entity';
 import { LivingTaskLists1765500000000 } from './migrations/1765500000000-LivingTaskLists';
+import { DutyReports1765500000001 } from './migrations/1765500000001-DutyReports';
+import { DutyReport } from './duty-report.entity';
+import { DutyReportService, DutyService } from './duty.service';
+import { DutyReportResolver, DutyResolver } from './duty.resolver';
 import { KeyWork } from './key-work.entity';
 import { Milestone } from './milestone.entity';
 import { Plan } from './plan.entity';
@@ -84,6 +88,23 @@ const services = ({ ds, tx, audit, config }: ModuleKit) => ({
     config.progressBackdateDays,
   ),
   taskImport: new SheetImporter(taskListImport, ds, tx, audit),
+  duty: new DutyService(ds),
+  dutyReport: new DutyReportService(
+    ds,
+    tx,
+    audit,
+    {
+      entity: DutyReport,
+      typeName: 'DutyReport',
+      searchColumns: ['note'],
+      derivedColumns: ['periodKey'],
+      defaultSort: [
+        ['heldOn', 'DESC'],
+        ['id', 'DESC'],
+      ],
+    },
+    config.progressBackdateDays,
+  ),
 });
 
 /** The refusal reasons its code throws (extensions.reason; see common/reasons.ts). */
@@ -100,8 +121,8 @@ const reasons = {
 /** 任务清单: plans, key works, targets, tasks, milestones, responsible units, progress reports. */
 export const taskModule: ApiModule = {
   name: 'task',
-  entities: [Plan, KeyWork, Target, TaskItem, Milestone, Assignment, ProgressReport],
-  migrations: [LivingTaskLists1765500000000],
+  entities: [Plan, KeyWork, Target, TaskItem, Milestone, Assignment, ProgressReport, DutyReport],
+  migrations: [LivingTaskLists1765500000000, DutyReports1765500000001],
   services,
   resolvers: [
     PlanResolver,
@@ -114,6 +135,8 @@ export const taskModule: ApiModule = {
     ProgressResolver,
     AssignmentStatusResolver,
     TaskImportResolver,
+    DutyReportResolver,
+    DutyResolver,
   ],
   reasons,
 };

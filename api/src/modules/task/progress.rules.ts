@@ -33,18 +33,18 @@ export const assignedOn = (assignment: Assignment): string => todayInChina(assig
  * than `limitDays` back; all BAD_USER_INPUT on `reportDate`. Returns the backdating of an ADMIN's
  * correction, or null for an ordinary report.
  */
-export function checkReportDate(reportDate: string, assignment: Assignment, actor: Actor, limitDays: number, today = todayInChina()): Backdating | null {
-  assertPastDate(reportDate, 'reportDate', today);
+export function checkReportDate(reportDate: string, assignment: Assignment, actor: Actor, limitDays: number, today = todayInChina(), field = 'reportDate'): Backdating | null {
+  assertPastDate(reportDate, field, today);
   const earliest = assignedOn(assignment);
   if (reportDate < earliest) {
-    throw badInput('reportDate', `reportDate ${reportDate} is before the assignment existed (it was created on ${earliest})`, ProgressReason.BEFORE_ASSIGNMENT, { earliest });
+    throw badInput(field, `${field} ${reportDate} is before the assignment existed (it was created on ${earliest})`, ProgressReason.BEFORE_ASSIGNMENT, { earliest });
   }
   const backdating = backdatingOf(reportDate, limitDays, today);
   if (backdating && actor.user?.role !== Role.ADMIN) {
     const from = [addDays(today, -limitDays), earliest].sort().at(-1)!;
     throw badInput(
-      'reportDate',
-      `reportDate ${reportDate} is ${backdating.days} days back; a report may be dated at most ${limitDays} days back (from ${from}). An older fact needs a correction by an ADMIN`,
+      field,
+      `${field} ${reportDate} is ${backdating.days} days back; a report may be dated at most ${limitDays} days back (from ${from}). An older fact needs a correction by an ADMIN`,
       ProgressReason.BACKDATED,
       { limitDays, earliest: from },
     );

@@ -4,6 +4,8 @@ import { addDays, daysBetween } from '../../common/dates';
 import { badInput, toId } from '../../common/errors';
 import { groupBy } from '../../common/loaders';
 import { Unit } from '../organization/unit.entity';
+import { DutyService } from './duty.service';
+import { OccurrenceStatus } from './duty.types';
 import { documentExpired, PolicyDocument } from '../policy/policy-document.entity';
 import { Assignment } from './assignment.entity';
 import { ProgressStatus } from './enums';
@@ -150,9 +152,16 @@ export class ProgressService {
       }
     };
     const rows = new Map<number, RollupRow>();
+    // the periods of recurring duties this year, counted where their assignment is
+    const occurrences = groupByKey(await new DutyService(this.ds).occurrences({ asOf: scope.asOf, unitId: scope.unitId, planId: scope.planId }), (o) => o.assignment.id);
     for (const s of states) {
       const [id, label] = keyOf(s);
-      const row = rows.get(id) ?? { id: String(id), label, total: 0, notStarted: 0, inProgress: 0, done: 0, overdue: 0, expired: 0 };
+      const row = rows.get(id) ?? { id: String(id), label, total: 0, notStarted: 0, inProgress: 0, done: 0, overdue: 0, expired: 0, occurrences: 0, occurrencesHeld: 0, occurrencesOverdue: 0 };
+      for (const o of occurrences.get(s.assignment.id) ?? []) {
+        row.occurrences++;
+        if (o.status === OccurrenceStatus.HELD || o.status === OccurrenceStatus.HELD_LATE) row.occurrencesHeld++;
+        else if (o.status === OccurrenceStatus.OVERDUE) row.occurrencesOverdue++;
+      }
       row.total++;
       if (s.status === ProgressStatus.DONE) row.done++;
       else if (s.status === ProgressStatus.IN_PROGRESS) row.inProgress++;
@@ -178,4 +187,10 @@ export class ProgressService {
     for (const r of reports) latest.set(r.assignmentId, r.status);
     return assignmentIds.map((id) => latest.get(id) ?? ProgressStatus.NOT_STARTED);
   }
+}
+
+function groupByKey<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const i of items) (out.get(key(i)) ?? out.set(key(i), []).get(key(i))!).push(i);
+  return out;
 }

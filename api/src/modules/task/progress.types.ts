@@ -60,4 +60,13 @@ export class RollupRow {
 
   @Field(() => Int, { description: 'In a plan whose validity has ended: shown as expired, not overdue' })
   expired: number;
+
+  @Field(() => Int, { description: '定期工作: periods of recurring duties from 1 January of asOf’s year to asOf (one per unit and period)' })
+  occurrences: number;
+
+  @Field(() => Int, { description: 'Of those, done as often as required (on time or late)' })
+  occurrencesHeld: number;
+
+  @Field(() => Int, { description: 'Of those, overdue: the due day passed without it being done' })
+  occurrencesOverdue: number;
 }
