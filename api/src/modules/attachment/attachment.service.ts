@@ -91,7 +91,9 @@ export class AttachmentService extends CrudService<Attachment, AttachmentFilter>
       if (!type) throw badInput('file', 'Only photos (JPEG, PNG, WebP, GIF), PDF and Office documents (Word, Excel, PowerPoint; no macros) can be attached', 'UNSUPPORTED_TYPE');
       const extension = /\.([A-Za-z0-9]{1,8})$/.exec(admitted.fileName)?.[1].toLowerCase();
       if (!extension || !type.extensions.includes(extension)) {
-        throw badInput('fileName', `The file is ${type.mimeType}: its name should end in .${type.extensions.join(' or .')}`, 'EXTENSION_MISMATCH', { expected: type.extensions });
+        throw badInput('fileName', `The file is ${type.mimeType}: its name should end in .${type.extensions.join(' or .')}`, 'EXTENSION_MISMATCH', {
+          expected: type.extensions.map((e) => `.${e}`).join(' / '),
+        });
       }
       return { staged, type };
     } catch (err) {
@@ -195,7 +197,10 @@ export class AttachmentService extends CrudService<Attachment, AttachmentFilter>
   }
 
   private tooLarge() {
-    return badInput('file', `Files of at most ${Math.floor(this.maxBytes / 1024)} KB can be attached`, 'FILE_TOO_LARGE', { maxBytes: this.maxBytes });
+    return badInput('file', `Files of at most ${Math.floor(this.maxBytes / 1024)} KB can be attached`, 'FILE_TOO_LARGE', {
+      maxBytes: this.maxBytes,
+      maxMb: Math.round((this.maxBytes / 1024 / 1024) * 10) / 10,
+    });
   }
 
   private full() {
