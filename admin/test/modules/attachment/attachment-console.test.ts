@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Role } from '../../../../api/src/common/roles';
-import { png } from '../../../../api/test/modules/attachment/files';
+import { pdf, png } from '../../../../api/test/modules/attachment/files';
 import { browserAvailable, type Console, shot, signIn, startConsole } from '../../browser';
 
 const run = browserAvailable() ? describe : describe.skip;
@@ -65,5 +65,27 @@ run('attachments in the console', () => {
     await page.click('[data-testid="attachment-delete"]');
     await page.click('.MuiDialog-root button:has-text("确认")');
     await page.waitForSelector('[data-testid="attachments"] >> text=暂无附件');
+  }, 120_000);
+
+  it('lets a unit attach a scan to its progress report from 我的任务', async () => {
+    const unitId = (await c.t.gql('{ allUnits(filter: { q: "人居环境办" }) { id } }', {}, admin)).data.allUnits[0].id;
+    await c.t.createUser({ username: 'renju_staff', role: Role.UNIT_STAFF, unitId });
+    const scan = path.join(dir, '整治前后对比.pdf');
+    fs.writeFileSync(scan, pdf('整治前后'));
+
+    page = await c.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    await signIn(page, c.base, 'renju_staff', 'password-123');
+    await page.click('[data-testid="menu-my-tasks"]');
+    await page.click('[data-testid="my-task"] >> nth=0 >> [data-testid="report-progress"]');
+    await page.fill('[data-testid="report-note"]', '已清理楼道堆物');
+    await page.click('[data-testid="report-submit"]');
+    await page.waitForSelector('text=进度已报告');
+
+    await page.click('[data-testid="my-task"] >> nth=0 >> [data-testid="progress-reports"]');
+    await page.waitForSelector('[data-testid="progress-report"] >> text=已清理楼道堆物');
+    await page.setInputFiles('[data-testid="progress-report"] >> nth=0 >> [data-testid="attachment-input"]', scan);
+    await page.waitForSelector('[data-testid="progress-report"] [data-testid="attachment"][data-kind="PDF"]');
+    expect(await page.textContent('[data-testid="progress-report"] >> nth=0')).toContain('整治前后对比.pdf');
+    await shot(page, 'progress-report-attachments');
   }, 120_000);
 });
