@@ -45,6 +45,7 @@ async function signIn(req: Request, kit: Kit, roles?: readonly Role[]): Promise<
   const user = auth.user;
   if (!user) throw unauthenticated(auth.reason ?? 'Sign in first');
   if (user.mustChangePassword) throw forbidden('Someone else set your password: choose your own with changePassword first', 'PASSWORD_CHANGE_REQUIRED');
+  req.facts = { ...req.facts, userId: user.id };
   if (roles && !roles.includes(user.role)) throw forbidden(`This needs one of the roles ${roles.join(', ')}; you are ${user.role}`, 'ROLE');
   await prepareViewer(kit.ds, { jurisdictionId: officeOf(user.jurisdictionId, req.get('x-office')), role: user.role });
   await kit.services.limits.enforce('user', String(user.id), 'Too many requests from your account');
@@ -66,6 +67,7 @@ async function upload(req: Request, res: Response, kit: Kit): Promise<void> {
     // no database while the bytes arrive; the iterator must not destroy the request (and its socket) when the store stops reading
     const received = await attachments.receive(admitted, req.iterator({ destroyOnReturn: false }) as AsyncIterable<Uint8Array>);
     const { attachment, created } = await inScope(req, kit, viewer, () => attachments.record(admitted, received, actor));
+    req.facts = { ...req.facts, outcome: 'OK' };
     res.status(created ? 201 : 200).json(attachmentJson(attachment));
   } catch (err) {
     refuse(req, res, err);
@@ -112,6 +114,7 @@ function notThere(res: Response): void {
 /** A refusal as JSON, as the GraphQL endpoint words it; anything unexpected is logged and masked. */
 function refuse(req: Request, res: Response, err: unknown): void {
   if (res.headersSent) return void res.destroy();
+  req.facts = { ...req.facts, outcome: err instanceof GraphQLError && typeof err.extensions.code === 'string' ? err.extensions.code : 'INTERNAL_SERVER_ERROR' };
   if (err instanceof GraphQLError && typeof err.extensions.code === 'string') {
     const { http, ...extensions } = err.extensions as Record<string, unknown> & { http?: { headers?: Map<string, string> } };
     const code = err.extensions.code;

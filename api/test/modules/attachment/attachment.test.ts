@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import request from 'supertest';
 import { Role } from '../../../src/common/roles';
 import { dbKind } from '../../db';
@@ -27,6 +29,14 @@ describe(`attachments (${dbKind()})`, () => {
   const J = new Map<string, string>();
   const users: Record<string, string> = {};
   const ids: Record<string, string> = {};
+  /** The request log's lines. */
+  const logged: Array<Record<string, unknown>> = [];
+  const log = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) logged.push(JSON.parse(line));
+      done();
+    },
+  });
 
   async function ok(query: string, variables: Record<string, unknown> = {}, token = admin) {
     const res = await t.gql(query, variables, token);
@@ -61,7 +71,7 @@ describe(`attachments (${dbKind()})`, () => {
     (await ok(`mutation { createRevenueDisclosure(compoundId: "${compound}", year: 2025, quarter: ${quarter}, disclosedOn: "2026-01-20", evidence: "公示栏") { id } }`)).createRevenueDisclosure.id;
 
   beforeAll(async () => {
-    t = await startTestApp({ config: { attachmentMaxBytes: MAX } });
+    t = await startTestApp({ config: { attachmentMaxBytes: MAX }, requestLog: pino({ level: 'info', base: undefined }, log) });
     admin = await t.adminToken();
     for (const j of (await ok('{ allJurisdictions(perPage: 1000) { id name } }')).allJurisdictions) J.set(j.name, j.id);
     const unitOf = async (name: string, jurisdiction: string) =>
@@ -134,6 +144,12 @@ describe(`attachments (${dbKind()})`, () => {
       targetId: ids.d1,
     });
     expect(d.attachments[1].kind).toBe('PDF');
+
+    // the request log has a line for each upload: who, the outcome, the path without the query (no file names)
+    const line = logged.find((l) => (l.req as { method?: string } | undefined)?.method === 'POST' && (l.res as { status?: number } | undefined)?.status === 201);
+    expect(line).toMatchObject({ req: { path: '/files' }, outcome: 'OK' });
+    expect(typeof line?.userId).toBe('number');
+    expect(JSON.stringify(logged)).not.toContain('小区公示栏');
   });
 
   it('stores the same file once, and answers the same file on the same record with the first', async () => {
