@@ -124,6 +124,8 @@ function refuse(req: Request, res: Response, err: unknown): void {
     res.status(REASON_STATUS[String(extensions.reason)] ?? STATUS[code] ?? 400).json({ errors: [{ message: err.message, extensions }] });
     return;
   }
+  // the client went away mid-upload: nobody to answer, nothing kept (the staging file is gone with the error)
+  if (req.destroyed) return;
   const outage = databaseOutage(err);
   if (outage) {
     res

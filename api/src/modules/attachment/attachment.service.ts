@@ -222,7 +222,9 @@ export function attachmentsOf(loaders: Loaders, targetType: string): DataLoader<
 /**
  * Work on one blob, one at a time in this process: recording an upload (bytes in place, then the row)
  * and removing an attachment (the row, then the bytes if no row names them) never interleave, so a
- * removal cannot take the bytes an upload of the same content is about to name.
+ * removal cannot take the bytes an upload of the same content is about to name. Several API processes
+ * sharing one directory do not share this lock: there, a removal racing an upload of the very same
+ * bytes could still remove them (a narrow window; the download then answers 404 and the file is sent again).
  */
 const HASH_LOCKS = new Map<string, Promise<void>>();
 
