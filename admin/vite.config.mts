@@ -80,6 +80,6 @@ export default defineConfig(({ command }) => ({
   },
   server: {
     port: 5173,
-    proxy: { '/graphql': 'http://localhost:4000', '/health': 'http://localhost:4000' },
+    proxy: { '/graphql': 'http://localhost:4000', '/files': 'http://localhost:4000', '/health': 'http://localhost:4000' },
   },
 }));

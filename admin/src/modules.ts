@@ -1,3 +1,4 @@
+import { attachmentModule } from './resources/attachment';
 import { auditModule } from './resources/audit';
 import { authModule } from './resources/auth';
 import { budgetModule } from './resources/budget';
@@ -42,5 +43,6 @@ export const MODULES: ConsoleModule[] = [
   partnerModule,
   publicNoticeModule,
   auditModule,
+  attachmentModule,
   authModule,
 ];

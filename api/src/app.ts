@@ -21,8 +21,7 @@ import { buildAdminSchema, buildPartnerSchema } from './schema';
 import { createServices, type Services } from './services';
 import { mountPartnerApi } from './modules/partner/partner.endpoint';
 import { MODULES } from './modules';
-import { prepareViewer } from './common/scope';
-import { badInput } from './common/errors';
+import { officeOf, prepareViewer } from './common/scope';
 
 export interface AppOptions {
   /** A TypeORM logger (tests count statements with one). */
@@ -117,7 +116,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, errorOptions),
       budget,
     });
-    for (const m of MODULES) m.http?.(app, { ds, services });
+    for (const m of MODULES) m.http?.(app, { ds, services, budget });
     serveConsole(app, config.adminDir);
     return {
       express: app,
@@ -183,17 +182,6 @@ function gate(limits: QueryLimits, services: Services): ApolloServerPlugin<AppCo
       };
     },
   };
-}
-
-/**
- * The jurisdiction a request works in: the user's own, or, for a root user (the platform's), the one
- * office they chose to look at in the console (X-Office: a jurisdiction id), as a user of it would.
- */
-function officeOf(own: number | null, header: string | undefined): number | null {
-  if (own != null || !header) return own;
-  const id = Number(header);
-  if (!Number.isSafeInteger(id) || id <= 0) throw badInput('X-Office', 'X-Office must be the id of a jurisdiction', 'NOT_AN_ID');
-  return id;
 }
 
 /** Why the database cannot answer now, or null; bounded so /health answers during an outage too. */

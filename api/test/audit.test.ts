@@ -222,7 +222,11 @@ describe(`audit trail (${dbKind()})`, () => {
     expect(revoked.event).toMatchObject({ action: 'REVOKE_KEY', after: { revokeReason: '测试' } });
 
     // the modules' own parts (api/test/modules/<module>/expectations.ts)
-    for (const m of moduleExpectations()) await m.audit?.({ once, gql: (q, v = {}) => t.gql(q, v, admin) });
+    const postFile = async (path: string, body: Buffer) => {
+      const res = await request(t.app.express).post(path).set('authorization', `Bearer ${admin}`).set('content-type', 'application/octet-stream').send(body);
+      return { status: res.status, body: res.body };
+    };
+    for (const m of moduleExpectations()) await m.audit?.({ once, gql: (q, v = {}) => t.gql(q, v, admin), post: postFile });
 
     const schema = await t.gql('{ __schema { mutationType { fields { name } } } }', {}, admin);
     const all: string[] = schema.data.__schema.mutationType.fields.map((f: { name: string }) => f.name);

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'typeorm';
 import pino, { type Logger as PinoLogger } from 'pino';
@@ -120,7 +122,9 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
   const onTemplate = !options.fresh && templatesDir() !== null && !['database', 'adminUsername', 'adminPassword'].some((k) => options.config && k in options.config);
   const { db, drop } = onTemplate ? await templateCopy(variant, (empty) => buildTemplate(empty, variant)) : await freshDatabase();
   const sql = new CountingLogger();
-  const config = testConfig(db, options);
+  // every test app keeps its attachments in a directory of its own, removed with its database
+  const files = options.config?.attachmentDir ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'wydj-files-'));
+  const config = testConfig(db, { ...options, config: { ...(files ? { attachmentDir: files } : {}), ...options.config } });
   const app = await createApp(config, { logger: sql, log: () => undefined, requestLog: options.requestLog ?? measuringLog() }).catch(async (err: unknown) => {
     await drop();
     throw err;
@@ -180,6 +184,7 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     async close() {
       await app.close();
       await drop();
+      if (files) fs.rmSync(files, { recursive: true, force: true });
     },
   };
   return t;

@@ -17,6 +17,8 @@ export interface AuditKit {
   once(name: string, query: string, variables?: Record<string, unknown>, opts?: { token?: string; events?: number }): Promise<{ data: any; event: any }>;
   /** A query or mutation as ADMIN, without the audit check (setup). */
   gql(query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: any[] }>;
+  /** A plain HTTP POST as ADMIN (a module's own route: an upload); returns the status and the JSON body. */
+  post(path: string, body: Buffer): Promise<{ status: number; body: any }>;
 }
 
 export interface ModuleExpectations {

@@ -1,10 +1,13 @@
+import request from 'supertest';
 import { getNamedType, type GraphQLField, type GraphQLInputObjectType, type GraphQLInputType, type GraphQLObjectType, isInputObjectType, isListType, isNonNullType, isObjectType } from 'graphql';
+import { todayInChina } from '../src/common/dates';
 import { Role } from '../src/common/roles';
 import { usccCheckChar } from '../src/common/uscc';
 import { dbKind } from './db';
 import { codeOf, type GqlResponse, startTestApp, type TestApp } from './harness';
 import { operationFor, snapshot } from './permission-matrix.cells';
 import { printedSchema } from './printed-schemas';
+import { png } from './modules/attachment/files';
 
 /*
  * Many offices in one system (issue 14): every user works inside a jurisdiction and reads and
@@ -19,8 +22,11 @@ import { printedSchema } from './printed-schemas';
 
 type Reach = 'subtree' | 'downward' | 'public';
 
-/** GraphQL type → how to find each record's owner (id, owner) and how far up it is read. */
-const OWNERS: Record<string, { sql: string; reach: Reach }> = {
+/**
+ * GraphQL type → how to find each record's owner (id, owner) and how far up it is read: one reach for
+ * the type, or each row's own ('row': the SQL gives `reach`; an attachment is read as its record is).
+ */
+const OWNERS: Record<string, { sql: string; reach: Reach | 'row' }> = {
   PolicyDocument: { sql: 'SELECT id, jurisdictionId AS owner FROM policy_document', reach: 'downward' },
   Clause: { sql: 'SELECT c.id, d.jurisdictionId AS owner FROM clause c JOIN policy_document d ON d.id = c.documentId', reach: 'downward' },
   DocumentCitation: { sql: 'SELECT c.id, d.jurisdictionId AS owner FROM document_citation c JOIN policy_document d ON d.id = c.citingDocumentId', reach: 'downward' },
@@ -99,6 +105,14 @@ const OWNERS: Record<string, { sql: string; reach: Reach }> = {
   PartnerAccess: { sql: 'SELECT a.id, k.jurisdictionId AS owner FROM partner_access a JOIN partner_key k ON k.id = a.keyId', reach: 'subtree' },
   User: { sql: 'SELECT id, jurisdictionId AS owner FROM app_user', reach: 'subtree' },
   AuditEvent: { sql: 'SELECT id, jurisdictionId AS owner FROM audit_event', reach: 'subtree' },
+  Attachment: {
+    sql: `SELECT a.id, c.communityId AS owner, 'subtree' AS reach FROM attachment a JOIN revenue_disclosure d ON d.id = a.targetId JOIN compound c ON c.id = d.compoundId WHERE a.targetType = 'RevenueDisclosure'
+      UNION ALL SELECT a.id, c.communityId, 'subtree' FROM attachment a JOIN complaint o ON o.id = a.targetId JOIN compound c ON c.id = o.compoundId WHERE a.targetType = 'Complaint'
+      UNION ALL SELECT a.id, c.communityId, 'subtree' FROM attachment a JOIN complaint_step s ON s.id = a.targetId JOIN complaint o ON o.id = s.complaintId JOIN compound c ON c.id = o.compoundId WHERE a.targetType = 'ComplaintStep'
+      UNION ALL SELECT a.id, p.jurisdictionId, 'downward' FROM attachment a JOIN progress_report r ON r.id = a.targetId JOIN assignment x ON x.id = r.assignmentId JOIN task_item t ON t.id = x.taskItemId
+        JOIN key_work k ON k.id = t.keyWorkId JOIN plan p ON p.id = k.planId WHERE a.targetType = 'ProgressReport'`,
+    reach: 'row',
+  },
 };
 
 interface Viewer {
@@ -152,9 +166,16 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
     const j = J.get(jurisdiction)!;
     return subtree(j).includes(owner) || (reach === 'downward' && ancestors(j).includes(owner));
   };
+  const rowReach = new Map<string, Reach>();
   const owners = async (type: string): Promise<Map<string, number | null>> => {
-    const rows: Array<{ id: number | string; owner: number | string | null }> = await t.app.ds.query(OWNERS[type].sql);
+    const rows: Array<{ id: number | string; owner: number | string | null; reach?: Reach }> = await t.app.ds.query(OWNERS[type].sql);
+    for (const r of rows) if (r.reach) rowReach.set(`${type}:${r.id}`, r.reach);
     return new Map(rows.map((r) => [String(r.id), r.owner == null ? null : Number(r.owner)]));
+  };
+  /** How far up a record is read: its type's reach, or its own. */
+  const reachOf = (type: string, id: string): Reach => {
+    const reach = OWNERS[type].reach;
+    return reach === 'row' ? rowReach.get(`${type}:${id}`)! : reach;
   };
 
   beforeAll(async () => {
@@ -212,8 +233,22 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
         },
       );
       await ok('mutation($p: ID!, $j: ID!) { createThreeHaveDesignation(propertyCompanyId: $p, jurisdictionId: $j, designatedOn: "2024-01-01") { id } }', { p: company, j: jid(street) });
-      await ok('mutation($c: ID!) { createComplaint(compoundId: $c, channel: HOTLINE_12345, summary: "电梯故障", receivedOn: "2026-01-05") { id } }', { c: compound });
-      await ok('mutation($c: ID!) { createRevenueDisclosure(compoundId: $c, year: 2025, quarter: 4, disclosedOn: "2026-01-20", evidence: "公示栏") { id } }', { c: compound });
+      const complaint = (await ok('mutation($c: ID!) { createComplaint(compoundId: $c, channel: HOTLINE_12345, summary: "电梯故障", receivedOn: "2026-01-05") { id steps { id } } }', { c: compound }))
+        .createComplaint;
+      const disclosure = (await ok('mutation($c: ID!) { createRevenueDisclosure(compoundId: $c, year: 2025, quarter: 4, disclosedOn: "2026-01-20", evidence: "公示栏") { id } }', { c: compound }))
+        .createRevenueDisclosure.id;
+      // files on the records of both streets (read as their records are)
+      for (const [type, id] of [
+        ['RevenueDisclosure', disclosure],
+        ['Complaint', complaint.id],
+        ['ComplaintStep', complaint.steps[0].id],
+      ]) {
+        const res = await request(t.app.express)
+          .post(`/files?targetType=${type}&targetId=${id}&name=${encodeURIComponent(`${community}附件.png`)}`)
+          .set('authorization', `Bearer ${admin}`)
+          .send(png(2, 2, [J.get(community)! % 256, 0, 0]));
+        if (res.status !== 201) throw new Error(`upload: ${JSON.stringify(res.body)}`);
+      }
       const unit = ((await ok('{ allUnits(perPage: 1) { id } }')).allUnits as Array<{ id: string }>)[0].id;
       await ok(
         'mutation($c: ID!, $u: ID!) { createServiceEvaluation(compoundId: $c, responsibleUnitId: $u, year: 2025, half: 2, evaluatedOn: "2025-12-10", dissatisfactionRate: 30, result: PASS) { id } }',
@@ -264,6 +299,13 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
     viewers.push({ label: 'UNIT_STAFF of 青阳街道', role: Role.UNIT_STAFF, jurisdiction: '青阳街道', token: streetStaff.token });
     const communityOffice = await t.createUser({ username: 'office-yangguang', role: Role.PARTY_OFFICE, jurisdictionId: jid('阳光社区') });
     viewers.push({ label: 'PARTY_OFFICE of 阳光社区', role: Role.PARTY_OFFICE, jurisdiction: '阳光社区', token: communityOffice.token });
+    // a progress report on the street's plan with a photo: read downwards, as the report is
+    const [assignment] = await t.app.ds.query("SELECT a.id FROM assignment a JOIN unit u ON u.id = a.unitId WHERE u.name = '阳光社区' ORDER BY a.id LIMIT 1");
+    const report = (
+      await ok('mutation($a: ID!, $d: LocalDate!) { reportProgress(assignmentId: $a, reportDate: $d, status: IN_PROGRESS, note: "附件") { id } }', { a: String(assignment.id), d: todayInChina() })
+    ).reportProgress.id;
+    const photo = await request(t.app.express).post(`/files?targetType=ProgressReport&targetId=${report}&name=report.png`).set('authorization', `Bearer ${admin}`).send(png());
+    if (photo.status !== 201) throw new Error(`upload: ${JSON.stringify(photo.body)}`);
   }, 180_000);
   afterAll(() => t?.close());
 
@@ -289,6 +331,7 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
       'PartnerKey',
       'User',
       'AuditEvent',
+      'Attachment',
     ];
     for (const type of boths) {
       const all = [...(await owners(type)).values()];
@@ -303,8 +346,8 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
     for (const v of viewers) {
       for (const { field, type } of LISTS) {
         const truth = await owners(type.name);
-        const expected = [...truth].filter(([, owner]) => readable(v.jurisdiction, OWNERS[type.name].reach, owner)).map(([id]) => id);
-        const hidden = [...truth].filter(([, owner]) => !readable(v.jurisdiction, OWNERS[type.name].reach, owner)).map(([id]) => id);
+        const expected = [...truth].filter(([id, owner]) => readable(v.jurisdiction, reachOf(type.name, id), owner)).map(([id]) => id);
+        const hidden = [...truth].filter(([id, owner]) => !readable(v.jurisdiction, reachOf(type.name, id), owner)).map(([id]) => id);
         const seen: string[] = [];
         let refused = false;
         for (let page = 0; ; page++) {
@@ -355,7 +398,7 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
           }
           for (const row of res.data[field] as Array<Record<string, Array<{ id: string }>>>) {
             for (const child of row[nested.name] ?? []) {
-              if (!readable(v.jurisdiction, OWNERS[nested.type.name].reach, nestedTruth.get(child.id) ?? null))
+              if (!readable(v.jurisdiction, reachOf(nested.type.name, child.id), nestedTruth.get(child.id) ?? null))
                 problems.push(`${v.label} ${field}.${nested.name} shows hidden ${nested.type.name} ${child.id}`);
             }
           }

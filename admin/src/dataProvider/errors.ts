@@ -146,6 +146,14 @@ const REASON_MESSAGES: Record<string, string> = {
   UNISSUED_ID: 'app.partner.errors.unissued_id',
   UNISSUED_CURSOR: 'app.partner.errors.unissued_cursor',
   AMBIGUOUS_PERIOD: 'app.partner.errors.ambiguous_period',
+  // attachments (POST /files, deleteAttachment)
+  NOT_ATTACHABLE: 'app.attachments.errors.not_attachable',
+  FILE_TOO_LARGE: 'app.attachments.errors.too_large',
+  EMPTY_FILE: 'app.attachments.errors.empty',
+  UNSUPPORTED_TYPE: 'app.attachments.errors.unsupported',
+  EXTENSION_MISMATCH: 'app.attachments.errors.extension',
+  ATTACHMENT_LIMIT: 'app.attachments.errors.limit',
+  NOT_UPLOADER: 'app.attachments.errors.not_uploader',
 };
 /**
  * A reason whose wording depends on what was refused (extensions.entity, which the throw site sends):
@@ -156,6 +164,7 @@ const REASON_IN_CONTEXT: Array<[string, string, string]> = [
   ['FROZEN', 'AwardCase', 'app.incentives.errors.frozen_case'],
   ['FROZEN', 'RatingPeriod', 'app.ratings.errors.frozen_period'],
   ['FROZEN', 'RatingScheme', 'app.ratings.errors.frozen_scheme'],
+  ['STILL_REFERENCED', 'Attachment', 'app.attachments.errors.still_attached'],
 ];
 /**
  * A reason whose wording depends on the field it refuses (a validation error names no entity):

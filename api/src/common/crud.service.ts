@@ -179,12 +179,20 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
     return this.snapshot(row);
   }
 
+  /** Checks other modules add to every delete of this type, in its transaction (a record with attachments is not deleted: attachment/index.ts). */
+  private readonly deleteChecks: Array<(em: EntityManager, row: T) => Promise<void>> = [];
+
+  onDelete(check: (em: EntityManager, row: T) => Promise<void>): void {
+    this.deleteChecks.push(check);
+  }
+
   async delete(id: number, actor: Actor): Promise<T> {
     return this.tx.run(async (em) => {
       const current = await this.lockRow(em, id);
       const before = this.snapshot(current);
       const jurisdictionId = await this.checkScope(em, current);
       await this.beforeDelete(em, current);
+      for (const check of this.deleteChecks) await check(em, current);
       try {
         await em.delete(this.opts.entity, { id } as never);
       } catch (err) {

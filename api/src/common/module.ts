@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/env';
 import type { AuditService } from '../modules/audit/audit.service';
 import type { Services } from './context';
 import type { RateLimits } from './rate-limit';
+import type { RequestBudget } from './request-scope';
 import type { TransactionRunner } from './transactions';
 
 /** What every module's services are made with: the data source, the transaction runner, the audit trail, the config. */
@@ -53,8 +54,8 @@ export interface ApiModule {
   partnerResolvers?: Function[];
   /** The refusal reasons (extensions.reason) it throws, for the ErrorReason enum the console translates. */
   reasons?: Readonly<Record<string, string>>;
-  /** Plain HTTP routes it serves besides GraphQL (public notices), mounted before the console. */
-  http?: (app: Express, kit: { ds: DataSource; services: Services }) => void;
+  /** Plain HTTP routes it serves besides GraphQL (public notices, file uploads), mounted before the console; `budget` is what one request may use of the database. */
+  http?: (app: Express, kit: { ds: DataSource; services: Services; budget: RequestBudget }) => void;
 }
 
 /** The services a module's factory makes, for `interface Services extends ModuleServices<typeof services>`. */

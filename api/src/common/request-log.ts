@@ -55,8 +55,8 @@ export function requestLog(logger: Logger): RequestHandler {
       res.setHeader('X-Request-Id', id);
       return id;
     },
-    // Static console files would drown the log; /health is polled.
-    autoLogging: { ignore: (req: IncomingMessage) => !/^\/(graphql|partner\/graphql)\b/.test(req.url ?? '') },
+    // Static console files would drown the log; /health is polled. File uploads and downloads are logged.
+    autoLogging: { ignore: (req: IncomingMessage) => !/^\/(graphql|partner\/graphql|files)\b/.test(req.url ?? '') },
     quietReqLogger: true,
     serializers: {
       req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),

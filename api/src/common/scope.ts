@@ -74,7 +74,37 @@ export function Owned(decl: OwnedBy): ClassDecorator {
 }
 
 export const ownership = (target: Function): OwnedBy | undefined => DECLARATIONS.get(target);
-export const ownedEntities = (): Function[] => [...DECLARATIONS.keys()];
+export const ownedEntities = (): Function[] => [...DECLARATIONS.keys(), ...OWNED_BY_ANY.keys()];
+
+/**
+ * A record that belongs to a record of one of several types (an attachment of a disclosure, a
+ * progress report, a complaint): a column names the parent's type (a key of `parents`) and another
+ * its id. There is no second rule: the record is read exactly when its parent is (the parent's
+ * reach), and written exactly when its parent may be (the parent's write rule, on the parent's
+ * owner). A type missing from `parents` is read by nobody and written by nobody (but the root).
+ */
+export interface OwnedByAny {
+  typeColumn: string;
+  idColumn: string;
+  /** The parent types by the name the type column holds (read when used: a registry other modules add to). */
+  parents: () => ReadonlyMap<string, Function>;
+}
+
+const OWNED_BY_ANY = new Map<Function, OwnedByAny>();
+
+/** Declares a record owned through a parent of one of several types (see OwnedByAny). */
+export function OwnedByParent(decl: OwnedByAny): ClassDecorator {
+  return (target) => {
+    OWNED_BY_ANY.set(target, decl);
+  };
+}
+
+/** The parent a row of an OwnedByAny record names: its type (an owned entity) and id, or null for a type not among the parents. */
+function parentOfRow(decl: OwnedByAny, row: ObjectLiteral): { target: Function; id: number } | null {
+  const target = decl.parents().get(String(row[decl.typeColumn]));
+  const id = Number(row[decl.idColumn]);
+  return target && DECLARATIONS.get(target) && Number.isSafeInteger(id) ? { target, id } : null;
+}
 
 export type { Viewer };
 
@@ -210,6 +240,17 @@ export async function prepareViewer(ds: DataSource, viewer: Viewer): Promise<voi
   if (scope) scope.viewer = viewer;
 }
 
+/**
+ * The jurisdiction a request works in: the user's own, or, for a root user (the platform's), the one
+ * office they chose to look at in the console (X-Office: a jurisdiction id), as a user of it would.
+ */
+export function officeOf(own: number | null, header: string | undefined): number | null {
+  if (own != null || !header) return own;
+  const id = Number(header);
+  if (!Number.isSafeInteger(id) || id <= 0) throw badInput('X-Office', 'X-Office must be the id of a jurisdiction', 'NOT_AN_ID');
+  return id;
+}
+
 /** The jurisdictions a viewer reads for a reach, or null for no restriction. */
 function readableIds(viewer: Viewer, reach: Reach): readonly number[] | null {
   if (reach === 'public') return null;
@@ -236,6 +277,8 @@ function ownedWithin(ds: DataSource, target: Function, alias: string, ids: reado
 
 /** The condition a SELECT on `target` gets for the current viewer, or undefined for none. */
 export function readCondition(ds: DataSource, target: Function, alias: string): string | undefined {
+  const any = OWNED_BY_ANY.get(target);
+  if (any) return readConditionOfAny(ds, target, any, alias);
   const decl = DECLARATIONS.get(target);
   if (!decl) return undefined;
   const viewer = currentViewer();
@@ -243,6 +286,33 @@ export function readCondition(ds: DataSource, target: Function, alias: string): 
   const ids = readableIds(viewer, decl.reads);
   if (!ids) return undefined;
   return ownedWithin(ds, target, alias, ids);
+}
+
+/**
+ * An OwnedByAny record is read when its parent is: for each parent type, its rows of that type whose
+ * parent the viewer reads (the parent's own condition at the parent's reach), OR-ed; other types never.
+ */
+function readConditionOfAny(ds: DataSource, target: Function, decl: OwnedByAny, alias: string): string | undefined {
+  const viewer = currentViewer();
+  if (!viewer) return undefined;
+  const meta = ds.getMetadata(target);
+  const esc = (s: string) => ds.driver.escape(s);
+  const col = (property: string) => `${esc(alias)}.${esc(meta.findColumnWithPropertyName(property)!.databaseName)}`;
+  const parts: string[] = [];
+  for (const [name, parent] of decl.parents()) {
+    const parentDecl = DECLARATIONS.get(parent);
+    // the names are the registry's own (identifiers), never a caller's: checked so they can stand in the SQL
+    if (!parentDecl || !/^[A-Za-z][A-Za-z0-9]*$/.test(name)) continue;
+    const ids = readableIds(viewer, parentDecl.reads);
+    const ofType = `${col(decl.typeColumn)} = '${name}'`;
+    if (!ids) {
+      parts.push(ofType);
+      continue;
+    }
+    const p = 'scope_any';
+    parts.push(`(${ofType} AND ${col(decl.idColumn)} IN (SELECT ${esc(p)}.${esc('id')} FROM ${esc(ds.getMetadata(parent).tableName)} ${esc(p)} WHERE ${ownedWithin(ds, parent, p, ids)}))`);
+  }
+  return parts.length ? parts.join(' OR ') : '1 = 0';
 }
 
 const PATCHED = Symbol.for('wuye.scopeRule');
@@ -279,6 +349,11 @@ export function installScopeRule(): void {
  * or its parent's owner (one statement). `undefined` for a record that is not owned.
  */
 export async function ownerOf(em: EntityManager, target: Function, row: ObjectLiteral): Promise<number | null | undefined> {
+  const any = OWNED_BY_ANY.get(target);
+  if (any) {
+    const parent = parentOfRow(any, row);
+    return parent ? ownerOfId(em, parent.target, parent.id) : null;
+  }
   const decl = DECLARATIONS.get(target);
   if (!decl) return undefined;
   if (decl.column) return row[decl.column] == null ? null : Number(row[decl.column]);
@@ -288,6 +363,18 @@ export async function ownerOf(em: EntityManager, target: Function, row: ObjectLi
 
 /** The owning jurisdiction of the saved record `id` of `target`, in one statement whatever its depth. */
 export async function ownerOfId(em: EntityManager, target: Function, id: number): Promise<number | null | undefined> {
+  const any = OWNED_BY_ANY.get(target);
+  if (any) {
+    // the parent first (one statement), then its owner
+    const meta = em.connection.getMetadata(target);
+    const esc = (s: string) => em.connection.driver.escape(s);
+    const column = (p: string) => esc(meta.findColumnWithPropertyName(p)!.databaseName);
+    const rows: ObjectLiteral[] = await em.query(
+      `SELECT ${column(any.typeColumn)} AS ${esc(any.typeColumn)}, ${column(any.idColumn)} AS ${esc(any.idColumn)} FROM ${esc(meta.tableName)} WHERE ${esc('id')} = ?`,
+      [id],
+    );
+    return rows[0] ? ownerOf(em, target, rows[0]) : null;
+  }
   if (!DECLARATIONS.get(target)) return undefined;
   // one request asks for the same parent's owner many times (a sheet of 200 rows under one plan)
   const cache = currentScope()?.owners;
@@ -341,6 +428,8 @@ export function mayWrite(viewer: Viewer, decl: OwnedBy, owner: number | null): b
  * viewer. Reading the row already went through the read rule, so what reaches here is visible.
  */
 export async function assertWritable(em: EntityManager, target: Function, row: ObjectLiteral, typeName: string): Promise<number | null | undefined> {
+  const any = OWNED_BY_ANY.get(target);
+  if (any) return assertParentWritable(em, any, row, typeName);
   const decl = DECLARATIONS.get(target);
   const viewer = currentViewer();
   // the root and the system write anywhere: no statement spent on finding the owner
@@ -348,6 +437,19 @@ export async function assertWritable(em: EntityManager, target: Function, row: O
   const owner = await ownerOf(em, target, row);
   if (!mayWrite(viewer, decl, owner ?? null)) {
     throw forbidden(`This ${typeName} belongs to another office (or would): you may not change it there`, 'OUT_OF_SCOPE');
+  }
+  return owner;
+}
+
+/** An OwnedByAny record is written when its parent may be: the parent's write rule on the parent's owner. */
+async function assertParentWritable(em: EntityManager, decl: OwnedByAny, row: ObjectLiteral, typeName: string): Promise<number | null | undefined> {
+  const viewer = currentViewer();
+  if (!viewer || (viewer.jurisdictionId == null && viewer.role !== 'NOBODY')) return undefined;
+  const parent = parentOfRow(decl, row);
+  const parentDecl = parent && DECLARATIONS.get(parent.target);
+  const owner = parent ? await ownerOfId(em, parent.target, parent.id) : null;
+  if (!parentDecl || parentDecl.writes === 'system' || !mayWrite(viewer, parentDecl, owner ?? null)) {
+    throw forbidden(`This ${typeName} belongs to a record of another office (or would): you may not change it there`, 'OUT_OF_SCOPE');
   }
   return owner;
 }

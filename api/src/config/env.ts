@@ -36,6 +36,10 @@ export interface AppConfig {
   logLevel?: string;
   /** How many days back a progress report may be dated without an ADMIN correction (PROGRESS_BACKDATE_DAYS). */
   progressBackdateDays: number;
+  /** Where attachments are stored by content hash (ATTACHMENT_DIR); default `attachments` beside the SQLite file, else data/attachments. */
+  attachmentDir?: string;
+  /** The largest attachment accepted, in bytes (ATTACHMENT_MAX_MB; default 20 MB). */
+  attachmentMaxBytes?: number;
 }
 
 export class ConfigError extends Error {}
@@ -185,5 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: logLevelOf(env.LOG_LEVEL),
     progressBackdateDays: int(env, 'PROGRESS_BACKDATE_DAYS', 31, 0, 3650),
+    attachmentDir: env.ATTACHMENT_DIR ? path.resolve(env.ATTACHMENT_DIR) : undefined,
+    attachmentMaxBytes: int(env, 'ATTACHMENT_MAX_MB', 20, 1, 1024) * 1024 * 1024,
   };
 }

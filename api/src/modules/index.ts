@@ -1,3 +1,4 @@
+import { attachmentModule } from './attachment';
 import { auditModule } from './audit';
 import { authModule } from './auth';
 import { complaintModule } from './complaint';
@@ -45,4 +46,5 @@ export const MODULES = [
   partnerModule,
   publicNoticeModule,
   complaintModule,
+  attachmentModule,
 ];

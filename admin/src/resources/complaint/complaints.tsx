@@ -6,6 +6,7 @@ import { today } from '../common/dates';
 import { EnumField, EnumInput, StatusChip, StatusField } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
+import { Attachments } from '../attachment/Attachments';
 import { FactGrid, MoveButtons, StepTimeline } from '../common/workflow';
 import { COMPLAINT_VIEW } from './complaint.workflow';
 
@@ -76,6 +77,7 @@ export const ComplaintShow = () => (
     <SimpleShowLayout>
       <Facts />
       <Steps label="app.complaints.steps" />
+      <FunctionField label={false} render={(r: RaRecord) => <Attachments target="Complaint" id={r.id} />} />
       <History />
     </SimpleShowLayout>
   </Show>

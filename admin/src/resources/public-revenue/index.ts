@@ -12,7 +12,7 @@ export const publicRevenueModule: ConsoleModule = {
     { name: 'RevenueDisclosure', icon: ReceiptLongIcon, ...crudScreens(load, 'RevenueDisclosure', edit || role === 'UNIT_STAFF'), recordRepresentation: (r) => `${r.year} Q${r.quarter}` },
     { name: 'RevenueAudit', icon: FactCheckIcon, ...crudScreens(load, 'RevenueAudit', edit || role === 'UNIT_STAFF'), recordRepresentation: (r) => `${r.year}` },
   ],
-  selections: { RevenueDisclosure: { list: 'compound { id name } dueOn status' }, RevenueAudit: { list: 'compound { id name }' } },
+  selections: { RevenueDisclosure: { list: 'compound { id name } dueOn status attachmentNames' }, RevenueAudit: { list: 'compound { id name }' } },
   statusColors: { DisclosureStatus: { NOT_DUE: 'default', ON_TIME: 'success', LATE: 'warning', OVERDUE: 'error' } },
   compoundSections: [{ key: 'revenue', order: 40, title: 'app.revenue.section', component: screen<Awaited<ReturnType<typeof load>>, { compoundId: string; asOf: string }>(load, 'CompoundRevenue') }],
   messages,

@@ -17,6 +17,7 @@ export const messages = defineMessages(
           evidence: '公示佐证（位置或链接）',
           dueOn: '应公示日期',
           status: '状态',
+          attachmentNames: '附件',
         },
       },
       RevenueAudit: {
@@ -88,6 +89,7 @@ export const messages = defineMessages(
           evidence: 'Evidence (where posted, or a link)',
           dueOn: 'Due on',
           status: 'Status',
+          attachmentNames: 'Attachments',
         },
       },
       RevenueAudit: {

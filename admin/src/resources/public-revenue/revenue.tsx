@@ -28,6 +28,7 @@ import { DisclosureImportButton, DisclosureTemplateButton } from './DisclosureIm
 import { EnumField, EnumInput, StatusChip } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
+import { Attachments } from '../attachment/Attachments';
 
 const QUARTERS = [1, 2, 3, 4].map((q) => ({ id: q, name: `Q${q}` }));
 
@@ -78,6 +79,7 @@ export const RevenueDisclosureShow = () => (
       <FunctionField source="status" render={(r: RaRecord) => <StatusChip enumName="DisclosureStatus" status={r.status} />} />
       <TextField source="summary" emptyText="—" />
       <TextField source="evidence" />
+      <FunctionField label={false} render={(r: RaRecord) => <Attachments target="RevenueDisclosure" id={r.id} />} />
       <History />
     </SimpleShowLayout>
   </Show>

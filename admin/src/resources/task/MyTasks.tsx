@@ -6,6 +6,7 @@ import { request } from '../../dataProvider';
 import { MyTasksDocument, type MyTasksQuery } from '../../graphql/generated';
 import { StatusChip } from '../common/fields';
 import { ReportProgressButton } from './ReportProgressButton';
+import { ReportsButton } from './ReportsButton';
 
 type Row = MyTasksQuery['allAssignments'][number];
 
@@ -63,6 +64,7 @@ export const MyTasks = () => {
                 </TableCell>
                 <TableCell>
                   <ReportProgressButton target={{ assignmentId: r.id, task: r.taskItem.title ?? r.taskItem.content, milestones: r.taskItem.milestones }} onDone={load} />
+                  <ReportsButton assignmentId={r.id} task={r.taskItem.title ?? r.taskItem.content} />
                 </TableCell>
               </TableRow>
             ))}
