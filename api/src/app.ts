@@ -1,3 +1,4 @@
+import { Scheduler } from './common/scheduler';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -37,6 +38,8 @@ export interface App {
   ds: DataSource;
   services: Services;
   seedReport: SeedReport | null;
+  /** The daily jobs (common/scheduler.ts): started when config.scheduler is on; tests call runDue themselves. */
+  scheduler: Scheduler;
   close(): Promise<void>;
 }
 
@@ -118,12 +121,19 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     });
     for (const m of MODULES) m.http?.(app, { ds, services, budget });
     serveConsole(app, config.adminDir);
+    const scheduler = new Scheduler(
+      ds,
+      MODULES.flatMap((m) => m.jobs?.(services) ?? []),
+    );
+    if (config.scheduler) scheduler.start((config.schedulerIntervalS ?? 300) * 1000, log);
     return {
       express: app,
       ds,
       services,
       seedReport,
+      scheduler,
       close: async () => {
+        await scheduler.stop();
         await apollo.stop();
         await partner.stop();
         await services.limits.close();

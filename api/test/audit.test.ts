@@ -120,6 +120,13 @@ describe(`audit trail (${dbKind()})`, () => {
     const { createAssignment: meetingUnit } = (await t.gql(`mutation { createAssignment(taskItemId: "${meeting.id}", unitId: "${streetUnit.id}") { id } }`, {}, admin)).data;
     const duty = await once('reportDuty', `mutation { reportDuty(assignmentId: "${meetingUnit.id}", heldOn: "${todayInChina()}", note: "召开联席会议", attendance: 9) { id periodKey } }`);
     expect(duty.event).toMatchObject({ action: 'CREATE', entityType: 'DutyReport', after: { attendance: 9, periodKey: duty.data.periodKey } });
+    // 督办: the unit's receipt, and the office's 催办 on something overdue
+    const ack = await once('acknowledgeAssignment', `mutation { acknowledgeAssignment(id: "${meetingUnit.id}") { id acknowledgedAt } }`);
+    expect(ack.event).toMatchObject({ action: 'ACKNOWLEDGE', entityType: 'Assignment', entityId: meetingUnit.id, before: { acknowledgedAt: null } });
+    const { createTaskItem: lateTask } = (await t.gql(`mutation { createTaskItem(keyWorkId: "${keyWork.id}", content: "逾期事项", deadlineText: "2025年1月31日") { id } }`, {}, admin)).data;
+    const { createAssignment: lateUnit } = (await t.gql(`mutation { createAssignment(taskItemId: "${lateTask.id}", unitId: "${streetUnit.id}") { id } }`, {}, admin)).data;
+    const urged = await once('urgeAssignment', `mutation { urgeAssignment(assignmentId: "${lateUnit.id}", message: "请尽快办结") { id } }`);
+    expect(urged.event).toMatchObject({ action: 'CREATE', entityType: 'Urging', after: { message: '请尽快办结' } });
     await crud('User', 'username: "audited", displayName: "被审计", password: "password-123", role: AUDITOR', 'displayName: "改名"', 'displayName');
 
     const login = await once('login', 'mutation { login(username: "admin", password: "admin-pass-123") { token } }');

@@ -95,6 +95,9 @@ function testConfig(db: DatabaseConfig, options: StartOptions): AppConfig {
     adminDir: path.resolve(__dirname, '../../admin/dist'),
     trustProxy: false,
     progressBackdateDays: 31,
+    reminderDays: 3,
+    // tests run the daily jobs themselves (app.scheduler.runDue), at the day they choose
+    scheduler: false,
     ...options.config,
     // Tests send far more requests (and refused ones) per minute than a person: the per-user, per-key and
     // refused-request limits are raised here, and a test's own limits apply on top (rate-limit.test.ts,

@@ -79,6 +79,14 @@ const OWNERS: Record<string, { sql: string; reach: Reach | 'row' }> = {
     sql: 'SELECT r.id, p.jurisdictionId AS owner FROM duty_report r JOIN assignment a ON a.id = r.assignmentId JOIN task_item t ON t.id = a.taskItemId JOIN key_work k ON k.id = t.keyWorkId JOIN plan p ON p.id = k.planId',
     reach: 'downward',
   },
+  Urging: {
+    sql: 'SELECT r.id, p.jurisdictionId AS owner FROM urging r JOIN assignment a ON a.id = r.assignmentId JOIN task_item t ON t.id = a.taskItemId JOIN key_work k ON k.id = t.keyWorkId JOIN plan p ON p.id = k.planId',
+    reach: 'downward',
+  },
+  TaskReminder: {
+    sql: 'SELECT r.id, p.jurisdictionId AS owner FROM task_reminder r JOIN assignment a ON a.id = r.assignmentId JOIN task_item t ON t.id = a.taskItemId JOIN key_work k ON k.id = t.keyWorkId JOIN plan p ON p.id = k.planId',
+    reach: 'downward',
+  },
   Indicator: { sql: 'SELECT id, scopeId AS owner FROM indicator', reach: 'downward' },
   IndicatorMeasurement: { sql: 'SELECT id, jurisdictionId AS owner FROM indicator_measurement', reach: 'downward' },
   IncentiveProgramme: { sql: 'SELECT id, jurisdictionId AS owner FROM incentive_programme', reach: 'downward' },

@@ -88,6 +88,7 @@ const REASON_MESSAGES: Record<string, string> = {
   YEAR_REQUIRED: 'app.tasks.errors.year_required',
   BAD_DATE: 'app.tasks.errors.bad_date',
   MILESTONE_NEEDS_DATE: 'app.tasks.errors.milestone_needs_date',
+  NOT_OVERDUE: 'app.tasks.errors.not_overdue',
   BACKDATED: 'app.validation.backdated',
   // incentives: rules, budgets, award cases, payouts
   ALREADY_AWARDED: 'app.incentives.errors.one_award',

@@ -5,6 +5,7 @@ import type { AuditService } from '../modules/audit/audit.service';
 import type { Services } from './context';
 import type { RateLimits } from './rate-limit';
 import type { RequestBudget } from './request-scope';
+import type { DailyJob } from './scheduler';
 import type { TransactionRunner } from './transactions';
 
 /** What every module's services are made with: the data source, the transaction runner, the audit trail, the config. */
@@ -54,6 +55,8 @@ export interface ApiModule {
   partnerResolvers?: Function[];
   /** The refusal reasons (extensions.reason) it throws, for the ErrorReason enum the console translates. */
   reasons?: Readonly<Record<string, string>>;
+  /** Jobs it runs once a day in the API process (common/scheduler.ts: one process of several runs each, once a day). */
+  jobs?: (services: Services) => DailyJob[];
   /** Plain HTTP routes it serves besides GraphQL (public notices, file uploads), mounted before the console; `budget` is what one request may use of the database. */
   http?: (app: Express, kit: { ds: DataSource; services: Services; budget: RequestBudget }) => void;
 }

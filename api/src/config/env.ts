@@ -36,6 +36,12 @@ export interface AppConfig {
   logLevel?: string;
   /** How many days back a progress report may be dated without an ADMIN correction (PROGRESS_BACKDATE_DAYS). */
   progressBackdateDays: number;
+  /** 黄灯: an assignment is DUE_SOON this many days before a deadline (REMINDER_DAYS, default 3). */
+  reminderDays?: number;
+  /** Whether this process runs the daily jobs (SCHEDULER, default on; several processes may: one runs each job a day). */
+  scheduler?: boolean;
+  /** How often the scheduler looks for a job due (SCHEDULER_INTERVAL_S, default 300). */
+  schedulerIntervalS?: number;
   /** Where attachments are stored by content hash (ATTACHMENT_DIR); default `attachments` beside the SQLite file, else data/attachments. */
   attachmentDir?: string;
   /** The largest attachment accepted, in bytes (ATTACHMENT_MAX_MB; default 20 MB). */
@@ -189,6 +195,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: logLevelOf(env.LOG_LEVEL),
     progressBackdateDays: int(env, 'PROGRESS_BACKDATE_DAYS', 31, 0, 3650),
+    reminderDays: int(env, 'REMINDER_DAYS', 3, 0, 60),
+    scheduler: bool(env, 'SCHEDULER', true),
+    schedulerIntervalS: int(env, 'SCHEDULER_INTERVAL_S', 300, 5, 86_400),
     attachmentDir: env.ATTACHMENT_DIR ? path.resolve(env.ATTACHMENT_DIR) : undefined,
     attachmentMaxBytes: int(env, 'ATTACHMENT_MAX_MB', 20, 1, 1024) * 1024 * 1024,
   };

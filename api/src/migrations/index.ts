@@ -9,6 +9,7 @@ import { AuditImmutable1764460800000 } from './1764460800000-AuditImmutable';
 import { IdempotencyKeys1764547200000 } from './1764547200000-IdempotencyKeys';
 import { AuditSnapshotSize1764288000000 } from './1764288000000-AuditSnapshotSize';
 import { WorkflowSteps1764633600000 } from './1764633600000-WorkflowSteps';
+import { Scheduler1765500000003 } from './1765500000003-Scheduler';
 
 import { MODULES } from '../modules';
 
@@ -34,5 +35,8 @@ const HISTORY = [
 const timestampOf = (m: Function) => Number(/(\d{13})$/.exec(m.name)?.[1] ?? NaN);
 
 /** Every migration, in order (explicit, so the same list runs from ts-jest and from dist). */
-export const MIGRATIONS: Function[] = [...HISTORY, ...MODULES.flatMap((m) => m.migrations ?? []).sort((a, b) => timestampOf(a) - timestampOf(b))];
+/** The platform's own migrations written since (the scheduler's tables), run in timestamp order with the modules'. */
+const PLATFORM: Function[] = [Scheduler1765500000003];
+
+export const MIGRATIONS: Function[] = [...HISTORY, ...[...PLATFORM, ...MODULES.flatMap((m) => m.migrations ?? [])].sort((a, b) => timestampOf(a) - timestampOf(b))];
 for (const m of MIGRATIONS) if (Number.isNaN(timestampOf(m))) throw new Error(`Migration ${m.name}: its class name must end in its 13-digit timestamp`);

@@ -61,6 +61,7 @@ export const messages = defineMessages(
           year_required: '完成时限未写年份，请填写计划年度或写明年份',
           bad_date: '完成时限不是有效日期',
           milestone_needs_date: '节点须写明具体日期（如 11月15日前完成）',
+          not_overdue: '该任务今天没有逾期事项，无需催办',
         },
       },
       deadline: {
@@ -150,6 +151,7 @@ export const messages = defineMessages(
           year_required: 'The deadline names no year: set the plan’s year or write the year',
           bad_date: 'The deadline is not a real day',
           milestone_needs_date: 'A milestone needs a day (e.g. 11月15日前完成)',
+          not_overdue: 'Nothing of this assignment is overdue today: no 催办 is needed',
         },
       },
       deadline: {

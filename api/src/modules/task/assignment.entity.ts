@@ -39,4 +39,12 @@ export class Assignment extends BaseRecord {
   @Field(() => Int)
   @Column({ type: 'int', default: 0 })
   sortOrder: number;
+
+  @Field(() => Date, { nullable: true, description: '签收: when the unit acknowledged the assignment' })
+  @Column({ type: 'datetime', nullable: true })
+  acknowledgedAt: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'Who acknowledged it' })
+  @Column({ type: 'int', nullable: true })
+  acknowledgedById: number | null;
 }

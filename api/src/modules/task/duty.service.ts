@@ -33,6 +33,8 @@ export interface DutyScope {
   unitId?: string | null;
   planId?: string | null;
   taskItemId?: string | null;
+  /** Only these assignments. */
+  assignmentIds?: readonly number[];
 }
 
 /** At most this many occurrences in one answer: a longer window is refused, naming `to`. */
@@ -59,6 +61,10 @@ export class DutyService {
       .createQueryBuilder('a')
       .where('a.taskItemId IN (:...ids)', { ids: tasks.map((t) => t.id) });
     if (scope.unitId) aq.andWhere('a.unitId = :unitId', { unitId: toId(scope.unitId, 'unitId') });
+    if (scope.assignmentIds) {
+      if (!scope.assignmentIds.length) return [];
+      aq.andWhere('a.id IN (:...assignmentIds)', { assignmentIds: [...scope.assignmentIds] });
+    }
     const assignments = await aq.orderBy('a.taskItemId', 'ASC').addOrderBy('a.sortOrder', 'ASC').getMany();
     if (!assignments.length) return [];
     const keyWorks = await this.ds.getRepository(KeyWork).findBy({ id: In([...new Set(tasks.map((t) => t.keyWorkId))]) });

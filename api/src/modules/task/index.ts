@@ -3,6 +3,10 @@ import { SheetImporter } from '../../common/sheet-import/sheet-import';
 import { Assignment } from './assignment.entity';
 import { LivingTaskLists1765500000000 } from './migrations/1765500000000-LivingTaskLists';
 import { DutyReports1765500000001 } from './migrations/1765500000001-DutyReports';
+import { Supervision1765500000002 } from './migrations/1765500000002-Supervision';
+import { TaskReminder, Urging } from './supervision.entities';
+import { SupervisionService, UrgingService } from './supervision.service';
+import { AssignmentSupervisionResolver, UrgingResolver } from './supervision.resolver';
 import { DutyReport } from './duty-report.entity';
 import { DutyReportService, DutyService } from './duty.service';
 import { DutyReportResolver, DutyResolver } from './duty.resolver';
@@ -20,92 +24,99 @@ import { AssignmentResolver, KeyWorkResolver, MilestoneResolver, PlanResolver, P
 import { AssignmentService, KeyWorkService, MilestoneService, PlanService, ProgressReportService, TargetService, TaskItemService } from './task.service';
 
 /** Its services, by the name resolvers use (`ctx.services.<name>`). */
-const services = ({ ds, tx, audit, config }: ModuleKit) => ({
-  plan: new PlanService(ds, tx, audit, { entity: Plan, typeName: 'Plan' }),
-  keyWork: new KeyWorkService(ds, tx, audit, {
-    entity: KeyWork,
-    typeName: 'KeyWork',
-    derivedColumns: ['aliases'],
-    searchColumns: ['title'],
-    defaultSort: [
-      ['planId', 'ASC'],
-      ['sortOrder', 'ASC'],
-    ],
-  }),
-  target: new TargetService(ds, tx, audit, {
-    entity: Target,
-    typeName: 'Target',
-    searchColumns: ['title'],
-    defaultSort: [
-      ['keyWorkId', 'ASC'],
-      ['sortOrder', 'ASC'],
-    ],
-  }),
-  taskItem: new TaskItemService(ds, tx, audit, {
-    entity: TaskItem,
-    typeName: 'TaskItem',
-    // read from deadlineText (common/deadline.ts)
-    derivedColumns: ['deadlineKind'],
-    searchColumns: ['content', 'title'],
-    defaultSort: [
-      ['keyWorkId', 'ASC'],
-      ['sortOrder', 'ASC'],
-    ],
-  }),
-  milestone: new MilestoneService(ds, tx, audit, {
-    entity: Milestone,
-    typeName: 'Milestone',
-    derivedColumns: ['dueDate'],
-    searchColumns: ['text'],
-    defaultSort: [
-      ['dueDate', 'ASC'],
-      ['id', 'ASC'],
-    ],
-  }),
-  assignment: new AssignmentService(ds, tx, audit, {
-    entity: Assignment,
-    typeName: 'Assignment',
-    searchColumns: [],
-    defaultSort: [
-      ['taskItemId', 'ASC'],
-      ['sortOrder', 'ASC'],
-    ],
-  }),
-  progress: new ProgressService(ds),
-  progressReport: new ProgressReportService(
-    ds,
-    tx,
-    audit,
-    {
-      entity: ProgressReport,
-      typeName: 'ProgressReport',
-      searchColumns: ['note'],
+const services = ({ ds, tx, audit, config }: ModuleKit) => {
+  const progress = new ProgressService(ds);
+  const duty = new DutyService(ds);
+  const supervision = new SupervisionService(tx, audit, progress, duty, config.reminderDays ?? 3);
+  return {
+    plan: new PlanService(ds, tx, audit, { entity: Plan, typeName: 'Plan' }),
+    keyWork: new KeyWorkService(ds, tx, audit, {
+      entity: KeyWork,
+      typeName: 'KeyWork',
+      derivedColumns: ['aliases'],
+      searchColumns: ['title'],
       defaultSort: [
-        ['reportDate', 'DESC'],
-        ['id', 'DESC'],
+        ['planId', 'ASC'],
+        ['sortOrder', 'ASC'],
       ],
-    },
-    config.progressBackdateDays,
-  ),
-  taskImport: new SheetImporter(taskListImport, ds, tx, audit),
-  duty: new DutyService(ds),
-  dutyReport: new DutyReportService(
-    ds,
-    tx,
-    audit,
-    {
-      entity: DutyReport,
-      typeName: 'DutyReport',
-      searchColumns: ['note'],
-      derivedColumns: ['periodKey'],
+    }),
+    target: new TargetService(ds, tx, audit, {
+      entity: Target,
+      typeName: 'Target',
+      searchColumns: ['title'],
       defaultSort: [
-        ['heldOn', 'DESC'],
-        ['id', 'DESC'],
+        ['keyWorkId', 'ASC'],
+        ['sortOrder', 'ASC'],
       ],
-    },
-    config.progressBackdateDays,
-  ),
-});
+    }),
+    taskItem: new TaskItemService(ds, tx, audit, {
+      entity: TaskItem,
+      typeName: 'TaskItem',
+      // read from deadlineText (common/deadline.ts)
+      derivedColumns: ['deadlineKind'],
+      searchColumns: ['content', 'title'],
+      defaultSort: [
+        ['keyWorkId', 'ASC'],
+        ['sortOrder', 'ASC'],
+      ],
+    }),
+    milestone: new MilestoneService(ds, tx, audit, {
+      entity: Milestone,
+      typeName: 'Milestone',
+      derivedColumns: ['dueDate'],
+      searchColumns: ['text'],
+      defaultSort: [
+        ['dueDate', 'ASC'],
+        ['id', 'ASC'],
+      ],
+    }),
+    assignment: new AssignmentService(ds, tx, audit, {
+      entity: Assignment,
+      typeName: 'Assignment',
+      searchColumns: [],
+      defaultSort: [
+        ['taskItemId', 'ASC'],
+        ['sortOrder', 'ASC'],
+      ],
+    }),
+    progress,
+    progressReport: new ProgressReportService(
+      ds,
+      tx,
+      audit,
+      {
+        entity: ProgressReport,
+        typeName: 'ProgressReport',
+        searchColumns: ['note'],
+        defaultSort: [
+          ['reportDate', 'DESC'],
+          ['id', 'DESC'],
+        ],
+      },
+      config.progressBackdateDays,
+    ),
+    taskImport: new SheetImporter(taskListImport, ds, tx, audit),
+    duty,
+    supervision,
+    urging: new UrgingService(ds, tx, audit, { entity: Urging, typeName: 'Urging', searchColumns: ['message'], defaultSort: [['id', 'DESC']] }, () => supervision),
+    dutyReport: new DutyReportService(
+      ds,
+      tx,
+      audit,
+      {
+        entity: DutyReport,
+        typeName: 'DutyReport',
+        searchColumns: ['note'],
+        derivedColumns: ['periodKey'],
+        defaultSort: [
+          ['heldOn', 'DESC'],
+          ['id', 'DESC'],
+        ],
+      },
+      config.progressBackdateDays,
+    ),
+  };
+};
 
 /** The refusal reasons its code throws (extensions.reason; see common/reasons.ts). */
 const reasons = {
@@ -116,13 +127,14 @@ const reasons = {
   YEAR_REQUIRED: 'The deadline names no year and the plan has none to read it in',
   BAD_DATE: 'The deadline names a day that does not exist, or one outside 2000–2100',
   MILESTONE_NEEDS_DATE: 'A milestone is a dated step: its deadline must name a day',
+  NOT_OVERDUE: 'A 催办 is for an assignment with something overdue today',
 } as const;
 
 /** 任务清单: plans, key works, targets, tasks, milestones, responsible units, progress reports. */
 export const taskModule: ApiModule = {
   name: 'task',
-  entities: [Plan, KeyWork, Target, TaskItem, Milestone, Assignment, ProgressReport, DutyReport],
-  migrations: [LivingTaskLists1765500000000, DutyReports1765500000001],
+  entities: [Plan, KeyWork, Target, TaskItem, Milestone, Assignment, ProgressReport, DutyReport, Urging, TaskReminder],
+  migrations: [LivingTaskLists1765500000000, DutyReports1765500000001, Supervision1765500000002],
   services,
   resolvers: [
     PlanResolver,
@@ -137,7 +149,10 @@ export const taskModule: ApiModule = {
     TaskImportResolver,
     DutyReportResolver,
     DutyResolver,
+    UrgingResolver,
+    AssignmentSupervisionResolver,
   ],
+  jobs: (services) => [{ name: 'task-reminders', run: (day) => services.supervision.remind(day) }],
   reasons,
 };
 

@@ -21,10 +21,12 @@ export interface ProgressScope {
   asOf: string;
   unitId?: string | null;
   planId?: string | null;
+  /** Only these assignments (an assignment's light, a page of them). */
+  assignmentIds?: readonly number[];
 }
 
 /** Where one assignment stands on a date. Everything here is derived from dates and reports. */
-interface AssignmentState {
+export interface AssignmentState {
   assignment: Assignment;
   task: TaskItem;
   keyWork: KeyWork;
@@ -44,9 +46,13 @@ interface AssignmentState {
 export class ProgressService {
   constructor(private readonly ds: DataSource) {}
 
-  private async states(scope: ProgressScope): Promise<AssignmentState[]> {
+  async states(scope: ProgressScope): Promise<AssignmentState[]> {
     const qb = this.ds.getRepository(Assignment).createQueryBuilder('a');
     if (scope.unitId) qb.andWhere('a.unitId = :unitId', { unitId: toId(scope.unitId, 'unitId') });
+    if (scope.assignmentIds) {
+      if (!scope.assignmentIds.length) return [];
+      qb.andWhere('a.id IN (:...assignmentIds)', { assignmentIds: [...scope.assignmentIds] });
+    }
     if (scope.planId) {
       qb.andWhere('a.taskItemId IN (SELECT t.id FROM task_item t JOIN key_work k ON k.id = t.keyWorkId WHERE k.planId = :planId)', { planId: toId(scope.planId, 'planId') });
     }

@@ -1,0 +1,154 @@
+import { type DataSource, type EntityManager, In, IsNull, type ObjectLiteral } from 'typeorm';
+import type { Actor } from '../../common/context';
+import { CrudService, type CrudOptions } from '../../common/crud.service';
+import { addDays, todayInChina } from '../../common/dates';
+import { badInput, forbidden, notFound } from '../../common/errors';
+import { Role } from '../../common/roles';
+import { assertWritable } from '../../common/scope';
+import type { TransactionRunner } from '../../common/transactions';
+import type { AuditService } from '../audit/audit.service';
+import { Assignment } from './assignment.entity';
+import type { DutyService } from './duty.service';
+import { OccurrenceStatus } from './duty.types';
+import { ProgressStatus } from './enums';
+import type { ProgressService } from './progress.service';
+import { ReminderKind, TaskReminder, Urgency, Urging } from './supervision.entities';
+
+/** One open deadline of an assignment on a day: the task's, a milestone's, or a period of a duty. */
+interface OpenDeadline {
+  assignmentId: number;
+  subject: string;
+  dueOn: string;
+}
+
+/*
+ * 督办 (issue 16): where each assignment stands as a light (黄灯 within REMINDER_DAYS of a deadline, 红灯
+ * past one), the unit's receipt (签收), and the daily reminder pass: one 临近提醒 and one 到期催办 per
+ * deadline and assignment, however often the pass runs (the reminder rows are UNIQUE).
+ */
+export class SupervisionService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly progress: ProgressService,
+    private readonly duty: DutyService,
+    readonly reminderDays: number,
+  ) {}
+
+  /** Every open deadline of the assignments in scope on the day (done ones, expired and archived plans left out). */
+  private async openDeadlines(asOf: string, assignmentIds?: readonly number[]): Promise<{ open: OpenDeadline[]; done: Set<number> }> {
+    const states = await this.progress.states({ asOf, assignmentIds });
+    const open: OpenDeadline[] = [];
+    const done = new Set<number>();
+    for (const s of states) {
+      if (s.expired) continue;
+      if (s.status === ProgressStatus.DONE) done.add(s.assignment.id);
+      for (const o of s.open) open.push({ assignmentId: s.assignment.id, subject: o.milestone ? `milestone:${o.milestone.id}` : 'task', dueOn: o.dueDate });
+    }
+    for (const o of await this.duty.occurrences({ asOf, assignmentIds })) {
+      if (o.status === OccurrenceStatus.OPEN || o.status === OccurrenceStatus.OVERDUE) open.push({ assignmentId: o.assignment.id, subject: `duty:${o.periodKey}`, dueOn: o.dueOn });
+    }
+    return { open, done };
+  }
+
+  /** The light of each assignment on the day, and its next deadline. */
+  async urgencyOf(ids: readonly number[], asOf: string): Promise<Array<{ urgency: Urgency; nextDueOn: string | null }>> {
+    const { open, done } = await this.openDeadlines(asOf, ids);
+    const soon = addDays(asOf, this.reminderDays);
+    return ids.map((id) => {
+      const mine = open.filter((o) => o.assignmentId === id);
+      const next =
+        mine
+          .filter((o) => o.dueOn >= asOf)
+          .map((o) => o.dueOn)
+          .sort()[0] ?? null;
+      const urgency = mine.some((o) => o.dueOn < asOf) ? Urgency.OVERDUE : next !== null && next <= soon ? Urgency.DUE_SOON : done.has(id) ? Urgency.DONE : Urgency.NONE;
+      return { urgency, nextDueOn: next };
+    });
+  }
+
+  /** Whether something of the assignment is overdue on the day. */
+  async isOverdue(id: number, asOf: string): Promise<boolean> {
+    return (await this.urgencyOf([id], asOf))[0].urgency === Urgency.OVERDUE;
+  }
+
+  /**
+   * 签收: the unit's staff (or the office) acknowledge an assignment. Once: acknowledging again changes
+   * nothing and writes no event.
+   */
+  async acknowledge(id: number, actor: Actor): Promise<Assignment> {
+    return this.tx.run(async (em) => {
+      const a = await em.findOneBy(Assignment, { id });
+      if (!a) throw notFound('Assignment', id);
+      const user = actor.user;
+      if (user?.role === Role.UNIT_STAFF) {
+        if (user.unitId !== a.unitId) throw forbidden('Unit staff acknowledge only their own unit’s assignments', 'ROLE');
+      } else await assertWritable(em, Assignment, a, 'Assignment');
+      if (a.acknowledgedAt) return a;
+      const before = { acknowledgedAt: null, acknowledgedById: null };
+      // only while not yet acknowledged: of two at once, one writes and one finds it done
+      const written = await em.update(Assignment, { id, acknowledgedAt: IsNull() }, { acknowledgedAt: new Date(), acknowledgedById: user?.id ?? null });
+      const after = await em.findOneByOrFail(Assignment, { id });
+      if (written.affected === 0) return after;
+      await this.audit.record(em, actor, {
+        action: 'ACKNOWLEDGE',
+        entityType: 'Assignment',
+        entityId: id,
+        before,
+        after: { acknowledgedAt: after.acknowledgedAt, acknowledgedById: after.acknowledgedById },
+      });
+      return after;
+    });
+  }
+
+  /**
+   * The daily pass (a scheduler job): for every open deadline due within REMINDER_DAYS, a 临近提醒; for
+   * every one past, a 到期催办 — each once per assignment and deadline. Returns what it found and sent.
+   */
+  async remind(day: string): Promise<{ dueSoon: number; overdue: number; sent: number }> {
+    const { open } = await this.openDeadlines(day);
+    const soon = addDays(day, this.reminderDays);
+    const wanted = open.filter((o) => o.dueOn <= soon).map((o) => ({ ...o, kind: o.dueOn < day ? ReminderKind.OVERDUE : ReminderKind.DUE_SOON }));
+    const key = (r: { assignmentId: number; subject: string; kind: string }) => `${r.assignmentId}|${r.subject}|${r.kind}`;
+    let sent = 0;
+    await this.tx.run(async (em: EntityManager) => {
+      const ids = [...new Set(wanted.map((w) => w.assignmentId))];
+      const known = new Set<string>();
+      for (let i = 0; i < ids.length; i += 500) {
+        for (const r of await em.find(TaskReminder, { where: { assignmentId: In(ids.slice(i, i + 500)) } })) known.add(key(r));
+      }
+      const fresh = wanted.filter((w) => !known.has(key(w)));
+      for (let i = 0; i < fresh.length; i += 200) {
+        await em.insert(
+          TaskReminder,
+          fresh.slice(i, i + 200).map((w) => ({ assignmentId: w.assignmentId, subject: w.subject, kind: w.kind, dueOn: w.dueOn, sentOn: day })),
+        );
+      }
+      sent = fresh.length;
+    });
+    return { dueSoon: wanted.filter((w) => w.kind === ReminderKind.DUE_SOON).length, overdue: wanted.filter((w) => w.kind === ReminderKind.OVERDUE).length, sent };
+  }
+}
+
+/** 催办: the office that issued the plan sends it about an assignment with something overdue today. */
+export class UrgingService extends CrudService<Urging> {
+  constructor(
+    ds: DataSource,
+    tx: TransactionRunner,
+    audit: AuditService,
+    opts: CrudOptions<Urging>,
+    private readonly supervision: () => SupervisionService,
+  ) {
+    super(ds, tx, audit, opts);
+  }
+
+  async create(input: ObjectLiteral, actor: Actor): Promise<Urging> {
+    return super.create({ ...input, sentOn: todayInChina(), sentById: actor.user?.id ?? null }, actor);
+  }
+
+  protected async validate(_em: EntityManager, next: Urging): Promise<void> {
+    if (next.dueBy && next.dueBy < next.sentOn) throw badInput('dueBy', 'A 催办 asks for a day from today on', 'END_BEFORE_START');
+    if (!(await this.supervision().isOverdue(next.assignmentId, next.sentOn)))
+      throw badInput('assignmentId', 'Nothing of this assignment is overdue today: a 催办 is for an overdue item', 'NOT_OVERDUE');
+  }
+}
