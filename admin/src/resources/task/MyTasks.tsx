@@ -7,6 +7,7 @@ import { MyTasksDocument, type MyTasksQuery } from '../../graphql/generated';
 import { StatusChip } from '../common/fields';
 import { ReportProgressButton } from './ReportProgressButton';
 import { ReportsButton } from './ReportsButton';
+import { AcknowledgeButton, ReportDutyButton, UrgencyChip, Urgings } from './SupervisionParts';
 
 type Row = MyTasksQuery['allAssignments'][number];
 
@@ -51,6 +52,7 @@ export const MyTasks = () => {
                 </TableCell>
                 <TableCell>
                   {r.taskItem.content}
+                  <Urgings urgings={r.urgings} />
                   {r.taskItem.milestones.map((m) => (
                     <Typography key={m.id} variant="caption" sx={{ display: 'block' }}>
                       ▸ {m.text}
@@ -58,12 +60,21 @@ export const MyTasks = () => {
                   ))}
                 </TableCell>
                 <TableCell>{translate(r.isLead ? 'app.tasks.lead' : 'app.tasks.co')}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.taskItem.deadlineText ?? '—'}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {r.taskItem.deadlineText ?? '—'}
+                  <br />
+                  <UrgencyChip urgency={r.urgency} nextDueOn={r.nextDueOn} />
+                </TableCell>
                 <TableCell>
                   <StatusChip enumName="ProgressStatus" status={r.status} />
                 </TableCell>
                 <TableCell>
-                  <ReportProgressButton target={{ assignmentId: r.id, task: r.taskItem.title ?? r.taskItem.content, milestones: r.taskItem.milestones }} onDone={load} />
+                  <AcknowledgeButton assignmentId={r.id} acknowledgedAt={r.acknowledgedAt} onDone={load} />
+                  {r.taskItem.deadlineKind === 'RECURRING' ? (
+                    <ReportDutyButton assignmentId={r.id} task={r.taskItem.title ?? r.taskItem.content} onDone={load} />
+                  ) : (
+                    <ReportProgressButton target={{ assignmentId: r.id, task: r.taskItem.title ?? r.taskItem.content, milestones: r.taskItem.milestones }} onDone={load} />
+                  )}
                   <ReportsButton assignmentId={r.id} task={r.taskItem.title ?? r.taskItem.content} />
                 </TableCell>
               </TableRow>

@@ -8,6 +8,7 @@ import { PlanTasksDocument, type PlanTasksQuery } from '../../graphql/generated'
 import { ExportButtons } from '../common/actions';
 import { EnumField } from '../common/fields';
 import { EditTaskLink } from './taskEdit';
+import { UrgeButton, UrgencyChip } from './SupervisionParts';
 
 type KeyWorkRow = NonNullable<PlanTasksQuery['Plan']>['keyWorks'][number];
 type Task = KeyWorkRow['tasks'][number];
@@ -41,19 +42,38 @@ const Done = ({ task }: { task: Task }) => {
   return <Chip size="small" variant="outlined" label={translate('app.tasks.done_of', { done, total: task.assignments.length })} />;
 };
 
+/** 红灯: the units with something overdue on this task, each with a 催办 for the office. */
+const OverdueUnits = ({ task, onDone }: { task: Task; onDone: () => void }) => {
+  const late = task.assignments.filter((a) => a.urgency === 'OVERDUE');
+  if (!late.length) return null;
+  return (
+    <Box sx={{ mt: 0.5 }} data-testid="overdue-units">
+      {late.map((a) => (
+        <Box key={a.id} sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
+          <UrgencyChip urgency="OVERDUE" />
+          <span>{a.unit.name}</span>
+          <UrgeButton assignmentId={a.id} onDone={onDone} />
+        </Box>
+      ))}
+    </Box>
+  );
+};
+
 /** 任务清单 as the office reads it: key work → target → task, with units and the deadline as printed. */
 const PlanTasks = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const editable = useCanEdit();
   const [keyWorks, setKeyWorks] = useState<KeyWorkRow[] | null>(null);
+  const [version, setVersion] = useState(0);
+  const reload = () => setVersion((v) => v + 1);
   useEffect(() => {
     if (record?.id)
       request(PlanTasksDocument, { id: String(record.id) }).then(
         (d) => setKeyWorks(d.Plan?.keyWorks ?? []),
         () => setKeyWorks([]),
       );
-  }, [record?.id]);
+  }, [record?.id, version]);
   if (!keyWorks) return null;
   return (
     <Box data-testid="plan-tasks">
@@ -100,6 +120,7 @@ const PlanTasks = () => {
                     <TableCell>{t.deadlineText ?? translate('app.tasks.no_deadline')}</TableCell>
                     <TableCell>
                       <Done task={t} />
+                      {editable && <OverdueUnits task={t} onDone={reload} />}
                       {editable && (
                         <Box sx={{ mt: 0.5 }}>
                           <EditTaskLink id={t.id} />
