@@ -2,13 +2,12 @@ import type { Express, Request, Response } from 'express';
 import type { Readable } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { Actor, Services } from '../../common/context';
-import { forbidden, unauthenticated } from '../../common/errors';
+import type { Services } from '../../common/context';
 import { databaseOutage, RETRY_AFTER_SECONDS } from '../../common/format-error';
-import { refusalBrake, requestIdOf } from '../../common/request-log';
-import { type RequestBudget, RequestScope, runInScope } from '../../common/request-scope';
-import { FACT_KEEPERS, type Role } from '../../common/roles';
-import { officeOf, prepareViewer } from '../../common/scope';
+import { inScope, signIn } from '../../common/http-auth';
+import { refusalBrake } from '../../common/request-log';
+import type { RequestBudget } from '../../common/request-scope';
+import { FACT_KEEPERS } from '../../common/roles';
 import type { Attachment } from './attachment.entity';
 
 /** HTTP status of each error code; the JSON body is the GraphQL endpoint's ({ errors: [{ message, extensions }] }). */
@@ -30,27 +29,6 @@ export function mountFiles(app: Express, kit: { ds: DataSource; services: Servic
 }
 
 type Kit = Parameters<typeof mountFiles>[1];
-
-/** A database scope for one phase of the request: the statement and time budget starts anew (an upload may take minutes to arrive). */
-function inScope<T>(req: Request, kit: Kit, viewer: RequestScope['viewer'], work: () => Promise<T>): Promise<T> {
-  const scope = new RequestScope(String((req as unknown as { id?: unknown }).id ?? requestIdOf(req.get('x-request-id'))), kit.budget);
-  scope.viewer = viewer;
-  req.scope ??= scope;
-  return runInScope(scope, work);
-}
-
-/** The signed-in user of the request, as the GraphQL endpoint knows them; refused without one, or before they chose their own password. */
-async function signIn(req: Request, kit: Kit, roles?: readonly Role[]): Promise<Actor> {
-  const auth = await kit.services.auth.authenticate(req.get('authorization'));
-  const user = auth.user;
-  if (!user) throw unauthenticated(auth.reason ?? 'Sign in first');
-  if (user.mustChangePassword) throw forbidden('Someone else set your password: choose your own with changePassword first', 'PASSWORD_CHANGE_REQUIRED');
-  req.facts = { ...req.facts, userId: user.id };
-  if (roles && !roles.includes(user.role)) throw forbidden(`This needs one of the roles ${roles.join(', ')}; you are ${user.role}`, 'ROLE');
-  await prepareViewer(kit.ds, { jurisdictionId: officeOf(user.jurisdictionId, req.get('x-office')), role: user.role });
-  await kit.services.limits.enforce('user', String(user.id), 'Too many requests from your account');
-  return { user, requestId: String((req as unknown as { id?: unknown }).id ?? 'files'), ip: req.ip ?? null };
-}
 
 async function upload(req: Request, res: Response, kit: Kit): Promise<void> {
   const attachments = kit.services.attachment;

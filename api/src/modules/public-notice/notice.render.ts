@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { cjkFont } from '../../common/pdf-font';
 import type { BoardNotice, EditionNotice } from './notice.service';
 
 /*
@@ -69,13 +69,8 @@ export function editionHtml(n: EditionNotice, pdfHref: string): string {
   );
 }
 
-/** The CJK font the PDF is set in: NOTICE_FONT, else Debian's fonts-noto-cjk (the Docker image and CI install it). */
-export function noticeFont(): { path: string; family?: string } | null {
-  const configured = process.env.NOTICE_FONT;
-  if (configured) return fs.existsSync(configured) ? { path: configured } : null;
-  const debian = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-  return fs.existsSync(debian) ? { path: debian, family: 'NotoSansCJKsc-Regular' } : null;
-}
+/** The CJK font the PDF is set in (common/pdf-font.ts). */
+export const noticeFont = cjkFont;
 
 /** The notice as a PDF (A4, the font subset to the characters used). */
 export function noticePdf(n: BoardNotice | EditionNotice, font: { path: string; family?: string }): Promise<Buffer> {

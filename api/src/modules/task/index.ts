@@ -1,6 +1,8 @@
 import { type ApiModule, type ModuleKit, type ModuleServices } from '../../common/module';
 import { SheetImporter } from '../../common/sheet-import/sheet-import';
 import { Assignment } from './assignment.entity';
+import { BulletinService } from './bulletin';
+import { mountBulletin } from './bulletin.http';
 import { LivingTaskLists1765500000000 } from './migrations/1765500000000-LivingTaskLists';
 import { DutyReports1765500000001 } from './migrations/1765500000001-DutyReports';
 import { Supervision1765500000002 } from './migrations/1765500000002-Supervision';
@@ -98,6 +100,7 @@ const services = ({ ds, tx, audit, config }: ModuleKit) => {
     taskImport: new SheetImporter(taskListImport, ds, tx, audit),
     duty,
     supervision,
+    bulletin: new BulletinService(ds, progress, duty),
     urging: new UrgingService(ds, tx, audit, { entity: Urging, typeName: 'Urging', searchColumns: ['message'], defaultSort: [['id', 'DESC']] }, () => supervision),
     dutyReport: new DutyReportService(
       ds,
@@ -153,6 +156,7 @@ export const taskModule: ApiModule = {
     AssignmentSupervisionResolver,
   ],
   jobs: (services) => [{ name: 'task-reminders', run: (day) => services.supervision.remind(day) }],
+  http: (app, kit) => mountBulletin(app, kit),
   reasons,
 };
 

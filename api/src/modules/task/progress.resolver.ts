@@ -7,6 +7,7 @@ import { LocalDate } from '../../common/scalars';
 import { Assignment } from './assignment.entity';
 import { ProgressStatus } from './enums';
 import { DeadlineEntry, RollupLevel, RollupRow } from './progress.types';
+import { TaskBulletin } from './bulletin';
 
 const scopeArgs = { nullable: true } as const;
 
@@ -35,6 +36,13 @@ export class ProgressResolver {
     @Ctx() ctx: AppContext,
   ) {
     return ctx.services.progress.dueSoon({ asOf, unitId, planId }, days);
+  }
+
+  @Query(() => TaskBulletin, {
+    description: '通报: the task lists an office issued, by responsible unit as of a day (done, late, due in 30 days, overdue, duties missed), the worst first; /bulletin.pdf prints it',
+  })
+  taskBulletin(@Arg('jurisdictionId', () => ID) jurisdictionId: string, @Arg('asOf', () => LocalDate) asOf: string, @Ctx() ctx: AppContext) {
+    return ctx.services.bulletin.of(jurisdictionId, asOf);
   }
 
   @ListSize(500)

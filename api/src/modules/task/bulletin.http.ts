@@ -1,0 +1,45 @@
+import type { Express, Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { assertLocalDate, todayInChina } from '../../common/dates';
+import { type HttpKit, inScope, signIn } from '../../common/http-auth';
+import { cjkFont } from '../../common/pdf-font';
+import { bulletinPdf } from './bulletin';
+
+const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, RATE_LIMITED: 429 };
+
+/**
+ * GET /bulletin.pdf?jurisdictionId=&asOf= — the 通报 as a printable PDF, for a signed-in user (the
+ * GraphQL endpoint's bearer token), read through the same scope rule as `taskBulletin`. The xlsx is
+ * made in the console from the same answer.
+ */
+export function mountBulletin(app: Express, kit: HttpKit): void {
+  app.get('/bulletin.pdf', (req, res) => void pdf(req, res, kit));
+}
+
+async function pdf(req: Request, res: Response, kit: HttpKit): Promise<void> {
+  try {
+    const q = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);
+    const bulletin = await inScope(req, kit, undefined, async () => {
+      await signIn(req, kit);
+      const asOf = q('asOf') ? assertLocalDate(q('asOf'), 'asOf') : todayInChina();
+      return kit.services.bulletin.of(q('jurisdictionId') ?? '', asOf);
+    });
+    const font = cjkFont();
+    if (!font) return void res.status(503).type('text/plain; charset=utf-8').send('PDF 需要中文字体（apt-get install fonts-noto-cjk，或设置 NOTICE_FONT）');
+    const name = `${bulletin.jurisdiction}任务落实情况通报-${bulletin.asOf}.pdf`;
+    res
+      .status(200)
+      .type('application/pdf')
+      .set('Cache-Control', 'no-store')
+      .set('X-Content-Type-Options', 'nosniff')
+      .set('Content-Disposition', `inline; filename="bulletin-${bulletin.asOf}.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .send(await bulletinPdf(bulletin, font));
+  } catch (err) {
+    const code = err instanceof GraphQLError && typeof err.extensions.code === 'string' ? err.extensions.code : null;
+    if (!code || !(code in STATUS)) {
+      console.error(err);
+      return void res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    }
+    res.status(STATUS[code]).json({ errors: [{ message: err instanceof Error ? err.message : String(err), extensions: (err as GraphQLError).extensions }] });
+  }
+}
