@@ -1,4 +1,5 @@
 import AssignmentIcon from '@mui/icons-material/AssignmentTurnedIn';
+import CampaignIcon from '@mui/icons-material/Campaign';
 import ChecklistIcon from '@mui/icons-material/Checklist';
 import { type ConsoleModule, screen } from '../common/module';
 import { messages } from './messages';
@@ -17,9 +18,16 @@ export const taskModule: ConsoleModule = {
   selections: {
     TaskItem: { list: 'keyWork { id planId plan { id year jurisdictionId } } assignments { id unitId isLead viaAllCommunities unit { id name } }' },
   },
-  routes: () => [{ path: '/my-tasks', component: screen(() => import('./MyTasks'), 'MyTasks') }],
+  routes: () => [
+    { path: '/my-tasks', component: screen(() => import('./MyTasks'), 'MyTasks') },
+    { path: '/bulletin', component: screen(() => import('./Bulletin'), 'BulletinPage') },
+  ],
   // for users who belong to a unit
-  menu: [{ to: '/my-tasks', label: 'app.tasks.mine', icon: AssignmentIcon, testId: 'menu-my-tasks', visible: (v) => Boolean(v.unitId) }],
+  menu: [
+    { to: '/my-tasks', label: 'app.tasks.mine', icon: AssignmentIcon, testId: 'menu-my-tasks', visible: (v) => Boolean(v.unitId) },
+    // 通报: for the offices and their auditors
+    { to: '/bulletin', label: 'app.bulletin.menu', icon: CampaignIcon, testId: 'menu-bulletin', visible: (v) => v.role !== 'UNIT_STAFF' },
+  ],
   statusColors: { ProgressStatus: { NOT_STARTED: 'default', IN_PROGRESS: 'info', DONE: 'success' } },
   messages,
 };
