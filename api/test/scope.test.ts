@@ -46,6 +46,11 @@ const OWNERS: Record<string, { sql: string; reach: Reach | 'row' }> = {
   ThreeHaveDesignation: { sql: 'SELECT id, jurisdictionId AS owner FROM three_have_designation', reach: 'downward' },
   Complaint: { sql: 'SELECT o.id, c.communityId AS owner FROM complaint o JOIN compound c ON c.id = o.compoundId', reach: 'subtree' },
   RevenueDisclosure: { sql: 'SELECT d.id, c.communityId AS owner FROM revenue_disclosure d JOIN compound c ON c.id = d.compoundId', reach: 'subtree' },
+  PracticalMatter: { sql: 'SELECT m.id, c.communityId AS owner FROM practical_matter m JOIN compound c ON c.id = m.compoundId', reach: 'subtree' },
+  PracticalMatterStep: {
+    sql: 'SELECT s.id, c.communityId AS owner FROM practical_matter_step s JOIN practical_matter m ON m.id = s.practicalMatterId JOIN compound c ON c.id = m.compoundId',
+    reach: 'subtree',
+  },
   ServiceEvaluation: { sql: 'SELECT v.id, c.communityId AS owner FROM service_evaluation v JOIN compound c ON c.id = v.compoundId', reach: 'subtree' },
   ServiceEvaluationStep: {
     sql: 'SELECT s.id, c.communityId AS owner FROM service_evaluation_step s JOIN service_evaluation v ON v.id = s.evaluationId JOIN compound c ON c.id = v.compoundId',

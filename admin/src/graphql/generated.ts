@@ -20,7 +20,8 @@ export type AttachmentTarget =
   | 'ProgressReport'
   | 'RevenueDisclosure'
   | 'Complaint'
-  | 'ComplaintStep';
+  | 'ComplaintStep'
+  | 'PracticalMatter';
 
 /** 审计结论 */
 export type AuditOutcome =

@@ -2,6 +2,7 @@ import { attachmentModule } from './attachment';
 import { auditModule } from './audit';
 import { authModule } from './auth';
 import { complaintModule } from './complaint';
+import { practicalMatterModule } from './practical-matter';
 import { idempotencyModule } from './idempotency';
 import { incentiveModule } from './incentive';
 import { indicatorModule } from './indicator';
@@ -46,5 +47,6 @@ export const MODULES = [
   partnerModule,
   publicNoticeModule,
   complaintModule,
+  practicalMatterModule,
   attachmentModule,
 ];

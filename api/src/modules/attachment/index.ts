@@ -5,6 +5,7 @@ import { Complaint, ComplaintStep } from '../complaint/complaint.entity';
 import { RevenueDisclosure } from '../public-revenue/revenue-disclosure.entity';
 import { ProgressReport } from '../task/progress-report.entity';
 import { attachable, defineAttachable } from './attachable';
+import { PracticalMatter } from '../practical-matter/practical-matter.entity';
 import { Attachment } from './attachment.entity';
 import { assignedUnitsComplaint, assignedUnitsComplaintStep, ownUnitsReport } from './attachment.guards';
 import { mountFiles } from './attachment.http';
@@ -20,6 +21,7 @@ defineAttachable('ProgressReport', ProgressReport, ownUnitsReport);
 defineAttachable('RevenueDisclosure', RevenueDisclosure);
 defineAttachable('Complaint', Complaint, assignedUnitsComplaint);
 defineAttachable('ComplaintStep', ComplaintStep, assignedUnitsComplaintStep);
+defineAttachable('PracticalMatter', PracticalMatter);
 
 /** Where the files go: ATTACHMENT_DIR, else `attachments` beside the SQLite file, else data/attachments. */
 const storageDir = ({ config }: ModuleKit): string =>

@@ -1,0 +1,35 @@
+import type { EntityManager, ObjectLiteral } from 'typeorm';
+import type { Actor } from '../../common/context';
+import { CrudService } from '../../common/crud.service';
+import { conflict } from '../../common/errors';
+import type { Workflow } from '../../common/workflow/workflow';
+import { Compound } from '../organization/compound.entity';
+import { PracticalMatter, type PracticalMatterStep } from './practical-matter.entity';
+import { PracticalMatterStatus } from './practical-matter.enums';
+import type { PracticalMatterFilter } from './practical-matter.inputs';
+
+/** 实事: takes its community from the compound; creating one opens its workflow on the day given; closed, it no longer changes. */
+export class PracticalMatterService extends CrudService<PracticalMatter, PracticalMatterFilter> {
+  workflow!: Workflow<PracticalMatterStatus, PracticalMatter, PracticalMatterStep>;
+
+  protected normalize(input: ObjectLiteral, creating: boolean): ObjectLiteral {
+    const { openedOn: _day, ...rest } = input;
+    return super.normalize(creating ? { ...rest, status: PracticalMatterStatus.OPEN } : rest, creating);
+  }
+
+  protected async validate(em: EntityManager, next: PracticalMatter, before: PracticalMatter | null): Promise<void> {
+    if (before?.status === PracticalMatterStatus.CLOSED) {
+      const changed = (['category', 'title', 'plan', 'ownerUnitId', 'dueOn'] as const).find((k) => next[k] !== before[k]);
+      if (changed) throw conflict(`Practical matter ${before.id} is closed: its ${changed} can no longer change (reopen it first)`, changed, 'FROZEN');
+    }
+    if (!before || next.compoundId !== before.compoundId) next.communityId = (await em.findOneByOrFail(Compound, { id: next.compoundId })).communityId;
+  }
+
+  protected async afterInsert(em: EntityManager, saved: PracticalMatter, input: ObjectLiteral, actor: Actor): Promise<void> {
+    await this.workflow.open(em, actor, saved.id, String(input.openedOn));
+  }
+
+  protected auditSnapshot(em: EntityManager, row: PracticalMatter): Promise<ObjectLiteral> {
+    return this.workflow.snapshot(em, row);
+  }
+}
