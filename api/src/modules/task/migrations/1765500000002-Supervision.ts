@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner, Table, TableColumn, TableForeignKey } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, Table, TableColumn } from 'typeorm';
 import { date, datetime, fk, id, index, int, text, timestamps, varchar } from '../../../migrations/columns';
 
 /** 督办 (issue 16): a unit's receipt of its assignment (签收), the office's 催办 notices, and the reminders the daily pass sent. */
@@ -10,7 +10,7 @@ export class Supervision1765500000002 implements MigrationInterface {
     if (!(await qr.hasColumn('assignment', 'acknowledgedAt'))) missing.push(new TableColumn(datetime('acknowledgedAt', { nullable: true })));
     if (!(await qr.hasColumn('assignment', 'acknowledgedById'))) missing.push(new TableColumn(int('acknowledgedById', { nullable: true })));
     if (missing.length) await qr.addColumns('assignment', missing);
-    if (qr.connection.driver.options.type !== 'better-sqlite3') await qr.createForeignKey('assignment', new TableForeignKey(fk('acknowledgedById', 'app_user', 'SET NULL')));
+    // acknowledgedById names a user without a foreign key: adding one to assignment on SQLite rebuilds a table others reference
     await qr.createTable(
       new Table({
         name: 'urging',
@@ -43,9 +43,6 @@ export class Supervision1765500000002 implements MigrationInterface {
       await qr.query('UPDATE assignment SET acknowledgedAt = NULL, acknowledgedById = NULL');
       return;
     }
-    const table = await qr.getTable('assignment');
-    const foreign = table?.foreignKeys.find((f) => f.columnNames.includes('acknowledgedById'));
-    if (foreign) await qr.dropForeignKey('assignment', foreign);
     await qr.dropColumn('assignment', 'acknowledgedById');
     await qr.dropColumn('assignment', 'acknowledgedAt');
   }
