@@ -119,12 +119,15 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     });
     for (const m of MODULES) m.http?.(app, { ds, services });
     serveConsole(app, config.adminDir);
+    // background work (the notification outbox) starts once everything above is up, and stops first
+    const stops = MODULES.map((m) => m.start?.(services)).filter((stop) => typeof stop === 'function');
     return {
       express: app,
       ds,
       services,
       seedReport,
       close: async () => {
+        for (const stop of stops) await stop();
         await apollo.stop();
         await partner.stop();
         await services.limits.close();

@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import type { DataSource, MigrationInterface } from 'typeorm';
 import type { AppConfig } from '../config/env';
 import type { AuditService } from '../modules/audit/audit.service';
+import type { NotificationKindDecls } from '../modules/notification/notification.kinds';
 import type { Services } from './context';
 import type { RateLimits } from './rate-limit';
 import type { TransactionRunner } from './transactions';
@@ -13,6 +14,8 @@ export interface ModuleKit {
   audit: AuditService;
   config: AppConfig;
   limits: RateLimits;
+  /** Every module of the app, for a module that reads what the others declare (the notification centre: their kinds). */
+  modules: readonly ApiModule[];
 }
 
 /**
@@ -53,6 +56,13 @@ export interface ApiModule {
   partnerResolvers?: Function[];
   /** The refusal reasons (extensions.reason) it throws, for the ErrorReason enum the console translates. */
   reasons?: Readonly<Record<string, string>>;
+  /**
+   * The kinds of notification it sends (`notify`, modules/notification): code → description, parameters
+   * and the plain Chinese line; the console translates each (`notifications.kinds.<KIND>` in its messages).
+   */
+  notificationKinds?: NotificationKindDecls;
+  /** Work it runs in the background of the API process once the app is up (the notification outbox); returns how to stop it. */
+  start?: (services: Services) => (() => Promise<void>) | void;
   /** Plain HTTP routes it serves besides GraphQL (public notices), mounted before the console. */
   http?: (app: Express, kit: { ds: DataSource; services: Services }) => void;
 }

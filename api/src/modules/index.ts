@@ -4,6 +4,7 @@ import { complaintModule } from './complaint';
 import { idempotencyModule } from './idempotency';
 import { incentiveModule } from './incentive';
 import { indicatorModule } from './indicator';
+import { notificationModule } from './notification';
 import { organizationModule } from './organization';
 import { ownersCommitteeModule } from './owners-committee';
 import { partnerModule } from './partner';
@@ -29,6 +30,7 @@ export const MODULES = [
   idempotencyModule,
   seedModule,
   authModule,
+  notificationModule,
   policyModule,
   organizationModule,
   workingGroupModule,
