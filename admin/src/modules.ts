@@ -5,6 +5,7 @@ import { complaintModule } from './resources/complaint';
 import type { ConsoleModule } from './resources/common/module';
 import { incentiveModule } from './resources/incentive';
 import { indicatorModule } from './resources/indicator';
+import { notificationModule } from './resources/notification';
 import { organizationModule } from './resources/organization';
 import { ownersCommitteeModule } from './resources/owners-committee';
 import { partnerModule } from './resources/partner';
@@ -43,4 +44,5 @@ export const MODULES: ConsoleModule[] = [
   publicNoticeModule,
   auditModule,
   authModule,
+  notificationModule,
 ];

@@ -17,7 +17,8 @@ import { printedSchema } from './printed-schemas';
  * see, and the lists nested in each record, compared with what the hand-written rule says.
  */
 
-type Reach = 'subtree' | 'downward' | 'public';
+/** 'own': a user's own (notifications): read by that user alone, never by an office; `owner` is the user's office. */
+type Reach = 'subtree' | 'downward' | 'public' | 'own';
 
 /** GraphQL type → how to find each record's owner (id, owner) and how far up it is read. */
 const OWNERS: Record<string, { sql: string; reach: Reach }> = {
@@ -95,6 +96,7 @@ const OWNERS: Record<string, { sql: string; reach: Reach }> = {
   PartnerAccess: { sql: 'SELECT a.id, k.jurisdictionId AS owner FROM partner_access a JOIN partner_key k ON k.id = a.keyId', reach: 'subtree' },
   User: { sql: 'SELECT id, jurisdictionId AS owner FROM app_user', reach: 'subtree' },
   AuditEvent: { sql: 'SELECT id, jurisdictionId AS owner FROM audit_event', reach: 'subtree' },
+  Notification: { sql: 'SELECT n.id, u.jurisdictionId AS owner FROM notification n JOIN app_user u ON u.id = n.userId', reach: 'own' },
 };
 
 interface Viewer {
@@ -144,7 +146,7 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
   /** What the hand-written rule lets a user of `jurisdiction` read, by reach. */
   const readable = (jurisdiction: string, reach: Reach, owner: number | null): boolean => {
     if (reach === 'public') return true;
-    if (owner == null) return false;
+    if (owner == null || reach === 'own') return false;
     const j = J.get(jurisdiction)!;
     return subtree(j).includes(owner) || (reach === 'downward' && ancestors(j).includes(owner));
   };
@@ -208,7 +210,9 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
         },
       );
       await ok('mutation($p: ID!, $j: ID!) { createThreeHaveDesignation(propertyCompanyId: $p, jurisdictionId: $j, designatedOn: "2024-01-01") { id } }', { p: company, j: jid(street) });
-      await ok('mutation($c: ID!) { createComplaint(compoundId: $c, channel: HOTLINE_12345, summary: "电梯故障", receivedOn: "2026-01-05") { id } }', { c: compound });
+      ids[`complaint:${community}`] = (
+        await ok('mutation($c: ID!) { createComplaint(compoundId: $c, channel: HOTLINE_12345, summary: "电梯故障", receivedOn: "2026-01-05") { id } }', { c: compound })
+      ).createComplaint.id;
       await ok('mutation($c: ID!) { createRevenueDisclosure(compoundId: $c, year: 2025, quarter: 4, disclosedOn: "2026-01-20", evidence: "公示栏") { id } }', { c: compound });
       const unit = ((await ok('{ allUnits(perPage: 1) { id } }')).allUnits as Array<{ id: string }>)[0].id;
       await ok(
@@ -249,6 +253,9 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
         viewers.push({ label: `${role} of ${street}`, role, jurisdiction: street, token: u.token });
       }
       const staff = await t.createUser({ username: `staff-${J.get(community)}`, role: Role.UNIT_STAFF, unitId: await unitOf(community, community) });
+      // the complaint handed to the community's unit: a notification its staff alone may read and mark
+      await ok('mutation($id: ID!, $u: ID!) { updateComplaint(id: $id, assignedUnitId: $u) { id } }', { id: ids[`complaint:${community}`], u: await unitOf(community, community) });
+      await ok('mutation($id: ID!) { advanceComplaint(id: $id, to: ASSIGNED, date: "2026-01-06") { id } }', { id: ids[`complaint:${community}`] });
       viewers.push({ label: `UNIT_STAFF of ${community}`, role: Role.UNIT_STAFF, jurisdiction: community, token: staff.token });
     }
     const city = await t.createUser({ username: 'party-office-city', role: Role.PARTY_OFFICE, jurisdictionId: jid('泉州市') });
@@ -361,6 +368,20 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
     expect(problems).toEqual([]);
     expect(checked).toBeGreaterThan(viewers.length * 20);
   }, 600_000);
+
+  it('gives every user their own notifications and nobody else’s, whatever their office or role', async () => {
+    const rows: Array<{ id: number | string; userId: number | string }> = await t.app.ds.query('SELECT id, userId FROM notification');
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const v of viewers) {
+      const res = await ok('{ me { id } myNotifications(perPage: 100) { id } myUnreadNotificationCount }', {}, v.token);
+      const own = rows.filter((r) => String(r.userId) === res.me.id).map((r) => String(r.id));
+      expect({ v: v.label, ids: (res.myNotifications as Array<{ id: string }>).map((n) => n.id).sort(), unread: res.myUnreadNotificationCount }).toEqual({
+        v: v.label,
+        ids: own.sort(),
+        unread: own.length,
+      });
+    }
+  });
 
   const viewer = (label: string) => viewers.find((v) => v.label === label)!;
 

@@ -64,9 +64,9 @@ export class NotificationDeliveries {
     ds.subscribers.push(new CommitListener(() => this.kick()));
   }
 
-  /** When a new delivery is due: now, by the worker's clock. */
+  /** When a new delivery is due: now, by the worker's clock (the second begun, so a pass at once finds it due). */
   dueNow(): Date {
-    return wholeSecond(this.clock().getTime());
+    return new Date(Math.floor(this.clock().getTime() / 1000) * 1000);
   }
 
   /** Called by `notify` once it wrote outbox rows: the worker is nudged when the caller's transaction commits (at once outside one). */
