@@ -113,6 +113,8 @@ describe(`notification webhook (${dbKind()})`, () => {
   const deliveryOf = async (notificationId: number) =>
     (await t.app.ds.query('SELECT id, status, attempts, nextAttemptAt, lastError, deliveredAt FROM notification_delivery WHERE notificationId = ?', [notificationId]))[0];
   const at = (iso: string, plusSeconds = 0) => new Date(Date.parse(iso) + plusSeconds * 1000);
+  /** A DATETIME as the driver returns it raw: a Date (MySQL) or UTC text without a zone (SQLite). */
+  const timeOf = (v: Date | string) => (v instanceof Date ? v.getTime() : Date.parse(`${v.replace(' ', 'T')}Z`));
 
   it('POSTs the notification as JSON signed with HMAC-SHA256 over timestamp and body, after the transaction commits', async () => {
     receiver.reset(() => 200);
@@ -186,7 +188,7 @@ describe(`notification webhook (${dbKind()})`, () => {
     ]);
     const row = await deliveryOf(n.id);
     expect(row).toMatchObject({ status: 'DELIVERED', attempts: 3, lastError: null, nextAttemptAt: null });
-    expect(new Date(row.deliveredAt + (typeof row.deliveredAt === 'string' && !row.deliveredAt.endsWith('Z') ? 'Z' : '')).getTime()).toBe(at(t0, 90).getTime());
+    expect(timeOf(row.deliveredAt)).toBe(at(t0, 90).getTime());
   });
 
   it('gives up after the last of 4 attempts (waits of 30, 60 and 120 s) and keeps the error', async () => {
