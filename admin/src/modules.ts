@@ -6,6 +6,7 @@ import { complaintModule } from './resources/complaint';
 import type { ConsoleModule } from './resources/common/module';
 import { incentiveModule } from './resources/incentive';
 import { indicatorModule } from './resources/indicator';
+import { notificationModule } from './resources/notification';
 import { organizationModule } from './resources/organization';
 import { ownersCommitteeModule } from './resources/owners-committee';
 import { partnerModule } from './resources/partner';
@@ -45,4 +46,5 @@ export const MODULES: ConsoleModule[] = [
   auditModule,
   attachmentModule,
   authModule,
+  notificationModule,
 ];

@@ -126,6 +126,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       MODULES.flatMap((m) => m.jobs?.(services) ?? []),
     );
     if (config.scheduler) scheduler.start((config.schedulerIntervalS ?? 300) * 1000, log);
+    // background work (the notification outbox) starts once everything above is up, and stops first
+    const stops = MODULES.map((m) => m.start?.(services)).filter((stop) => typeof stop === 'function');
     return {
       express: app,
       ds,
@@ -134,6 +136,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       scheduler,
       close: async () => {
         await scheduler.stop();
+        for (const stop of stops) await stop();
         await apollo.stop();
         await partner.stop();
         await services.limits.close();

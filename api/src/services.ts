@@ -14,7 +14,7 @@ export type { Services } from './common/context';
  * then each module's `wire` sets its hooks on the others.
  */
 export function createServices(ds: DataSource, config: AppConfig): Services {
-  const kit = { ds, tx: new TransactionRunner(ds), audit: new AuditService(ds), config, limits: new RateLimits(config) };
+  const kit = { ds, tx: new TransactionRunner(ds), audit: new AuditService(ds), config, limits: new RateLimits(config), modules: MODULES };
   const services: Record<string, unknown> = { ds, tx: kit.tx, limits: kit.limits };
   for (const m of MODULES) {
     for (const [name, service] of Object.entries(m.services?.(kit) ?? {})) {

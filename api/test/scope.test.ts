@@ -20,7 +20,8 @@ import { png } from './modules/attachment/files';
  * see, and the lists nested in each record, compared with what the hand-written rule says.
  */
 
-type Reach = 'subtree' | 'downward' | 'public';
+/** 'own': a user's own (notifications): read by that user alone, never by an office; `owner` is the user's office. */
+type Reach = 'subtree' | 'downward' | 'public' | 'own';
 
 /**
  * GraphQL type → how to find each record's owner (id, owner) and how far up it is read: one reach for
@@ -126,6 +127,7 @@ const OWNERS: Record<string, { sql: string; reach: Reach | 'row' }> = {
         JOIN key_work k ON k.id = t.keyWorkId JOIN plan p ON p.id = k.planId WHERE a.targetType = 'ProgressReport'`,
     reach: 'row',
   },
+  Notification: { sql: 'SELECT n.id, u.jurisdictionId AS owner FROM notification n JOIN app_user u ON u.id = n.userId', reach: 'own' },
 };
 
 interface Viewer {
@@ -175,7 +177,7 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
   /** What the hand-written rule lets a user of `jurisdiction` read, by reach. */
   const readable = (jurisdiction: string, reach: Reach, owner: number | null): boolean => {
     if (reach === 'public') return true;
-    if (owner == null) return false;
+    if (owner == null || reach === 'own') return false;
     const j = J.get(jurisdiction)!;
     return subtree(j).includes(owner) || (reach === 'downward' && ancestors(j).includes(owner));
   };
@@ -262,6 +264,7 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
           .send(png(2, 2, [J.get(community)! % 256, 0, 0]));
         if (res.status !== 201) throw new Error(`upload: ${JSON.stringify(res.body)}`);
       }
+      ids[`complaint:${community}`] = complaint.id;
       const unit = ((await ok('{ allUnits(perPage: 1) { id } }')).allUnits as Array<{ id: string }>)[0].id;
       await ok(
         'mutation($c: ID!, $u: ID!) { createServiceEvaluation(compoundId: $c, responsibleUnitId: $u, year: 2025, half: 2, evaluatedOn: "2025-12-10", dissatisfactionRate: 30, result: PASS) { id } }',
@@ -301,6 +304,9 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
         viewers.push({ label: `${role} of ${street}`, role, jurisdiction: street, token: u.token });
       }
       const staff = await t.createUser({ username: `staff-${J.get(community)}`, role: Role.UNIT_STAFF, unitId: await unitOf(community, community) });
+      // the complaint handed to the community's unit: a notification its staff alone may read and mark
+      await ok('mutation($id: ID!, $u: ID!) { updateComplaint(id: $id, assignedUnitId: $u) { id } }', { id: ids[`complaint:${community}`], u: await unitOf(community, community) });
+      await ok('mutation($id: ID!) { advanceComplaint(id: $id, to: ASSIGNED, date: "2026-01-06") { id } }', { id: ids[`complaint:${community}`] });
       viewers.push({ label: `UNIT_STAFF of ${community}`, role: Role.UNIT_STAFF, jurisdiction: community, token: staff.token });
     }
     const city = await t.createUser({ username: 'party-office-city', role: Role.PARTY_OFFICE, jurisdictionId: jid('泉州市') });
@@ -421,6 +427,20 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
     expect(problems).toEqual([]);
     expect(checked).toBeGreaterThan(viewers.length * 20);
   }, 600_000);
+
+  it('gives every user their own notifications and nobody else’s, whatever their office or role', async () => {
+    const rows: Array<{ id: number | string; userId: number | string }> = await t.app.ds.query('SELECT id, userId FROM notification');
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const v of viewers) {
+      const res = await ok('{ me { id } myNotifications(perPage: 100) { id } myUnreadNotificationCount }', {}, v.token);
+      const own = rows.filter((r) => String(r.userId) === res.me.id).map((r) => String(r.id));
+      expect({ v: v.label, ids: (res.myNotifications as Array<{ id: string }>).map((n) => n.id).sort(), unread: res.myUnreadNotificationCount }).toEqual({
+        v: v.label,
+        ids: own.sort(),
+        unread: own.length,
+      });
+    }
+  });
 
   const viewer = (label: string) => viewers.find((v) => v.label === label)!;
 

@@ -57,7 +57,13 @@ const AppMenu = () => {
   );
 };
 
-/** The page's title, then the office the user works in (a root user's office picker); on a phone the office is a line under the title. */
+/** What the modules put in the app bar (the notification bell), in module order. */
+const MODULE_ITEMS = MODULES.flatMap((m) => m.appBar ?? []);
+
+/**
+ * The page's title, then the office the user works in (a root user's office picker); on a phone the
+ * office is a line under the title. Then the modules' items (the bell), then the user menu.
+ */
 const AppAppBar = () => (
   <AppBar
     userMenu={
@@ -71,6 +77,9 @@ const AppAppBar = () => (
       <TitlePortal sx={{ flex: { xs: 'none', sm: 1 }, minWidth: 0, lineHeight: { xs: 1.4 } }} />
       <OfficeIndicator />
     </Box>
+    {MODULE_ITEMS.map((Item, i) => (
+      <Item key={i} />
+    ))}
   </AppBar>
 );
 

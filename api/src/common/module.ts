@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import type { DataSource, MigrationInterface } from 'typeorm';
 import type { AppConfig } from '../config/env';
 import type { AuditService } from '../modules/audit/audit.service';
+import type { NotificationKindDecls } from '../modules/notification/notification.kinds';
 import type { Services } from './context';
 import type { RateLimits } from './rate-limit';
 import type { RequestBudget } from './request-scope';
@@ -15,6 +16,8 @@ export interface ModuleKit {
   audit: AuditService;
   config: AppConfig;
   limits: RateLimits;
+  /** Every module of the app, for a module that reads what the others declare (the notification centre: their kinds). */
+  modules: readonly ApiModule[];
 }
 
 /**
@@ -59,6 +62,13 @@ export interface ApiModule {
   jobs?: (services: Services) => DailyJob[];
   /** Plain HTTP routes it serves besides GraphQL (public notices, file uploads), mounted before the console; `budget` is what one request may use of the database. */
   http?: (app: Express, kit: { ds: DataSource; services: Services; budget: RequestBudget }) => void;
+  /**
+   * The kinds of notification it sends (`notify`, modules/notification): code → description, parameters
+   * and the plain Chinese line; the console translates each (`notifications.kinds.<KIND>` in its messages).
+   */
+  notificationKinds?: NotificationKindDecls;
+  /** Work it runs in the background of the API process once the app is up (the notification outbox); returns how to stop it. */
+  start?: (services: Services) => (() => Promise<void>) | void;
 }
 
 /** The services a module's factory makes, for `interface Services extends ModuleServices<typeof services>`. */

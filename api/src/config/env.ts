@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseEnv } from 'node:util';
 import type { RequestBudget } from '../common/request-scope';
 import type { RateLimitName, RateLimitRule } from '../common/rate-limit';
+import type { WebhookConfig } from '../modules/notification/notification.channels';
 
 /** Database connection settings derived from DATABASE_URL. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string; poolSize: number; queueLimit: number };
@@ -46,6 +47,8 @@ export interface AppConfig {
   attachmentDir?: string;
   /** The largest attachment accepted, in bytes (ATTACHMENT_MAX_MB; default 20 MB). */
   attachmentMaxBytes?: number;
+  /** The outgoing notification webhook (NOTIFY_WEBHOOK_*): notifications are also POSTed there, signed; unset: in-app only. */
+  notificationWebhook?: WebhookConfig;
 }
 
 export class ConfigError extends Error {}
@@ -136,6 +139,36 @@ function redisUrlOf(raw: string | undefined): string | undefined {
   return raw;
 }
 
+function httpUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL: "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must start with http:// or https://, got "${url.protocol}"`);
+  return raw;
+}
+
+/** NOTIFY_WEBHOOK_URL and its secret and retry settings; undefined when no URL is set. */
+function webhookOf(env: NodeJS.ProcessEnv): WebhookConfig | undefined {
+  const url = httpUrl(env, 'NOTIFY_WEBHOOK_URL');
+  if (!url) return undefined;
+  const secret = env.NOTIFY_WEBHOOK_SECRET ?? '';
+  if (secret.length < 32) throw new ConfigError('NOTIFY_WEBHOOK_SECRET must be at least 32 characters when NOTIFY_WEBHOOK_URL is set (the receiver checks the signature with it)');
+  return {
+    url,
+    secret,
+    maxAttempts: int(env, 'NOTIFY_WEBHOOK_MAX_ATTEMPTS', 8, 1, 50),
+    retrySeconds: int(env, 'NOTIFY_WEBHOOK_RETRY_SECONDS', 30, 1, 86_400),
+    timeoutMs: int(env, 'NOTIFY_WEBHOOK_TIMEOUT_MS', 5000, 100, 60_000),
+    pollSeconds: int(env, 'NOTIFY_WEBHOOK_POLL_SECONDS', 15, 0, 3600),
+    consoleUrl: httpUrl(env, 'NOTIFY_CONSOLE_URL'),
+  };
+}
+
 /**
  * Fills `env` from a .env file (ENV_FILE, else .env in the working directory) as .env.example says;
  * variables already set win, so the real environment overrides the file. Returns the file read.
@@ -200,5 +233,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     schedulerIntervalS: int(env, 'SCHEDULER_INTERVAL_S', 300, 5, 86_400),
     attachmentDir: env.ATTACHMENT_DIR ? path.resolve(env.ATTACHMENT_DIR) : undefined,
     attachmentMaxBytes: int(env, 'ATTACHMENT_MAX_MB', 20, 1, 1024) * 1024 * 1024,
+    notificationWebhook: webhookOf(env),
   };
 }

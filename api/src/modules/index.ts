@@ -6,6 +6,7 @@ import { practicalMatterModule } from './practical-matter';
 import { idempotencyModule } from './idempotency';
 import { incentiveModule } from './incentive';
 import { indicatorModule } from './indicator';
+import { notificationModule } from './notification';
 import { organizationModule } from './organization';
 import { ownersCommitteeModule } from './owners-committee';
 import { partnerModule } from './partner';
@@ -31,6 +32,7 @@ export const MODULES = [
   idempotencyModule,
   seedModule,
   authModule,
+  notificationModule,
   policyModule,
   organizationModule,
   workingGroupModule,

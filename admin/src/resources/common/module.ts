@@ -47,6 +47,8 @@ export interface ConsoleModule {
   selections?: Record<string, { list: string; one?: string }>;
   /** What it shows on the compound page (小区台账), each section its own card, in `order`. */
   compoundSections?: CompoundSection[];
+  /** What it puts in the app bar for every signed-in user, before the user menu (the notification bell): small, loaded with the layout. */
+  appBar?: ComponentType[];
 }
 
 /** A part of the compound page a domain adds: the compound's records it keeps, and what is due. */

@@ -40,6 +40,9 @@ export const messages = defineMessages(
         rejected: '不予受理',
       },
     },
+    notifications: {
+      kinds: { COMPLAINT_ASSIGNED: '投诉转办至本单位：%{summary}（%{date}）', COMPLAINT_RETURNED: '投诉退回本单位重办：%{summary}（%{date}）' },
+    },
   },
   {
     resources: {
@@ -77,6 +80,12 @@ export const messages = defineMessages(
         done: 'Recorded: %{status}',
         returned: 'Sent back',
         rejected: 'Not accepted',
+      },
+    },
+    notifications: {
+      kinds: {
+        COMPLAINT_ASSIGNED: 'Complaint assigned to your unit: %{summary} (%{date})',
+        COMPLAINT_RETURNED: 'Complaint sent back to your unit: %{summary} (%{date})',
       },
     },
   },

@@ -173,6 +173,9 @@ export const messages = defineMessages(
       },
       approvals: { title: '待审批发放', empty: '暂无待审批的发放' },
     },
+    notifications: {
+      kinds: { PAYOUT_SUBMITTED: '奖励发放待您审批：%{recipient} %{amount} 元（%{programme}）' },
+    },
   },
   {
     resources: {
@@ -350,6 +353,9 @@ export const messages = defineMessages(
         },
       },
       approvals: { title: 'Approvals', empty: 'No payouts awaiting approval' },
+    },
+    notifications: {
+      kinds: { PAYOUT_SUBMITTED: 'Payout awaiting your approval: %{recipient}, %{amount} yuan (%{programme})' },
     },
   },
 );

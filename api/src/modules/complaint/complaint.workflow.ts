@@ -1,5 +1,6 @@
 import { Role } from '../../common/roles';
 import { defineWorkflow } from '../../common/workflow/workflow';
+import { notify } from '../notification/notification.service';
 import { Complaint, ComplaintStep } from './complaint.entity';
 import { ComplaintStatus } from './complaint.enums';
 
@@ -47,5 +48,20 @@ export const COMPLAINT_WORKFLOW = defineWorkflow({
   },
   async onTransitionStart(m) {
     if (m.to === HANDLED) return { result: String(m.fields.result).trim() };
+  },
+  // the staff of the unit it is handed (or handed back) to are told, in the move's transaction
+  onTransitionEnd: async (m, after) => {
+    if (m.to === ASSIGNED) {
+      await notify(m.em, {
+        recipients: { units: [after.assignedUnitId] },
+        kind: m.from === HANDLED ? 'COMPLAINT_RETURNED' : 'COMPLAINT_ASSIGNED',
+        params: { summary: [...after.summary].slice(0, 40).join(''), date: m.date },
+        body: m.reason,
+        link: `#/Complaint/${after.id}/show`,
+        entityType: 'Complaint',
+        entityId: after.id,
+        actor: m.actor,
+      });
+    }
   },
 });

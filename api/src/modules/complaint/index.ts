@@ -1,5 +1,6 @@
 import { type ApiModule, type ModuleKit, type ModuleServices } from '../../common/module';
 import { attachWorkflow } from '../../common/workflow/workflow';
+import type { KindParams, NotificationKindDecls } from '../notification';
 import { Complaint, ComplaintStep } from './complaint.entity';
 import { ComplaintResolver } from './complaint.resolver';
 import { ComplaintService } from './complaint.service';
@@ -19,6 +20,16 @@ const services = (kit: ModuleKit) => {
   return { complaint };
 };
 
+/** The notifications it sends (modules/notification; the console translates them in resources/complaint/messages.ts). */
+const notificationKinds = {
+  COMPLAINT_ASSIGNED: { description: 'A complaint was assigned (转办) to a unit: told to its staff', params: ['summary', 'date'], title: '投诉转办：%{summary}（%{date}）' },
+  COMPLAINT_RETURNED: {
+    description: 'A handled complaint was sent back to its unit (退回重办), with the reason: told to its staff',
+    params: ['summary', 'date'],
+    title: '投诉退回重办：%{summary}（%{date}）',
+  },
+} as const satisfies NotificationKindDecls;
+
 /** 投诉: complaints about property service, received, assigned to a unit, handled and closed (a workflow). */
 export const complaintModule: ApiModule = {
   name: 'complaint',
@@ -26,8 +37,13 @@ export const complaintModule: ApiModule = {
   migrations: [Complaints1764720000000],
   services,
   resolvers: [ComplaintResolver],
+  notificationKinds,
 };
 
 declare module '../../common/context' {
   interface Services extends ModuleServices<typeof services> {}
+}
+
+declare module '../notification/notification.kinds' {
+  interface ModuleNotificationKinds extends KindParams<typeof notificationKinds> {}
 }

@@ -1,4 +1,5 @@
 import { CrudService } from '../../common/crud.service';
+import type { KindParams, NotificationKindDecls } from '../notification';
 import { type ApiModule, type ModuleKit, type ModuleServices } from '../../common/module';
 import { attachWorkflow } from '../../common/workflow/workflow';
 import { AwardCase, AwardCaseStep } from './award-case.entity';
@@ -70,6 +71,15 @@ const reasons = {
   BUDGET_COMMITTED: 'Payouts are committed against the budget, so its programme and year cannot change',
 } as const;
 
+/** The notifications it sends (modules/notification; the console translates them in resources/incentive/messages.ts). */
+const notificationKinds = {
+  PAYOUT_SUBMITTED: {
+    description: 'A payout was submitted and waits for approval: told to the paying office’s PARTY_OFFICE users other than the submitter (maker-checker)',
+    params: ['programme', 'recipient', 'amount'],
+    title: '奖励发放待审批：%{recipient} %{amount} 元（%{programme}）',
+  },
+} as const satisfies NotificationKindDecls;
+
 /**
  * 激励: programmes, their rules, yearly budgets, award cases (示范点创建验收) and payouts. Budgets
  * live here, in budget.*.ts, not in a module of their own: approving a payout locks its budget
@@ -81,10 +91,15 @@ export const incentiveModule: ApiModule = {
   services,
   resolvers: [IncentiveProgrammeResolver, IncentiveRuleResolver, IncentiveBudgetResolver, IncentiveTotalsResolver, AwardCaseResolver, PayoutResolver],
   reasons,
+  notificationKinds,
 };
 
 declare module '../../common/context' {
   interface Services extends ModuleServices<typeof services> {}
+}
+
+declare module '../notification/notification.kinds' {
+  interface ModuleNotificationKinds extends KindParams<typeof notificationKinds> {}
 }
 
 declare module '../../common/reasons' {

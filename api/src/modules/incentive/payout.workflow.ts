@@ -4,8 +4,9 @@ import { fenToYuan } from '../../common/money';
 import { EDITORS, Role } from '../../common/roles';
 import { unscoped } from '../../common/scope';
 import { writeLock } from '../../common/transactions';
-import { type Denial, defineWorkflow } from '../../common/workflow/workflow';
+import { type Denial, defineWorkflow, type MoveContext } from '../../common/workflow/workflow';
 import { signingSession } from '../auth/session';
+import { notify } from '../notification/notification.service';
 import { committedFen } from './budget.service';
 import { PayoutStatus } from './incentive.enums';
 import { IncentiveBudget } from './budget.entity';
@@ -105,7 +106,22 @@ export const PAYOUT_WORKFLOW = defineWorkflow({
     }
   },
   onViolation: (err, fields) => (dbViolation(err) === 'unique' ? referenceUsed(String(fields.paymentReference)) : undefined),
+  onTransitionEnd: (m, after) => (m.to === SUBMITTED ? notifyCheckers(m, after) : Promise.resolve()),
 });
+
+/** 待审批: the paying office's PARTY_OFFICE members other than the submitter (who may not approve) are told, in the move's transaction. */
+async function notifyCheckers(m: MoveContext<PayoutStatus, Payout>, p: Payout): Promise<void> {
+  const programme = await m.em.findOneByOrFail(IncentiveProgramme, { id: p.programmeId });
+  await notify(m.em, {
+    recipients: { offices: [programme.jurisdictionId], officeRoles: [Role.PARTY_OFFICE] },
+    kind: 'PAYOUT_SUBMITTED',
+    params: { programme: programme.name, recipient: p.recipientName, amount: fenToYuan(p.amountFen) },
+    link: `#/Payout/${p.id}/show`,
+    entityType: 'Payout',
+    entityId: p.id,
+    actor: m.actor,
+  });
+}
 
 /**
  * Whether the office paying from this programme has recorded the voucher on any of its programmes: a
