@@ -89,13 +89,16 @@ describe(`supervision: receipts, lights, 催办 and the daily reminder pass (${d
     const late = await assignment('2025年3月31日前');
     const fine = await assignment('2099年底前');
     const URGE = 'mutation($a: ID!, $m: String!) { urgeAssignment(assignmentId: $a, message: $m, dueBy: "2099-01-31") { id sentOn message sentBy } }';
+    const staff = await t.createUser({ username: 'sq-fazhan-urged', role: Role.UNIT_STAFF, unitId: units['社区发展办'] });
     const urged = (await ok(URGE, { a: late, m: '请于本月底前报送整改情况' })).urgeAssignment;
     expect(urged).toMatchObject({ message: '请于本月底前报送整改情况', sentBy: expect.any(String) });
     expect(refusal(await t.gql(URGE, { a: fine, m: '请加快进度' }, admin))).toEqual(['BAD_USER_INPUT', 'assignmentId', 'NOT_OVERDUE']);
-    const staff = await t.createUser({ username: 'sq-fazhan-urged', role: Role.UNIT_STAFF, unitId: units['社区发展办'] });
     expect(codeOf(await t.gql(URGE, { a: late, m: '自己催自己' }, staff.token))).toBe('FORBIDDEN');
     const seen = (await ok('query($a: ID!) { Assignment(id: $a) { urgings { message sentOn } } }', { a: late }, staff.token)).Assignment.urgings;
     expect(seen).toEqual([{ message: '请于本月底前报送整改情况', sentOn: urged.sentOn }]);
+    // and the unit's staff were told, with the office's words
+    const told = (await ok('{ myNotifications(unreadOnly: true) { kind body link } }', {}, staff.token)).myNotifications;
+    expect(told).toContainEqual({ kind: 'TASK_URGED', body: '请于本月底前报送整改情况', link: '#/my-tasks' });
   });
 
   it('sends one reminder per deadline however often the daily pass runs, and the scheduler runs a day’s pass once', async () => {
@@ -104,8 +107,18 @@ describe(`supervision: receipts, lights, 催办 and the daily reminder pass (${d
     const remind = (day: string) => t.app.services.supervision.remind(day);
     const mine = async () =>
       await ok('query($a: ID!, $b: ID!) { a: Assignment(id: $a) { reminders { kind dueOn sentOn } } b: Assignment(id: $b) { reminders { kind dueOn sentOn } } }', { a: soon, b: late });
+    const staff = await t.createUser({ username: 'sq-fazhan-reminded', role: Role.UNIT_STAFF, unitId: units['社区发展办'] });
+    const reminded = async () =>
+      ((await ok('{ myNotifications(perPage: 100) { kind params entityId } }', {}, staff.token)).myNotifications as Array<{ kind: string; params: { due: string }; entityId: string }>).filter(
+        (x) => [soon, late].includes(x.entityId) && x.kind !== 'TASK_ASSIGNED',
+      );
     const first = await remind('2025-06-28');
     expect(first.sent).toBeGreaterThan(0);
+    // the unit's staff are told once of each: the one near (黄灯) and the one passed (红灯)
+    expect((await reminded()).map((x) => [x.kind, x.params.due]).sort()).toEqual([
+      ['TASK_DUE_SOON', '2025-06-30'],
+      ['TASK_OVERDUE', '2025-06-20'],
+    ]);
     expect(await mine()).toEqual({
       a: { reminders: [{ kind: 'DUE_SOON', dueOn: '2025-06-30', sentOn: '2025-06-28' }] },
       b: { reminders: [{ kind: 'OVERDUE', dueOn: '2025-06-20', sentOn: '2025-06-28' }] },
@@ -113,6 +126,7 @@ describe(`supervision: receipts, lights, 催办 and the daily reminder pass (${d
     expect((await remind('2025-06-28')).sent).toBe(0);
     expect((await remind('2025-06-29')).sent).toBe(0);
     expect(await mine()).toMatchObject({ a: { reminders: [{ kind: 'DUE_SOON' }] } });
+    expect(await reminded()).toHaveLength(2);
     // once its day has passed: the red reminder, once
     await remind('2025-07-01');
     expect((await mine()).a.reminders.map((r: { kind: string }) => r.kind)).toEqual(['OVERDUE', 'DUE_SOON']);

@@ -3,6 +3,14 @@ import { COMMON_FIELDS, defineMessages } from '../../i18n/messages';
 /** The task module's messages: its resources' names and fields, its enums, its app.* texts. */
 export const messages = defineMessages(
   {
+    notifications: {
+      kinds: {
+        TASK_ASSIGNED: '新任务交办本单位：%{task}（%{deadline}）',
+        TASK_URGED: '催办：%{task}（%{date}）',
+        TASK_DUE_SOON: '临近到期：%{task}（%{due} 前）',
+        TASK_OVERDUE: '已逾期：%{task}（应于 %{due} 前完成）',
+      },
+    },
     resources: {
       Plan: { name: '任务清单 |||| 任务清单', fields: { ...COMMON_FIELDS.zh, name: '名称', kind: '类别', documentId: '发文', jurisdictionId: '发文区划', year: '计划年度', archivedOn: '归档日期' } },
       ProgressReport: { name: '进度报告 |||| 进度报告' },
@@ -124,6 +132,14 @@ export const messages = defineMessages(
     },
   },
   {
+    notifications: {
+      kinds: {
+        TASK_ASSIGNED: 'New task for your unit: %{task} (%{deadline})',
+        TASK_URGED: 'Urged: %{task} (%{date})',
+        TASK_DUE_SOON: 'Due soon: %{task} (by %{due})',
+        TASK_OVERDUE: 'Overdue: %{task} (was due by %{due})',
+      },
+    },
     resources: {
       Plan: {
         name: 'Task list |||| Task lists',

@@ -63,7 +63,14 @@ run('supervision in the console', () => {
 
     await page.evaluate(() => localStorage.clear());
     await signIn(page, c.base, 'sw_staff', USER_PASSWORD);
-    await page.click('[data-testid="menu-my-tasks"]');
+    // the bell says so: the 催办, unread
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="notification-bell"]')?.getAttribute('data-count') || 0) >= 1);
+    await page.click('[data-testid="notification-bell"]');
+    const urgedLine = page.locator('[data-testid="notification-item"]', { hasText: '催办：清理小区楼道堆放杂物' });
+    await urgedLine.waitFor();
+    await shot(page, 'supervision-bell');
+    await urgedLine.click();
+    await page.waitForURL(/#\/my-tasks/);
     const row = page.locator('[data-testid="my-task"]', { hasText: '清理小区楼道堆放杂物' });
     await row.waitFor();
     expect(await row.locator('[data-testid="urgency"]').getAttribute('data-urgency')).toBe('OVERDUE');

@@ -1,6 +1,7 @@
 import { type ApiModule, type ModuleKit, type ModuleServices } from '../../common/module';
 import { SheetImporter } from '../../common/sheet-import/sheet-import';
 import { Assignment } from './assignment.entity';
+import type { KindParams, NotificationKindDecls } from '../notification';
 import { BulletinService } from './bulletin';
 import { mountBulletin } from './bulletin.http';
 import { LivingTaskLists1765500000000 } from './migrations/1765500000000-LivingTaskLists';
@@ -121,6 +122,14 @@ const services = ({ ds, tx, audit, config }: ModuleKit) => {
   };
 };
 
+/** The notifications it sends (modules/notification; the console translates them in resources/task/messages.ts). */
+const notificationKinds = {
+  TASK_ASSIGNED: { description: 'A task was assigned to a unit (立项交办): told to its staff', params: ['task', 'deadline'], title: '新任务：%{task}（%{deadline}）' },
+  TASK_URGED: { description: 'The office sent a 催办 about an overdue assignment: told to the unit’s staff', params: ['task', 'date'], title: '催办：%{task}（%{date}）' },
+  TASK_DUE_SOON: { description: 'The daily pass: a deadline of the unit’s assignment is near (黄灯)', params: ['task', 'due'], title: '临近到期：%{task}（%{due} 前）' },
+  TASK_OVERDUE: { description: 'The daily pass: a deadline of the unit’s assignment has passed (红灯)', params: ['task', 'due'], title: '已逾期：%{task}（应于 %{due} 前）' },
+} as const satisfies NotificationKindDecls;
+
 /** The refusal reasons its code throws (extensions.reason; see common/reasons.ts). */
 const reasons = {
   BEFORE_ASSIGNMENT: 'A progress report is dated before its assignment existed (extensions.earliest)',
@@ -158,10 +167,15 @@ export const taskModule: ApiModule = {
   jobs: (services) => [{ name: 'task-reminders', run: (day) => services.supervision.remind(day) }],
   http: (app, kit) => mountBulletin(app, kit),
   reasons,
+  notificationKinds,
 };
 
 declare module '../../common/context' {
   interface Services extends ModuleServices<typeof services> {}
+}
+
+declare module '../notification/notification.kinds' {
+  interface ModuleNotificationKinds extends KindParams<typeof notificationKinds> {}
 }
 
 declare module '../../common/reasons' {

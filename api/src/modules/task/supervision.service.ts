@@ -7,12 +7,18 @@ import { Role } from '../../common/roles';
 import { assertWritable } from '../../common/scope';
 import type { TransactionRunner } from '../../common/transactions';
 import type { AuditService } from '../audit/audit.service';
+import { notify } from '../notification/notification.service';
 import { Assignment } from './assignment.entity';
+import { TaskItem } from './task-item.entity';
 import type { DutyService } from './duty.service';
 import { OccurrenceStatus } from './duty.types';
 import { ProgressStatus } from './enums';
 import type { ProgressService } from './progress.service';
 import { ReminderKind, TaskReminder, Urgency, Urging } from './supervision.entities';
+
+/** An overdue deadline is announced by the pass only when it passed within this many days (older ones are recorded quietly). */
+const NOTIFY_PAST_DAYS = 30;
+const short = (text: string) => [...text].slice(0, 40).join('');
 
 /** One open deadline of an assignment on a day: the task's, a milestone's, or a period of a duty. */
 interface OpenDeadline {
@@ -125,6 +131,26 @@ export class SupervisionService {
         );
       }
       sent = fresh.length;
+      // the unit's staff are told of each; an overdue deadline long past (before the pass first ran, say) is
+      // recorded, not announced: only those due from NOTIFY_PAST_DAYS before the day
+      const recent = addDays(day, -NOTIFY_PAST_DAYS);
+      const told = fresh.filter((w) => w.dueOn >= recent);
+      const assignments = told.length ? await em.find(Assignment, { where: { id: In([...new Set(told.map((w) => w.assignmentId))]) } }) : [];
+      const tasks = assignments.length ? await em.find(TaskItem, { where: { id: In([...new Set(assignments.map((a) => a.taskItemId))]) } }) : [];
+      for (const w of told) {
+        const a = assignments.find((x) => x.id === w.assignmentId)!;
+        const task = tasks.find((x) => x.id === a.taskItemId)!;
+        await notify(em, {
+          recipients: { units: [a.unitId] },
+          kind: w.kind === ReminderKind.OVERDUE ? 'TASK_OVERDUE' : 'TASK_DUE_SOON',
+          params: { task: short(task.title ?? task.content), due: w.dueOn },
+          link: '#/my-tasks',
+          entityType: 'Assignment',
+          entityId: a.id,
+          dedupeKey: `reminder:${a.id}:${w.subject}:${w.kind}`,
+          actor: null,
+        });
+      }
     });
     return { dueSoon: wanted.filter((w) => w.kind === ReminderKind.DUE_SOON).length, overdue: wanted.filter((w) => w.kind === ReminderKind.OVERDUE).length, sent };
   }
@@ -144,6 +170,22 @@ export class UrgingService extends CrudService<Urging> {
 
   async create(input: ObjectLiteral, actor: Actor): Promise<Urging> {
     return super.create({ ...input, sentOn: todayInChina(), sentById: actor.user?.id ?? null }, actor);
+  }
+
+  /** The unit's staff are told, with the office's words, in the same transaction. */
+  protected async afterInsert(em: EntityManager, saved: Urging, _input: ObjectLiteral, actor: Actor): Promise<void> {
+    const a = await em.findOneByOrFail(Assignment, { id: saved.assignmentId });
+    const task = await em.findOneByOrFail(TaskItem, { id: a.taskItemId });
+    await notify(em, {
+      recipients: { units: [a.unitId] },
+      kind: 'TASK_URGED',
+      params: { task: short(task.title ?? task.content), date: saved.sentOn },
+      body: saved.message,
+      link: '#/my-tasks',
+      entityType: 'Urging',
+      entityId: saved.id,
+      actor,
+    });
   }
 
   protected async validate(_em: EntityManager, next: Urging): Promise<void> {

@@ -7,6 +7,7 @@ import { Role } from '../../common/roles';
 import type { TransactionRunner } from '../../common/transactions';
 import type { AuditService } from '../audit/audit.service';
 import { Assignment } from './assignment.entity';
+import { notify } from '../notification/notification.service';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { Unit } from '../organization/unit.entity';
 import { KeyWork } from './key-work.entity';
@@ -166,6 +167,20 @@ export class AssignmentService extends CrudService<Assignment> {
 
   protected async beforeDelete(em: EntityManager, row: Assignment): Promise<void> {
     await refuseWithProgress(em, 'Assignment', row.id);
+  }
+
+  /** 立项交办: the unit's staff are told of a task given to them, in the same transaction. */
+  protected async afterInsert(em: EntityManager, saved: Assignment, _input: ObjectLiteral, actor: Actor): Promise<void> {
+    const task = await em.findOneByOrFail(TaskItem, { id: saved.taskItemId });
+    await notify(em, {
+      recipients: { units: [saved.unitId] },
+      kind: 'TASK_ASSIGNED',
+      params: { task: [...(task.title ?? task.content)].slice(0, 40).join(''), deadline: task.deadlineText ?? '—' },
+      link: '#/my-tasks',
+      entityType: 'Assignment',
+      entityId: saved.id,
+      actor,
+    });
   }
 }
 
