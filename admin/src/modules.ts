@@ -3,6 +3,7 @@ import { auditModule } from './resources/audit';
 import { authModule } from './resources/auth';
 import { budgetModule } from './resources/budget';
 import { complaintModule } from './resources/complaint';
+import { practicalMatterModule } from './resources/practical-matter';
 import type { ConsoleModule } from './resources/common/module';
 import { incentiveModule } from './resources/incentive';
 import { indicatorModule } from './resources/indicator';
@@ -29,6 +30,7 @@ export const MODULES: ConsoleModule[] = [
   taskModule,
   indicatorModule,
   complaintModule,
+  practicalMatterModule,
   incentiveModule,
   budgetModule,
   workingGroupModule,

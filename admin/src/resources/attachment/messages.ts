@@ -11,7 +11,7 @@ export const messages = defineMessages(
     },
     enums: {
       AttachmentKind: { IMAGE: '照片', PDF: 'PDF', OFFICE: 'Office 文档' },
-      AttachmentTarget: { ProgressReport: '进度报告', RevenueDisclosure: '公共收益公示', Complaint: '投诉', ComplaintStep: '投诉办理环节' },
+      AttachmentTarget: { ProgressReport: '进度报告', RevenueDisclosure: '公共收益公示', Complaint: '投诉', ComplaintStep: '投诉办理环节', PracticalMatter: '实事' },
     },
     app: {
       attachments: {
@@ -54,7 +54,13 @@ export const messages = defineMessages(
     },
     enums: {
       AttachmentKind: { IMAGE: 'Photo', PDF: 'PDF', OFFICE: 'Office document' },
-      AttachmentTarget: { ProgressReport: 'Progress report', RevenueDisclosure: 'Public revenue disclosure', Complaint: 'Complaint', ComplaintStep: 'Complaint step' },
+      AttachmentTarget: {
+        ProgressReport: 'Progress report',
+        RevenueDisclosure: 'Public revenue disclosure',
+        Complaint: 'Complaint',
+        ComplaintStep: 'Complaint step',
+        PracticalMatter: 'Practical matter',
+      },
     },
     app: {
       attachments: {

@@ -1,0 +1,107 @@
+import { COMMON_FIELDS, defineMessages } from '../../i18n/messages';
+
+/** The practical-matter module's messages. */
+export const messages = defineMessages(
+  {
+    resources: {
+      PracticalMatter: {
+        name: '实事 |||| 实事',
+        fields: {
+          ...COMMON_FIELDS.zh,
+          compoundId: '小区',
+          communityId: '所属社区',
+          kind: '类别',
+          category: '事项',
+          title: '事项内容',
+          plan: '办理计划',
+          ownerUnitId: '责任单位',
+          dueOn: '计划完成日期',
+          evidence: '销号佐证',
+          status: '状态',
+          openedOn: '立项日期',
+          startedOn: '推进日期',
+          closedOn: '销号日期',
+        },
+      },
+    },
+    enums: {
+      PracticalMatterKind: { TEN_MATTERS: '十件实事', MICRO_PROJECT: '微实事' },
+      PracticalMatterCategory: {
+        SECURITY: '保安',
+        CLEANING: '保洁',
+        FIRE_SAFETY: '消防',
+        EBIKE: '电动车停放充电',
+        ELEVATOR: '电梯故障',
+        PARKING: '车辆停放',
+        DRAINAGE: '下水道堵塞',
+        ROAD: '路面破损',
+        LIGHTING: '公共照明',
+        GREENERY: '绿地裸露',
+        OTHER: '其他',
+      },
+      PracticalMatterStatus: { OPEN: '已立项', IN_PROGRESS: '推进中', CLOSED: '已销号' },
+    },
+    app: {
+      practical: {
+        action: { start: '开始推进', close: '销号', reopen: '重新打开' },
+        steps: '办理经过',
+        step_date: '日期',
+        step_note: '备注（可选）',
+        why: '原因',
+        done: '已记录：%{status}',
+        reopened: '重新打开',
+      },
+    },
+  },
+  {
+    resources: {
+      PracticalMatter: {
+        name: 'Practical matter |||| Practical matters',
+        fields: {
+          ...COMMON_FIELDS.en,
+          compoundId: 'Compound',
+          communityId: 'Community',
+          kind: 'Kind',
+          category: 'Matter',
+          title: 'What',
+          plan: 'Plan',
+          ownerUnitId: 'Responsible unit',
+          dueOn: 'Due on',
+          evidence: 'Evidence of completion',
+          status: 'Status',
+          openedOn: 'Opened on',
+          startedOn: 'Started on',
+          closedOn: 'Closed on',
+        },
+      },
+    },
+    enums: {
+      PracticalMatterKind: { TEN_MATTERS: 'Ten practical matters', MICRO_PROJECT: 'Micro project' },
+      PracticalMatterCategory: {
+        SECURITY: 'Security',
+        CLEANING: 'Cleaning',
+        FIRE_SAFETY: 'Fire safety',
+        EBIKE: 'E-bike parking and charging',
+        ELEVATOR: 'Elevator faults',
+        PARKING: 'Car parking',
+        DRAINAGE: 'Blocked drains',
+        ROAD: 'Damaged paving',
+        LIGHTING: 'Public lighting',
+        GREENERY: 'Bare green space',
+        OTHER: 'Other',
+      },
+      PracticalMatterStatus: { OPEN: 'Opened', IN_PROGRESS: 'In progress', CLOSED: 'Closed' },
+    },
+    app: {
+      practical: {
+        action: { start: 'Start', close: 'Close (done)', reopen: 'Reopen' },
+        steps: 'Steps',
+        step_date: 'Date',
+        step_note: 'Note (optional)',
+        why: 'Why',
+        done: 'Recorded: %{status}',
+        reopened: 'Reopened',
+      },
+    },
+  },
+);
