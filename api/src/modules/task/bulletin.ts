@@ -152,7 +152,11 @@ export function bulletinPdf(b: TaskBulletin, font: { path: string; family?: stri
         x += widths[i];
       });
       doc.y = y + 18;
-      if (doc.y > 540) doc.addPage();
+      // a new page repeats the header row, as a printed table does
+      if (doc.y > 540) {
+        doc.addPage();
+        if (!bold) drawRow(BULLETIN_HEADERS, true, '#eeeeee');
+      }
     };
     drawRow(BULLETIN_HEADERS, true, '#eeeeee');
     bulletinCells(b).forEach((cells, i) => drawRow(cells, false, i % 2 ? '#fafafa' : null));
