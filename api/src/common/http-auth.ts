@@ -1,4 +1,6 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { databaseOutage, RETRY_AFTER_SECONDS } from './format-error';
 import type { DataSource } from 'typeorm';
 import type { Actor, Services } from './context';
 import { forbidden, unauthenticated } from './errors';
@@ -38,4 +40,38 @@ export async function signIn(req: Request, kit: HttpKit, roles?: readonly Role[]
   await prepareViewer(kit.ds, { jurisdictionId: officeOf(user.jurisdictionId, req.get('x-office')), role: user.role });
   await kit.services.limits.enforce('user', String(user.id), 'Too many requests from your account');
   return { user, requestId: String((req as unknown as { id?: unknown }).id ?? 'files'), ip: req.ip ?? null };
+}
+
+/** HTTP status of each error code; the JSON body is the GraphQL endpoint's ({ errors: [{ message, extensions }] }). */
+const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 };
+
+/**
+ * A refusal as JSON, as the GraphQL endpoint words it: its code's status (or the route's own status for a
+ * reason, `reasonStatus`), Retry-After where the refusal names one, 503 for a database outage; anything
+ * unexpected is logged and masked (`what`).
+ */
+export function refuseHttp(req: Request, res: Response, err: unknown, o: { reasonStatus?: Record<string, number>; notFound?: (res: Response) => void; what?: string } = {}): void {
+  if (res.headersSent) return void res.destroy();
+  req.facts = { ...req.facts, outcome: err instanceof GraphQLError && typeof err.extensions.code === 'string' ? err.extensions.code : 'INTERNAL_SERVER_ERROR' };
+  if (err instanceof GraphQLError && typeof err.extensions.code === 'string') {
+    const { http, ...extensions } = err.extensions as Record<string, unknown> & { http?: { headers?: Map<string, string> } };
+    const code = err.extensions.code;
+    if (code === 'NOT_FOUND' && o.notFound) return o.notFound(res);
+    const retry = http?.headers?.get?.('retry-after');
+    if (retry) res.set('Retry-After', retry);
+    res.status(o.reasonStatus?.[String(extensions.reason)] ?? STATUS[code] ?? 400).json({ errors: [{ message: err.message, extensions }] });
+    return;
+  }
+  // the client went away mid-request: nobody to answer
+  if (req.destroyed) return;
+  const outage = databaseOutage(err);
+  if (outage) {
+    res
+      .status(503)
+      .set('Retry-After', String(RETRY_AFTER_SECONDS))
+      .json({ errors: [{ message: outage, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+    return;
+  }
+  req.log?.error({ err }, 'request failed');
+  res.status(500).json({ errors: [{ message: o.what ?? 'The request could not be handled', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
 }

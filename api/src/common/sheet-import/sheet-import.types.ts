@@ -1,4 +1,4 @@
-import { Field, Int, InterfaceType, registerEnumType } from 'type-graphql';
+import { Field, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 
 /** What importing a sheet row does (or did). */
 export enum ImportRowStatus {
@@ -52,3 +52,19 @@ export abstract class ImportCounts {
   @Field(() => Int, { description: 'While any row is rejected, nothing can be imported' })
   rejected: number;
 }
+
+/** One field a sheet row changes (every import's rows and groups say what they change the same way). */
+@ObjectType({ description: 'One field a sheet row changes: its name, and its value before and after (as text)' })
+export class ImportFieldChange {
+  @Field({ description: 'The field, as the import’s row type names it' })
+  field: string;
+
+  @Field(() => String, { nullable: true })
+  from: string | null;
+
+  @Field(() => String, { nullable: true })
+  to: string | null;
+}
+
+/** A change of one field, values as text (null stays null). */
+export const fieldChange = (field: string, from: unknown, to: unknown): ImportFieldChange => ({ field, from: from == null ? null : String(from), to: to == null ? null : String(to) });

@@ -1,17 +1,13 @@
 import type { Express, Request, Response } from 'express';
 import type { Readable } from 'node:stream';
-import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Services } from '../../common/context';
-import { databaseOutage, RETRY_AFTER_SECONDS } from '../../common/format-error';
-import { inScope, signIn } from '../../common/http-auth';
+import { inScope, refuseHttp, signIn } from '../../common/http-auth';
 import { refusalBrake } from '../../common/request-log';
 import type { RequestBudget } from '../../common/request-scope';
 import { FACT_KEEPERS } from '../../common/roles';
 import type { Attachment } from './attachment.entity';
 
-/** HTTP status of each error code; the JSON body is the GraphQL endpoint's ({ errors: [{ message, extensions }] }). */
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 };
 /** Refusals of the content itself: too large, not a type attachments take. */
 const REASON_STATUS: Record<string, number> = { FILE_TOO_LARGE: 413, UNSUPPORTED_TYPE: 415, EXTENSION_MISMATCH: 415 };
 
@@ -89,31 +85,9 @@ function notThere(res: Response): void {
   res.status(404).json({ errors: [{ message: 'There is no such file for you', extensions: { code: 'NOT_FOUND' } }] });
 }
 
-/** A refusal as JSON, as the GraphQL endpoint words it; anything unexpected is logged and masked. */
+/** A refusal as the GraphQL endpoint words it (common/http-auth.ts), with the statuses of the content's own refusals and one 404 for every file not there. */
 function refuse(req: Request, res: Response, err: unknown): void {
-  if (res.headersSent) return void res.destroy();
-  req.facts = { ...req.facts, outcome: err instanceof GraphQLError && typeof err.extensions.code === 'string' ? err.extensions.code : 'INTERNAL_SERVER_ERROR' };
-  if (err instanceof GraphQLError && typeof err.extensions.code === 'string') {
-    const { http, ...extensions } = err.extensions as Record<string, unknown> & { http?: { headers?: Map<string, string> } };
-    const code = err.extensions.code;
-    if (code === 'NOT_FOUND') return notThere(res);
-    const retry = http?.headers?.get?.('retry-after');
-    if (retry) res.set('Retry-After', retry);
-    res.status(REASON_STATUS[String(extensions.reason)] ?? STATUS[code] ?? 400).json({ errors: [{ message: err.message, extensions }] });
-    return;
-  }
-  // the client went away mid-upload: nobody to answer, nothing kept (the staging file is gone with the error)
-  if (req.destroyed) return;
-  const outage = databaseOutage(err);
-  if (outage) {
-    res
-      .status(503)
-      .set('Retry-After', String(RETRY_AFTER_SECONDS))
-      .json({ errors: [{ message: outage, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
-    return;
-  }
-  req.log?.error({ err }, 'file request failed');
-  res.status(500).json({ errors: [{ message: 'The file could not be handled', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  refuseHttp(req, res, err, { reasonStatus: REASON_STATUS, notFound: notThere, what: 'The file could not be handled' });
 }
 
 /**

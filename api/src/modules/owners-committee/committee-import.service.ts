@@ -3,7 +3,7 @@ import { dayBefore, todayInChina } from '../../common/dates';
 import { columnProblem } from '../../common/input-limits';
 import { headerOf, readRow, RowError } from '../../common/sheet-import/layout';
 import type { Planned, SheetImport } from '../../common/sheet-import/sheet-import';
-import { ImportRowStatus } from '../../common/sheet-import/sheet-import.types';
+import { fieldChange as change, ImportRowStatus } from '../../common/sheet-import/sheet-import.types';
 import { Compound } from '../organization/compound.entity';
 import { compoundFinder, type SheetCompound } from '../organization/compound-sheet';
 import { CommitteeMember } from './committee-member.entity';
@@ -11,7 +11,7 @@ import { recountMembers } from './committee-member.service';
 import type { CommitteeRole, PoliticalStatus } from './committee.enums';
 import * as rules from './committee.rules';
 import { COMMITTEE_FIELDS, COMMITTEE_SHEET } from './committee.sheet';
-import type { CommitteeFieldChange, CommitteeImportCommittee, CommitteeImportRow, CommitteeSheetRowInput } from './committee-import.types';
+import type { CommitteeImportCommittee, CommitteeImportRow, CommitteeSheetRowInput } from './committee-import.types';
 import { type CommitteeKind, OwnersCommittee } from './owners-committee.entity';
 
 type CommitteeField = (typeof COMMITTEE_FIELDS)[number];
@@ -257,8 +257,6 @@ export const committeeImport: SheetImport<Committees> = {
 };
 
 const blankMember = { servedFrom: null, servedTo: null, pledge: null, photoRef: null, suspendedOn: null, suspensionReason: null, removedOn: null };
-
-const change = (field: string, from: unknown, to: unknown): CommitteeFieldChange => ({ field, from: from == null ? null : String(from), to: to == null ? null : String(to) });
 
 /** The rows with a blank 社区 or 小区 take the row above's; a blank 成立日期 too while the compound is the one above. */
 function continueMergedCells(rows: CommitteeSheetRowInput[]): Array<Record<string, unknown>> {

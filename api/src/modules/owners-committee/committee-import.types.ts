@@ -1,7 +1,7 @@
 import { IsInt, IsOptional, MaxLength, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { LocalDate } from '../../common/scalars';
-import { ImportCounts, ImportRow, ImportRowStatus } from '../../common/sheet-import/sheet-import.types';
+import { ImportCounts, ImportFieldChange, ImportRow, ImportRowStatus } from '../../common/sheet-import/sheet-import.types';
 import { CommitteeRole, PoliticalStatus } from './committee.enums';
 import { CommitteeKind } from './owners-committee.entity';
 
@@ -79,18 +79,6 @@ export class CommitteeSheetRowInput {
   contactPublic?: string | null;
 }
 
-@ObjectType({ description: 'One field a committee sheet row changes' })
-export class CommitteeFieldChange {
-  @Field({ description: 'A member’s role, politicalStatus, building, phone or contactPublic; a committee’s termEndsOn or filedOn' })
-  field: string;
-
-  @Field(() => String, { nullable: true })
-  from: string | null;
-
-  @Field(() => String, { nullable: true })
-  to: string | null;
-}
-
 @ObjectType({
   implements: ImportRow,
   description:
@@ -115,8 +103,8 @@ export class CommitteeImportRow extends ImportRow {
   @Field(() => PoliticalStatus, { nullable: true })
   politicalStatus: PoliticalStatus | null;
 
-  @Field(() => [CommitteeFieldChange], { description: 'For CHANGE: each field that changes (the committee’s own on the row that first gives them)' })
-  changes: CommitteeFieldChange[];
+  @Field(() => [ImportFieldChange], { description: 'For CHANGE: each field that changes (the committee’s own on the row that first gives them)' })
+  changes: ImportFieldChange[];
 
   @Field(() => ID, { nullable: true, description: 'The committee the member is on (null for a new one until committed)' })
   committeeId: string | null;
@@ -157,8 +145,8 @@ export class CommitteeImportCommittee {
   @Field(() => ID, { nullable: true, description: 'The committee (a new one’s once committed)' })
   committeeId: string | null;
 
-  @Field(() => [CommitteeFieldChange], { description: 'The committee’s own cells that change' })
-  changes: CommitteeFieldChange[];
+  @Field(() => [ImportFieldChange], { description: 'The committee’s own cells that change' })
+  changes: ImportFieldChange[];
 
   @Field(() => [Int], { description: 'The sheet rows of its members' })
   lines: number[];

@@ -1,6 +1,7 @@
 import type { Express, Request, Response } from 'express';
 import type { Services } from '../../common/context';
-import { boardHtml, editionHtml, noticeFont, noticePdf } from './notice.render';
+import { cjkFont } from '../../common/pdf-font';
+import { boardHtml, editionHtml, noticePdf } from './notice.render';
 
 const GONE = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>公示</title></head><body><p>该公示链接无效或已撤销。</p></body></html>';
 
@@ -25,7 +26,7 @@ export function mountNotices(app: Express, services: Services): void {
       const notice = await services.noticeLink.open(token);
       if (!notice) return void res.status(404).type('html').send(GONE);
       if (!pdf) return void res.type('html').send(notice.kind === 'COMMITTEE_BOARD' ? boardHtml(notice, `${token}.pdf`) : editionHtml(notice, `${token}.pdf`));
-      const font = noticeFont();
+      const font = cjkFont();
       if (!font) return void res.status(503).type('text/plain; charset=utf-8').send('PDF 需要中文字体（apt-get install fonts-noto-cjk，或设置 NOTICE_FONT）；请打开网页版并用浏览器打印。');
       res
         .type('application/pdf')

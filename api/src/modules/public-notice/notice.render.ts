@@ -1,5 +1,4 @@
 import PDFDocument from 'pdfkit';
-import { cjkFont } from '../../common/pdf-font';
 import type { BoardNotice, EditionNotice } from './notice.service';
 
 /*
@@ -68,9 +67,6 @@ export function editionHtml(n: EditionNotice, pdfHref: string): string {
 <div class="foot">${escapeHtml(n.publisher)} ${escapeHtml(n.publishedOn)} 公布</div>`,
   );
 }
-
-/** The CJK font the PDF is set in (common/pdf-font.ts). */
-export const noticeFont = cjkFont;
 
 /** The notice as a PDF (A4, the font subset to the characters used). */
 export function noticePdf(n: BoardNotice | EditionNotice, font: { path: string; family?: string }): Promise<Buffer> {

@@ -3,11 +3,11 @@ import { todayInChina } from '../../common/dates';
 import { columnProblem } from '../../common/input-limits';
 import { headerOf, readRow, RowError } from '../../common/sheet-import/layout';
 import type { SheetImport } from '../../common/sheet-import/sheet-import';
-import { ImportRowStatus } from '../../common/sheet-import/sheet-import.types';
+import { fieldChange as change, ImportRowStatus } from '../../common/sheet-import/sheet-import.types';
 import type { Compound } from '../organization/compound.entity';
 import { compoundFinder, type SheetCompound } from '../organization/compound-sheet';
 import { DISCLOSURE_SHEET } from './disclosure.sheet';
-import type { DisclosureFieldChange, DisclosureImportRow, DisclosureSheetRowInput } from './disclosure-import.types';
+import type { DisclosureImportRow, DisclosureSheetRowInput } from './disclosure-import.types';
 import { disclosureDueOn, DisclosureStatus, disclosureStatus, quarterEndsOn } from './public-revenue.rules';
 import { RevenueDisclosure } from './revenue-disclosure.entity';
 
@@ -172,5 +172,3 @@ export const disclosureImport: SheetImport<Disclosures> = {
     };
   },
 };
-
-const change = (field: string, from: unknown, to: unknown): DisclosureFieldChange => ({ field, from: from == null ? null : String(from), to: to == null ? null : String(to) });

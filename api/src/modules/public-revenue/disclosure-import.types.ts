@@ -1,7 +1,7 @@
 import { IsInt, IsOptional, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { LocalDate } from '../../common/scalars';
-import { ImportCounts, ImportRow } from '../../common/sheet-import/sheet-import.types';
+import { ImportCounts, ImportFieldChange, ImportRow } from '../../common/sheet-import/sheet-import.types';
 import { DisclosureStatus } from './public-revenue.rules';
 
 /*
@@ -53,18 +53,6 @@ export class DisclosureSheetRowInput {
   summary?: string | null;
 }
 
-@ObjectType({ description: 'One field a disclosure sheet row changes' })
-export class DisclosureFieldChange {
-  @Field({ description: 'disclosedOn, evidence or summary' })
-  field: string;
-
-  @Field(() => String, { nullable: true })
-  from: string | null;
-
-  @Field(() => String, { nullable: true })
-  to: string | null;
-}
-
 @ObjectType({
   implements: ImportRow,
   description:
@@ -92,8 +80,8 @@ export class DisclosureImportRow extends ImportRow {
   @Field(() => DisclosureStatus, { nullable: true, description: 'ON_TIME or LATE, as disclosed on the row’s day' })
   disclosureStatus: DisclosureStatus | null;
 
-  @Field(() => [DisclosureFieldChange], { description: 'For CHANGE: each field that changes' })
-  changes: DisclosureFieldChange[];
+  @Field(() => [ImportFieldChange], { description: 'For CHANGE: each field that changes' })
+  changes: ImportFieldChange[];
 
   @Field(() => ID, { nullable: true, description: 'The compound' })
   compoundId: string | null;

@@ -1,11 +1,8 @@
 import type { Express, Request, Response } from 'express';
-import { GraphQLError } from 'graphql';
 import { assertLocalDate, todayInChina } from '../../common/dates';
-import { type HttpKit, inScope, signIn } from '../../common/http-auth';
+import { type HttpKit, inScope, refuseHttp, signIn } from '../../common/http-auth';
 import { cjkFont } from '../../common/pdf-font';
 import { bulletinPdf } from './bulletin';
-
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, RATE_LIMITED: 429 };
 
 /**
  * GET /bulletin.pdf?jurisdictionId=&asOf= — the 通报 as a printable PDF, for a signed-in user (the
@@ -35,11 +32,6 @@ async function pdf(req: Request, res: Response, kit: HttpKit): Promise<void> {
       .set('Content-Disposition', `inline; filename="bulletin-${bulletin.asOf}.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`)
       .send(await bulletinPdf(bulletin, font));
   } catch (err) {
-    const code = err instanceof GraphQLError && typeof err.extensions.code === 'string' ? err.extensions.code : null;
-    if (!code || !(code in STATUS)) {
-      console.error(err);
-      return void res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-    }
-    res.status(STATUS[code]).json({ errors: [{ message: err instanceof Error ? err.message : String(err), extensions: (err as GraphQLError).extensions }] });
+    refuseHttp(req, res, err, { what: 'The bulletin could not be made' });
   }
 }

@@ -81,31 +81,31 @@ async function taskBulletin(ds: DataSource, progress: ProgressService, duty: Dut
   const rows = new Map<number, BulletinRow>();
   const row = (unitId: number) => rows.get(unitId) ?? rows.set(unitId, { unitId: String(unitId), unit: '', total: 0, done: 0, late: 0, due: 0, overdue: 0, dutiesMissed: 0 }).get(unitId)!;
   const until = addDays(asOf, 30);
-  for (const plan of plans) {
-    const states = (await progress.states({ asOf, planId: String(plan.id) })).filter((s) => !s.expired);
-    const doneIds = states.filter((s) => s.status === ProgressStatus.DONE).map((s) => s.assignment.id);
-    // the day each was first reported done
-    const doneOn = new Map<number, string>();
-    if (doneIds.length) {
-      const reports = await ds
-        .getRepository(ProgressReport)
-        .createQueryBuilder('r')
-        .where('r.assignmentId IN (:...ids) AND r.milestoneId IS NULL AND r.status = :done AND r.reportDate <= :asOf', { ids: doneIds, done: ProgressStatus.DONE, asOf })
-        .orderBy('r.reportDate', 'ASC')
-        .getMany();
-      for (const r of reports) if (!doneOn.has(r.assignmentId)) doneOn.set(r.assignmentId, r.reportDate);
-    }
-    for (const s of states) {
-      const r = row(s.assignment.unitId);
-      r.total++;
-      if (s.status === ProgressStatus.DONE) {
-        r.done++;
-        if (s.task.dueDate && (doneOn.get(s.assignment.id) ?? '') > s.task.dueDate) r.late++;
-      } else if (s.open.some((o) => o.dueDate < asOf)) r.overdue++;
-      else if (s.open.some((o) => o.dueDate <= until)) r.due++;
-    }
-    for (const o of await duty.occurrences({ asOf, planId: String(plan.id) })) if (o.status === OccurrenceStatus.OVERDUE) row(o.assignment.unitId).dutiesMissed++;
+  // one read of every plan the office issued, not one per plan
+  const planIds = plans.map((p) => p.id);
+  const states = (await progress.states({ asOf, planIds })).filter((s) => !s.expired);
+  const doneIds = states.filter((s) => s.status === ProgressStatus.DONE).map((s) => s.assignment.id);
+  // the day each was first reported done
+  const doneOn = new Map<number, string>();
+  if (doneIds.length) {
+    const reports = await ds
+      .getRepository(ProgressReport)
+      .createQueryBuilder('r')
+      .where('r.assignmentId IN (:...ids) AND r.milestoneId IS NULL AND r.status = :done AND r.reportDate <= :asOf', { ids: doneIds, done: ProgressStatus.DONE, asOf })
+      .orderBy('r.reportDate', 'ASC')
+      .getMany();
+    for (const r of reports) if (!doneOn.has(r.assignmentId)) doneOn.set(r.assignmentId, r.reportDate);
   }
+  for (const s of states) {
+    const r = row(s.assignment.unitId);
+    r.total++;
+    if (s.status === ProgressStatus.DONE) {
+      r.done++;
+      if (s.task.dueDate && (doneOn.get(s.assignment.id) ?? '') > s.task.dueDate) r.late++;
+    } else if (s.open.some((o) => o.dueDate < asOf)) r.overdue++;
+    else if (s.open.some((o) => o.dueDate <= until)) r.due++;
+  }
+  for (const o of await duty.occurrences({ asOf, planIds })) if (o.status === OccurrenceStatus.OVERDUE) row(o.assignment.unitId).dutiesMissed++;
   const units = rows.size ? await ds.getRepository(Unit).findBy({ id: In([...rows.keys()]) }) : [];
   for (const u of units) rows.get(u.id)!.unit = u.name;
   const sorted = [...rows.values()].sort(

@@ -2,7 +2,7 @@ import { type DataSource, type EntityManager, In, type ObjectLiteral } from 'typ
 import type { Actor } from '../../common/context';
 import { CrudService, type CrudOptions } from '../../common/crud.service';
 import { type Recurrence, recurrencePeriods } from '../../common/deadline';
-import { todayInChina } from '../../common/dates';
+import { dayBefore, todayInChina } from '../../common/dates';
 import { badInput, forbidden, toId } from '../../common/errors';
 import { Role } from '../../common/roles';
 import type { TransactionRunner } from '../../common/transactions';
@@ -35,6 +35,8 @@ export interface DutyScope {
   taskItemId?: string | null;
   /** Only these assignments. */
   assignmentIds?: readonly number[];
+  /** Only these plans (an office's, for its bulletin). */
+  planIds?: readonly number[];
 }
 
 /** At most this many occurrences in one answer: a longer window is refused, naming `to`. */
@@ -54,6 +56,10 @@ export class DutyService {
     const tq = this.ds.getRepository(TaskItem).createQueryBuilder('t').where('t.deadlineKind = :k', { k: DeadlineKind.RECURRING });
     if (scope.taskItemId) tq.andWhere('t.id = :id', { id: toId(scope.taskItemId, 'taskItemId') });
     if (scope.planId) tq.andWhere('t.keyWorkId IN (SELECT k.id FROM key_work k WHERE k.planId = :planId)', { planId: toId(scope.planId, 'planId') });
+    if (scope.planIds) {
+      if (!scope.planIds.length) return [];
+      tq.andWhere('t.keyWorkId IN (SELECT k.id FROM key_work k WHERE k.planId IN (:...planIds))', { planIds: [...scope.planIds] });
+    }
     const tasks = await tq.getMany();
     if (!tasks.length) return [];
     const aq = this.ds
@@ -114,8 +120,6 @@ export class DutyService {
     return out;
   }
 }
-
-const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /**
  * 落实报告: a unit reports a holding of its recurring duty, for the period its day falls in unless it

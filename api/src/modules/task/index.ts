@@ -28,8 +28,8 @@ import { AssignmentService, KeyWorkService, MilestoneService, PlanService, Progr
 
 /** Its services, by the name resolvers use (`ctx.services.<name>`). */
 const services = ({ ds, tx, audit, config }: ModuleKit) => {
-  const progress = new ProgressService(ds);
   const duty = new DutyService(ds);
+  const progress = new ProgressService(ds, duty);
   const supervision = new SupervisionService(tx, audit, progress, duty, config.reminderDays ?? 3);
   return {
     plan: new PlanService(ds, tx, audit, { entity: Plan, typeName: 'Plan' }),

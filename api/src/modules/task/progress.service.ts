@@ -4,7 +4,7 @@ import { addDays, daysBetween } from '../../common/dates';
 import { badInput, toId } from '../../common/errors';
 import { groupBy } from '../../common/loaders';
 import { Unit } from '../organization/unit.entity';
-import { DutyService } from './duty.service';
+import type { DutyService } from './duty.service';
 import { OccurrenceStatus } from './duty.types';
 import { documentExpired, PolicyDocument } from '../policy/policy-document.entity';
 import { Assignment } from './assignment.entity';
@@ -23,6 +23,8 @@ export interface ProgressScope {
   planId?: string | null;
   /** Only these assignments (an assignment's light, a page of them). */
   assignmentIds?: readonly number[];
+  /** Only these plans (an office's, for its bulletin). */
+  planIds?: readonly number[];
 }
 
 /** Where one assignment stands on a date. Everything here is derived from dates and reports. */
@@ -44,7 +46,10 @@ export interface AssignmentState {
  * Tasks of a plan whose document has expired are "expired", never "overdue".
  */
 export class ProgressService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly duty: DutyService,
+  ) {}
 
   async states(scope: ProgressScope): Promise<AssignmentState[]> {
     const qb = this.ds.getRepository(Assignment).createQueryBuilder('a');
@@ -52,6 +57,10 @@ export class ProgressService {
     if (scope.assignmentIds) {
       if (!scope.assignmentIds.length) return [];
       qb.andWhere('a.id IN (:...assignmentIds)', { assignmentIds: [...scope.assignmentIds] });
+    }
+    if (scope.planIds) {
+      if (!scope.planIds.length) return [];
+      qb.andWhere('a.taskItemId IN (SELECT t.id FROM task_item t JOIN key_work k ON k.id = t.keyWorkId WHERE k.planId IN (:...planIds))', { planIds: [...scope.planIds] });
     }
     if (scope.planId) {
       qb.andWhere('a.taskItemId IN (SELECT t.id FROM task_item t JOIN key_work k ON k.id = t.keyWorkId WHERE k.planId = :planId)', { planId: toId(scope.planId, 'planId') });
@@ -159,7 +168,7 @@ export class ProgressService {
     };
     const rows = new Map<number, RollupRow>();
     // the periods of recurring duties this year, counted where their assignment is
-    const occurrences = groupByKey(await new DutyService(this.ds).occurrences({ asOf: scope.asOf, unitId: scope.unitId, planId: scope.planId }), (o) => o.assignment.id);
+    const occurrences = groupByKey(await this.duty.occurrences({ asOf: scope.asOf, unitId: scope.unitId, planId: scope.planId }), (o) => o.assignment.id);
     for (const s of states) {
       const [id, label] = keyOf(s);
       const row = rows.get(id) ?? { id: String(id), label, total: 0, notStarted: 0, inProgress: 0, done: 0, overdue: 0, expired: 0, occurrences: 0, occurrencesHeld: 0, occurrencesOverdue: 0 };

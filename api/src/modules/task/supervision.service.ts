@@ -5,6 +5,7 @@ import { addDays, todayInChina } from '../../common/dates';
 import { badInput, forbidden, notFound } from '../../common/errors';
 import { Role } from '../../common/roles';
 import { assertWritable } from '../../common/scope';
+import { groupBy } from '../../common/loaders';
 import type { TransactionRunner } from '../../common/transactions';
 import type { AuditService } from '../audit/audit.service';
 import { notify } from '../notification/notification.service';
@@ -61,8 +62,9 @@ export class SupervisionService {
   async urgencyOf(ids: readonly number[], asOf: string): Promise<Array<{ urgency: Urgency; nextDueOn: string | null }>> {
     const { open, done } = await this.openDeadlines(asOf, ids);
     const soon = addDays(asOf, this.reminderDays);
-    return ids.map((id) => {
-      const mine = open.filter((o) => o.assignmentId === id);
+    const byAssignment = groupBy(ids, open, (o) => o.assignmentId);
+    return ids.map((id, i) => {
+      const mine = byAssignment[i];
       const next =
         mine
           .filter((o) => o.dueOn >= asOf)

@@ -1,6 +1,6 @@
 import { IsInt, IsOptional, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ImportCounts, ImportRow } from '../../common/sheet-import/sheet-import.types';
+import { ImportCounts, ImportFieldChange, ImportRow } from '../../common/sheet-import/sheet-import.types';
 import { ROLE_LABEL } from './enums';
 
 /** One row of an office's roster sheet: 姓名 / 职务 / 组内职务 / 顺序, as typed. */
@@ -32,18 +32,6 @@ export class RosterRowInput {
   order?: string | null;
 }
 
-@ObjectType({ description: 'One field a roster row changes' })
-export class RosterFieldChange {
-  @Field({ description: 'post or order' })
-  field: string;
-
-  @Field(() => String, { nullable: true })
-  from: string | null;
-
-  @Field(() => String, { nullable: true })
-  to: string | null;
-}
-
 @ObjectType({
   implements: ImportRow,
   description:
@@ -62,8 +50,8 @@ export class RosterRowResult extends ImportRow {
   @Field(() => Int, { nullable: true })
   order: number | null;
 
-  @Field(() => [RosterFieldChange], { description: 'For CHANGE: each field that changes' })
-  changes: RosterFieldChange[];
+  @Field(() => [ImportFieldChange], { description: 'For CHANGE: each field that changes' })
+  changes: ImportFieldChange[];
 
   @Field(() => ID, { nullable: true, description: 'The seat it changes or created' })
   membershipId: string | null;

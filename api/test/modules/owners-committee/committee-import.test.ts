@@ -1,10 +1,11 @@
 import { Role } from '../../../src/common/roles';
-import { type GridRow, headerOf, readGrid } from '../../../src/common/sheet-import/layout';
+import { headerOf } from '../../../src/common/sheet-import/layout';
 import { CommitteeRole, PoliticalStatus } from '../../../src/modules/owners-committee/committee.enums';
 import { COMMITTEE_KIND_LABELS, COMMITTEE_ROLE_LABELS, COMMITTEE_SHEET, POLITICAL_STATUS_LABELS, sheetDate } from '../../../src/modules/owners-committee/committee.sheet';
 import { CommitteeKind } from '../../../src/modules/owners-committee/owners-committee.entity';
 import { en, zh } from '../../console-messages';
 import { dbKind } from '../../db';
+import { type Cell, type SheetRow as Row, sheetRows } from '../../sheet-file';
 import { codeOf, fieldOf, startTestApp, type TestApp } from '../../harness';
 
 /*
@@ -24,29 +25,8 @@ const HEADERS = COMMITTEE_SHEET.columns.map((c) => c.header.zh);
 /** A message of the console's catalog by its dotted key. */
 const message = (tree: object, key: string): unknown => key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], tree);
 
-type Cell = string | Date | null;
-type Row = { line: number } & Record<string, string>;
-
-/** An xlsx as an office writes it (a title row, the header, the rows), read back the way the console reads one. */
-async function sheet(rows: Cell[][], headers: string[] = HEADERS): Promise<Row[]> {
-  const ExcelJS = (await import('exceljs')).default;
-  const book = new ExcelJS.Workbook();
-  const ws = book.addWorksheet('业委会名册');
-  ws.addRow(['青阳街道业主委员会成员名册']);
-  ws.addRow(headers);
-  for (const r of rows) ws.addRow(r.map((c) => c ?? ''));
-  const back = new ExcelJS.Workbook();
-  await back.xlsx.load(await book.xlsx.writeBuffer());
-  const grid: GridRow[] = [];
-  back.worksheets[0].eachRow((row, line) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, c) => (cells[c - 1] = cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : cell.text.trim()));
-    grid.push({ line, cells: Array.from(cells, (c) => c ?? '') });
-  });
-  const read = readGrid(grid, COMMITTEE_SHEET);
-  if (!read) throw new Error('no header row');
-  return read.rows.map((r) => ({ line: r.line, ...r.cells }) as Row);
-}
+/** An xlsx as an office writes it, read back the way the console reads one (api/test/sheet-file.ts). */
+const sheet = (rows: Cell[][], headers: string[] = HEADERS): Promise<Row[]> => sheetRows(COMMITTEE_SHEET, rows, { name: '业委会名册', title: '青阳街道业主委员会成员名册', headers });
 
 describe(`owners' committee import from an xlsx (${dbKind()})`, () => {
   let t: TestApp;

@@ -1,8 +1,9 @@
 import { Role } from '../../../src/common/roles';
-import { type GridRow, headerOf, readGrid } from '../../../src/common/sheet-import/layout';
+import { headerOf } from '../../../src/common/sheet-import/layout';
 import { DISCLOSURE_SHEET, sheetQuarter, sheetYear } from '../../../src/modules/public-revenue/disclosure.sheet';
 import { en, zh } from '../../console-messages';
 import { dbKind } from '../../db';
+import { type Cell, type SheetRow as Row, sheetRows } from '../../sheet-file';
 import { codeOf, fieldOf, startTestApp, type TestApp } from '../../harness';
 
 /*
@@ -19,29 +20,8 @@ const HEADERS = DISCLOSURE_SHEET.columns.map((c) => c.header.zh);
 
 const message = (tree: object, key: string): unknown => key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], tree);
 
-type Cell = string | number | Date | null;
-type Row = { line: number } & Record<string, string>;
-
-/** An xlsx as an office writes it (a title row, the header, the rows), read back the way the console reads one. */
-async function sheet(rows: Cell[][], headers: string[] = HEADERS): Promise<Row[]> {
-  const ExcelJS = (await import('exceljs')).default;
-  const book = new ExcelJS.Workbook();
-  const ws = book.addWorksheet('公共收益公示');
-  ws.addRow(['青阳街道各小区公共收益公示台账']);
-  ws.addRow(headers);
-  for (const r of rows) ws.addRow(r.map((c) => c ?? ''));
-  const back = new ExcelJS.Workbook();
-  await back.xlsx.load(await book.xlsx.writeBuffer());
-  const grid: GridRow[] = [];
-  back.worksheets[0].eachRow((row, line) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, c) => (cells[c - 1] = cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : cell.text.trim()));
-    grid.push({ line, cells: Array.from(cells, (c) => c ?? '') });
-  });
-  const read = readGrid(grid, DISCLOSURE_SHEET);
-  if (!read) throw new Error('no header row');
-  return read.rows.map((r) => ({ line: r.line, ...r.cells }) as Row);
-}
+/** An xlsx as an office writes it, read back the way the console reads one (api/test/sheet-file.ts). */
+const sheet = (rows: Cell[][], headers: string[] = HEADERS): Promise<Row[]> => sheetRows(DISCLOSURE_SHEET, rows, { name: '公共收益公示', title: '青阳街道各小区公共收益公示台账', headers });
 
 describe(`public-revenue disclosure import from an xlsx (${dbKind()})`, () => {
   let t: TestApp;
