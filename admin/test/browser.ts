@@ -82,3 +82,13 @@ export async function docShot(page: Page, name: string): Promise<void> {
 
 /** Waits until no notification is on screen (they hide themselves), so a screenshot shows the page alone. */
 export const noSnackbar = (page: Page) => page.waitForSelector('.MuiSnackbar-root', { state: 'detached' });
+
+/**
+ * Picks an option of the open select, autocomplete or menu and waits until its popup has gone: a
+ * MUI select's menu fades out over a backdrop that takes every click until the fade ends, so the
+ * next click on the form could land on the backdrop instead (the compound-page flake of stop 25).
+ */
+export async function choose(page: Page, option: string): Promise<void> {
+  await page.click(`li[role="option"]:has-text("${option}")`);
+  await page.waitForSelector('.MuiPopover-root:not(.MuiModal-hidden), .MuiAutocomplete-popper', { state: 'detached' });
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Role } from '../../api/src/common/roles';
 import { ADMIN_PASSWORD } from '../../api/test/harness';
-import { browserAvailable, type Console, SHOTS, seatNames, shot, signIn, startConsole } from './browser';
+import { browserAvailable, type Console, SHOTS, seatNames, shot, signIn, startConsole, choose } from './browser';
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -71,7 +71,7 @@ run('admin console in Chromium', () => {
     await page.goto(`${c.base}/admin/#/Post/${postId}/show`);
     await page.click('[data-testid="succession-button"]');
     await page.fill('[data-testid="successor-input"]', '继任镇长');
-    await page.click('li[role="option"]:has-text("继任镇长")');
+    await choose(page, '继任镇长');
     await page.fill('[data-testid="succession-date"]', '2024-03-01');
     await page.waitForSelector('[data-testid="succession-preview"]:has-text("组长")');
     await shot(page, 'succession-preview');

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { todayInChina } from '../../api/src/common/dates';
 import { Role } from '../../api/src/common/roles';
 import { usccCheckChar } from '../../api/src/common/uscc';
-import { browserAvailable, type Console, SHOTS, shot, signIn, startConsole } from './browser';
+import { browserAvailable, type Console, SHOTS, shot, signIn, startConsole, choose } from './browser';
 
 const run = browserAvailable() ? describe : describe.skip;
 /**
@@ -257,9 +257,9 @@ run('incentive awards in the console', () => {
     // 申报 from the console
     await page.goto(`${c.base}/admin/#/AwardCase/create`);
     await page.click('input[name="programmeId"]');
-    await page.click('li[role="option"]:has-text("示范点奖励")');
+    await choose(page, '示范点奖励');
     await page.fill('input[name="compoundId"]', '青华苑');
-    await page.click('li[role="option"]:has-text("青华苑")');
+    await choose(page, '青华苑');
     expect(await page.inputValue('input[name="appliedOn"]')).toBe(TODAY);
     await page.click('button[type="submit"]');
     await page.waitForSelector('[data-testid="case-steps"]');

@@ -7,7 +7,7 @@ import { usccCheckChar } from '../../api/src/common/uscc';
 import { checkEligibility } from '../../schema/partner-client/check-eligibility';
 import { PartnerApiError } from '../../schema/partner-client/client';
 import { en, zh } from '../../api/test/console-messages';
-import { browserAvailable, type Console, docShot, noSnackbar, SHOTS, shot, signIn, startConsole } from './browser';
+import { browserAvailable, type Console, docShot, noSnackbar, SHOTS, shot, signIn, startConsole, choose } from './browser';
 
 const run = browserAvailable() ? describe : describe.skip;
 const TODAY = todayInChina();
@@ -273,7 +273,7 @@ run('star ratings, the red and black list, and partner keys in the console', () 
     await page.waitForSelector('[data-testid="score-grid"] >> text=本周期尚无评价对象');
     await page.click('[data-testid="add-subject"]');
     await page.fill('[data-testid="add-subject-picker"]', '新添');
-    await page.click(`li[role="option"]:has-text("${code}")`);
+    await choose(page, `${code}`);
     await page.click('[role="dialog"] [data-testid="add-subject-confirm"]');
     await page.waitForSelector(row(name));
     // the new row takes the focus: the office types straight away

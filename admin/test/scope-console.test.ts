@@ -2,7 +2,7 @@
 import type { Page, Request } from 'playwright-core';
 import { Role } from '../../api/src/common/roles';
 import { ADMIN_PASSWORD, USER_PASSWORD } from '../../api/test/harness';
-import { browserAvailable, type Console, docShot, shot, signIn, startConsole } from './browser';
+import { browserAvailable, type Console, docShot, shot, signIn, startConsole, choose } from './browser';
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -97,7 +97,7 @@ run('offices in the console', () => {
     await page.waitForSelector('li[role="option"]:has-text("宝盖镇（街道 / 镇）")');
     await shot(page, 'scope-office-picker');
     offices = [];
-    await page.click('li[role="option"]:has-text("宝盖镇（街道 / 镇）")');
+    await choose(page, '宝盖镇（街道 / 镇）');
     // the console starts again in that office: the banner says which, and every request names it
     await page.waitForSelector('[data-testid="office-banner"]');
     expect(await page.textContent('[data-testid="office-banner"]')).toContain('正在以“宝盖镇”的身份查看和操作');
@@ -138,7 +138,7 @@ run('offices in the console', () => {
     expect(await page.textContent('form')).toContain('留空：全平台用户，可在所有单位操作');
     // a unit's staff work where their unit is
     await page.click('form div[role="combobox"]');
-    await page.click('li[role="option"]:has-text("责任单位")');
+    await choose(page, '责任单位');
     await page.waitForSelector('text=责任单位工作人员的所属辖区随其所属单位（可留空）');
     await page.waitForSelector('[role="listbox"]', { state: 'detached' });
     await shot(page, 'scope-user-form');
@@ -149,9 +149,9 @@ run('offices in the console', () => {
     await page.fill('input[name="displayName"]', '宝盖党建办');
     await page.fill('input[name="password"]', 'set-by-root-123');
     await page.click('form div[role="combobox"]');
-    await page.click('li[role="option"]:has-text("党建办")');
+    await choose(page, '党建办');
     await page.fill('input[name="jurisdictionId"]', '宝盖镇');
-    await page.click('li[role="option"]:has-text("宝盖镇（街道 / 镇）")');
+    await choose(page, '宝盖镇（街道 / 镇）');
     await page.click('button[type="submit"]');
     await page.waitForURL(/#\/User\/\d+/);
     const made = await c.t.gql('{ allUsers(filter: { q: "bg_office" }) { username jurisdictionId } }', {}, admin);
@@ -182,7 +182,7 @@ run('offices in the console', () => {
     await page.fill('input[name="displayName"]', '青阳审计');
     await page.fill('input[name="password"]', 'set-by-admin-123');
     await page.click('form div[role="combobox"]');
-    await page.click('li[role="option"]:has-text("审计")');
+    await choose(page, '审计');
     await page.click('button[type="submit"]');
     await page.waitForURL(/#\/User\/\d+/);
     const auditor = await c.t.gql('{ allUsers(filter: { q: "qy_auditor" }) { username jurisdictionId } }', {}, admin);
@@ -199,7 +199,7 @@ run('offices in the console', () => {
     expect(await page.textContent('[role="dialog"]')).toContain('留空：归全平台');
     await page.fill('[data-testid="issue-key-name"]', '宝盖镇 物业服务平台');
     await page.fill('[data-testid="issue-key-office"]', '宝盖');
-    await page.click('li[role="option"]:has-text("宝盖镇（街道 / 镇）")');
+    await choose(page, '宝盖镇（街道 / 镇）');
     await shot(page, 'scope-partner-key-office');
     await page.click('[role="dialog"] [data-testid="issue-key-confirm"]');
     await page.waitForSelector('[data-testid="secret-dialog"]');

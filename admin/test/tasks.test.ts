@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Role } from '../../api/src/common/roles';
 import { ADMIN_PASSWORD } from '../../api/test/harness';
-import { browserAvailable, type Console, SHOTS, shot, signIn, startConsole } from './browser';
+import { browserAvailable, type Console, SHOTS, shot, signIn, startConsole, choose } from './browser';
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -37,7 +37,7 @@ run('task lists in the console', () => {
 
     await page.click('[data-testid="my-task"] >> nth=0 >> [data-testid="report-progress"]');
     await page.click('[role="dialog"] [role="combobox"]:has-text("进行中")');
-    await page.click('li[role="option"]:has-text("已完成")');
+    await choose(page, '已完成');
     await page.fill('[data-testid="report-note"]', '已完成集中卫生大扫除');
     await page.click('[data-testid="report-submit"]');
     await page.waitForSelector('text=进度已报告');
@@ -77,9 +77,9 @@ run('task lists in the console', () => {
     await page.goto(`${c.base}/admin/#/Plan`);
     await page.click('button:has-text("导入任务清单")');
     await page.click('[data-testid="task-import-document"] [role="combobox"]');
-    await page.click('li[role="option"]:has-text("晋政青〔2024〕29号")');
+    await choose(page, '晋政青〔2024〕29号');
     await page.click('[data-testid="task-import-jurisdiction"] [role="combobox"]');
-    await page.click('li[role="option"]:has-text("青阳街道")');
+    await choose(page, '青阳街道');
     await page.setInputFiles('[data-testid="task-import-file"]', file);
     await page.waitForSelector('[data-testid="task-import-summary"]');
     expect(await page.textContent('[data-testid="task-import-summary"]')).toContain('工作内容 22 项');

@@ -8,7 +8,7 @@ import { USER_PASSWORD } from '../../../../api/test/harness';
 import { all, ratingFixture } from '../../../../api/test/rating-fixtures';
 import { todayInChina } from '../../../../api/src/common/dates';
 import { disclosureDueOn, latestDueQuarter } from '../../../../api/src/modules/public-revenue/public-revenue.rules';
-import { browserAvailable, type Console, docShot, SHOTS, signIn, startConsole } from '../../browser';
+import { browserAvailable, type Console, docShot, SHOTS, signIn, startConsole, choose } from '../../browser';
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -38,7 +38,7 @@ run('the compound page', () => {
   };
   const pick = async (input: string, option: string) => {
     await page.click(`.ra-input-${input} [role="combobox"]`);
-    await page.click(`li[role="option"]:has-text("${option}")`);
+    await choose(page, `${option}`);
   };
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../../../api/src/common/roles';
-import { browserAvailable, type Console, shot, signIn, startConsole } from '../../browser';
+import { browserAvailable, type Console, shot, signIn, startConsole, choose } from '../../browser';
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -34,14 +34,14 @@ run('party organisations in the console', () => {
     await page.fill('input[name="name"]', '党组织界面小区联合党支部');
     await page.fill('input[name="formalMemberCount"]', '2');
     await page.getByRole('combobox', { name: /组建形式/ }).click();
-    await page.getByRole('option', { name: '单建' }).click();
+    await choose(page, '单建');
     await page.fill('input[name="secretaryName"]', '陈书记');
     await page.fill('input[name="formedOn"]', '2024-07-01');
     await page.click('button[type="submit"]');
     // said before saving: fewer than 3 formal members cannot form their own
     await page.waitForSelector('text=正式党员不足3名，不能单建党组织');
     await page.getByRole('combobox', { name: /组建形式/ }).click();
-    await page.getByRole('option', { name: '联建' }).click();
+    await choose(page, '联建');
     await page.click('button[type="submit"]');
     await page.waitForURL(/PartyOrganization\/\d+\/show/);
 

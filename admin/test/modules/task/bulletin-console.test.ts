@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ADMIN_PASSWORD } from '../../../../api/test/harness';
 import { Assignment } from '../../../../api/src/modules/task/assignment.entity';
-import { browserAvailable, type Console, docShot, SHOTS, signIn, startConsole } from '../../browser';
+import { browserAvailable, type Console, docShot, SHOTS, signIn, startConsole, choose } from '../../browser';
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -32,7 +32,7 @@ run('the task bulletin in the console', () => {
     await signIn(page, c.base, 'admin', ADMIN_PASSWORD);
     await page.click('[data-testid="menu-bulletin"]');
     await page.click('[data-testid="bulletin-office"] [role="combobox"]');
-    await page.click('li[role="option"]:has-text("青阳街道")');
+    await choose(page, '青阳街道');
     await page.fill('[data-testid="bulletin-date"]', '2024-12-31');
     await page.waitForSelector('text=青阳街道物业党建联建任务落实情况通报（截至 2024-12-31）');
     await page.waitForSelector('[data-testid="bulletin-row"]');
