@@ -248,8 +248,11 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
         },
       );
       await ok('mutation($p: ID!, $j: ID!) { createThreeHaveDesignation(propertyCompanyId: $p, jurisdictionId: $j, designatedOn: "2024-01-01") { id } }', { p: company, j: jid(street) });
-      const complaint = (await ok('mutation($c: ID!) { createComplaint(compoundId: $c, channel: HOTLINE_12345, summary: "电梯故障", receivedOn: "2026-01-05") { id steps { id } } }', { c: compound }))
-        .createComplaint;
+      const complaint = (
+        await ok('mutation($c: ID!) { createComplaint(compoundId: $c, channel: HOTLINE_12345, category: ELEVATOR, summary: "电梯故障", receivedOn: "2026-01-05") { id steps { id } } }', {
+          c: compound,
+        })
+      ).createComplaint;
       const disclosure = (await ok('mutation($c: ID!) { createRevenueDisclosure(compoundId: $c, year: 2025, quarter: 4, disclosedOn: "2026-01-20", evidence: "公示栏") { id } }', { c: compound }))
         .createRevenueDisclosure.id;
       // files on the records of both streets (read as their records are)

@@ -1,5 +1,6 @@
 import FeedbackIcon from '@mui/icons-material/Feedback';
-import { type ConsoleModule, crudScreens } from '../common/module';
+import QueryStatsIcon from '@mui/icons-material/QueryStats';
+import { type ConsoleModule, crudScreens, screen } from '../common/module';
 import { MOVES_SELECTION, STEPS_SELECTION } from '../common/workflow.selections';
 import { messages } from './messages';
 
@@ -16,6 +17,9 @@ export const complaintModule: ConsoleModule = {
       recordRepresentation: 'summary',
     },
   ],
+  routes: () => [{ path: '/complaint-figures', component: screen(() => import('./ComplaintFigures'), 'ComplaintFiguresPage') }],
+  // 投诉办理统计: for the offices and their auditors
+  menu: [{ to: '/complaint-figures', label: 'app.complaint_figures.menu', icon: QueryStatsIcon, testId: 'menu-complaint-figures', visible: (v) => v.role !== 'UNIT_STAFF' }],
   statusColors: { ComplaintStatus: { RECEIVED: 'warning', ASSIGNED: 'info', HANDLED: 'primary', CLOSED: 'success' } },
   selections: {
     Complaint: {

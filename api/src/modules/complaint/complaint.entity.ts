@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { LocalDate } from '../../common/scalars';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
 import { WorkflowStep } from '../../common/workflow/step.entity';
@@ -6,7 +7,7 @@ import { Compound } from '../organization/compound.entity';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { PropertyCompany } from '../organization/property-company.entity';
 import { Unit } from '../organization/unit.entity';
-import { ComplaintChannel, ComplaintStatus } from './complaint.enums';
+import { ComplaintCategory, ComplaintChannel, ComplaintStatus } from './complaint.enums';
 import { Owned } from '../../common/scope';
 
 /**
@@ -20,6 +21,7 @@ import { Owned } from '../../common/scope';
 @Entity('complaint')
 @Index('ix_complaint_status', ['status'])
 @Index('ix_complaint_compound', ['compoundId'])
+@Index('ix_complaint_community_received', ['communityId', 'receivedOn'])
 export class Complaint extends BaseRecord {
   @Field(() => ID, { description: 'The compound it is about' })
   @Column({ type: 'int' })
@@ -49,9 +51,37 @@ export class Complaint extends BaseRecord {
   @Column({ type: 'varchar', length: 16 })
   channel: ComplaintChannel;
 
+  @Field(() => ComplaintCategory, { description: '问题类别' })
+  @Column({ type: 'varchar', length: 16, default: ComplaintCategory.OTHER })
+  category: ComplaintCategory;
+
   @Field(() => String, { nullable: true, description: 'Who complained, as they gave it (may be anonymous)' })
   @Column({ type: 'varchar', length: 50, nullable: true })
   complainant: string | null;
+
+  /**
+   * The complainant's phone or address for the call back: kept for the office, never a field of the
+   * type (so never in a list, an export or the partner API), never in the audit trail; read one at a
+   * time through `complaintContact`, which is itself recorded.
+   */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  complainantContact: string | null;
+
+  @Field(() => LocalDate, { description: '受理: the day it was received' })
+  @Column({ type: 'date' })
+  receivedOn: string;
+
+  @Field(() => Int, { description: '办理时限: days after receipt; 0 for a simple matter, disposed the same day (004 二(三))' })
+  @Column({ type: 'int', default: 0 })
+  timeLimitDays: number;
+
+  @Field(() => LocalDate, { description: 'Due by: receivedOn plus the limit' })
+  @Column({ type: 'date' })
+  dueOn: string;
+
+  @Field(() => LocalDate, { nullable: true, description: '处置: the day it was handled (办结), or closed without being accepted; cleared when sent back' })
+  @Column({ type: 'date', nullable: true })
+  disposedOn: string | null;
 
   @Field({ description: '诉求: what the complaint is about' })
   @Column({ type: 'varchar', length: 500 })

@@ -18,9 +18,11 @@ registerEnumType(ComplaintStatus, {
   },
 });
 
-/** 来源渠道 */
+/** 来源渠道: 12345, 信访, 网格 (the grid workers and the 网格服务 mini-programme, 004 二(三)), 来电, 来访… */
 export enum ComplaintChannel {
   HOTLINE_12345 = 'HOTLINE_12345',
+  PETITION = 'PETITION',
+  GRID = 'GRID',
   PHONE = 'PHONE',
   VISIT = 'VISIT',
   ONLINE = 'ONLINE',
@@ -28,12 +30,75 @@ export enum ComplaintChannel {
 }
 registerEnumType(ComplaintChannel, {
   name: 'ComplaintChannel',
-  description: '12345 便民服务热线 / 电话 / 来访 / 网络 / 其他',
+  description: '12345 便民服务热线 / 信访 / 网格 / 来电 / 来访 / 网络 / 其他',
   valuesConfig: {
     HOTLINE_12345: { description: '12345 便民服务热线' },
-    PHONE: { description: '电话' },
+    PETITION: { description: '信访' },
+    GRID: { description: '网格: reported by a grid worker or through the 网格服务 mini-programme' },
+    PHONE: { description: '来电' },
     VISIT: { description: '来访' },
     ONLINE: { description: '网络' },
     OTHER: { description: '其他' },
+  },
+});
+
+/**
+ * 问题类别: the ten matters 003 §2 names (保安、保洁、消防、电动车停放充电、电梯故障、车辆停放、下水道堵塞、
+ * 路面破损、公共照明、绿地裸露), then what else complaints about property service are about.
+ */
+export enum ComplaintCategory {
+  SECURITY = 'SECURITY',
+  CLEANING = 'CLEANING',
+  FIRE_SAFETY = 'FIRE_SAFETY',
+  EBIKE = 'EBIKE',
+  ELEVATOR = 'ELEVATOR',
+  PARKING = 'PARKING',
+  DRAINAGE = 'DRAINAGE',
+  ROAD = 'ROAD',
+  LIGHTING = 'LIGHTING',
+  GREENERY = 'GREENERY',
+  FEES = 'FEES',
+  PUBLIC_REVENUE = 'PUBLIC_REVENUE',
+  SERVICE = 'SERVICE',
+  DISPUTE = 'DISPUTE',
+  OTHER = 'OTHER',
+}
+registerEnumType(ComplaintCategory, {
+  name: 'ComplaintCategory',
+  description: '问题类别: the ten matters of 003 §2, then fees, public revenue, service attitude, disputes, other',
+  valuesConfig: {
+    SECURITY: { description: '保安' },
+    CLEANING: { description: '保洁' },
+    FIRE_SAFETY: { description: '消防' },
+    EBIKE: { description: '电动车停放充电' },
+    ELEVATOR: { description: '电梯故障' },
+    PARKING: { description: '车辆停放' },
+    DRAINAGE: { description: '下水道堵塞' },
+    ROAD: { description: '路面破损' },
+    LIGHTING: { description: '公共照明' },
+    GREENERY: { description: '绿地裸露' },
+    FEES: { description: '物业收费' },
+    PUBLIC_REVENUE: { description: '公共收益' },
+    SERVICE: { description: '服务态度与质量' },
+    DISPUTE: { description: '矛盾纠纷' },
+    OTHER: { description: '其他' },
+  },
+});
+
+/** 办理时效 as of a day: disposed within the limit or after it; not yet disposed and past it, or still within it. */
+export enum ComplaintTimeliness {
+  ON_TIME = 'ON_TIME',
+  LATE = 'LATE',
+  OVERDUE = 'OVERDUE',
+  WITHIN_LIMIT = 'WITHIN_LIMIT',
+}
+registerEnumType(ComplaintTimeliness, {
+  name: 'ComplaintTimeliness',
+  description: '按期处置 / 超期处置 / 已超期未处置 / 时限内',
+  valuesConfig: {
+    ON_TIME: { description: '按期处置: disposed (办结, or closed as not accepted) on or before its due day' },
+    LATE: { description: '超期处置: disposed after its due day' },
+    OVERDUE: { description: '已超期: not disposed and its due day has passed' },
+    WITHIN_LIMIT: { description: '时限内: not disposed, not yet due' },
   },
 });

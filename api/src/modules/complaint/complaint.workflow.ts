@@ -41,13 +41,15 @@ export const COMPLAINT_WORKFLOW = defineWorkflow({
     { from: [RECEIVED], to: CLOSED, reason: 'Say why the complaint is not accepted' },
   ],
   stageFields: {
-    receivedOn: { stage: RECEIVED, value: 'date', description: '受理: the day it was received' },
     assignedOn: { stage: ASSIGNED, value: 'date', description: '转办' },
     handledOn: { stage: HANDLED, value: 'date', description: '办结' },
     closedOn: { stage: CLOSED, value: 'date', description: '关闭' },
   },
+  // the day it was disposed (complaint.rules.ts): 办结, or a close without handling; cleared when sent back
   async onTransitionStart(m) {
-    if (m.to === HANDLED) return { result: String(m.fields.result).trim() };
+    if (m.to === HANDLED) return { result: String(m.fields.result).trim(), disposedOn: m.date };
+    if (m.to === CLOSED && m.from === RECEIVED) return { disposedOn: m.date };
+    if (m.to === ASSIGNED && m.from === HANDLED) return { disposedOn: null };
   },
   // the staff of the unit it is handed (or handed back) to are told, in the move's transaction
   onTransitionEnd: async (m, after) => {

@@ -2,10 +2,12 @@ import { type ApiModule, type ModuleKit, type ModuleServices } from '../../commo
 import { attachWorkflow } from '../../common/workflow/workflow';
 import type { KindParams, NotificationKindDecls } from '../notification';
 import { Complaint, ComplaintStep } from './complaint.entity';
+import { ComplaintFiguresService } from './complaint-figures';
 import { ComplaintResolver } from './complaint.resolver';
 import { ComplaintService } from './complaint.service';
 import { COMPLAINT_WORKFLOW } from './complaint.workflow';
 import { Complaints1764720000000 } from './migrations/1764720000000-Complaints';
+import { ComplaintTimeLimits1765500000005 } from './migrations/1765500000005-ComplaintTimeLimits';
 
 /** Its services, by the name resolvers use (`ctx.services.<name>`). */
 const services = (kit: ModuleKit) => {
@@ -13,11 +15,13 @@ const services = (kit: ModuleKit) => {
     entity: Complaint,
     typeName: 'Complaint',
     searchColumns: ['summary', 'complainant'],
-    derivedColumns: ['communityId'],
+    derivedColumns: ['communityId', 'dueOn'],
+    // the complainant's contact is private (complaint.entity.ts): never copied into the trail
+    auditOmit: ['complainantContact'],
     defaultSort: [['id', 'DESC']],
   });
   attachWorkflow(complaint, COMPLAINT_WORKFLOW, kit);
-  return { complaint };
+  return { complaint, complaintFigures: new ComplaintFiguresService(kit.ds) };
 };
 
 /** The notifications it sends (modules/notification; the console translates them in resources/complaint/messages.ts). */
@@ -34,7 +38,7 @@ const notificationKinds = {
 export const complaintModule: ApiModule = {
   name: 'complaint',
   entities: [Complaint, ComplaintStep],
-  migrations: [Complaints1764720000000],
+  migrations: [Complaints1764720000000, ComplaintTimeLimits1765500000005],
   services,
   resolvers: [ComplaintResolver],
   notificationKinds,

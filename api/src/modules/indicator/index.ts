@@ -2,6 +2,7 @@ import { type ApiModule, type ModuleKit, type ModuleServices } from '../../commo
 import { Indicator, IndicatorMeasurement } from './indicator.entities';
 import { IndicatorMeasurementResolver, IndicatorResolver } from './indicator.resolver';
 import { IndicatorsFromLedger1765411200000 } from './migrations/1765411200000-IndicatorsFromLedger';
+import { IndicatorsFromTickets1765500000006 } from './migrations/1765500000006-IndicatorsFromTickets';
 import { IndicatorMeasurementService, IndicatorProgressService, IndicatorService } from './indicator.service';
 
 /** Its services, by the name resolvers use (`ctx.services.<name>`). */
@@ -21,7 +22,7 @@ const reasons = {
 export const indicatorModule: ApiModule = {
   name: 'indicator',
   entities: [Indicator, IndicatorMeasurement],
-  migrations: [IndicatorsFromLedger1765411200000],
+  migrations: [IndicatorsFromLedger1765411200000, IndicatorsFromTickets1765500000006],
   services,
   resolvers: [IndicatorResolver, IndicatorMeasurementResolver],
   reasons,

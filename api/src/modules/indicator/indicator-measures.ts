@@ -15,6 +15,9 @@ import { latestDueQuarter } from '../public-revenue/public-revenue.rules';
 import { RevenueDisclosure } from '../public-revenue/revenue-disclosure.entity';
 import { Rating, RatingPeriod, RatingScheme } from '../rating/rating.entities';
 import { RatedSubjectKind } from '../rating/rating.enums';
+import { complaintCounts, handlingRate } from '../complaint/complaint-figures';
+import { PracticalMatter, PracticalMatterStep } from '../practical-matter/practical-matter.entity';
+import { PracticalMatterKind, PracticalMatterStatus } from '../practical-matter/practical-matter.enums';
 import { ComputedMeasure, type Indicator } from './indicator.entities';
 
 /*
@@ -42,6 +45,16 @@ import { ComputedMeasure, type Indicator } from './indicator.entities';
  *   (their recorded period that day is not 无物业; without recorded periods, their management mode), of all.
  * - DISCLOSURE_RATE 公共收益公示 (001 三(三)1): compounds that have disclosed, by the day, the latest quarter
  *   due by then (on time or late), of all compounds.
+ * - COMPLAINT_DECREASE 信访投诉量下降 (004 一(3), 二(三)): complaints about the area's compounds received from
+ *   1 January to the day, against the same days of the year before: the fall in % (a rise is negative;
+ *   none last year: nothing to compare). complaint-figures.ts counts them.
+ * - COMPLAINT_HANDLING_RATE 信访处置率 (004 二(三)): of this year's complaints that had to be disposed by
+ *   the day (disposed, or past their limit), those disposed.
+ * - MICRO_PROJECTS 微实事 (004 二(十) 每个小区策划开展至少1个): per compound, the 微实事 opened (立项) in the
+ *   year of the target's deadline (else of the day) on or before the day; a per-compound target counts
+ *   the compounds with at least the target's number.
+ * - TEN_MATTERS_CLOSURE_RATE 十件实事销号 (003 §2 问题清单, 销号管理): of the ten-matters problems opened on or
+ *   before the day, those closed (销号) on the day (a matter reopened after is open again).
  */
 
 export interface MeasureInput {
@@ -78,7 +91,78 @@ async function servingOrganizations(input: MeasureInput): Promise<Array<PartyOrg
   return rows.filter((o): o is PartyOrganization & { compoundId: number } => o.compoundId !== null && serves(o.formedOn, o.dissolvedOn, input.asOf));
 }
 
+/** The area's complaint counts summed over its compounds (complaint-figures.ts). */
+async function complaintsOf(input: MeasureInput) {
+  const counts = await input.once('complaints', () => complaintCounts(input.ds, { compoundIds: input.compoundIds }, input.asOf));
+  return (ids: ReadonlySet<number>) => {
+    const sum = { received: 0, receivedLastYear: 0, disposed: 0, onTime: 0, late: 0, overdue: 0, withinLimit: 0 };
+    for (const [compoundId, c] of counts) if (ids.has(compoundId)) for (const k of Object.keys(sum) as Array<keyof typeof sum>) sum[k] += c[k];
+    return sum;
+  };
+}
+
+/**
+ * The practical matters of a kind in the compounds, each with the day it was opened and its status on
+ * the day (its last step on or before the day: a matter reopened after closing is open again).
+ */
+async function mattersOf(input: MeasureInput, kind: PracticalMatterKind): Promise<Array<{ compoundId: number; openedOn: string; closed: boolean }>> {
+  if (!input.compoundIds.length) return [];
+  const matters = await input.ds.getRepository(PracticalMatter).find({ select: { id: true, compoundId: true }, where: { compoundId: In(input.compoundIds), kind } });
+  if (!matters.length) return [];
+  const steps = await input.ds.getRepository(PracticalMatterStep).find({
+    select: { id: true, practicalMatterId: true, fromStatus: true, toStatus: true, stepDate: true },
+    where: { practicalMatterId: In(matters.map((m) => m.id)), stepDate: LessThanOrEqual(input.asOf) },
+    order: { id: 'ASC' },
+  });
+  const state = new Map<number, { openedOn: string; last: PracticalMatterStatus }>();
+  for (const s of steps) {
+    const held = state.get(s.practicalMatterId);
+    state.set(s.practicalMatterId, { openedOn: held?.openedOn ?? s.stepDate, last: s.toStatus });
+  }
+  return matters.flatMap((m) => {
+    const st = state.get(m.id);
+    return st ? [{ compoundId: m.compoundId, openedOn: st.openedOn, closed: st.last === PracticalMatterStatus.CLOSED }] : [];
+  });
+}
+
 const MEASURES: Record<ComputedMeasure, MeasureDef> = {
+  [ComputedMeasure.COMPLAINT_DECREASE]: {
+    async prepare(input) {
+      const of = await complaintsOf(input);
+      return (_, ids) => {
+        const c = of(ids);
+        return c.receivedLastYear ? Math.round(((c.receivedLastYear - c.received) / c.receivedLastYear) * 10000) / 100 : null;
+      };
+    },
+  },
+  [ComputedMeasure.COMPLAINT_HANDLING_RATE]: {
+    async prepare(input) {
+      const of = await complaintsOf(input);
+      return (_, ids) => handlingRate(of(ids));
+    },
+  },
+  [ComputedMeasure.MICRO_PROJECTS]: {
+    async prepare(input) {
+      const matters = await mattersOf(input, PracticalMatterKind.MICRO_PROJECT);
+      return (indicator, ids) => {
+        const year = (indicator.deadline ?? input.asOf).slice(0, 4);
+        const perCompound = new Map<number, number>();
+        for (const m of matters) if (ids.has(m.compoundId) && m.openedOn.startsWith(year)) perCompound.set(m.compoundId, (perCompound.get(m.compoundId) ?? 0) + 1);
+        // a per-compound target: the compounds that have enough; otherwise the area's count
+        if (indicator.perCompound) return [...ids].filter((id) => (perCompound.get(id) ?? 0) >= Number(indicator.target)).length;
+        return [...perCompound.values()].reduce((a, b) => a + b, 0);
+      };
+    },
+  },
+  [ComputedMeasure.TEN_MATTERS_CLOSURE_RATE]: {
+    async prepare(input) {
+      const matters = await mattersOf(input, PracticalMatterKind.TEN_MATTERS);
+      return (_, ids) => {
+        const mine = matters.filter((m) => ids.has(m.compoundId));
+        return pct(mine.filter((m) => m.closed).length, mine.length);
+      };
+    },
+  },
   [ComputedMeasure.OWNERS_COMMITTEE_RATE]: {
     async prepare(input) {
       return shareOf(new Set((await servingCommittees(input, [CommitteeKind.ELECTED])).map((c) => c.compoundId)));

@@ -32,6 +32,10 @@ export enum ComputedMeasure {
   DISCLOSURE_RATE = 'DISCLOSURE_RATE',
   THREE_HAVE_COMPANY_COVERAGE = 'THREE_HAVE_COMPANY_COVERAGE',
   PROPERTY_SERVICE_COVERAGE = 'PROPERTY_SERVICE_COVERAGE',
+  COMPLAINT_DECREASE = 'COMPLAINT_DECREASE',
+  COMPLAINT_HANDLING_RATE = 'COMPLAINT_HANDLING_RATE',
+  MICRO_PROJECTS = 'MICRO_PROJECTS',
+  TEN_MATTERS_CLOSURE_RATE = 'TEN_MATTERS_CLOSURE_RATE',
 }
 registerEnumType(ComputedMeasure, {
   name: 'ComputedMeasure',
@@ -46,6 +50,10 @@ registerEnumType(ComputedMeasure, {
     DISCLOSURE_RATE: { description: '公共收益公示率: compounds that disclosed the latest quarter due by the day (%)' },
     PROPERTY_SERVICE_COVERAGE: { description: '物业服务覆盖率 (无物业清零): compounds served by someone on the day (not 无物业), of all compounds (%)' },
     THREE_HAVE_COMPANY_COVERAGE: { description: '“三有”物业服务企业党组织覆盖率: 三有 companies registered in the area with a party organisation of their own (%)' },
+    COMPLAINT_DECREASE: { description: '信访投诉量下降: the fall of complaints received this year to date from the same days last year (%; a rise is negative)' },
+    COMPLAINT_HANDLING_RATE: { description: '信访处置率: complaints of the year disposed by the day, of those due (%)' },
+    MICRO_PROJECTS: { description: '微实事: 微实事 projects opened in the compound in the year (a count, for a per-compound target)' },
+    TEN_MATTERS_CLOSURE_RATE: { description: '十件实事销号率 (003 §2): of the ten-matters problems listed by the day, those closed (销号) (%)' },
   },
 });
 

@@ -110,6 +110,7 @@ export class IndicatorProgressService {
     const computedActuals = computed.length ? await this.computedActuals(computed, compounds, asOf, (i) => new Set(tree.subtree(scopeOf(i)).map((j) => j.id))) : new Map<number, number | null>();
     const perCompoundActuals = perCompound.length ? await this.perCompoundActuals(perCompound, compounds, asOf) : new Map<number, IndicatorActual>();
     return indicators.map((i) => {
+      if (i.computed && i.perCompound) return perCompoundActual(computedActuals.get(i.id) ?? 0, compounds.get(i.id)?.size ?? 0);
       if (i.computed) return computedActual(computedActuals.get(i.id) ?? null);
       if (i.perCompound) return perCompoundActuals.get(i.id)!;
       const mine = own.get(i.id) ?? new Map<number, OwnFigure>();

@@ -339,8 +339,9 @@ describe(`attachments (${dbKind()})`, () => {
     const seen = await ok('query($id: ID!) { ProgressReport(id: $id) { attachmentNames } }', { id: report }, users.sibling);
     expect(seen.ProgressReport.attachmentNames).toEqual(['现场.png']);
 
-    const complaint = (await ok('mutation($c: ID!) { createComplaint(compoundId: $c, channel: VISIT, summary: "路灯不亮", receivedOn: "2026-02-01") { id steps { id } } }', { c: ids.compound }))
-      .createComplaint;
+    const complaint = (
+      await ok('mutation($c: ID!) { createComplaint(compoundId: $c, channel: VISIT, category: LIGHTING, summary: "路灯不亮", receivedOn: "2026-02-01") { id steps { id } } }', { c: ids.compound })
+    ).createComplaint;
     expect((await upload(users.office, 'Complaint', complaint.id, '投诉材料.pdf', pdf())).status).toBe(201);
     expect((await upload(users.office, 'ComplaintStep', complaint.steps[0].id, '受理回执.pdf', pdf('receipt'))).status).toBe(201);
     // not handed to the community's unit: its staff add nothing

@@ -33,7 +33,11 @@ describe(`complaints (${dbKind()})`, () => {
   const FIELDS =
     'id status receivedOn assignedOn handledOn closedOn result communityId propertyCompanyId assignedUnit { id } nextStatuses nextMoves { to reasonRequired datedByHand requiredFields } steps { fromStatus toStatus stepDate actorName reason }';
   const create = async (extra = '') => {
-    const res = await t.gql(`mutation { createComplaint(compoundId: "${compound.id}", channel: VISIT, summary: "楼道堆放杂物无人清理"${extra}, receivedOn: "2026-02-01") { ${FIELDS} } }`, {}, admin);
+    const res = await t.gql(
+      `mutation { createComplaint(compoundId: "${compound.id}", channel: VISIT, category: CLEANING, summary: "楼道堆放杂物无人清理"${extra}, receivedOn: "2026-02-01") { ${FIELDS} } }`,
+      {},
+      admin,
+    );
     expect(res.errors).toBeUndefined();
     return res.data.createComplaint;
   };

@@ -8,6 +8,9 @@ export const expectations: ModuleExpectations = {
     _allComplaintsMeta: 'SIGNED_IN',
     createComplaint: 'EDITORS',
     updateComplaint: 'EDITORS',
+    // the office of its area and the unit it is assigned to (the service checks which unit)
+    complaintContact: 'REPORTERS',
+    complaintFigures: 'SIGNED_IN',
     // the assigned unit's staff record the result (HANDLED); every other move is the office's
     advanceComplaint: 'REPORTERS',
   },
@@ -19,7 +22,10 @@ export const expectations: ModuleExpectations = {
     const made = await gql(`mutation { createCompound(name: "投诉审计用小区", communityId: "${community.id}", managementMode: NONE) { id } }`);
     expect(made.errors).toBeUndefined();
     const compound = made.data.createCompound;
-    const created = await once('createComplaint', `mutation { createComplaint(compoundId: "${compound.id}", channel: HOTLINE_12345, summary: "电梯长期故障", receivedOn: "2026-01-05") { id } }`);
+    const created = await once(
+      'createComplaint',
+      `mutation { createComplaint(compoundId: "${compound.id}", channel: HOTLINE_12345, category: ELEVATOR, summary: "电梯长期故障", receivedOn: "2026-01-05") { id } }`,
+    );
     expect(created.event).toMatchObject({ action: 'CREATE', entityType: 'Complaint', before: null, after: { status: 'RECEIVED', receivedOn: '2026-01-05' } });
     const updated = await once('updateComplaint', `mutation { updateComplaint(id: "${created.data.id}", assignedUnitId: "${unit.id}") { id } }`);
     expect(updated.event).toMatchObject({ action: 'UPDATE', before: { assignedUnitId: null }, after: { assignedUnitId: Number(unit.id) } });

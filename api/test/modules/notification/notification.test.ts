@@ -167,10 +167,13 @@ describe(`notifications (${dbKind()})`, () => {
     const staff = await t.createUser({ username: 'n_unit', displayName: '社区干事', role: Role.UNIT_STAFF, unitId: unit });
     const compound = (await ok(`mutation($c: ID!) { createCompound(name: "投诉提醒小区", communityId: $c, managementMode: NONE) { id } }`, { c: yangguang })).createCompound;
     const c = (
-      await ok(`mutation($c: ID!, $u: ID!) { createComplaint(compoundId: $c, channel: HOTLINE_12345, summary: "电梯停运三天无人维修", receivedOn: "2026-02-01", assignedUnitId: $u) { id } }`, {
-        c: compound.id,
-        u: unit,
-      })
+      await ok(
+        `mutation($c: ID!, $u: ID!) { createComplaint(compoundId: $c, channel: HOTLINE_12345, category: ELEVATOR, summary: "电梯停运三天无人维修", receivedOn: "2026-02-01", assignedUnitId: $u) { id } }`,
+        {
+          c: compound.id,
+          u: unit,
+        },
+      )
     ).createComplaint;
     expect((await mine('maker')).myUnreadNotificationCount).toBe(0);
     const before = (await ok('{ myUnreadNotificationCount }', {}, staff.token)).myUnreadNotificationCount;

@@ -222,7 +222,11 @@ describe(`notification webhook (${dbKind()})`, () => {
     const j = (await t.gql('{ allJurisdictions(filter: { q: "阳光社区" }) { id } }', {}, admin)).data.allJurisdictions[0].id;
     const compound = (await t.gql(`mutation { createCompound(name: "静默小区", communityId: "${j}", managementMode: NONE) { id } }`, {}, admin)).data.createCompound;
     const complaint = (
-      await t.gql(`mutation { createComplaint(compoundId: "${compound.id}", channel: PHONE, summary: "水管漏水", receivedOn: "2026-02-01", assignedUnitId: "${unitId}") { id } }`, {}, admin)
+      await t.gql(
+        `mutation { createComplaint(compoundId: "${compound.id}", channel: PHONE, category: DRAINAGE, summary: "水管漏水", receivedOn: "2026-02-01", assignedUnitId: "${unitId}") { id } }`,
+        {},
+        admin,
+      )
     ).data.createComplaint;
     const started = Date.now();
     const moved = await t.gql(`mutation { advanceComplaint(id: "${complaint.id}", to: ASSIGNED, date: "2026-02-02") { status } }`, {}, admin);
