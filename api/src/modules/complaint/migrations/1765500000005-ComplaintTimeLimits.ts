@@ -22,14 +22,16 @@ export class ComplaintTimeLimits1765500000005 implements MigrationInterface {
   name = 'ComplaintTimeLimits1765500000005';
 
   async up(qr: QueryRunner): Promise<void> {
-    await qr.addColumns('complaint', [
+    const columns = [
       new TableColumn({ ...varchar('category', 16), default: "'OTHER'" }),
       new TableColumn(varchar('complainantContact', 100, { nullable: true })),
       new TableColumn(date('receivedOn', { nullable: true })),
       new TableColumn(int('timeLimitDays', { default: 0 })),
       new TableColumn(date('dueOn', { nullable: true })),
       new TableColumn(date('disposedOn', { nullable: true })),
-    ]);
+    ];
+    // on SQLite an undo leaves them (see down): a redo fills them again
+    for (const column of columns) if (!(await qr.hasColumn('complaint', column.name))) await qr.addColumn('complaint', column);
     const complaints: Array<{ id: number | string; status: string }> = await qr.query('SELECT id, status FROM complaint');
     const steps: Array<{ complaintId: number | string; fromStatus: string | null; toStatus: string; stepDate: unknown }> = await qr.query(
       'SELECT complaintId, fromStatus, toStatus, stepDate FROM complaint_step ORDER BY id',
@@ -44,10 +46,9 @@ export class ComplaintTimeLimits1765500000005 implements MigrationInterface {
         if (s.toStatus === 'HANDLED' || (s.toStatus === 'CLOSED' && s.fromStatus === 'RECEIVED')) disposed = day(s.stepDate);
         if (s.toStatus === 'ASSIGNED' && s.fromStatus === 'HANDLED') disposed = null;
       }
-      await qr.query('UPDATE complaint SET receivedOn = ?, dueOn = ?, disposedOn = ? WHERE id = ?', [received, received, disposed, c.id]);
+      await qr.query('UPDATE complaint SET receivedOn = ?, timeLimitDays = 0, dueOn = ?, disposedOn = ? WHERE id = ?', [received, received, disposed, c.id]);
     }
-    await nullable(qr, 'receivedOn', false);
-    await nullable(qr, 'dueOn', false);
+    for (const name of ['receivedOn', 'dueOn']) if ((await qr.getTable('complaint'))!.findColumnByName(name)!.isNullable) await nullable(qr, name, false);
     await qr.createIndex('complaint', new TableIndex(index('ix_complaint_community_received', ['communityId', 'receivedOn'])));
   }
 
@@ -57,6 +58,8 @@ export class ComplaintTimeLimits1765500000005 implements MigrationInterface {
     if (foreign) await qr.dropForeignKey('complaint', foreign);
     await qr.dropIndex('complaint', 'ix_complaint_community_received');
     if (foreign) await qr.createForeignKey('complaint', new TableForeignKey(fk('communityId', 'jurisdiction')));
+    // On SQLite dropping a column rebuilds the table, which its steps reference: an undo's transaction cannot. They stay; a redo fills them again.
+    if (qr.connection.driver.options.type === 'better-sqlite3') return;
     for (const c of ['disposedOn', 'dueOn', 'timeLimitDays', 'receivedOn', 'complainantContact', 'category']) await qr.dropColumn('complaint', c);
   }
 }
