@@ -1,15 +1,13 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
+import { createDemoData, DEMO_PREFIX, removeDemoData } from '../src/scripts/demo-data';
+import { createServices } from '../src/services';
 import { dbKind } from './db';
 import { startTestApp, type TestApp } from './harness';
 
-const run = promisify(execFile);
-
-/*
- * `npm run seed:demo` (issue 15 item 5): a synthetic ledger for the seeded streets, labelled (names
- * start with 演示, addresses say 演示数据, every record listed under a demo: key), the same set on every
- * run (a fixed random seed), made once, removable; the dashboard's computed indicators answer from it.
+/**
+ * `npm run seed:demo`: the synthetic set is made once (a second run leaves it), its tickets feed the
+ * complaint figures and the 004 targets computed from them, and `--remove` takes all of it away —
+ * tickets, their steps and the notifications they sent first, then the compounds — leaving nothing
+ * labelled 演示.
  */
 describe(`demo data (${dbKind()})`, () => {
   let t: TestApp;
@@ -20,57 +18,34 @@ describe(`demo data (${dbKind()})`, () => {
   });
   afterAll(() => t.close());
 
-  const script = (...args: string[]) => {
-    const db = t.config.database;
-    const url = db.kind === 'sqlite' ? `sqlite:${db.file}` : db.url;
-    return run(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', path.resolve(__dirname, '../src/scripts/demo-data.ts'), ...args], {
-      env: { ...process.env, DATABASE_URL: url, JWT_SECRET: t.config.jwtSecret },
-      cwd: path.resolve(__dirname, '../..'),
-    });
-  };
-  async function ok(query: string, variables: Record<string, unknown> = {}) {
+  const ok = async (query: string, variables: Record<string, unknown> = {}) => {
     const res = await t.gql(query, variables, admin);
     if (res.errors) throw new Error(`${query}\n${JSON.stringify(res.errors)}`);
     return res.data;
-  }
-  const coverage = async () => {
-    const all = (await ok('{ allIndicators(perPage: 100) { name computed actual(asOf: "2025-07-01") scope { name } } }')).allIndicators as Array<{
-      name: string;
-      computed: string | null;
-      actual: number | null;
-      scope: { name: string };
-    }>;
-    return Object.fromEntries(all.filter((i) => i.computed && ['青阳街道', '宝盖镇'].includes(i.scope.name)).map((i) => [`${i.scope.name}:${i.name}`, i.actual]));
   };
+  const count = async (table: string) => Number(((await t.app.ds.query(`SELECT COUNT(*) AS n FROM ${table}`)) as Array<{ n: number | string }>)[0].n);
 
-  it('makes a labelled, repeatable set once, that the computed indicators answer from, and removes it', async () => {
-    const before = await coverage();
-    const first = (await script()).stdout;
-    const made = Number(/Demo data made: (\d+) compounds/.exec(first)?.[1]);
-    expect(made).toBeGreaterThanOrEqual(26 * 2);
-    const demo = (await ok('{ allCompounds(filter: { q: "演示" }, perPage: 1000) { name address community { name } ownersCommittees { memberCount partyMemberCount } } }')).allCompounds as Array<{
-      name: string;
-      address: string;
-      ownersCommittees: Array<{ memberCount: number; partyMemberCount: number }>;
-    }>;
-    expect(demo).toHaveLength(made);
-    expect(demo.every((c) => c.name.startsWith('演示') && c.address === '演示数据')).toBe(true);
-    // committees count their party members from the members recorded
-    expect(demo.flatMap((c) => c.ownersCommittees).every((o) => o.memberCount > 0 && o.partyMemberCount <= o.memberCount)).toBe(true);
-    const after = await coverage();
-    expect(Object.keys(after).length).toBeGreaterThan(3);
-    expect(Object.entries(after).filter(([k, v]) => v !== before[k]).length).toBeGreaterThan(2);
+  it('is made once, counts in the complaint figures and the computed targets, and is removed whole', async () => {
+    const made = await createDemoData(t.app.ds, createServices(t.app.ds, t.config));
+    expect(made?.compounds).toBeGreaterThan(20);
+    expect(await createDemoData(t.app.ds, createServices(t.app.ds, t.config))).toBeNull();
+    const complaints = await count('complaint');
+    expect(complaints).toBeGreaterThan(20);
+    expect(await count('practical_matter')).toBeGreaterThan(10);
 
-    expect((await script()).stdout).toMatch(/already there: left as it is/);
-    expect((await ok('{ _allCompoundsMeta(filter: { q: "演示" }) { count } }'))._allCompoundsMeta.count).toBe(made);
+    const { allJurisdictions } = await ok('{ allJurisdictions(filter: { q: "青阳街道" }) { id } }');
+    const { complaintFigures } = await ok('query($j: ID!) { complaintFigures(jurisdictionId: $j) { area { received receivedLastYear disposed late overdue } parts { received } } }', {
+      j: allJurisdictions[0].id,
+    });
+    expect(complaintFigures.area.received + complaintFigures.area.receivedLastYear).toBeGreaterThan(0);
+    expect(complaintFigures.parts.reduce((n: number, p: { received: number }) => n + p.received, 0)).toBe(complaintFigures.area.received);
+    const { allIndicators } = await ok('{ allIndicators(filter: { q: "信访处置率" }) { actualDetail { source } } }');
+    expect(allIndicators[0].actualDetail.source).toBe('COMPUTED');
 
-    // the same seed gives the same set: removed and made again, the same names in the same order
-    const names = demo.map((c) => c.name);
-    expect((await script('--remove')).stdout).toMatch(new RegExp(`Removed the demo data \\(${made} compounds`));
-    expect((await ok('{ _allCompoundsMeta(filter: { q: "演示" }) { count } }'))._allCompoundsMeta.count).toBe(0);
-    expect(await coverage()).toEqual(before);
-    await script();
-    const again = (await ok('{ allCompounds(filter: { q: "演示" }, perPage: 1000) { name } }')).allCompounds.map((c: { name: string }) => c.name);
-    expect(again).toEqual(names);
-  }, 300_000);
+    expect(await removeDemoData(t.app.ds)).toBe(made!.compounds);
+    for (const table of ['complaint', 'complaint_step', 'practical_matter', 'practical_matter_step']) expect({ table, rows: await count(table) }).toEqual({ table, rows: 0 });
+    expect(Number(((await t.app.ds.query("SELECT COUNT(*) AS n FROM notification WHERE entityType = 'Complaint'")) as Array<{ n: number }>)[0].n)).toBe(0);
+    const { allCompounds } = await ok('query($q: String) { allCompounds(filter: { q: $q }) { id } }', { q: DEMO_PREFIX });
+    expect(allCompounds).toEqual([]);
+  }, 600_000);
 });

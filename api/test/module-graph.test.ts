@@ -135,7 +135,11 @@ const WRITES_BY_CRITERIA: Record<string, { count: number; checkedBy: string }> =
   'api/src/common/crud.service.ts': { count: 1, checkedBy: 'delete locks and checks the row (lockRow)' },
   'api/src/common/workflow/workflow.ts': { count: 1, checkedBy: 'the conditional UPDATE of a workflow move, after Workflow.lock asserted the row writable' },
   'api/src/common/children.ts': { count: 2, checkedBy: 'children rewritten with their parent, which CrudService checked' },
-  'api/src/scripts/demo-data.ts': { count: 2, checkedBy: 'npm run seed:demo -- --remove, from the command line: deletes only the records listed under demo: keys' },
+  'api/src/scripts/demo-data.ts': {
+    count: 4,
+    checkedBy:
+      'npm run seed:demo -- --remove, from the command line: deletes only the records listed under demo: keys (tickets with their steps and notifications, then compounds and companies); api/test/demo-data.test.ts',
+  },
   'api/src/modules/task/supervision.service.ts': { count: 1, checkedBy: 'acknowledge: the unit staff’s own unit or assertWritable checked first, and only while not yet acknowledged' },
   'api/src/modules/owners-committee/committee-member.service.ts': { count: 1, checkedBy: 'the member counts of the committee whose member was just written (a member is owned through its committee)' },
 };

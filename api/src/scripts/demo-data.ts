@@ -14,6 +14,11 @@ import { Unit } from '../modules/organization/unit.entity';
 import { CommitteeRole, PoliticalStatus } from '../modules/owners-committee/committee.enums';
 import { CommitteeKind } from '../modules/owners-committee/owners-committee.entity';
 import { SeedRecord } from '../modules/seed/seed-record.entity';
+import { Complaint, ComplaintStep } from '../modules/complaint/complaint.entity';
+import { ComplaintCategory, ComplaintChannel, ComplaintStatus } from '../modules/complaint/complaint.enums';
+import { Notification } from '../modules/notification/notification.entity';
+import { PracticalMatter, PracticalMatterStep } from '../modules/practical-matter/practical-matter.entity';
+import { PracticalMatterCategory, PracticalMatterKind, PracticalMatterStatus } from '../modules/practical-matter/practical-matter.enums';
 import { createServices } from '../services';
 import type { Services } from '../common/context';
 
@@ -227,6 +232,95 @@ async function evaluation(c: Ctx, key: string, compoundId: number, unitId: numbe
   await remember(c, `${key}:evaluation:${year}${half}`, 'ServiceEvaluation', e.id);
 }
 
+const COMPLAINTS: ReadonlyArray<[ComplaintCategory, string]> = [
+  [ComplaintCategory.ELEVATOR, '电梯频繁故障停运'],
+  [ComplaintCategory.PARKING, '小区车辆乱停占用消防通道'],
+  [ComplaintCategory.EBIKE, '楼道电动车充电存在隐患'],
+  [ComplaintCategory.CLEANING, '垃圾清运不及时'],
+  [ComplaintCategory.DRAINAGE, '下水道堵塞返水'],
+  [ComplaintCategory.LIGHTING, '路灯损坏夜间无照明'],
+  [ComplaintCategory.FEES, '物业费收费标准不公开'],
+  [ComplaintCategory.SECURITY, '门岗无人值守'],
+  [ComplaintCategory.PUBLIC_REVENUE, '公共收益未公示'],
+];
+const CHANNELS = [ComplaintChannel.HOTLINE_12345, ComplaintChannel.HOTLINE_12345, ComplaintChannel.GRID, ComplaintChannel.PETITION, ComplaintChannel.PHONE];
+
+/** Moves a demo ticket as the system, on the day given (the workflow's rules and audit hold). */
+async function moveTicket<S extends string>(
+  c: Ctx,
+  wf: { move: (...a: never[]) => Promise<unknown> },
+  entity: new () => { id: number },
+  id: number,
+  to: S,
+  date: string,
+  fields: Record<string, string> = {},
+): Promise<void> {
+  await c.ds.transaction(async (em) => {
+    const row = await em.findOneByOrFail(entity, { id } as never);
+    await (wf.move as (...a: unknown[]) => Promise<unknown>)(em, SYSTEM_ACTOR, row, to, { system: true, date, fields, reason: to === 'CLOSED' && fields.reject ? fields.reject : null });
+  });
+}
+
+/**
+ * 投诉 of a compound, last year and this year to date (fewer this year in most compounds, as 004 wants):
+ * most simple ones handled the same day, some a day or more late, a few complex ones open past their limit.
+ */
+async function complaints(c: Ctx, key: string, compoundId: number, unitId: number | undefined): Promise<void> {
+  const yearDay = (year: number, upTo: string) => {
+    const start = Date.parse(`${year}-01-01T00:00:00Z`);
+    const end = Math.min(Date.parse(`${upTo}T00:00:00Z`), Date.parse(`${year}-12-31T00:00:00Z`));
+    return new Date(start + Math.floor(c.rnd() * ((end - start) / 86_400_000 + 1)) * 86_400_000).toISOString().slice(0, 10);
+  };
+  const wf = c.services.complaint.workflow;
+  for (const [year, count] of [
+    [c.year - 1, between(c, 0, 5)],
+    [c.year, between(c, 0, 4)],
+  ] as const) {
+    for (let n = 0; n < count; n++) {
+      const receivedOn = yearDay(year, c.today);
+      const complex = c.rnd() < 0.25;
+      const [category, summary] = pick(c, COMPLAINTS);
+      const made = await c.services.complaint.create(
+        { compoundId, channel: pick(c, CHANNELS), category, summary: `演示数据：${summary}`, receivedOn, timeLimitDays: complex ? pick(c, [5, 15, 30]) : 0, assignedUnitId: unitId ?? null },
+        SYSTEM_ACTOR,
+      );
+      await remember(c, `${key}:complaint:${year}:${n}`, 'Complaint', made.id);
+      const roll = c.rnd();
+      const late = roll < 0.15 ? between(c, 1, 6) : 0;
+      const handledOn = addDays(made.dueOn, late - (complex ? between(c, 0, made.timeLimitDays) : 0));
+      // a few still open; the rest handled (on time or late), most of those closed after the follow-up
+      if (!unitId || roll > 0.9 || handledOn > c.today) continue;
+      const on = handledOn < receivedOn ? receivedOn : handledOn;
+      await moveTicket(c, wf as never, Complaint, made.id, ComplaintStatus.ASSIGNED, receivedOn);
+      await moveTicket(c, wf as never, Complaint, made.id, ComplaintStatus.HANDLED, on, { result: '演示数据：已现场处置并回复' });
+      const closeOn = addDays(on, between(c, 1, 7));
+      if (closeOn <= c.today && c.rnd() < 0.8) await moveTicket(c, wf as never, Complaint, made.id, ComplaintStatus.CLOSED, closeOn);
+    }
+  }
+}
+
+/** 实事: a 微实事 this year in about two compounds of three (004 二(十)), and now and then one of the ten matters (003 §2). */
+async function practicalMatters(c: Ctx, key: string, compoundId: number, unitId: number | undefined): Promise<void> {
+  const wf = c.services.practicalMatter.workflow;
+  const items: Array<[PracticalMatterKind, PracticalMatterCategory, string]> = [];
+  if (c.rnd() < 0.65)
+    items.push([
+      PracticalMatterKind.MICRO_PROJECT,
+      pick(c, [PracticalMatterCategory.ROAD, PracticalMatterCategory.GREENERY, PracticalMatterCategory.LIGHTING, PracticalMatterCategory.OTHER]),
+      '演示数据：小区微景观改造',
+    ]);
+  if (c.rnd() < 0.3)
+    items.push([PracticalMatterKind.TEN_MATTERS, pick(c, [PracticalMatterCategory.EBIKE, PracticalMatterCategory.PARKING, PracticalMatterCategory.ELEVATOR]), '演示数据：问题清单整改']);
+  for (const [n, [kind, category, title]] of items.entries()) {
+    const openedOn = `${c.year}-${pad(between(c, 1, Math.max(1, Number(c.today.slice(5, 7)) - 1)))}-${pad(between(c, 1, 28))}`;
+    if (openedOn > c.today) continue;
+    const made = await c.services.practicalMatter.create({ compoundId, kind, category, title, openedOn, ownerUnitId: unitId ?? null }, SYSTEM_ACTOR);
+    await remember(c, `${key}:matter:${n}`, 'PracticalMatter', made.id);
+    const closeOn = addDays(openedOn, between(c, 20, 90));
+    if (closeOn <= c.today && c.rnd() < 0.6) await moveTicket(c, wf as never, PracticalMatter, made.id, PracticalMatterStatus.CLOSED, closeOn, { evidence: '演示数据：完工照片与验收记录' });
+  }
+}
+
 async function partyOrganization(c: Ctx, key: string, compoundId: number, name: string): Promise<void> {
   if (c.rnd() > 0.6) return;
   // formal members from the compound's id (no draw from the random sequence, so the rest of the set stays as it was)
@@ -252,6 +346,9 @@ export async function createDemoData(ds: DataSource, services: Services): Promis
     const unit = units.find((u) => u.name.includes('基层治理服务中心')) ?? units[0];
     if (unit) evaluators.set(street.id, unit.id);
   }
+  // a community's own office (its 居委会) handles its complaints and matters, where there is one
+  const communityUnits = new Map<number, number>();
+  for (const u of await ds.getRepository(Unit).find({ order: { id: 'ASC' } })) if (u.jurisdictionId !== null && !communityUnits.has(u.jurisdictionId)) communityUnits.set(u.jurisdictionId, u.id);
   for (const street of streets.sort((a, b) => a.id - b.id)) {
     const communities = await ds.getRepository(Jurisdiction).find({ where: { parentId: street.id, level: JurisdictionLevel.COMMUNITY }, order: { id: 'ASC' } });
     for (const community of communities) {
@@ -276,6 +373,8 @@ export async function createDemoData(ds: DataSource, services: Services): Promis
         await partyOrganization(c, key, compound.id, name);
         await revenue(c, key, compound.id);
         if (compound.propertyCompanyId) await evaluation(c, key, compound.id, evaluators.get(street.id));
+        await complaints(c, key, compound.id, communityUnits.get(community.id) ?? evaluators.get(street.id));
+        await practicalMatters(c, key, compound.id, communityUnits.get(community.id) ?? evaluators.get(street.id));
       }
     }
   }
@@ -289,6 +388,19 @@ export async function removeDemoData(ds: DataSource): Promise<number> {
   const records = await ds.getRepository(SeedRecord).findBy({ key: Like(`${DEMO_KEY}%`) });
   const ids = (type: string) => records.filter((r) => r.entityType === type).map((r) => r.entityId);
   await ds.transaction(async (em) => {
+    // tickets first (their compounds may not go while they are there), with their steps and the notifications they sent
+    for (const [entity, step, owner, type] of [
+      [Complaint, ComplaintStep, 'complaintId', 'Complaint'],
+      [PracticalMatter, PracticalMatterStep, 'practicalMatterId', 'PracticalMatter'],
+    ] as const) {
+      const all = ids(type);
+      for (let i = 0; i < all.length; i += 200) {
+        const part = all.slice(i, i + 200);
+        await em.delete(Notification, { entityType: type, entityId: In(part.map(String)) });
+        await em.delete(step, { [owner]: In(part) });
+        await em.delete(entity, { id: In(part) });
+      }
+    }
     for (const [entity, type] of [
       [Compound, 'Compound'],
       [PropertyCompany, 'PropertyCompany'],
