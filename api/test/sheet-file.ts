@@ -4,16 +4,18 @@ export type Cell = string | number | Date | null;
 export type SheetRow = { line: number } & Record<string, string>;
 
 /**
- * An xlsx as an office writes it (a title row, the header, the rows), written with ExcelJS and read back
+ * An xlsx as an office writes it (a title row, the header, the rows, merged cells), written with ExcelJS and read back
  * the way the console reads one (readGrid with the import's layout): the rows an import is sent.
  */
-export async function sheetRows(layout: SheetLayout, rows: Cell[][], o: { name: string; title: string; headers?: string[] }): Promise<SheetRow[]> {
+export async function sheetRows(layout: SheetLayout, rows: Cell[][], o: { name: string; title: string; headers?: string[]; merges?: string[] }): Promise<SheetRow[]> {
   const ExcelJS = (await import('exceljs')).default;
   const book = new ExcelJS.Workbook();
   const ws = book.addWorksheet(o.name);
   ws.addRow([o.title]);
   ws.addRow(o.headers ?? layout.columns.map((c) => c.header.zh));
   for (const r of rows) ws.addRow(r.map((c) => c ?? ''));
+  // merged ranges (A3:A5) as an office merges a heading over its rows: ExcelJS reads each cell as the range's text
+  for (const range of o.merges ?? []) ws.mergeCells(range);
   const back = new ExcelJS.Workbook();
   await back.xlsx.load(await book.xlsx.writeBuffer());
   const grid: GridRow[] = [];

@@ -47,8 +47,8 @@ export interface SheetImportProps<I, R extends ImportRow, A extends ImportAnswer
   calls: ImportCalls<I, A>;
   /** Translation keys: the summary and the notice once imported (the answer's figures are their arguments), the prefix of the rows' reason codes, the columns not imported. */
   messages: { summary: string; done: string; reasons: string; ignored?: string };
-  /** The preview's columns between the row number and the status. */
-  columns: Array<{ header: string; cell: (row: R) => ReactNode; align?: 'right' }>;
+  /** The preview's columns between the row number and the status (a cell sees the rows around it: a heading shown once over its rows). */
+  columns: Array<{ header: string; cell: (row: R, index: number, rows: R[]) => ReactNode; align?: 'right'; minWidth?: number }>;
   /** Said before a row's reason (a roster row's changes). */
   detail?: (row: R) => string | undefined;
   /** The header of a column the layout does not declare (a rating's scores.2.score). */
@@ -113,25 +113,41 @@ export function SheetImport<I, R extends ImportRow, A extends ImportAnswer<R>>(p
     };
   }, [read, ready, depsKey]);
 
-  const choose = async (file: File | undefined) => {
-    if (!file) return;
+  /** The file chosen: read again when the layout changes (a task list's 000 / 004 choice). */
+  const chosen = useRef<File | null>(null);
+  const readFile = async (file: File, sheetLayout: SheetLayout) => {
     setUnreadable(null);
     try {
-      const sheet = await readSheet(file, layout, props.accept);
-      form?.onFile?.(file);
+      const sheet = await readSheet(file, sheetLayout, props.accept);
       setRead(sheet);
+      return true;
     } catch (e) {
       setRead(null);
       setUnreadable(describe(e));
+      return false;
+    }
+  };
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    chosen.current = file;
+    try {
+      if (await readFile(file, layout)) form?.onFile?.(file);
     } finally {
       setOpen(true);
       if (input.current) input.current.value = '';
     }
   };
+  const readAgain = useRef(readFile);
+  readAgain.current = readFile;
+  useEffect(() => {
+    const file = chosen.current;
+    if (file) void readAgain.current(file, layout).then((ok) => ok && latest.current.form?.onFile?.(file));
+  }, [layout]);
   const close = () => {
     setOpen(false);
     setRead(null);
     setUnreadable(null);
+    chosen.current = null;
   };
   const commit = async () => {
     if (!read || busy) return;
@@ -186,7 +202,7 @@ export function SheetImport<I, R extends ImportRow, A extends ImportAnswer<R>>(p
                     <TableRow>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('app.import.line')}</TableCell>
                       {props.columns.map((c) => (
-                        <TableCell key={c.header} align={c.align}>
+                        <TableCell key={c.header} align={c.align} sx={c.minWidth ? { minWidth: c.minWidth } : undefined}>
                           {c.header}
                         </TableCell>
                       ))}
@@ -195,12 +211,12 @@ export function SheetImport<I, R extends ImportRow, A extends ImportAnswer<R>>(p
                     </TableRow>
                   </TableHead>
                   <TableBody>
-                    {preview.rows.map((r) => (
+                    {preview.rows.map((r, i) => (
                       <TableRow key={r.line} data-testid={`${id}-row-${r.line}`} data-status={r.status}>
                         <TableCell>{r.line}</TableCell>
                         {props.columns.map((c) => (
                           <TableCell key={c.header} align={c.align}>
-                            {c.cell(r) ?? '—'}
+                            {c.cell(r, i, preview.rows) ?? '—'}
                           </TableCell>
                         ))}
                         <TableCell>

@@ -11,6 +11,7 @@ import { TaskReminder, Urging } from './supervision.entities';
 import { SupervisionService, UrgingService } from './supervision.service';
 import { AssignmentSupervisionResolver, UrgingResolver } from './supervision.resolver';
 import { DutyReport } from './duty-report.entity';
+import { PlanKind } from './enums';
 import { DutyReportService, DutyService } from './duty.service';
 import { DutyReportResolver, DutyResolver } from './duty.resolver';
 import { KeyWork } from './key-work.entity';
@@ -22,7 +23,8 @@ import { ProgressService } from './progress.service';
 import { Target } from './target.entity';
 import { TaskItem } from './task-item.entity';
 import { TaskImportResolver } from './task-import.resolver';
-import { taskListImport } from './task-import.service';
+import { TaskImportService, taskListImport } from './task-import.service';
+import { actionPlanImport } from './action-plan-import.service';
 import { AssignmentResolver, KeyWorkResolver, MilestoneResolver, PlanResolver, ProgressReportResolver, TargetResolver, TaskItemResolver } from './task.resolver';
 import { AssignmentService, KeyWorkService, MilestoneService, PlanService, ProgressReportService, TargetService, TaskItemService } from './task.service';
 
@@ -98,7 +100,10 @@ const services = ({ ds, tx, audit, config }: ModuleKit) => {
       },
       config.progressBackdateDays,
     ),
-    taskImport: new SheetImporter(taskListImport, ds, tx, audit),
+    taskImport: new TaskImportService({
+      [PlanKind.TASK_LIST]: new SheetImporter(taskListImport, ds, tx, audit),
+      [PlanKind.SPECIAL_ACTIONS]: new SheetImporter(actionPlanImport, ds, tx, audit),
+    }),
     duty,
     supervision,
     bulletin: new BulletinService(ds, progress, duty),
