@@ -1,3 +1,4 @@
+import { tenMatterLabels } from '../../../../api/src/common/ten-matters';
 import { COMMON_FIELDS, defineMessages } from '../../i18n/messages';
 
 /** The complaint module's messages. */
@@ -34,16 +35,7 @@ export const messages = defineMessages(
       ComplaintStatus: { RECEIVED: '已受理', ASSIGNED: '已转办', HANDLED: '已办结', CLOSED: '已关闭' },
       ComplaintChannel: { HOTLINE_12345: '12345 热线', PETITION: '信访', GRID: '网格', PHONE: '来电', VISIT: '来访', ONLINE: '网络', OTHER: '其他' },
       ComplaintCategory: {
-        SECURITY: '保安',
-        CLEANING: '保洁',
-        FIRE_SAFETY: '消防',
-        EBIKE: '电动车停放充电',
-        ELEVATOR: '电梯故障',
-        PARKING: '车辆停放',
-        DRAINAGE: '下水道堵塞',
-        ROAD: '路面破损',
-        LIGHTING: '公共照明',
-        GREENERY: '绿地裸露',
+        ...tenMatterLabels('zh'),
         FEES: '物业收费',
         PUBLIC_REVENUE: '公共收益',
         SERVICE: '服务态度与质量',
@@ -125,16 +117,7 @@ export const messages = defineMessages(
       ComplaintStatus: { RECEIVED: 'Received', ASSIGNED: 'Assigned', HANDLED: 'Handled', CLOSED: 'Closed' },
       ComplaintChannel: { HOTLINE_12345: '12345 hotline', PETITION: 'Petition (信访)', GRID: 'Grid worker', PHONE: 'Phone call', VISIT: 'Visit', ONLINE: 'Online', OTHER: 'Other' },
       ComplaintCategory: {
-        SECURITY: 'Security guards',
-        CLEANING: 'Cleaning',
-        FIRE_SAFETY: 'Fire safety',
-        EBIKE: 'E-bike parking and charging',
-        ELEVATOR: 'Lift faults',
-        PARKING: 'Car parking',
-        DRAINAGE: 'Blocked drains',
-        ROAD: 'Damaged paving',
-        LIGHTING: 'Public lighting',
-        GREENERY: 'Bare green space',
+        ...tenMatterLabels('en'),
         FEES: 'Fees',
         PUBLIC_REVENUE: 'Public revenue',
         SERVICE: 'Service attitude and quality',

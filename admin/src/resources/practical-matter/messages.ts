@@ -1,3 +1,4 @@
+import { tenMatterLabels } from '../../../../api/src/common/ten-matters';
 import { COMMON_FIELDS, defineMessages } from '../../i18n/messages';
 
 /** The practical-matter module's messages. */
@@ -27,16 +28,7 @@ export const messages = defineMessages(
     enums: {
       PracticalMatterKind: { TEN_MATTERS: '十件实事', MICRO_PROJECT: '微实事' },
       PracticalMatterCategory: {
-        SECURITY: '保安',
-        CLEANING: '保洁',
-        FIRE_SAFETY: '消防',
-        EBIKE: '电动车停放充电',
-        ELEVATOR: '电梯故障',
-        PARKING: '车辆停放',
-        DRAINAGE: '下水道堵塞',
-        ROAD: '路面破损',
-        LIGHTING: '公共照明',
-        GREENERY: '绿地裸露',
+        ...tenMatterLabels('zh'),
         OTHER: '其他',
       },
       PracticalMatterStatus: { OPEN: '已立项', IN_PROGRESS: '推进中', CLOSED: '已销号' },
@@ -78,16 +70,7 @@ export const messages = defineMessages(
     enums: {
       PracticalMatterKind: { TEN_MATTERS: 'Ten practical matters', MICRO_PROJECT: 'Micro project' },
       PracticalMatterCategory: {
-        SECURITY: 'Security',
-        CLEANING: 'Cleaning',
-        FIRE_SAFETY: 'Fire safety',
-        EBIKE: 'E-bike parking and charging',
-        ELEVATOR: 'Elevator faults',
-        PARKING: 'Car parking',
-        DRAINAGE: 'Blocked drains',
-        ROAD: 'Damaged paving',
-        LIGHTING: 'Public lighting',
-        GREENERY: 'Bare green space',
+        ...tenMatterLabels('en'),
         OTHER: 'Other',
       },
       PracticalMatterStatus: { OPEN: 'Opened', IN_PROGRESS: 'In progress', CLOSED: 'Closed' },

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { TEN_MATTER_KEYS, tenMatterDescriptions } from '../../common/ten-matters';
 
 /** 投诉办理: received, assigned to a responsible unit, handled (with the result), closed after the follow-up. */
 export enum ComplaintStatus {
@@ -42,41 +43,21 @@ registerEnumType(ComplaintChannel, {
   },
 });
 
-/**
- * 问题类别: the ten matters 003 §2 names (保安、保洁、消防、电动车停放充电、电梯故障、车辆停放、下水道堵塞、
- * 路面破损、公共照明、绿地裸露), then what else complaints about property service are about.
- */
-export enum ComplaintCategory {
-  SECURITY = 'SECURITY',
-  CLEANING = 'CLEANING',
-  FIRE_SAFETY = 'FIRE_SAFETY',
-  EBIKE = 'EBIKE',
-  ELEVATOR = 'ELEVATOR',
-  PARKING = 'PARKING',
-  DRAINAGE = 'DRAINAGE',
-  ROAD = 'ROAD',
-  LIGHTING = 'LIGHTING',
-  GREENERY = 'GREENERY',
-  FEES = 'FEES',
-  PUBLIC_REVENUE = 'PUBLIC_REVENUE',
-  SERVICE = 'SERVICE',
-  DISPUTE = 'DISPUTE',
-  OTHER = 'OTHER',
-}
+/** 问题类别: the ten matters 003 §2 names (common/ten-matters.ts), then what else complaints about property service are about. */
+export const ComplaintCategory = {
+  ...TEN_MATTER_KEYS,
+  FEES: 'FEES',
+  PUBLIC_REVENUE: 'PUBLIC_REVENUE',
+  SERVICE: 'SERVICE',
+  DISPUTE: 'DISPUTE',
+  OTHER: 'OTHER',
+} as const;
+export type ComplaintCategory = (typeof ComplaintCategory)[keyof typeof ComplaintCategory];
 registerEnumType(ComplaintCategory, {
   name: 'ComplaintCategory',
   description: '问题类别: the ten matters of 003 §2, then fees, public revenue, service attitude, disputes, other',
   valuesConfig: {
-    SECURITY: { description: '保安' },
-    CLEANING: { description: '保洁' },
-    FIRE_SAFETY: { description: '消防' },
-    EBIKE: { description: '电动车停放充电' },
-    ELEVATOR: { description: '电梯故障' },
-    PARKING: { description: '车辆停放' },
-    DRAINAGE: { description: '下水道堵塞' },
-    ROAD: { description: '路面破损' },
-    LIGHTING: { description: '公共照明' },
-    GREENERY: { description: '绿地裸露' },
+    ...tenMatterDescriptions(),
     FEES: { description: '物业收费' },
     PUBLIC_REVENUE: { description: '公共收益' },
     SERVICE: { description: '服务态度与质量' },
