@@ -1,8 +1,9 @@
 import DownloadIcon from '@mui/icons-material/Download';
-import { Box, Button, Card, CardContent, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography, useMediaQuery, type Theme } from '@mui/material';
+import { Box, Button, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography, useMediaQuery, type Theme } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { getOffice, getUser } from '../../authProvider';
+import { ReportControls } from '../common/ReportControls';
 import { request } from '../../dataProvider';
 import { ComplaintFigureAreasDocument, type ComplaintFigureRowFragment, ComplaintFiguresDocument, type ComplaintFiguresQuery } from '../../graphql/generated';
 import { today } from '../common/dates';
@@ -69,34 +70,19 @@ export const ComplaintFiguresPage = () => {
   return (
     <Box sx={{ mt: 2 }} data-testid="complaint-figures">
       <Title title="app.complaint_figures.menu" />
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
-        <MuiTextField
-          select
-          size="small"
-          sx={{ minWidth: 200 }}
-          label={translate('app.complaint_figures.area')}
-          value={choices.length ? area : ''}
-          onChange={(e) => setArea(e.target.value)}
-          data-testid="figures-area"
-        >
-          {choices.map((o) => (
-            <MenuItem key={o.id} value={o.id}>
-              {o.name}
-            </MenuItem>
-          ))}
-        </MuiTextField>
-        <MuiTextField
-          type="date"
-          size="small"
-          label={translate('app.complaint_figures.as_of')}
-          value={asOf}
-          onChange={(e) => setAsOf(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'figures-date' } }}
-        />
+      <ReportControls
+        testId="figures"
+        offices={choices}
+        office={area}
+        onOffice={setArea}
+        asOf={asOf}
+        onAsOf={setAsOf}
+        labels={{ office: 'app.complaint_figures.area', asOf: 'app.complaint_figures.as_of' }}
+      >
         <Button startIcon={<DownloadIcon />} onClick={xlsx} disabled={!data} sx={{ whiteSpace: 'nowrap', flexShrink: 0 }} data-testid="figures-xlsx">
           {translate('app.complaint_figures.xlsx')}
         </Button>
-      </Stack>
+      </ReportControls>
       {data && (
         <>
           <Typography variant="h6" sx={{ textAlign: 'center' }}>

@@ -1,9 +1,10 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
-import { Box, Button, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
+import { Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { getOffice, getToken, getUser } from '../../authProvider';
+import { ReportControls } from '../common/ReportControls';
 import { request } from '../../dataProvider';
 import { TaskBulletinDocument, type TaskBulletinQuery, TaskImportChoicesDocument, type TaskImportChoicesQuery } from '../../graphql/generated';
 import { today } from '../common/dates';
@@ -60,29 +61,14 @@ export const BulletinPage = () => {
   return (
     <Box sx={{ mt: 2 }} data-testid="bulletin">
       <Title title="app.bulletin.menu" />
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
-        <MuiTextField select size="small" sx={{ minWidth: 200 }} label={translate('app.bulletin.office')} value={office} onChange={(e) => setOffice(e.target.value)} data-testid="bulletin-office">
-          {offices.map((o) => (
-            <MenuItem key={o.id} value={o.id}>
-              {o.name}
-            </MenuItem>
-          ))}
-        </MuiTextField>
-        <MuiTextField
-          type="date"
-          size="small"
-          label={translate('app.bulletin.as_of')}
-          value={asOf}
-          onChange={(e) => setAsOf(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'bulletin-date' } }}
-        />
+      <ReportControls testId="bulletin" offices={offices} office={office} onOffice={setOffice} asOf={asOf} onAsOf={setAsOf} labels={{ office: 'app.bulletin.office', asOf: 'app.bulletin.as_of' }}>
         <Button startIcon={<DownloadIcon />} onClick={xlsx} disabled={!data} sx={{ whiteSpace: 'nowrap', flexShrink: 0 }} data-testid="bulletin-xlsx">
           {translate('app.bulletin.xlsx')}
         </Button>
         <Button startIcon={<PictureAsPdfIcon />} onClick={() => void pdf()} disabled={!data} sx={{ whiteSpace: 'nowrap', flexShrink: 0 }} data-testid="bulletin-pdf">
           {translate('app.bulletin.pdf')}
         </Button>
-      </Stack>
+      </ReportControls>
       {data && (
         <>
           <Typography variant="h6" sx={{ color: '#b71c1c', textAlign: 'center' }}>

@@ -101,7 +101,7 @@ run('complaints in the console', () => {
     await page.waitForSelector(`[data-testid="complaint-timeliness"][data-value="LATE"]`);
 
     await page.click('[data-testid="menu-complaint-figures"]');
-    await page.click('[data-testid="figures-area"] [role="combobox"]');
+    await page.click('[data-testid="figures-office"] [role="combobox"]');
     await choose(page, '青阳街道');
     await page.fill('[data-testid="figures-date"]', '2025-12-31');
     await page.waitForSelector('text=青阳街道物业管理信访投诉办理情况（2025-01-01 至 2025-12-31）');
