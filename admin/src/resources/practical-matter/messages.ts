@@ -44,6 +44,9 @@ export const messages = defineMessages(
         reopened: '重新打开',
       },
     },
+    notifications: {
+      kinds: { PRACTICAL_MATTER_ASSIGNED: '实事交办本单位：%{title}（完成时限 %{due}）', PRACTICAL_MATTER_REOPENED: '实事退回本单位重办：%{title}（%{date}）' },
+    },
   },
   {
     resources: {
@@ -84,6 +87,12 @@ export const messages = defineMessages(
         why: 'Why',
         done: 'Recorded: %{status}',
         reopened: 'Reopened',
+      },
+    },
+    notifications: {
+      kinds: {
+        PRACTICAL_MATTER_ASSIGNED: 'Practical matter handed to your unit: %{title} (due %{due})',
+        PRACTICAL_MATTER_REOPENED: 'Practical matter sent back to your unit: %{title} (%{date})',
       },
     },
   },

@@ -1,5 +1,6 @@
 import { type ApiModule, type ModuleKit, type ModuleServices } from '../../common/module';
 import { attachWorkflow } from '../../common/workflow/workflow';
+import type { KindParams, NotificationKindDecls } from '../notification';
 import { PracticalMatters1765500000004 } from './migrations/1765500000004-PracticalMatters';
 import { PracticalMatter, PracticalMatterStep } from './practical-matter.entity';
 import { PracticalMatterResolver } from './practical-matter.resolver';
@@ -19,6 +20,16 @@ const services = (kit: ModuleKit) => {
   return { practicalMatter };
 };
 
+/** The notifications it sends (modules/notification; the console translates them in resources/practical-matter/messages.ts). */
+const notificationKinds = {
+  PRACTICAL_MATTER_ASSIGNED: { description: 'A practical matter was handed to a unit (责任单位): told to its staff', params: ['title', 'due'], title: '实事交办：%{title}（完成时限 %{due}）' },
+  PRACTICAL_MATTER_REOPENED: {
+    description: 'A closed practical matter was reopened as not done, with the reason: told to the unit responsible',
+    params: ['title', 'date'],
+    title: '实事退回重办：%{title}（%{date}）',
+  },
+} as const satisfies NotificationKindDecls;
+
 /** 实事 / 微实事: a compound's practical matters, opened, worked on and closed with evidence (a workflow). */
 export const practicalMatterModule: ApiModule = {
   name: 'practical-matter',
@@ -26,8 +37,13 @@ export const practicalMatterModule: ApiModule = {
   migrations: [PracticalMatters1765500000004],
   services,
   resolvers: [PracticalMatterResolver],
+  notificationKinds,
 };
 
 declare module '../../common/context' {
   interface Services extends ModuleServices<typeof services> {}
+}
+
+declare module '../notification/notification.kinds' {
+  interface ModuleNotificationKinds extends KindParams<typeof notificationKinds> {}
 }

@@ -1,5 +1,6 @@
 import { FACT_KEEPERS } from '../../common/roles';
 import { defineWorkflow } from '../../common/workflow/workflow';
+import { notify } from '../notification/notification.service';
 import { PracticalMatter, PracticalMatterStep } from './practical-matter.entity';
 import { PracticalMatterStatus } from './practical-matter.enums';
 
@@ -32,5 +33,20 @@ export const PRACTICAL_MATTER_WORKFLOW = defineWorkflow({
   },
   async onTransitionStart(m) {
     if (m.to === CLOSED) return { evidence: String(m.fields.evidence).trim() };
+  },
+  // reopened as not done: the unit responsible is told why, in the move's transaction
+  onTransitionEnd: async (m, after) => {
+    if (m.from === CLOSED && after.ownerUnitId !== null) {
+      await notify(m.em, {
+        recipients: { units: [after.ownerUnitId] },
+        kind: 'PRACTICAL_MATTER_REOPENED',
+        params: { title: [...after.title].slice(0, 40).join(''), date: m.date },
+        body: m.reason,
+        link: `#/PracticalMatter/${after.id}/show`,
+        entityType: 'PracticalMatter',
+        entityId: after.id,
+        actor: m.actor,
+      });
+    }
   },
 });

@@ -70,4 +70,32 @@ describe(`practical matters (${dbKind()})`, () => {
     const auditor = await t.userWithRole(Role.AUDITOR);
     expect(codeOf(await open(own, auditor.token))).toBe('FORBIDDEN');
   });
+
+  it('tells the responsible unit’s staff when a matter is handed to them, and when it is sent back with the reason', async () => {
+    const unit = ((await ok('query($j: ID!) { allUnits(filter: { jurisdictionId: $j }) { id kind } }', { j: J.get('阳光社区') })).allUnits as Array<{ id: string; kind: string }>).find(
+      (u) => u.kind === 'COMMUNITY',
+    )!.id;
+    const staff = await t.createUser({ username: 'pm_notified', role: Role.UNIT_STAFF, unitId: unit });
+    const mine = async () =>
+      (await ok('{ myNotifications(perPage: 20) { kind title body link } }', {}, staff.token)).myNotifications as Array<{ kind: string; title: string; body: string | null; link: string }>;
+    const before = (await mine()).length;
+    const c = await compound();
+    const made = (
+      await ok(
+        'mutation($c: ID!, $u: ID!) { createPracticalMatter(compoundId: $c, kind: MICRO_PROJECT, category: LIGHTING, title: "更换小区路灯", openedOn: "2025-05-01", ownerUnitId: $u, dueOn: "2025-06-30") { id } }',
+        { c, u: unit },
+      )
+    ).createPracticalMatter;
+    const [assigned] = await mine();
+    expect(assigned).toEqual({ kind: 'PRACTICAL_MATTER_ASSIGNED', title: '实事交办：更换小区路灯（完成时限 2025-06-30）', body: null, link: `#/PracticalMatter/${made.id}/show` });
+    // the staff's own moves tell no one of their own act; the office's reopening tells them why
+    await ok('mutation($id: ID!) { advancePracticalMatter(id: $id, to: CLOSED, date: "2025-06-01", evidence: "已更换 12 盏") { id } }', { id: made.id }, staff.token);
+    await ok('mutation($id: ID!) { advancePracticalMatter(id: $id, to: IN_PROGRESS, date: "2025-06-03", reason: "仍有 3 盏不亮") { id } }', { id: made.id });
+    const after = await mine();
+    expect(after).toHaveLength(before + 2);
+    expect(after[0]).toMatchObject({ kind: 'PRACTICAL_MATTER_REOPENED', title: '实事退回重办：更换小区路灯（2025-06-03）', body: '仍有 3 盏不亮' });
+    // a correction that does not change the unit tells no one again
+    await ok('mutation($id: ID!) { updatePracticalMatter(id: $id, plan: "分两批更换") { id } }', { id: made.id });
+    expect(await mine()).toHaveLength(before + 2);
+  });
 });
