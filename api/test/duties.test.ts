@@ -115,6 +115,59 @@ describe(`recurring duties (${dbKind()})`, () => {
     expect(await q1('2025-05-01')).toMatchObject({ status: 'HELD' });
   });
 
+  it('pages an office’s occurrences the worst first, with the counts of all of them, and another office sees none', async () => {
+    const { plan, assignments } = await duty('每季度');
+    const name = (unitId: string) => communities.find((c) => c.id === unitId)!.name;
+    await report(assignments['阳光社区'], '2025-09-15');
+    // done after its due day, for the quarter before
+    await report(assignments['莲屿社区'], '2025-10-03', ', periodKey: "2025Q3"');
+    const PAGE = `query($j: ID, $p: ID, $s: OccurrenceStatus, $page: Int, $per: Int) {
+      dutyOccurrencePage(asOf: "2025-10-05", from: "2025-07-01", to: "2025-09-30", jurisdictionId: $j, planId: $p, status: $s, page: $page, perPage: $per) {
+        totalCount expected reported reportedLate overdue open nodes { periodKey dueOn status assignment { unitId } reports { heldOn } } } }`;
+    type Node = { status: string; assignment: { unitId: string }; reports: Array<{ heldOn: string }> };
+    const at = async (v: Record<string, unknown>, token = admin) => (await ok(PAGE, { j: qingyang, p: plan.id, ...v }, token)).dutyOccurrencePage;
+    const counts = { expected: 14, reported: 2, reportedLate: 1, overdue: 12, open: 0 };
+    const first = await at({ page: 0, per: 5 });
+    expect(first).toMatchObject({ totalCount: 14, ...counts });
+    expect(first.nodes).toHaveLength(5);
+    expect(first.nodes.every((o: Node) => o.status === 'OVERDUE')).toBe(true);
+    const last = await at({ page: 2, per: 5 });
+    expect(last.nodes.map((o: Node) => [o.status, name(o.assignment.unitId), o.reports.map((r) => r.heldOn)])).toEqual([
+      ['OVERDUE', expect.any(String), []],
+      ['OVERDUE', expect.any(String), []],
+      ['HELD_LATE', '莲屿社区', ['2025-10-03']],
+      ['HELD', '阳光社区', ['2025-09-15']],
+    ]);
+    // the pages hold every occurrence once
+    const pages = [first, await at({ page: 1, per: 5 }), last].flatMap((p) => p.nodes.map((o: Node) => o.assignment.unitId));
+    expect(new Set(pages).size).toBe(14);
+    expect((await at({ page: 3, per: 5 })).nodes).toEqual([]);
+    // one status on the pages, the counts still of all
+    expect(await at({ s: 'HELD_LATE' })).toMatchObject({ totalCount: 1, ...counts, nodes: [{ status: 'HELD_LATE' }] });
+
+    // the office's own plans only: another office issued none of them, and its staff cannot reach them
+    const baogai = (await ok('{ allJurisdictions(filter: { q: "宝盖镇" }) { id } }')).allJurisdictions[0].id;
+    expect(await at({ j: baogai })).toMatchObject({ totalCount: 0, expected: 0, nodes: [] });
+    const qyOffice = await t.createUser({ username: `qy-duties-${n}`, role: Role.PARTY_OFFICE, jurisdictionId: qingyang });
+    const bgOffice = await t.createUser({ username: `bg-duties-${n}`, role: Role.PARTY_OFFICE, jurisdictionId: baogai });
+    expect(await at({}, qyOffice.token)).toMatchObject({ totalCount: 14, ...counts });
+    expect(await at({ p: null }, bgOffice.token)).toMatchObject({ totalCount: 0, expected: 0 });
+    // the office's recurring duties, to choose from: this one among them, none of them another office's
+    const issued = (j: string) =>
+      ok('query($j: ID!) { allTaskItems(perPage: 200, filter: { jurisdictionId: $j, deadlineKind: RECURRING }) { id } }', { j }).then((d) => d.allTaskItems.map((x: { id: string }) => x.id));
+    const task = (await ok('query($p: ID!) { allTaskItems(filter: { planId: $p }) { id } }', { p: plan.id })).allTaskItems[0].id;
+    expect(await issued(qingyang)).toContain(task);
+    expect(await issued(baogai)).not.toContain(task);
+    // the office's plans, this one among them
+    const office = await at({ p: null, per: 100 });
+    expect(office.expected).toBeGreaterThanOrEqual(14);
+
+    const refused = (v: Record<string, unknown>) => t.gql(PAGE, { j: qingyang, p: plan.id, ...v }, admin).then(refusal);
+    expect(await refused({ per: 101 })).toEqual(['BAD_USER_INPUT', 'perPage', 'OUT_OF_RANGE']);
+    expect(await refused({ per: 0 })).toEqual(['BAD_USER_INPUT', 'perPage', 'OUT_OF_RANGE']);
+    expect(await refused({ page: -1 })).toEqual(['BAD_USER_INPUT', 'page', 'OUT_OF_RANGE']);
+  });
+
   it('holds a duty report to the rules of a progress report, with field errors', async () => {
     const { assignments } = await duty('每季度');
     const a = assignments['阳光社区'];

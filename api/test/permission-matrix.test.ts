@@ -73,7 +73,7 @@ const MATRIX: { admin: Record<string, readonly AdminCaller[]>; partner: Record<s
     Milestone: SIGNED_IN, allMilestones: SIGNED_IN, _allMilestonesMeta: SIGNED_IN, createMilestone: EDITORS, updateMilestone: EDITORS, deleteMilestone: EDITORS,
     Assignment: SIGNED_IN, allAssignments: SIGNED_IN, _allAssignmentsMeta: SIGNED_IN, createAssignment: EDITORS, updateAssignment: EDITORS, deleteAssignment: EDITORS,
     ProgressReport: SIGNED_IN, allProgressReports: SIGNED_IN, _allProgressReportsMeta: SIGNED_IN, reportProgress: REPORTERS,
-    DutyReport: SIGNED_IN, allDutyReports: SIGNED_IN, _allDutyReportsMeta: SIGNED_IN, reportDuty: REPORTERS, dutyOccurrences: SIGNED_IN,
+    DutyReport: SIGNED_IN, allDutyReports: SIGNED_IN, _allDutyReportsMeta: SIGNED_IN, reportDuty: REPORTERS, dutyOccurrences: SIGNED_IN, dutyOccurrencePage: SIGNED_IN,
     // 督办: the unit acknowledges its assignment; the office sends 催办 notices
     acknowledgeAssignment: REPORTERS, Urging: SIGNED_IN, allUrgings: SIGNED_IN, _allUrgingsMeta: SIGNED_IN, urgeAssignment: EDITORS,
     overdueTasks: SIGNED_IN, dueSoonTasks: SIGNED_IN, taskRollup: SIGNED_IN, taskBulletin: SIGNED_IN, taskListImportPreview: SIGNED_IN, importTaskList: EDITORS,

@@ -85,6 +85,39 @@ describe(`supervision: receipts, lights, 催办 and the daily reminder pass (${d
     expect(await events()).toBe(before + 1);
   });
 
+  it('tells the office that issued the plan of each receipt, once, and not the unit’s staff nor another office', async () => {
+    const first = await assignment('年底前');
+    const second = await assignment('2025年9月30日前');
+    const ACK = 'mutation($a: ID!) { acknowledgeAssignment(id: $a) { acknowledgedAt } }';
+    const officer = await t.createUser({ username: 'qy-office-told', role: Role.PARTY_OFFICE, jurisdictionId: qingyang });
+    const officeAdmin = await t.createUser({ username: 'qy-admin-told', role: Role.ADMIN, jurisdictionId: qingyang });
+    const baogai = (await ok('{ allJurisdictions(filter: { q: "宝盖镇" }) { id } }')).allJurisdictions[0].id;
+    const elsewhere = await t.createUser({ username: 'bg-office-not-told', role: Role.PARTY_OFFICE, jurisdictionId: baogai });
+    const staff = await t.createUser({ username: 'sq-fazhan-acks', displayName: '社区发展办干事', role: Role.UNIT_STAFF, unitId: units['社区发展办'] });
+    const colleague = await t.createUser({ username: 'sq-fazhan-colleague', role: Role.UNIT_STAFF, unitId: units['社区发展办'] });
+    const told = async (token: string) =>
+      ((await ok('{ myNotifications(perPage: 100) { kind title link entityType entityId actorName } }', {}, token)).myNotifications as Array<{ kind: string; entityId: string }>).filter(
+        (x) => x.kind === 'TASK_ACKNOWLEDGED' && [first, second].includes(x.entityId),
+      );
+    await ok(ACK, { a: first }, staff.token);
+    await ok(ACK, { a: first }, staff.token);
+    await ok(ACK, { a: second }, staff.token);
+    const planOf = (await ok('query($a: ID!) { Assignment(id: $a) { taskItem { keyWork { planId } } } }', { a: first })).Assignment.taskItem.keyWork.planId;
+    for (const office of [officer, officeAdmin]) {
+      const mine = await told(office.token);
+      expect(mine.map((x) => x.entityId).sort()).toEqual([first, second].sort());
+      expect(mine.find((x) => x.entityId === first)).toEqual({
+        kind: 'TASK_ACKNOWLEDGED',
+        title: '已签收：社区发展办签收了 建立小区物业管理问题清单',
+        link: `#/Plan/${planOf}/show`,
+        entityType: 'Assignment',
+        entityId: first,
+        actorName: '社区发展办干事',
+      });
+    }
+    for (const other of [staff, colleague, elsewhere]) expect(await told(other.token)).toEqual([]);
+  });
+
   it('lets the office send a 催办 on an overdue assignment, which the unit sees, and refuses one on an item not overdue', async () => {
     const late = await assignment('2025年3月31日前');
     const fine = await assignment('2099年底前');

@@ -1,5 +1,6 @@
 import AssignmentIcon from '@mui/icons-material/AssignmentTurnedIn';
 import CampaignIcon from '@mui/icons-material/Campaign';
+import EventRepeatIcon from '@mui/icons-material/EventRepeat';
 import ChecklistIcon from '@mui/icons-material/Checklist';
 import { type ConsoleModule, screen } from '../common/module';
 import { messages } from './messages';
@@ -21,13 +22,19 @@ export const taskModule: ConsoleModule = {
   routes: () => [
     { path: '/my-tasks', component: screen(() => import('./MyTasks'), 'MyTasks') },
     { path: '/bulletin', component: screen(() => import('./Bulletin'), 'BulletinPage') },
+    { path: '/duties', component: screen(() => import('./Duties'), 'DutiesPage') },
   ],
   // for users who belong to a unit
   menu: [
     { to: '/my-tasks', label: 'app.tasks.mine', icon: AssignmentIcon, testId: 'menu-my-tasks', visible: (v) => Boolean(v.unitId) },
     // 通报: for the offices and their auditors
     { to: '/bulletin', label: 'app.bulletin.menu', icon: CampaignIcon, testId: 'menu-bulletin', visible: (v) => v.role !== 'UNIT_STAFF' },
+    // 定期工作落实: the office follows its recurring duties, period by period
+    { to: '/duties', label: 'app.duties.menu', icon: EventRepeatIcon, testId: 'menu-duties', visible: (v) => v.role !== 'UNIT_STAFF' },
   ],
-  statusColors: { ProgressStatus: { NOT_STARTED: 'default', IN_PROGRESS: 'info', DONE: 'success' } },
+  statusColors: {
+    ProgressStatus: { NOT_STARTED: 'default', IN_PROGRESS: 'info', DONE: 'success' },
+    OccurrenceStatus: { OPEN: 'info', HELD: 'success', HELD_LATE: 'warning', OVERDUE: 'error' },
+  },
   messages,
 };

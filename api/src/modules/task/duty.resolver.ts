@@ -10,8 +10,8 @@ import { IsPastDate, NotBlank } from '../../common/validators';
 import { User } from '../auth/user.entity';
 import { Assignment } from './assignment.entity';
 import { DutyReport } from './duty-report.entity';
-import { MAX_OCCURRENCES } from './duty.service';
-import { DutyOccurrence, OccurrenceStatus } from './duty.types';
+import { MAX_OCCURRENCES, MAX_OCCURRENCES_PER_PAGE } from './duty.service';
+import { DutyOccurrence, DutyOccurrenceConnection, OccurrenceStatus } from './duty.types';
 
 @InputType()
 export class DutyReportFilter extends BaseFilterInput {
@@ -58,6 +58,41 @@ export class ReportDutyArgs {
 
 const optional = { nullable: true } as const;
 
+/** 定期工作落实情况: the occurrences an office follows, a page at a time. */
+@ArgsType()
+export class DutyOccurrencePageArgs {
+  @Field(() => LocalDate, { description: 'Where each stands on this day' })
+  asOf: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'The periods that overlap [from, to] (default 1 January of asOf’s year to asOf)' })
+  from?: string | null;
+
+  @Field(() => LocalDate, optional)
+  to?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only the plans this office (jurisdiction) issued' })
+  jurisdictionId?: string | null;
+
+  @Field(() => ID, optional)
+  planId?: string | null;
+
+  @Field(() => ID, optional)
+  taskItemId?: string | null;
+
+  @Field(() => ID, optional)
+  unitId?: string | null;
+
+  @Field(() => OccurrenceStatus, { nullable: true, description: 'Only these on the pages (the counts stay those of every status)' })
+  status?: OccurrenceStatus | null;
+
+  // the range is checked by the service, as list arguments are (OUT_OF_RANGE)
+  @Field(() => Int, { defaultValue: 0, description: '0-based page number' })
+  page: number;
+
+  @Field(() => Int, { defaultValue: 25, description: `Occurrences per page (1–${MAX_OCCURRENCES_PER_PAGE})` })
+  perPage: number;
+}
+
 @Resolver(() => DutyReport)
 @Authorized()
 export class DutyReportResolver extends createReadResolver({ type: DutyReport, name: 'DutyReport', plural: 'DutyReports', filter: DutyReportFilter, service: (ctx) => ctx.services.dutyReport }) {
@@ -98,5 +133,12 @@ export class DutyResolver {
   ) {
     const all = await ctx.services.duty.occurrences({ asOf, from, to, unitId, planId, taskItemId });
     return status ? all.filter((o) => o.status === status) : all;
+  }
+
+  @Query(() => DutyOccurrenceConnection, {
+    description: `定期工作落实情况: the occurrences in scope a page at a time, the worst (overdue) first, with the counts of all of them; at most ${MAX_OCCURRENCES} in scope`,
+  })
+  dutyOccurrencePage(@Args(() => DutyOccurrencePageArgs, { validate: true }) args: DutyOccurrencePageArgs, @Ctx() ctx: AppContext) {
+    return ctx.services.duty.page({ ...args });
   }
 }

@@ -10,7 +10,7 @@ import type { AuditService } from '../audit/audit.service';
 import { documentExpired, PolicyDocument } from '../policy/policy-document.entity';
 import { Assignment } from './assignment.entity';
 import { DutyReport } from './duty-report.entity';
-import { type DutyOccurrence, OccurrenceStatus } from './duty.types';
+import { type DutyOccurrence, type DutyOccurrenceConnection, OccurrenceStatus } from './duty.types';
 import { DeadlineKind } from './enums';
 import { KeyWork } from './key-work.entity';
 import { Plan } from './plan.entity';
@@ -41,6 +41,22 @@ export interface DutyScope {
 
 /** At most this many occurrences in one answer: a longer window is refused, naming `to`. */
 export const MAX_OCCURRENCES = 2000;
+
+/** The largest page of `DutyService.page`. */
+export const MAX_OCCURRENCES_PER_PAGE = 100;
+
+/** What an office's view of its duties asks for (定期工作落实情况): a scope, a status, a page. */
+export interface DutyPageQuery extends Omit<DutyScope, 'assignmentIds' | 'planIds'> {
+  /** Only the plans this office issued (one out of the viewer's reach has none to show). */
+  jurisdictionId?: string | null;
+  status?: OccurrenceStatus | null;
+  /** 0-based. */
+  page: number;
+  perPage: number;
+}
+
+/** The worst first: missed, then still to do, then done late, then done. */
+const WORST_FIRST: Record<OccurrenceStatus, number> = { OVERDUE: 0, OPEN: 1, HELD_LATE: 2, HELD: 3 };
 
 export const recurrenceOf = (t: TaskItem): Recurrence | null =>
   t.deadlineKind === DeadlineKind.RECURRING && t.recurrenceUnit ? { unit: t.recurrenceUnit, times: t.recurrenceTimes ?? 1, lagMonths: t.recurrenceLagMonths ?? 0 } : null;
@@ -118,6 +134,31 @@ export class DutyService {
       }
     }
     return out;
+  }
+
+  /**
+   * 定期工作落实情况: a page of the occurrences in scope, the worst first (then the earliest due, then
+   * task and unit order), with the counts of all of them whatever the status asked for, so an office
+   * sees 应报 / 已报 / 逾期 while it reads one status. Bounded as `occurrences` is.
+   */
+  async page(q: DutyPageQuery): Promise<DutyOccurrenceConnection> {
+    const { jurisdictionId, status, page, perPage, ...scope } = q;
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_OCCURRENCES_PER_PAGE)
+      throw badInput('perPage', `perPage must be between 1 and ${MAX_OCCURRENCES_PER_PAGE}`, 'OUT_OF_RANGE', { min: 1, max: MAX_OCCURRENCES_PER_PAGE });
+    if (!Number.isInteger(page) || page < 0 || page > 10_000) throw badInput('page', 'page must be between 0 and 10000', 'OUT_OF_RANGE', { min: 0, max: 10_000 });
+    const planIds = jurisdictionId ? (await this.ds.getRepository(Plan).find({ select: { id: true }, where: { jurisdictionId: toId(jurisdictionId, 'jurisdictionId') } })).map((p) => p.id) : undefined;
+    const all = await this.occurrences({ ...scope, planIds });
+    const count = (...of: OccurrenceStatus[]) => all.filter((o) => of.includes(o.status)).length;
+    const chosen = (status ? all.filter((o) => o.status === status) : all).sort((a, b) => WORST_FIRST[a.status] - WORST_FIRST[b.status] || a.dueOn.localeCompare(b.dueOn));
+    return {
+      totalCount: chosen.length,
+      expected: all.length,
+      reported: count(OccurrenceStatus.HELD, OccurrenceStatus.HELD_LATE),
+      reportedLate: count(OccurrenceStatus.HELD_LATE),
+      overdue: count(OccurrenceStatus.OVERDUE),
+      open: count(OccurrenceStatus.OPEN),
+      nodes: chosen.slice(page * perPage, (page + 1) * perPage),
+    };
   }
 }
 

@@ -54,3 +54,31 @@ export class DutyOccurrence {
   @Field(() => [DutyReport], { description: 'The reports that count for it, oldest first' })
   reports: DutyReport[];
 }
+
+/**
+ * 定期工作落实情况: one page of the occurrences an office follows (worst first), with the counts of all
+ * of them in scope, whatever the status asked for (应报 / 已报 / 逾期 / 未到期).
+ */
+@ObjectType({ description: '定期工作落实情况: one page of occurrences, the worst first, with the counts of every occurrence in scope' })
+export class DutyOccurrenceConnection {
+  @Field(() => Int, { description: 'Occurrences matching every filter, the status included (what the pages hold)' })
+  totalCount: number;
+
+  @Field(() => Int, { description: '应报: occurrences in scope, whatever their status' })
+  expected: number;
+
+  @Field(() => Int, { description: '已报: done as often as required (HELD and HELD_LATE)' })
+  reported: number;
+
+  @Field(() => Int, { description: '其中逾期落实: of those, done after the due day (HELD_LATE)' })
+  reportedLate: number;
+
+  @Field(() => Int, { description: '逾期: due day passed without it being done (OVERDUE)' })
+  overdue: number;
+
+  @Field(() => Int, { description: '未到期: not done yet, its due day still ahead (OPEN)' })
+  open: number;
+
+  @Field(() => [DutyOccurrence], { description: 'This page: overdue first, then open, done late, done; earlier due days first' })
+  nodes: DutyOccurrence[];
+}

@@ -130,6 +130,11 @@ const services = ({ ds, tx, audit, config }: ModuleKit) => {
 /** The notifications it sends (modules/notification; the console translates them in resources/task/messages.ts). */
 const notificationKinds = {
   TASK_ASSIGNED: { description: 'A task was assigned to a unit (立项交办): told to its staff', params: ['task', 'deadline'], title: '新任务：%{task}（%{deadline}）' },
+  TASK_ACKNOWLEDGED: {
+    description: 'A unit acknowledged (签收) its assignment: told to the office that issued the plan',
+    params: ['unit', 'task'],
+    title: '已签收：%{unit}签收了 %{task}',
+  },
   TASK_URGED: { description: 'The office sent a 催办 about an overdue assignment: told to the unit’s staff', params: ['task', 'date'], title: '催办：%{task}（%{date}）' },
   TASK_DUE_SOON: { description: 'The daily pass: a deadline of the unit’s assignment is near (黄灯)', params: ['task', 'due'], title: '临近到期：%{task}（%{due} 前）' },
   TASK_OVERDUE: { description: 'The daily pass: a deadline of the unit’s assignment has passed (红灯)', params: ['task', 'due'], title: '已逾期：%{task}（应于 %{due} 前）' },

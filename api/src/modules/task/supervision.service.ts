@@ -9,7 +9,10 @@ import { groupBy } from '../../common/loaders';
 import type { TransactionRunner } from '../../common/transactions';
 import type { AuditService } from '../audit/audit.service';
 import { notify } from '../notification/notification.service';
+import { Unit } from '../organization/unit.entity';
 import { Assignment } from './assignment.entity';
+import { KeyWork } from './key-work.entity';
+import { Plan } from './plan.entity';
 import { TaskItem } from './task-item.entity';
 import type { DutyService } from './duty.service';
 import { OccurrenceStatus } from './duty.types';
@@ -82,7 +85,8 @@ export class SupervisionService {
 
   /**
    * 签收: the unit's staff (or the office) acknowledge an assignment. Once: acknowledging again changes
-   * nothing and writes no event.
+   * nothing, writes no event and tells nobody. The office that issued the plan is told, in the same
+   * transaction.
    */
   async acknowledge(id: number, actor: Actor): Promise<Assignment> {
     return this.tx.run(async (em) => {
@@ -104,6 +108,19 @@ export class SupervisionService {
         entityId: id,
         before,
         after: { acknowledgedAt: after.acknowledgedAt, acknowledgedById: after.acknowledgedById },
+      });
+      const task = await em.findOneByOrFail(TaskItem, { id: a.taskItemId });
+      const keyWork = await em.findOneByOrFail(KeyWork, { id: task.keyWorkId });
+      const plan = await em.findOneByOrFail(Plan, { id: keyWork.planId });
+      const unit = await em.findOneBy(Unit, { id: a.unitId });
+      await notify(em, {
+        recipients: { offices: [plan.jurisdictionId] },
+        kind: 'TASK_ACKNOWLEDGED',
+        params: { unit: unit?.name ?? String(a.unitId), task: short(task.title ?? task.content) },
+        link: `#/Plan/${plan.id}/show`,
+        entityType: 'Assignment',
+        entityId: id,
+        actor,
       });
       return after;
     });

@@ -31,6 +31,9 @@ export class TaskItemFilter extends BaseFilterInput {
   @Field(() => ID, { nullable: true })
   planId?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Tasks of the plans this office (jurisdiction) issued' })
+  jurisdictionId?: string | null;
+
   @Field(() => ID, { nullable: true })
   keyWorkId?: string | null;
 

@@ -113,9 +113,11 @@ export class TargetService extends CrudService<Target> {
 /** 工作内容 / 措施, filterable by plan and by the unit assigned to them; the deadline read from its text. */
 export class TaskItemService extends CrudService<TaskItem, TaskItemFilter> {
   protected applyFilter(qb: SelectQueryBuilder<TaskItem>, filter: TaskItemFilter): void {
-    const { planId, unitId, ...rest } = filter;
+    const { planId, jurisdictionId, unitId, ...rest } = filter;
     super.applyFilter(qb, rest);
     if (planId) qb.andWhere('e.keyWorkId IN (SELECT k.id FROM key_work k WHERE k.planId = :planId)', { planId: toId(planId, 'filter.planId') });
+    if (jurisdictionId)
+      qb.andWhere('e.keyWorkId IN (SELECT k.id FROM key_work k JOIN plan p ON p.id = k.planId WHERE p.jurisdictionId = :issuer)', { issuer: toId(jurisdictionId, 'filter.jurisdictionId') });
     if (unitId) qb.andWhere('e.id IN (SELECT a.taskItemId FROM assignment a WHERE a.unitId = :unitId)', { unitId: toId(unitId, 'filter.unitId') });
   }
 
