@@ -1,12 +1,15 @@
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Admin, type CoreLayoutProps, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { authProvider } from './authProvider';
-import { Dashboard } from './Dashboard';
-import { dataProvider } from './dataProvider';
+import { lazyDataProvider } from './dataProvider/lazy';
 import { i18nProvider } from './i18n';
-import { Layout } from './layout/Layout';
 import { MODULES } from './modules';
+import { screen } from './resources/common/module';
 import { viewerOf } from './viewer';
+
+// Loaded once signed in, with the data provider (dataProvider/lazy.ts): the sign-in page needs none of them.
+const Dashboard = screen<typeof import('./Dashboard'), { permissions: unknown }>(() => import('./Dashboard'), 'Dashboard');
+const Layout = screen<typeof import('./layout/Layout'), CoreLayoutProps>(() => import('./layout/Layout'), 'Layout');
 
 /**
  * The console: every module's resources and pages for the signed-in role (admin/src/modules.ts).
@@ -14,7 +17,7 @@ import { viewerOf } from './viewer';
  * only for ADMIN, the audit trail not for UNIT_STAFF — and the API enforces the same.
  */
 export const App = () => (
-  <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} dashboard={Dashboard} layout={Layout} title="app.title" requireAuth disableTelemetry>
+  <Admin dataProvider={lazyDataProvider} authProvider={authProvider} i18nProvider={i18nProvider} dashboard={Dashboard} layout={Layout} title="app.title" requireAuth disableTelemetry>
     {(role: string) => {
       const viewer = viewerOf(role);
       return [

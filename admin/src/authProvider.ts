@@ -1,6 +1,5 @@
-import { print } from 'graphql';
 import type { AuthProvider } from 'react-admin';
-import { LoginDocument, type LoginMutation, type LoginMutationVariables, type OfficeFragment, type Role, type SessionFragment } from './graphql/generated';
+import type { LoginMutation, LoginMutationVariables, OfficeFragment, Role, SessionFragment } from './graphql/generated';
 import { i18nProvider } from './i18n';
 
 const TOKEN = 'wydj.token';
@@ -77,6 +76,8 @@ export const canRecordFacts = (role: unknown): boolean => canEdit(role) || role 
 /** Sign-in on the `login` mutation (authProvider.graphql); the JWT goes into every request (see dataProvider). */
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
+    // the console's operations and graphql-js are loaded here, not with the sign-in page
+    const [{ LoginDocument }, { print }] = await Promise.all([import('./graphql/generated'), import('graphql')]);
     const res = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -10,14 +10,14 @@ import type { Logger as PinoLogger } from 'pino';
 import type { DataSource, Logger } from 'typeorm';
 import { loadSeeds, type SeedReport } from '../../seeds/load';
 import type { AppContext } from './common/context';
-import { databaseOutage, type FormatOptions, formatError, jsonBodyErrors, RETRY_AFTER_SECONDS, unavailablePlugin } from './common/format-error';
+import { databaseOutage, finalErrors, type FormatOptions, formatError, jsonBodyErrors, RETRY_AFTER_SECONDS, unavailablePlugin } from './common/format-error';
 import { Loaders } from './common/loaders';
 import { ADMIN_LIMITS, admitOperation, limitRules, type QueryLimits } from './common/query-limits';
 import { createLogger, factsPlugin, refusalBrake, requestLog, scopeRequests } from './common/request-log';
 import { currentScope, meterStatements, type RequestBudget } from './common/request-scope';
 import { KnownOperationTypes } from './common/validation-rules';
 import { createDataSource } from './config/data-source';
-import type { AppConfig } from './config/env';
+import { type AppConfig, showsStackTraces } from './config/env';
 import { buildAdminSchema, buildPartnerSchema } from './schema';
 import { createServices, type Services } from './services';
 import { mountPartnerApi } from './modules/partner/partner.endpoint';
@@ -71,7 +71,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     const apollo = new ApolloServer<AppContext>({
       schema: buildAdminSchema(),
       introspection: config.introspection,
-      includeStacktraceInErrorResponses: config.env === 'development',
+      // stack traces (the server's file paths) stay in the log unless NODE_ENV=development and DEBUG_ERRORS=true
+      includeStacktraceInErrorResponses: showsStackTraces(config),
       formatError: (formatted, error) => formatError(formatted, error, errorOptions),
       validationRules: [KnownOperationTypes, ...limitRules(ADMIN_LIMITS)],
       parseOptions: { maxTokens: ADMIN_LIMITS.tokens },
@@ -121,6 +122,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     });
     for (const m of MODULES) m.http?.(app, { ds, services, budget });
     serveConsole(app, config.adminDir);
+    app.use(finalErrors({ stack: showsStackTraces(config), report: (err) => logger.error({ err, requestId: currentScope()?.requestId }, 'unexpected error') }));
     const scheduler = new Scheduler(
       ds,
       MODULES.flatMap((m) => m.jobs?.(services) ?? []),
@@ -149,7 +151,12 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   }
 }
 
-/** The built react-admin console at /admin (client-side routes fall back to its index.html). */
+/**
+ * The built react-admin console at /admin (client-side routes fall back to its index.html). Its
+ * scripts and styles are served brotli- or gzip-compressed where the browser accepts it, from the
+ * .br/.gz files the build writes beside them (admin/vite.config.mts); the hashed files under assets/
+ * never change, so browsers keep them for a year.
+ */
 function serveConsole(app: Express, dir: string): void {
   const index = path.join(dir, 'index.html');
   app.get('/', (_req, res) => res.redirect('/admin/'));
@@ -159,8 +166,40 @@ function serveConsole(app: Express, dir: string): void {
     });
     return;
   }
-  app.use('/admin', express.static(dir, { index: false, maxAge: '1h' }));
+  const immutable = (res: Response, file: string) => {
+    if (file.startsWith(path.join(dir, 'assets') + path.sep)) res.set('Cache-Control', 'public, max-age=31536000, immutable');
+  };
+  app.use('/admin', precompressed(dir, immutable), express.static(dir, { index: false, maxAge: '1h', setHeaders: immutable }));
+  // a file of an earlier build (a tab open across a deployment) is gone: 404, not the page in its place
+  app.get(/^\/admin\/assets\//, (_req, res) => res.status(404).type('text/plain').send('Not found: the console was updated, reload the page.'));
   app.get(/^\/admin(\/.*)?$/, (_req, res) => res.sendFile(index));
+}
+
+/** Files the build compresses (admin/vite.config.mts `precompress`): text, larger than a packet. */
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map)$/;
+const ENCODINGS = { br: '.br', gzip: '.gz' } as const;
+
+/**
+ * Serves `<file>.br` or `<file>.gz` in place of `<file>` when the request accepts that encoding and the
+ * build wrote it; anything else (no such file, identity only) goes on to express.static.
+ */
+function precompressed(dir: string, setHeaders: (res: Response, file: string) => void) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !COMPRESSIBLE.test(req.path)) return next();
+    res.vary('Accept-Encoding');
+    // brotli wherever it is accepted at all (smaller than gzip by a fifth), whatever order the header lists them in
+    const encoding = req.acceptsEncodings('br') ? 'br' : req.acceptsEncodings('gzip') ? 'gzip' : null;
+    if (!encoding) return next();
+    res.set('Content-Encoding', encoding).type(path.extname(req.path));
+    setHeaders(res, path.join(dir, req.path));
+    // root + a relative path: send refuses `..`, decodes the path and fails with 404 for a file that is not there (→ next)
+    res.sendFile(`.${req.path}${ENCODINGS[encoding]}`, { root: dir, dotfiles: 'ignore', maxAge: '1h' }, (err) => {
+      if (!err) return;
+      if (res.headersSent) return next(err);
+      for (const header of ['Content-Encoding', 'Content-Type', 'Cache-Control']) res.removeHeader(header);
+      next();
+    });
+  };
 }
 
 /** A client-chosen key for retrying a write safely; anything odd is ignored rather than trusted. */

@@ -177,6 +177,27 @@ export const jsonBodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 };
 
+/**
+ * The last error handler of the app: whatever an HTTP route or a middleware passed on (an undecodable
+ * path, a body the parser refused…) is answered as JSON in the GraphQL endpoints' shape, instead of
+ * Express's HTML page, which outside production prints the stack trace with the server's file paths.
+ * 4xx errors keep their own message when it is meant for the client (`expose`); anything else is
+ * reported and answered "Internal server error". The stack goes out only when `stack` says so
+ * (NODE_ENV=development and DEBUG_ERRORS=true: config/env.ts showsStackTraces).
+ */
+export function finalErrors(opts: { stack: boolean; report: (err: unknown) => void }): ErrorRequestHandler {
+  return (err, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const e = (err ?? {}) as { status?: number; statusCode?: number; expose?: boolean; message?: string; stack?: string };
+    const given = e.status ?? e.statusCode;
+    const status = typeof given === 'number' && given >= 400 && given < 600 ? given : 500;
+    if (status >= 500) opts.report(err);
+    const message = status < 500 && e.expose !== false && e.message ? e.message : status < 500 ? 'Bad request' : 'Internal server error';
+    const code = status === 404 ? 'NOT_FOUND' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    res.status(status).json({ errors: [{ message, extensions: { code, ...(opts.stack && e.stack ? { stacktrace: e.stack.split('\n') } : {}) } }] });
+  };
+}
+
 /** A failed constraint as CONSTRAINT_REASONS reads it: the value and the decorator's arguments (Max(100): [100]). */
 interface Failed {
   value: unknown;

@@ -41,7 +41,7 @@ export async function createDataSource(db: DatabaseConfig, logger?: Logger): Pro
       ...common,
       logging: [...common.logging],
       // TypeORM reads MariaDB's information_schema differently (quoted defaults): tell it which server this is.
-      type: (await isMariaDb(db.url)) ? 'mariadb' : 'mysql',
+      type: (await isMariaDb(db.url).catch((err: unknown) => Promise.reject(unreachable(err, db.url)))) ? 'mariadb' : 'mysql',
       url: db.url,
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
@@ -59,6 +59,32 @@ class AppDataSource extends DataSource {
     await super.buildMetadatas();
     applyMysqlColumnTypes(this);
   }
+}
+
+/**
+ * The database cannot be used at all (it does not exist, the server refuses or cannot be reached): one
+ * line saying what to do, for the start-up to print instead of a stack trace (api/src/index.ts).
+ */
+export class DatabaseUnreachable extends Error {}
+
+/** The first connection's failure as an operator can act on it; other errors go on unchanged. */
+function unreachable(err: unknown, url: string): unknown {
+  const e = err as { code?: string; errors?: Array<{ code?: string }> } | null;
+  const code = e?.code ?? e?.errors?.find((x) => x.code)?.code;
+  const u = new URL(url);
+  const name = decodeURIComponent(u.pathname.slice(1));
+  const server = `MariaDB/MySQL at ${u.hostname}:${u.port || 3306}`;
+  const user = decodeURIComponent(u.username) || 'root';
+  const why: Record<string, string> = {
+    ER_BAD_DB_ERROR: `The database "${name}" does not exist on ${server}: create it first, e.g. mysql -h ${u.hostname} -P ${u.port || 3306} -u ${user} -p -e "CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"`,
+    ECONNREFUSED: `${server} refused the connection: is the server running, and on that port? (DATABASE_URL)`,
+    ETIMEDOUT: `${server} did not answer within 10 s: check the host and port in DATABASE_URL and any firewall between`,
+    ENOTFOUND: `The host "${u.hostname}" in DATABASE_URL cannot be found`,
+    EAI_AGAIN: `The host "${u.hostname}" in DATABASE_URL cannot be looked up now (DNS)`,
+    ER_ACCESS_DENIED_ERROR: `${server} refused the user "${user}": check the user and password in DATABASE_URL`,
+    ER_DBACCESS_DENIED_ERROR: `${server} does not let the user "${user}" use the database "${name}": GRANT ALL ON \`${name}\`.* TO '${user}'@'…'`,
+  };
+  return code && why[code] ? new DatabaseUnreachable(why[code], { cause: err }) : err;
 }
 
 /** Asks the server what it is; MySQL URLs are used for MariaDB too. */

@@ -12,6 +12,8 @@ export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'mysql';
 /** Everything the app reads from the environment, parsed and validated once. */
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
+  /** Stack traces in error answers (GraphQL extensions.stacktrace, HTTP error bodies): only with NODE_ENV=development and DEBUG_ERRORS=true. */
+  debugErrors?: boolean;
   port: number;
   host: string;
   database: DatabaseConfig;
@@ -52,6 +54,9 @@ export interface AppConfig {
 }
 
 export class ConfigError extends Error {}
+
+/** Whether error answers may carry stack traces (server file paths): NODE_ENV=development and DEBUG_ERRORS=true, both. */
+export const showsStackTraces = (config: Pick<AppConfig, 'env' | 'debugErrors'>): boolean => config.env === 'development' && config.debugErrors === true;
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -207,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   return {
     env: nodeEnv,
+    debugErrors: bool(env, 'DEBUG_ERRORS', false),
     port: int(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     database: parseDatabaseUrl(env.DATABASE_URL, env),

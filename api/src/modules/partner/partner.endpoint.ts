@@ -11,7 +11,7 @@ import { admitOperation, limitRules, PARTNER_LIMITS } from '../../common/query-l
 import { factsPlugin, refusalBrake, scopeRequests } from '../../common/request-log';
 import type { RequestBudget } from '../../common/request-scope';
 import { KnownOperationTypes } from '../../common/validation-rules';
-import type { AppConfig } from '../../config/env';
+import { type AppConfig, showsStackTraces } from '../../config/env';
 import type { Services } from '../../common/context';
 import type { PartnerContext } from './partner.context';
 import { prepareViewer } from '../../common/scope';
@@ -102,7 +102,7 @@ export async function mountPartnerApi(
   const apollo = new ApolloServer<PartnerContext>({
     schema: deps.schema,
     introspection: deps.config.introspection,
-    includeStacktraceInErrorResponses: deps.config.env === 'development',
+    includeStacktraceInErrorResponses: showsStackTraces(deps.config),
     formatError: deps.formatError,
     validationRules: [KnownOperationTypes, ...limitRules(PARTNER_LIMITS)],
     parseOptions: { maxTokens: PARTNER_LIMITS.tokens },
