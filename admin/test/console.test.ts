@@ -69,6 +69,10 @@ run('admin console in Chromium', () => {
     ).id;
     await signIn(page, c.base, 'admin', ADMIN_PASSWORD);
     await page.goto(`${c.base}/admin/#/Post/${postId}/show`);
+    await page.waitForSelector('[data-testid="history"]');
+    expect(await page.$$('[data-testid="history-line"][data-action="SUCCESSION"]')).toHaveLength(0);
+    // a mark on the page: still there after the succession, so its history line came without a reload
+    await page.evaluate(() => ((window as unknown as { unreloaded: boolean }).unreloaded = true));
     await page.click('[data-testid="succession-button"]');
     await page.fill('[data-testid="successor-input"]', '继任镇长');
     await choose(page, '继任镇长');
@@ -78,6 +82,20 @@ run('admin console in Chromium', () => {
     await page.click('[data-testid="succession-confirm"]');
     await page.waitForSelector('text=已记录继任');
 
+    // the post's history says what happened, in a sentence with names, as soon as it is recorded
+    const line = await page.waitForSelector('[data-testid="history-line"][data-action="SUCCESSION"] [data-testid="history-sentence"]');
+    expect(await page.evaluate(() => (window as unknown as { unreloaded?: boolean }).unreloaded)).toBe(true);
+    const [event] = (await c.t.gql('query($id: ID!) { allAuditEvents(filter: { entityType: "Post", entityId: $id, action: "SUCCESSION" }) { after } }', { id: postId }, admin)).data.allAuditEvents;
+    const seats = event.after.seatIds.length;
+    expect(seats).toBeGreaterThan(0);
+    expect(await line.textContent()).toBe(`admin 记录继任：2024年3月1日起 继任镇长 接任 宝盖镇党委副书记、镇长（原任：柳建波），原任者的 ${seats} 个席位随之移交`);
+    // its details, for auditors: who held the post before and after, by name, and the seats as a count
+    await page.click('[data-testid="history-line"][data-action="SUCCESSION"] [data-testid="history-details-toggle"]');
+    const holder = await page.waitForSelector('[data-testid="history-details"] tr[data-field="holderId"]');
+    expect((await holder.$$eval('td', (tds) => tds.map((td) => td.textContent))).slice(1)).toEqual(['柳建波', '继任镇长']);
+    expect(await page.textContent('[data-testid="history-details"] tr[data-field="seatIds"]')).toContain(`${seats} 个席位`);
+    await shot(page, 'history-succession');
+
     await openRoster('2024-03-01');
     expect(await seatNames(page, 'LEADER')).toEqual(['继任镇长']);
     await openRoster('2025-06-01');
@@ -85,6 +103,29 @@ run('admin console in Chromium', () => {
     await openRoster('2024-02-29');
     expect(await seatNames(page, 'LEADER')).toEqual(['柳建波']);
     await shot(page, 'roster-before-succession');
+  });
+
+  it('shows a budget change in its history in yuan, with the programme by name, not in fen or ids', async () => {
+    const programme = (await c.t.gql('{ allIncentiveProgrammes(perPage: 1) { id name } }', {}, admin)).data.allIncentiveProgrammes[0];
+    const budget = (await c.t.gql('mutation($p: ID!) { createIncentiveBudget(programmeId: $p, year: 2031, amount: "40000") { id } }', { p: programme.id }, admin)).data.createIncentiveBudget.id;
+    await signIn(page, c.base, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${c.base}/admin/#/IncentiveBudget/${budget}`);
+    await page.fill('input[name="amount"]', '50000');
+    await page.click('button[type="submit"]');
+    await page.waitForURL(/#\/IncentiveBudget(\?|$)/);
+    await page.goto(`${c.base}/admin/#/IncentiveBudget/${budget}/show`);
+    const change = await page.waitForSelector('[data-testid="history-line"][data-action="UPDATE"] [data-testid="history-sentence"]');
+    expect(await change.textContent()).toBe('admin 将 预算 由 ¥40,000.00 改为 ¥50,000.00');
+    expect(await page.textContent('[data-testid="history-line"][data-action="CREATE"] [data-testid="history-sentence"]')).toBe(`admin 创建了年度预算 ${programme.name} 2031`);
+    await page.click('[data-testid="history-line"][data-action="CREATE"] [data-testid="history-details-toggle"]');
+    const row = async (field: string) => page.$$eval(`[data-testid="history-details"] tr[data-field="${field}"] td`, (tds) => tds.map((td) => td.textContent));
+    await page.waitForSelector('[data-testid="history-details"]');
+    expect(await row('programmeId')).toEqual(['奖励项目', '—', programme.name]);
+    expect(await row('amountFen')).toEqual(['预算', '—', '¥40,000.00']);
+    const history = (await page.textContent('[data-testid="history"]')) ?? '';
+    expect(history).not.toContain('4000000');
+    expect(history).not.toContain('（分）');
+    await shot(page, 'history-budget');
   });
 
   it('shows a server-side field error next to the field (a credit code already in use)', async () => {

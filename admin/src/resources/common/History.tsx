@@ -1,54 +1,79 @@
-import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { Box, Button, Collapse, List, ListItem, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useLocaleState, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 import { request } from '../../dataProvider';
 import { AuditHistoryDocument } from '../../graphql/generated';
-import { formatAt } from './dates';
-import { enumOf } from './enums';
+import { type Described, HistoryReader } from './history';
 
-interface Event {
-  id: string;
-  at: string;
-  actorName: string;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+/** The field-by-field changes behind a sentence, for auditors: the same labels and names, before → after. */
+const Details = ({ details }: { details: Described['details'] }) => {
+  const translate = useTranslate();
+  return (
+    <Table size="small" sx={{ mb: 1 }} data-testid="history-details">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('app.history.field')}</TableCell>
+          <TableCell>{translate('app.history.before')}</TableCell>
+          <TableCell>{translate('app.history.after')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {details.map((d) => (
+          <TableRow key={d.field} data-field={d.field}>
+            <TableCell>{d.label}</TableCell>
+            <TableCell>{d.before}</TableCell>
+            <TableCell>{d.after}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
 
-const HIDDEN = new Set(['id', 'createdAt', 'updatedAt']);
-const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const Line = ({ event, action }: { event: Described; action: string }) => {
+  const translate = useTranslate();
+  const [open, setOpen] = useState(false);
+  return (
+    <ListItem disableGutters sx={{ display: 'block', py: 0.5 }} data-testid="history-line" data-action={action}>
+      <Typography variant="body2" component="div" sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1.5, alignItems: 'baseline' }}>
+        <Box component="span" sx={{ color: 'text.secondary', whiteSpace: 'nowrap' }}>
+          {event.at}
+        </Box>
+        <span data-testid="history-sentence">{event.sentence}</span>
+        {event.details.length > 0 && (
+          <Button size="small" sx={{ minWidth: 0, p: 0 }} onClick={() => setOpen(!open)} data-testid="history-details-toggle" aria-expanded={open}>
+            {translate(open ? 'app.history.hide_details' : 'app.history.details')}
+          </Button>
+        )}
+      </Typography>
+      <Collapse in={open} unmountOnExit>
+        <Details details={event.details} />
+      </Collapse>
+    </ListItem>
+  );
+};
 
-/** What changed in an event: one row per field whose value differs. */
-function changes(e: Event): Array<{ field: string; before: unknown; after: unknown }> {
-  const keys = new Set([...Object.keys(e.before ?? {}), ...Object.keys(e.after ?? {})]);
-  return [...keys]
-    .filter((k) => !HIDDEN.has(k) && JSON.stringify(e.before?.[k] ?? null) !== JSON.stringify(e.after?.[k] ?? null))
-    .map((k) => ({ field: k, before: e.before?.[k], after: e.after?.[k] }));
-}
-
-/** 修改记录: the record's audit trail: who changed what, when, before → after. */
+/**
+ * 修改记录: the record's audit trail, newest first, each event a sentence ("黄珑 接任 …", "王某 将 状态
+ * 由 已受理 改为 已转办") with its details behind 详情. Read through react-query keyed on the record, so
+ * react-admin's refresh (which every action on a page calls when done) reads it again.
+ */
 export const History = () => {
   const record = useRecordContext();
   const resource = useResourceContext();
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const [events, setEvents] = useState<Event[] | null>(null);
-
-  useEffect(() => {
-    if (!record?.id || !resource) return;
-    request(AuditHistoryDocument, { entityType: resource, entityId: String(record.id) }).then(
-      (d) => setEvents(d.allAuditEvents as Event[]), // before and after are JSON: the record's fields as they were
-      () => setEvents(null),
-    );
-  }, [record?.id, record?.updatedAt, resource]);
+  const id = record?.id === undefined ? undefined : String(record.id);
+  const { data: events } = useQuery({
+    queryKey: [resource, 'history', id],
+    queryFn: async () => (await request(AuditHistoryDocument, { entityType: resource!, entityId: id! })).allAuditEvents,
+    enabled: !!resource && !!id,
+    // a role that may not read the audit trail is refused: no history then, and no retries
+    retry: false,
+  });
 
   if (!events) return null;
-  const fieldLabel = (f: string) => translate(`resources.${resource}.fields.${f}`, { _: f });
-  // an enum value reads as its label (状态 已审批 → 已发放), like the exports
-  const value = (f: string, v: unknown) => {
-    const enumName = resource ? enumOf(resource, f) : undefined;
-    return enumName && typeof v === 'string' ? translate(`enums.${enumName}.${v}`, { _: v }) : show(v);
-  };
   return (
     <Box sx={{ mt: 2 }} data-testid="history">
       <Typography variant="h6" gutterBottom>
@@ -57,34 +82,11 @@ export const History = () => {
       {events.length === 0 ? (
         <Typography variant="body2">{translate('app.history.empty')}</Typography>
       ) : (
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell>{translate('resources.AuditEvent.fields.at')}</TableCell>
-              <TableCell>{translate('resources.AuditEvent.fields.actorName')}</TableCell>
-              <TableCell>{translate('resources.AuditEvent.fields.action')}</TableCell>
-              <TableCell>{translate('app.history.field')}</TableCell>
-              <TableCell>{translate('app.history.before')}</TableCell>
-              <TableCell>{translate('app.history.after')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {events.flatMap((e) => {
-              const rows = changes(e);
-              const lines = rows.length ? rows : [{ field: '', before: undefined, after: undefined }];
-              return lines.map((c, i) => (
-                <TableRow key={`${e.id}-${i}`}>
-                  <TableCell>{i === 0 ? formatAt(e.at, locale) : ''}</TableCell>
-                  <TableCell>{i === 0 ? (e.actorName === 'system' ? translate('app.history.system') : e.actorName) : ''}</TableCell>
-                  <TableCell>{i === 0 ? translate(`enums.AuditAction.${e.action}`, { _: e.action }) : ''}</TableCell>
-                  <TableCell>{c.field ? fieldLabel(c.field) : ''}</TableCell>
-                  <TableCell>{c.field ? value(c.field, c.before) : ''}</TableCell>
-                  <TableCell>{c.field ? value(c.field, c.after) : ''}</TableCell>
-                </TableRow>
-              ));
-            })}
-          </TableBody>
-        </Table>
+        <List dense disablePadding>
+          {events.map((e) => (
+            <Line key={e.id} action={e.action} event={new HistoryReader(e, translate, locale).describe()} />
+          ))}
+        </List>
       )}
     </Box>
   );

@@ -5,7 +5,7 @@ import EditIcon from '@mui/icons-material/EditOutlined';
 import { Box, IconButton, Link as MuiLink, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Button, Confirm, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { Button, Confirm, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { request } from '../../dataProvider';
 import { DeleteMembershipDocument, type GroupRole, ReorderMembershipsDocument, RosterDocument, type RosterQuery } from '../../graphql/generated';
 import { useCanEdit } from '../common/actions';
@@ -36,6 +36,7 @@ export const Roster = () => {
   const [data, setData] = useState<Group | null>(null);
   const [loadedAsOf, setLoadedAsOf] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Seat | null>(null);
+  const refresh = useRefresh();
 
   const load = useCallback(() => {
     if (!record?.id) return;
@@ -48,13 +49,18 @@ export const Roster = () => {
     );
   }, [record?.id, asOf, notify]);
   useEffect(load, [load]);
+  /** After a change from here: the roster, and what else the page shows of the group (its history). */
+  const changed = () => {
+    load();
+    refresh();
+  };
 
   const move = async (role: GroupRole, seats: Seat[], index: number, delta: number) => {
     const ids = seats.map((s) => s.id);
     [ids[index], ids[index + delta]] = [ids[index + delta], ids[index]];
     try {
       await request(ReorderMembershipsDocument, { groupId: String(record!.id), role, membershipIds: ids });
-      load();
+      changed();
     } catch (e) {
       notify((e as Error).message, { type: 'error' });
     }
@@ -65,7 +71,7 @@ export const Roster = () => {
     try {
       await request(DeleteMembershipDocument, { id: removing.id });
       notify('ra.notification.deleted', { messageArgs: { smart_count: 1 } });
-      load();
+      changed();
     } catch (e) {
       notify((e as Error).message, { type: 'error' });
     } finally {
@@ -89,7 +95,7 @@ export const Roster = () => {
         <Button label="app.roster.today" onClick={() => setAsOf(today())} />
         {editable && <Button component={Link} to={`/Membership/create?source=${encodeURIComponent(JSON.stringify({ groupId: record.id }))}`} label="app.roster.add_member" />}
         <RosterTemplateButton seats={data?.members ?? []} />
-        {editable && current && <RosterImportButton onDone={load} />}
+        {editable && current && <RosterImportButton onDone={changed} />}
       </Stack>
       {data && data.members.length === 0 && <Typography>{translate('app.roster.empty')}</Typography>}
       {data &&

@@ -5,6 +5,8 @@ import { type Actor, signedBy } from '../../common/context';
 import { countList, type ListQuery, runList } from '../../common/query';
 import { AuditEvent } from './audit-event.entity';
 import type { AuditEventFilter } from './audit.inputs';
+import { type AuditReference, resolveReferences } from './audit-references';
+import type { Loaders } from '../../common/loaders';
 import { ownerOfId, ownership } from '../../common/scope';
 
 export interface AuditEntry {
@@ -59,6 +61,11 @@ export class AuditService {
 
   get(id: number): Promise<AuditEvent | null> {
     return this.ds.getRepository(AuditEvent).findOneBy({ id });
+  }
+
+  /** The records an event names (itself, and the ids in its before and after), named as the reader may see them. */
+  references(event: AuditEvent, loaders: Loaders): Promise<AuditReference[]> {
+    return resolveReferences(this.ds, loaders, event);
   }
 }
 
