@@ -2,7 +2,7 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { authProvider } from './authProvider';
 import { Dashboard } from './Dashboard';
-import { dataProvider } from './dataProvider';
+import { canAccess, dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout/Layout';
 import { MODULES } from './modules';
@@ -11,10 +11,13 @@ import { viewerOf } from './viewer';
 /**
  * The console: every module's resources and pages for the signed-in role (admin/src/modules.ts).
  * Menus and routes follow the role — editing screens exist only for ADMIN and PARTY_OFFICE, users
- * only for ADMIN, the audit trail not for UNIT_STAFF — and the API enforces the same.
+ * only for ADMIN, the audit trail not for UNIT_STAFF — and the API enforces the same. Buttons and
+ * pages that would send a delete, create or update follow the schema (canAccess: dataProvider/capabilities.ts).
  */
+const consoleAuth = { ...authProvider, canAccess };
+
 export const App = () => (
-  <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} dashboard={Dashboard} layout={Layout} title="app.title" requireAuth disableTelemetry>
+  <Admin dataProvider={dataProvider} authProvider={consoleAuth} i18nProvider={i18nProvider} dashboard={Dashboard} layout={Layout} title="app.title" requireAuth disableTelemetry>
     {(role: string) => {
       const viewer = viewerOf(role);
       return [
