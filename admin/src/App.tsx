@@ -1,7 +1,7 @@
 import { Admin, type CoreLayoutProps, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { authProvider } from './authProvider';
-import { lazyDataProvider } from './dataProvider/lazy';
+import { lazyCanAccess, lazyDataProvider } from './dataProvider/lazy';
 import { i18nProvider } from './i18n';
 import { MODULES } from './modules';
 import { screen } from './resources/common/module';
@@ -14,10 +14,13 @@ const Layout = screen<typeof import('./layout/Layout'), CoreLayoutProps>(() => i
 /**
  * The console: every module's resources and pages for the signed-in role (admin/src/modules.ts).
  * Menus and routes follow the role — editing screens exist only for ADMIN and PARTY_OFFICE, users
- * only for ADMIN, the audit trail not for UNIT_STAFF — and the API enforces the same.
+ * only for ADMIN, the audit trail not for UNIT_STAFF — and the API enforces the same. Buttons and
+ * pages that would send a delete, create or update follow the schema (canAccess: dataProvider/capabilities.ts).
  */
+const consoleAuth = { ...authProvider, canAccess: lazyCanAccess };
+
 export const App = () => (
-  <Admin dataProvider={lazyDataProvider} authProvider={authProvider} i18nProvider={i18nProvider} dashboard={Dashboard} layout={Layout} title="app.title" requireAuth disableTelemetry>
+  <Admin dataProvider={lazyDataProvider} authProvider={consoleAuth} i18nProvider={i18nProvider} dashboard={Dashboard} layout={Layout} title="app.title" requireAuth disableTelemetry>
     {(role: string) => {
       const viewer = viewerOf(role);
       return [

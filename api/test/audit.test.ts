@@ -136,6 +136,16 @@ describe(`audit trail (${dbKind()})`, () => {
     const chosen = await once('changePassword', 'mutation { changePassword(current: "set-by-admin-1", next: "chosen-by-me-2") { token } }', {}, { token: firstSession });
     expect(chosen.event).toMatchObject({ action: 'PASSWORD_CHANGE', entityType: 'User', actorName: 'chooser', before: { mustChangePassword: true }, after: { mustChangePassword: false } });
     expect(JSON.stringify(chosen.event)).not.toMatch(/set-by-admin-1|chosen-by-me-2|scrypt/);
+    const { createUser: forgetful } = (await t.gql('mutation { createUser(username: "forgetful", displayName: "忘了密码", password: "set-by-admin-1", role: AUDITOR) { id } }', {}, admin)).data;
+    const reset = await once('resetUserPassword', `mutation { resetUserPassword(id: "${forgetful.id}") { temporaryPassword user { id } } }`);
+    expect(reset.event).toMatchObject({
+      action: 'PASSWORD_RESET',
+      entityType: 'User',
+      entityId: forgetful.id,
+      actorName: 'admin',
+      after: { passwordSetBy: 'admin', user: 'forgetful', mustChangePassword: true },
+    });
+    expect(JSON.stringify(reset.event)).not.toContain(reset.data.temporaryPassword);
 
     const {
       allPosts: [mayor],

@@ -27,6 +27,7 @@ type BuildQuery = (fetchType: string, resource: string, params: object) => { que
 const { MODULES } = require('../../admin/src/modules') as { MODULES: Array<{ resources?: (viewer: object) => Array<Screens | null> }> };
 const { SELECTIONS } = require('../../admin/src/dataProvider/selections') as { SELECTIONS: Record<string, unknown> };
 const { buildQueryFactory } = require('../../admin/src/dataProvider/buildQuery') as { buildQueryFactory: (introspection: unknown) => BuildQuery };
+const { MADE_BY, mutationFor, mutationNames, offers } = require('../../admin/src/dataProvider/capabilities') as typeof import('../../admin/src/dataProvider/capabilities');
 
 const ROOT = path.resolve(__dirname, '../..');
 const ADMIN_SRC = path.join(ROOT, 'admin', 'src');
@@ -202,7 +203,8 @@ describe('the data provider’s queries (buildQuery with every module’s select
       [r.name, 'GET_MANY_REFERENCE', 'records of another (tabs)', { target: 'id', id: '1', pagination: { page: 1, perPage: 25 }, sort: { field: 'id', order: 'ASC' }, filter: {} }],
     ];
     if (r.show || r.edit || !r.list) out.push([r.name, 'GET_ONE', 'one record', { id: '1' }]);
-    if (r.create) {
+    // a record made by a mutation of its own (a partner key: issuePartnerKey) is made by its screen, not the data provider
+    if (r.create && !MADE_BY[r.name]) {
       const all = Object.fromEntries(args(`create${r.name}`).map((a) => [a.name, sample(a.name)]));
       const required = Object.fromEntries(
         args(`create${r.name}`)
@@ -225,5 +227,38 @@ describe('the data provider’s queries (buildQuery with every module’s select
     expect(problems(text)).toEqual([]);
     const declared = (query.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode).variableDefinitions ?? [];
     expect(Object.keys(variables ?? {}).sort()).toEqual(declared.map((v) => v.variable.name.value).sort());
+  });
+});
+
+describe('what the console offers follows the schema (dataProvider/capabilities.ts, authProvider.canAccess)', () => {
+  const mutations = mutationNames(introspectionFromSchema(schema, { descriptions: false }).__schema);
+  const ROLES = ['ADMIN', 'PARTY_OFFICE', 'UNIT_STAFF', 'AUDITOR'];
+  const screens = ROLES.flatMap((role) =>
+    MODULES.flatMap((m) => m.resources?.({ role, edit: role === 'ADMIN' || role === 'PARTY_OFFICE', unitId: role === 'UNIT_STAFF' ? '1' : null }) ?? [])
+      .filter((r): r is Screens => !!r)
+      .map((r) => ({ role, ...r })),
+  );
+
+  it('reads the mutations of the schema the console is built with', () => {
+    expect(mutations.size).toBe(Object.keys(schema.getMutationType()!.getFields()).length);
+    expect(mutations.has('deletePerson')).toBe(true);
+  });
+
+  it('has a create screen only where its mutation exists, and an edit screen only where update<Type> does', () => {
+    const missing = screens.flatMap((r) => [
+      ...(r.create && !offers(mutations, 'create', r.name) ? [`${r.role} ${r.name}: create screen without ${mutationFor('create', r.name)}`] : []),
+      ...(r.edit && !offers(mutations, 'edit', r.name) ? [`${r.role} ${r.name}: edit screen without update${r.name}`] : []),
+    ]);
+    expect(missing).toEqual([]);
+  });
+
+  it('offers no 删除 on the edit pages of records the API does not delete (award sites, payouts, tickets…), and offers it where it does', () => {
+    const edited = [...new Set(screens.filter((r) => r.edit).map((r) => r.name))];
+    const withoutDelete = edited.filter((name) => !offers(mutations, 'delete', name));
+    expect(withoutDelete).toEqual(expect.arrayContaining(['AwardCase', 'Payout', 'Complaint', 'PracticalMatter', 'ServiceEvaluation']));
+    for (const name of withoutDelete) expect(schema.getMutationType()!.getFields()[`delete${name}`]).toBeUndefined();
+    expect(edited.filter((name) => offers(mutations, 'delete', name))).toEqual(expect.arrayContaining(['Person', 'PolicyDocument', 'User', 'Compound']));
+    // reads and exports send no mutation: always offered
+    expect(['list', 'show', 'export'].every((action) => offers(new Set(), action, 'Payout'))).toBe(true);
   });
 });

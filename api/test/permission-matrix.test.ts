@@ -47,7 +47,7 @@ const MATRIX: { admin: Record<string, readonly AdminCaller[]>; partner: Record<s
     me: OWN_ACCOUNT,
     changePassword: OWN_ACCOUNT,
     // Users: only ADMIN lists, reads or manages them; everyone else sees only `me`.
-    User: ADMIN, allUsers: ADMIN, _allUsersMeta: ADMIN, createUser: ADMIN, updateUser: ADMIN, deleteUser: ADMIN,
+    User: ADMIN, allUsers: ADMIN, _allUsersMeta: ADMIN, createUser: ADMIN, updateUser: ADMIN, deleteUser: ADMIN, resetUserPassword: ADMIN,
     // Documents and organisations: everyone reads, the office edits.
     PolicyDocument: SIGNED_IN, allPolicyDocuments: SIGNED_IN, _allPolicyDocumentsMeta: SIGNED_IN, createPolicyDocument: EDITORS, updatePolicyDocument: EDITORS, deletePolicyDocument: EDITORS,
     Clause: SIGNED_IN, allClauses: SIGNED_IN, _allClausesMeta: SIGNED_IN, createClause: EDITORS, updateClause: EDITORS, deleteClause: EDITORS,
@@ -223,6 +223,7 @@ describe(`permission matrix: every root field × every caller (${dbKind()})`, ()
       login: { username: '"admin"', password: JSON.stringify(ADMIN_PASSWORD) },
       // Not the signed-in admin itself, nor the key the partner columns use.
       updateUser: { id: `"${target.id}"` },
+      resetUserPassword: { id: `"${target.id}"` },
       deleteUser: { id: `"${target.id}"` },
       revokePartnerKey: { id: `"${revoked.key.id}"` },
       // A date the progress rules accept, so the unit check is what decides.

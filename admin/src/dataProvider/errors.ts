@@ -77,6 +77,7 @@ const REASON_MESSAGES: Record<string, string> = {
   WRONG_PASSWORD: 'app.password.wrong_current',
   SAME_PASSWORD: 'app.password.same',
   OWN_ACCOUNT: 'app.auth.own_account',
+  OWN_PASSWORD: 'app.password.own_reset',
   UNIT_ELSEWHERE: 'app.auth.unit_elsewhere',
   // a retried write (Idempotency-Key)
   ALREADY_APPLIED: 'app.errors.already_applied',

@@ -6,6 +6,7 @@ import type { DataProvider } from 'react-admin';
 import schema from 'virtual:admin-introspection';
 import { getOffice, getToken } from '../authProvider';
 import { buildQueryFactory } from './buildQuery';
+import { mutationNames, offers } from './capabilities';
 import { toHttpError } from './errors';
 
 /**
@@ -60,6 +61,15 @@ export const dataProvider: DataProvider = {
     return { data: p.ids };
   },
 };
+
+const MUTATIONS = mutationNames(schema);
+
+/**
+ * authProvider.canAccess: a delete, create or edit only where the schema has its mutation
+ * (capabilities.ts), so no screen offers what the API does not have; everything else is open here
+ * (menus and routes follow the role, and the API decides who may do what).
+ */
+export const canAccess = async ({ action, resource }: { action: string; resource: string }): Promise<boolean> => offers(MUTATIONS, action, resource);
 
 /** `variables` may be left out only when the operation has no required variable; NoInfer: their type comes from the document alone. */
 type VariablesArgs<V> = Record<string, never> extends V ? [variables?: NoInfer<V>] : [variables: NoInfer<V>];

@@ -14,3 +14,6 @@ const METHODS: Method[] = ['getList', 'getOne', 'getMany', 'getManyReference', '
 export const lazyDataProvider = Object.fromEntries(
   METHODS.map((method) => [method, async (...args: unknown[]) => ((await load())[method] as (...a: unknown[]) => Promise<unknown>)(...args)]),
 ) as unknown as DataProvider;
+
+/** authProvider.canAccess (dataProvider/capabilities.ts: what the schema offers), from the same lazily loaded module. */
+export const lazyCanAccess = async (params: { action: string; resource: string }): Promise<boolean> => (await import('./index')).canAccess(params);

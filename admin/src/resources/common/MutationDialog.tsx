@@ -44,6 +44,8 @@ export interface MutationDialogProps<T extends Values> {
   success: string;
   successArgs?: Record<string, unknown>;
   onDone: () => void;
+  /** Open from the start (a page whose address means this action, e.g. #/PartnerKey/create). */
+  openAtStart?: boolean;
   children: (form: DialogForm<T>) => ReactNode;
 }
 
@@ -57,9 +59,9 @@ export function MutationDialog<T extends Values>(props: MutationDialogProps<T>) 
   const translate = useTranslate();
   const notify = useNotify();
   const errorText = useErrorText();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(!!props.openAtStart);
   const [values, setValues] = useState<T>(initial);
-  const [key, setKey] = useState('');
+  const [key, setKey] = useState(() => (props.openAtStart ? newIdempotencyKey() : ''));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,5 +1,5 @@
 import GridOnIcon from '@mui/icons-material/GridOn';
-import { CreateButton, EditButton, FilterButton, TopToolbar, usePermissions, useTranslate } from 'react-admin';
+import { CreateButton, EditButton, FilterButton, TopToolbar, usePermissions, useResourceDefinition, useTranslate } from 'react-admin';
 import { canEdit, canRecordFacts } from '../../authProvider';
 import { ListExportButton } from './ExportButton';
 import { csvExporter, xlsxExporter } from './exporter';
@@ -15,13 +15,19 @@ export const ExportButtons = () => {
   );
 };
 
-/** List toolbar: filters, export, and "create" only for roles that may edit (`facts`: also those who record compounds' facts). */
+/**
+ * List toolbar: filters, export, and "create" only where the resource has a create screen (a record
+ * made elsewhere — a rectification by a publication, a payout by its case — has none) and for roles
+ * that may edit (`facts`: also those who record compounds' facts). CreateButton itself also asks
+ * canAccess, which answers from the schema (dataProvider/capabilities.ts).
+ */
 export const ListActions = ({ filters = true, facts = false }: { filters?: boolean; facts?: boolean }) => {
   const { permissions } = usePermissions();
+  const { hasCreate } = useResourceDefinition();
   return (
     <TopToolbar>
       {filters && <FilterButton />}
-      {(facts ? canRecordFacts(permissions) : canEdit(permissions)) && <CreateButton />}
+      {hasCreate && (facts ? canRecordFacts(permissions) : canEdit(permissions)) && <CreateButton />}
       <ExportButtons />
     </TopToolbar>
   );

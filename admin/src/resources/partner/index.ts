@@ -21,6 +21,8 @@ export const partnerModule: ConsoleModule = {
           options: role === 'ADMIN' ? SHARING : { menu: false },
           list: screen(keys, 'PartnerKeyList'),
           show: screen(keys, 'PartnerKeyShow'),
+          // the list with its 签发密钥 dialog open (a key has a mutation of its own: dataProvider/capabilities.ts)
+          create: role === 'ADMIN' ? screen(keys, 'PartnerKeyCreate') : undefined,
           recordRepresentation: keyRepresentation,
         }
       : null,

@@ -21,7 +21,7 @@ import {
   useTranslate,
   type RaRecord,
 } from 'react-admin';
-import { Link } from 'react-router-dom';
+import { Link, Navigate, useLocation } from 'react-router-dom';
 import { request } from '../../dataProvider';
 import { IssuePartnerKeyDocument, type IssuePartnerKeyMutation, RevokePartnerKeyDocument } from '../../graphql/generated';
 import { ExportButtons } from '../common/actions';
@@ -128,7 +128,7 @@ const KeyOfficePicker = ({ field }: { field: ReturnType<DialogForm<{ jurisdictio
 };
 
 /** 签发密钥: for whom (organisation and system) and a note (agreement, contact); then the secret, once. */
-const IssueKeyButton = () => {
+const IssueKeyButton = ({ openAtStart }: { openAtStart?: boolean }) => {
   const translate = useTranslate();
   const refresh = useRefresh();
   const [issued, setIssued] = useState<Issued | null>(null);
@@ -139,6 +139,7 @@ const IssueKeyButton = () => {
         label="app.partner.issue"
         variant="contained"
         testids={{ open: 'issue-key', confirm: 'issue-key-confirm', error: 'issue-key-error' }}
+        openAtStart={openAtStart}
         initial={() => ({ name: '', note: '', jurisdictionId: '' })}
         required={['name']}
         submit={async (v) => {
@@ -220,12 +221,18 @@ export const KeyStateField = (_: { label?: string }) => {
 
 const isAdmin = (role: unknown) => role === 'ADMIN';
 
+/** Where #/PartnerKey/create sends: the list, with the 签发密钥 dialog open. */
+interface IssueState {
+  issue?: boolean;
+}
+
 const KeyListActions = () => {
   const { permissions } = usePermissions();
+  const issue = !!(useLocation().state as IssueState | null)?.issue;
   return (
     <TopToolbar>
       <FilterButton />
-      {isAdmin(permissions) && <IssueKeyButton />}
+      {isAdmin(permissions) && <IssueKeyButton openAtStart={issue} />}
       <ExportButtons />
     </TopToolbar>
   );
@@ -267,6 +274,13 @@ export const PartnerKeyList = () => (
     </Datagrid>
   </List>
 );
+
+/**
+ * #/PartnerKey/create (react-admin's address for making a record, where its empty pages and
+ * create buttons lead): the list with the 签发密钥 dialog open — a key is issued by its own mutation
+ * and its secret shown once, which the list's dialog does.
+ */
+export const PartnerKeyCreate = () => <Navigate to="/PartnerKey" replace state={{ issue: true } satisfies IssueState} />;
 
 const KeyShowActions = () => {
   const record = useRecordContext();

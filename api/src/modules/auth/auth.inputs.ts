@@ -20,6 +20,15 @@ export class LoginResult {
   mustChangePassword: boolean;
 }
 
+@ObjectType({ description: 'A password an ADMIN reset: the temporary password, shown this once, and the user, who must choose their own at the next sign-in' })
+export class PasswordReset {
+  @Field({ description: 'The temporary password (12 characters): hand it to the user over a safe channel. Only its hash is kept; it is never shown again' })
+  temporaryPassword: string;
+
+  @Field(() => User, { description: 'The user, now with mustChangePassword and who reset it; their earlier sessions have ended' })
+  user: User;
+}
+
 @ArgsType()
 export class ChangePasswordArgs {
   @Field({ description: 'The password the user signed in with' })

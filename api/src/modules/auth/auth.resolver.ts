@@ -1,11 +1,12 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../common/context';
 import { createCrudResolver } from '../../common/crud.resolver';
+import { toId } from '../../common/errors';
 import { Role } from '../../common/roles';
 import { unscoped } from '../../common/scope';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
 import { Unit } from '../organization/unit.entity';
-import { ChangePasswordArgs, CreateUserArgs, LoginResult, UpdateUserArgs, UserFilter } from './auth.inputs';
+import { ChangePasswordArgs, CreateUserArgs, LoginResult, PasswordReset, UpdateUserArgs, UserFilter } from './auth.inputs';
 import { User } from './user.entity';
 
 /** Signing in (the only operation open to anonymous callers) and choosing one's own password. */
@@ -43,6 +44,15 @@ export class UserResolver extends createCrudResolver({
   me(@Ctx() ctx: AppContext): Promise<User | null> {
     // one's own account, also while a root user looks at one office (X-Office)
     return unscoped(() => ctx.services.user.get(ctx.user!.id));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => PasswordReset, {
+    description:
+      'Resets another user’s password to a temporary one the server makes, answered this once: the user’s sessions end and the next sign-in opens only me and changePassword until they choose their own (audited PASSWORD_RESET). One’s own password: changePassword (reason OWN_PASSWORD)',
+  })
+  resetUserPassword(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<PasswordReset> {
+    return ctx.services.user.resetPassword(toId(id), ctx);
   }
 
   @FieldResolver(() => Unit, { nullable: true })

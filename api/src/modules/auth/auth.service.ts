@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { decodeJwt, errors as joseErrors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { type DataSource, type EntityManager, IsNull, type ObjectLiteral } from 'typeorm';
 import type { AppConfig } from '../../config/env';
@@ -147,10 +147,17 @@ export class AuthService {
 
   /**
    * On first start: an ADMIN from ADMIN_PASSWORD, or with a random password that is printed once
-   * (and, having been in a log, must be changed at the first sign-in).
+   * (and, having been in a log, must be changed at the first sign-in). On any later start
+   * ADMIN_PASSWORD changes nothing, and the log says so (and how to reset a password).
    */
   async ensureAdmin(log: (line: string) => void): Promise<void> {
-    if ((await this.ds.getRepository(User).count()) > 0) return;
+    if ((await this.ds.getRepository(User).count()) > 0) {
+      // the newcomer's trap: a password put in .env after the first start would otherwise do nothing, silently
+      if (this.config.adminPassword) {
+        log(`ADMIN_PASSWORD is ignored: it sets the first admin's password only, and users exist already. To give "${this.config.adminUsername}" a new password: npm run admin:reset-password`);
+      }
+      return;
+    }
     const password = this.config.adminPassword ?? randomBytes(12).toString('base64url');
     const user = this.ds.getRepository(User).create({
       username: this.config.adminUsername,
@@ -195,6 +202,12 @@ export class AuthService {
     return { token, expiresAt: new Date(decodeJwt(token).exp! * 1000), user, mustChangePassword: user.mustChangePassword };
   }
 }
+
+/** Letters and digits that cannot be taken for one another when read out or copied by hand (no 0/O, 1/l/I). */
+const TEMPORARY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+
+/** A temporary password: 12 characters of TEMPORARY_ALPHABET (about 69 random bits), easy to read out and type once. */
+export const newTemporaryPassword = (): string => Array.from({ length: 12 }, () => TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)]).join('');
 
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
@@ -255,6 +268,40 @@ export class UserService extends CrudService<User, UserFilter> {
       });
       return saved;
     });
+  }
+
+  /**
+   * 重置密码: someone else's password becomes a temporary one (made here unless `given`, as the
+   * command line may), answered once and never stored but as its hash. The user must choose their own
+   * at the next sign-in and their sessions end. By an ADMIN in the console, or by the system from
+   * `npm run admin:reset-password` (who: "system"); an ADMIN's own password is changed, not reset.
+   */
+  async resetPassword(id: number, actor: Actor, given?: string): Promise<{ temporaryPassword: string; user: User }> {
+    if (actor.user && actor.user.id === id) throw badInput('id', 'Change your own password with changePassword', 'OWN_PASSWORD');
+    const temporaryPassword = given ?? newTemporaryPassword();
+    const passwordHash = await hashPassword(temporaryPassword);
+    const by = actor.user?.username ?? 'system';
+    const user = await this.tx.run(async (em) => {
+      const current = await this.lockRow(em, id);
+      const next = Object.assign(em.create(User, { ...current }), {
+        passwordHash,
+        mustChangePassword: true,
+        passwordResetById: actor.user?.id ?? null,
+        passwordResetByName: by,
+        passwordResetAt: new Date(),
+        sessionVersion: current.sessionVersion + 1,
+      });
+      const saved = await this.save(em, next);
+      await this.audit.record(em, actor, {
+        action: 'PASSWORD_RESET',
+        entityType: this.typeName,
+        entityId: id,
+        before: this.snapshot(current),
+        after: { ...this.snapshot(saved), passwordSetBy: by, user: saved.username },
+      });
+      return saved;
+    });
+    return { temporaryPassword, user };
   }
 
   private async withHash(input: ObjectLiteral): Promise<ObjectLiteral> {

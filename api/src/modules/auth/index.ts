@@ -16,6 +16,7 @@ const reasons = {
   WRONG_PASSWORD: 'The current password given to change it is wrong',
   SAME_PASSWORD: 'The new password is the same as the current one',
   OWN_ACCOUNT: 'An administrator cannot take away their own admin role or deactivate their own account',
+  OWN_PASSWORD: 'An administrator resets other users’ passwords; their own they change with changePassword (it needs the current one)',
   UNIT_ELSEWHERE: 'A UNIT_STAFF user’s jurisdiction is not the one their unit belongs to',
 } as const;
 
