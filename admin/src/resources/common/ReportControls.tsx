@@ -1,4 +1,4 @@
-import { MenuItem, Stack, TextField as MuiTextField } from '@mui/material';
+import { Box, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 
@@ -44,5 +44,51 @@ export function ReportControls(props: {
       />
       {props.children}
     </Stack>
+  );
+}
+
+/** One row of a report's table: its cells, and what a click on it does (open that area). */
+export interface ReportRow {
+  key: string;
+  cells: ReadonlyArray<string | number>;
+  onClick?: () => void;
+  /** The area's own total, above the rows of the areas under it. */
+  strong?: boolean;
+}
+
+/**
+ * A report's table, scrolling sideways on a narrow screen; the column that counts what is overdue is
+ * red where it is not zero. Rows carry `data-testid="<testId>"`.
+ */
+export function ReportTable(props: { headers: readonly string[]; rows: readonly ReportRow[]; alarmColumn: number; testId: string }) {
+  return (
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            {props.headers.map((h) => (
+              <TableCell key={h}>{h}</TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {props.rows.map((r) => (
+            <TableRow
+              key={r.key}
+              data-testid={props.testId}
+              hover={Boolean(r.onClick)}
+              sx={{ ...(r.onClick ? { cursor: 'pointer' } : {}), ...(r.strong ? { '& td': { fontWeight: 700 } } : {}) }}
+              onClick={r.onClick}
+            >
+              {r.cells.map((c, i) => (
+                <TableCell key={i} sx={i === props.alarmColumn && Number(c) > 0 ? { color: '#b71c1c', fontWeight: 700 } : undefined}>
+                  {c}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
   );
 }

@@ -1,9 +1,9 @@
 import DownloadIcon from '@mui/icons-material/Download';
-import { Box, Button, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography, useMediaQuery, type Theme } from '@mui/material';
+import { Box, Button, Card, CardContent, Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { getOffice, getUser } from '../../authProvider';
-import { ReportControls } from '../common/ReportControls';
+import { ReportControls, ReportTable } from '../common/ReportControls';
 import { request } from '../../dataProvider';
 import { ComplaintFigureAreasDocument, type ComplaintFigureRowFragment, ComplaintFiguresDocument, type ComplaintFiguresQuery } from '../../graphql/generated';
 import { today } from '../common/dates';
@@ -113,34 +113,12 @@ export const ComplaintFiguresPage = () => {
               ))}
             </Stack>
           ) : (
-            <Box sx={{ overflowX: 'auto' }}>
-              <Table size="small">
-                <TableHead>
-                  <TableRow>
-                    {headers.map((h) => (
-                      <TableCell key={h}>{h}</TableCell>
-                    ))}
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {rows.map((r, i) => (
-                    <TableRow
-                      key={r.jurisdictionId}
-                      data-testid="figures-row"
-                      hover={i > 0}
-                      sx={i ? { cursor: 'pointer' } : { '& td': { fontWeight: 700 } }}
-                      onClick={i ? () => setArea(r.jurisdictionId) : undefined}
-                    >
-                      {cells(r).map((c, k) => (
-                        <TableCell key={k} sx={k === 7 && Number(c) > 0 ? { color: '#b71c1c', fontWeight: 700 } : undefined}>
-                          {c}
-                        </TableCell>
-                      ))}
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </Box>
+            <ReportTable
+              headers={headers}
+              rows={rows.map((r, i) => ({ key: r.jurisdictionId, cells: cells(r), strong: i === 0, onClick: i ? () => setArea(r.jurisdictionId) : undefined }))}
+              alarmColumn={7}
+              testId="figures-row"
+            />
           )}
         </>
       )}

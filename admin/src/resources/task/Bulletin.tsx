@@ -1,10 +1,10 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
-import { Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Button, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { getOffice, getToken, getUser } from '../../authProvider';
-import { ReportControls } from '../common/ReportControls';
+import { ReportControls, ReportTable } from '../common/ReportControls';
 import { request } from '../../dataProvider';
 import { TaskBulletinDocument, type TaskBulletinQuery, TaskImportChoicesDocument, type TaskImportChoicesQuery } from '../../graphql/generated';
 import { today } from '../common/dates';
@@ -77,28 +77,7 @@ export const BulletinPage = () => {
           <Typography variant="body2" sx={{ textAlign: 'center', mb: 1 }}>
             {translate('app.bulletin.order')}
           </Typography>
-          <Box sx={{ overflowX: 'auto' }}>
-            <Table size="small">
-              <TableHead>
-                <TableRow>
-                  {headers.map((h) => (
-                    <TableCell key={h}>{h}</TableCell>
-                  ))}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {cells.map((row) => (
-                  <TableRow key={String(row[1])} data-testid="bulletin-row">
-                    {row.map((c, i) => (
-                      <TableCell key={i} sx={i === 6 && Number(c) > 0 ? { color: '#b71c1c', fontWeight: 700 } : undefined}>
-                        {c}
-                      </TableCell>
-                    ))}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </Box>
+          <ReportTable headers={headers} rows={cells.map((row) => ({ key: String(row[1]), cells: row }))} alarmColumn={6} testId="bulletin-row" />
         </>
       )}
     </Box>
