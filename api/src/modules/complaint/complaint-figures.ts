@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { type DataSource, In } from 'typeorm';
 import { todayInChina } from '../../common/dates';
+import { percent } from '../../common/percent';
 import { notFound, toId } from '../../common/errors';
 import { LocalDate } from '../../common/scalars';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
@@ -21,8 +22,6 @@ import { sameDayLastYear } from './complaint.rules';
  * complaint.rules.ts says when a complaint is disposed and what its due day is.
  */
 
-const pct = (n: number, d: number): number | null => (d ? Math.round((n / d) * 10000) / 100 : null);
-
 /** Counts of one compound's complaints (complaintCounts), summed into an area's. */
 export interface ComplaintCounts {
   received: number;
@@ -35,21 +34,26 @@ export interface ComplaintCounts {
 }
 
 const ZERO: ComplaintCounts = { received: 0, receivedLastYear: 0, disposed: 0, onTime: 0, late: 0, overdue: 0, withinLimit: 0 };
-const add = (a: ComplaintCounts, b: ComplaintCounts): ComplaintCounts => ({
-  received: a.received + b.received,
-  receivedLastYear: a.receivedLastYear + b.receivedLastYear,
-  disposed: a.disposed + b.disposed,
-  onTime: a.onTime + b.onTime,
-  late: a.late + b.late,
-  overdue: a.overdue + b.overdue,
-  withinLimit: a.withinLimit + b.withinLimit,
-});
+/** The counts of several compounds (or communities) added up. */
+export const sumCounts = (all: Iterable<ComplaintCounts>): ComplaintCounts => [...all].reduce(add, ZERO);
+function add(a: ComplaintCounts, b: ComplaintCounts): ComplaintCounts {
+  return {
+    received: a.received + b.received,
+    receivedLastYear: a.receivedLastYear + b.receivedLastYear,
+    disposed: a.disposed + b.disposed,
+    onTime: a.onTime + b.onTime,
+    late: a.late + b.late,
+    overdue: a.overdue + b.overdue,
+    withinLimit: a.withinLimit + b.withinLimit,
+  };
+}
 
 /** The % change from last year's count to this year's (null when last year had none). */
-export const change = (c: Pick<ComplaintCounts, 'received' | 'receivedLastYear'>): number | null =>
-  c.receivedLastYear ? Math.round(((c.received - c.receivedLastYear) / c.receivedLastYear) * 10000) / 100 : null;
-export const handlingRate = (c: ComplaintCounts): number | null => pct(c.disposed, c.disposed + c.overdue);
-export const onTimeRate = (c: ComplaintCounts): number | null => pct(c.onTime, c.disposed + c.overdue);
+export const change = (c: Pick<ComplaintCounts, 'received' | 'receivedLastYear'>): number | null => percent(c.received - c.receivedLastYear, c.receivedLastYear);
+/** The fall from last year's count (004's 下降15%以上), % (a rise is negative). */
+export const decrease = (c: Pick<ComplaintCounts, 'received' | 'receivedLastYear'>): number | null => percent(c.receivedLastYear - c.received, c.receivedLastYear);
+export const handlingRate = (c: ComplaintCounts): number | null => percent(c.disposed, c.disposed + c.overdue);
+export const onTimeRate = (c: ComplaintCounts): number | null => percent(c.onTime, c.disposed + c.overdue);
 
 /**
  * The counts of each compound's complaints as of the day (one grouped statement over the complaints of

@@ -15,7 +15,8 @@ import { latestDueQuarter } from '../public-revenue/public-revenue.rules';
 import { RevenueDisclosure } from '../public-revenue/revenue-disclosure.entity';
 import { Rating, RatingPeriod, RatingScheme } from '../rating/rating.entities';
 import { RatedSubjectKind } from '../rating/rating.enums';
-import { complaintCounts, handlingRate } from '../complaint/complaint-figures';
+import { percent } from '../../common/percent';
+import { complaintCounts, decrease, handlingRate, sumCounts } from '../complaint/complaint-figures';
 import { PracticalMatter, PracticalMatterStep } from '../practical-matter/practical-matter.entity';
 import { PracticalMatterKind, PracticalMatterStatus } from '../practical-matter/practical-matter.enums';
 import { ComputedMeasure, type Indicator } from './indicator.entities';
@@ -75,8 +76,7 @@ export interface MeasureDef {
 }
 
 const serves = (from: string, to: string | null, day: string) => from <= day && (to === null || to >= day);
-export const pct = (n: number, d: number): number | null => (d ? Math.round((n / d) * 10000) / 100 : null);
-const shareOf = (meeting: ReadonlySet<number>) => (_: Indicator, ids: ReadonlySet<number>) => pct([...ids].filter((id) => meeting.has(id)).length, ids.size);
+const shareOf = (meeting: ReadonlySet<number>) => (_: Indicator, ids: ReadonlySet<number>) => percent([...ids].filter((id) => meeting.has(id)).length, ids.size);
 
 async function servingCommittees(input: MeasureInput, kinds: CommitteeKind[]): Promise<OwnersCommittee[]> {
   if (!input.compoundIds.length) return [];
@@ -94,11 +94,7 @@ async function servingOrganizations(input: MeasureInput): Promise<Array<PartyOrg
 /** The area's complaint counts summed over its compounds (complaint-figures.ts). */
 async function complaintsOf(input: MeasureInput) {
   const counts = await input.once('complaints', () => complaintCounts(input.ds, { compoundIds: input.compoundIds }, input.asOf));
-  return (ids: ReadonlySet<number>) => {
-    const sum = { received: 0, receivedLastYear: 0, disposed: 0, onTime: 0, late: 0, overdue: 0, withinLimit: 0 };
-    for (const [compoundId, c] of counts) if (ids.has(compoundId)) for (const k of Object.keys(sum) as Array<keyof typeof sum>) sum[k] += c[k];
-    return sum;
-  };
+  return (ids: ReadonlySet<number>) => sumCounts([...counts].flatMap(([compoundId, c]) => (ids.has(compoundId) ? [c] : [])));
 }
 
 /**
@@ -129,10 +125,7 @@ const MEASURES: Record<ComputedMeasure, MeasureDef> = {
   [ComputedMeasure.COMPLAINT_DECREASE]: {
     async prepare(input) {
       const of = await complaintsOf(input);
-      return (_, ids) => {
-        const c = of(ids);
-        return c.receivedLastYear ? Math.round(((c.receivedLastYear - c.received) / c.receivedLastYear) * 10000) / 100 : null;
-      };
+      return (_, ids) => decrease(of(ids));
     },
   },
   [ComputedMeasure.COMPLAINT_HANDLING_RATE]: {
@@ -159,7 +152,7 @@ const MEASURES: Record<ComputedMeasure, MeasureDef> = {
       const matters = await mattersOf(input, PracticalMatterKind.TEN_MATTERS);
       return (_, ids) => {
         const mine = matters.filter((m) => ids.has(m.compoundId));
-        return pct(mine.filter((m) => m.closed).length, mine.length);
+        return percent(mine.filter((m) => m.closed).length, mine.length);
       };
     },
   },
@@ -182,7 +175,7 @@ const MEASURES: Record<ComputedMeasure, MeasureDef> = {
       return (indicator, ids) => {
         const since = (indicator.sourceDocumentId && issued.get(indicator.sourceDocumentId)) || '0000-01-01';
         const fresh = committees.filter((c) => ids.has(c.compoundId) && c.formedOn >= since && c.memberCount);
-        return pct(
+        return percent(
           fresh.reduce((n, c) => n + (c.partyMemberCount ?? 0), 0),
           fresh.reduce((n, c) => n + (c.memberCount ?? 0), 0),
         );
@@ -206,7 +199,7 @@ const MEASURES: Record<ComputedMeasure, MeasureDef> = {
         : new Map<number, number>();
       return (_, ids) => {
         const mine = orgs.filter((o) => ids.has(o.compoundId));
-        return pct(mine.filter((o) => (stars.get(o.id) ?? 0) >= 3).length, mine.length);
+        return percent(mine.filter((o) => (stars.get(o.id) ?? 0) >= 3).length, mine.length);
       };
     },
   },
@@ -223,7 +216,7 @@ const MEASURES: Record<ComputedMeasure, MeasureDef> = {
       const covered = new Set(orgs.filter((o) => serves(o.formedOn, o.dissolvedOn, input.asOf)).map((o) => o.propertyCompanyId));
       return (_, __, area) => {
         const mine = companies.filter((c) => c.jurisdictionId !== null && area.has(c.jurisdictionId));
-        return pct(mine.filter((c) => covered.has(c.id)).length, mine.length);
+        return percent(mine.filter((c) => covered.has(c.id)).length, mine.length);
       };
     },
   },

@@ -84,5 +84,5 @@ export function coveredOn<K>(holders: Iterable<K>, orgs: ReadonlyArray<{ holder:
   return new Set([...holders].filter((h) => serving.has(h)));
 }
 
-/** n of d in percent, two decimals; null when d is 0 (nothing to cover). */
-export const percent = (n: number, d: number): number | null => (d ? Math.round((n / d) * 10000) / 100 : null);
+/** n of d in percent (common/percent.ts). */
+export { percent } from '../../common/percent';
