@@ -23,7 +23,66 @@ export interface Console {
   t: TestApp;
   base: string;
   browser: Browser;
+  /**
+   * What the console showed or said untranslated on this app's pages so far (see guardLanguage):
+   * close() fails the test file when any is left. A test that provokes one on purpose takes it out.
+   */
+  untranslated: string[];
   close(): Promise<void>;
+}
+
+/**
+ * Where the console shows a refusal or a picker's own words: notifications, field errors, alerts,
+ * an autocomplete's "no options" and "loading". On a page in Chinese (the console sets <html lang>),
+ * a Latin word there other than a file kind's or a unit's name (or in a link) is English that
+ * reached a Chinese screen, and an argument left as %{name} or {{name}} is a message half made, in
+ * either language; the page says so on its console with the data provider's own prefix.
+ */
+const SHOWN_REFUSALS = '.MuiSnackbarContent-message, .MuiAlert-message, .MuiFormHelperText-root.Mui-error, .MuiAutocomplete-noOptions, .MuiAutocomplete-loading';
+const TECHNICAL_NAMES = String(/\b(https?|JPEG|PNG|WebP|GIF|PDF|Office|Excel|xlsx|MB|KB)\b/g);
+const WATCH_LANGUAGE = `(() => {
+  const seen = new Set();
+  const technical = new RegExp(${JSON.stringify(TECHNICAL_NAMES.slice(1, -2))}, 'g');
+  const check = () => {
+    if (document.documentElement.lang === 'en') return;
+    for (const el of document.querySelectorAll(${JSON.stringify(SHOWN_REFUSALS)})) {
+      const text = (el.textContent || '').trim();
+      const words = text.replace(/https?:\\/\\/\\S+/g, '').replace(technical, '');
+      if (!text || seen.has(text) || !(/[A-Za-z]{2,}/.test(words) || /%\\{|\\{\\{/.test(text))) continue;
+      seen.add(text);
+      console.error('[untranslated] shown: ' + text);
+    }
+  };
+  const start = () => new MutationObserver(check).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+  if (document.documentElement) start(); else document.addEventListener('DOMContentLoaded', start);
+})();`;
+
+/**
+ * Every page the tests open watches its language: the data provider's "[untranslated]" lines (a
+ * refusal without a reason the console knows), polyglot's missing keys, and English shown where a
+ * refusal or a picker's text appears on a Chinese page (WATCH_LANGUAGE). Each is kept in `found`.
+ */
+function guardLanguage(browser: Browser, found: string[]): void {
+  const watch = async (page: Page) => {
+    page.on('console', (msg) => {
+      const text = msg.text();
+      const line = `${page.url()} — ${text}`;
+      if ((text.includes('[untranslated]') || text.includes('Missing translation for key')) && !found.includes(line)) found.push(line);
+    });
+    await page.addInitScript(WATCH_LANGUAGE);
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    await watch(page);
+    return page;
+  };
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on('page', (page) => void watch(page));
+    return context;
+  };
 }
 
 /** The real app (fresh seeded database) on a local port, with the built console, and a browser. */
@@ -39,14 +98,18 @@ export async function startConsole(): Promise<Console> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--lang=zh-CN'],
   });
+  const untranslated: string[] = [];
+  guardLanguage(browser, untranslated);
   return {
     t,
     base,
     browser,
+    untranslated,
     async close() {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));
       await t.close();
+      if (untranslated.length) throw new Error(`The console showed or said untranslated text:\n${untranslated.join('\n')}`);
     },
   };
 }

@@ -29,6 +29,9 @@ const REASON_MESSAGES: Record<string, string> = {
   TOO_MANY: 'app.validation.too_many',
   CONTROL_CHARACTER: 'app.validation.control_character',
   OUT_OF_RANGE: 'app.validation.out_of_range',
+  NOT_A_WHOLE_NUMBER: 'app.validation.not_whole',
+  BAD_FORMAT: 'app.validation.bad_format',
+  NOT_A_LINK: 'app.validation.not_a_link',
   NEGATIVE: 'app.ratings.errors.negative',
   OVER_100: 'app.ratings.errors.over_100',
   NOT_A_DATE: 'app.validation.not_a_date',
@@ -107,7 +110,6 @@ const REASON_MESSAGES: Record<string, string> = {
   BUDGET_COMMITTED: 'app.incentives.errors.budget_committed',
   // organisation, indicators, owners committees
   WRONG_LEVEL: 'app.org.errors.wrong_level',
-  NOT_A_WHOLE_NUMBER: 'app.indicators.errors.not_whole',
   NOT_PER_COMPOUND: 'app.indicators.errors.not_per_compound',
   PARTY_MEMBERS_OVER_MEMBERS: 'app.committees.errors.party_members_over',
   COUNTS_FROM_MEMBERS: 'app.committees.errors.counts_from_members',
@@ -177,6 +179,9 @@ const REASON_FOR_FIELD: Array<[string, string, string]> = [
   // `next`, createUser's and updateUser's `password`
   ['TOO_SHORT', 'next', 'app.password.too_short'],
   ['TOO_SHORT', 'password', 'app.password.too_short'],
+  // the inputs with a pattern (Matches): a user's name, a jurisdiction's division code
+  ['BAD_FORMAT', 'username', 'app.validation.username'],
+  ['BAD_FORMAT', 'code', 'app.validation.code'],
 ];
 /** Without a known reason: by extensions.code. */
 const CODE_MESSAGES: Record<string, string> = {
@@ -189,6 +194,16 @@ const CODE_MESSAGES: Record<string, string> = {
   QUERY_LIMIT: 'app.validation.too_many',
   INTERNAL_SERVER_ERROR: 'app.errors.internal',
 };
+/** Codes whose own message says all there is (no reason needed): the session, a missing record, the rate limit, a server fault. */
+const SELF_EXPLAINED_CODES = new Set(['UNAUTHENTICATED', 'NOT_FOUND', 'RATE_LIMITED', 'INTERNAL_SERVER_ERROR']);
+
+/**
+ * A refusal the console can only word generically (no reason, or one this map lacks): said on the
+ * browser's console with this prefix, which the browser tests collect and fail on (admin/test/browser.ts).
+ */
+export const UNTRANSLATED = '[untranslated]';
+const untranslated = (what: string) => console.error(`${UNTRANSLATED} ${what}`);
+
 /** The last resort (no reason, an unknown code): still a message key, never the server's English. */
 const GENERIC_MESSAGE = 'ra.notification.http_error';
 
@@ -221,11 +236,16 @@ export function toHttpError(error: unknown): unknown {
   const extensions = first.extensions ?? {};
   const code = extensions.code as string | undefined;
   const byReason = reasonMessage(extensions.reason, { entity: extensions.entity, field: extensions.field });
+  if (!byReason && !(code && SELF_EXPLAINED_CODES.has(code)) && !isMessageKey(first.message)) untranslated(`${code ?? 'no code'} ${String(extensions.reason ?? 'no reason')}: ${first.message}`);
   const message = byReason ?? (isMessageKey(first.message) ? first.message : (code && CODE_MESSAGES[code]) || GENERIC_MESSAGE);
   const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'NOT_FOUND' ? 404 : code === 'CONFLICT' ? 409 : code === 'RATE_LIMITED' ? 429 : 400;
   const errors: Record<string, string> = {};
   // a validation error: each field by its own reason (its failed constraint's)
-  for (const f of (extensions.fields as FieldRefusal[] | undefined) ?? []) errors[f.field] = reasonMessage(f.reason, { field: f.field }) ?? CODE_MESSAGES.BAD_USER_INPUT;
+  for (const f of (extensions.fields as FieldRefusal[] | undefined) ?? []) {
+    const key = reasonMessage(f.reason, { field: f.field });
+    if (!key) untranslated(`field ${f.field} ${String(f.reason ?? 'no reason')} (${(f.constraints ?? []).join(', ')})`);
+    errors[f.field] = key ?? CODE_MESSAGES.BAD_USER_INPUT;
+  }
   const field = extensions.field as string | undefined;
   if (field && !errors[field]) errors[field] = message;
   // the extensions (e.g. reason OVER_BUDGET with the figures) are the message's arguments: see useErrorText

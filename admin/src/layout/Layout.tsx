@@ -5,6 +5,7 @@ import { getUser } from '../authProvider';
 import { MODULES } from '../modules';
 import { ChangePassword, ChangePasswordMenuItem } from '../resources/auth/ChangePassword';
 import { viewerOf } from '../viewer';
+import { MuiLocale } from './MuiLocale';
 import { OfficeBanner, OfficeIndicator } from './Office';
 
 /**
@@ -87,15 +88,17 @@ const AppAppBar = () => (
 export const Layout = ({ children }: { children: ReactNode }) => {
   const [, changed] = useReducer((n: number) => n + 1, 0);
   return (
-    <RaLayout menu={AppMenu} appBar={AppAppBar}>
-      {getUser()?.mustChangePassword ? (
-        <ChangePassword required onDone={changed} />
-      ) : (
-        <>
-          <OfficeBanner />
-          {children}
-        </>
-      )}
-    </RaLayout>
+    <MuiLocale>
+      <RaLayout menu={AppMenu} appBar={AppAppBar}>
+        {getUser()?.mustChangePassword ? (
+          <ChangePassword required onDone={changed} />
+        ) : (
+          <>
+            <OfficeBanner />
+            {children}
+          </>
+        )}
+      </RaLayout>
+    </MuiLocale>
   );
 };

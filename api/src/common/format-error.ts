@@ -206,8 +206,8 @@ interface Failed {
 
 /**
  * class-validator constraint → refusal reason, in one table: the built-in constraints the inputs use,
- * and the custom ones (validators.ts, money.ts). A constraint not listed (matches, isUrl…) gives its
- * field no reason; the field still lists the constraint's name.
+ * and the custom ones (validators.ts, money.ts). Every constraint an input declares is listed:
+ * api/test/error-reasons.test.ts reads the inputs' metadata and fails on one without a reason.
  */
 export const CONSTRAINT_REASONS: Readonly<Record<string, Reason | ((failed: Failed) => Reason)>> = {
   isNotBlank: 'REQUIRED',
@@ -223,6 +223,11 @@ export const CONSTRAINT_REASONS: Readonly<Record<string, Reason | ((failed: Fail
   min: ({ args: [min] }) => (min === 0 ? 'NEGATIVE' : 'OUT_OF_RANGE'),
   max: ({ args: [max] }) => (max === 100 ? 'OVER_100' : 'OUT_OF_RANGE'),
   isUscc: 'INVALID_USCC',
+  isInt: 'NOT_A_WHOLE_NUMBER',
+  matches: 'BAD_FORMAT',
+  isUrl: 'NOT_A_LINK',
+  // a Boolean argument is a boolean by the schema's own rule: only a missing one reaches here
+  isBoolean: 'REQUIRED',
   isLocalDate: ({ value }) => dateProblem(value)?.reason ?? 'NOT_A_DATE',
   isPastDate: ({ value }) => dateProblem(value, { past: true })?.reason ?? 'FUTURE_DATE',
   isYuan: 'NOT_AN_AMOUNT',

@@ -58,7 +58,7 @@ export const messages = defineMessages(
         as_of_today: '截至今天',
         measurements: '测量记录',
         cmp: { GTE: '≥', LTE: '≤', EQ: '=' },
-        errors: { not_whole: '计数类指标须填整数', not_per_compound: '该指标按辖区填报，不按小区填报' },
+        errors: { not_per_compound: '该指标按辖区填报，不按小区填报' },
         rollup: {
           rolled_up: '由下级汇总：%{reported}/%{below} 个%{level}已填报',
           communities: '，覆盖 %{reported}/%{total} 个社区（村）',
@@ -133,7 +133,7 @@ export const messages = defineMessages(
         as_of_today: 'As of today',
         measurements: 'Measurements',
         cmp: { GTE: '≥', LTE: '≤', EQ: '=' },
-        errors: { not_whole: 'A count is a whole number', not_per_compound: 'This indicator is measured by jurisdiction, not by compound' },
+        errors: { not_per_compound: 'This indicator is measured by jurisdiction, not by compound' },
         rollup: {
           rolled_up: 'Added up from below: %{reported} of %{below} %{level} reported',
           communities: ', covering %{reported} of %{total} communities',

@@ -14,7 +14,6 @@ const services = ({ ds, tx, audit }: ModuleKit) => ({
 
 /** The refusal reasons its code throws (extensions.reason; see common/reasons.ts). */
 const reasons = {
-  NOT_A_WHOLE_NUMBER: 'A count indicator’s target or measured value is not a whole number',
   NOT_PER_COMPOUND: 'A measurement names a compound for an indicator measured by jurisdiction, not compound by compound',
 } as const;
 
