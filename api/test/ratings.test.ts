@@ -69,7 +69,7 @@ describe(`star ratings and the red/black list (${dbKind()})`, () => {
       '环境卫生整治',
       '12345 便民服务热线',
     ]);
-    expect(RatingScheme.notes).toMatch(/default/);
+    expect(RatingScheme.notes).toMatch(/默认值/);
     const { allRatingSchemes } = await ok('{ allRatingSchemes(filter: { subjectKind: PARTY_BRANCH }) { periodKind redMinStars criteria { name weight } } }');
     expect(allRatingSchemes[0]).toMatchObject({ periodKind: 'HALF_YEAR', redMinStars: null, criteria: [{ name: '有机制', weight: 25 }, { name: '有队伍' }, { name: '有活动' }, { name: '有阵地' }] });
   });

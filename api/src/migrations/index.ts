@@ -10,6 +10,7 @@ import { IdempotencyKeys1764547200000 } from './1764547200000-IdempotencyKeys';
 import { AuditSnapshotSize1764288000000 } from './1764288000000-AuditSnapshotSize';
 import { WorkflowSteps1764633600000 } from './1764633600000-WorkflowSteps';
 import { Scheduler1765500000003 } from './1765500000003-Scheduler';
+import { SeedNotesInChinese1765830000000 } from './1765830000000-SeedNotesInChinese';
 
 import { MODULES } from '../modules';
 
@@ -35,8 +36,8 @@ const HISTORY = [
 const timestampOf = (m: Function) => Number(/(\d{13})$/.exec(m.name)?.[1] ?? NaN);
 
 /** Every migration, in order (explicit, so the same list runs from ts-jest and from dist). */
-/** The platform's own migrations written since (the scheduler's tables), run in timestamp order with the modules'. */
-const PLATFORM: Function[] = [Scheduler1765500000003];
+/** The platform's own migrations written since (the scheduler's tables, the seeds' notes in Chinese), run in timestamp order with the modules'. */
+const PLATFORM: Function[] = [Scheduler1765500000003, SeedNotesInChinese1765830000000];
 
 export const MIGRATIONS: Function[] = [...HISTORY, ...[...PLATFORM, ...MODULES.flatMap((m) => m.migrations ?? [])].sort((a, b) => timestampOf(a) - timestampOf(b))];
 for (const m of MIGRATIONS) if (Number.isNaN(timestampOf(m))) throw new Error(`Migration ${m.name}: its class name must end in its 13-digit timestamp`);
