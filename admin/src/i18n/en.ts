@@ -39,6 +39,7 @@ export const sharedEn = {
     },
     sections: { holdings: 'Posts held', memberships: 'Seats', units: 'Units', compounds: 'Compounds' },
     export: {
+      in_yuan: ' (yuan)',
       xlsx: 'Export Excel',
       csv: 'Export CSV',
       title: 'Export',

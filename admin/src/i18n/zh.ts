@@ -37,6 +37,7 @@ export const sharedZh = {
     sections: { holdings: '任职记录', memberships: '专班席位', units: '责任单位', compounds: '住宅小区' },
     export: {
       xlsx: '导出 Excel',
+      in_yuan: '（元）',
       csv: '导出 CSV',
       title: '导出',
       progress: '正在导出 %{fetched}/%{expected} 行',

@@ -1,7 +1,10 @@
-import { Datagrid, DateField, DateInput, List, SelectInput, TextField, TextInput, TopToolbar, useRecordContext, useResourceDefinitions, useTranslate } from 'react-admin';
+import { Datagrid, DateInput, List, SelectInput, TextField, TextInput, TopToolbar, useLocaleState, useRecordContext, useResourceDefinitions, useTranslate } from 'react-admin';
 import schema from 'virtual:admin-introspection';
 import { ExportButtons } from '../common/actions';
 import { fieldsOf, named } from '../common/enums';
+import type { SheetOf } from '../common/exporter';
+import { Details } from '../common/History';
+import { type HistoryEvent, HistoryReader } from '../common/history';
 
 /**
  * The types the API keeps an audit trail of: those its mutations write (createX, advanceAwardCase,
@@ -32,10 +35,19 @@ const filters = [
   <DateInput key="to" source="to" alwaysOn />,
 ];
 
-const Json = ({ source }: { source: string; label?: string }) => {
+/** An event as the record pages' 修改记录 tell it: the time in China, a sentence with names and labels, the details behind it. */
+const useDescribed = () => {
   const record = useRecordContext();
-  const value = record?.[source];
-  return <code style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{value ? JSON.stringify(value) : '—'}</code>;
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  return record ? new HistoryReader(record as unknown as HistoryEvent, translate, locale).describe() : undefined;
+};
+
+const At = (_: { label?: string }) => <span style={{ whiteSpace: 'nowrap' }}>{useDescribed()?.at}</span>;
+const Sentence = (_: { label?: string }) => <span data-testid="audit-sentence">{useDescribed()?.sentence}</span>;
+const Expanded = () => {
+  const described = useDescribed();
+  return described?.details.length ? <Details details={described.details} /> : null;
 };
 
 const Action = (_: { label?: string }) => {
@@ -50,33 +62,38 @@ const EntityType = (_: { label?: string }) => {
   return <span>{record ? translate(`resources.${record.entityType}.name`, { smart_count: 1, _: record.entityType }) : null}</span>;
 };
 
-/** 审计记录: read-only, newest first, filter by actor, record type and date. */
+/** The export: what the page shows (time, who, action, type, the sentence), no ids and no raw snapshots. */
+const auditSheet: SheetOf = async (records, _resource, _fetchRelated, translate, locale) => ({
+  headers: ['at', 'actorName', 'action', 'entityType', 'summary'].map((f) => translate(`resources.AuditEvent.fields.${f}`)),
+  rows: records.map((r) => {
+    const described = new HistoryReader(r as unknown as HistoryEvent, translate, locale).describe();
+    return [
+      described.at,
+      r.actorName,
+      translate(`enums.AuditAction.${r.action}`, { _: r.action }),
+      translate(`resources.${r.entityType}.name`, { smart_count: 1, _: r.entityType }),
+      described.sentence,
+    ];
+  }),
+});
+
+/** 审计记录: read-only, newest first, filter by actor, record type and date; each event a sentence, its details behind the row. */
 export const AuditEventList = () => (
   <List
     filters={filters}
     actions={
       <TopToolbar>
-        <ExportButtons />
+        <ExportButtons sheetOf={auditSheet} />
       </TopToolbar>
     }
     sort={{ field: 'id', order: 'DESC' }}
   >
-    <Datagrid
-      bulkActionButtons={false}
-      rowClick={false}
-      expand={
-        <>
-          <Json source="before" />
-          <br />
-          <Json source="after" />
-        </>
-      }
-    >
-      <DateField source="at" showTime />
+    <Datagrid bulkActionButtons={false} rowClick={false} expand={<Expanded />}>
+      <At label="resources.AuditEvent.fields.at" />
       <TextField source="actorName" />
       <Action label="resources.AuditEvent.fields.action" />
       <EntityType label="resources.AuditEvent.fields.entityType" />
-      <TextField source="entityId" />
+      <Sentence label="resources.AuditEvent.fields.summary" />
       <TextField source="requestId" emptyText="—" />
     </Datagrid>
   </List>

@@ -7,4 +7,6 @@ export const auditModule: ConsoleModule = {
   name: 'audit',
   resources: ({ role }) => [role !== 'UNIT_STAFF' ? { name: 'AuditEvent', icon: HistoryIcon, options: { menuGroup: 'system' }, list: screen(() => import('./auditEvents'), 'AuditEventList') } : null],
   messages,
+  // the names of the records an event refers to, for its sentence (common/history.ts)
+  selections: { AuditEvent: { list: 'references { field type recordId name readable gone }' } },
 };

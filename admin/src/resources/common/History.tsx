@@ -7,7 +7,7 @@ import { AuditHistoryDocument } from '../../graphql/generated';
 import { type Described, HistoryReader } from './history';
 
 /** The field-by-field changes behind a sentence, for auditors: the same labels and names, before → after. */
-const Details = ({ details }: { details: Described['details'] }) => {
+export const Details = ({ details }: { details: Described['details'] }) => {
   const translate = useTranslate();
   return (
     <Table size="small" sx={{ mb: 1 }} data-testid="history-details">

@@ -1,16 +1,17 @@
 import GridOnIcon from '@mui/icons-material/GridOn';
-import { CreateButton, EditButton, FilterButton, TopToolbar, usePermissions, useResourceDefinition, useTranslate } from 'react-admin';
+import { CreateButton, EditButton, FilterButton, TopToolbar, useLocaleState, usePermissions, useResourceDefinition, useTranslate } from 'react-admin';
 import { canEdit, canRecordFacts } from '../../authProvider';
 import { ListExportButton } from './ExportButton';
-import { csvExporter, xlsxExporter } from './exporter';
+import { csvExporter, type SheetOf, xlsxExporter } from './exporter';
 
 /** Export the filtered list as Excel (xlsx) and CSV: every matching row, page by page (ExportButton.tsx). */
-export const ExportButtons = () => {
+export const ExportButtons = ({ sheetOf }: { sheetOf?: SheetOf }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   return (
     <>
-      <ListExportButton exporter={xlsxExporter(translate)} label="app.export.xlsx" icon={<GridOnIcon />} />
-      <ListExportButton exporter={csvExporter(translate)} label="app.export.csv" />
+      <ListExportButton exporter={xlsxExporter(translate, locale, sheetOf)} label="app.export.xlsx" icon={<GridOnIcon />} />
+      <ListExportButton exporter={csvExporter(translate, locale, sheetOf)} label="app.export.csv" />
     </>
   );
 };

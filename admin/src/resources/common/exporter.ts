@@ -1,5 +1,5 @@
 import type { Exporter, FetchRelatedRecords, RaRecord, TranslateFunction as Translate } from 'react-admin';
-import { today } from './dates';
+import { formatDayTime, today } from './dates';
 import { enumOf, fieldsOf, named, referenceOf } from './enums';
 import { toCsv, xlsxBuffer, type Sheet } from './exportCells';
 
@@ -17,21 +17,34 @@ function labelOf(record: unknown): string | undefined {
   }
   return undefined;
 }
-const LEFT_OUT = new Set(['createdAt', 'updatedAt', 'before', 'after', 'nextStatuses', 'nextMoves']);
+const LEFT_OUT = new Set(['id', 'createdAt', 'updatedAt', 'version', 'before', 'after', 'nextStatuses', 'nextMoves']);
+/** A timestamp of the API (DateTimeISO): shown as its day and time in China, never as UTC. */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+/** A field label's unit when the value is in fen; the sheet gives yuan. */
+const FEN_UNIT = /\s*[（(](分|fen)[）)]\s*$/;
 /** Nested objects a screen asked for (dataProvider/selections.ts) are not columns. */
 const nested = (v: unknown) => v !== null && typeof v === 'object' && !(Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object'));
 
 export type { Sheet };
 
-/** The records as a table an office can read: translated headers, names for references, labels for enums. */
-export async function toSheet(records: RaRecord[], resource: string, fetchRelated: FetchRelatedRecords, translate: Translate): Promise<Sheet> {
+/** What makes a sheet of records (toSheet, or a list's own: the audit trail's sentences). */
+export type SheetOf = (records: RaRecord[], resource: string, fetchRelated: FetchRelatedRecords, translate: Translate, locale: string) => Promise<Sheet>;
+
+/**
+ * The records as a table an office can read: translated headers, names for references (and no
+ * internal ids: a record's own id and an xId that names no type are left out), labels for enums,
+ * 是/否 for booleans, timestamps as the day and time in China, amounts in yuan.
+ */
+export const toSheet: SheetOf = async (records, resource, fetchRelated, translate, locale) => {
   // related records (the schema's object fields) are not columns, even where every row has none
   const related = new Set(
     fieldsOf(resource)
       .filter((f) => named(f).kind === 'OBJECT')
       .map((f) => f.name),
   );
-  const fields = [...new Set(records.flatMap((r) => Object.keys(r)))].filter((f) => !LEFT_OUT.has(f) && !f.startsWith('__') && !related.has(f) && !records.some((r) => nested(r[f])));
+  const fields = [...new Set(records.flatMap((r) => Object.keys(r)))].filter(
+    (f) => !LEFT_OUT.has(f) && !f.startsWith('__') && !related.has(f) && !records.some((r) => nested(r[f])) && !(f.endsWith('Id') && !referenceOf(resource, f)),
+  );
   // a reference (xId) reads as the name of the record x: carried by the records (dataProvider/selections.ts) or fetched
   const nameOf: Record<string, (r: RaRecord) => string | undefined> = {};
   for (const f of fields) {
@@ -54,11 +67,18 @@ export async function toSheet(records: RaRecord[], resource: string, fetchRelate
       if (enumName) return label(v, enumName);
       if (Array.isArray(v)) return v.join('、');
       if (v !== null && typeof v === 'object') return JSON.stringify(v);
-      return (v as string | number | boolean | null) ?? null;
+      if (typeof v === 'boolean') return translate(`ra.boolean.${v}`);
+      if (typeof v === 'string' && TIMESTAMP.test(v)) return formatDayTime(v, locale);
+      if (typeof v === 'number' && f.endsWith('Fen')) return v / 100;
+      return (v as string | number | null) ?? null;
     }),
   );
-  return { headers: fields.map((f) => translate(`resources.${resource}.fields.${f}`, { _: f })), rows };
-}
+  const header = (f: string) => {
+    const label = translate(`resources.${resource}.fields.${f}`, { _: f });
+    return f.endsWith('Fen') ? `${label.replace(FEN_UNIT, '')}${translate('app.export.in_yuan')}` : label;
+  };
+  return { headers: fields.map(header), rows };
+};
 
 function download(blob: Blob, filename: string): void {
   const a = document.createElement('a');
@@ -76,9 +96,9 @@ const fileName = (resource: string, translate: Translate, ext: string) => `${tra
 
 /** CSV with a BOM, so Excel opens the Chinese text correctly. */
 export const csvExporter =
-  (translate: Translate): Exporter =>
+  (translate: Translate, locale: string, sheetOf: SheetOf = toSheet): Exporter =>
   async (records, fetchRelated, _dp, resource) => {
-    const sheet = await toSheet(records, resource as string, fetchRelated, translate);
+    const sheet = await sheetOf(records, resource as string, fetchRelated, translate, locale);
     const text = toCsv([sheet.headers, ...sheet.rows]);
     download(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }), fileName(resource as string, translate, 'csv'));
   };
@@ -90,8 +110,8 @@ export async function downloadXlsx(sheet: Sheet, sheetName: string, filename: st
 }
 
 export const xlsxExporter =
-  (translate: Translate): Exporter =>
+  (translate: Translate, locale: string, sheetOf: SheetOf = toSheet): Exporter =>
   async (records, fetchRelated, _dp, resource) => {
-    const sheet = await toSheet(records, resource as string, fetchRelated, translate);
+    const sheet = await sheetOf(records, resource as string, fetchRelated, translate, locale);
     await downloadXlsx(sheet, translate(`resources.${resource}.name`, { smart_count: 2, _: resource as string }), fileName(resource as string, translate, 'xlsx'));
   };
