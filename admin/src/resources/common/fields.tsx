@@ -1,5 +1,6 @@
 import { Chip } from '@mui/material';
-import { ReferenceField, SelectField, SelectInput, TextField, useRecordContext, useTranslate, type SelectFieldProps, type SelectInputProps } from 'react-admin';
+import { ReferenceField, SelectField, SelectInput, TextField, useLocaleState, useRecordContext, useTranslate, type SelectFieldProps, type SelectInputProps } from 'react-admin';
+import { chinaDayOf, formatDay, formatDayTime } from './dates';
 import { enumChoices } from './enums';
 import { MODULES } from '../../modules';
 import type { ChipColor } from './module';
@@ -7,6 +8,21 @@ import type { ChipColor } from './module';
 export const EnumField = ({ enumName, ...props }: Omit<SelectFieldProps, 'choices'> & { enumName: string }) => <SelectField {...props} choices={enumChoices(enumName)} />;
 
 export const EnumInput = ({ enumName, ...props }: Omit<SelectInputProps, 'choices'> & { enumName: string }) => <SelectInput {...props} choices={enumChoices(enumName)} />;
+
+/**
+ * A day (LocalDate) or a moment (DateTimeISO) as every screen shows it: 2025年3月1日, with the time in
+ * China when `showTime` (2025年3月1日 14:05); 1 Mar 2025 in English. react-admin's DateField writes the
+ * browser's locale format (2025/3/1) and a moment in the browser's time zone: one format for the
+ * console (issue 17), the same as the history's and the exports'.
+ */
+export const DayField = ({ source, showTime = false, emptyText = '—' }: { source: string; showTime?: boolean; emptyText?: string; label?: string; sortable?: boolean; sortBy?: string }) => {
+  const record = useRecordContext();
+  const [locale] = useLocaleState();
+  const value = source.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), record) as string | null | undefined;
+  if (!value) return <span>{emptyText}</span>;
+  const moment = !/^\d{4}-\d{2}-\d{2}$/.test(value);
+  return <span style={{ whiteSpace: 'nowrap' }}>{moment ? (showTime ? formatDayTime(value, locale) : formatDay(chinaDayOf(value), locale)) : formatDay(value, locale)}</span>;
+};
 
 /** Where a seeded record was transcribed from: 文号 and clause. */
 export const SourceField = (_: { label?: string }) => {
