@@ -6,7 +6,6 @@ import {
   BooleanInput,
   Create,
   Datagrid,
-  DateField,
   Edit,
   List,
   PasswordInput,
@@ -28,7 +27,7 @@ import { MutationDialog } from '../common/MutationDialog';
 import { useWatch } from 'react-hook-form';
 import { RefInput } from '../common/forms';
 import { ListActions } from '../common/actions';
-import { EnumField, EnumInput } from '../common/fields';
+import { EnumField, EnumInput, DayField } from '../common/fields';
 import { defaultOfficeName, OwnerField, OwnerInput, withoutEmptyOwner } from '../common/owner';
 
 const filters = [
@@ -50,7 +49,7 @@ export const UserList = () => (
       {/* an account whose password someone else set: who and when (its signatures say so for 30 days) */}
       <BooleanField source="mustChangePassword" />
       <TextField source="passwordResetByName" emptyText="—" />
-      <DateField source="passwordResetAt" showTime emptyText="—" />
+      <DayField source="passwordResetAt" showTime emptyText="—" />
     </Datagrid>
   </List>
 );

@@ -6,8 +6,8 @@
 /** Today in China, YYYY-MM-DD. */
 export const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-/** A timestamp of the API (DateTimeISO) in the reader's language; null → "—". */
-export const formatAt = (at: string | null | undefined, locale: string) => (at ? new Date(at).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN') : '—');
+/** A timestamp of the API (DateTimeISO) as its day and time in China in the reader's language (2025年3月1日 14:05); null → "—". */
+export const formatAt = (at: string | null | undefined, locale: string) => (at ? formatDayTime(at, locale) : '—');
 
 /** This year in China. */
 export const currentYear = () => Number(today().slice(0, 4));

@@ -1,6 +1,6 @@
-import { Datagrid, DateField, List, NumberField, ReferenceManyField, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, required } from 'react-admin';
+import { Datagrid, List, NumberField, ReferenceManyField, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, required } from 'react-admin';
 import { ListActions, ShowActions } from '../common/actions';
-import { EnumField, EnumInput, SourceField } from '../common/fields';
+import { EnumField, EnumInput, SourceField, DayField } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
 import { OwnerField, OwnerInput } from '../common/owner';
@@ -36,8 +36,8 @@ export const ProgrammeShow = () => (
         <Datagrid bulkActionButtons={false} rowClick="show" data-testid="programme-rules">
           <TextField source="name" />
           <LinesSummary label="app.incentives.lines" />
-          <DateField source="validFrom" />
-          <DateField source="validTo" emptyText="—" />
+          <DayField source="validFrom" />
+          <DayField source="validTo" emptyText="—" />
           <NumberField source="version" />
         </Datagrid>
       </ReferenceManyField>

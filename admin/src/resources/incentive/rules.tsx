@@ -2,7 +2,6 @@ import { Alert, Box, Chip, Table, TableBody, TableCell, TableHead, TableRow } fr
 import {
   ArrayInput,
   Datagrid,
-  DateField,
   DateInput,
   List,
   NumberField,
@@ -20,7 +19,7 @@ import {
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { ListActions, ShowActions } from '../common/actions';
-import { EnumInput, notBefore } from '../common/fields';
+import { EnumInput, notBefore, DayField } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
 import { ClauseCitation } from './fields';
@@ -105,8 +104,8 @@ export const RuleList = () => (
       <TextField source="name" />
       <ReferenceField source="programmeId" reference="IncentiveProgramme" link="show" />
       <LinesSummary label="app.incentives.lines" />
-      <DateField source="validFrom" />
-      <DateField source="validTo" emptyText="—" />
+      <DayField source="validFrom" />
+      <DayField source="validTo" emptyText="—" />
       <NumberField source="version" />
     </Datagrid>
   </List>
@@ -121,8 +120,8 @@ export const RuleShow = () => {
         <ReferenceField source="programmeId" reference="IncentiveProgramme" link="show" />
         <RuleSource label="app.source" />
         <Lines label="app.incentives.lines" />
-        <DateField source="validFrom" />
-        <DateField source="validTo" emptyText={translate('app.incentives.open_ended')} />
+        <DayField source="validFrom" />
+        <DayField source="validTo" emptyText={translate('app.incentives.open_ended')} />
         <TextField source="note" emptyText="—" />
         <NumberField source="version" />
         <History />

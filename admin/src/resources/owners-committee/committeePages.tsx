@@ -3,7 +3,6 @@ import type { ReactNode } from 'react';
 import {
   CreateButton,
   Datagrid,
-  DateField,
   EditButton,
   FilterButton,
   FunctionField,
@@ -24,7 +23,7 @@ import {
 import { Link } from 'react-router-dom';
 import { ExportButtons, useCanRecordFacts } from '../common/actions';
 import { today } from '../common/dates';
-import { EnumField, EnumInput } from '../common/fields';
+import { EnumField, EnumInput, DayField } from '../common/fields';
 import { RefInput } from '../common/forms';
 import { History } from '../common/History';
 import { FactGrid } from '../common/workflow';
@@ -93,9 +92,9 @@ export const OwnersCommitteeList = () => {
         <Datagrid rowClick="show" bulkActionButtons={false}>
           <FunctionField label="resources.OwnersCommittee.fields.compoundId" render={compoundName} />
           <EnumField source="kind" enumName="CommitteeKind" />
-          <DateField source="formedOn" />
-          <DateField source="termEndsOn" emptyText="—" />
-          <DateField source="filedOn" emptyText="—" />
+          <DayField source="formedOn" />
+          <DayField source="termEndsOn" emptyText="—" />
+          <DayField source="filedOn" emptyText="—" />
           <NumberField source="memberCount" emptyText="—" />
           <FunctionField source="partyShare" render={share} />
           <FunctionField label="app.committees.standing" render={(r: RaRecord) => <Standing record={r} />} />
@@ -200,7 +199,7 @@ const Surveys = () => {
       <ReferenceManyField reference="CommitteeSurvey" target="committeeId" sort={{ field: 'year', order: 'DESC' }}>
         <Datagrid bulkActionButtons={false} rowClick={facts ? 'edit' : false}>
           <FunctionField label="app.committees.half_year" render={(s: RaRecord) => translate('app.committees.half_label', { year: s.year, half: s.half })} />
-          <DateField source="surveyedOn" />
+          <DayField source="surveyedOn" />
           <FunctionField source="satisfactionRate" render={(s: RaRecord) => `${s.satisfactionRate}%`} />
           <TextField source="respondents" emptyText="—" />
           <FunctionField
@@ -231,14 +230,14 @@ const Meetings = () => {
       <ReferenceManyField reference="CommitteeReportMeeting" target="committeeId" sort={{ field: 'year', order: 'DESC' }}>
         <Datagrid bulkActionButtons={false} rowClick={facts ? 'edit' : false}>
           <TextField source="year" />
-          <DateField source="heldOn" />
-          <DateField source="invitationPostedOn" emptyText="—" />
+          <DayField source="heldOn" />
+          <DayField source="invitationPostedOn" emptyText="—" />
           <FunctionField
             label="app.committees.notice"
             render={(m: RaRecord) => (m.noticeShort ? <Chip size="small" color="warning" label={translate('app.committees.notice_short', { days: m.noticeDays ?? '—' })} /> : `${m.noticeDays}`)}
           />
           <TextField source="issuesCount" />
-          <DateField source="rectificationPostedOn" emptyText="—" />
+          <DayField source="rectificationPostedOn" emptyText="—" />
         </Datagrid>
       </ReferenceManyField>
     </Part>

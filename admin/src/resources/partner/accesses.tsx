@@ -3,7 +3,6 @@ import { Chip } from '@mui/material';
 import {
   Button,
   Datagrid,
-  DateField,
   DateInput,
   FilterButton,
   FunctionField,
@@ -21,6 +20,7 @@ import {
   useTranslate,
   type RaRecord,
 } from 'react-admin';
+import { DayField } from '../common/fields';
 import { formatAt, today } from '../common/dates';
 import { downloadXlsx } from '../common/exporter';
 import { chunkedFetchRelated, useExportRun } from '../common/ExportButton';
@@ -130,7 +130,7 @@ const useFilters = () => {
 export const PartnerAccessList = () => (
   <List filters={useFilters()} actions={<AccessActions />} sort={{ field: 'id', order: 'DESC' }}>
     <Datagrid bulkActionButtons={false} rowClick={false} data-testid="partner-accesses">
-      <DateField source="createdAt" showTime />
+      <DayField source="createdAt" showTime />
       <KeyField label="resources.PartnerAccess.fields.keyId" />
       <TextField source="operationName" emptyText="—" />
       <TextField source="queries" />

@@ -5,7 +5,6 @@ import { useRef, useState } from 'react';
 import {
   Button,
   Datagrid,
-  DateField,
   FilterButton,
   FunctionField,
   List,
@@ -21,6 +20,7 @@ import {
   useTranslate,
   type RaRecord,
 } from 'react-admin';
+import { DayField } from '../common/fields';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { request } from '../../dataProvider';
 import { IssuePartnerKeyDocument, type IssuePartnerKeyMutation, RevokePartnerKeyDocument } from '../../graphql/generated';
@@ -266,9 +266,9 @@ export const PartnerKeyList = () => (
       <TextField source="prefix" sx={{ fontFamily: 'monospace' }} />
       <TextField source="issuedByName" />
       <OwnerField source="jurisdictionId" />
-      <DateField source="createdAt" showTime label="resources.PartnerKey.fields.issuedAt" />
+      <DayField source="createdAt" showTime label="resources.PartnerKey.fields.issuedAt" />
       <KeyStateField label="resources.PartnerKey.fields.active" />
-      <DateField source="revokedAt" showTime emptyText="—" />
+      <DayField source="revokedAt" showTime emptyText="—" />
       <TextField source="revokeReason" emptyText="—" />
       <RowRevoke label="" />
     </Datagrid>
@@ -307,9 +307,9 @@ export const PartnerKeyShow = () => (
       <TextField source="note" emptyText="—" />
       <TextField source="issuedByName" />
       <OwnerField source="jurisdictionId" />
-      <DateField source="createdAt" showTime label="resources.PartnerKey.fields.issuedAt" />
+      <DayField source="createdAt" showTime label="resources.PartnerKey.fields.issuedAt" />
       <KeyStateField label="resources.PartnerKey.fields.active" />
-      <DateField source="revokedAt" showTime emptyText="—" />
+      <DayField source="revokedAt" showTime emptyText="—" />
       <TextField source="revokedByName" emptyText="—" />
       <TextField source="revokeReason" emptyText="—" />
       <FunctionField label="app.partner.accesses" render={() => <AccessLink />} />

@@ -1,7 +1,6 @@
 import { Alert, Box, Chip, Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
 import {
   Datagrid,
-  DateField,
   FunctionField,
   List,
   NumberInput,
@@ -23,7 +22,7 @@ import {
 import { useWatch } from 'react-hook-form';
 import { Link } from 'react-router-dom';
 import { ListActions, useCanRecordFacts } from '../common/actions';
-import { EnumField, EnumInput } from '../common/fields';
+import { EnumField, EnumInput, DayField } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
 import { OwnerInput } from '../common/owner';
@@ -76,8 +75,8 @@ export const PartyOrganizationList = () => {
           <TextField source="formalMemberCount" emptyText="—" />
           <TextField source="secretaryName" emptyText="—" />
           <TextField source="instructorName" emptyText="—" />
-          <DateField source="formedOn" />
-          <DateField source="dissolvedOn" emptyText="—" />
+          <DayField source="formedOn" />
+          <DayField source="dissolvedOn" emptyText="—" />
         </Datagrid>
       )}
     </List>

@@ -1,4 +1,5 @@
-import { Datagrid, DateField, FunctionField, List, required, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, type RaRecord } from 'react-admin';
+import { Datagrid, FunctionField, List, required, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, type RaRecord } from 'react-admin';
+import { DayField } from '../common/fields';
 import { Link } from 'react-router-dom';
 import { ListActions, ShowActions } from '../common/actions';
 import { formViews, RefInput } from '../common/forms';
@@ -14,8 +15,8 @@ export const ThreeHaveDesignationList = () => (
   <List actions={<ListActions filters={false} />} filters={[<RefInput key="p" source="propertyCompanyId" reference="PropertyCompany" alwaysOn />]} sort={{ field: 'designatedOn', order: 'DESC' }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <FunctionField source="propertyCompanyId" sortable={false} render={(r: RaRecord) => r.propertyCompany?.name} />
-      <DateField source="designatedOn" />
-      <DateField source="endedOn" emptyText="—" />
+      <DayField source="designatedOn" />
+      <DayField source="endedOn" emptyText="—" />
       <TextField source="basis" emptyText="—" />
       <OwnerField source="jurisdictionId" />
     </Datagrid>
@@ -26,8 +27,8 @@ export const ThreeHaveDesignationShow = () => (
   <Show actions={<ShowActions />}>
     <SimpleShowLayout>
       <FunctionField source="propertyCompanyId" render={(r: RaRecord) => <Link to={`/PropertyCompany/${r.propertyCompanyId}/show`}>{r.propertyCompany?.name}</Link>} />
-      <DateField source="designatedOn" />
-      <DateField source="endedOn" emptyText="—" />
+      <DayField source="designatedOn" />
+      <DayField source="endedOn" emptyText="—" />
       <TextField source="basis" emptyText="—" />
       <OwnerField source="jurisdictionId" />
       <History />

@@ -1,23 +1,7 @@
-import {
-  BooleanField,
-  BooleanInput,
-  Datagrid,
-  DateField,
-  DateInput,
-  List,
-  ReferenceField,
-  ReferenceManyField,
-  Show,
-  SimpleForm,
-  Tab,
-  TabbedShowLayout,
-  TextField,
-  TextInput,
-  required,
-} from 'react-admin';
+import { BooleanField, BooleanInput, Datagrid, DateInput, List, ReferenceField, ReferenceManyField, Show, SimpleForm, Tab, TabbedShowLayout, TextField, TextInput, required } from 'react-admin';
 import { formViews } from '../common/forms';
 import { ListActions, ShowActions } from '../common/actions';
-import { notBefore } from '../common/fields';
+import { notBefore, DayField } from '../common/fields';
 import { History } from '../common/History';
 import { OwnerField, OwnerInput } from '../common/owner';
 
@@ -28,8 +12,8 @@ export const PolicyDocumentList = () => (
       <TextField source="title" />
       <TextField source="issuer" />
       <OwnerField source="jurisdictionId" />
-      <DateField source="issueDate" emptyText="—" />
-      <DateField source="validTo" emptyText="—" />
+      <DayField source="issueDate" emptyText="—" />
+      <DayField source="validTo" emptyText="—" />
     </Datagrid>
   </List>
 );
@@ -43,9 +27,9 @@ export const PolicyDocumentShow = () => (
         <TextField source="indexNumber" emptyText="—" />
         <TextField source="issuer" />
         <OwnerField source="jurisdictionId" />
-        <DateField source="issueDate" emptyText="—" />
-        <DateField source="validFrom" emptyText="—" />
-        <DateField source="validTo" emptyText="—" />
+        <DayField source="issueDate" emptyText="—" />
+        <DayField source="validFrom" emptyText="—" />
+        <DayField source="validTo" emptyText="—" />
         <BooleanField source="isPublic" />
         <TextField source="note" emptyText="—" />
         <ReferenceManyField label="resources.PolicyDocument.fields.citations" reference="DocumentCitation" target="citingDocumentId" perPage={100}>

@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import {
   CreateButton,
   Datagrid,
-  DateField,
   FilterButton,
   FunctionField,
   List,
@@ -25,7 +24,7 @@ import { request } from '../../dataProvider';
 import { CompoundRevenueDocument, type CompoundRevenueQuery } from '../../graphql/generated';
 import { ExportButtons, ListActions, useCanRecordFacts } from '../common/actions';
 import { DisclosureImportButton, DisclosureTemplateButton } from './DisclosureImport';
-import { EnumField, EnumInput, StatusChip } from '../common/fields';
+import { EnumField, EnumInput, StatusChip, DayField } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
 import { Attachments } from '../attachment/Attachments';
@@ -60,8 +59,8 @@ export const RevenueDisclosureList = () => (
       <FunctionField source="compoundId" render={(r: RaRecord) => r.compound?.name} sortable={false} />
       <TextField source="year" />
       <TextField source="quarter" />
-      <DateField source="disclosedOn" />
-      <TextField source="dueOn" sortable={false} />
+      <DayField source="disclosedOn" />
+      <DayField source="dueOn" sortable={false} />
       <FunctionField source="status" render={(r: RaRecord) => <StatusChip enumName="DisclosureStatus" status={r.status} />} sortable={false} />
       <TextField source="evidence" sortable={false} />
     </Datagrid>
@@ -74,8 +73,8 @@ export const RevenueDisclosureShow = () => (
       <FunctionField source="compoundId" render={(r: RaRecord) => <Link to={`/Compound/${r.compoundId}/show`}>{r.compound?.name}</Link>} />
       <TextField source="year" />
       <TextField source="quarter" />
-      <DateField source="disclosedOn" />
-      <TextField source="dueOn" />
+      <DayField source="disclosedOn" />
+      <DayField source="dueOn" />
       <FunctionField source="status" render={(r: RaRecord) => <StatusChip enumName="DisclosureStatus" status={r.status} />} />
       <TextField source="summary" emptyText="—" />
       <TextField source="evidence" />
@@ -103,7 +102,7 @@ export const RevenueAuditList = () => (
       <FunctionField source="compoundId" render={(r: RaRecord) => r.compound?.name} sortable={false} />
       <TextField source="year" />
       <TextField source="auditor" />
-      <DateField source="auditedOn" />
+      <DayField source="auditedOn" />
       <EnumField source="outcome" enumName="AuditOutcome" />
     </Datagrid>
   </List>
@@ -115,7 +114,7 @@ export const RevenueAuditShow = () => (
       <FunctionField source="compoundId" render={(r: RaRecord) => <Link to={`/Compound/${r.compoundId}/show`}>{r.compound?.name}</Link>} />
       <TextField source="year" />
       <TextField source="auditor" />
-      <DateField source="auditedOn" />
+      <DayField source="auditedOn" />
       <EnumField source="outcome" enumName="AuditOutcome" />
       <TextField source="findings" emptyText="—" />
       <History />

@@ -1,8 +1,8 @@
 import { Box, Typography } from '@mui/material';
-import { Datagrid, DateField, FunctionField, List, Show, SimpleShowLayout, TopToolbar, useRecordContext, useRefresh, useTranslate, type RaRecord } from 'react-admin';
+import { Datagrid, FunctionField, List, Show, SimpleShowLayout, TopToolbar, useRecordContext, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { ListActions, useCanEdit } from '../common/actions';
-import { EnumInput, StatusChip, StatusField } from '../common/fields';
+import { EnumInput, StatusChip, StatusField, DayField } from '../common/fields';
 import { RefInput } from '../common/forms';
 import { History } from '../common/History';
 import { FactGrid, MoveButtons, StepTimeline } from '../common/workflow';
@@ -30,10 +30,10 @@ export const RectificationList = () => {
         <FunctionField label="resources.PropertyCompany.fields.uscc" render={(r: RaRecord) => r.propertyCompany?.uscc} />
         <FunctionField source="periodId" render={(r: RaRecord) => r.period?.code} sortable={false} />
         <StatusField enumName="RectificationStatus" label="resources.Rectification.fields.status" />
-        <DateField source="requiredOn" />
-        <DateField source="interviewedOn" emptyText="—" />
-        <DateField source="submittedOn" emptyText="—" />
-        <DateField source="acceptedOn" emptyText="—" />
+        <DayField source="requiredOn" />
+        <DayField source="interviewedOn" emptyText="—" />
+        <DayField source="submittedOn" emptyText="—" />
+        <DayField source="acceptedOn" emptyText="—" />
         <FunctionField source="publicationId" render={(r: RaRecord) => (r.publication ? translate('app.ratings.editions.revision', { revision: r.publication.revision }) : '—')} sortable={false} />
       </Datagrid>
     </List>

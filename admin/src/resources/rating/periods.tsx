@@ -1,23 +1,6 @@
 import { Box, Chip, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
-import {
-  Datagrid,
-  DateField,
-  DateInput,
-  EditButton,
-  List,
-  ReferenceField,
-  Show,
-  SimpleForm,
-  TextField,
-  TextInput,
-  TopToolbar,
-  required,
-  useGetOne,
-  useNotify,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Datagrid, DateInput, EditButton, List, ReferenceField, Show, SimpleForm, TextField, TextInput, TopToolbar, required, useGetOne, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Link } from 'react-router-dom';
 import { request } from '../../dataProvider';
@@ -25,7 +8,7 @@ import { useErrorText, type Failure } from '../../dataProvider/errors';
 import { RatingEditionsDocument } from '../../graphql/generated';
 import { calendarPeriodOf, type PeriodKindName } from '../../../../api/src/modules/rating/rating-periods';
 import { ListActions, useCanEdit } from '../common/actions';
-import { EnumField, notBefore } from '../common/fields';
+import { EnumField, notBefore, DayField } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
 import { EditionsPanel, PublicationPreviewPanel, type Edition } from './Publication';
@@ -44,8 +27,8 @@ export const RatingPeriodList = () => (
       <TextField source="code" />
       <ReferenceField source="schemeId" reference="RatingScheme" link="show" />
       <EnumField source="scheme.periodKind" enumName="RatingPeriodKind" label="resources.RatingScheme.fields.periodKind" sortable={false} />
-      <DateField source="startDate" />
-      <DateField source="endDate" />
+      <DayField source="startDate" />
+      <DayField source="endDate" />
     </Datagrid>
   </List>
 );

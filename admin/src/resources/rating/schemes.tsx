@@ -4,7 +4,6 @@ import {
   BooleanField,
   BooleanInput,
   Datagrid,
-  DateField,
   List,
   NumberInput,
   ReferenceManyField,
@@ -22,7 +21,7 @@ import {
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { ListActions, ShowActions } from '../common/actions';
-import { EnumField, EnumInput, SourceField } from '../common/fields';
+import { EnumField, EnumInput, SourceField, DayField } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
 import { OwnerField, OwnerInput } from '../common/owner';
@@ -125,8 +124,8 @@ export const RatingSchemeShow = () => (
       <ReferenceManyField label="app.ratings.periods" reference="RatingPeriod" target="schemeId" sort={{ field: 'startDate', order: 'DESC' }}>
         <Datagrid bulkActionButtons={false} rowClick="show" empty={<span>—</span>}>
           <TextField source="code" />
-          <DateField source="startDate" />
-          <DateField source="endDate" />
+          <DayField source="startDate" />
+          <DayField source="endDate" />
         </Datagrid>
       </ReferenceManyField>
       <History />

@@ -2,7 +2,6 @@ import { Alert, Box, Button, Chip, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import {
   Datagrid,
-  DateField,
   EditButton,
   FunctionField,
   List,
@@ -22,7 +21,7 @@ import { Link } from 'react-router-dom';
 import { request } from '../../dataProvider';
 import { CompoundEvaluationsDocument, type CompoundEvaluationsQuery } from '../../graphql/generated';
 import { ListActions, useCanRecordFacts } from '../common/actions';
-import { EnumField, EnumInput, StatusChip, StatusField } from '../common/fields';
+import { EnumField, EnumInput, StatusChip, StatusField, DayField } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
 import { FactGrid, MoveButtons, StepTimeline } from '../common/workflow';
@@ -39,7 +38,7 @@ const filters = [
 export const ServiceEvaluationList = () => (
   <List filters={filters} actions={<ListActions facts filters={false} />}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
-      <DateField source="evaluatedOn" />
+      <DayField source="evaluatedOn" />
       <FunctionField source="compoundId" render={(r: RaRecord) => r.compound?.name} sortable={false} />
       <FunctionField source="propertyCompanyId" render={(r: RaRecord) => r.propertyCompany?.name ?? '—'} sortable={false} />
       <FunctionField source="dissatisfactionRate" render={(r: RaRecord) => `${r.dissatisfactionRate}%`} />

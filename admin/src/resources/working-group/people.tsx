@@ -1,7 +1,7 @@
-import { Datagrid, DateField, List, ReferenceField, ReferenceManyField, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, required } from 'react-admin';
+import { Datagrid, List, ReferenceField, ReferenceManyField, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, required } from 'react-admin';
 import { formViews } from '../common/forms';
 import { ListActions, ShowActions } from '../common/actions';
-import { EnumField, SourceField } from '../common/fields';
+import { EnumField, SourceField, DayField } from '../common/fields';
 import { History } from '../common/History';
 import { OwnerField, OwnerInput } from '../common/owner';
 
@@ -27,16 +27,16 @@ export const PersonShow = () => (
       <ReferenceManyField label="app.sections.holdings" reference="PostHolding" target="personId">
         <Datagrid bulkActionButtons={false} rowClick={false}>
           <ReferenceField source="postId" reference="Post" link="show" />
-          <DateField source="validFrom" />
-          <DateField source="validTo" emptyText="—" />
+          <DayField source="validFrom" />
+          <DayField source="validTo" emptyText="—" />
         </Datagrid>
       </ReferenceManyField>
       <ReferenceManyField label="app.sections.memberships" reference="Membership" target="personId">
         <Datagrid bulkActionButtons={false} rowClick={false}>
           <ReferenceField source="groupId" reference="WorkingGroup" link="show" />
           <EnumField source="role" enumName="GroupRole" />
-          <DateField source="validFrom" />
-          <DateField source="validTo" emptyText="—" />
+          <DayField source="validFrom" />
+          <DayField source="validTo" emptyText="—" />
         </Datagrid>
       </ReferenceManyField>
       <History />

@@ -1,7 +1,7 @@
-import { Datagrid, DateField, List, ReferenceField, ReferenceManyField, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, TopToolbar, EditButton, required } from 'react-admin';
+import { Datagrid, List, ReferenceField, ReferenceManyField, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, TopToolbar, EditButton, required } from 'react-admin';
 import { formViews, RefInput } from '../common/forms';
 import { ListActions, useCanEdit } from '../common/actions';
-import { SourceField } from '../common/fields';
+import { SourceField, DayField } from '../common/fields';
 import { History } from '../common/History';
 import { SuccessionButton } from './SuccessionButton';
 
@@ -37,8 +37,8 @@ export const PostShow = () => (
       <ReferenceManyField label="app.sections.holdings" reference="PostHolding" target="postId" sort={{ field: 'validFrom', order: 'ASC' }}>
         <Datagrid bulkActionButtons={false} rowClick={false}>
           <ReferenceField source="personId" reference="Person" link="show" />
-          <DateField source="validFrom" />
-          <DateField source="validTo" emptyText="—" />
+          <DayField source="validFrom" />
+          <DayField source="validTo" emptyText="—" />
         </Datagrid>
       </ReferenceManyField>
       <History />
