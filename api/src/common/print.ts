@@ -22,6 +22,7 @@ export const printPage = (title: string, body: string): string => `<!doctype htm
   th { background: #f2f2f2; font-weight: 600; white-space: nowrap; width: 18%; }
   table.list th { width: auto; }
   .amount { font-size: 13pt; font-weight: 600; }
+  .nw { white-space: nowrap; }
   .sign td { height: 26mm; }
   .sign .who { display: block; color: #333; }
   .sign .line { display: block; margin-top: 12mm; color: #555; font-size: 10pt; }

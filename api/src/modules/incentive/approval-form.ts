@@ -127,7 +127,7 @@ ${row('依据', e(f.rule))}
 ${row('统一社会信用代码', e(f.payeeCode ?? '—'))}
 ${row('金额（小写）', `￥${e(grouped(f.amount))} 元`, 'amount')}
 ${row('金额（大写）', `人民币${e(f.amountInCapitals)}`, 'amount')}
-<tr><th>预算科目</th><td>${e(f.budgetLine)}</td><th>年度预算</th><td>${f.budgetAmount ? `${e(grouped(f.budgetAmount))} 元` : '未设'}</td></tr>
+<tr><th>预算科目</th><td>${e(f.budgetLine)}</td><th>年度预算</th><td class="nw">${f.budgetAmount ? `${e(grouped(f.budgetAmount))} 元` : '未设'}</td></tr>
 ${row('付款日期', e(f.paidOn ?? '—'))}
 ${row('凭证号', e(f.paymentReference ?? '—'))}
 ${row('备注', e(f.note ?? ''))}
