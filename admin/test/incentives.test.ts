@@ -187,12 +187,14 @@ run('incentive awards in the console', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     const rows = book.worksheets[0].getSheetValues().slice(1) as unknown[][];
-    expect(rows[0].slice(1)).toEqual(['凭证号', '发放日期', '收款方', '收款方类型', '金额（元）', '奖励项目', '示范点', '所属社区', '预算年度', '提交人', '审批人']);
-    expect(rows).toHaveLength(2);
+    expect(rows[0].slice(1)).toEqual(['凭证号', '付款日期', '收款方', '统一社会信用代码', '收款方类型', '金额（元）', '奖励项目', '示范点', '所属社区', '预算年度', '提交人', '审批人', '审批日期']);
+    // the payout, then the 合计 row
+    expect(rows).toHaveLength(3);
     expect(rows[1].slice(1)).toEqual([
       reference,
       TODAY,
       '青阳示范物业有限公司',
+      `91350582MA2AWD002${usccCheckChar('91350582MA2AWD002')}`,
       '物业服务企业',
       30000,
       '“党建+物业”小区示范点奖励',
@@ -201,7 +203,9 @@ run('incentive awards in the console', () => {
       YEAR,
       office.a.displayName,
       office.b.displayName,
+      TODAY,
     ]);
+    expect([rows[2][1], rows[2][6]]).toEqual(['合计', 30000]);
   }, 180_000);
 
   it("shows each rule with its clause as printed, 004 with no amount, and edits a rule's lines in yuan", async () => {

@@ -15,6 +15,7 @@ export const sharedEn = {
       units: 'Units',
     },
     workflow: { recorded_by: 'recorded by %{actor} at %{at}' },
+    print: { print: 'Print' },
     history: { title: 'History', empty: 'No changes recorded', field: 'Field', before: 'Before', after: 'After', system: 'system' },
     validation: {
       future_date: 'The date cannot be in the future',

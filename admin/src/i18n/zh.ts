@@ -12,6 +12,7 @@ export const sharedZh = {
     menu: { documents: '政策文件', organization: '组织机构', rosters: '工作专班', system: '系统', ratings: '评星与红黑榜', sharing: '数据共享' },
     dashboard: { welcome: '物业党建联建工作平台', intro: '政策文件、组织机构、工作专班名单及操作留痕。', groups: '工作专班', members: '在任成员', documents: '政策文件', units: '责任单位' },
     workflow: { recorded_by: '%{actor} 记录于 %{at}' },
+    print: { print: '打印' },
     history: { title: '修改记录', empty: '暂无记录', field: '字段', before: '修改前', after: '修改后', system: '系统' },
     validation: {
       future_date: '日期不能晚于今天',

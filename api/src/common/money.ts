@@ -69,3 +69,57 @@ export function IsYuan(options?: ValidationOptions) {
     rule('isNonZeroYuan', AmountReason.ZERO_AMOUNT)(object, propertyName);
   };
 }
+
+const DIGIT = '零壹贰叁肆伍陆柒捌玖';
+const PLACE = ['', '拾', '佰', '仟'];
+const GROUP = ['', '万', '亿', '万亿'];
+
+/** Whole yuan in capitals, four digits a group (万, 亿); one 零 for any run of zeros between digits. */
+function yuanInCapitals(n: number): string {
+  const groups: number[] = [];
+  for (let v = n; v > 0; v = Math.floor(v / 10_000)) groups.push(v % 10_000);
+  let out = '';
+  let zero = false;
+  for (let g = groups.length - 1; g >= 0; g--) {
+    const v = groups[g];
+    if (v === 0) {
+      zero = out !== '';
+      continue;
+    }
+    if (zero || (out !== '' && v < 1000)) out += '零';
+    zero = false;
+    let started = false;
+    let gap = false;
+    for (let i = 3; i >= 0; i--) {
+      const d = Math.floor(v / 10 ** i) % 10;
+      if (d === 0) {
+        gap = started;
+        continue;
+      }
+      if (gap) out += '零';
+      started = true;
+      gap = false;
+      out += DIGIT[d] + PLACE[i];
+    }
+    out += GROUP[g];
+  }
+  return out;
+}
+
+/**
+ * 大写金额: fen as the capital amount a voucher or approval form carries (会计基础工作规范 第五十二条):
+ * 3000000 → 叁万元整, 1005005 → 壹万零伍拾元零伍分, 50 → 伍角整. "整" follows 元 or 角, never 分; a 零 stands
+ * for zeros between digits, and for a zero 角 between 元 and 分.
+ */
+export function fenInCapitals(fen: number): string {
+  if (!Number.isSafeInteger(fen) || fen < 0) throw new RangeError(`not an amount in fen: ${fen}`);
+  if (fen === 0) return '零元整';
+  const yuan = Math.floor(fen / 100);
+  const jiao = Math.floor(fen / 10) % 10;
+  const f = fen % 10;
+  let out = yuan > 0 ? `${yuanInCapitals(yuan)}元` : '';
+  if (jiao === 0 && f === 0) return `${out}整`;
+  if (jiao > 0) out += `${DIGIT[jiao]}角`;
+  else if (yuan > 0) out += '零';
+  return f > 0 ? `${out}${DIGIT[f]}分` : `${out}整`;
+}

@@ -37,7 +37,8 @@ export interface WorkflowView extends MoveTarget {
   /** The line at the top of the dialog (what is being moved). */
   summary?: (record: RaRecord, from: string, to: string, t: { translate: (key: string, args?: Record<string, unknown>) => string; locale: string }) => ReactNode;
   reasonLabel: (from: string, to: string, required: boolean) => string;
-  dateLabel: string;
+  /** The label of the move's day (a translation key), or one per move (审批日期, 付款日期). */
+  dateLabel: string | ((from: string, to: string) => string);
   /** Labels of further fields (paymentReference). */
   fieldLabel?: (name: string) => string;
   fieldHelp?: (name: string) => string | undefined;
@@ -104,7 +105,7 @@ export const MoveButton = ({ view, record, move, onDone }: { view: WorkflowView;
           {move.datedByHand && (
             <MuiTextField
               type="date"
-              label={translate(view.dateLabel)}
+              label={translate(typeof view.dateLabel === 'function' ? view.dateLabel(from, to) : view.dateLabel)}
               {...form.field('date')}
               required
               slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today(), 'data-testid': view.testids.date } }}

@@ -24,6 +24,7 @@ export interface PayoutDetail {
   submittedById: string | null;
   submittedAt: string | null;
   approvedAt: string | null;
+  approvedOn?: string | null;
   paidOn: string | null;
   paymentReference: string | null;
   nextMoves: Move[];
@@ -37,6 +38,7 @@ export interface PayoutDetail {
     community: { name: string };
     propertyCompany: { name: string } | null;
   };
+  recipientCompany?: { uscc: string } | null;
   rule?: {
     name: string;
     printed: string | null;
@@ -180,6 +182,9 @@ export const PayoutDetails = ({ payout }: { payout: PayoutDetail }) => {
           </Row>
           <Row label="resources.Payout.fields.approvedById" testid="payout-approved-by">
             {who(payout.approvedBy, payout.approvedAt)}
+          </Row>
+          <Row label="resources.Payout.fields.approvedOn" testid="payout-approved-on">
+            {payout.approvedOn}
           </Row>
           <Row label="resources.Payout.fields.paidOn">{payout.paidOn}</Row>
           <Row label="resources.Payout.fields.paymentReference" testid="payout-reference-shown">

@@ -64,7 +64,7 @@ export const incentiveModule: ConsoleModule = {
       one: `steps { ${STEPS_SELECTION} } payouts { id status amountFen recipientRole recipientName }`,
     },
     Payout: {
-      list: `programme { name } ${CASE} ${RULE} submittedBy ${USER} approvedBy ${USER} paidBy ${USER} signaturesAfterPasswordReset { id toStatus actorName signerPasswordSetBy signerPasswordSetAt } ${MOVES_SELECTION}`,
+      list: `programme { name } ${CASE} ${RULE} recipientCompany { uscc } submittedBy ${USER} approvedBy ${USER} paidBy ${USER} signaturesAfterPasswordReset { id toStatus actorName signerPasswordSetBy signerPasswordSetAt } ${MOVES_SELECTION}`,
       one: 'transitions { id fromStatus toStatus actorName reason at signedInAt signerIp signerPasswordSetBy signerPasswordSetAt }',
     },
   },

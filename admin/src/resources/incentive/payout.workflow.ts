@@ -13,7 +13,7 @@ export const PAYOUT_VIEW: WorkflowView = {
   variant: (_from, to) => (to === 'APPROVED' || to === 'PAID' ? 'contained' : 'text'),
   summary: (p, _from, to, { translate, locale }) => translate(`app.payouts.confirm.${to}`, { recipient: p.recipientName, amount: formatFen(p.amountFen, locale), year: p.budgetYear }),
   reasonLabel: (_from, to, required) => (required ? `app.payouts.reason_required.${to}` : 'app.payouts.reason_optional'),
-  dateLabel: 'resources.Payout.fields.paidOn',
+  dateLabel: (_from, to) => (to === 'APPROVED' ? 'resources.Payout.fields.approvedOn' : 'resources.Payout.fields.paidOn'),
   fieldLabel: (name) => `resources.Payout.fields.${name}`,
   fieldHelp: (name) => (name === 'paymentReference' ? 'app.payouts.reference_help' : undefined),
   success: (to) => `app.payouts.done.${to}`,

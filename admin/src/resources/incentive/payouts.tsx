@@ -27,18 +27,17 @@ import { ExportButtons, useCanEdit } from '../common/actions';
 import { EnumField, EnumInput, StatusField } from '../common/fields';
 import { RefInput } from '../common/forms';
 import { History } from '../common/History';
+import { PrintButton } from '../common/PrintButton';
 import { today } from '../common/dates';
 import { downloadXlsx } from '../common/exporter';
 import { useExportRun } from '../common/ExportButton';
 import { FenField } from './fields';
 import { PayoutActions } from './PayoutActions';
+import { AMOUNT_COLUMN, financeSheet, type PaidPayout } from './financeSheet';
 import { PayoutDetails, PayoutTransitions, type PayoutDetail } from './PayoutDetails';
 import { yuan } from './money';
 
-/** The finance sheet's columns: what the payment office books, in its words. */
-const FINANCE_COLUMNS = ['paymentReference', 'paidOn', 'recipientName', 'recipientRole', 'amount', 'programme', 'site', 'community', 'budgetYear', 'submittedBy', 'approvedBy'] as const;
-
-/** 导出已发放: the paid payouts of the current filter, one row per voucher, for finance. */
+/** 导出已发放: the paid payouts of the current filter, one row per voucher and a 合计 row, for finance. */
 const FinanceExportButton = () => {
   const translate = useTranslate();
   const dataProvider = useDataProvider();
@@ -50,24 +49,11 @@ const FinanceExportButton = () => {
       pagination: { page, perPage },
       sort: { field: 'paidOn', order: 'ASC' },
     });
-    return { data: data as unknown as PayoutDetail[], total: total ?? data.length };
+    return { data: data as unknown as PaidPayout[], total: total ?? data.length };
   };
-  const write = async (data: PayoutDetail[]) => {
-    const rows = data.map((p) => [
-      p.paymentReference,
-      p.paidOn,
-      p.recipientName,
-      translate(`enums.RecipientRole.${p.recipientRole}`),
-      p.amountFen / 100,
-      p.programme.name,
-      p.case.compound.name,
-      p.case.community.name,
-      p.budgetYear,
-      p.submittedBy?.displayName ?? null,
-      p.approvedBy?.displayName ?? null,
-    ]);
+  const write = async (data: PaidPayout[]) => {
     const title = translate('app.payouts.finance_sheet');
-    await downloadXlsx({ headers: FINANCE_COLUMNS.map((c) => translate(`app.payouts.finance.${c}`)), rows }, title, `${title}-${today()}.xlsx`, { 4: '#,##0.00' });
+    await downloadXlsx(financeSheet(data, translate), title, `${title}-${today()}.xlsx`, { [AMOUNT_COLUMN]: '#,##0.00' });
   };
   return (
     <>
@@ -134,11 +120,16 @@ const PayoutPage = () => {
   );
 };
 
-/** Only drafts can be edited (amount, note); the server refuses the rest. */
+/** Only drafts can be edited (amount, note); the server refuses the rest. The 审批单 prints at any stage. */
 const PayoutShowActions = () => {
   const record = useRecordContext();
   const edit = useCanEdit();
-  return <TopToolbar>{edit && record?.status === 'DRAFT' && <EditButton />}</TopToolbar>;
+  return (
+    <TopToolbar>
+      {record && <PrintButton url={`/print/payout/${encodeURIComponent(String(record.id))}`} label="app.payouts.print_form" testId="print-approval-form" />}
+      {edit && record?.status === 'DRAFT' && <EditButton />}
+    </TopToolbar>
+  );
 };
 
 export const PayoutShow = () => (

@@ -11,6 +11,7 @@ import { DeleteMembershipDocument, type GroupRole, ReorderMembershipsDocument, R
 import { useCanEdit } from '../common/actions';
 import { today } from '../common/dates';
 import { ConcurrentChip } from '../common/fields';
+import { PrintButton } from '../common/PrintButton';
 import { RosterImportButton, RosterTemplateButton } from './RosterImport';
 
 type Group = NonNullable<RosterQuery['WorkingGroup']>;
@@ -95,6 +96,7 @@ export const Roster = () => {
         <Button label="app.roster.today" onClick={() => setAsOf(today())} />
         {editable && <Button component={Link} to={`/Membership/create?source=${encodeURIComponent(JSON.stringify({ groupId: record.id }))}`} label="app.roster.add_member" />}
         <RosterTemplateButton seats={data?.members ?? []} />
+        <PrintButton url={`/print/roster/${encodeURIComponent(String(record.id))}?asOf=${encodeURIComponent(asOf)}`} label="app.roster.print" testId="print-roster" />
         {editable && current && <RosterImportButton onDone={changed} />}
       </Stack>
       {data && data.members.length === 0 && <Typography>{translate('app.roster.empty')}</Typography>}

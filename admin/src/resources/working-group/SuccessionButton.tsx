@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Button, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { request } from '../../dataProvider';
 import { useErrorText, type Failure } from '../../dataProvider/errors';
+import { NewPersonButton } from './NewPersonButton';
 import { PostHoldersDocument, RecordSuccessionDocument, SuccessionPeopleDocument, SuccessionPreviewDocument, type SuccessionPreviewQuery } from '../../graphql/generated';
 
 interface Option {
@@ -85,21 +86,31 @@ export const SuccessionButton = () => {
         <DialogTitle>{translate('app.succession.title', { post: post.title })}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ mt: 1 }}>
-            <Autocomplete
-              options={people}
-              getOptionLabel={(o) => o.name}
-              value={successor}
-              onChange={(_e, v) => setSuccessor(v)}
-              onInputChange={(_e, v) => setSearch(v)}
-              isOptionEqualToValue={(a, b) => a.id === b.id}
-              renderInput={(params) => (
-                <MuiTextField
-                  {...params}
-                  label={translate('app.succession.successor')}
-                  slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'successor-input' } }}
-                />
-              )}
-            />
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+              <Autocomplete
+                sx={{ flexGrow: 1 }}
+                options={people}
+                getOptionLabel={(o) => o.name}
+                value={successor}
+                onChange={(_e, v) => setSuccessor(v)}
+                onInputChange={(_e, v) => setSearch(v)}
+                isOptionEqualToValue={(a, b) => a.id === b.id}
+                renderInput={(params) => (
+                  <MuiTextField
+                    {...params}
+                    label={translate('app.succession.successor')}
+                    slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'successor-input' } }}
+                  />
+                )}
+              />
+              <NewPersonButton
+                testId="new-successor"
+                onCreated={(p) => {
+                  setPeople((list) => [p, ...list.filter((o) => o.id !== p.id)]);
+                  setSuccessor(p);
+                }}
+              />
+            </Stack>
             <MuiTextField
               type="date"
               label={translate('app.succession.date')}

@@ -18,7 +18,9 @@ import {
   type Identifier,
   type RaRecord,
 } from 'react-admin';
+import { Stack } from '@mui/material';
 import { RefInput } from '../common/forms';
+import { NewPersonForField } from './NewPersonButton';
 import { ListActions } from '../common/actions';
 import { EnumField, EnumInput, notBefore } from '../common/fields';
 
@@ -54,7 +56,10 @@ const MembershipForm = () => (
     <ReferenceInput source="groupId" reference="WorkingGroup">
       <SelectInput optionText="name" validate={required()} />
     </ReferenceInput>
-    <RefInput source="personId" reference="Person" validate={required()} />
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+      <RefInput source="personId" reference="Person" validate={required()} />
+      <NewPersonForField source="personId" />
+    </Stack>
     <EnumInput source="role" enumName="GroupRole" validate={required()} />
     <NumberInput source="sortOrder" min={1} />
     <RefInput source="postId" reference="Post" optionText="title" />

@@ -45,6 +45,7 @@ export const messages = defineMessages(
     app: {
       roster: {
         as_of: '查看日期',
+        print: '打印名册',
         today: '今天',
         concurrent: '兼',
         no_post: '—',
@@ -54,6 +55,7 @@ export const messages = defineMessages(
         members_count: '（%{count} 人）',
         not_the_current_seats: '排序须列出当前全部在任人员，每人一次：请刷新后重试',
       },
+      people: { new: '新建人员', created: '已新建人员' },
       succession: {
         button: '记录继任',
         title: '记录继任：%{post}',
@@ -125,6 +127,7 @@ export const messages = defineMessages(
     app: {
       roster: {
         as_of: 'As of',
+        print: 'Print roster',
         today: 'Today',
         concurrent: 'concurrent',
         no_post: '—',
@@ -134,6 +137,7 @@ export const messages = defineMessages(
         members_count: ' (%{count})',
         not_the_current_seats: 'The order must list every current member once: reload and try again',
       },
+      people: { new: 'New person', created: 'Person created' },
       succession: {
         button: 'Record succession',
         title: 'Record succession: %{post}',

@@ -107,8 +107,9 @@ export function withWorkflow<B extends AbstractClass>(o: WorkflowResolverOptions
     else addStringArg(MoveArgs, 'reason', 'Why', 2000, false);
     for (const [name, f] of fields) if ((d.fields![name].requiredFor as string[]).includes(t.to)) addStringArg(MoveArgs, name, f.description, f.maxLength, true);
     if (m.dateArg) {
-      Field(() => LocalDate, { description: m.dateDescription ?? 'The day it happened' })(MoveArgs.prototype, m.dateArg);
+      Field(() => LocalDate, { nullable: !!m.dateDefault, description: m.dateDescription ?? 'The day it happened' })(MoveArgs.prototype, m.dateArg);
       IsPastDate()(MoveArgs.prototype, m.dateArg);
+      if (m.dateDefault) IsOptional()(MoveArgs.prototype, m.dateArg);
     }
     defineMethod(
       proto,

@@ -77,9 +77,10 @@ export interface TransitionDecl<S extends string, R> {
   stamp?: boolean;
   /**
    * A mutation of its own for this move besides `advance<Name>` (e.g. `approvePayout`), with the
-   * roles of the move, its reason rule, and `dateArg` naming the date argument where the move is dated by hand.
+   * roles of the move, its reason rule, and `dateArg` naming the date argument where the move is dated by hand;
+   * `dateDefault: 'today'` makes that argument optional (an approval decided today need not say so).
    */
-  mutation?: { name: string; description: string; dateArg?: string; dateDescription?: string };
+  mutation?: { name: string; description: string; dateArg?: string; dateDescription?: string; dateDefault?: 'today' };
 }
 
 export interface StageField<S extends string> {
@@ -339,6 +340,7 @@ export class Workflow<S extends string, R extends StatefulRow, St extends StepRo
   private async stepDate(em: EntityManager, row: R, t: TransitionDecl<S, R>, given: string | null, field: string): Promise<string> {
     const byHand = this.decl.dated === 'given' || !!t.mutation?.dateArg;
     if (!byHand) return todayInChina();
+    if (!given && t.mutation?.dateDefault === 'today') given = todayInChina();
     if (!given) throw badInput(field, `${field} is required`, 'REQUIRED');
     const last = await em.findOne(this.decl.step.entity, { where: { [this.decl.step.owner]: row.id } as never, order: { id: 'DESC' } as never });
     if (last && given < last.stepDate) {

@@ -2,6 +2,8 @@ import { CrudService } from '../../common/crud.service';
 import type { KindParams, NotificationKindDecls } from '../notification';
 import { type ApiModule, type ModuleKit, type ModuleServices } from '../../common/module';
 import { attachWorkflow } from '../../common/workflow/workflow';
+import { ApprovalFormService } from './approval-form';
+import { mountApprovalForm } from './approval-form.http';
 import { AwardCase, AwardCaseStep } from './award-case.entity';
 import { AwardCaseResolver } from './award-case.resolver';
 import { AwardCaseService } from './award-case.service';
@@ -51,6 +53,7 @@ const services = (kit: ModuleKit) => {
     awardCase,
     payout,
     payoutWorkflow,
+    approvalForm: new ApprovalFormService(ds, payout, payoutWorkflow),
   };
 };
 
@@ -92,6 +95,7 @@ export const incentiveModule: ApiModule = {
   resolvers: [IncentiveProgrammeResolver, IncentiveRuleResolver, IncentiveBudgetResolver, IncentiveTotalsResolver, AwardCaseResolver, PayoutResolver],
   reasons,
   notificationKinds,
+  http: (app, kit) => mountApprovalForm(app, kit),
 };
 
 declare module '../../common/context' {

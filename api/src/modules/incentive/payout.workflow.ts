@@ -48,7 +48,14 @@ export const PAYOUT_WORKFLOW = defineWorkflow({
       to: APPROVED,
       roles: OFFICE,
       guard: notTheMaker,
-      mutation: { name: 'approvePayout', description: 'Submitted → approved: PARTY_OFFICE, not the submitter, within the year’s budget' },
+      mutation: {
+        name: 'approvePayout',
+        description: 'Submitted → approved: PARTY_OFFICE, not the submitter, within the year’s budget',
+        // a payment made last year is recorded with the approval it had then: 付款日期 may not precede the approval's day
+        dateArg: 'decidedOn',
+        dateDescription: 'The day the approval was decided (default today; not before the submission, not in the future)',
+        dateDefault: 'today',
+      },
     },
     {
       from: [SUBMITTED],
@@ -93,6 +100,8 @@ export const PAYOUT_WORKFLOW = defineWorkflow({
     submittedAt: { stage: SUBMITTED, value: 'at' },
     approvedById: { stage: APPROVED, value: 'actorId' },
     approvedAt: { stage: APPROVED, value: 'at' },
+    approvedOn: { stage: APPROVED, value: 'date', description: 'The day the approval was decided (审批日期)' },
+    submittedOn: { stage: SUBMITTED, value: 'date', description: 'The day it was submitted' },
     paidById: { stage: PAID, value: 'actorId' },
   },
   // Lock order: budget, then payout, in every transaction that touches both.

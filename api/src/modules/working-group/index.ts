@@ -6,6 +6,8 @@ import { Person } from './person.entity';
 import { PostHolding } from './post-holding.entity';
 import { Post } from './post.entity';
 import { rosterImport } from './roster-import.service';
+import { mountRosterPrint } from './roster.http';
+import { RosterPrintService } from './roster.print';
 import { RosterResolver } from './roster.resolver';
 import { SuccessionService } from './succession.service';
 import { WorkingGroup } from './working-group.entity';
@@ -13,15 +15,19 @@ import { MembershipResolver, PersonResolver, PostHoldingResolver, PostResolver, 
 import { PersonService, PostHoldingService, PostService, WorkingGroupService } from './working-group.service';
 
 /** Its services, by the name resolvers use (`ctx.services.<name>`). */
-const services = ({ ds, tx, audit }: ModuleKit) => ({
-  person: new PersonService(ds, tx, audit, { entity: Person, typeName: 'Person' }),
-  post: new PostService(ds, tx, audit, { entity: Post, typeName: 'Post', searchColumns: ['title'] }),
-  postHolding: new PostHoldingService(ds, tx, audit, { entity: PostHolding, typeName: 'PostHolding', searchColumns: [] }),
-  workingGroup: new WorkingGroupService(ds, tx, audit, { entity: WorkingGroup, typeName: 'WorkingGroup' }),
-  membership: new MembershipService(ds, tx, audit, { entity: Membership, typeName: 'Membership', searchColumns: [], defaultSort: rosterOrder }),
-  succession: new SuccessionService(ds, tx, audit),
-  rosterImport: new SheetImporter(rosterImport, ds, tx, audit),
-});
+const services = ({ ds, tx, audit }: ModuleKit) => {
+  const workingGroup = new WorkingGroupService(ds, tx, audit, { entity: WorkingGroup, typeName: 'WorkingGroup' });
+  return {
+    person: new PersonService(ds, tx, audit, { entity: Person, typeName: 'Person' }),
+    post: new PostService(ds, tx, audit, { entity: Post, typeName: 'Post', searchColumns: ['title'] }),
+    postHolding: new PostHoldingService(ds, tx, audit, { entity: PostHolding, typeName: 'PostHolding', searchColumns: [] }),
+    workingGroup,
+    membership: new MembershipService(ds, tx, audit, { entity: Membership, typeName: 'Membership', searchColumns: [], defaultSort: rosterOrder }),
+    succession: new SuccessionService(ds, tx, audit),
+    rosterImport: new SheetImporter(rosterImport, ds, tx, audit),
+    rosterPrint: new RosterPrintService(ds, workingGroup),
+  };
+};
 
 /** The refusal reasons its code throws (extensions.reason; see common/reasons.ts). */
 const reasons = {
@@ -39,6 +45,7 @@ export const workingGroupModule: ApiModule = {
   services,
   resolvers: [PersonResolver, PostResolver, PostHoldingResolver, WorkingGroupResolver, MembershipResolver, RosterResolver],
   reasons,
+  http: (app, kit) => mountRosterPrint(app, kit),
 };
 
 declare module '../../common/context' {
