@@ -1,6 +1,6 @@
 import { Box, Card, CardContent, Grid, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { useLocaleState, useResourceDefinitions, useTranslate } from 'react-admin';
+import { useLocaleState, useLogoutIfAccessDenied, useResourceDefinitions, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { request } from '../../dataProvider';
 import { RecentChangesDocument, type RecentChangesQuery } from '../../graphql/generated';
@@ -20,9 +20,11 @@ export const RecentChanges = () => {
   const [locale] = useLocaleState();
   const resources = useResourceDefinitions();
   const [data, setData] = useState<RecentChangesQuery | null>(null);
+  // a session the server no longer accepts signs out, as react-admin's own reads do
+  const denied = useLogoutIfAccessDenied();
   useEffect(() => {
-    request(RecentChangesDocument, { today: today(), perPage: PAGE }).then(setData, () => undefined);
-  }, []);
+    request(RecentChangesDocument, { today: today(), perPage: PAGE }).then(setData, denied);
+  }, [denied]);
   const day = today();
   return (
     <Box data-testid="recent-changes">

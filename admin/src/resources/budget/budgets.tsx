@@ -14,6 +14,7 @@ import {
   required,
   useLocaleState,
   useRecordContext,
+  useLogoutIfAccessDenied,
   useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
@@ -133,9 +134,11 @@ export const BudgetPanel = () => {
   const edit = useCanEdit();
   const year = currentYear();
   const [data, setData] = useState<BudgetPanelQuery | null>(null);
+  // a session the server no longer accepts signs out, as react-admin's own reads do
+  const denied = useLogoutIfAccessDenied();
   useEffect(() => {
-    request(BudgetPanelDocument, { year }).then(setData, () => undefined);
-  }, [year]);
+    request(BudgetPanelDocument, { year }).then(setData, denied);
+  }, [year, denied]);
   if (!data) return null;
   // every year that has money (a budget, or money committed against one), the newest first
   const withMoney = data.budgets.filter((b) => b.amountFen > 0 || b.committedFen > 0);

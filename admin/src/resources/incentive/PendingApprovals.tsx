@@ -1,6 +1,6 @@
 import { Box, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { useLocaleState, useTranslate } from 'react-admin';
+import { useLocaleState, useLogoutIfAccessDenied, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { getUser } from '../../authProvider';
 import { request } from '../../dataProvider';
@@ -20,9 +20,11 @@ export const PendingApprovals = () => {
   const [locale] = useLocaleState();
   const user = getUser();
   const [data, setData] = useState<PendingApprovalsQuery | null>(null);
+  // a session the server no longer accepts signs out, as react-admin's own reads do
+  const denied = useLogoutIfAccessDenied();
   useEffect(() => {
-    if (user) request(PendingApprovalsDocument, { me: user.id }).then(setData, () => undefined);
-  }, [user?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (user) request(PendingApprovalsDocument, { me: user.id }).then(setData, denied);
+  }, [user?.id, denied]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!user) return null;
   const count = data?.count.count ?? null;
   const to = count === 1 && data?.pending[0] ? `/Payout/${data.pending[0].id}/show` : awaitingMeLink(user.id);

@@ -1,7 +1,7 @@
 import { Box, Card, CardContent, Grid, Typography } from '@mui/material';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { useEffect, useMemo, useState } from 'react';
-import { useTranslate } from 'react-admin';
+import { useLogoutIfAccessDenied, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { request } from '../../dataProvider';
 import { HomeIndicatorsDocument, type HomeIndicatorsQuery } from '../../graphql/generated';
@@ -68,13 +68,12 @@ const TrendChart = ({ row, days }: { row: Row; days: string[] }) => {
 export const IndicatorPanel = () => {
   const translate = useTranslate();
   const [rows, setRows] = useState<Row[] | null>(null);
+  // a session the server no longer accepts signs out, as react-admin's own reads do
+  const denied = useLogoutIfAccessDenied();
   const ends = useMemo(() => quarterEnds(), []);
   useEffect(() => {
-    request(HomeIndicatorsDocument, { d0: ends[0], d1: ends[1], d2: ends[2], d3: ends[3] }).then(
-      (d) => setRows(d.allIndicators),
-      () => undefined,
-    );
-  }, [ends]);
+    request(HomeIndicatorsDocument, { d0: ends[0], d1: ends[1], d2: ends[2], d3: ends[3] }).then((d) => setRows(d.allIndicators), denied);
+  }, [ends, denied]);
   if (!rows?.length) return null;
   const days = [...ends, today()];
   const groups = GROUPS.map((g) => ({ g, rows: rows.filter((r) => groupOf(r) === g) })).filter((x) => x.rows.length);

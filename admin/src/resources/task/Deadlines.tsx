@@ -1,9 +1,10 @@
 import { Box, Card, CardContent, TablePagination, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
-import { Title, useNotify, useTranslate } from 'react-admin';
+import { Title, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { getUser } from '../../authProvider';
 import { request } from '../../dataProvider';
+import { type Failure, useErrorText } from '../../dataProvider/errors';
 import { DeadlineListDocument, type DeadlineListQuery } from '../../graphql/generated';
 import { today } from '../common/dates';
 import { DeadlineItems } from './TaskPanels';
@@ -18,6 +19,8 @@ type State = 'OVERDUE' | 'DUE_SOON';
 export const DeadlinesPage = () => {
   const translate = useTranslate();
   const notify = useNotify();
+  const errorText = useErrorText();
+  const denied = useLogoutIfAccessDenied();
   const [params, setParams] = useSearchParams();
   const state: State = params.get('state') === 'DUE_SOON' ? 'DUE_SOON' : 'OVERDUE';
   const unitId = params.get('unitId');
@@ -28,9 +31,11 @@ export const DeadlinesPage = () => {
   const load = useCallback(() => {
     request(DeadlineListDocument, { asOf: today(), state, days: 30, unitId, page, perPage }).then(
       (d) => setData(d.deadlinePage),
-      (e: Error) => notify(e.message, { type: 'error' }),
+      async (e: Failure) => {
+        if (!(await denied(e))) notify(errorText(e), { type: 'error' });
+      },
     );
-  }, [state, unitId, page, perPage, notify]);
+  }, [state, unitId, page, perPage, notify, errorText, denied]);
   useEffect(load, [load]);
   const unitName = unitId ? data?.nodes[0]?.assignment.unit.name : null;
   return (

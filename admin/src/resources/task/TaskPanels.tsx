@@ -1,7 +1,7 @@
 import GridOnIcon from '@mui/icons-material/GridOn';
 import { Box, Card, CardContent, Chip, Grid, Stack, Table, TableBody, TableCell, TableHead, TablePagination, TableRow, Typography } from '@mui/material';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
-import { Button, useTranslate } from 'react-admin';
+import { Button, useLogoutIfAccessDenied, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { request } from '../../dataProvider';
 import { type HomeDeadlineFragment, type HomeUnitRowFragment, TaskPanelsDocument, type TaskPanelsQuery, UnitProgressDocument } from '../../graphql/generated';
@@ -11,8 +11,9 @@ import { Figure } from '../common/Figure';
 import { ReportProgressButton } from './ReportProgressButton';
 import { AcknowledgeButton, ReportDutyButton } from './SupervisionParts';
 
-/** How many deadlines and units the home page shows of each panel (the lists behind hold the rest). */
-export const HOME_PAGE_SIZE = 10;
+/** How many deadlines the home page shows of each panel, and units a page (the lists behind hold the rest). */
+const HOME_DEADLINES = 5;
+const HOME_UNITS = 10;
 
 /** The filtered list behind a figure: the open deadlines of a state, of one unit or all. */
 export const deadlinesLink = (state: 'OVERDUE' | 'DUE_SOON', unitId?: string) => `/deadlines?state=${state}${unitId ? `&unitId=${unitId}` : ''}`;
@@ -94,14 +95,12 @@ const UnitRollup = ({ first }: { first: TaskPanelsQuery['units'] }) => {
   const translate = useTranslate();
   const [page, setPage] = useState(0);
   const [data, setData] = useState(first);
+  // a session the server no longer accepts signs out, as react-admin's own reads do
+  const denied = useLogoutIfAccessDenied();
   useEffect(() => {
     if (page === 0) setData(first);
-    else
-      request(UnitProgressDocument, { asOf: today(), page, perPage: HOME_PAGE_SIZE }).then(
-        (d) => setData(d.unitProgressPage),
-        () => undefined,
-      );
-  }, [page, first]);
+    else request(UnitProgressDocument, { asOf: today(), page, perPage: HOME_UNITS }).then((d) => setData(d.unitProgressPage), denied);
+  }, [page, first, denied]);
   const cell = { px: 0.75 };
   return (
     <Card sx={{ mt: 2 }}>
@@ -144,12 +143,12 @@ const UnitRollup = ({ first }: { first: TaskPanelsQuery['units'] }) => {
             ))}
           </TableBody>
         </Table>
-        {data.totalCount > HOME_PAGE_SIZE && (
+        {data.totalCount > HOME_UNITS && (
           <TablePagination
             component="div"
             count={data.totalCount}
             page={page}
-            rowsPerPage={HOME_PAGE_SIZE}
+            rowsPerPage={HOME_UNITS}
             rowsPerPageOptions={[]}
             onPageChange={(_, p) => setPage(p)}
             labelDisplayedRows={({ from, to, count }) => `${from}–${to} / ${count}`}
@@ -167,9 +166,11 @@ const UnitRollup = ({ first }: { first: TaskPanelsQuery['units'] }) => {
 export const TaskPanels = ({ unit = false, lead }: { unit?: boolean; lead?: ReactNode }) => {
   const translate = useTranslate();
   const [data, setData] = useState<TaskPanelsQuery | null>(null);
+  // a session the server no longer accepts signs out, as react-admin's own reads do
+  const denied = useLogoutIfAccessDenied();
   const load = useCallback(() => {
-    request(TaskPanelsDocument, { asOf: today(), perPage: HOME_PAGE_SIZE }).then(setData, () => undefined);
-  }, []);
+    request(TaskPanelsDocument, { asOf: today(), deadlines: HOME_DEADLINES, units: HOME_UNITS }).then(setData, denied);
+  }, [denied]);
   useEffect(load, [load]);
   if (!data) return null;
   const panel = (state: 'OVERDUE' | 'DUE_SOON', part: TaskPanelsQuery['overdue'], testid: string) => (
