@@ -41,7 +41,7 @@ const TrendChart = ({ row, days }: { row: Row; days: string[] }) => {
     <Box data-testid="indicator-trend" data-actuals={actuals.map((a) => a ?? '').join(',')} sx={{ width: '100%', minWidth: 0 }}>
       <LineChart
         height={120}
-        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+        margin={{ top: 8, right: 28, bottom: 0, left: 0 }}
         skipAnimation
         hideLegend
         xAxis={[
