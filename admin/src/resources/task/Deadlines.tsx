@@ -75,7 +75,8 @@ export const DeadlinesPage = () => {
               setPage(0);
             }}
             labelRowsPerPage={translate('ra.navigation.page_rows_per_page')}
-            labelDisplayedRows={({ from, to, count }) => `${from}–${to} / ${count}`}
+            labelDisplayedRows={({ from, to, count }) => translate('ra.navigation.page_range_info', { offsetBegin: from, offsetEnd: to, total: count })}
+            getItemAriaLabel={(type) => translate(`ra.navigation.${type}`)}
           />
         )}
       </CardContent>

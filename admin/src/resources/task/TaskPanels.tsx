@@ -151,7 +151,8 @@ const UnitRollup = ({ first }: { first: TaskPanelsQuery['units'] }) => {
             rowsPerPage={HOME_UNITS}
             rowsPerPageOptions={[]}
             onPageChange={(_, p) => setPage(p)}
-            labelDisplayedRows={({ from, to, count }) => `${from}–${to} / ${count}`}
+            labelDisplayedRows={({ from, to, count }) => translate('ra.navigation.page_range_info', { offsetBegin: from, offsetEnd: to, total: count })}
+            getItemAriaLabel={(type) => translate(`ra.navigation.${type}`)}
           />
         )}
       </CardContent>
