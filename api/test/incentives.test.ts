@@ -181,6 +181,11 @@ describe(`incentive awards and payouts (${dbKind()})`, () => {
     expect(mine.Payout).toEqual({ status: 'SUBMITTED', nextStatuses: ['DRAFT'] });
     const theirs = await ok(`query($id: ID!) { Payout(id: $id) { nextStatuses } }`, { id: company.id }, checker.token);
     expect(theirs.Payout.nextStatuses).toEqual(['APPROVED', 'REJECTED', 'DRAFT']);
+    // 待我审批 (the home page's figure): the checker's queue holds it, the maker's does not
+    const awaiting = async (userId: string) =>
+      ((await ok('query($u: ID!) { allPayouts(filter: { status: [SUBMITTED], notSubmittedById: $u }, perPage: 100) { id } }', { u: userId })).allPayouts as Array<{ id: string }>).map((p) => p.id);
+    expect(await awaiting(checker.id)).toContain(company.id);
+    expect(await awaiting(maker.id)).not.toContain(company.id);
     expect((await approve(company.id)).data.approvePayout.status).toBe('APPROVED');
     expect(codeOf(await pay(company.id, 'PZ-ADMIN-1', undefined, admin))).toBe('FORBIDDEN');
   });

@@ -8,11 +8,11 @@ export const sharedEn = {
     menu: { documents: 'Documents', organization: 'Organisation', rosters: 'Working groups', system: 'System', ratings: 'Star ratings', sharing: 'Data sharing' },
     dashboard: {
       welcome: 'Property party-building platform',
-      intro: 'Policy documents, organisation, working-group rosters and the audit trail.',
-      groups: 'Working groups',
-      members: 'Current members',
-      documents: 'Documents',
-      units: 'Units',
+      office:
+        'To do today: approve the payouts waiting for you and chase what is overdue, then look at what falls due soon, the indicators off target and the budgets. Every figure opens the list behind it.',
+      unit: 'Your unit’s work: what is overdue and what falls due within 30 days; acknowledge and report right here.',
+      auditor: 'The latest changes: each opens the record it changed.',
+      my_tasks: 'All my tasks',
     },
     workflow: { recorded_by: 'recorded by %{actor} at %{at}' },
     print: { print: 'Print' },

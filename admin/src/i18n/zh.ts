@@ -10,7 +10,13 @@ export const sharedZh = {
   app: {
     title: '物业党建联建',
     menu: { documents: '政策文件', organization: '组织机构', rosters: '工作专班', system: '系统', ratings: '评星与红黑榜', sharing: '数据共享' },
-    dashboard: { welcome: '物业党建联建工作平台', intro: '政策文件、组织机构、工作专班名单及操作留痕。', groups: '工作专班', members: '在任成员', documents: '政策文件', units: '责任单位' },
+    dashboard: {
+      welcome: '物业党建联建工作平台',
+      office: '今天要办：先审批待审批的发放、督办已逾期的任务，再看即将到期的任务、未达目标的指标和预算执行。每个数字都可点开查看明细。',
+      unit: '本单位待办：已逾期和 30 天内到期的任务，可直接签收、报告进度。',
+      auditor: '最近的修改记录：每一条都可点开查看被修改的记录。',
+      my_tasks: '我的全部任务',
+    },
     workflow: { recorded_by: '%{actor} 记录于 %{at}' },
     print: { print: '打印' },
     history: { title: '修改记录', empty: '暂无记录', field: '字段', before: '修改前', after: '修改后', system: '系统' },

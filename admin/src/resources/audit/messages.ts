@@ -79,6 +79,7 @@ export const messages = defineMessages(
       },
     },
     app: {
+      recent: { title: '最近修改', today: '今天的修改', all: '全部审计记录' },
       history: {
         details: '详情',
         hide_details: '收起',
@@ -314,6 +315,7 @@ export const messages = defineMessages(
       },
     },
     app: {
+      recent: { title: 'Recent changes', today: 'Changes today', all: 'The whole audit trail' },
       history: {
         details: 'Details',
         hide_details: 'Hide',

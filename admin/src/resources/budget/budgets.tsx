@@ -1,4 +1,4 @@
-import { Box, Card, CardContent, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Card, CardContent, Grid, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import {
   Datagrid,
@@ -14,6 +14,7 @@ import {
   required,
   useLocaleState,
   useRecordContext,
+  useLogoutIfAccessDenied,
   useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
@@ -133,17 +134,23 @@ export const BudgetPanel = () => {
   const edit = useCanEdit();
   const year = currentYear();
   const [data, setData] = useState<BudgetPanelQuery | null>(null);
+  // a session the server no longer accepts signs out, as react-admin's own reads do
+  const denied = useLogoutIfAccessDenied();
   useEffect(() => {
-    request(BudgetPanelDocument, { year }).then(setData, () => undefined);
-  }, [year]);
+    request(BudgetPanelDocument, { year }).then(setData, denied);
+  }, [year, denied]);
   if (!data) return null;
+  // every year that has money (a budget, or money committed against one), the newest first
+  const withMoney = data.budgets.filter((b) => b.amountFen > 0 || b.committedFen > 0);
   return (
     <Card variant="outlined" sx={{ mt: 2 }} data-testid="budget-panel">
       <CardContent>
         <Typography variant="h6" gutterBottom>
-          {translate('app.budgets.panel', { year })}
+          <Link to="/IncentiveBudget" style={{ color: 'inherit' }}>
+            {translate('app.budgets.panel_years')}
+          </Link>
         </Typography>
-        {data.budgets.length === 0 && (
+        {withMoney.length === 0 && (
           <Typography variant="body2">
             {translate('app.budgets.none', { year })}
             {edit && (
@@ -154,9 +161,20 @@ export const BudgetPanel = () => {
             )}
           </Typography>
         )}
-        {data.budgets.map((b) => (
-          <BudgetGauge key={b.id} budget={b} title={b.programme.name} />
-        ))}
+        <Grid container columnSpacing={3}>
+          {withMoney.map((b) => (
+            <Grid key={b.id} size={{ xs: 12, md: 6 }} sx={{ minWidth: 0 }}>
+              <Link to={`/IncentiveBudget/${b.id}/show`} style={{ color: 'inherit', textDecoration: 'none' }}>
+                <BudgetGauge budget={b} title={b.programme.name} />
+              </Link>
+            </Grid>
+          ))}
+        </Grid>
+        {data.totals.length > 0 && (
+          <Typography variant="subtitle2" sx={{ mt: 1 }}>
+            {translate('app.budgets.totals_of', { year })}
+          </Typography>
+        )}
         {data.totals.length > 0 && (
           <Table size="small" sx={{ mt: 1 }} data-testid="incentive-totals">
             <TableHead>

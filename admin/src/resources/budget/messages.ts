@@ -26,6 +26,8 @@ export const messages = defineMessages(
       budgets: {
         gauge: '预算执行',
         panel: '%{year} 年度奖励预算',
+        panel_years: '奖励预算（有资金的年度）',
+        totals_of: '%{year} 年度按收款方汇总',
         none: '%{year} 年度尚未设置奖励预算。',
         set: '设置预算',
         paid: '已发放',
@@ -60,6 +62,8 @@ export const messages = defineMessages(
       budgets: {
         gauge: 'Budget use',
         panel: 'Award budgets %{year}',
+        panel_years: 'Award budgets (years with money)',
+        totals_of: '%{year} by recipient',
         none: 'No award budget is set for %{year}.',
         set: 'Set a budget',
         paid: 'Paid',

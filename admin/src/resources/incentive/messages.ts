@@ -177,7 +177,7 @@ export const messages = defineMessages(
           total: '合计',
         },
       },
-      approvals: { title: '待审批发放', empty: '暂无待审批的发放' },
+      approvals: { title: '待审批发放', empty: '暂无待审批的发放', mine: '待我审批', waiting: '待审批（他人提交）', none_waiting: '没有等待您审批的发放' },
     },
     notifications: {
       kinds: { PAYOUT_SUBMITTED: '奖励发放待您审批：%{recipient} %{amount} 元（%{programme}）' },
@@ -364,7 +364,13 @@ export const messages = defineMessages(
           total: 'Total',
         },
       },
-      approvals: { title: 'Approvals', empty: 'No payouts awaiting approval' },
+      approvals: {
+        title: 'Approvals',
+        empty: 'No payouts awaiting approval',
+        mine: 'Awaiting my approval',
+        waiting: 'Awaiting approval (submitted by others)',
+        none_waiting: 'No payouts await your approval',
+      },
     },
     notifications: {
       kinds: { PAYOUT_SUBMITTED: 'Payout awaiting your approval: %{recipient}, %{amount} yuan (%{programme})' },

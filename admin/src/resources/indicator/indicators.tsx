@@ -1,4 +1,5 @@
 import { Box, LinearProgress, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
 import {
   BooleanInput,
   Create,
@@ -20,7 +21,6 @@ import {
   required,
   type Identifier,
   type RaRecord,
-  useGetList,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
@@ -44,7 +44,7 @@ interface ActualDetail {
 }
 
 /** An indicator as the data provider gives it: actual and status as of today, how the actual was obtained, the scope's name (dataProvider/selections.ts). */
-interface IndicatorRow {
+export interface IndicatorRow {
   id: string;
   name: string;
   unit: 'PERCENT' | 'COUNT';
@@ -91,7 +91,7 @@ const ActualSourceHint = ({ row, fmt, explain }: { row: IndicatorRow; fmt: (v: n
 };
 
 /** One bar: the actual against the target, the deadline as printed, the status as of today, where the actual comes from. */
-export const IndicatorBar = ({ row, explain = false }: { row: IndicatorRow; explain?: boolean }) => {
+export const IndicatorBar = ({ row, explain = false, chart }: { row: IndicatorRow; explain?: boolean; chart?: ReactNode }) => {
   const translate = useTranslate();
   const each = row.perCompound && row.actualDetail?.compounds ? row.actualDetail : null;
   const pct = each ? ((each.compoundsMeeting ?? 0) / each.compounds!) * 100 : row.actual === null || !row.target ? 0 : Math.min(100, (row.actual / row.target) * 100);
@@ -105,29 +105,20 @@ export const IndicatorBar = ({ row, explain = false }: { row: IndicatorRow; expl
         </Typography>
         <StatusChip enumName="IndicatorStatus" status={row.status} />
       </Box>
-      <LinearProgress variant="determinate" value={pct} color={color === 'info' || color === 'default' ? 'primary' : color} sx={{ height: 8, borderRadius: 4, my: 0.5 }} />
+      {/* a neutral rail: a bar at 0 % looks empty, not full in a paler shade of its colour */}
+      <LinearProgress
+        variant="determinate"
+        value={pct}
+        data-pct={Math.round(pct)}
+        color={color === 'info' || color === 'default' ? 'primary' : color}
+        sx={{ height: 8, borderRadius: 4, my: 0.5, bgcolor: 'action.hover' }}
+      />
       <Typography variant="caption">
         {translate('app.indicators.actual')} {fmt(row.actual)} · {translate('app.indicators.target')} {translate(`app.indicators.cmp.${row.comparator}`)} {fmt(row.target)} ·{' '}
         {row.deadlineText ?? row.deadline ?? translate('app.indicators.no_deadline')}
       </Typography>
       <ActualSourceHint row={row} fmt={fmt} explain={explain} />
-    </Box>
-  );
-};
-
-/** Dashboard: each indicator's actual against its target and deadline, as of today. */
-export const IndicatorChart = () => {
-  const translate = useTranslate();
-  const { data: rows } = useGetList('Indicator', { pagination: { page: 1, perPage: 200 }, sort: { field: 'deadline', order: 'ASC' } });
-  if (!rows?.length) return null;
-  return (
-    <Box sx={{ mt: 2 }} data-testid="indicator-chart">
-      <Typography variant="h6" gutterBottom>
-        {translate('app.indicators.title')}
-      </Typography>
-      {rows.map((r) => (
-        <IndicatorBar key={r.id} row={r as unknown as IndicatorRow} />
-      ))}
+      {chart}
     </Box>
   );
 };

@@ -50,6 +50,12 @@ export const messages = defineMessages(
     app: {
       indicators: {
         title: '指标完成情况（截至今天）',
+        groups: { OFF: '未达目标', NO_FIGURE: '尚无实际数据', ON_TRACK: '进展正常', MET: '已达成' },
+        chart_actual: '实际',
+        chart_target: '目标',
+        today: '今天',
+        month: '%{year}年%{month}月',
+        all: '全部指标',
         actual: '实际',
         target: '目标',
         no_deadline: '无时限',
@@ -125,6 +131,12 @@ export const messages = defineMessages(
     app: {
       indicators: {
         title: 'Targets as of today',
+        groups: { OFF: 'Off target', NO_FIGURE: 'No actual yet', ON_TRACK: 'On track', MET: 'Met' },
+        chart_actual: 'Actual',
+        chart_target: 'Target',
+        today: 'today',
+        month: '%{month}/%{year}',
+        all: 'All indicators',
         actual: 'Actual',
         target: 'target',
         no_deadline: 'no deadline',

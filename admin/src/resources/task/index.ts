@@ -23,6 +23,8 @@ export const taskModule: ConsoleModule = {
     { path: '/my-tasks', component: screen(() => import('./MyTasks'), 'MyTasks') },
     { path: '/bulletin', component: screen(() => import('./Bulletin'), 'BulletinPage') },
     { path: '/duties', component: screen(() => import('./Duties'), 'DutiesPage') },
+    // the lists behind the home page's figures (no menu entry: reached from the figures)
+    { path: '/deadlines', component: screen(() => import('./Deadlines'), 'DeadlinesPage') },
   ],
   // for users who belong to a unit
   menu: [

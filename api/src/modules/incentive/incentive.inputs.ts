@@ -217,6 +217,9 @@ export class PayoutFilter extends BaseFilterInput {
   @Field(() => ID, { nullable: true })
   submittedById?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Not submitted by this user: with status SUBMITTED, what the user may approve (maker-checker), e.g. the home page’s 待我审批' })
+  notSubmittedById?: string | null;
+
   @Field(() => LocalDate, { nullable: true, description: 'Paid on or after' })
   paidFrom?: string | null;
 

@@ -119,9 +119,10 @@ export class PayoutService extends CrudService<Payout, PayoutFilter> {
   }
 
   protected applyFilter(qb: SelectQueryBuilder<Payout>, filter: PayoutFilter): void {
-    const { paidFrom, paidTo, submittedById, ...rest } = filter;
+    const { paidFrom, paidTo, submittedById, notSubmittedById, ...rest } = filter;
     super.applyFilter(qb, rest); // q searches recipientName and paymentReference (see services.ts)
     if (submittedById) qb.andWhere(this.workflow.stageActorCondition(PayoutStatus.SUBMITTED, 'submittedBy'), { submittedBy: toId(submittedById, 'filter.submittedById') });
+    if (notSubmittedById) qb.andWhere(`NOT ${this.workflow.stageActorCondition(PayoutStatus.SUBMITTED, 'notSubmittedBy')}`, { notSubmittedBy: toId(notSubmittedById, 'filter.notSubmittedById') });
     if (paidFrom) qb.andWhere('e.paidOn >= :paidFrom', { paidFrom });
     if (paidTo) qb.andWhere('e.paidOn <= :paidTo', { paidTo });
   }

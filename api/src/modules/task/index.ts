@@ -20,6 +20,7 @@ import { Plan } from './plan.entity';
 import { ProgressReport } from './progress-report.entity';
 import { AssignmentStatusResolver, ProgressResolver } from './progress.resolver';
 import { ProgressService } from './progress.service';
+import { ProgressPanels } from './progress.panels';
 import { Target } from './target.entity';
 import { TaskItem } from './task-item.entity';
 import { TaskImportResolver } from './task-import.resolver';
@@ -85,6 +86,7 @@ const services = ({ ds, tx, audit, config }: ModuleKit) => {
       ],
     }),
     progress,
+    progressPanels: new ProgressPanels(ds),
     progressReport: new ProgressReportService(
       ds,
       tx,

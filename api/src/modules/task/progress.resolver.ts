@@ -6,7 +6,8 @@ import { todayInChina } from '../../common/dates';
 import { LocalDate } from '../../common/scalars';
 import { Assignment } from './assignment.entity';
 import { ProgressStatus } from './enums';
-import { DeadlineEntry, RollupLevel, RollupRow } from './progress.types';
+import { DeadlineConnection, DeadlineEntry, OpenDeadlineState, RollupLevel, RollupRow, UnitProgressConnection } from './progress.types';
+import { MAX_PANEL_PAGE } from './progress.panels';
 import { TaskBulletin } from './bulletin';
 
 const scopeArgs = { nullable: true } as const;
@@ -36,6 +37,36 @@ export class ProgressResolver {
     @Ctx() ctx: AppContext,
   ) {
     return ctx.services.progress.dueSoon({ asOf, unitId, planId }, days);
+  }
+
+  @Query(() => DeadlineConnection, {
+    description: `首页: open deadlines of the viewer’s office (a unit’s staff: their unit) as of a day, overdue or due within \`days\`, earliest first, a page (1–${MAX_PANEL_PAGE}) at a time with the total; counted in SQL`,
+  })
+  deadlinePage(
+    @Arg('asOf', () => LocalDate) asOf: string,
+    @Arg('state', () => OpenDeadlineState) state: OpenDeadlineState,
+    @Arg('days', () => Int, { defaultValue: 30, description: 'DUE_SOON: from asOf to asOf + days (0–366)' }) days: number,
+    @Arg('unitId', () => ID, scopeArgs) unitId: string | null,
+    @Arg('planId', () => ID, scopeArgs) planId: string | null,
+    @Arg('page', () => Int, { defaultValue: 0, description: '0-based page number' }) page: number,
+    @Arg('perPage', () => Int, { defaultValue: 10, description: `Deadlines per page (1–${MAX_PANEL_PAGE})` }) perPage: number,
+    @Ctx() ctx: AppContext,
+  ) {
+    return ctx.services.progressPanels.deadlines({ asOf, unitId, planId, page, perPage }, state, days, ctx.user, ctx.loaders);
+  }
+
+  @Query(() => UnitProgressConnection, {
+    description: `首页 各单位进度: the units of the viewer’s office with their assignments counted as of a day (in SQL), the most overdue first, a page (1–${MAX_PANEL_PAGE}) at a time`,
+  })
+  unitProgressPage(
+    @Arg('asOf', () => LocalDate) asOf: string,
+    @Arg('unitId', () => ID, scopeArgs) unitId: string | null,
+    @Arg('planId', () => ID, scopeArgs) planId: string | null,
+    @Arg('page', () => Int, { defaultValue: 0, description: '0-based page number' }) page: number,
+    @Arg('perPage', () => Int, { defaultValue: 10, description: `Units per page (1–${MAX_PANEL_PAGE})` }) perPage: number,
+    @Ctx() ctx: AppContext,
+  ) {
+    return ctx.services.progressPanels.units({ asOf, unitId, planId, page, perPage }, ctx.user);
   }
 
   @Query(() => TaskBulletin, {

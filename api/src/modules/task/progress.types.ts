@@ -70,3 +70,56 @@ export class RollupRow {
   @Field(() => Int, { description: 'Of those, overdue: the due day passed without it being done' })
   occurrencesOverdue: number;
 }
+
+export enum OpenDeadlineState {
+  OVERDUE = 'OVERDUE',
+  DUE_SOON = 'DUE_SOON',
+}
+registerEnumType(OpenDeadlineState, { name: 'OpenDeadlineState', description: 'Which open deadlines: 已逾期 (before the day) or 即将到期 (from the day to day + days)' });
+
+/** 首页: one page of open deadlines, and how many there are in all. */
+@ObjectType({ description: 'One page of open deadlines (earliest first) and how many there are in all' })
+export class DeadlineConnection {
+  @Field(() => Int, { description: 'Open deadlines matching the question, in the viewer’s office' })
+  totalCount: number;
+
+  @Field(() => [DeadlineEntry], { description: 'This page: earliest due first' })
+  nodes: DeadlineEntry[];
+}
+
+/** 各单位进度: one unit's assignments counted as of a day. */
+@ObjectType({ description: 'One unit’s assignments as of a date, counted in SQL' })
+export class UnitProgressRow {
+  @Field(() => ID, { description: 'The unit' })
+  id: string;
+
+  @Field({ description: 'The unit’s name' })
+  label: string;
+
+  @Field(() => Int)
+  total: number;
+
+  @Field(() => Int)
+  notStarted: number;
+
+  @Field(() => Int)
+  inProgress: number;
+
+  @Field(() => Int)
+  done: number;
+
+  @Field(() => Int, { description: 'Not done, with a deadline (task or milestone) passed' })
+  overdue: number;
+
+  @Field(() => Int, { description: 'In a plan whose validity has ended: shown as expired, not overdue' })
+  expired: number;
+}
+
+@ObjectType({ description: 'One page of units, the most overdue first, and how many units there are in all' })
+export class UnitProgressConnection {
+  @Field(() => Int)
+  totalCount: number;
+
+  @Field(() => [UnitProgressRow])
+  nodes: UnitProgressRow[];
+}
