@@ -4,7 +4,6 @@ import {
   BooleanInput,
   Create,
   Datagrid,
-  DateField,
   DateInput,
   Edit,
   List,
@@ -25,7 +24,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { ListActions, ShowActions } from '../common/actions';
-import { EnumField, EnumInput, SourceField, StatusChip, statusColor } from '../common/fields';
+import { EnumField, EnumInput, SourceField, StatusChip, statusColor, DayField } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
 
@@ -138,7 +137,7 @@ export const IndicatorList = () => (
       <NumberField source="target" />
       <EnumField source="unit" enumName="IndicatorUnit" />
       <TextField source="deadlineText" emptyText="—" />
-      <DateField source="deadline" emptyText="—" />
+      <DayField source="deadline" emptyText="—" />
       <ReferenceField source="sourceDocumentId" reference="PolicyDocument" link="show" emptyText="—">
         <TextField source="docNumber" emptyText="—" />
       </ReferenceField>
@@ -156,7 +155,7 @@ export const IndicatorShow = () => (
       <SourceField label="app.source" />
       <ReferenceManyField label="app.indicators.measurements" reference="IndicatorMeasurement" target="indicatorId" sort={{ field: 'measuredOn', order: 'ASC' }}>
         <Datagrid bulkActionButtons={false} rowClick="edit">
-          <DateField source="measuredOn" />
+          <DayField source="measuredOn" />
           <ReferenceField source="jurisdictionId" reference="Jurisdiction" link={false} />
           <NumberField source="value" />
           <TextField source="note" emptyText="—" />
