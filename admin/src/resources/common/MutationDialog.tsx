@@ -1,4 +1,4 @@
-import { Alert, Dialog, DialogActions, DialogContent, DialogTitle, Stack, type ButtonProps } from '@mui/material';
+import { Alert, Dialog, DialogActions, DialogContent, DialogTitle, Stack, type ButtonProps, type Theme, useMediaQuery } from '@mui/material';
 import { useRef, useState, type ReactNode } from 'react';
 import { Button, useNotify, useTranslate } from 'react-admin';
 import { useErrorText, type Failure } from '../../dataProvider/errors';
@@ -66,6 +66,8 @@ export function MutationDialog<T extends Values>(props: MutationDialogProps<T>) 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const sending = useRef(false);
+  // on a phone the form takes the whole screen (a report is written where the work is done)
+  const phone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
 
   const start = () => {
     setValues(initial());
@@ -114,7 +116,7 @@ export function MutationDialog<T extends Values>(props: MutationDialogProps<T>) 
   return (
     <>
       <Button label={props.label} onClick={start} color={props.color} variant={props.variant} data-testid={props.testids.open} />
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth={props.maxWidth ?? 'sm'}>
+      <Dialog open={open} onClose={() => setOpen(false)} fullWidth fullScreen={phone} maxWidth={props.maxWidth ?? 'sm'}>
         <DialogTitle>{translate(props.label)}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ mt: 1 }}>
