@@ -5,6 +5,7 @@ import { messages } from './messages';
 /** 审计: the audit trail, for everyone but unit staff (the API enforces the same). */
 export const auditModule: ConsoleModule = {
   name: 'audit',
-  resources: ({ role }) => [role !== 'UNIT_STAFF' ? { name: 'AuditEvent', icon: HistoryIcon, options: { menuGroup: 'system' }, list: screen(() => import('./auditEvents'), 'AuditEventList') } : null],
+  menuGroup: 'system',
+  resources: ({ role }) => [role !== 'UNIT_STAFF' ? { name: 'AuditEvent', icon: HistoryIcon, list: screen(() => import('./auditEvents'), 'AuditEventList') } : null],
   messages,
 };
