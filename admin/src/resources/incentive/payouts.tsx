@@ -32,6 +32,7 @@ import { downloadXlsx } from '../common/exporter';
 import { useExportRun } from '../common/ExportButton';
 import { FenField } from './fields';
 import { PayoutActions } from './PayoutActions';
+import { PayoutBulkActions } from './BulkApprove';
 import { PayoutDetails, PayoutTransitions, type PayoutDetail } from './PayoutDetails';
 import { yuan } from './money';
 
@@ -98,7 +99,7 @@ const payoutFilters = [
 /** 奖励发放: every payout, filterable by status, programme and budget year. */
 export const PayoutList = () => (
   <List filters={payoutFilters} actions={<PayoutListActions />} sort={{ field: 'id', order: 'DESC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <Datagrid rowClick="show" bulkActionButtons={<PayoutBulkActions />}>
       <TextField source="recipientName" />
       <EnumField source="recipientRole" enumName="RecipientRole" />
       <FenField source="amountFen" label="resources.Payout.fields.amount" sortBy="amountFen" />

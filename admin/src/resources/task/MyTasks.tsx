@@ -142,7 +142,15 @@ const FilterBar = ({ value, onChange, plans }: { value: Filters; onChange: (f: F
         sx={{ ...sx, flex: { xs: '1 1 100%', sm: '0 1 260px' } }}
         slotProps={{ htmlInput: { 'data-testid': 'my-tasks-q' } }}
       />
-      <MuiTextField size="small" select label={translate('app.tasks.mine_status')} value={value.status} onChange={set('status')} sx={sx} data-testid="my-tasks-status">
+      <MuiTextField
+        size="small"
+        select
+        label={translate('app.tasks.mine_status')}
+        value={value.status}
+        onChange={set('status')}
+        sx={{ ...sx, flex: { xs: '1 1 120px', sm: '0 1 200px' } }}
+        data-testid="my-tasks-status"
+      >
         <MenuItem value="">{translate('app.tasks.mine_all')}</MenuItem>
         {Object.entries(STATUSES).map(([k, s]) => (
           <MenuItem key={k} value={k}>
