@@ -118,7 +118,7 @@ run('star ratings, the red and black list, and partner keys in the console', () 
     await signIn(page, c.base, 'office_wu', PASSWORD);
     // the office's menu: ratings and the access log, but no partner keys (ADMIN's)
     await page.waitForSelector('[data-testid="menu-RatingPeriod"]');
-    expect(await page.textContent('[data-testid="menu-group-ratings"]')).toBe('评星与红黑榜');
+    expect(await page.textContent('[data-testid="menu-group-ratings"]')).toBe('评星');
     expect(await page.$$('[data-testid="menu-PartnerAccess"]')).toHaveLength(1);
     expect(await page.$$('[data-testid="menu-PartnerKey"]')).toHaveLength(0);
 

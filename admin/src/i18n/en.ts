@@ -5,7 +5,8 @@ export const sharedEn = {
   resources: { Seed: { name: 'Seed data |||| Seed data' } },
   app: {
     title: 'Property party-building',
-    menu: { documents: 'Documents', organization: 'Organisation', rosters: 'Working groups', system: 'System', ratings: 'Star ratings', sharing: 'Data sharing' },
+    menu: { work: 'Work', organization: 'Organisation', incentives: 'Incentives', ratings: 'Star ratings', system: 'System', expand: 'Show %{group}', collapse: 'Hide %{group}' },
+    bulk: { export: 'Export selected', progress: 'Working: %{done} of %{of}', summary: '%{done} done, %{refused} refused', report: 'Result: %{done} done, %{refused} refused', done: 'Done' },
     dashboard: {
       welcome: 'Property party-building platform',
       office:

@@ -9,7 +9,8 @@ export const sharedZh = {
   resources: { Seed: { name: '初始数据 |||| 初始数据' } },
   app: {
     title: '物业党建联建',
-    menu: { documents: '政策文件', organization: '组织机构', rosters: '工作专班', system: '系统', ratings: '评星与红黑榜', sharing: '数据共享' },
+    menu: { work: '工作', organization: '组织', incentives: '奖励', ratings: '评星', system: '系统', expand: '展开%{group}', collapse: '收起%{group}' },
+    bulk: { export: '导出所选', progress: '正在处理 %{done} / %{of}', summary: '完成 %{done} 项，被拒绝 %{refused} 项', report: '批量处理结果：完成 %{done} 项，被拒绝 %{refused} 项', done: '已完成' },
     dashboard: {
       welcome: '物业党建联建工作平台',
       office: '今天要办：先审批待审批的发放、督办已逾期的任务，再看即将到期的任务、未达目标的指标和预算执行。每个数字都可点开查看明细。',

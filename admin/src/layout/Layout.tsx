@@ -1,58 +1,91 @@
-import { Box, Divider, Typography } from '@mui/material';
-import { type ReactNode, useReducer } from 'react';
+import ExpandLess from '@mui/icons-material/ExpandLess';
+import ExpandMore from '@mui/icons-material/ExpandMore';
+import { Box, Collapse, Divider, List, ListItemButton, ListItemText } from '@mui/material';
+import { type ReactNode, useReducer, useState } from 'react';
 import { AppBar, Layout as RaLayout, Logout, Menu, TitlePortal, UserMenu, usePermissions, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
 import { getUser } from '../authProvider';
 import { MODULES } from '../modules';
+import { MENU_GROUPS, type MenuGroup } from '../resources/common/module';
 import { ChangePassword, ChangePasswordMenuItem } from '../resources/auth/ChangePassword';
 import { viewerOf } from '../viewer';
 import { MuiLocale } from './MuiLocale';
 import { OfficeBanner, OfficeIndicator } from './Office';
 
-/**
- * Menu groups: a resource joins one with `options: { menuGroup }` in its module, and stays out of
- * the menu with `options={{ menu: false }}` (reachable by link and reference only).
- */
-const GROUPS = [
-  { key: 'ratings', label: 'app.menu.ratings' },
-  { key: 'sharing', label: 'app.menu.sharing' },
-  { key: 'system', label: 'app.menu.system' },
-] as const;
+/** The groups the user closed, kept in the browser (every group is open until closed). */
+const CLOSED_KEY = 'menu.closed';
+const readClosed = (): string[] => {
+  try {
+    const v: unknown = JSON.parse(localStorage.getItem(CLOSED_KEY) ?? '[]');
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+};
 
-const GroupTitle = ({ group, label }: { group: string; label: string }) => {
+/** A group's title, which opens and closes it; with the sidebar folded to icons, a divider. */
+const GroupTitle = ({ group, open, onToggle }: { group: MenuGroup; open: boolean; onToggle: () => void }) => {
   const translate = useTranslate();
-  const [open] = useSidebarState();
-  return open ? (
-    <Typography variant="overline" component="div" color="text.secondary" sx={{ px: 2, pt: 1.5, lineHeight: 2 }} data-testid={`menu-group-${group}`}>
-      {translate(label)}
-    </Typography>
-  ) : (
-    <Divider sx={{ my: 1 }} />
+  const [sidebarOpen] = useSidebarState();
+  const label = translate(`app.menu.${group}`);
+  if (!sidebarOpen) return <Divider sx={{ my: 0.5 }} />;
+  return (
+    <ListItemButton
+      onClick={onToggle}
+      dense
+      aria-expanded={open}
+      aria-label={translate(open ? 'app.menu.collapse' : 'app.menu.expand', { group: label })}
+      data-testid={`menu-group-${group}`}
+      data-open={open}
+      sx={{ py: 0.25, color: 'text.secondary' }}
+    >
+      <ListItemText primary={label} slotProps={{ primary: { variant: 'overline', sx: { lineHeight: 2, fontWeight: 600 } } }} />
+      {open ? <ExpandLess fontSize="small" /> : <ExpandMore fontSize="small" />}
+    </ListItemButton>
   );
 };
 
-/** The default menu, plus the modules' own entries (我的任务 for unit members, 待审批 for the office); grouped resources under their title. */
+/**
+ * The menu in groups (工作, 组织, 奖励, 评星, 系统): each module names the group of its entries (我的任务,
+ * 待审批 …) and of its resources' lists (`menuGroup`, or a resource's `options.menuGroup`); a
+ * resource stays out of the menu with `options={{ menu: false }}`. Groups open and close (the choice
+ * is kept); folded to icons, the sidebar shows every item with a divider between groups.
+ */
 const AppMenu = () => {
   const viewer = viewerOf(usePermissions().permissions);
   const resources = useResourceDefinitions();
-  const listed = Object.keys(resources).filter((name) => resources[name].hasList && resources[name].options?.menu !== false);
-  const inGroup = (name: string) => resources[name].options?.menuGroup as string | undefined;
+  const [sidebarOpen] = useSidebarState();
+  const [closed, setClosed] = useState(readClosed);
+  const toggle = (g: MenuGroup) =>
+    setClosed((c) => {
+      const next = c.includes(g) ? c.filter((x) => x !== g) : [...c, g];
+      localStorage.setItem(CLOSED_KEY, JSON.stringify(next));
+      return next;
+    });
+  const listed = (name: string) => resources[name]?.hasList && resources[name].options?.menu !== false;
+  const items: Record<MenuGroup, ReactNode[]> = { work: [], organization: [], incentives: [], ratings: [], system: [] };
+  for (const m of MODULES) {
+    for (const e of (m.menu ?? []).filter((e) => e.visible(viewer))) {
+      items[e.group].push(<Menu.Item key={e.to} to={e.to} primaryText={e.label} leftIcon={<e.icon />} data-testid={e.testId} />);
+    }
+    for (const r of m.resources?.(viewer) ?? []) {
+      if (!r || !listed(r.name)) continue;
+      const group = (r.options?.menuGroup as MenuGroup | undefined) ?? m.menuGroup ?? 'system';
+      items[group].push(<Menu.ResourceItem key={r.name} name={r.name} data-testid={`menu-${r.name}`} />);
+    }
+  }
   return (
     <Menu>
       <Menu.DashboardItem />
-      {MODULES.flatMap((m) => m.menu ?? [])
-        .filter((e) => e.visible(viewer))
-        .map((e) => (
-          <Menu.Item key={e.to} to={e.to} primaryText={e.label} leftIcon={<e.icon />} data-testid={e.testId} />
-        ))}
-      {listed
-        .filter((name) => !inGroup(name))
-        .map((name) => (
-          <Menu.ResourceItem key={name} name={name} />
-        ))}
-      {GROUPS.map((g) => {
-        const members = listed.filter((name) => inGroup(name) === g.key);
-        if (!members.length) return null;
-        return [<GroupTitle key={g.key} group={g.key} label={g.label} />, ...members.map((name) => <Menu.ResourceItem key={name} name={name} data-testid={`menu-${name}`} />)];
+      {MENU_GROUPS.filter((g) => items[g].length).map((g) => {
+        const open = !sidebarOpen || !closed.includes(g);
+        return (
+          <Box key={g} data-testid={`menu-section-${g}`}>
+            <GroupTitle group={g} open={open} onToggle={() => toggle(g)} />
+            <Collapse in={open} unmountOnExit>
+              <List disablePadding>{items[g]}</List>
+            </Collapse>
+          </Box>
+        );
       })}
     </Menu>
   );
@@ -84,12 +117,22 @@ const AppAppBar = () => (
   </AppBar>
 );
 
+/**
+ * On a phone the page is as wide as the phone: react-admin's layout takes the width of its widest
+ * content (min-width: fit-content, for a desktop's wide tables), so one long line would make the
+ * whole page scroll sideways; below `sm` the frame holds to the screen and the content wraps.
+ */
+const PHONE_WIDTH = {
+  minWidth: { xs: 0, sm: 'fit-content' },
+  '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: { xs: 0 } },
+} as const;
+
 /** While the password is one someone else set, every page is the change-password form (the API refuses the rest). */
 export const Layout = ({ children }: { children: ReactNode }) => {
   const [, changed] = useReducer((n: number) => n + 1, 0);
   return (
     <MuiLocale>
-      <RaLayout menu={AppMenu} appBar={AppAppBar}>
+      <RaLayout menu={AppMenu} appBar={AppAppBar} sx={PHONE_WIDTH}>
         {getUser()?.mustChangePassword ? (
           <ChangePassword required onDone={changed} />
         ) : (

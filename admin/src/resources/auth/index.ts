@@ -7,12 +7,12 @@ const users = () => import('./users');
 /** 用户: users are ADMIN's alone; everyone changes their own password (the page the layout also forces after a reset). */
 export const authModule: ConsoleModule = {
   name: 'auth',
+  menuGroup: 'system',
   resources: ({ role }) => [
     role === 'ADMIN'
       ? {
           name: 'User',
           icon: ManageAccountsIcon,
-          options: { menuGroup: 'system' },
           list: screen(users, 'UserList'),
           edit: screen(users, 'UserEdit'),
           create: screen(users, 'UserCreate'),

@@ -7,6 +7,7 @@ const load = () => import('./budgets');
 /** 年度预算: each programme's yearly budget, with what is committed and paid against it. */
 export const budgetModule: ConsoleModule = {
   name: 'budget',
+  menuGroup: 'incentives',
   resources: ({ edit }) => [
     {
       name: 'IncentiveBudget',

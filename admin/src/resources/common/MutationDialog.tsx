@@ -1,6 +1,6 @@
-import { Alert, Dialog, DialogActions, DialogContent, DialogTitle, Stack, type ButtonProps } from '@mui/material';
+import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack, type ButtonProps, type Theme, useMediaQuery } from '@mui/material';
 import { useRef, useState, type ReactNode } from 'react';
-import { Button, useNotify, useTranslate } from 'react-admin';
+import { useNotify, useTranslate } from 'react-admin';
 import { useErrorText, type Failure } from '../../dataProvider/errors';
 
 /**
@@ -66,6 +66,8 @@ export function MutationDialog<T extends Values>(props: MutationDialogProps<T>) 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const sending = useRef(false);
+  // on a phone the form takes the whole screen (a report is written where the work is done)
+  const phone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
 
   const start = () => {
     setValues(initial());
@@ -113,8 +115,11 @@ export function MutationDialog<T extends Values>(props: MutationDialogProps<T>) 
 
   return (
     <>
-      <Button label={props.label} onClick={start} color={props.color} variant={props.variant} data-testid={props.testids.open} />
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth={props.maxWidth ?? 'sm'}>
+      {/* MUI's button, not react-admin's: on a phone react-admin's shows only its icon, and these have none */}
+      <MuiButton size="small" onClick={start} color={props.color ?? 'primary'} variant={props.variant} data-testid={props.testids.open}>
+        {translate(props.label)}
+      </MuiButton>
+      <Dialog open={open} onClose={() => setOpen(false)} fullWidth fullScreen={phone} maxWidth={props.maxWidth ?? 'sm'}>
         <DialogTitle>{translate(props.label)}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ mt: 1 }}>
@@ -127,8 +132,10 @@ export function MutationDialog<T extends Values>(props: MutationDialogProps<T>) 
           </Stack>
         </DialogContent>
         <DialogActions>
-          <Button label="ra.action.cancel" onClick={() => setOpen(false)} />
-          <Button label={props.confirmLabel ?? 'ra.action.confirm'} color={props.confirmColor} variant="contained" disabled={busy} onClick={confirm} data-testid={props.testids.confirm} />
+          <MuiButton onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</MuiButton>
+          <MuiButton color={props.confirmColor ?? 'primary'} variant="contained" disabled={busy} onClick={confirm} data-testid={props.testids.confirm}>
+            {translate(props.confirmLabel ?? 'ra.action.confirm')}
+          </MuiButton>
         </DialogActions>
       </Dialog>
     </>

@@ -18,9 +18,18 @@ export interface ConsoleRoute {
   component: ComponentType;
 }
 
+/**
+ * The menu's groups (issue 17 item 5), in menu order: 工作, 组织, 奖励, 评星, 系统. A module names the
+ * group of its entries and resources; the layout shows each group as a collapsible section.
+ */
+export const MENU_GROUPS = ['work', 'organization', 'incentives', 'ratings', 'system'] as const;
+export type MenuGroup = (typeof MENU_GROUPS)[number];
+
 /** An entry of the menu that is not a resource's list. */
 export interface MenuEntry {
   to: string;
+  /** The menu group it is listed in. */
+  group: MenuGroup;
   label: string;
   icon: ComponentType;
   testId: string;
@@ -36,6 +45,8 @@ export interface MenuEntry {
  */
 export interface ConsoleModule {
   name: string;
+  /** The menu group of its resources' lists (a resource may name another with `options: { menuGroup }`). */
+  menuGroup?: MenuGroup;
   /** Its resources, in menu order; null where the viewer's role does not see one. */
   resources?: (v: Viewer) => Array<ResourceProps | null>;
   routes?: (v: Viewer) => Array<ConsoleRoute | null>;

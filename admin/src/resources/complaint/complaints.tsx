@@ -31,6 +31,7 @@ import { History } from '../common/History';
 import { Attachments } from '../attachment/Attachments';
 import { FactGrid, MoveButtons, StepTimeline } from '../common/workflow';
 import { COMPLAINT_VIEW } from './complaint.workflow';
+import { BulkExportSelected } from '../common/BulkRun';
 
 const filters = [
   <EnumInput key="s" source="status" enumName="ComplaintStatus" alwaysOn />,
@@ -45,7 +46,7 @@ const filters = [
 /** 投诉: newest first; the status and the days of each stage at a glance. */
 export const ComplaintList = () => (
   <List filters={filters} actions={<ListActions filters={false} />} sort={{ field: 'receivedOn', order: 'DESC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <Datagrid rowClick="show" bulkActionButtons={<BulkExportSelected />}>
       <DateField source="receivedOn" />
       <FunctionField source="compoundId" render={(r: RaRecord) => r.compound?.name} sortable={false} />
       <FunctionField source="summary" render={(r: RaRecord) => r.summary} sortable={false} />

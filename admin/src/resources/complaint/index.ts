@@ -9,6 +9,7 @@ const load = () => import('./complaints');
 /** 投诉: received, assigned to a unit, handled and closed; the unit's staff record results from the complaint's page. */
 export const complaintModule: ConsoleModule = {
   name: 'complaint',
+  menuGroup: 'work',
   resources: ({ edit }) => [
     {
       name: 'Complaint',
@@ -19,7 +20,7 @@ export const complaintModule: ConsoleModule = {
   ],
   routes: () => [{ path: '/complaint-figures', component: screen(() => import('./ComplaintFigures'), 'ComplaintFiguresPage') }],
   // 投诉办理统计: for the offices and their auditors
-  menu: [{ to: '/complaint-figures', label: 'app.complaint_figures.menu', icon: QueryStatsIcon, testId: 'menu-complaint-figures', visible: (v) => v.role !== 'UNIT_STAFF' }],
+  menu: [{ group: 'work', to: '/complaint-figures', label: 'app.complaint_figures.menu', icon: QueryStatsIcon, testId: 'menu-complaint-figures', visible: (v) => v.role !== 'UNIT_STAFF' }],
   statusColors: { ComplaintStatus: { RECEIVED: 'warning', ASSIGNED: 'info', HANDLED: 'primary', CLOSED: 'success' } },
   selections: {
     Complaint: {

@@ -22,6 +22,7 @@ const RULE = 'rule { id name printed version validFrom validTo sourceClause { nu
  */
 export const incentiveModule: ConsoleModule = {
   name: 'incentive',
+  menuGroup: 'incentives',
   resources: ({ edit }) => [
     {
       name: 'AwardCase',
@@ -52,7 +53,7 @@ export const incentiveModule: ConsoleModule = {
     },
   ],
   routes: ({ edit }) => [edit ? { path: '/approvals', component: screen(() => import('./Approvals'), 'Approvals') } : null],
-  menu: [{ to: '/approvals', label: 'app.approvals.title', icon: FactCheckIcon, testId: 'menu-approvals', visible: (v) => v.edit }],
+  menu: [{ group: 'incentives', to: '/approvals', label: 'app.approvals.title', icon: FactCheckIcon, testId: 'menu-approvals', visible: (v) => v.edit }],
   statusColors: {
     PayoutStatus: { DRAFT: 'default', SUBMITTED: 'warning', APPROVED: 'info', PAID: 'success', REJECTED: 'error', CANCELLED: 'default' },
     AwardCaseStatus: { APPLIED: 'default', INSPECTED: 'info', SUPERIOR_ACCEPTED: 'primary', STREET_ACCEPTED: 'success', REJECTED: 'error' },

@@ -34,6 +34,7 @@ import { useExportRun } from '../common/ExportButton';
 import { FenField } from './fields';
 import { PayoutActions } from './PayoutActions';
 import { AMOUNT_COLUMN, financeSheet, type PaidPayout } from './financeSheet';
+import { PayoutBulkActions } from './BulkApprove';
 import { PayoutDetails, PayoutTransitions, type PayoutDetail } from './PayoutDetails';
 import { yuan } from './money';
 
@@ -84,7 +85,7 @@ const payoutFilters = [
 /** 奖励发放: every payout, filterable by status, programme and budget year. */
 export const PayoutList = () => (
   <List filters={payoutFilters} actions={<PayoutListActions />} sort={{ field: 'id', order: 'DESC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <Datagrid rowClick="show" bulkActionButtons={<PayoutBulkActions />}>
       <TextField source="recipientName" />
       <EnumField source="recipientRole" enumName="RecipientRole" />
       <FenField source="amountFen" label="resources.Payout.fields.amount" sortBy="amountFen" />

@@ -7,6 +7,7 @@ const load = () => import('./indicators');
 /** 指标: the documents' targets and their measurements. */
 export const indicatorModule: ConsoleModule = {
   name: 'indicator',
+  menuGroup: 'work',
   resources: ({ edit }) => [
     {
       name: 'Indicator',

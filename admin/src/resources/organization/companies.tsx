@@ -4,13 +4,14 @@ import { formViews, RefInput } from '../common/forms';
 import { ListActions, ShowActions } from '../common/actions';
 import { History } from '../common/History';
 import { OwnerField, OwnerInput } from '../common/owner';
+import { BulkExportSelected } from '../common/BulkRun';
 
 /** The same GB 32100-2015 check the server runs, so the office sees the error before saving. */
 const validUscc = (value: string) => (value && !isValidUscc(value) ? 'app.validation.uscc' : undefined);
 
 export const PropertyCompanyList = () => (
   <List filters={[<TextInput key="q" source="q" alwaysOn />]} actions={<ListActions filters={false} />}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <Datagrid rowClick="show" bulkActionButtons={<BulkExportSelected />}>
       <TextField source="name" />
       <TextField source="uscc" />
       <ReferenceField source="jurisdictionId" reference="Jurisdiction" link="show" emptyText="—" />

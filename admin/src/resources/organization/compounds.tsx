@@ -30,6 +30,7 @@ import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
 import type { CompoundSection } from '../common/module';
 import { FactGrid } from '../common/workflow';
+import { BulkExportSelected } from '../common/BulkRun';
 
 /*
  * 小区台账: one page per compound with everything about it at a glance — its community, company and
@@ -69,7 +70,7 @@ export const CompoundList = () => {
       {small ? (
         <SimpleList primaryText={(r: RaRecord) => r.name} secondaryText={(r: RaRecord) => <FlagChips flags={r.flags} />} tertiaryText={(r: RaRecord) => r.community?.name} linkType="show" />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>
+        <Datagrid rowClick="show" bulkActionButtons={<BulkExportSelected />}>
           <TextField source="name" />
           <ReferenceField source="communityId" reference="Jurisdiction" link="show" />
           <ReferenceField source="propertyCompanyId" reference="PropertyCompany" link="show" emptyText="—" />

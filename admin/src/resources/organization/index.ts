@@ -13,6 +13,7 @@ const units = () => import('./units');
 /** 组织机构: jurisdictions, units, property companies, compounds. */
 export const organizationModule: ConsoleModule = {
   name: 'organization',
+  menuGroup: 'organization',
   resources: ({ edit }) => [
     {
       name: 'Jurisdiction',

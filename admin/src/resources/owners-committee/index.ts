@@ -11,6 +11,7 @@ const load = () => import('./committees');
  */
 export const ownersCommitteeModule: ConsoleModule = {
   name: 'owners-committee',
+  menuGroup: 'organization',
   resources: ({ edit, role }) => {
     const facts = edit || role === 'UNIT_STAFF';
     return [

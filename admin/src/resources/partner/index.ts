@@ -5,7 +5,6 @@ import { keyRepresentation } from './keyRepresentation';
 import { messages } from './messages';
 
 const keys = () => import('./keys');
-const SHARING = { menuGroup: 'sharing' };
 
 /**
  * 数据共享: keys are ADMIN's to issue and revoke; AUDITOR reads them (by link, not in its menu); the
@@ -13,12 +12,13 @@ const SHARING = { menuGroup: 'sharing' };
  */
 export const partnerModule: ConsoleModule = {
   name: 'partner',
+  menuGroup: 'system',
   resources: ({ role }) => [
     role === 'ADMIN' || role === 'AUDITOR'
       ? {
           name: 'PartnerKey',
           icon: VpnKeyIcon,
-          options: role === 'ADMIN' ? SHARING : { menu: false },
+          ...(role === 'ADMIN' ? {} : { options: { menu: false } }),
           list: screen(keys, 'PartnerKeyList'),
           show: screen(keys, 'PartnerKeyShow'),
           // the list with its 签发密钥 dialog open (a key has a mutation of its own: dataProvider/capabilities.ts)
@@ -26,7 +26,7 @@ export const partnerModule: ConsoleModule = {
           recordRepresentation: keyRepresentation,
         }
       : null,
-    role !== 'UNIT_STAFF' ? { name: 'PartnerAccess', icon: ManageSearchIcon, options: SHARING, list: screen(() => import('./accesses'), 'PartnerAccessList') } : null,
+    role !== 'UNIT_STAFF' ? { name: 'PartnerAccess', icon: ManageSearchIcon, list: screen(() => import('./accesses'), 'PartnerAccessList') } : null,
   ],
   messages,
 };

@@ -15,6 +15,7 @@ const section = () => import('./CompoundPartyOrganization');
  */
 export const partyOrganizationModule: ConsoleModule = {
   name: 'party-organization',
+  menuGroup: 'organization',
   resources: ({ edit, role }) => [
     { name: 'PartyOrganization', icon: Diversity3Icon, ...crudScreens(organizations, 'PartyOrganization', edit || role === 'UNIT_STAFF'), recordRepresentation: 'name' },
     {

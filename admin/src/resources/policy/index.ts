@@ -7,6 +7,7 @@ const load = () => import('./documents');
 /** 政策文件: documents, their clauses and citations. */
 export const policyModule: ConsoleModule = {
   name: 'policy',
+  menuGroup: 'work',
   resources: ({ edit }) => [
     {
       name: 'PolicyDocument',

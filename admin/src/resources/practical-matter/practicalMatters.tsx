@@ -9,6 +9,7 @@ import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
 import { FactGrid, MoveButtons, StepTimeline } from '../common/workflow';
 import { PRACTICAL_MATTER_VIEW } from './practicalMatter.workflow';
+import { BulkExportSelected } from '../common/BulkRun';
 
 const filters = [
   <EnumInput key="s" source="status" enumName="PracticalMatterStatus" alwaysOn />,
@@ -22,7 +23,7 @@ const filters = [
 /** 实事 / 微实事: newest first, with where each stands. */
 export const PracticalMatterList = () => (
   <List filters={filters} actions={<ListActions facts filters={false} />}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <Datagrid rowClick="show" bulkActionButtons={<BulkExportSelected />}>
       <DateField source="openedOn" />
       <FunctionField source="compoundId" render={(r: RaRecord) => r.compound?.name} sortable={false} />
       <EnumField source="kind" enumName="PracticalMatterKind" />

@@ -8,6 +8,7 @@ const load = () => import('./revenue');
 /** 公共收益: quarterly disclosures (due by the end of the next quarter's first month) and yearly audits, recorded by the community. */
 export const publicRevenueModule: ConsoleModule = {
   name: 'public-revenue',
+  menuGroup: 'organization',
   resources: ({ edit, role }) => [
     { name: 'RevenueDisclosure', icon: ReceiptLongIcon, ...crudScreens(load, 'RevenueDisclosure', edit || role === 'UNIT_STAFF'), recordRepresentation: (r) => `${r.year} Q${r.quarter}` },
     { name: 'RevenueAudit', icon: FactCheckIcon, ...crudScreens(load, 'RevenueAudit', edit || role === 'UNIT_STAFF'), recordRepresentation: (r) => `${r.year}` },

@@ -8,11 +8,11 @@ const load = () => import('./rectifications');
 /** 红黑榜发布: published editions and the rectifications a black-list entry opens (a workflow). */
 export const publicationModule: ConsoleModule = {
   name: 'publication',
+  menuGroup: 'ratings',
   resources: () => [
     {
       name: 'Rectification',
       icon: BuildCircleIcon,
-      options: { menuGroup: 'ratings' },
       list: screen(load, 'RectificationList'),
       show: screen(load, 'RectificationShow'),
       recordRepresentation: (r) => r.propertyCompany?.name ?? r.id,

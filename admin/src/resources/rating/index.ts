@@ -5,8 +5,6 @@ import { messages } from './messages';
 
 const periods = () => import('./periods');
 const schemes = () => import('./schemes');
-/** Menu group (layout/Layout.tsx). */
-const RATINGS = { menuGroup: 'ratings' };
 
 /**
  * 评星: schemes, periods and their score grids (typed or imported), and the period's publish step
@@ -14,18 +12,17 @@ const RATINGS = { menuGroup: 'ratings' };
  */
 export const ratingModule: ConsoleModule = {
   name: 'rating',
+  menuGroup: 'ratings',
   resources: ({ edit }) => [
     {
       name: 'RatingPeriod',
       icon: DateRangeIcon,
-      options: RATINGS,
       ...crudScreens(periods, 'RatingPeriod', edit),
       recordRepresentation: 'code',
     },
     {
       name: 'RatingScheme',
       icon: StarRateIcon,
-      options: RATINGS,
       ...crudScreens(schemes, 'RatingScheme', edit),
       recordRepresentation: 'name',
     },

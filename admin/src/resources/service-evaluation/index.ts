@@ -8,6 +8,7 @@ const load = () => import('./evaluations');
 /** 物业服务考评: half-yearly evaluations of a compound's property service and their follow-up (约谈, 整改, 更换物业). */
 export const serviceEvaluationModule: ConsoleModule = {
   name: 'service-evaluation',
+  menuGroup: 'ratings',
   resources: ({ edit, role }) => [
     { name: 'ServiceEvaluation', icon: AssessmentIcon, ...crudScreens(load, 'ServiceEvaluation', edit || role === 'UNIT_STAFF'), recordRepresentation: (r) => `${r.year} H${r.half}` },
   ],

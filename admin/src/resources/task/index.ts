@@ -11,6 +11,7 @@ const taskEdit = () => import('./taskEdit');
 /** 任务清单: plans with their key works, targets and tasks; 我的任务 for the units. */
 export const taskModule: ConsoleModule = {
   name: 'task',
+  menuGroup: 'work',
   resources: ({ edit }) => [
     { name: 'Plan', icon: ChecklistIcon, list: screen(plans, 'PlanList'), show: screen(plans, 'PlanShow'), edit: edit ? screen(taskEdit, 'PlanEdit') : undefined, recordRepresentation: 'name' },
     // reached from a plan's table: the office corrects a task there (no menu entry of its own)
@@ -28,11 +29,11 @@ export const taskModule: ConsoleModule = {
   ],
   // for users who belong to a unit
   menu: [
-    { to: '/my-tasks', label: 'app.tasks.mine', icon: AssignmentIcon, testId: 'menu-my-tasks', visible: (v) => Boolean(v.unitId) },
+    { group: 'work', to: '/my-tasks', label: 'app.tasks.mine', icon: AssignmentIcon, testId: 'menu-my-tasks', visible: (v) => Boolean(v.unitId) },
     // 通报: for the offices and their auditors
-    { to: '/bulletin', label: 'app.bulletin.menu', icon: CampaignIcon, testId: 'menu-bulletin', visible: (v) => v.role !== 'UNIT_STAFF' },
+    { group: 'work', to: '/bulletin', label: 'app.bulletin.menu', icon: CampaignIcon, testId: 'menu-bulletin', visible: (v) => v.role !== 'UNIT_STAFF' },
     // 定期工作落实: the office follows its recurring duties, period by period
-    { to: '/duties', label: 'app.duties.menu', icon: EventRepeatIcon, testId: 'menu-duties', visible: (v) => v.role !== 'UNIT_STAFF' },
+    { group: 'work', to: '/duties', label: 'app.duties.menu', icon: EventRepeatIcon, testId: 'menu-duties', visible: (v) => v.role !== 'UNIT_STAFF' },
   ],
   statusColors: {
     ProgressStatus: { NOT_STARTED: 'default', IN_PROGRESS: 'info', DONE: 'success' },

@@ -1,12 +1,31 @@
 import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Datagrid, DateField, EditButton, List, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import ArchiveIcon from '@mui/icons-material/Archive';
+import {
+  Datagrid,
+  DateField,
+  EditButton,
+  List,
+  NullableBooleanInput,
+  type RaRecord,
+  ReferenceField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  TopToolbar,
+  useDataProvider,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { BulkExportSelected, BulkRunButton } from '../common/BulkRun';
+import { today } from '../common/dates';
 import { useCanEdit } from '../common/actions';
 import { TaskListImportButton } from './TaskListImport';
 import { request } from '../../dataProvider';
 import { PlanTasksDocument, type PlanTasksQuery } from '../../graphql/generated';
 import { ExportButtons } from '../common/actions';
-import { EnumField } from '../common/fields';
+import { EnumField, EnumInput } from '../common/fields';
 import { EditTaskLink } from './taskEdit';
 import { UrgeButton, UrgencyChip } from './SupervisionParts';
 
@@ -148,14 +167,56 @@ const PlanListActions = () => {
   );
 };
 
+const planFilters = [
+  <TextInput key="q" source="q" label="app.tasks.plan_search" alwaysOn />,
+  <EnumInput key="k" source="kind" enumName="PlanKind" alwaysOn />,
+  <NullableBooleanInput
+    key="a"
+    source="archived"
+    label="app.tasks.plan_archived"
+    nullLabel="app.tasks.plan_all"
+    falseLabel="app.tasks.plan_current"
+    trueLabel="app.tasks.plan_archived_only"
+    alwaysOn
+  />,
+];
+
+/**
+ * 归档所选: each plan archived as its edit form would (updatePlan with archivedOn = today), one
+ * transaction per plan; a plan already archived or not the user's office's is reported and skipped.
+ */
+const PlanBulkActions = () => {
+  const dataProvider = useDataProvider();
+  const editable = useCanEdit();
+  return (
+    <>
+      {editable && (
+        <BulkRunButton
+          label="app.tasks.plan_bulk_archive"
+          confirm="app.tasks.plan_bulk_archive_confirm"
+          icon={<ArchiveIcon />}
+          testid="bulk-archive"
+          describe={(r) => String(r.name)}
+          run={(r) => (r.archivedOn ? Promise.reject(alreadyArchived(r)) : dataProvider.update('Plan', { id: r.id, data: { archivedOn: today() }, previousData: r }))}
+        />
+      )}
+      <BulkExportSelected />
+    </>
+  );
+};
+
+/** A plan archived before is not archived again (its archive day stays): said in the report as the API's refusals are. */
+const alreadyArchived = (r: RaRecord) => ({ message: 'app.tasks.plan_already_archived', body: { extensions: { day: r.archivedOn } } });
+
 export const PlanList = () => (
-  <List actions={<PlanListActions />} sort={{ field: 'id', order: 'ASC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+  <List actions={<PlanListActions />} filters={planFilters} filterDefaultValues={{ archived: false }} sort={{ field: 'id', order: 'ASC' }}>
+    <Datagrid rowClick="show" bulkActionButtons={<PlanBulkActions />}>
       <TextField source="name" />
       <EnumField source="kind" enumName="PlanKind" />
       <ReferenceField source="documentId" reference="PolicyDocument" link="show">
         <TextField source="docNumber" />
       </ReferenceField>
+      <DateField source="archivedOn" emptyText="—" />
     </Datagrid>
   </List>
 );

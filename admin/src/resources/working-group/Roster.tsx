@@ -2,8 +2,8 @@ import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteIcon from '@mui/icons-material/DeleteOutlineOutlined';
 import EditIcon from '@mui/icons-material/EditOutlined';
-import { Box, IconButton, Link as MuiLink, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { Box, Divider, IconButton, Link as MuiLink, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, type Theme, Typography, useMediaQuery } from '@mui/material';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Confirm, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { request } from '../../dataProvider';
@@ -24,6 +24,69 @@ function byRole(seats: Seat[]): Array<[GroupRole, Seat[]]> {
   return [...groups.entries()];
 }
 
+type Move = (role: GroupRole, seats: Seat[], index: number, delta: number) => void;
+
+/** Up, down, edit, remove: an editor's buttons on a current seat. */
+const SeatActions = ({ seats, i, onMove, onRemove }: { seats: Seat[]; i: number; onMove: Move; onRemove: (s: Seat) => void }) => {
+  const s = seats[i];
+  return (
+    <>
+      <IconButton size="small" aria-label="up" disabled={i === 0} onClick={() => onMove(s.role, seats, i, -1)}>
+        <ArrowUpwardIcon fontSize="small" />
+      </IconButton>
+      <IconButton size="small" aria-label="down" disabled={i === seats.length - 1} onClick={() => onMove(s.role, seats, i, 1)}>
+        <ArrowDownwardIcon fontSize="small" />
+      </IconButton>
+      <IconButton size="small" aria-label="edit" component={Link} to={`/Membership/${s.id}`}>
+        <EditIcon fontSize="small" />
+      </IconButton>
+      <IconButton size="small" aria-label="delete" onClick={() => onRemove(s)}>
+        <DeleteIcon fontSize="small" />
+      </IconButton>
+    </>
+  );
+};
+
+const PersonLink = ({ s }: { s: Seat }) => (
+  <>
+    <MuiLink component={Link} to={`/Person/${s.person.id}/show`}>
+      {s.person.name}
+    </MuiLink>
+    {s.concurrent && <ConcurrentChip />}
+  </>
+);
+
+const PostLink = ({ s }: { s: Seat }) => {
+  const translate = useTranslate();
+  return s.post ? (
+    <MuiLink component={Link} to={`/Post/${s.post.id}/show`}>
+      {s.post.title}
+    </MuiLink>
+  ) : (
+    <>{translate('app.roster.no_post')}</>
+  );
+};
+
+const term = (s: Seat) => `${s.validFrom}${s.validTo ? ` ~ ${s.validTo}` : ''}`;
+
+/** On a phone a seat is two lines (order, name, 兼; post and term), not a table's four columns. */
+const PhoneSeats = ({ seats, actions }: { seats: Seat[]; actions?: (i: number) => ReactNode }) => (
+  <Box>
+    {seats.map((s, i) => (
+      <Box key={s.id} data-testid="seat" sx={{ py: 1 }}>
+        <Typography variant="body2" component="div">
+          {s.sortOrder}. <PersonLink s={s} />
+        </Typography>
+        <Typography variant="body2" color="text.secondary" component="div" sx={{ overflowWrap: 'anywhere' }}>
+          <PostLink s={s} /> · {term(s)}
+        </Typography>
+        {actions && <Box>{actions(i)}</Box>}
+        <Divider sx={{ mt: 1 }} />
+      </Box>
+    ))}
+  </Box>
+);
+
 /**
  * 名单: the group's members on a chosen date, grouped by role in published order, with post and the
  * 兼 marker; editors can add, move up/down and remove seats from here.
@@ -38,6 +101,7 @@ export const Roster = () => {
   const [loadedAsOf, setLoadedAsOf] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Seat | null>(null);
   const refresh = useRefresh();
+  const phone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
 
   const load = useCallback(() => {
     if (!record?.id) return;
@@ -84,7 +148,7 @@ export const Roster = () => {
   const current = asOf >= today();
   return (
     <Box data-testid="roster" data-as-of={loadedAsOf ?? ''}>
-      <Stack direction="row" spacing={2} sx={{ my: 2, alignItems: 'center' }}>
+      <Stack direction="row" useFlexGap sx={{ my: 2, alignItems: 'center', flexWrap: 'wrap', gap: 2 }}>
         <MuiTextField
           type="date"
           size="small"
@@ -107,59 +171,40 @@ export const Roster = () => {
               {translate(`enums.GroupRole.${role}`)}
               {translate('app.roster.members_count', { count: seats.length })}
             </Typography>
-            <Table size="small">
-              <TableHead>
-                <TableRow>
-                  <TableCell sx={{ width: 72, whiteSpace: 'nowrap' }}>{translate('resources.Membership.fields.sortOrder')}</TableCell>
-                  <TableCell sx={{ width: 160 }}>{translate('resources.Membership.fields.personId')}</TableCell>
-                  <TableCell>{translate('resources.Membership.fields.postId')}</TableCell>
-                  <TableCell sx={{ width: 200 }}>{translate('resources.Membership.fields.validFrom')}</TableCell>
-                  {editable && current && <TableCell sx={{ width: 170 }} />}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {seats.map((s, i) => (
-                  <TableRow key={s.id} data-testid="seat">
-                    <TableCell>{s.sortOrder}</TableCell>
-                    <TableCell>
-                      <MuiLink component={Link} to={`/Person/${s.person.id}/show`}>
-                        {s.person.name}
-                      </MuiLink>
-                      {s.concurrent && <ConcurrentChip />}
-                    </TableCell>
-                    <TableCell>
-                      {s.post ? (
-                        <MuiLink component={Link} to={`/Post/${s.post.id}/show`}>
-                          {s.post.title}
-                        </MuiLink>
-                      ) : (
-                        translate('app.roster.no_post')
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      {s.validFrom}
-                      {s.validTo ? ` ~ ${s.validTo}` : ''}
-                    </TableCell>
-                    {editable && current && (
-                      <TableCell>
-                        <IconButton size="small" aria-label="up" disabled={i === 0} onClick={() => move(role, seats, i, -1)}>
-                          <ArrowUpwardIcon fontSize="small" />
-                        </IconButton>
-                        <IconButton size="small" aria-label="down" disabled={i === seats.length - 1} onClick={() => move(role, seats, i, 1)}>
-                          <ArrowDownwardIcon fontSize="small" />
-                        </IconButton>
-                        <IconButton size="small" aria-label="edit" component={Link} to={`/Membership/${s.id}`}>
-                          <EditIcon fontSize="small" />
-                        </IconButton>
-                        <IconButton size="small" aria-label="delete" onClick={() => setRemoving(s)}>
-                          <DeleteIcon fontSize="small" />
-                        </IconButton>
-                      </TableCell>
-                    )}
+            {phone ? (
+              <PhoneSeats seats={seats} actions={editable && current ? (i) => <SeatActions seats={seats} i={i} onMove={move} onRemove={setRemoving} /> : undefined} />
+            ) : (
+              <Table size="small">
+                <TableHead>
+                  <TableRow>
+                    <TableCell sx={{ width: 72, whiteSpace: 'nowrap' }}>{translate('resources.Membership.fields.sortOrder')}</TableCell>
+                    <TableCell sx={{ width: 160 }}>{translate('resources.Membership.fields.personId')}</TableCell>
+                    <TableCell>{translate('resources.Membership.fields.postId')}</TableCell>
+                    <TableCell sx={{ width: 200 }}>{translate('resources.Membership.fields.validFrom')}</TableCell>
+                    {editable && current && <TableCell sx={{ width: 170 }} />}
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHead>
+                <TableBody>
+                  {seats.map((s, i) => (
+                    <TableRow key={s.id} data-testid="seat">
+                      <TableCell>{s.sortOrder}</TableCell>
+                      <TableCell>
+                        <PersonLink s={s} />
+                      </TableCell>
+                      <TableCell>
+                        <PostLink s={s} />
+                      </TableCell>
+                      <TableCell>{term(s)}</TableCell>
+                      {editable && current && (
+                        <TableCell>
+                          <SeatActions seats={seats} i={i} onMove={move} onRemove={setRemoving} />
+                        </TableCell>
+                      )}
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
           </Box>
         ))}
       {data && data.subGroups.length > 0 && (

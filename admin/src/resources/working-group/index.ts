@@ -13,6 +13,7 @@ const posts = () => import('./posts');
 /** 工作专班: groups and their rosters, people, posts and who holds them. */
 export const workingGroupModule: ConsoleModule = {
   name: 'working-group',
+  menuGroup: 'organization',
   resources: ({ edit }) => [
     {
       name: 'WorkingGroup',

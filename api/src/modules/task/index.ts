@@ -76,15 +76,21 @@ const services = ({ ds, tx, audit, config }: ModuleKit) => {
         ['id', 'ASC'],
       ],
     }),
-    assignment: new AssignmentService(ds, tx, audit, {
-      entity: Assignment,
-      typeName: 'Assignment',
-      searchColumns: [],
-      defaultSort: [
-        ['taskItemId', 'ASC'],
-        ['sortOrder', 'ASC'],
-      ],
-    }),
+    assignment: new AssignmentService(
+      ds,
+      tx,
+      audit,
+      {
+        entity: Assignment,
+        typeName: 'Assignment',
+        searchColumns: [],
+        defaultSort: [
+          ['taskItemId', 'ASC'],
+          ['sortOrder', 'ASC'],
+        ],
+      },
+      () => (ids, asOf) => supervision.urgencyOf(ids, asOf),
+    ),
     progress,
     progressPanels: new ProgressPanels(ds),
     progressReport: new ProgressReportService(

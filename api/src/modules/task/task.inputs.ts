@@ -4,6 +4,7 @@ import { BaseFilterInput } from '../../common/filters';
 import { LocalDate } from '../../common/scalars';
 import { IsPastDate, NotBlank } from '../../common/validators';
 import { DeadlineKind, PlanKind, ProgressStatus } from './enums';
+import { Urgency } from './supervision.entities';
 
 @InputType()
 export class PlanFilter extends BaseFilterInput {
@@ -12,6 +13,12 @@ export class PlanFilter extends BaseFilterInput {
 
   @Field(() => PlanKind, { nullable: true })
   kind?: PlanKind | null;
+
+  @Field(() => ID, { nullable: true, description: 'Plans with a task assigned to this unit' })
+  unitId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: '归档: true = archived plans, false = current ones' })
+  archived?: boolean | null;
 }
 
 @InputType()
@@ -63,6 +70,24 @@ export class AssignmentFilter extends BaseFilterInput {
 
   @Field(() => Boolean, { nullable: true })
   isLead?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'Assignments of the tasks of this plan' })
+  planId?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'The task’s deadline (完成时限) on or after this day' })
+  dueFrom?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'The task’s deadline on or before this day' })
+  dueTo?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: '签收: true = acknowledged, false = not yet' })
+  acknowledged?: boolean | null;
+
+  @Field(() => [Urgency], { nullable: true, description: 'The light on asOf (红灯 OVERDUE, 黄灯 DUE_SOON, DONE, NONE)' })
+  urgency?: Urgency[] | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'The day the urgency filter speaks for; today (China) by default' })
+  asOf?: string | null;
 }
 
 @InputType()

@@ -3,6 +3,8 @@ import { DeadlineError, type ReadDeadline, readDeadline } from '../../common/dea
 import type { Actor } from '../../common/context';
 import { CrudService, type CrudOptions } from '../../common/crud.service';
 import { badInput, conflict, forbidden, toId } from '../../common/errors';
+import { todayInChina } from '../../common/dates';
+import { checkFilter, likePattern, type ListQuery } from '../../common/query';
 import { Role } from '../../common/roles';
 import type { TransactionRunner } from '../../common/transactions';
 import type { AuditService } from '../audit/audit.service';
@@ -17,7 +19,8 @@ import { ProgressReport as ProgressReportEntity, type ProgressReport } from './p
 import { Target } from './target.entity';
 import { deadlineColumns } from './task-list.parser';
 import { backdatingOf, checkReportDate } from './progress.rules';
-import type { ProgressReportFilter, TaskItemFilter } from './task.inputs';
+import type { AssignmentFilter, PlanFilter, ProgressReportFilter, TaskItemFilter } from './task.inputs';
+import type { Urgency } from './supervision.entities';
 import { TaskItem } from './task-item.entity';
 
 /*
@@ -82,7 +85,19 @@ async function rereadDeadlines(em: EntityManager, planId: number, year: number |
 }
 
 /** 计划: created by an office (its own by default); a new year re-reads the deadlines printed without one. */
-export class PlanService extends CrudService<Plan> {
+/** 任务清单; listed by the unit given tasks in it (我的任务's plan filter) and by whether it is archived. */
+export class PlanService extends CrudService<Plan, PlanFilter> {
+  protected applyFilter(qb: SelectQueryBuilder<Plan>, filter: PlanFilter): void {
+    const { unitId, archived, ...rest } = filter;
+    super.applyFilter(qb, rest);
+    if (unitId)
+      qb.andWhere('e.id IN (SELECT k.planId FROM key_work k JOIN task_item t ON t.keyWorkId = k.id JOIN assignment a ON a.taskItemId = t.id WHERE a.unitId = :planUnit)', {
+        planUnit: toId(unitId, 'filter.unitId'),
+      });
+    if (archived === true) qb.andWhere('e.archivedOn IS NOT NULL');
+    if (archived === false) qb.andWhere('e.archivedOn IS NULL');
+  }
+
   protected async validate(em: EntityManager, next: Plan, before: Plan | null): Promise<void> {
     if (before && next.year !== before.year) await rereadDeadlines(em, next.id, next.year);
   }
@@ -153,8 +168,73 @@ export class MilestoneService extends CrudService<Milestone> {
   }
 }
 
-/** 分工: a unit of the plan's office, or of a community under it, leads or shares a task. */
-export class AssignmentService extends CrudService<Assignment> {
+/** The light of assignments on a day (SupervisionService.urgencyOf). */
+type Lights = (ids: readonly number[], asOf: string) => Promise<Array<{ urgency: Urgency }>>;
+/** The urgency filter is worked out over the assignments the other filters leave: at most this many (a unit has a few dozen). */
+export const MAX_URGENCY_CANDIDATES = 1000;
+/** The ids the urgency filter left (internal: never in the GraphQL filter). */
+type ResolvedFilter = AssignmentFilter & { onlyIds?: number[] };
+
+/**
+ * 分工: a unit of the plan's office, or of a community under it, leads or shares a task. Its list
+ * (我的任务) filters by plan, the task's deadline, 签收 and the light, and searches the task's words.
+ */
+export class AssignmentService extends CrudService<Assignment, AssignmentFilter> {
+  constructor(
+    ds: DataSource,
+    tx: TransactionRunner,
+    audit: AuditService,
+    opts: CrudOptions<Assignment>,
+    private readonly lights: () => Lights,
+  ) {
+    super(ds, tx, audit, opts);
+  }
+
+  async list(q: ListQuery<AssignmentFilter>): Promise<Assignment[]> {
+    return super.list({ ...q, filter: await this.byLight(q.filter) });
+  }
+
+  async count(filter: AssignmentFilter | null | undefined): Promise<number> {
+    return super.count(await this.byLight(filter));
+  }
+
+  /**
+   * The light is read, not stored (supervision.service.ts): the urgency filter asks it of the
+   * assignments the other filters (and the scope rule) leave, and keeps the ids that match.
+   */
+  private async byLight(filter: AssignmentFilter | null | undefined): Promise<ResolvedFilter | null | undefined> {
+    if (!filter?.urgency?.length) return filter;
+    const { urgency, asOf, ...rest } = filter;
+    checkFilter(filter);
+    const qb = this.ds.getRepository(Assignment).createQueryBuilder('e').select('e.id', 'id');
+    this.applyFilter(qb, rest);
+    const candidates = (await qb.limit(MAX_URGENCY_CANDIDATES + 1).getRawMany<{ id: number | string }>()).map((r) => Number(r.id));
+    if (candidates.length > MAX_URGENCY_CANDIDATES)
+      throw badInput('filter.urgency', `The light is worked out for at most ${MAX_URGENCY_CANDIDATES} assignments: narrow the filter (unit, plan)`, 'TOO_MANY', { max: MAX_URGENCY_CANDIDATES });
+    const lit = await this.lights()(candidates, asOf ?? todayInChina());
+    const wanted = new Set(urgency);
+    return { ...rest, onlyIds: candidates.filter((_, i) => wanted.has(lit[i].urgency)) };
+  }
+
+  protected applyFilter(qb: SelectQueryBuilder<Assignment>, filter: ResolvedFilter): void {
+    const { q, planId, dueFrom, dueTo, acknowledged, urgency: _urgency, asOf: _asOf, onlyIds, ...rest } = filter;
+    super.applyFilter(qb, rest);
+    if (q?.trim())
+      qb.andWhere(
+        "e.taskItemId IN (SELECT t.id FROM task_item t JOIN key_work k ON k.id = t.keyWorkId JOIN plan p ON p.id = k.planId WHERE t.content LIKE :aq ESCAPE '!' OR t.title LIKE :aq ESCAPE '!' OR k.title LIKE :aq ESCAPE '!' OR p.name LIKE :aq ESCAPE '!')",
+        { aq: likePattern(q) },
+      );
+    if (planId) qb.andWhere('e.taskItemId IN (SELECT t.id FROM task_item t JOIN key_work k ON k.id = t.keyWorkId WHERE k.planId = :aPlan)', { aPlan: toId(planId, 'filter.planId') });
+    if (dueFrom) qb.andWhere('e.taskItemId IN (SELECT t.id FROM task_item t WHERE t.dueDate >= :dueFrom)', { dueFrom });
+    if (dueTo) qb.andWhere('e.taskItemId IN (SELECT t.id FROM task_item t WHERE t.dueDate <= :dueTo)', { dueTo });
+    if (acknowledged === true) qb.andWhere('e.acknowledgedAt IS NOT NULL');
+    if (acknowledged === false) qb.andWhere('e.acknowledgedAt IS NULL');
+    if (onlyIds) {
+      if (onlyIds.length) qb.andWhere('e.id IN (:...onlyIds)', { onlyIds });
+      else qb.andWhere('1 = 0');
+    }
+  }
+
   protected async validate(em: EntityManager, next: Assignment, before: Assignment | null): Promise<void> {
     if (before && (next.taskItemId !== before.taskItemId || next.unitId !== before.unitId)) throw badInput('unitId', 'Assign the task to another unit as a new assignment', 'BELONGS_ELSEWHERE');
     if (before) return;
