@@ -3,7 +3,6 @@ import { Box, Button, Chip, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   Datagrid,
-  DateField,
   EditButton,
   FunctionField,
   List,
@@ -25,7 +24,7 @@ import { ComplaintContactDocument } from '../../graphql/generated';
 import { Link } from 'react-router-dom';
 import { ListActions, useCanEdit } from '../common/actions';
 import { today } from '../common/dates';
-import { EnumField, EnumInput, StatusChip, StatusField } from '../common/fields';
+import { EnumField, EnumInput, StatusChip, StatusField, DayField } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
 import { Attachments } from '../attachment/Attachments';
@@ -47,14 +46,14 @@ const filters = [
 export const ComplaintList = () => (
   <List filters={filters} actions={<ListActions filters={false} />} sort={{ field: 'receivedOn', order: 'DESC' }}>
     <Datagrid rowClick="show" bulkActionButtons={<BulkExportSelected />}>
-      <DateField source="receivedOn" />
+      <DayField source="receivedOn" />
       <FunctionField source="compoundId" render={(r: RaRecord) => r.compound?.name} sortable={false} />
       <FunctionField source="summary" render={(r: RaRecord) => r.summary} sortable={false} />
       <EnumField source="category" enumName="ComplaintCategory" />
       <EnumField source="channel" enumName="ComplaintChannel" />
       <FunctionField source="assignedUnitId" render={(r: RaRecord) => r.assignedUnit?.name ?? '—'} sortable={false} />
       <StatusField enumName="ComplaintStatus" label="resources.Complaint.fields.status" />
-      <DateField source="dueOn" />
+      <DayField source="dueOn" />
       <FunctionField source="timeliness" render={(r: RaRecord) => <TimelinessChip value={r.timeliness} />} sortable={false} />
     </Datagrid>
   </List>

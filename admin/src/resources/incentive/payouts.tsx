@@ -3,7 +3,6 @@ import { Box, Typography } from '@mui/material';
 import {
   Button,
   Datagrid,
-  DateField,
   Edit,
   EditButton,
   FilterButton,
@@ -24,7 +23,7 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { ExportButtons, useCanEdit } from '../common/actions';
-import { EnumField, EnumInput, StatusField } from '../common/fields';
+import { EnumField, EnumInput, StatusField, DayField } from '../common/fields';
 import { RefInput } from '../common/forms';
 import { History } from '../common/History';
 import { PrintButton } from '../common/PrintButton';
@@ -94,7 +93,7 @@ export const PayoutList = () => (
       <FunctionField label="app.payouts.site" render={(r: RaRecord) => `${r.case?.compound?.name ?? ''}（${r.case?.community?.name ?? ''}）`} />
       <TextField source="budgetYear" />
       <FunctionField label="resources.Payout.fields.submittedById" sortBy="submittedAt" render={(r: RaRecord) => r.submittedBy?.displayName ?? '—'} />
-      <DateField source="paidOn" emptyText="—" />
+      <DayField source="paidOn" emptyText="—" />
       <TextField source="paymentReference" emptyText="—" />
     </Datagrid>
   </List>

@@ -1,10 +1,10 @@
 import { Box, Typography } from '@mui/material';
-import { Datagrid, DateField, EditButton, FunctionField, List, required, Show, SimpleForm, SimpleShowLayout, TextInput, TopToolbar, useRecordContext, useRefresh, type RaRecord } from 'react-admin';
+import { Datagrid, EditButton, FunctionField, List, required, Show, SimpleForm, SimpleShowLayout, TextInput, TopToolbar, useRecordContext, useRefresh, type RaRecord } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { Attachments } from '../attachment/Attachments';
 import { ListActions, useCanRecordFacts } from '../common/actions';
 import { today } from '../common/dates';
-import { EnumField, EnumInput, StatusChip, StatusField } from '../common/fields';
+import { EnumField, EnumInput, StatusChip, StatusField, DayField } from '../common/fields';
 import { formViews, RefInput } from '../common/forms';
 import { History } from '../common/History';
 import { FactGrid, MoveButtons, StepTimeline } from '../common/workflow';
@@ -24,14 +24,14 @@ const filters = [
 export const PracticalMatterList = () => (
   <List filters={filters} actions={<ListActions facts filters={false} />}>
     <Datagrid rowClick="show" bulkActionButtons={<BulkExportSelected />}>
-      <DateField source="openedOn" />
+      <DayField source="openedOn" />
       <FunctionField source="compoundId" render={(r: RaRecord) => r.compound?.name} sortable={false} />
       <EnumField source="kind" enumName="PracticalMatterKind" />
       <EnumField source="category" enumName="PracticalMatterCategory" />
       <FunctionField source="title" render={(r: RaRecord) => r.title} sortable={false} />
       <FunctionField source="ownerUnitId" render={(r: RaRecord) => r.ownerUnit?.name ?? '—'} sortable={false} />
       <StatusField enumName="PracticalMatterStatus" label="resources.PracticalMatter.fields.status" />
-      <DateField source="closedOn" emptyText="—" />
+      <DayField source="closedOn" emptyText="—" />
     </Datagrid>
   </List>
 );

@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import ArchiveIcon from '@mui/icons-material/Archive';
 import {
   Datagrid,
-  DateField,
   EditButton,
   List,
   NullableBooleanInput,
@@ -25,7 +24,7 @@ import { TaskListImportButton } from './TaskListImport';
 import { request } from '../../dataProvider';
 import { PlanTasksDocument, type PlanTasksQuery } from '../../graphql/generated';
 import { ExportButtons } from '../common/actions';
-import { EnumField, EnumInput } from '../common/fields';
+import { EnumField, EnumInput, DayField } from '../common/fields';
 import { EditTaskLink } from './taskEdit';
 import { UrgeButton, UrgencyChip } from './SupervisionParts';
 
@@ -216,7 +215,7 @@ export const PlanList = () => (
       <ReferenceField source="documentId" reference="PolicyDocument" link="show">
         <TextField source="docNumber" />
       </ReferenceField>
-      <DateField source="archivedOn" emptyText="—" />
+      <DayField source="archivedOn" emptyText="—" />
     </Datagrid>
   </List>
 );
@@ -234,7 +233,7 @@ export const PlanShow = () => (
         <TextField source="docNumber" />
       </ReferenceField>
       <TextField source="year" emptyText="—" />
-      <DateField source="archivedOn" emptyText="—" />
+      <DayField source="archivedOn" emptyText="—" />
       <PlanTasks />
     </SimpleShowLayout>
   </Show>

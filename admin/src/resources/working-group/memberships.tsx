@@ -3,7 +3,6 @@ import {
   BooleanInput,
   Create,
   Datagrid,
-  DateField,
   DateInput,
   Edit,
   List,
@@ -22,7 +21,7 @@ import { Stack } from '@mui/material';
 import { RefInput } from '../common/forms';
 import { NewPersonForField } from './NewPersonButton';
 import { ListActions } from '../common/actions';
-import { EnumField, EnumInput, notBefore } from '../common/fields';
+import { EnumField, EnumInput, notBefore, DayField } from '../common/fields';
 
 const filters = [
   <TextInput key="q" source="q" alwaysOn />,
@@ -42,8 +41,8 @@ export const MembershipList = () => (
       <ReferenceField source="personId" reference="Person" link="show" />
       <ReferenceField source="postId" reference="Post" link="show" emptyText="—" />
       <BooleanField source="concurrent" />
-      <DateField source="validFrom" />
-      <DateField source="validTo" emptyText="—" />
+      <DayField source="validFrom" />
+      <DayField source="validTo" emptyText="—" />
     </Datagrid>
   </List>
 );
