@@ -1,11 +1,11 @@
 import GridOnIcon from '@mui/icons-material/GridOn';
 import { Box, Card, CardContent, Chip, Grid, Stack, Table, TableBody, TableCell, TableHead, TablePagination, TableRow, Typography } from '@mui/material';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
-import { Button, useLogoutIfAccessDenied, useTranslate } from 'react-admin';
+import { Button, useLocaleState, useLogoutIfAccessDenied, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { request } from '../../dataProvider';
 import { type HomeDeadlineFragment, type HomeUnitRowFragment, TaskPanelsDocument, type TaskPanelsQuery, UnitProgressDocument } from '../../graphql/generated';
-import { today } from '../common/dates';
+import { formatDay, today } from '../common/dates';
 import { downloadXlsx } from '../common/exporter';
 import { Figure } from '../common/Figure';
 import { ReportProgressButton } from './ReportProgressButton';
@@ -26,6 +26,7 @@ const taskName = (e: HomeDeadlineFragment) => e.milestone?.text ?? e.task.title 
  */
 export const DeadlineItems = ({ entries, testid, actions, onDone }: { entries: HomeDeadlineFragment[]; testid: string; actions?: boolean; onDone?: () => void }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   if (entries.length === 0)
     return (
       <Typography variant="body2" data-testid={testid} data-empty>
@@ -38,7 +39,7 @@ export const DeadlineItems = ({ entries, testid, actions, onDone }: { entries: H
         <Box key={`${e.assignment.id}:${e.milestone?.id ?? ''}`} sx={{ py: 0.75 }} data-testid="deadline" data-assignment-id={e.assignment.id}>
           <Typography variant="body2" sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1, alignItems: 'center' }}>
             <Box component="span" sx={{ whiteSpace: 'nowrap', fontWeight: 500 }}>
-              {e.dueDate}
+              {formatDay(e.dueDate, locale)}
             </Box>
             {!actions && <span>{e.assignment.unit.name}</span>}
             {e.daysOverdue > 0 ? (
