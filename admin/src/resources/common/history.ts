@@ -4,12 +4,12 @@
  * `app.history.actions.<ACTION>` (api/test/audit-actions.test.ts checks every action the API records
  * has one in both languages); what it may say is the parameters `sentence` gives it (PARAMS).
  */
-import type { AuditHistoryQuery } from '../../graphql/generated';
+import type { HistoryEventFragment } from '../../graphql/generated';
 import { formatFen } from '../incentive/money';
 import { chinaDayOf, formatDay, formatDayTime } from './dates';
 import { enumOf } from './enums';
 
-export type HistoryEvent = AuditHistoryQuery['allAuditEvents'][number];
+export type HistoryEvent = HistoryEventFragment;
 type Reference = HistoryEvent['references'][number];
 type Snapshot = Record<string, unknown>;
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
