@@ -95,6 +95,8 @@ run('recurring duties in the console', () => {
     unit.on('pageerror', (e) => console.error('page error:', e.message));
     await signIn(unit, c.base, 'yg_duty_staff', USER_PASSWORD);
     await unit.goto(`${c.base}/admin/#/my-tasks`);
+    // 我的任务 shows 20 a page: the community finds the duty by its words
+    await unit.fill('[data-testid="my-tasks-q"]', TASK);
     const row = unit.locator('[data-testid="my-task"]', { hasText: TASK });
     await row.locator('[data-testid="report-duty"]').click();
     await unit.fill('[data-testid="duty-note"]', '召开联席会议，研究小区停车秩序整治');
