@@ -109,3 +109,12 @@ export class UnitProgressConnection {
   @Field(() => [UnitProgressRow])
   nodes: UnitProgressRow[];
 }
+
+@ObjectType({ description: 'One page of roll-up rows (units the most overdue first; plans, key works, targets and tasks in their order) and how many rows there are in all' })
+export class RollupConnection {
+  @Field(() => Int)
+  totalCount: number;
+
+  @Field(() => [RollupRow])
+  nodes: RollupRow[];
+}
