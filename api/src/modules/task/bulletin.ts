@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { pdfKit } from '../../common/pdf-font';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { toId } from '../../common/errors';
@@ -92,7 +92,8 @@ export const BULLETIN_HEADERS = ['序号', '责任单位', '任务数', '已完�
 export const bulletinCells = (b: TaskBulletin) => b.rows.map((r, i) => [i + 1, r.unit, r.total, r.done, r.late, r.due, r.overdue, r.dutiesMissed]);
 
 /** The bulletin as a printable PDF (A4 landscape, the CJK font subset to the characters used). */
-export function bulletinPdf(b: TaskBulletin, font: { path: string; family?: string }): Promise<Buffer> {
+export async function bulletinPdf(b: TaskBulletin, font: { path: string; family?: string }): Promise<Buffer> {
+  const PDFDocument = await pdfKit();
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 40, info: { Title: `${b.jurisdiction}任务落实情况通报（截至${b.asOf}）`, Producer: '物业党建联建平台' } });
     const chunks: Buffer[] = [];
