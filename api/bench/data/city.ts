@@ -168,7 +168,11 @@ function organisationPart(base: CityBase, { scale, seed }: CityOptions): { part:
   let userId = base.nextId.app_user ?? 1;
   const user = (username: string, displayName: string, role: BenchUser['role'], jurisdictionId: number | null): BenchUser => ({ id: userId++, username, displayName, role, jurisdictionId });
   const cityUser = user('bench-city', `${BENCH_PREFIX}：泉州市党建办`, 'PARTY_OFFICE', city.id);
-  const users = [user('bench-admin', `${BENCH_PREFIX}：系统管理员`, 'ADMIN', null), cityUser, ...counties.map((c, i) => user(`bench-county-${String(i + 1).padStart(2, '0')}`, `${label(c.name)}党建办`, 'PARTY_OFFICE', c.id))];
+  const users = [
+    user('bench-admin', `${BENCH_PREFIX}：系统管理员`, 'ADMIN', null),
+    cityUser,
+    ...counties.map((c, i) => user(`bench-county-${String(i + 1).padStart(2, '0')}`, `${label(c.name)}党建办`, 'PARTY_OFFICE', c.id)),
+  ];
 
   const part: Part = {
     name: 'organisation',

@@ -63,7 +63,17 @@ export function ratingsPart(base: CityBase, { seed }: CityOptions, org: Organisa
       const onNegativeList = dice.chance(0.02);
       const rating = { dissatisfactionRate, onNegativeList, negativeListNote: onNegativeList ? '基准：违反物业服务负面清单' : null };
       const key = subjectKey.company(company.id);
-      const id = ratings.add({ periodId, subjectKey: key, propertyCompanyId: company.id, partyOrganizationId: null, ownersCommitteeId: null, subjectName: company.name, ...rating, onNegativeList: Number(onNegativeList), note: null });
+      const id = ratings.add({
+        periodId,
+        subjectKey: key,
+        propertyCompanyId: company.id,
+        partyOrganizationId: null,
+        ownersCommitteeId: null,
+        subjectName: company.name,
+        ...rating,
+        onNegativeList: Number(onNegativeList),
+        note: null,
+      });
       for (const [criterionId, score] of byCriterion) scores.add({ ratingId: id, criterionId, score, evidence: null });
       return { id, key, company, outcome: rate(scheme, criteria, byCriterion, rating) };
     });
@@ -104,7 +114,9 @@ export function ratingsPart(base: CityBase, { seed }: CityOptions, org: Organisa
 
   /** 整改: opened by the edition (as publishing opens it), then 约谈 → 提交整改 → 验收 while the days allow. */
   function rectify(companyId: number, periodId: number, code: string, publicationId: number, publishedOn: string): void {
-    const moves: Array<{ to: string; on: string; reason: string | null; by: typeof actor | null }> = [{ to: 'REQUIRED', on: publishedOn, reason: `列入${code}黑榜（第1版，${publishedOn}公布）`, by: null }];
+    const moves: Array<{ to: string; on: string; reason: string | null; by: typeof actor | null }> = [
+      { to: 'REQUIRED', on: publishedOn, reason: `列入${code}黑榜（第1版，${publishedOn}公布）`, by: null },
+    ];
     let day = publishedOn;
     for (const [to, lo, hi] of [
       ['INTERVIEWED', 3, 20],
@@ -116,7 +128,16 @@ export function ratingsPart(base: CityBase, { seed }: CityOptions, org: Organisa
       moves.push({ to, on: day, reason: null, by: actor });
     }
     const status = moves[moves.length - 1].to;
-    const id = rectifications.add({ periodId, propertyCompanyId: companyId, publicationId, status, version: moves.length, note: null, createdAt: moment(publishedOn), updatedAt: moment(day > BENCH_TODAY ? publishedOn : moves[moves.length - 1].on) });
+    const id = rectifications.add({
+      periodId,
+      propertyCompanyId: companyId,
+      publicationId,
+      status,
+      version: moves.length,
+      note: null,
+      createdAt: moment(publishedOn),
+      updatedAt: moment(day > BENCH_TODAY ? publishedOn : moves[moves.length - 1].on),
+    });
     let from: string | null = null;
     for (const m of moves) {
       steps.add({ rectificationId: id, fromStatus: from, toStatus: m.to, stepDate: m.on, at: moment(m.on, 2), reason: m.reason, actorId: m.by?.id ?? null, actorName: m.by?.username ?? 'system' });

@@ -13,7 +13,19 @@ import type { Jur, Organisation } from './city';
  * Recurring duties (定期) have no progress reports: they are reported per period, not here.
  */
 
-const DEADLINES = ['长期坚持', '2024年底前', '2025年上半年', '2025年基本实现全覆盖', '2024年完成，并长期坚持', '2024年9月底前', '2025年3月31日前', '2025年9月底前', '自2025年起', '每季度', '每月不少于2次'];
+const DEADLINES = [
+  '长期坚持',
+  '2024年底前',
+  '2025年上半年',
+  '2025年基本实现全覆盖',
+  '2024年完成，并长期坚持',
+  '2024年9月底前',
+  '2025年3月31日前',
+  '2025年9月底前',
+  '自2025年起',
+  '每季度',
+  '每月不少于2次',
+];
 const KEY_WORKS = ['强化党建引领', '健全组织体系', '提升物业服务', '规范业委会运行', '推进小区治理', '加强队伍建设', '完善考评机制', '办好民生实事', '强化监督管理', '营造共建氛围'];
 const VERBS = ['推动', '指导', '组织', '督促', '建立', '完善', '开展', '落实'];
 const OBJECTS = ['小区党支部全覆盖', '业委会党员占比提升', '物业企业党组织组建', '红色物业示范点创建', '12345 诉求闭环办理', '公共收益公开', '楼长制落实', '联席会议制度'];
@@ -54,7 +66,9 @@ export function tasksPart(base: CityBase, { scale, seed }: CityOptions, org: Org
     const targetIds: number[][] = [];
     for (let k = 0; k < works; k++) {
       const title = `${BENCH_PREFIX}${KEY_WORKS[k % KEY_WORKS.length]}`;
-      workIds.push(keyWorks.add({ planId, number: String(k + 1), title, aliases: '[]', goal: null, leadPrinted: null, responsiblePrinted: null, sortOrder: k + 1, sourceDocumentId: null, sourceClauseId: null }));
+      workIds.push(
+        keyWorks.add({ planId, number: String(k + 1), title, aliases: '[]', goal: null, leadPrinted: null, responsiblePrinted: null, sortOrder: k + 1, sourceDocumentId: null, sourceClauseId: null }),
+      );
       targetIds.push([1, 2].map((t) => targets.add({ keyWorkId: workIds[k], number: `${k + 1}.${t}`, title: `${title}目标${t}`, sortOrder: t, sourceDocumentId: null, sourceClauseId: null })));
     }
     for (let n = 0; n < tasks; n++) {
@@ -86,14 +100,32 @@ export function tasksPart(base: CityBase, { scale, seed }: CityOptions, org: Org
           const due = addDays(assignedOn, Math.floor((daysBetween(assignedOn, d.due) * m) / 3));
           const [y, mo, day] = due.split('-').map(Number);
           const text = `${y}年${mo}月${day}日前完成`;
-          const mid = milestones.add({ taskItemId: taskId, text: `${BENCH_PREFIX}阶段目标${m}（${text}）`, deadlineText: text, dueDate: readDeadline(text).due, sortOrder: m, sourceDocumentId: null, sourceClauseId: null });
+          const mid = milestones.add({
+            taskItemId: taskId,
+            text: `${BENCH_PREFIX}阶段目标${m}（${text}）`,
+            deadlineText: text,
+            dueDate: readDeadline(text).due,
+            sortOrder: m,
+            sourceDocumentId: null,
+            sourceClauseId: null,
+          });
           stages.push({ id: mid, due });
         }
       }
       const units = dice.sample(pool, dice.int(1, 5));
       for (const [i, unitId] of units.entries()) {
         const acknowledged = dice.chance(0.7) ? moment(addDays(assignedOn, dice.int(0, 10)), 2) : null;
-        const assignmentId = assignments.add({ taskItemId: taskId, unitId, isLead: i === 0 ? 1 : 0, viaAllCommunities: 0, sortOrder: i + 1, acknowledgedAt: acknowledged, acknowledgedById: null, createdAt: moment(assignedOn), updatedAt: moment(assignedOn) });
+        const assignmentId = assignments.add({
+          taskItemId: taskId,
+          unitId,
+          isLead: i === 0 ? 1 : 0,
+          viaAllCommunities: 0,
+          sortOrder: i + 1,
+          acknowledgedAt: acknowledged,
+          acknowledgedById: null,
+          createdAt: moment(assignedOn),
+          updatedAt: moment(assignedOn),
+        });
         if (d.kind !== 'RECURRING') report(assignmentId, assignedOn, d.due, stages);
       }
     }
@@ -117,7 +149,15 @@ export function tasksPart(base: CityBase, { scale, seed }: CityOptions, org: Org
     }
     made.sort((a, b) => a.reportDate.localeCompare(b.reportDate));
     for (const r of made) {
-      reports.add({ assignmentId, ...r, note: `${BENCH_PREFIX}进度：${r.status === 'DONE' ? '已完成' : '推进中'}`, evidenceUrl: null, reportedById: null, createdAt: moment(r.reportDate, 8), updatedAt: moment(r.reportDate, 8) });
+      reports.add({
+        assignmentId,
+        ...r,
+        note: `${BENCH_PREFIX}进度：${r.status === 'DONE' ? '已完成' : '推进中'}`,
+        evidenceUrl: null,
+        reportedById: null,
+        createdAt: moment(r.reportDate, 8),
+        updatedAt: moment(r.reportDate, 8),
+      });
     }
   }
 
