@@ -7,6 +7,7 @@ import { mountBulletin } from './bulletin.http';
 import { LivingTaskLists1765500000000 } from './migrations/1765500000000-LivingTaskLists';
 import { DutyReports1765500000001 } from './migrations/1765500000001-DutyReports';
 import { Supervision1765500000002 } from './migrations/1765500000002-Supervision';
+import { ProgressStatusIndex1765830000001 } from './migrations/1765830000001-ProgressStatusIndex';
 import { TaskReminder, Urging } from './supervision.entities';
 import { SupervisionService, UrgingService } from './supervision.service';
 import { AssignmentSupervisionResolver, UrgingResolver } from './supervision.resolver';
@@ -165,7 +166,7 @@ const reasons = {
 export const taskModule: ApiModule = {
   name: 'task',
   entities: [Plan, KeyWork, Target, TaskItem, Milestone, Assignment, ProgressReport, DutyReport, Urging, TaskReminder],
-  migrations: [LivingTaskLists1765500000000, DutyReports1765500000001, Supervision1765500000002],
+  migrations: [LivingTaskLists1765500000000, DutyReports1765500000001, Supervision1765500000002, ProgressStatusIndex1765830000001],
   services,
   resolvers: [
     PlanResolver,

@@ -13,6 +13,8 @@ import { Owned } from '../../common/scope';
 @Owned({ via: ['assignmentId', () => Assignment], reads: 'downward', writes: 'reader' })
 @Entity('progress_report')
 @Index('ix_progress_report_assignment', ['assignmentId', 'reportDate'])
+// the status as of a day from the index alone (progress.panels.ts)
+@Index('ix_progress_report_latest', ['assignmentId', 'milestoneId', 'reportDate', 'id', 'status'])
 export class ProgressReport extends BaseRecord {
   @Field(() => ID)
   @Column({ type: 'int' })

@@ -42,7 +42,7 @@ export class ProgressResolver {
     @Arg('perPage', () => Int, { defaultValue: 10, description: `Units per page (1–${MAX_PANEL_PAGE})` }) perPage: number,
     @Ctx() ctx: AppContext,
   ) {
-    return ctx.services.progressPanels.units({ asOf, unitId, planId, page, perPage }, ctx.user);
+    return ctx.services.progressPanels.units({ asOf, unitId, planId, page, perPage }, ctx.user, ctx.loaders);
   }
 
   @Query(() => TaskBulletin, {
