@@ -7,6 +7,7 @@ import { applySearch, countList, type DefaultOrder, type ListQuery, runList } fr
 import { assertWritable, currentViewer, ownership, unscoped } from './scope';
 import { type TransactionRunner, writeLock } from './transactions';
 import { conditionalUpdate, type StatefulRow } from './workflow/workflow';
+import { leanMany } from './lean';
 
 /** Filter keys every list understands: `ids` (react-admin getMany) and `q` (text search). */
 export interface BaseFilter {
@@ -66,7 +67,7 @@ export class CrudService<T extends BaseRecord, F extends BaseFilter = BaseFilter
   protected readonly derivedSorts: Record<string, string> = {};
 
   list(q: ListQuery<F>): Promise<T[]> {
-    return runList(this.ds, this.opts.entity, q, (qb, f) => this.applyFilter(qb, f), this.opts.defaultSort, this.derivedSorts).getMany();
+    return leanMany(runList(this.ds, this.opts.entity, q, (qb, f) => this.applyFilter(qb, f), this.opts.defaultSort, this.derivedSorts));
   }
 
   /** Lets lists sort by the workflow's stage fields (appliedOn, submittedAt…), which are read from its steps. */

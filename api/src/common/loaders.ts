@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import { type DataSource, type EntityTarget, type ObjectLiteral, In } from 'typeorm';
+import { type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { unscoped } from './scope';
+import { leanMany } from './lean';
 
 /**
  * Per-request DataLoaders. `byId(Entity)` batches every id asked for in one tick into one
@@ -25,7 +26,7 @@ export class Loaders {
     if (!loader) {
       const repo = this.ds.getRepository(entity);
       loader = new DataLoader<number, T | null>(async (ids) => {
-        const rows = await unscoped(() => repo.findBy({ id: In([...ids]) } as never));
+        const rows = await unscoped(() => leanMany(repo.createQueryBuilder('e').where('e.id IN (:...ids)', { ids: [...ids] })));
         const map = new Map(rows.map((r) => [(r as unknown as { id: number }).id, r]));
         return ids.map((id) => map.get(id) ?? null);
       });
@@ -67,7 +68,19 @@ export function childrenOf<T extends ObjectLiteral>(l: Loaders, entity: new () =
     `${entity.name}:${column}:${JSON.stringify(order)}`,
     (ds) =>
       new DataLoader<number, T[]>(async (ids) =>
-        groupBy(ids, await ds.getRepository(entity).find({ where: { [column]: In([...ids]) } as never, order: order as never }), (row) => row[column] as number),
+        groupBy(
+          ids,
+          await leanMany(
+            Object.entries(order).reduce(
+              (qb, [field, dir]) => qb.addOrderBy(`e.${field}`, dir),
+              ds
+                .getRepository(entity)
+                .createQueryBuilder('e')
+                .where(`e.${column} IN (:...ids)`, { ids: [...ids] }),
+            ),
+          ),
+          (row) => row[column] as number,
+        ),
       ),
   );
 }

@@ -9,6 +9,7 @@ import { RatingPeriod, RatingScheme } from '../rating/rating.entities';
 import { ListStatus, RatedSubjectKind } from '../rating/rating.enums';
 import { PublishedEntry, RatingPublication, Rectification, RectificationStep } from '../publication/publication.entities';
 import { RectificationStatus } from '../publication/publication.enums';
+import { leanMany } from '../../common/lean';
 
 /** The published editions partners may read: property-company schemes only (no people's ratings). */
 export interface EditionRow {
@@ -91,7 +92,7 @@ export class PartnerReadService {
     const qb = this.ds.getRepository(PublishedEntry).createQueryBuilder('e').where('e.publicationId = :publicationId', { publicationId });
     if (statuses?.length) qb.andWhere('e.listStatus IN (:...statuses)', { statuses });
     const total = await qb.getCount();
-    const rows = await qb.orderBy('e.rank', 'ASC').addOrderBy('e.id', 'ASC').offset(offset).limit(limit).getMany();
+    const rows = await leanMany(qb.orderBy('e.rank', 'ASC').addOrderBy('e.id', 'ASC').offset(offset).limit(limit));
     return { total, rows };
   }
 
@@ -100,7 +101,12 @@ export class PartnerReadService {
     if (!companyIds.length || !inForce.length) return companyIds.map(() => []);
     const byPub = new Map(inForce.map((e) => [e.publication.id, e]));
     const order = new Map(inForce.map((e, i) => [e.publication.id, i]));
-    const entries = await this.ds.getRepository(PublishedEntry).find({ where: { propertyCompanyId: In([...new Set(companyIds)]), publicationId: In([...byPub.keys()]) } });
+    const entries = await leanMany(
+      this.ds
+        .getRepository(PublishedEntry)
+        .createQueryBuilder('e')
+        .where('e.propertyCompanyId IN (:...companies) AND e.publicationId IN (:...publications)', { companies: [...new Set(companyIds)], publications: [...byPub.keys()] }),
+    );
     entries.sort((a, b) => order.get(a.publicationId)! - order.get(b.publicationId)!);
     return groupBy(companyIds, entries, (e) => e.propertyCompanyId!).map((list) => list.map((entry) => ({ entry, edition: byPub.get(entry.publicationId)! })));
   }
@@ -159,7 +165,7 @@ export class PartnerReadService {
       .createQueryBuilder('c')
       .where((w) => `c.jurisdictionId IN (:...ids) OR c.id IN ${w.subQuery().select('k.propertyCompanyId').from(Compound, 'k').where('k.communityId IN (:...ids)').getQuery()}`, { ids });
     const total = await qb.getCount();
-    const rows = await qb.orderBy('c.uscc', 'ASC').offset(offset).limit(limit).getMany();
+    const rows = await leanMany(qb.orderBy('c.uscc', 'ASC').offset(offset).limit(limit));
     return { total, rows };
   }
 }

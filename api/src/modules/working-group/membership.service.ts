@@ -8,6 +8,7 @@ import { GroupRole, ROLE_RANK } from './enums';
 import { Membership } from './membership.entity';
 import type { MembershipFilter, ReorderMembershipsArgs } from './working-group.inputs';
 import { assertPeriod, inForceOn, type PeriodRule } from '../../common/periods';
+import { leanMany } from '../../common/lean';
 
 /** Roster order: group, then role as rosters print them (组长 before 副组长 …), then published order. */
 export const ROLE_ORDER_SQL = `CASE e.role ${Object.entries(ROLE_RANK)
@@ -92,5 +93,5 @@ export class MembershipService extends CrudService<Membership, MembershipFilter>
 export function currentSeats(em: EntityManager, groupId: number, day: string, role?: GroupRole): Promise<Membership[]> {
   const qb = em.createQueryBuilder(Membership, 'e').where('e.groupId = :groupId', { groupId });
   if (role) qb.andWhere('e.role = :role', { role });
-  return inForceOn(qb, day).getMany();
+  return leanMany(inForceOn(qb, day));
 }

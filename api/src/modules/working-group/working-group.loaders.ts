@@ -6,6 +6,7 @@ import { PostHolding } from './post-holding.entity';
 import { ROLE_ORDER_SQL } from './membership.service';
 import { inForceOn } from '../../common/periods';
 import { WorkingGroup } from './working-group.entity';
+import { leanMany } from '../../common/lean';
 
 type Dated = ObjectLiteral & { validFrom: string };
 
@@ -25,7 +26,7 @@ function datedBy<T extends Dated>(l: Loaders, entity: new () => T, column: keyof
         if (asOf) inForceOn(qb, asOf);
         if (roster) qb.orderBy(ROLE_ORDER_SQL, 'ASC').addOrderBy('e.sortOrder', 'ASC').addOrderBy('e.validFrom', 'ASC');
         else qb.orderBy('e.validFrom', 'ASC');
-        return groupBy(ids, await qb.addOrderBy('e.id', 'ASC').getMany(), (row) => row[column] as number);
+        return groupBy(ids, await leanMany(qb.addOrderBy('e.id', 'ASC')), (row) => row[column] as number);
       }),
   );
 }

@@ -1,3 +1,4 @@
+import { todayInChina } from '../../../src/common/dates';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -327,7 +328,7 @@ describe(`attachments (${dbKind()})`, () => {
         'mutation($a: ID!, $d: LocalDate!) { reportProgress(assignmentId: $a, reportDate: $d, status: IN_PROGRESS, note: "已张贴") { id } }',
         {
           a: String(assignment.id),
-          d: new Date().toISOString().slice(0, 10),
+          d: todayInChina(),
         },
         users.community,
       )
