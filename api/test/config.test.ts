@@ -21,6 +21,19 @@ describe('configuration', () => {
     });
   });
 
+  it('reads read replicas beside a MySQL primary, and refuses them beside SQLite', () => {
+    expect(parseDatabaseUrl('mysql://app@db-primary:3306/wydj', { DATABASE_REPLICA_URLS: 'mariadb://app@db-ro-1:3306/wydj, mysql://app@db-ro-2:3306/wydj' })).toEqual({
+      kind: 'mysql',
+      url: 'mysql://app@db-primary:3306/wydj',
+      poolSize: 10,
+      queueLimit: 200,
+      replicaUrls: ['mysql://app@db-ro-1:3306/wydj', 'mysql://app@db-ro-2:3306/wydj'],
+    });
+    expect(() => parseDatabaseUrl(undefined, { DATABASE_REPLICA_URLS: 'mysql://app@db-ro-1/wydj' })).toThrow(/DATABASE_REPLICA_URLS needs a MySQL/);
+    expect(() => parseDatabaseUrl('mysql://app@db-primary/wydj', { DATABASE_REPLICA_URLS: 'postgres://x/y' })).toThrow(/DATABASE_REPLICA_URLS must start with mysql:\/\/ or mariadb:\/\/, got/);
+    expect(() => parseDatabaseUrl('mysql://app@db-primary/wydj', { DATABASE_REPLICA_URLS: 'mysql://app@db-ro-1' })).toThrow(/DATABASE_REPLICA_URLS must name a database/);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
     [{ DATABASE_URL: 'postgres://x/y' }, /DATABASE_URL/],
