@@ -1,7 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
-import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig, readEnvFile } from './config/env';
+import { ConfigError, loadConfig, readEnvFile, webConcurrency } from './config/env';
 
 /*
  * 多进程: several API processes behind one port (npm run start:cluster). Node's cluster module: this
@@ -20,20 +19,12 @@ import { ConfigError, loadConfig, readEnvFile } from './config/env';
 
 const RESTART_DELAY_MS = 1000;
 
-function workerCount(): number {
-  const raw = process.env.WEB_CONCURRENCY;
-  if (!raw) return os.availableParallelism();
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new ConfigError(`WEB_CONCURRENCY must be an integer between 1 and 256, got "${raw}"`);
-  return n;
-}
-
 function main(): void {
   let count: number;
   try {
     readEnvFile();
     loadConfig(); // the workers would each refuse a bad configuration: say it once, before forking
-    count = workerCount();
+    count = webConcurrency();
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     console.error(`Configuration error: ${err.message}`);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig, parseDatabaseUrl, readEnvFile } from '../src/config/env';
+import { ConfigError, loadConfig, parseDatabaseUrl, readEnvFile, webConcurrency } from '../src/config/env';
 import { isValidUscc, usccCheckChar } from '../src/common/uscc';
 
 describe('configuration', () => {
@@ -32,6 +32,12 @@ describe('configuration', () => {
     expect(() => parseDatabaseUrl(undefined, { DATABASE_REPLICA_URLS: 'mysql://app@db-ro-1/wydj' })).toThrow(/DATABASE_REPLICA_URLS needs a MySQL/);
     expect(() => parseDatabaseUrl('mysql://app@db-primary/wydj', { DATABASE_REPLICA_URLS: 'postgres://x/y' })).toThrow(/DATABASE_REPLICA_URLS must start with mysql:\/\/ or mariadb:\/\/, got/);
     expect(() => parseDatabaseUrl('mysql://app@db-primary/wydj', { DATABASE_REPLICA_URLS: 'mysql://app@db-ro-1' })).toThrow(/DATABASE_REPLICA_URLS must name a database/);
+  });
+
+  it('forks one cluster worker per core unless WEB_CONCURRENCY says', () => {
+    expect(webConcurrency({}, 6)).toBe(6);
+    expect(webConcurrency({ WEB_CONCURRENCY: '2' }, 6)).toBe(2);
+    expect(() => webConcurrency({ WEB_CONCURRENCY: '0' }, 6)).toThrow(/WEB_CONCURRENCY must be an integer between 1 and 256/);
   });
 
   it.each([

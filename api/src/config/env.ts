@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import type { RequestBudget } from '../common/request-scope';
@@ -202,6 +203,11 @@ export function readEnvFile(env: NodeJS.ProcessEnv = process.env): string | null
     if (env[name] === undefined) env[name] = value;
   }
   return file;
+}
+
+/** How many API workers `npm run start:cluster` forks (WEB_CONCURRENCY): one per core unless set. */
+export function webConcurrency(env: NodeJS.ProcessEnv = process.env, cores: number = os.availableParallelism()): number {
+  return int(env, 'WEB_CONCURRENCY', cores, 1, 256);
 }
 
 /** Reads and validates the configuration; throws ConfigError naming the variable at fault. */
