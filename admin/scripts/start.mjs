@@ -1,9 +1,10 @@
 // npm start: builds the API (tsc) and the console (vite) only where their sources changed since their last
 // build (admin/scripts/build-stamp.mjs), then runs the built server, dist/api/src/index.js, in this process.
-//   node admin/scripts/start.mjs [--no-build | --build-only [--force]] [api] [admin]
+//   node admin/scripts/start.mjs [--no-build | --build-only [--force]] [--cluster] [api] [admin]
 //     --no-build    run what was built last, whatever changed since
 //     --build-only  build what changed, do not start (`npm run build:api` is `--build-only --force api`)
 //     --force       build even what is fresh
+//     --cluster     run dist/api/src/cluster.js: WEB_CONCURRENCY workers (default: one per core) behind one port
 //     api, admin    only these builds (default: both)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { isFresh, ROOT, sourcesHash, TARGETS, writeStamp } from './build-stamp.mjs';
 
 const args = process.argv.slice(2);
-const unknown = args.filter((a) => !['--no-build', '--build-only', '--force', 'api', 'admin'].includes(a));
+const unknown = args.filter((a) => !['--no-build', '--build-only', '--force', '--cluster', 'api', 'admin'].includes(a));
 if (unknown.length) {
   console.error(`start.mjs: unknown argument ${unknown.join(' ')} (see the comment at the top of admin/scripts/start.mjs)`);
   process.exit(2);
@@ -59,9 +60,9 @@ if (!args.includes('--no-build')) {
 }
 if (args.includes('--build-only')) process.exit(0);
 
-const server = path.join(ROOT, 'dist/api/src/index.js');
+const server = path.join(ROOT, args.includes('--cluster') ? 'dist/api/src/cluster.js' : 'dist/api/src/index.js');
 if (!fs.existsSync(server)) {
-  console.error('The API is not built (dist/api/src/index.js): run npm start without --no-build, or npm run build.');
+  console.error(`The API is not built (${path.relative(ROOT, server)}): run npm start without --no-build, or npm run build.`);
   process.exit(1);
 }
 

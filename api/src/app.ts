@@ -14,7 +14,7 @@ import { databaseOutage, finalErrors, type FormatOptions, formatError, jsonBodyE
 import { Loaders } from './common/loaders';
 import { ADMIN_LIMITS, admitOperation, limitRules, type QueryLimits } from './common/query-limits';
 import { createLogger, factsPlugin, refusalBrake, requestLog, scopeRequests } from './common/request-log';
-import { currentScope, meterStatements, type RequestBudget } from './common/request-scope';
+import { currentScope, meterStatements, readFromReplicas, type RequestBudget } from './common/request-scope';
 import { KnownOperationTypes } from './common/validation-rules';
 import { createDataSource } from './config/data-source';
 import { type AppConfig, showsStackTraces } from './config/env';
@@ -70,6 +70,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     if (config.env === 'production') plugins.push(ApolloServerPluginLandingPageDisabled());
     const apollo = new ApolloServer<AppContext>({
       schema: buildAdminSchema(),
+      // api/src/index.ts stops the server on SIGTERM/SIGINT (requests in flight first, then this): Apollo's own handler
+      // racing it left cluster workers waiting out the 10 s grace (api/src/cluster.ts)
+      stopOnTerminationSignals: false,
       introspection: config.introspection,
       // stack traces (the server's file paths) stay in the log unless NODE_ENV=development and DEBUG_ERRORS=true
       includeStacktraceInErrorResponses: showsStackTraces(config),
@@ -230,6 +233,8 @@ function gate(limits: QueryLimits, services: Services): ApolloServerPlugin<AppCo
           if (auth.user) await prepareViewer(services.ds, { jurisdictionId: officeOf(auth.user.jurisdictionId, ctx.office), role: auth.user.role });
           if (ctx.facts && auth.user) ctx.facts.userId = auth.user.id;
           if (auth.user) await services.limits.enforce('user', String(auth.user.id), 'Too many requests from your account');
+          // a query's reads may come from a read replica from here on; a mutation reads the primary throughout
+          if (rc.operation?.operation === 'query') readFromReplicas();
         },
       };
     },

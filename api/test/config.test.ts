@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig, parseDatabaseUrl, readEnvFile } from '../src/config/env';
+import { ConfigError, loadConfig, parseDatabaseUrl, readEnvFile, webConcurrency } from '../src/config/env';
 import { isValidUscc, usccCheckChar } from '../src/common/uscc';
 
 describe('configuration', () => {
@@ -19,6 +19,25 @@ describe('configuration', () => {
       poolSize: 10,
       queueLimit: 50,
     });
+  });
+
+  it('reads read replicas beside a MySQL primary, and refuses them beside SQLite', () => {
+    expect(parseDatabaseUrl('mysql://app@db-primary:3306/wydj', { DATABASE_REPLICA_URLS: 'mariadb://app@db-ro-1:3306/wydj, mysql://app@db-ro-2:3306/wydj' })).toEqual({
+      kind: 'mysql',
+      url: 'mysql://app@db-primary:3306/wydj',
+      poolSize: 10,
+      queueLimit: 200,
+      replicaUrls: ['mysql://app@db-ro-1:3306/wydj', 'mysql://app@db-ro-2:3306/wydj'],
+    });
+    expect(() => parseDatabaseUrl(undefined, { DATABASE_REPLICA_URLS: 'mysql://app@db-ro-1/wydj' })).toThrow(/DATABASE_REPLICA_URLS needs a MySQL/);
+    expect(() => parseDatabaseUrl('mysql://app@db-primary/wydj', { DATABASE_REPLICA_URLS: 'postgres://x/y' })).toThrow(/DATABASE_REPLICA_URLS must start with mysql:\/\/ or mariadb:\/\/, got/);
+    expect(() => parseDatabaseUrl('mysql://app@db-primary/wydj', { DATABASE_REPLICA_URLS: 'mysql://app@db-ro-1' })).toThrow(/DATABASE_REPLICA_URLS must name a database/);
+  });
+
+  it('forks one cluster worker per core unless WEB_CONCURRENCY says', () => {
+    expect(webConcurrency({}, 6)).toBe(6);
+    expect(webConcurrency({ WEB_CONCURRENCY: '2' }, 6)).toBe(2);
+    expect(() => webConcurrency({ WEB_CONCURRENCY: '0' }, 6)).toThrow(/WEB_CONCURRENCY must be an integer between 1 and 256/);
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -32,9 +33,11 @@ declare module 'node:http' {
  */
 export function createLogger(env: string, level: string | undefined, destination?: DestinationStream): Logger {
   const lvl = level ?? (env === 'test' ? 'silent' : 'info');
-  if (destination) return pino({ level: lvl, base: undefined }, destination);
-  if (env === 'development') return pino({ level: lvl, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } });
-  return pino({ level: lvl, base: undefined });
+  // several workers behind one port (api/src/cluster.ts): each line says which one wrote it
+  const base = cluster.isWorker ? { pid: process.pid } : undefined;
+  if (destination) return pino({ level: lvl, base }, destination);
+  if (env === 'development') return pino({ level: lvl, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: cluster.isWorker ? 'hostname' : 'pid,hostname' } } });
+  return pino({ level: lvl, base });
 }
 
 /** A client's X-Request-Id when it is a sane token, else a new one. */

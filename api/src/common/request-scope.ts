@@ -32,6 +32,11 @@ export class RequestScope {
   viewer?: Viewer;
   /** Owners of parent records this request has looked up (common/scope.ts `ownerOfId`). */
   readonly owners = new Map<string, number | null>();
+  /**
+   * Where this request's reads outside a transaction go: the primary until the request is known to be
+   * a GraphQL query whose credentials are checked (`readFromReplicas`), then the read replicas, if any.
+   */
+  readsFrom: 'primary' | 'replica' = 'primary';
   readonly startedAt = Date.now();
   private running = 0;
   private readonly waiting: Array<() => void> = [];
@@ -77,6 +82,16 @@ export const currentScope = (): RequestScope | undefined => storage.getStore();
 
 /** Runs `work` (and everything it awaits) inside `scope`. */
 export const runInScope = <T>(scope: RequestScope, work: () => T): T => storage.run(scope, work);
+
+/**
+ * Lets the rest of the current request read from the replicas (config/data-source.ts): called by the
+ * gates for query operations once the caller is checked, never for mutations, so every read that decides
+ * a write (and the sign-in, the session and key checks, the idempotency keys) is made on the primary.
+ */
+export function readFromReplicas(): void {
+  const scope = storage.getStore();
+  if (scope) scope.readsFrom = 'replica';
+}
 
 /** Runs `work` outside any request: its statements count against no request's budget (shared caches). */
 export const outsideRequest = <T>(work: () => T): T => storage.exit(work);

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DataSource, type DataSourceOptions, type Logger } from 'typeorm';
+import { DataSource, type DataSourceOptions, type Logger, type ObjectLiteral, type QueryRunner, type ReplicationMode } from 'typeorm';
 import { applyMysqlColumnTypes, InputLimitsSubscriber } from '../common/input-limits';
 import { ENTITIES } from '../entities';
 import { MIGRATIONS } from '../migrations';
 import type { DatabaseConfig } from './env';
 import { ScopeGuard } from '../common/scope';
+import { currentScope } from '../common/request-scope';
 
 /**
  * Builds the TypeORM data source for SQLite (embedded default) or MySQL/MariaDB.
@@ -48,18 +49,47 @@ export async function createDataSource(db: DatabaseConfig, logger?: Logger): Pro
       poolSize: db.poolSize,
       // mysql2's wait queue is unbounded by default: bound it so overload fails fast instead of piling up.
       extra: { queueLimit: db.queueLimit, waitForConnections: true, connectTimeout: 10_000 },
+      // Read replicas (DATABASE_REPLICA_URLS): one pool each, beside the primary's; AppDataSource says which reads go there.
+      // A replica that fails is left out for 10 s and then tried again (mysql2's default would drop it for good).
+      ...(db.replicaUrls?.length ? { replication: { master: { url: db.url }, slaves: db.replicaUrls.map((url) => ({ url })), selector: 'RR', restoreNodeTimeout: 10_000 } } : {}),
     };
   }
   return new AppDataSource(options);
 }
 
-/** A data source whose metadata carries the column types that differ by database (see WIDER_ON_MYSQL). */
+/**
+ * A data source whose metadata carries the column types that differ by database (see WIDER_ON_MYSQL),
+ * and which sends reads to the replicas only where a stale answer cannot decide a write.
+ *
+ * With `replication`, TypeORM sends every SELECT of a query builder or find outside a transaction to a
+ * replica, and writes, transactions and raw queries to the primary. Here a read goes to a replica only
+ * inside a request the gates marked (request-scope.ts `readFromReplicas`: a GraphQL query, after its
+ * credentials were checked on the primary); everything else reads the primary: mutations (also what they
+ * read before their transaction), sign-in, the scheduler's lease and run rows, the notification outbox,
+ * seeds and migrations. A raw SELECT (`ds.query`) of a marked request goes to a replica too.
+ * Without replicas both modes are the one pool (TypeORM falls back to the primary), and SQLite has one connection.
+ */
 class AppDataSource extends DataSource {
   protected override async buildMetadatas(): Promise<void> {
     await super.buildMetadatas();
     applyMysqlColumnTypes(this);
   }
+
+  override defaultReplicationModeForReads(): ReplicationMode {
+    return currentScope()?.readsFrom === 'replica' ? 'slave' : 'master';
+  }
+
+  override query<T = unknown>(query: string, parameters?: unknown[] | ObjectLiteral, queryRunner?: QueryRunner): Promise<T> {
+    if (!queryRunner && currentScope()?.readsFrom === 'replica' && READ_ONLY_SQL.test(query) && !/\bFOR\s+UPDATE\b|\bLOCK\s+IN\b/i.test(query)) {
+      const runner = this.createQueryRunner('slave');
+      return runner.query(query, parameters).finally(() => runner.release()) as Promise<T>;
+    }
+    return super.query<T>(query, parameters, queryRunner);
+  }
 }
+
+/** A statement that only reads: a SELECT (MySQL 8 allows WITH … UPDATE, so a WITH is not taken for one). */
+const READ_ONLY_SQL = /^\s*(\(\s*)*SELECT\b/i;
 
 /**
  * The database cannot be used at all (it does not exist, the server refuses or cannot be reached): one

@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import type { RequestBudget } from '../common/request-scope';
 import type { RateLimitName, RateLimitRule } from '../common/rate-limit';
 import type { WebhookConfig } from '../modules/notification/notification.channels';
 
-/** Database connection settings derived from DATABASE_URL. */
-export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string; poolSize: number; queueLimit: number };
+/**
+ * Database connection settings derived from DATABASE_URL, and DATABASE_REPLICA_URLS: read replicas of
+ * that server, which serve the reads of GraphQL queries (config/data-source.ts says which reads go there).
+ */
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string; poolSize: number; queueLimit: number; replicaUrls?: string[] };
 
 /** Everything the app reads from the environment, parsed and validated once. */
 export interface AppConfig {
@@ -80,24 +84,35 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 export function parseDatabaseUrl(raw: string | undefined, env: NodeJS.ProcessEnv = {}): DatabaseConfig {
   const poolSize = int(env, 'DB_POOL_SIZE', 10, 1, 200);
   const queueLimit = int(env, 'DB_QUEUE_LIMIT', 200, 1, 100000);
+  const replicas = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  if (replicas.length && (!raw || raw.startsWith('sqlite:'))) throw new ConfigError('DATABASE_REPLICA_URLS needs a MySQL/MariaDB DATABASE_URL (the primary the replicas copy)');
   if (!raw) return { kind: 'sqlite', file: path.resolve('data/app.sqlite') };
   if (raw.startsWith('sqlite:')) {
     const file = raw.slice('sqlite:'.length).replace(/^\/\//, '');
     if (!file) throw new ConfigError('DATABASE_URL sqlite: needs a file path, e.g. sqlite:data/app.sqlite');
     return { kind: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
   }
+  const url = mysqlUrlOf('DATABASE_URL', raw);
+  return replicas.length ? { kind: 'mysql', url, poolSize, queueLimit, replicaUrls: replicas.map((r) => mysqlUrlOf('DATABASE_REPLICA_URLS', r)) } : { kind: 'mysql', url, poolSize, queueLimit };
+}
+
+/** A mysql:// or mariadb:// URL naming a database, as mysql://… */
+function mysqlUrlOf(variable: string, raw: string): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`DATABASE_URL is not a URL: "${raw}"`);
+    throw new ConfigError(`${variable} is not a URL: "${raw}"`);
   }
   if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
-    throw new ConfigError(`DATABASE_URL must start with mysql://, mariadb:// or sqlite:, got "${url.protocol}"`);
+    throw new ConfigError(`${variable} must start with ${variable === 'DATABASE_URL' ? 'mysql://, mariadb:// or sqlite:' : 'mysql:// or mariadb://'}, got "${url.protocol}"`);
   }
-  if (!url.pathname || url.pathname === '/') throw new ConfigError('DATABASE_URL must name a database, e.g. mysql://root@127.0.0.1:3306/test');
+  if (!url.pathname || url.pathname === '/') throw new ConfigError(`${variable} must name a database, e.g. mysql://root@127.0.0.1:3306/test`);
   url.protocol = 'mysql:';
-  return { kind: 'mysql', url: url.toString(), poolSize, queueLimit };
+  return url.toString();
 }
 
 function trustProxyOf(raw: string | undefined): boolean | number | string {
@@ -188,6 +203,11 @@ export function readEnvFile(env: NodeJS.ProcessEnv = process.env): string | null
     if (env[name] === undefined) env[name] = value;
   }
   return file;
+}
+
+/** How many API workers `npm run start:cluster` forks (WEB_CONCURRENCY): one per core unless set. */
+export function webConcurrency(env: NodeJS.ProcessEnv = process.env, cores: number = os.availableParallelism()): number {
+  return int(env, 'WEB_CONCURRENCY', cores, 1, 256);
 }
 
 /** Reads and validates the configuration; throws ConfigError naming the variable at fault. */

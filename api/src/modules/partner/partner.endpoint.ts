@@ -9,7 +9,7 @@ import { Loaders } from '../../common/loaders';
 import { rateLimited, type Taken } from '../../common/rate-limit';
 import { admitOperation, limitRules, PARTNER_LIMITS } from '../../common/query-limits';
 import { factsPlugin, refusalBrake, scopeRequests } from '../../common/request-log';
-import type { RequestBudget } from '../../common/request-scope';
+import { readFromReplicas, type RequestBudget } from '../../common/request-scope';
 import { KnownOperationTypes } from '../../common/validation-rules';
 import { type AppConfig, showsStackTraces } from '../../config/env';
 import type { Services } from '../../common/context';
@@ -75,6 +75,8 @@ function gate(): ApolloServerPlugin<PartnerContext> {
           // the key reads what was published within the area of the office that issued it (common/scope.ts)
           await prepareViewer(ctx.services.ds, { jurisdictionId: check.key.jurisdictionId, role: 'PARTNER' });
           if (ctx.facts) ctx.facts.partnerKeyId = check.key.id;
+          // the key was checked on the primary; the published views may come from a read replica (config/data-source.ts)
+          if (rc.operation?.operation === 'query') readFromReplicas();
         },
       };
     },
@@ -101,6 +103,8 @@ export async function mountPartnerApi(
   if (deps.config.env === 'production') plugins.push(ApolloServerPluginLandingPageDisabled());
   const apollo = new ApolloServer<PartnerContext>({
     schema: deps.schema,
+    // the process stops it (api/src/index.ts, through app.close), as the admin endpoint's
+    stopOnTerminationSignals: false,
     introspection: deps.config.introspection,
     includeStacktraceInErrorResponses: showsStackTraces(deps.config),
     formatError: deps.formatError,
