@@ -2,7 +2,7 @@
  * A small data set for developing and testing the benchmark (`npm run bench` measures the city-scale one
  * from `npm run bench:data`): on an app already migrated and seeded (the documents' plans, tasks,
  * assignments and rosters), property companies rated and published in a few quarters, as
- * api/bench/partner.bench.ts makes them. Never written into seeds/.
+ * api/bench/partner.bench.ts makes them, and progress reports on the seeded assignments. Never written into seeds/.
  *
  *   npx ts-node --transpile-only api/bench/dev-data.ts mysql://root@127.0.0.1:3306/bench_dev [companies] [quarters]
  */
@@ -15,8 +15,12 @@ import { SYSTEM_ACTOR } from '../src/common/context';
 import { usccCheckChar } from '../src/common/uscc';
 import { parseDatabaseUrl } from '../src/config/env';
 import { PropertyCompany } from '../src/modules/organization/property-company.entity';
+import { Assignment } from '../src/modules/task/assignment.entity';
+import { Milestone } from '../src/modules/task/milestone.entity';
+import { ProgressReport } from '../src/modules/task/progress-report.entity';
 import { Rating, RatingCriterion, RatingPeriod, RatingScheme, RatingScore } from '../src/modules/rating/rating.entities';
 import { RatedSubjectKind } from '../src/modules/rating/rating.enums';
+import { ProgressStatus } from '../src/modules/task/enums';
 import { subjectKey } from '../src/modules/rating/rating-calculator';
 
 /** `companies` companies (usccs 91350582BEN…), each rated in `quarters` quarters from 2024Q1, every quarter published. */
@@ -47,6 +51,29 @@ export async function addRatedCompanies(app: App, companies: number, quarters: n
     for (let i = 0; i < scores.length; i += 300) await ds.getRepository(RatingScore).insert(scores.slice(i, i + 300));
     await app.services.publication.publish(period.id, { publishedOn: `${year + (quarter === 4 ? 1 : 0)}-${String((quarter % 4) * 3 + 1).padStart(2, '0')}-10` }, SYSTEM_ACTOR);
   }
+}
+
+/**
+ * Progress reports on the seeded assignments, so the panels' "latest report as of a day" has something to
+ * read: every other assignment reports in progress, every third later reports done, every fifth reports
+ * its task's first milestone done. Fixed dates, so answers are the same each run.
+ */
+export async function addProgressReports(app: App): Promise<void> {
+  const reports = app.ds.getRepository(ProgressReport);
+  if (await reports.count()) return;
+  const assignments = await app.ds.getRepository(Assignment).find({ order: { id: 'ASC' } });
+  const milestones = await app.ds.getRepository(Milestone).find({ order: { id: 'ASC' } });
+  const firstMilestone = new Map<number, number>();
+  for (const m of milestones) if (!firstMilestone.has(m.taskItemId)) firstMilestone.set(m.taskItemId, m.id);
+  const rows: Array<Partial<ProgressReport>> = [];
+  assignments.forEach((a, i) => {
+    const day = (n: number) => `2024-${String(1 + ((i + n) % 12)).padStart(2, '0')}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`;
+    if (i % 2 === 0) rows.push({ assignmentId: a.id, milestoneId: null, reportDate: day(0), status: ProgressStatus.IN_PROGRESS, note: '基准测试：推进中' });
+    if (i % 3 === 0) rows.push({ assignmentId: a.id, milestoneId: null, reportDate: `2025-${day(1).slice(5)}`, status: ProgressStatus.DONE, note: '基准测试：已完成' });
+    const m = firstMilestone.get(a.taskItemId);
+    if (m && i % 5 === 0) rows.push({ assignmentId: a.id, milestoneId: m, reportDate: day(2), status: ProgressStatus.DONE, note: '基准测试：节点完成' });
+  });
+  for (let i = 0; i < rows.length; i += 300) await reports.insert(rows.slice(i, i + 300) as ProgressReport[]);
 }
 
 /** An app on `url` (migrated and seeded on start), for a script or a test to add data through. */
@@ -84,6 +111,7 @@ if (require.main === module) {
     try {
       const t0 = Date.now();
       await addRatedCompanies(app, Number(companies), Number(quarters));
+      await addProgressReports(app);
       console.log(`dev data on ${url}: ${companies} companies × ${quarters} published quarters (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     } finally {
       await app.close();

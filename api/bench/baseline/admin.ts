@@ -4,14 +4,8 @@
  * nesting level, each with the scope rule of the signed-in office (api/src/common/scope.ts).
  */
 import type { Pool } from 'mysql2/promise';
-import { Refusal } from './partner';
+import { Refusal, type Viewer } from './errors';
 import { bool, groupBy, id, iso, q, readable, type Row, type Tree, within } from './sql';
-
-export interface Viewer {
-  userId: number;
-  jurisdictionId: number | null;
-  role: string;
-}
 
 function paging(v: Record<string, unknown>): { limit: number; offset: number; order: 'ASC' | 'DESC' } {
   const perPage = v.perPage == null ? 25 : Number(v.perPage);

@@ -3,17 +3,8 @@
  * one page query, then one IN (…) query per nesting level, answering what api/src/modules/partner answers.
  */
 import type { Pool } from 'mysql2/promise';
+import { Refusal } from './errors';
 import { groupBy, q, todayInChina } from './sql';
-
-export class Refusal extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly reason?: string,
-  ) {
-    super(message);
-  }
-}
 
 interface Edition {
   pubId: number;

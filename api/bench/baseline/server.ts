@@ -12,8 +12,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import mysql, { type Pool } from 'mysql2/promise';
-import { membershipPage, taskList, type Viewer } from './admin';
-import { companyStanding, redBlackList, Refusal } from './partner';
+import { membershipPage, taskList } from './admin';
+import { Refusal, type Viewer } from './errors';
+import { taskPanels } from './panels';
+import { companyStanding, redBlackList } from './partner';
+import { payoutMove } from './payout';
 import { q, Tree } from './sql';
 
 type Handler = (ctx: { pool: Pool; tree: Tree; viewer: Viewer; variables: Record<string, unknown>; looked: Set<string> }) => Promise<unknown>;
@@ -23,7 +26,10 @@ const HANDLERS: Record<string, { endpoint: 'partner' | 'admin'; operation: strin
   'P1-red-black-list': { endpoint: 'partner', operation: 'redBlackList', run: (c) => redBlackList(c.pool, c.variables, c.looked) },
   'P2-company-standing': { endpoint: 'partner', operation: 'companyStanding', run: (c) => companyStanding(c.pool, c.variables, c.looked) },
   'A1-task-list': { endpoint: 'admin', operation: 'allTaskItems', run: (c) => taskList(c.pool, c.tree, c.viewer, c.variables) },
+  'A2-task-panels': { endpoint: 'admin', operation: 'TaskPanels', run: (c) => taskPanels(c.pool, c.tree, c.viewer, c.variables) },
   'A3-roster-page': { endpoint: 'admin', operation: 'allMemberships', run: (c) => membershipPage(c.pool, c.tree, c.viewer, c.variables) },
+  'M1-submit-payout': { endpoint: 'admin', operation: 'submitPayout', run: (c) => payoutMove(c.pool, c.viewer, 'SUBMITTED', c.variables) },
+  'M1-approve-payout': { endpoint: 'admin', operation: 'approvePayout', run: (c) => payoutMove(c.pool, c.viewer, 'APPROVED', c.variables) },
 };
 
 export interface BaselineOptions {
@@ -33,16 +39,16 @@ export interface BaselineOptions {
   operationsDir: string;
 }
 
-function verifyJwt(token: string, secret: string): { sub: string; sv: number } | null {
+function verifyJwt(token: string, secret: string): { sub: string; sv: number; iat?: number; ip?: string } | null {
   const [h, p, s] = token.split('.');
   if (!h || !p || !s) return null;
   const expected = createHmac('sha256', secret).update(`${h}.${p}`).digest();
   const given = Buffer.from(s, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   const header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as { alg?: string };
-  const payload = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as { sub?: string; sv?: number; exp?: number };
+  const payload = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as { sub?: string; sv?: number; exp?: number; iat?: number; ip?: string };
   if (header.alg !== 'HS256' || !payload.sub || !payload.exp || payload.exp * 1000 < Date.now()) return null;
-  return { sub: payload.sub, sv: Number(payload.sv) };
+  return { sub: payload.sub, sv: Number(payload.sv), iat: payload.iat, ip: payload.ip };
 }
 
 // Apollo ends each body with a newline
@@ -79,14 +85,22 @@ export async function createBaseline(opts: BaselineOptions): Promise<http.Reques
       const token = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
       const claims = token ? verifyJwt(token, opts.jwtSecret) : null;
       const [user] = claims
-        ? await q<{ id: number; role: string; jurisdictionId: number | null; active: number; sessionVersion: number }>(
+        ? await q<{ id: number; username: string; role: string; jurisdictionId: number | null; active: number; sessionVersion: number }>(
             opts.pool,
-            'SELECT id, role, jurisdictionId, active, sessionVersion FROM app_user WHERE id = ?',
+            'SELECT id, username, role, jurisdictionId, active, sessionVersion FROM app_user WHERE id = ?',
             [Number(claims.sub)],
           )
         : [];
       if (!user || !user.active || user.sessionVersion !== claims!.sv) return [401, errorBody('UNAUTHENTICATED', 'Sign in first')];
-      viewer = { userId: user.id, jurisdictionId: user.jurisdictionId, role: user.role };
+      viewer = {
+        userId: user.id,
+        jurisdictionId: user.jurisdictionId,
+        role: user.role,
+        username: user.username,
+        signedInAt: claims!.iat ? new Date(claims!.iat * 1000).toISOString().slice(0, 19).replace('T', ' ') : null,
+        signedInFrom: claims!.ip ?? null,
+        ip: req.socket.remoteAddress ?? null,
+      };
     }
     let out: string;
     let outcome = 'OK';
