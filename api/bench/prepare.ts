@@ -42,7 +42,8 @@ const rows = async <T>(c: Connection, sql: string, params: unknown[] = []): Prom
 
 export class MissingData extends Error {}
 
-export async function prepare(url: string): Promise<Fixture> {
+/** `accounts: false` (a test): no MariaDB accounts or statistics, only the rows and the variable sets. */
+export async function prepare(url: string, o: { accounts?: boolean } = {}): Promise<Fixture> {
   const database = decodeURIComponent(new URL(url).pathname.slice(1));
   const c = await mysql.createConnection({ uri: url, dateStrings: true });
   try {
@@ -59,13 +60,15 @@ export async function prepare(url: string): Promise<Fixture> {
       throw new MissingData(`The benchmark database ${database} has no ${empty.map(([t]) => t).join(', ')} rows: make the data set first (npm run bench:data, with BENCH_DATABASE_URL=${url})`);
     }
 
-    for (const account of Object.values(ACCOUNTS)) {
-      for (const host of ['127.0.0.1', 'localhost', '%']) {
-        await c.query(`CREATE USER IF NOT EXISTS '${account}'@'${host}' IDENTIFIED BY '${ACCOUNT_PASSWORD}'`);
-        await c.query(`GRANT ALL PRIVILEGES ON \`${database}\`.* TO '${account}'@'${host}'`);
+    if (o.accounts !== false) {
+      for (const account of Object.values(ACCOUNTS)) {
+        for (const host of ['127.0.0.1', 'localhost', '%']) {
+          await c.query(`CREATE USER IF NOT EXISTS '${account}'@'${host}' IDENTIFIED BY '${ACCOUNT_PASSWORD}'`);
+          await c.query(`GRANT ALL PRIVILEGES ON \`${database}\`.* TO '${account}'@'${host}'`);
+        }
       }
+      await c.query('SET GLOBAL userstat = 1');
     }
-    await c.query('SET GLOBAL userstat = 1');
 
     // the county whose subtree holds the most tasks
     const places = await rows<{ id: number; parentId: number | null; level: string }>(c, 'SELECT id, parentId, level FROM jurisdiction');
