@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { TECHNICAL_NAMES } from '../../api/test/console-messages';
 import { startTestApp, type TestApp } from '../../api/test/harness';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -39,10 +40,9 @@ export interface Console {
  * either language; the page says so on its console with the data provider's own prefix.
  */
 const SHOWN_REFUSALS = '.MuiSnackbarContent-message, .MuiAlert-message, .MuiFormHelperText-root.Mui-error, .MuiAutocomplete-noOptions, .MuiAutocomplete-loading';
-const TECHNICAL_NAMES = String(/\b(https?|JPEG|PNG|WebP|GIF|PDF|Office|Excel|xlsx|MB|KB)\b/g);
 const WATCH_LANGUAGE = `(() => {
   const seen = new Set();
-  const technical = new RegExp(${JSON.stringify(TECHNICAL_NAMES.slice(1, -2))}, 'g');
+  const technical = new RegExp(${JSON.stringify(TECHNICAL_NAMES.source)}, 'g');
   const check = () => {
     if (document.documentElement.lang === 'en') return;
     for (const el of document.querySelectorAll(${JSON.stringify(SHOWN_REFUSALS)})) {

@@ -23,6 +23,17 @@ describe(`the monthly bulletin (${dbKind()})`, () => {
     return res.data;
   }
 
+  /** Every overdue deadline as of a day, the home page's list read page by page. */
+  const overdueOn = async (d: string) => {
+    const all: Array<{ dueDate: string; milestone: { id: string } | null; assignment: { id: string; unitId: string } }> = [];
+    for (let page = 0; ; page++) {
+      const nodes = (
+        await ok('query($d: LocalDate!, $page: Int) { deadlinePage(asOf: $d, state: OVERDUE, page: $page, perPage: 100) { nodes { dueDate milestone { id } assignment { id unitId } } } }', { d, page })
+      ).deadlinePage.nodes;
+      all.push(...nodes);
+      if (nodes.length < 100) return all;
+    }
+  };
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.adminToken();
@@ -45,8 +56,8 @@ describe(`the monthly bulletin (${dbKind()})`, () => {
     // every assignment of the street's plans once, by its unit
     const assignments = (await ok('{ _allAssignmentsMeta { count } }'))._allAssignmentsMeta.count;
     expect(rows.reduce((a, r) => a + r.total, 0)).toBe(assignments);
-    // overdue: the assignments overdueTasks names, by unit
-    const overdue = (await ok('{ overdueTasks(asOf: "2024-12-31") { assignment { id unitId } } }')).overdueTasks as Array<{ assignment: { id: string; unitId: string } }>;
+    // overdue: the assignments the home page's overdue list names, by unit
+    const overdue = await overdueOn('2024-12-31');
     const byUnit = new Map<string, Set<string>>();
     for (const o of overdue) (byUnit.get(o.assignment.unitId) ?? byUnit.set(o.assignment.unitId, new Set()).get(o.assignment.unitId)!).add(o.assignment.id);
     for (const r of rows) expect([r.unit, r.overdue]).toEqual([r.unit, byUnit.get(r.unitId)?.size ?? 0]);
@@ -56,11 +67,7 @@ describe(`the monthly bulletin (${dbKind()})`, () => {
   it('counts a task done after its deadline as done late, and one falling due within 30 days as due', async () => {
     const before = (await ok(BULLETIN, { j: qingyang, d: '2025-01-05' })).taskBulletin.rows as Row[];
     // an assignment overdue on 2025-01-05 on its task's own deadline of 2024-12-31, and nothing else of it overdue
-    const overdue = (await ok('{ overdueTasks(asOf: "2025-01-05") { dueDate milestone { id } assignment { id unitId } } }')).overdueTasks as Array<{
-      dueDate: string;
-      milestone: { id: string } | null;
-      assignment: { id: string; unitId: string };
-    }>;
+    const overdue = await overdueOn('2025-01-05');
     const a = overdue.find((o) => o.dueDate === '2024-12-31' && !o.milestone && overdue.filter((x) => x.assignment.id === o.assignment.id).length === 1)!.assignment;
     const unit = before.find((r) => r.unitId === a.unitId)!;
     await ok('mutation($a: ID!) { reportProgress(assignmentId: $a, reportDate: "2025-01-03", status: DONE, note: "已完成") { id } }', { a: a.id });

@@ -15,3 +15,6 @@ const modules: Messages[] = readdirSync(RESOURCES)
   .map((name) => (require(join(RESOURCES, name, 'messages.ts')) as { messages: Messages }).messages);
 
 export const { zh, en } = buildCatalog(modules);
+
+/** Names a Chinese message may spell in Latin letters (file kinds, units, the web's schemes): the catalog test and the browser tests' language guard both allow them. */
+export const TECHNICAL_NAMES = /\b(https?|JPEG|PNG|WebP|GIF|PDF|Office|Excel|xlsx|MB|KB)\b/g;

@@ -86,10 +86,10 @@ describe(`recurring duties (${dbKind()})`, () => {
 
     // the roll-up by unit counts them: this year's three quarters due by 2025-10-01
     const rollup = (
-      await ok('query($p: ID!) { taskRollup(asOf: "2025-10-01", by: UNIT, planId: $p) { label occurrences occurrencesHeld occurrencesOverdue } }', {
+      await ok('query($p: ID!) { taskRollup(asOf: "2025-10-01", by: UNIT, planId: $p) { nodes { label occurrences occurrencesHeld occurrencesOverdue } } }', {
         p: (await ok('query($t: ID!) { TaskItem(id: $t) { keyWork { planId } } }', { t: task.id })).TaskItem.keyWork.planId,
       })
-    ).taskRollup;
+    ).taskRollup.nodes;
     expect(rollup).toHaveLength(14);
     expect(rollup.find((r: { label: string }) => r.label === '阳光社区')).toEqual({ label: '阳光社区', occurrences: 4, occurrencesHeld: 1, occurrencesOverdue: 2 });
     expect(rollup.find((r: { label: string }) => r.label === '莲屿社区')).toEqual({ label: '莲屿社区', occurrences: 4, occurrencesHeld: 0, occurrencesOverdue: 3 });

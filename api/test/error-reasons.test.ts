@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
 import { type GraphQLEnumType } from 'graphql';
 import Polyglot from 'node-polyglot';
-import { en, zh } from './console-messages';
+import { en, TECHNICAL_NAMES, zh } from './console-messages';
 import { CONSTRAINT_REASONS } from '../src/common/format-error';
 import { collectReasons } from '../src/common/reasons';
 import { MODULES } from '../src/modules';
@@ -249,9 +249,6 @@ describe('error reasons', () => {
     const without = declared.filter((m) => !m.name || !(m.name in CONSTRAINT_REASONS)).map((m) => `${(m.target as { name?: string }).name}.${m.propertyName}: ${m.name}`);
     expect(without).toEqual([]);
   });
-
-  /** Names a Chinese message may spell in Latin letters: file kinds, units, the web's schemes. */
-  const TECHNICAL_NAMES = /\b(https?|JPEG|PNG|WebP|GIF|PDF|Office|Excel|xlsx|MB|KB)\b/g;
 
   /*
    * Every reason rendered as the console renders it (polyglot, both catalogs, every wording: its own,

@@ -152,12 +152,12 @@ describe(`input rules (${dbKind()})`, () => {
       ['mutation($d: LocalDate!) { createIncentiveRule(programmeId: "1", name: "r", validFrom: $d, lines: []) { id } }', 'validFrom'],
       ['mutation($d: LocalDate!) { createRatingPeriod(schemeId: "1", code: "X", startDate: "2030-01-01", endDate: $d) { id } }', 'endDate'],
       ['query($d: LocalDate) { allAuditEvents(filter: { from: $d }) { id } }', 'filter.from'],
-      ['query($d: LocalDate!) { taskRollup(asOf: $d, by: UNIT) { id } }', 'asOf'],
+      ['query($d: LocalDate!) { taskRollup(asOf: $d, by: UNIT) { totalCount } }', 'asOf'],
     ];
     for (const [query, field] of inputs) {
       for (const d of ['1999-12-31', '2101-01-01', '0000-01-01']) expect([d, ...refusal(await t.gql(query, { d }, admin))]).toEqual([d, 'BAD_USER_INPUT', field, 'DATE_OUT_OF_RANGE']);
     }
-    expect((await t.gql('{ overdueTasks(asOf: "2100-12-31") { dueDate } }', {}, admin)).errors).toBeUndefined();
+    expect((await t.gql('{ deadlinePage(asOf: "2100-12-31", state: OVERDUE) { totalCount } }', {}, admin)).errors).toBeUndefined();
   });
 
   it('dates a report no earlier than its assignment, and more than 31 days back only as an audited ADMIN correction', async () => {

@@ -76,7 +76,7 @@ const MATRIX: { admin: Record<string, readonly AdminCaller[]>; partner: Record<s
     DutyReport: SIGNED_IN, allDutyReports: SIGNED_IN, _allDutyReportsMeta: SIGNED_IN, reportDuty: REPORTERS, dutyOccurrences: SIGNED_IN, dutyOccurrencePage: SIGNED_IN,
     // 督办: the unit acknowledges its assignment; the office sends 催办 notices
     acknowledgeAssignment: REPORTERS, Urging: SIGNED_IN, allUrgings: SIGNED_IN, _allUrgingsMeta: SIGNED_IN, urgeAssignment: EDITORS,
-    overdueTasks: SIGNED_IN, dueSoonTasks: SIGNED_IN, taskRollup: SIGNED_IN, deadlinePage: SIGNED_IN, unitProgressPage: SIGNED_IN, taskBulletin: SIGNED_IN, taskListImportPreview: SIGNED_IN, importTaskList: EDITORS,
+    taskRollup: SIGNED_IN, deadlinePage: SIGNED_IN, unitProgressPage: SIGNED_IN, taskBulletin: SIGNED_IN, taskListImportPreview: SIGNED_IN, importTaskList: EDITORS,
     // Indicators.
     Indicator: SIGNED_IN, allIndicators: SIGNED_IN, _allIndicatorsMeta: SIGNED_IN, createIndicator: EDITORS, updateIndicator: EDITORS, deleteIndicator: EDITORS,
     IndicatorMeasurement: SIGNED_IN, allIndicatorMeasurements: SIGNED_IN, _allIndicatorMeasurementsMeta: SIGNED_IN, createIndicatorMeasurement: REPORTERS, updateIndicatorMeasurement: REPORTERS, deleteIndicatorMeasurement: EDITORS,

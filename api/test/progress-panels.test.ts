@@ -10,7 +10,9 @@ import { Plan } from '../src/modules/task/plan.entity';
 import { ProgressReport } from '../src/modules/task/progress-report.entity';
 import { RollupLevel } from '../src/modules/task/progress.types';
 import { TaskItem } from '../src/modules/task/task-item.entity';
+import { addDays } from '../src/common/dates';
 import { dbKind } from './db';
+import { type OracleRow, progressOracle } from './progress-oracle';
 import { startTestApp, type TestApp } from './harness';
 
 /*
@@ -35,6 +37,11 @@ const HOME = `query($d: LocalDate!, $n: Int!) {
   units: unitProgressPage(asOf: $d, perPage: $n) { totalCount nodes { id label total notStarted inProgress done overdue expired } }
 }`;
 
+const ROLLUP = `query($d: LocalDate!, $b: RollupLevel!, $page: Int, $n: Int) {
+  taskRollup(asOf: $d, by: $b, page: $page, perPage: $n) { totalCount nodes { id label total notStarted inProgress done overdue expired occurrences occurrencesHeld occurrencesOverdue } }
+}`;
+const BULLETIN = `query($j: ID!, $d: LocalDate!) { taskBulletin(jurisdictionId: $j, asOf: $d) { rows { unitId total done late due overdue } } }`;
+
 type Node = { dueDate: string; daysOverdue: number; deadlineText: string | null; assignment: { id: string; unitId: string }; task: { id: string }; milestone: { id: string } | null };
 
 /** A small deterministic generator (same data on both databases). */
@@ -57,6 +64,7 @@ describe(`home task panels in SQL (${dbKind()})`, () => {
   const tasks: Record<string, number> = {};
   const milestones: Record<string, number> = {};
 
+  const oracle = () => progressOracle(t.app.ds, t.app.services.progress, t.app.services.duty);
   const ok = async (query: string, variables: Record<string, unknown>, token = admin) => {
     const res = await t.gql(query, variables, token);
     expect(res.errors).toBeUndefined();
@@ -200,14 +208,14 @@ describe(`home task panels in SQL (${dbKind()})`, () => {
   });
 
   it.each(['2025-01-01', '2025-06-15', '2025-12-31', '2026-06-30'])('agrees with the in-memory states on generated data and the seeds as of %s', async (asOf) => {
-    const progress = t.app.services.progress;
+    const progress = oracle();
     const key = (assignmentId: string | number, milestoneId: string | number | null | undefined, dueDate: string) => `${assignmentId}:${milestoneId ?? ''}:${dueDate}`;
-    const expectOverdue = (await progress.overdue({ asOf })).map((e) => key(e.assignment.id, e.milestone?.id, e.dueDate)).sort();
+    const expectOverdue = (await progress.overdue({ asOf })).map((e) => key(e.assignmentId, e.milestoneId, e.dueDate)).sort();
     const overdue = await all({ d: asOf, s: 'OVERDUE' });
     expect(overdue.nodes.map((n) => key(n.assignment.id, n.milestone?.id, n.dueDate)).sort()).toEqual(expectOverdue);
     expect(overdue.totalCount).toBe(expectOverdue.length);
     expect(overdue.nodes.map((n) => n.dueDate)).toEqual([...overdue.nodes.map((n) => n.dueDate)].sort());
-    const expectSoon = (await progress.dueSoon({ asOf }, 45)).map((e) => key(e.assignment.id, e.milestone?.id, e.dueDate)).sort();
+    const expectSoon = (await progress.dueSoon({ asOf }, 45)).map((e) => key(e.assignmentId, e.milestoneId, e.dueDate)).sort();
     const soon = await all({ d: asOf, s: 'DUE_SOON', days: 45 });
     expect(soon.nodes.map((n) => key(n.assignment.id, n.milestone?.id, n.dueDate)).sort()).toEqual(expectSoon);
 
@@ -227,6 +235,44 @@ describe(`home task panels in SQL (${dbKind()})`, () => {
     expect(units.nodes.map(pick).sort(byId)).toEqual(expectUnits);
     // the most overdue first
     expect(units.nodes.map((r: { overdue: number }) => r.overdue)).toEqual([...units.nodes.map((r: { overdue: number }) => r.overdue)].sort((x, y) => y - x));
+
+    // the roll-up at every level, page by page, with labels and the recurring duties' periods
+    for (const level of Object.values(RollupLevel)) {
+      const expected = (await progress.rollup({ asOf }, level)).sort(byId);
+      const got: OracleRow[] = [];
+      let totalCount = -1;
+      for (let page = 0; page < 50; page++) {
+        const r = (await ok(ROLLUP, { d: asOf, b: level, page, n: 7 })).taskRollup;
+        totalCount = r.totalCount;
+        got.push(...r.nodes);
+        if (r.nodes.length < 7) break;
+      }
+      expect({ level, totalCount }).toEqual({ level, totalCount: expected.length });
+      expect({ level, rows: got.sort(byId) }).toEqual({ level, rows: expected });
+    }
+
+    // the bulletin of each office that issued plans
+    const offices = [...new Set((await t.app.ds.getRepository(Plan).find()).map((p) => p.jurisdictionId))];
+    for (const office of offices) {
+      const planIds = (await t.app.ds.getRepository(Plan).findBy({ jurisdictionId: office })).map((p) => p.id);
+      const expected = (await progress.bulletin(planIds, asOf)).sort((a, b) => Number(a.unitId) - Number(b.unitId));
+      const got = (await ok(BULLETIN, { j: String(office), d: asOf })).taskBulletin.rows as Array<{ unitId: string; total: number; done: number; late: number; due: number; overdue: number }>;
+      const counts = got.map(({ unitId, total, done, late, due, overdue }) => ({ unitId, total, done, late, due, overdue })).sort((a, b) => Number(a.unitId) - Number(b.unitId));
+      expect({ office, counts }).toEqual({ office, counts: expected });
+    }
+
+    // the daily reminder pass's batches: every open deadline due by asOf + 3 days, each once, in small batches
+    const until = addDays(asOf, 3);
+    const wanted = [...(await progress.overdue({ asOf })), ...(await progress.dueSoon({ asOf }, 3))].map((e) => key(e.assignmentId, e.milestoneId, e.dueDate)).sort();
+    const walked: string[] = [];
+    let after = { assignmentId: 0, milestoneId: 0 };
+    for (let i = 0; i < 10_000; i++) {
+      const batch = await t.app.services.progressPanels.openDeadlineBatch(asOf, until, after, 13);
+      walked.push(...batch.map((b) => key(b.assignmentId, b.milestoneId, b.dueDate)));
+      if (batch.length < 13) break;
+      after = { assignmentId: batch[12].assignmentId, milestoneId: batch[12].milestoneId ?? 0 };
+    }
+    expect(walked.sort()).toEqual(wanted);
   });
 
   it('shows an office the units of its own area only, and a unit’s staff their own unit', async () => {

@@ -6,8 +6,8 @@ import { TaskItem } from '../src/modules/task/task-item.entity';
 import { dbKind } from './db';
 import { fieldOf, startTestApp, type TestApp } from './harness';
 
-const OVERDUE = `query($d: LocalDate!, $u: ID, $p: ID) { overdueTasks(asOf: $d, unitId: $u, planId: $p) {
-  dueDate deadlineText daysOverdue task { id number } milestone { id text } assignment { id unitId } } }`;
+const OVERDUE = `query($d: LocalDate!, $u: ID, $p: ID) { deadlinePage(asOf: $d, state: OVERDUE, unitId: $u, planId: $p, perPage: 100) { nodes {
+  dueDate deadlineText daysOverdue task { id number } milestone { id text } assignment { id unitId } } } }`;
 
 describe(`what is overdue and what falls due, as of a date (${dbKind()})`, () => {
   let t: TestApp;
@@ -32,14 +32,15 @@ describe(`what is overdue and what falls due, as of a date (${dbKind()})`, () =>
   afterAll(() => t.close());
 
   const surveyDue = async (asOf: string) =>
-    (await t.gql(OVERDUE, { d: asOf, u: office, p: actionsPlan }, admin)).data.overdueTasks.filter((e: { deadlineText: string }) => e.deadlineText === '11月15日前完成');
+    (await t.gql(OVERDUE, { d: asOf, u: office, p: actionsPlan }, admin)).data.deadlinePage.nodes.filter((e: { deadlineText: string }) => e.deadlineText === '11月15日前完成');
 
   it("makes action (一)'s 11-15 survey milestones overdue on 2024-11-16, not on 2024-11-15", async () => {
     expect(await surveyDue('2024-11-15')).toEqual([]);
     const due = await surveyDue('2024-11-16');
     expect(due).toHaveLength(2); // 党员摸底排查 in measures 一 and 二
     expect(due[0]).toMatchObject({ dueDate: '2024-11-15', daysOverdue: 1, milestone: { text: '开展党员摸底排查(11月15日前完成)' } });
-    const soon = (await t.gql('query($u: ID) { dueSoonTasks(asOf: "2024-11-10", days: 7, unitId: $u) { dueDate deadlineText } }', { u: office }, admin)).data.dueSoonTasks;
+    const soon = (await t.gql('query($u: ID) { deadlinePage(asOf: "2024-11-10", state: DUE_SOON, days: 7, unitId: $u, perPage: 100) { nodes { dueDate deadlineText } } }', { u: office }, admin)).data
+      .deadlinePage.nodes;
     expect(soon.filter((e: { deadlineText: string }) => e.deadlineText === '11月15日前完成')).toHaveLength(2);
     expect(soon.every((e: { dueDate: string }) => e.dueDate >= '2024-11-10' && e.dueDate <= '2024-11-17')).toBe(true);
   });
@@ -74,18 +75,21 @@ describe(`what is overdue and what falls due, as of a date (${dbKind()})`, () =>
     const task = await ds.getRepository(TaskItem).save({ keyWorkId: kw.id, content: '2024年新增20%小区备案', deadlineKind: DeadlineKind.DUE, deadlineText: '2024年', dueDate: '2024-06-30' });
     await ds.getRepository(Assignment).save({ taskItemId: task.id, unitId: Number(unit), isLead: true });
 
-    const overdueBefore = (await t.gql(OVERDUE, { d: '2024-09-01', p: String(plan.id) }, admin)).data.overdueTasks;
+    const overdueBefore = (await t.gql(OVERDUE, { d: '2024-09-01', p: String(plan.id) }, admin)).data.deadlinePage.nodes;
     expect(overdueBefore).toHaveLength(1); // still in force on 2024-09-01: overdue
-    const after = (await t.gql(OVERDUE, { d: '2024-12-01', p: String(plan.id) }, admin)).data.overdueTasks;
+    const after = (await t.gql(OVERDUE, { d: '2024-12-01', p: String(plan.id) }, admin)).data.deadlinePage.nodes;
     expect(after).toEqual([]);
-    const rollup = (await t.gql('query($p: ID) { taskRollup(asOf: "2024-12-01", by: PLAN, planId: $p) { label total overdue expired } }', { p: String(plan.id) }, admin)).data.taskRollup;
+    const rollup = (await t.gql('query($p: ID) { taskRollup(asOf: "2024-12-01", by: PLAN, planId: $p) { nodes { label total overdue expired } } }', { p: String(plan.id) }, admin)).data.taskRollup
+      .nodes;
     expect(rollup).toEqual([{ label: '测试计划', total: 1, overdue: 0, expired: 1 }]);
     const expired = (await t.gql('query($id: ID!) { Plan(id: $id) { expired(asOf: "2024-12-01") } }', { id: String(plan.id) }, admin)).data.Plan.expired;
     expect(expired).toBe(true);
   });
 
   it('rolls up per unit: every assignment of the unit counted once', async () => {
-    const rows = (await t.gql('{ taskRollup(asOf: "2024-11-16", by: UNIT) { id label total notStarted inProgress done overdue expired } }', {}, admin)).data.taskRollup;
+    const roll = (await t.gql('{ taskRollup(asOf: "2024-11-16", by: UNIT) { totalCount nodes { id label total notStarted inProgress done overdue expired } } }', {}, admin)).data.taskRollup;
+    expect(roll.totalCount).toBe(roll.nodes.length); // every unit on the first page of 100
+    const rows = roll.nodes;
     const mine = rows.find((r: { id: string }) => r.id === office);
     const count = (await t.gql('query($u: ID!) { _allAssignmentsMeta(filter: { unitId: $u }) { count } }', { u: office }, admin)).data._allAssignmentsMeta.count;
     expect(mine.label).toBe('党建办');
@@ -98,7 +102,7 @@ describe(`what is overdue and what falls due, as of a date (${dbKind()})`, () =>
   it('rolls up the task list by target and by key work consistently', async () => {
     const list = (await t.gql('{ allPlans(filter: { kind: TASK_LIST }) { id } }', {}, admin)).data.allPlans[0].id;
     const by = async (level: string) =>
-      (await t.gql('query($p: ID, $b: RollupLevel!) { taskRollup(asOf: "2024-11-16", by: $b, planId: $p) { label total } }', { p: list, b: level }, admin)).data.taskRollup;
+      (await t.gql('query($p: ID, $b: RollupLevel!) { taskRollup(asOf: "2024-11-16", by: $b, planId: $p) { nodes { label total } } }', { p: list, b: level }, admin)).data.taskRollup.nodes;
     const targets = await by('TARGET');
     const keyWorks = await by('KEY_WORK');
     expect(targets).toHaveLength(11);
@@ -109,6 +113,6 @@ describe(`what is overdue and what falls due, as of a date (${dbKind()})`, () =>
   });
 
   it('refuses a window of days out of range', async () => {
-    expect(fieldOf(await t.gql('{ dueSoonTasks(asOf: "2024-11-10", days: 9999) { dueDate } }', {}, admin))).toBe('days');
+    expect(fieldOf(await t.gql('{ deadlinePage(asOf: "2024-11-10", state: DUE_SOON, days: 9999) { totalCount } }', {}, admin))).toBe('days');
   });
 });

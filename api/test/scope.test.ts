@@ -742,16 +742,20 @@ describe(`scope: every office sees and changes only what belongs to it (${dbKind
   it('scopes the dashboards, totals and previews as the lists', async () => {
     const baogai = viewer('PARTY_OFFICE of 宝盖镇');
     const board = await ok(
-      '{ overdueTasks(asOf: "2026-12-31") { task { id } } dueSoonTasks(asOf: "2025-01-01", days: 366) { task { id } } taskRollup(asOf: "2026-12-31", by: UNIT) { total } }',
+      '{ overdue: deadlinePage(asOf: "2026-12-31", state: OVERDUE) { totalCount } soon: deadlinePage(asOf: "2025-01-01", state: DUE_SOON, days: 366) { totalCount } units: unitProgressPage(asOf: "2026-12-31") { totalCount } taskRollup(asOf: "2026-12-31", by: UNIT) { totalCount nodes { total } } }',
       {},
       baogai.token,
     );
     // 宝盖镇 has no task list of its own (the seeds' lists are 青阳街道's): nothing of 青阳 reaches its dashboard
-    expect(board.overdueTasks).toEqual([]);
-    expect(board.dueSoonTasks).toEqual([]);
-    expect(board.taskRollup.every((r: { total: number }) => r.total === 0)).toBe(true);
-    const qingyang = await ok('{ overdueTasks(asOf: "2026-12-31") { task { id } } }', {}, viewer('UNIT_STAFF of 阳光社区').token);
-    expect(qingyang.overdueTasks.length).toBeGreaterThan(0);
+    expect([board.overdue.totalCount, board.soon.totalCount, board.units.totalCount, board.taskRollup.totalCount]).toEqual([0, 0, 0, 0]);
+    expect(board.taskRollup.nodes).toEqual([]);
+    const qingyang = await ok(
+      '{ deadlinePage(asOf: "2026-12-31", state: OVERDUE) { totalCount } taskRollup(asOf: "2026-12-31", by: UNIT) { totalCount } }',
+      {},
+      viewer('UNIT_STAFF of 阳光社区').token,
+    );
+    expect(qingyang.deadlinePage.totalCount).toBeGreaterThan(0);
+    expect(qingyang.taskRollup.totalCount).toBe(1);
     const preview = await t.gql('query($p: ID!) { ratingPublicationPreview(periodId: $p) { ready } }', { p: ids['period:青阳街道'] }, baogai.token);
     expect(codeOf(preview)).toBe('NOT_FOUND');
     // incentive totals count only the office's own programmes

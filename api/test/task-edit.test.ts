@@ -154,14 +154,15 @@ describe(`task lists as living records (${dbKind()})`, () => {
     }
     // the co-responsible unit has reported nothing: its assignment may go
     expect((await t.gql('mutation($id: ID!) { deleteAssignment(id: $id) { id } }', { id: co.id }, admin)).errors).toBeUndefined();
-    const overdue = async (asOf: string) => (await ok('query($d: LocalDate!, $p: ID) { overdueTasks(asOf: $d, planId: $p) { task { id } } }', { d: asOf, p: p.id })).overdueTasks.length;
+    const overdue = async (asOf: string) =>
+      (await ok('query($d: LocalDate!, $p: ID) { deadlinePage(asOf: $d, state: OVERDUE, planId: $p) { totalCount } }', { d: asOf, p: p.id })).deadlinePage.totalCount;
     expect(await overdue('2026-01-05')).toBe(1);
     await ok('mutation($p: ID!) { updatePlan(id: $p, archivedOn: "2026-01-01") { archivedOn } }', { p: p.id });
     expect(await overdue('2026-01-05')).toBe(0);
     // as of a day before the archive it still counted
     expect(await overdue('2025-12-31')).toBe(0);
-    expect((await ok('query($d: LocalDate!, $p: ID) { taskRollup(asOf: $d, planId: $p, by: PLAN) { total } }', { d: '2025-12-31', p: p.id })).taskRollup).toEqual([{ total: 1 }]);
-    expect((await ok('query($d: LocalDate!, $p: ID) { taskRollup(asOf: $d, planId: $p, by: PLAN) { total } }', { d: '2026-01-02', p: p.id })).taskRollup).toEqual([]);
+    expect((await ok('query($d: LocalDate!, $p: ID) { taskRollup(asOf: $d, planId: $p, by: PLAN) { nodes { total } } }', { d: '2025-12-31', p: p.id })).taskRollup.nodes).toEqual([{ total: 1 }]);
+    expect((await ok('query($d: LocalDate!, $p: ID) { taskRollup(asOf: $d, planId: $p, by: PLAN) { nodes { total } } }', { d: '2026-01-02', p: p.id })).taskRollup.nodes).toEqual([]);
     // its history stays readable
     expect((await ok('query($a: ID!) { Assignment(id: $a) { reports { note } } }', { a: lead.id })).Assignment.reports).toEqual([{ note: '已起草' }]);
   });

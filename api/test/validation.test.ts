@@ -132,7 +132,7 @@ describe(`bad input is refused field by field and changes nothing (${dbKind()})`
       ['mutation { recordSuccession(input: { postId: "1", successorId: "1", date: "2025-02-29" }) { date } }', {}, 'date', 'NOT_A_DATE'],
       ['query($d: LocalDate) { allMemberships(filter: { asOf: $d }) { id } }', { d: '2101-01-01' }, 'filter.asOf', 'DATE_OUT_OF_RANGE'],
       ['query($g: ID!) { WorkingGroup(id: $g) { members(asOf: "9999-12-31") { id } } }', { g: groupId }, 'asOf', 'DATE_OUT_OF_RANGE'],
-      ['query($d: LocalDate!) { overdueTasks(asOf: $d) { dueDate } }', { d: 20240101 }, 'asOf', 'NOT_A_DATE'],
+      ['query($d: LocalDate!) { deadlinePage(asOf: $d, state: OVERDUE) { totalCount } }', { d: 20240101 }, 'asOf', 'NOT_A_DATE'],
     ];
     for (const [query, variables, field, reason] of cases) {
       const res = await t.gql(query, variables, admin);

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { Express, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { databaseOutage, RETRY_AFTER_SECONDS } from './format-error';
 import type { DataSource } from 'typeorm';
@@ -74,4 +74,25 @@ export function refuseHttp(req: Request, res: Response, err: unknown, o: { reaso
   }
   req.log?.error({ err }, 'request failed');
   res.status(500).json({ errors: [{ message: o.what ?? 'The request could not be handled', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+}
+
+/**
+ * A GET for a signed-in user that reads one thing and answers with it (a printable page, a PDF): `read`
+ * runs signed in and in the viewer's scope, `send` answers, and any refusal is refuseHttp's (`what`
+ * masks the unexpected). The printable routes of the modules are each a `read` and a `send`.
+ */
+export function signedInGet<T>(app: Express, path: string, kit: HttpKit, what: string, read: (req: Request) => Promise<T>, send: (res: Response, value: T) => void | Promise<void>): void {
+  app.get(path, (req, res) => {
+    void (async () => {
+      try {
+        const value = await inScope(req, kit, undefined, async () => {
+          await signIn(req, kit);
+          return read(req);
+        });
+        await send(res, value);
+      } catch (err) {
+        refuseHttp(req, res, err, { what });
+      }
+    })();
+  });
 }

@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from '../common/context';
 import { addDays, todayInChina } from '../common/dates';
 import { disclosureDueOn, latestDueQuarter } from '../modules/public-revenue/public-revenue.rules';
 import { usccCheckChar } from '../common/uscc';
+import { random } from '../common/random';
 import { createDataSource } from '../config/data-source';
 import { loadConfig, readEnvFile } from '../config/env';
 import { Compound } from '../modules/organization/compound.entity';
@@ -37,23 +38,14 @@ import type { Services } from '../common/context';
  * date) and every record has its audit event.
  */
 
+/** The generator moved to common/random.ts (the benchmark city uses it too); re-exported for old imports. */
+export { random };
+
 export const DEMO_PREFIX = '演示';
 const DEMO_KEY = 'demo:';
 const DONE_KEY = 'demo:done';
 const SEED = 20241107;
 const STREETS = ['青阳街道', '宝盖镇'];
-
-/** mulberry32: a small deterministic generator (the same set on every machine). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ESTATES = ['锦绣花园', '阳光公寓', '滨江苑', '御景湾', '桂花里', '新城小区', '翠竹苑', '金色家园', '海岸名都', '世纪广场', '幸福里', '丽景天成', '紫荆苑', '东方明珠', '龙湖湾'];
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '吴', '林', '蔡', '许', '郑', '洪', '施', '苏'];

@@ -4,7 +4,7 @@ import { ExportButtons } from '../common/actions';
 import { fieldsOf, named } from '../common/enums';
 import type { SheetOf } from '../common/exporter';
 import { Details } from '../common/History';
-import { type HistoryEvent, HistoryReader } from '../common/history';
+import { type Described, type HistoryEvent, HistoryReader } from '../common/history';
 
 /**
  * The types the API keeps an audit trail of: those its mutations write (createX, advanceAwardCase,
@@ -36,18 +36,25 @@ const filters = [
 ];
 
 /** An event as the record pages' 修改记录 tell it: the time in China, a sentence with names and labels, the details behind it. */
+const described = new WeakMap<object, { locale: string; value: Described }>();
+/** Read once per record and language, though three cells of the row (time, sentence, details) show it. */
 const useDescribed = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  return record ? new HistoryReader(record as unknown as HistoryEvent, translate, locale).describe() : undefined;
+  if (!record) return undefined;
+  const known = described.get(record);
+  if (known?.locale === locale) return known.value;
+  const value = new HistoryReader(record as unknown as HistoryEvent, translate, locale).describe();
+  described.set(record, { locale, value });
+  return value;
 };
 
 const At = (_: { label?: string }) => <span style={{ whiteSpace: 'nowrap' }}>{useDescribed()?.at}</span>;
 const Sentence = (_: { label?: string }) => <span data-testid="audit-sentence">{useDescribed()?.sentence}</span>;
 const Expanded = () => {
-  const described = useDescribed();
-  return described?.details.length ? <Details details={described.details} /> : null;
+  const event = useDescribed();
+  return event?.details.length ? <Details details={event.details} /> : null;
 };
 
 const Action = (_: { label?: string }) => {

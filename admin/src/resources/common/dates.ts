@@ -3,6 +3,12 @@
  * the API reckons it (api/src/common/dates.ts todayInChina), whatever the browser's time zone.
  */
 
+/** A day of the API (LocalDate, YYYY-MM-DD). */
+export const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** A timestamp of the API (DateTimeISO, 2025-03-01T06:05:00.000Z). */
+export const isMoment = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v);
+
 /** Today in China, YYYY-MM-DD. */
 export const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 

@@ -1,5 +1,6 @@
 import type { Exporter, FetchRelatedRecords, RaRecord, TranslateFunction as Translate } from 'react-admin';
-import { formatDayTime, today } from './dates';
+import { withoutFenUnit } from '../incentive/money';
+import { formatDayTime, isMoment, today } from './dates';
 import { enumOf, fieldsOf, named, referenceOf } from './enums';
 import { toCsv, xlsxBuffer, type Sheet } from './exportCells';
 
@@ -18,10 +19,7 @@ function labelOf(record: unknown): string | undefined {
   return undefined;
 }
 const LEFT_OUT = new Set(['id', 'createdAt', 'updatedAt', 'version', 'before', 'after', 'nextStatuses', 'nextMoves']);
-/** A timestamp of the API (DateTimeISO): shown as its day and time in China, never as UTC. */
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-/** A field label's unit when the value is in fen; the sheet gives yuan. */
-const FEN_UNIT = /\s*[（(](分|fen)[）)]\s*$/;
+
 /** Nested objects a screen asked for (dataProvider/selections.ts) are not columns. */
 const nested = (v: unknown) => v !== null && typeof v === 'object' && !(Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object'));
 
@@ -68,14 +66,14 @@ export const toSheet: SheetOf = async (records, resource, fetchRelated, translat
       if (Array.isArray(v)) return v.join('、');
       if (v !== null && typeof v === 'object') return JSON.stringify(v);
       if (typeof v === 'boolean') return translate(`ra.boolean.${v}`);
-      if (typeof v === 'string' && TIMESTAMP.test(v)) return formatDayTime(v, locale);
+      if (isMoment(v)) return formatDayTime(v, locale);
       if (typeof v === 'number' && f.endsWith('Fen')) return v / 100;
       return (v as string | number | null) ?? null;
     }),
   );
   const header = (f: string) => {
     const label = translate(`resources.${resource}.fields.${f}`, { _: f });
-    return f.endsWith('Fen') ? `${label.replace(FEN_UNIT, '')}${translate('app.export.in_yuan')}` : label;
+    return f.endsWith('Fen') ? `${withoutFenUnit(label)}${translate('app.export.in_yuan')}` : label;
   };
   return { headers: fields.map(header), rows };
 };

@@ -1,6 +1,6 @@
 import { Chip } from '@mui/material';
 import { ReferenceField, SelectField, SelectInput, TextField, useLocaleState, useRecordContext, useTranslate, type SelectFieldProps, type SelectInputProps } from 'react-admin';
-import { chinaDayOf, formatDay, formatDayTime } from './dates';
+import { chinaDayOf, formatDay, formatDayTime, isMoment } from './dates';
 import { enumChoices } from './enums';
 import { MODULES } from '../../modules';
 import type { ChipColor } from './module';
@@ -20,8 +20,7 @@ export const DayField = ({ source, showTime = false, emptyText = '—' }: { sour
   const [locale] = useLocaleState();
   const value = source.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), record) as string | null | undefined;
   if (!value) return <span>{emptyText}</span>;
-  const moment = !/^\d{4}-\d{2}-\d{2}$/.test(value);
-  return <span style={{ whiteSpace: 'nowrap' }}>{moment ? (showTime ? formatDayTime(value, locale) : formatDay(chinaDayOf(value), locale)) : formatDay(value, locale)}</span>;
+  return <span style={{ whiteSpace: 'nowrap' }}>{isMoment(value) ? (showTime ? formatDayTime(value, locale) : formatDay(chinaDayOf(value), locale)) : formatDay(value, locale)}</span>;
 };
 
 /** Where a seeded record was transcribed from: 文号 and clause. */

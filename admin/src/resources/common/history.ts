@@ -5,8 +5,8 @@
  * has one in both languages); what it may say is the parameters `sentence` gives it (PARAMS).
  */
 import type { HistoryEventFragment } from '../../graphql/generated';
-import { formatFen } from '../incentive/money';
-import { chinaDayOf, formatDay, formatDayTime } from './dates';
+import { formatFen, withoutFenUnit } from '../incentive/money';
+import { chinaDayOf, formatDay, formatDayTime, isDay, isMoment } from './dates';
 import { enumOf } from './enums';
 
 export type HistoryEvent = HistoryEventFragment;
@@ -29,8 +29,6 @@ const MAX_CHANGES = 4;
 const MAX_TEXT = 60;
 const MISSING = '\u0000';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const empty = (v: unknown) => v === null || v === undefined || v === '';
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 const snapshot = (v: unknown): Snapshot => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Snapshot) : {});
@@ -65,7 +63,7 @@ export class HistoryReader {
   label(field: string): string {
     const own = this.t(`app.history.fields.${field}`, { _: field });
     const label = this.t(`resources.${this.e.entityType}.fields.${field}`, { _: own });
-    return field.endsWith('Fen') ? label.replace(/\s*[（(](分|fen)[）)]\s*$/, '') : label;
+    return field.endsWith('Fen') ? withoutFenUnit(label) : label;
   }
 
   /** A referenced record as its name, or why it has none for this reader. */
@@ -86,8 +84,8 @@ export class HistoryReader {
     if (typeof v === 'object') return this.t('app.history.counts.details', { smart_count: Object.keys(v as object).length });
     const enumName = typeof v === 'string' ? enumOf(this.e.entityType, field) : undefined;
     if (enumName) return this.t(`enums.${enumName}.${String(v)}`, { _: String(v) });
-    if (typeof v === 'string' && DAY.test(v)) return formatDay(v, this.locale);
-    if (typeof v === 'string' && TIMESTAMP.test(v)) return formatDayTime(v, this.locale);
+    if (isDay(v)) return formatDay(v, this.locale);
+    if (isMoment(v)) return formatDayTime(v, this.locale);
     const text = String(v);
     return short && text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
   }
@@ -149,7 +147,7 @@ export class HistoryReader {
   }
 
   params(): Params {
-    const day = DAY_KEYS.map((k) => this.after[k]).find((v): v is string => typeof v === 'string' && DAY.test(v));
+    const day = DAY_KEYS.map((k) => this.after[k]).find(isDay);
     const count = (k: string) => (Array.isArray(this.after[k]) ? (this.after[k] as unknown[]).length : typeof this.after[k] === 'number' ? (this.after[k] as number) : 0);
     const predecessor = this.named('holderId', this.before);
     return {

@@ -21,3 +21,6 @@ export const yuan = (value: unknown) => {
   if (!YUAN.test(v)) return 'app.incentives.errors.bad_amount';
   return /[1-9]/.test(v) ? undefined : 'app.incentives.errors.zero_amount';
 };
+
+/** A field label without its fen unit (预算（分） → 预算), for where the amount is shown in yuan. */
+export const withoutFenUnit = (label: string) => label.replace(/\s*[（(](分|fen)[）)]\s*$/, '');

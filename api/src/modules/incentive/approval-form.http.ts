@@ -1,7 +1,7 @@
-import type { Express, Request, Response } from 'express';
+import type { Express } from 'express';
 import { todayInChina } from '../../common/dates';
 import { toId } from '../../common/errors';
-import { type HttpKit, inScope, refuseHttp, signIn } from '../../common/http-auth';
+import { type HttpKit, signedInGet } from '../../common/http-auth';
 import { sendPrintable } from '../../common/print';
 import { approvalFormHtml } from './approval-form';
 
@@ -10,17 +10,12 @@ import { approvalFormHtml } from './approval-form';
  * endpoint's bearer token), read through the same scope rule as `Payout(id)`: out of scope is NOT_FOUND.
  */
 export function mountApprovalForm(app: Express, kit: HttpKit): void {
-  app.get('/print/payout/:id', (req, res) => void page(req, res, kit));
-}
-
-async function page(req: Request, res: Response, kit: HttpKit): Promise<void> {
-  try {
-    const form = await inScope(req, kit, undefined, async () => {
-      await signIn(req, kit);
-      return kit.services.approvalForm.of(toId(String(req.params.id), 'id'));
-    });
-    sendPrintable(res, approvalFormHtml(form, todayInChina()));
-  } catch (err) {
-    refuseHttp(req, res, err, { what: 'The approval form could not be made' });
-  }
+  signedInGet(
+    app,
+    '/print/payout/:id',
+    kit,
+    'The approval form could not be made',
+    (req) => kit.services.approvalForm.of(toId(String(req.params.id), 'id')),
+    (res, form) => sendPrintable(res, approvalFormHtml(form, todayInChina())),
+  );
 }

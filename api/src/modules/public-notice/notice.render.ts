@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { pdfKit } from '../../common/pdf-font';
 import type { BoardNotice, EditionNotice } from './notice.service';
 
 /*
@@ -69,7 +69,8 @@ export function editionHtml(n: EditionNotice, pdfHref: string): string {
 }
 
 /** The notice as a PDF (A4, the font subset to the characters used). */
-export function noticePdf(n: BoardNotice | EditionNotice, font: { path: string; family?: string }): Promise<Buffer> {
+export async function noticePdf(n: BoardNotice | EditionNotice, font: { path: string; family?: string }): Promise<Buffer> {
+  const PDFDocument = await pdfKit();
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: n.kind === 'COMMITTEE_BOARD' ? `${n.compound}成员公示` : `${n.scheme} ${n.period}`, Producer: '物业党建联建平台' } });
     const chunks: Buffer[] = [];

@@ -171,11 +171,9 @@ export class PublicationService {
     }
     const computed: Array<{ rating: Rating; outcome: RatingOutcome }> = ratings.map((rating) => ({ rating, outcome: rate(scheme, criteria, scoresOf.get(rating.id) ?? new Map(), rating) }));
     const incomplete = computed.filter((c) => !c.outcome.complete).map((c) => ({ ratingId: c.rating.id, subjectName: c.rating.subjectName, missing: c.outcome.missing }));
-    const complete = computed.filter((c) => c.outcome.complete).sort((a, b) => b.outcome.total! - a.outcome.total! || a.rating.subjectKey.localeCompare(b.rating.subjectKey));
+    const complete = computed.filter((c) => c.outcome.complete);
     const before = new Map(previous.map((p) => [p.subjectKey, p]));
-    let rank = 0;
-    const entries = complete.map(({ rating, outcome }, i) => {
-      if (i === 0 || complete[i - 1].outcome.total !== outcome.total) rank = i + 1;
+    const entries = ranked(complete, (c) => ({ total: c.outcome.total!, subjectKey: c.rating.subjectKey })).map(({ item: { rating, outcome }, rank }) => {
       const entry: DraftEntry = {
         ratingId: rating.id,
         subjectKey: rating.subjectKey,
@@ -198,6 +196,19 @@ export class PublicationService {
     const changed = entries.some((e) => e.changed) || dropped.length > 0;
     return { period, latest, entries, incomplete, dropped, changed, ready: entries.length > 0 && incomplete.length === 0 && changed };
   }
+}
+
+/**
+ * 排名 of an edition: highest total first, equal totals share a rank (1, 2, 2, 4), and within a
+ * total the subject key decides the order. Pure, so the benchmark data set ranks as publishing does.
+ */
+export function ranked<T>(items: T[], of: (item: T) => { total: number; subjectKey: string }): Array<{ item: T; rank: number }> {
+  const sorted = items.map((item) => ({ item, ...of(item) })).sort((a, b) => b.total - a.total || a.subjectKey.localeCompare(b.subjectKey));
+  let rank = 0;
+  return sorted.map((s, i) => {
+    if (i === 0 || sorted[i - 1].total !== s.total) rank = i + 1;
+    return { item: s.item, rank };
+  });
 }
 
 /** Whether any edition is published for a scheme's or a period's ratings: what freezes them (set on the rating services by this module's wire). */

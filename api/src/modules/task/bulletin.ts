@@ -1,23 +1,19 @@
-import PDFDocument from 'pdfkit';
+import { pdfKit } from '../../common/pdf-font';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { type DataSource, In } from 'typeorm';
-import { addDays } from '../../common/dates';
+import type { DataSource } from 'typeorm';
 import { toId } from '../../common/errors';
 import { LocalDate } from '../../common/scalars';
 import { Jurisdiction } from '../organization/jurisdiction.entity';
-import { Unit } from '../organization/unit.entity';
 import type { DutyService } from './duty.service';
 import { OccurrenceStatus } from './duty.types';
-import { ProgressStatus } from './enums';
 import { Plan } from './plan.entity';
-import { ProgressReport } from './progress-report.entity';
-import type { ProgressService } from './progress.service';
+import type { ProgressPanels } from './progress.panels';
 
 /*
  * 通报 (issue 16): the office's monthly bulletin of its task lists as of a day — per responsible unit,
  * what is done (and of that, done late), what falls due in the next 30 days, what is overdue, and the
- * recurring duties' periods missed this year — the worst first. Read from the same states as the
- * roll-ups (progress.service.ts), of the plans the office issued, archived and expired ones left out.
+ * recurring duties' periods missed this year — the worst first. Counted in SQL by the same rule as the
+ * home page's panels (progress.panels.ts), of the plans the office issued, archived and expired ones left out.
  */
 
 @ObjectType({ description: 'One unit in the bulletin' })
@@ -66,59 +62,38 @@ export class TaskBulletin {
 export class BulletinService {
   constructor(
     private readonly ds: DataSource,
-    private readonly progress: ProgressService,
+    private readonly panels: ProgressPanels,
     private readonly duty: DutyService,
   ) {}
 
-  of(jurisdictionId: string, asOf: string): Promise<TaskBulletin> {
-    return taskBulletin(this.ds, this.progress, this.duty, jurisdictionId, asOf);
+  /** Counted in SQL per unit (ProgressPanels.bulletin); the duties missed from the recurring duties' periods. */
+  async of(jurisdictionId: string, asOf: string): Promise<TaskBulletin> {
+    const office = await this.ds.getRepository(Jurisdiction).findOneBy({ id: toId(jurisdictionId, 'jurisdictionId') });
+    if (!office) return { jurisdictionId, jurisdiction: '', asOf, rows: [] };
+    const rows = new Map<number, BulletinRow>(
+      (await this.panels.bulletin(office.id, asOf)).map((r) => [
+        r.key,
+        { unitId: String(r.key), unit: r.unit ?? '', total: r.total, done: r.done, late: r.late, due: r.due, overdue: r.overdue, dutiesMissed: 0 },
+      ]),
+    );
+    const planIds = (await this.ds.getRepository(Plan).find({ select: { id: true }, where: { jurisdictionId: office.id } })).map((p) => p.id);
+    for (const o of await this.duty.occurrences({ asOf, planIds })) {
+      const row = rows.get(o.assignment.unitId);
+      if (o.status === OccurrenceStatus.OVERDUE && row) row.dutiesMissed++;
+    }
+    const sorted = [...rows.values()].sort(
+      (a, b) => b.overdue - a.overdue || b.dutiesMissed - a.dutiesMissed || b.late - a.late || a.done / (a.total || 1) - b.done / (b.total || 1) || a.unit.localeCompare(b.unit, 'zh'),
+    );
+    return { jurisdictionId: String(office.id), jurisdiction: office.name, asOf, rows: sorted };
   }
-}
-
-async function taskBulletin(ds: DataSource, progress: ProgressService, duty: DutyService, jurisdictionId: string, asOf: string): Promise<TaskBulletin> {
-  const office = await ds.getRepository(Jurisdiction).findOneBy({ id: toId(jurisdictionId, 'jurisdictionId') });
-  const plans = office ? await ds.getRepository(Plan).findBy({ jurisdictionId: office.id }) : [];
-  const rows = new Map<number, BulletinRow>();
-  const row = (unitId: number) => rows.get(unitId) ?? rows.set(unitId, { unitId: String(unitId), unit: '', total: 0, done: 0, late: 0, due: 0, overdue: 0, dutiesMissed: 0 }).get(unitId)!;
-  const until = addDays(asOf, 30);
-  // one read of every plan the office issued, not one per plan
-  const planIds = plans.map((p) => p.id);
-  const states = (await progress.states({ asOf, planIds })).filter((s) => !s.expired);
-  const doneIds = states.filter((s) => s.status === ProgressStatus.DONE).map((s) => s.assignment.id);
-  // the day each was first reported done
-  const doneOn = new Map<number, string>();
-  if (doneIds.length) {
-    const reports = await ds
-      .getRepository(ProgressReport)
-      .createQueryBuilder('r')
-      .where('r.assignmentId IN (:...ids) AND r.milestoneId IS NULL AND r.status = :done AND r.reportDate <= :asOf', { ids: doneIds, done: ProgressStatus.DONE, asOf })
-      .orderBy('r.reportDate', 'ASC')
-      .getMany();
-    for (const r of reports) if (!doneOn.has(r.assignmentId)) doneOn.set(r.assignmentId, r.reportDate);
-  }
-  for (const s of states) {
-    const r = row(s.assignment.unitId);
-    r.total++;
-    if (s.status === ProgressStatus.DONE) {
-      r.done++;
-      if (s.task.dueDate && (doneOn.get(s.assignment.id) ?? '') > s.task.dueDate) r.late++;
-    } else if (s.open.some((o) => o.dueDate < asOf)) r.overdue++;
-    else if (s.open.some((o) => o.dueDate <= until)) r.due++;
-  }
-  for (const o of await duty.occurrences({ asOf, planIds })) if (o.status === OccurrenceStatus.OVERDUE) row(o.assignment.unitId).dutiesMissed++;
-  const units = rows.size ? await ds.getRepository(Unit).findBy({ id: In([...rows.keys()]) }) : [];
-  for (const u of units) rows.get(u.id)!.unit = u.name;
-  const sorted = [...rows.values()].sort(
-    (a, b) => b.overdue - a.overdue || b.dutiesMissed - a.dutiesMissed || b.late - a.late || a.done / (a.total || 1) - b.done / (b.total || 1) || a.unit.localeCompare(b.unit, 'zh'),
-  );
-  return { jurisdictionId: String(office?.id ?? jurisdictionId), jurisdiction: office?.name ?? '', asOf, rows: sorted };
 }
 
 export const BULLETIN_HEADERS = ['序号', '责任单位', '任务数', '已完成', '其中逾期完成', '30天内到期', '逾期未完成', '定期工作未落实'];
 export const bulletinCells = (b: TaskBulletin) => b.rows.map((r, i) => [i + 1, r.unit, r.total, r.done, r.late, r.due, r.overdue, r.dutiesMissed]);
 
 /** The bulletin as a printable PDF (A4 landscape, the CJK font subset to the characters used). */
-export function bulletinPdf(b: TaskBulletin, font: { path: string; family?: string }): Promise<Buffer> {
+export async function bulletinPdf(b: TaskBulletin, font: { path: string; family?: string }): Promise<Buffer> {
+  const PDFDocument = await pdfKit();
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 40, info: { Title: `${b.jurisdiction}任务落实情况通报（截至${b.asOf}）`, Producer: '物业党建联建平台' } });
     const chunks: Buffer[] = [];

@@ -32,8 +32,9 @@ import { AssignmentService, KeyWorkService, MilestoneService, PlanService, Progr
 /** Its services, by the name resolvers use (`ctx.services.<name>`). */
 const services = ({ ds, tx, audit, config }: ModuleKit) => {
   const duty = new DutyService(ds);
-  const progress = new ProgressService(ds, duty);
-  const supervision = new SupervisionService(tx, audit, progress, duty, config.reminderDays ?? 3);
+  const progress = new ProgressService(ds);
+  const panels = new ProgressPanels(ds, duty);
+  const supervision = new SupervisionService(tx, audit, progress, panels, duty, config.reminderDays ?? 3);
   return {
     plan: new PlanService(ds, tx, audit, { entity: Plan, typeName: 'Plan' }),
     keyWork: new KeyWorkService(ds, tx, audit, {
@@ -92,7 +93,7 @@ const services = ({ ds, tx, audit, config }: ModuleKit) => {
       () => (ids, asOf) => supervision.urgencyOf(ids, asOf),
     ),
     progress,
-    progressPanels: new ProgressPanels(ds),
+    progressPanels: panels,
     progressReport: new ProgressReportService(
       ds,
       tx,
@@ -114,7 +115,7 @@ const services = ({ ds, tx, audit, config }: ModuleKit) => {
     }),
     duty,
     supervision,
-    bulletin: new BulletinService(ds, progress, duty),
+    bulletin: new BulletinService(ds, panels, duty),
     urging: new UrgingService(ds, tx, audit, { entity: Urging, typeName: 'Urging', searchColumns: ['message'], defaultSort: [['id', 'DESC']] }, () => supervision),
     dutyReport: new DutyReportService(
       ds,

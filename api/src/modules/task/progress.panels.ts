@@ -13,8 +13,12 @@ import { ProgressStatus } from './enums';
 import { KeyWork } from './key-work.entity';
 import { Milestone } from './milestone.entity';
 import { Plan } from './plan.entity';
-import { DeadlineConnection, type DeadlineEntry, OpenDeadlineState, UnitProgressConnection, type UnitProgressRow } from './progress.types';
+import { DeadlineConnection, type DeadlineEntry, OpenDeadlineState, RollupConnection, RollupLevel, type RollupRow, UnitProgressConnection, type UnitProgressRow } from './progress.types';
+import { Target } from './target.entity';
 import { TaskItem } from './task-item.entity';
+import type { DutyService } from './duty.service';
+import { OccurrenceStatus } from './duty.types';
+import { DeadlineKind } from './enums';
 
 /*
  * 首页的任务面板 (issue 17 item 1; issue 18 A2): the overdue and due-soon deadlines a page at a time with
@@ -58,14 +62,48 @@ const MILESTONE_DONE = (milestone: string) =>
 const DEADLINES =
   '(SELECT dt.id AS taskItemId, NULL AS milestoneId, dt.dueDate AS dueDate FROM task_item dt WHERE dt.dueDate IS NOT NULL' +
   ' UNION ALL SELECT dm.taskItemId AS taskItemId, dm.id AS milestoneId, dm.dueDate AS dueDate FROM milestone dm)';
+/** The day the task was first reported done (whole-task reports on or before the day). */
+const FIRST_DONE = `(SELECT MIN(fr.reportDate) FROM progress_report fr WHERE fr.assignmentId = a.id AND fr.milestoneId IS NULL AND fr.status = :done AND fr.reportDate <= :asOf)`;
 /** Not done, a deadline (the task's or an open milestone's) before the day. */
 const HAS_OVERDUE = `(${NOT_DONE} AND ${NOT_EXPIRED} AND (t.dueDate < :asOf OR EXISTS (SELECT 1 FROM milestone om WHERE om.taskItemId = a.taskItemId AND om.dueDate < :asOf AND NOT ${MILESTONE_DONE('om.id')})))`;
 
+/** Where a row of assignments is counted: by unit, plan, key work, target (or, without one, its key work), task. */
+const GROUP_KEY: Record<RollupLevel, string> = {
+  [RollupLevel.UNIT]: 'a.unitId',
+  [RollupLevel.PLAN]: 'p.id',
+  [RollupLevel.KEY_WORK]: 'k.id',
+  // special actions have no targets: their measures count under the action itself (a negative key)
+  [RollupLevel.TARGET]: 'COALESCE(t.targetId, 0 - k.id)',
+  [RollupLevel.TASK]: 't.id',
+};
+
+/** One group's counts as SQL gave them. */
+interface Counted {
+  key: number;
+  total: number;
+  notStarted: number;
+  inProgress: number;
+  done: number;
+  overdue: number;
+  expired: number;
+  /** Bulletin only: done after the task's own deadline; not done, not overdue, a deadline within 30 days. */
+  late: number;
+  due: number;
+  /** The unit's name, when grouped by unit (joined in the same statement). */
+  unit: string | null;
+}
+
+/** Whose assignments: the viewer's office area (the home page), or all the scope rule lets the viewer read. */
+type Reach = { user: CurrentUser | null; area: boolean };
+
 export class ProgressPanels {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly duty: DutyService,
+  ) {}
 
   /** The live assignments in scope as of the day, joined to their task, key work, plan and document. */
-  private async assignments(q: PanelQuery, user: CurrentUser | null): Promise<SelectQueryBuilder<Assignment>> {
+  private async assignments(q: PanelQuery, reach: Reach): Promise<SelectQueryBuilder<Assignment>> {
     const qb = this.ds
       .getRepository(Assignment)
       .createQueryBuilder('a')
@@ -76,10 +114,11 @@ export class ProgressPanels {
       .where('(p.archivedOn IS NULL OR p.archivedOn > :asOf)', { asOf: q.asOf, done: ProgressStatus.DONE, notStarted: ProgressStatus.NOT_STARTED });
     if (q.unitId) qb.andWhere('a.unitId = :unitId', { unitId: toId(q.unitId, 'unitId') });
     if (q.planId) qb.andWhere('p.id = :planId', { planId: toId(q.planId, 'planId') });
+    const user = reach.user;
     if (user?.role === Role.UNIT_STAFF) {
       // a unit's staff: their own unit's assignments (none without a unit)
       qb.andWhere('a.unitId = :ownUnit', { ownUnit: user.unitId ?? -1 });
-    } else {
+    } else if (reach.area) {
       const viewer = currentViewer();
       if (viewer?.jurisdictionId != null) {
         const area = (await jurisdictionTree(this.ds)).subtree(viewer.jurisdictionId);
@@ -93,11 +132,7 @@ export class ProgressPanels {
   async deadlines(q: PanelQuery, state: OpenDeadlineState, days: number, user: CurrentUser | null, loaders?: Loaders): Promise<DeadlineConnection> {
     const { page, perPage } = checkPage(q);
     if (!Number.isInteger(days) || days < 0 || days > 366) throw badInput('days', 'days must be between 0 and 366', 'OUT_OF_RANGE');
-    const qb = (await this.assignments(q, user))
-      .innerJoin(DEADLINES, 'd', 'd.taskItemId = a.taskItemId')
-      .andWhere(NOT_DONE)
-      .andWhere(NOT_EXPIRED)
-      .andWhere(`(d.milestoneId IS NULL OR NOT ${MILESTONE_DONE('d.milestoneId')})`);
+    const qb = this.openDeadlines(await this.assignments(q, { user, area: true }));
     if (state === OpenDeadlineState.OVERDUE) qb.andWhere('d.dueDate < :asOf');
     else qb.andWhere('d.dueDate >= :asOf AND d.dueDate <= :until', { until: addDays(q.asOf, days) });
     // the page and the total in one statement (a window over every match)
@@ -114,6 +149,39 @@ export class ProgressPanels {
       .getRawMany<{ assignmentId: number | string; milestoneId: number | string | null; total: number | string }>();
     const totalCount = rows.length ? Number(rows[0].total) : page > 0 ? Number((await qb.select('COUNT(*)', 'n').getRawOne<{ n: number | string }>())?.n ?? 0) : 0;
     return { totalCount, nodes: await this.entries(rows, q.asOf, loaders) };
+  }
+
+  /** The open deadlines (`d`) of the assignments: not done, not expired, a milestone not reported done. */
+  private openDeadlines(qb: SelectQueryBuilder<Assignment>): SelectQueryBuilder<Assignment> {
+    return qb
+      .innerJoin(DEADLINES, 'd', 'd.taskItemId = a.taskItemId')
+      .andWhere(NOT_DONE)
+      .andWhere(NOT_EXPIRED)
+      .andWhere(`(d.milestoneId IS NULL OR NOT ${MILESTONE_DONE('d.milestoneId')})`);
+  }
+
+  /**
+   * For the daily reminder pass: the open deadlines of every live assignment due on or before `until`, in
+   * (assignment, milestone) order after the given one, at most `limit` — so the pass walks the city in
+   * batches and never holds it all.
+   */
+  async openDeadlineBatch(
+    asOf: string,
+    until: string,
+    after: { assignmentId: number; milestoneId: number },
+    limit: number,
+  ): Promise<Array<{ assignmentId: number; milestoneId: number | null; dueDate: string }>> {
+    const rows = await this.openDeadlines(await this.assignments({ asOf }, { user: null, area: false }))
+      .andWhere('d.dueDate <= :until', { until })
+      .andWhere('(a.id > :afterA OR (a.id = :afterA AND COALESCE(d.milestoneId, 0) > :afterM))', { afterA: after.assignmentId, afterM: after.milestoneId })
+      .select('a.id', 'assignmentId')
+      .addSelect('d.milestoneId', 'milestoneId')
+      .addSelect('d.dueDate', 'dueDate')
+      .orderBy('a.id', 'ASC')
+      .addOrderBy('COALESCE(d.milestoneId, 0)', 'ASC')
+      .limit(limit)
+      .getRawMany<{ assignmentId: number | string; milestoneId: number | string | null; dueDate: string | Date }>();
+    return rows.map((r) => ({ assignmentId: Number(r.assignmentId), milestoneId: r.milestoneId == null ? null : Number(r.milestoneId), dueDate: asDay(r.dueDate) }));
   }
 
   /**
@@ -141,51 +209,180 @@ export class ProgressPanels {
     });
   }
 
-  /** 各单位进度: assignment counts per unit, the most overdue first, a page of units and how many there are. */
-  async units(q: PanelQuery, user: CurrentUser | null): Promise<UnitProgressConnection> {
-    const { page, perPage } = checkPage(q);
-    const inner = await this.assignments(q, user);
-    const counting = inner.clone();
+  /**
+   * The assignments counted per group in one statement: each assignment's status, expiry and overdue
+   * computed once in a derived table, then summed per group (the bulletin adds done-late and due-soon).
+   * With a page: the most overdue first (then by key), and the number of groups from a window.
+   */
+  private async count(
+    inner: SelectQueryBuilder<Assignment>,
+    key: string,
+    opts: { page?: { page: number; perPage: number }; order: 'overdue' | 'key'; until?: string; unitNames?: boolean },
+  ): Promise<{ rows: Counted[]; groups: number }> {
     inner
-      .select('a.unitId', 'unitId')
+      .select(key, 'g')
       .addSelect(`COALESCE(${STATUS}, :notStarted)`, 'status')
       .addSelect(`CASE WHEN ${NOT_EXPIRED} THEN 0 ELSE 1 END`, 'expired')
       .addSelect(`CASE WHEN ${HAS_OVERDUE} THEN 1 ELSE 0 END`, 'overdue');
-    const rows = await this.ds
+    if (opts.until) {
+      inner
+        .addSelect(`CASE WHEN t.dueDate IS NOT NULL AND ${FIRST_DONE} > t.dueDate THEN 1 ELSE 0 END`, 'late')
+        .addSelect(
+          `CASE WHEN t.dueDate <= :until OR EXISTS (SELECT 1 FROM milestone um WHERE um.taskItemId = a.taskItemId AND um.dueDate <= :until AND NOT ${MILESTONE_DONE('um.id')}) THEN 1 ELSE 0 END`,
+          'dueSoon',
+        )
+        .setParameter('until', opts.until);
+    } else inner.addSelect('0', 'late').addSelect('0', 'dueSoon');
+    const outer = this.ds
       .createQueryBuilder()
       .from(`(${inner.getQuery()})`, 'x')
-      .innerJoin(Unit, 'u', 'u.id = x.unitId')
-      .select('x.unitId', 'unitId')
-      .addSelect('u.name', 'label')
+      .select('x.g', 'g')
       .addSelect('COUNT(*)', 'total')
       .addSelect('SUM(CASE WHEN x.status = :notStarted THEN 1 ELSE 0 END)', 'notStarted')
       .addSelect('SUM(CASE WHEN x.status = :inProgress THEN 1 ELSE 0 END)', 'inProgress')
       .addSelect('SUM(CASE WHEN x.status = :done THEN 1 ELSE 0 END)', 'done')
       .addSelect('SUM(x.overdue)', 'overdue')
       .addSelect('SUM(x.expired)', 'expired')
-      // the number of units, with the page (a window over the groups)
-      .addSelect('COUNT(*) OVER ()', 'units')
+      .addSelect('SUM(CASE WHEN x.status = :done THEN x.late ELSE 0 END)', 'late')
+      .addSelect('SUM(CASE WHEN x.status <> :done AND x.overdue = 0 AND x.expired = 0 THEN x.dueSoon ELSE 0 END)', 'due')
       .setParameters({ ...inner.getParameters(), inProgress: ProgressStatus.IN_PROGRESS })
-      .groupBy('x.unitId')
-      .addGroupBy('u.name')
-      .orderBy('SUM(x.overdue)', 'DESC')
-      .addOrderBy('x.unitId', 'ASC')
-      .offset(page * perPage)
-      .limit(perPage)
-      .getRawMany<Record<string, number | string>>();
-    const nodes: UnitProgressRow[] = rows.map((r) => ({
-      id: String(r.unitId),
-      label: String(r.label),
+      .groupBy('x.g');
+    if (opts.unitNames) outer.innerJoin(Unit, 'u', 'u.id = x.g').addSelect('u.name', 'unit').addGroupBy('u.name');
+    if (opts.order === 'overdue') outer.orderBy('SUM(x.overdue)', 'DESC').addOrderBy('x.g', 'ASC');
+    else outer.orderBy('x.g', 'ASC');
+    if (opts.page)
+      outer
+        .addSelect('COUNT(*) OVER ()', 'groups')
+        .offset(opts.page.page * opts.page.perPage)
+        .limit(opts.page.perPage);
+    const raw = await outer.getRawMany<Record<string, number | string>>();
+    const rows = raw.map((r) => ({
+      key: Number(r.g),
       total: Number(r.total),
       notStarted: Number(r.notStarted),
       inProgress: Number(r.inProgress),
       done: Number(r.done),
       overdue: Number(r.overdue),
       expired: Number(r.expired),
+      late: Number(r.late),
+      due: Number(r.due),
+      unit: r.unit == null ? null : String(r.unit),
     }));
-    const totalCount = rows.length ? Number(rows[0].units) : page > 0 ? Number((await counting.select('COUNT(DISTINCT a.unitId)', 'n').getRawOne<{ n: number | string }>())?.n ?? 0) : 0;
+    return { rows, groups: opts.page && raw.length ? Number(raw[0].groups) : rows.length };
+  }
+
+  /** How many groups there are when the page asked for is past the last (the window had no row to tell). */
+  private async groupCount(inner: SelectQueryBuilder<Assignment>, key: string): Promise<number> {
+    return Number((await inner.select(`COUNT(DISTINCT ${key})`, 'n').getRawOne<{ n: number | string }>())?.n ?? 0);
+  }
+
+  /** 各单位进度: assignment counts per unit, the most overdue first, a page of units and how many there are. */
+  async units(q: PanelQuery, user: CurrentUser | null): Promise<UnitProgressConnection> {
+    const { page, perPage } = checkPage(q);
+    const inner = await this.assignments(q, { user, area: true });
+    const counting = inner.clone();
+    const { rows, groups } = await this.count(inner, 'a.unitId', { page: { page, perPage }, order: 'overdue', unitNames: true });
+    const nodes: UnitProgressRow[] = rows.map(({ key, unit, total, notStarted, inProgress, done, overdue, expired }) => ({
+      id: String(key),
+      label: unit ?? String(key),
+      total,
+      notStarted,
+      inProgress,
+      done,
+      overdue,
+      expired,
+    }));
+    const totalCount = rows.length || page === 0 ? groups : await this.groupCount(counting, 'a.unitId');
     return { totalCount, nodes };
   }
+
+  /**
+   * Assignment counts per unit, plan, key work, target or task as of a day, a page of groups at a time
+   * (units the most overdue first, the others in their order), with the periods of recurring duties this
+   * year counted for the page's groups only.
+   */
+  async rollup(q: PanelQuery, level: RollupLevel, user: CurrentUser | null): Promise<RollupConnection> {
+    const { page, perPage } = checkPage(q);
+    const key = GROUP_KEY[level];
+    const inner = await this.assignments(q, { user, area: false });
+    const counting = inner.clone();
+    const recurring = inner.clone();
+    const byUnit = level === RollupLevel.UNIT;
+    const { rows, groups } = await this.count(inner, key, { page: { page, perPage }, order: byUnit ? 'overdue' : 'key', unitNames: byUnit });
+    const names = byUnit
+      ? new Map(rows.map((r) => [r.key, r.unit ?? '']))
+      : await this.labels(
+          level,
+          rows.map((r) => r.key),
+        );
+    const nodes: RollupRow[] = rows.map(({ key: k, total, notStarted, inProgress, done, overdue, expired }) => ({
+      id: String(k),
+      label: names.get(k) ?? String(k),
+      total,
+      notStarted,
+      inProgress,
+      done,
+      overdue,
+      expired,
+      occurrences: 0,
+      occurrencesHeld: 0,
+      occurrencesOverdue: 0,
+    }));
+    if (nodes.length) {
+      // the recurring duties of the page's groups, and their periods
+      const duties = await recurring
+        .andWhere('t.deadlineKind = :recurring', { recurring: DeadlineKind.RECURRING })
+        .andWhere(`${key} IN (${rows.map((r) => r.key).join(', ')})`)
+        .select('a.id', 'id')
+        .addSelect(key, 'g')
+        .getRawMany<{ id: number | string; g: number | string }>();
+      const groupOf = new Map(duties.map((d) => [Number(d.id), Number(d.g)]));
+      const byKey = new Map(nodes.map((n) => [Number(n.id), n]));
+      const occurrences = duties.length ? await this.duty.occurrences({ asOf: q.asOf, assignmentIds: [...groupOf.keys()] }) : [];
+      for (const o of occurrences) {
+        const row = byKey.get(groupOf.get(o.assignment.id)!);
+        if (!row) continue;
+        row.occurrences++;
+        if (o.status === OccurrenceStatus.HELD || o.status === OccurrenceStatus.HELD_LATE) row.occurrencesHeld++;
+        else if (o.status === OccurrenceStatus.OVERDUE) row.occurrencesOverdue++;
+      }
+    }
+    const totalCount = rows.length || page === 0 ? groups : await this.groupCount(counting, key);
+    return { totalCount, nodes };
+  }
+
+  /**
+   * 通报: per responsible unit, the assignments of the plans an office issued (expired ones left out) as of
+   * a day — done, done late, due in the next 30 days, overdue. Every unit (a printed table, bounded by
+   * the units the office's plans assign); the caller adds the duties missed and sorts.
+   */
+  async bulletin(officeId: number, asOf: string): Promise<Counted[]> {
+    const inner = (await this.assignments({ asOf }, { user: null, area: false })).andWhere('p.jurisdictionId = :office', { office: officeId }).andWhere(NOT_EXPIRED);
+    return (await this.count(inner, 'a.unitId', { order: 'key', until: addDays(asOf, 30), unitNames: true })).rows;
+  }
+
+  /** The groups' names, one statement (two for targets, whose measures without one name their key work). */
+  private async labels(level: RollupLevel, keys: number[]): Promise<Map<number, string>> {
+    const ids = (xs: number[]) => In(xs.length ? xs : [0]);
+    switch (level) {
+      case RollupLevel.PLAN:
+        return new Map((await this.ds.getRepository(Plan).find({ select: { id: true, name: true }, where: { id: ids(keys) } })).map((p) => [p.id, p.name]));
+      case RollupLevel.KEY_WORK:
+        return new Map((await this.ds.getRepository(KeyWork).findBy({ id: ids(keys) })).map((k) => [k.id, `${k.number} ${k.title}`]));
+      case RollupLevel.TARGET: {
+        const targets = await this.ds.getRepository(Target).findBy({ id: ids(keys.filter((k) => k > 0)) });
+        const keyWorks = await this.ds.getRepository(KeyWork).findBy({ id: ids(keys.filter((k) => k < 0).map((k) => -k)) });
+        return new Map([...targets.map((t): [number, string] => [t.id, `(${t.number})${t.title}`]), ...keyWorks.map((k): [number, string] => [-k.id, `${k.number} ${k.title}`])]);
+      }
+      default:
+        return new Map((await this.ds.getRepository(TaskItem).findBy({ id: ids(keys) })).map((t) => [t.id, t.title ?? t.content.slice(0, 40)]));
+    }
+  }
+}
+
+/** A DATE column as the day it holds (mysql2 may hand a Date; SQLite a string). */
+function asDay(v: string | Date): string {
+  return typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10);
 }
 
 function checkPage(q: PanelQuery): { page: number; perPage: number } {

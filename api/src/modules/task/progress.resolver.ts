@@ -1,4 +1,3 @@
-import { ListSize } from '../../common/query-limits';
 import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../common/context';
@@ -6,7 +5,7 @@ import { todayInChina } from '../../common/dates';
 import { LocalDate } from '../../common/scalars';
 import { Assignment } from './assignment.entity';
 import { ProgressStatus } from './enums';
-import { DeadlineConnection, DeadlineEntry, OpenDeadlineState, RollupLevel, RollupRow, UnitProgressConnection } from './progress.types';
+import { DeadlineConnection, OpenDeadlineState, RollupConnection, RollupLevel, UnitProgressConnection } from './progress.types';
 import { MAX_PANEL_PAGE } from './progress.panels';
 import { TaskBulletin } from './bulletin';
 
@@ -16,29 +15,6 @@ const scopeArgs = { nullable: true } as const;
 @Resolver()
 @Authorized()
 export class ProgressResolver {
-  @ListSize(1000)
-  @Query(() => [DeadlineEntry], { description: '已逾期: deadlines (task or milestone) before asOf not reported done by then; expired plans excluded' })
-  overdueTasks(
-    @Arg('asOf', () => LocalDate) asOf: string,
-    @Arg('unitId', () => ID, scopeArgs) unitId: string | null,
-    @Arg('planId', () => ID, scopeArgs) planId: string | null,
-    @Ctx() ctx: AppContext,
-  ) {
-    return ctx.services.progress.overdue({ asOf, unitId, planId });
-  }
-
-  @ListSize(1000)
-  @Query(() => [DeadlineEntry], { description: '即将到期: open deadlines from asOf to asOf + days' })
-  dueSoonTasks(
-    @Arg('asOf', () => LocalDate) asOf: string,
-    @Arg('days', () => Int) days: number,
-    @Arg('unitId', () => ID, scopeArgs) unitId: string | null,
-    @Arg('planId', () => ID, scopeArgs) planId: string | null,
-    @Ctx() ctx: AppContext,
-  ) {
-    return ctx.services.progress.dueSoon({ asOf, unitId, planId }, days);
-  }
-
   @Query(() => DeadlineConnection, {
     description: `首页: open deadlines of the viewer’s office (a unit’s staff: their unit) as of a day, overdue or due within \`days\`, earliest first, a page (1–${MAX_PANEL_PAGE}) at a time with the total; counted in SQL`,
   })
@@ -76,16 +52,19 @@ export class ProgressResolver {
     return ctx.services.bulletin.of(jurisdictionId, asOf);
   }
 
-  @ListSize(500)
-  @Query(() => [RollupRow], { description: 'Assignment counts by unit, plan, key work or task, as of a date' })
+  @Query(() => RollupConnection, {
+    description: `Assignment counts by unit, plan, key work, target or task as of a day, counted in SQL, a page (1–${MAX_PANEL_PAGE}) of rows at a time with the total`,
+  })
   taskRollup(
     @Arg('asOf', () => LocalDate) asOf: string,
     @Arg('by', () => RollupLevel) by: RollupLevel,
     @Arg('unitId', () => ID, scopeArgs) unitId: string | null,
     @Arg('planId', () => ID, scopeArgs) planId: string | null,
+    @Arg('page', () => Int, { defaultValue: 0, description: '0-based page number' }) page: number,
+    @Arg('perPage', () => Int, { defaultValue: 100, description: `Rows per page (1–${MAX_PANEL_PAGE})` }) perPage: number,
     @Ctx() ctx: AppContext,
   ) {
-    return ctx.services.progress.rollup({ asOf, unitId, planId }, by);
+    return ctx.services.progressPanels.rollup({ asOf, unitId, planId, page, perPage }, by, ctx.user);
   }
 }
 

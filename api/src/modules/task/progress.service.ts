@@ -1,11 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { addDays, daysBetween } from '../../common/dates';
-import { badInput, toId } from '../../common/errors';
+import { toId } from '../../common/errors';
 import { groupBy } from '../../common/loaders';
-import { Unit } from '../organization/unit.entity';
-import type { DutyService } from './duty.service';
-import { OccurrenceStatus } from './duty.types';
 import { documentExpired, PolicyDocument } from '../policy/policy-document.entity';
 import { Assignment } from './assignment.entity';
 import { ProgressStatus } from './enums';
@@ -13,8 +9,6 @@ import { KeyWork } from './key-work.entity';
 import { Milestone } from './milestone.entity';
 import { Plan } from './plan.entity';
 import { ProgressReport } from './progress-report.entity';
-import { type DeadlineEntry, RollupLevel, type RollupRow } from './progress.types';
-import { Target } from './target.entity';
 import { TaskItem } from './task-item.entity';
 
 export interface ProgressScope {
@@ -40,16 +34,16 @@ export interface AssignmentState {
 }
 
 /**
- * 进度: the office's questions, answered as of a date so the answers are reproducible.
+ * 进度: where each assignment stands as of a date, in memory — for a bounded set of assignments (a page's
+ * lights, its statuses). The counts and pages over many (the home page, roll-ups, the bulletin, the daily
+ * reminder pass) are computed in SQL by the same rule in progress.panels.ts; test/progress-oracle.ts
+ * rebuilds them from these states to check the SQL.
  * An assignment's status is its latest whole-task report on or before the date; a deadline is met
  * when the task (or, for a milestone, that milestone) was reported DONE on or before the date.
  * Tasks of a plan whose document has expired are "expired", never "overdue".
  */
 export class ProgressService {
-  constructor(
-    private readonly ds: DataSource,
-    private readonly duty: DutyService,
-  ) {}
+  constructor(private readonly ds: DataSource) {}
 
   async states(scope: ProgressScope): Promise<AssignmentState[]> {
     const qb = this.ds.getRepository(Assignment).createQueryBuilder('a');
@@ -119,75 +113,6 @@ export class ProgressService {
     });
   }
 
-  private entry(s: AssignmentState, o: AssignmentState['open'][number], asOf: string): DeadlineEntry {
-    return { assignment: s.assignment, task: s.task, milestone: o.milestone, dueDate: o.dueDate, deadlineText: o.deadlineText, daysOverdue: daysBetween(o.dueDate, asOf) };
-  }
-
-  /** 已逾期: deadlines before the date that were not reported done by then (expired plans excluded). */
-  async overdue(scope: ProgressScope): Promise<DeadlineEntry[]> {
-    const states = await this.states(scope);
-    return states
-      .filter((s) => !s.expired)
-      .flatMap((s) => s.open.filter((o) => o.dueDate < scope.asOf).map((o) => this.entry(s, o, scope.asOf)))
-      .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-  }
-
-  /** 即将到期: open deadlines from the date to N days after it. */
-  async dueSoon(scope: ProgressScope, within: number): Promise<DeadlineEntry[]> {
-    if (!Number.isInteger(within) || within < 0 || within > 366) throw badInput('days', 'days must be between 0 and 366', 'OUT_OF_RANGE');
-    const until = addDays(scope.asOf, within);
-    const states = await this.states(scope);
-    return states
-      .filter((s) => !s.expired)
-      .flatMap((s) => s.open.filter((o) => o.dueDate >= scope.asOf && o.dueDate <= until).map((o) => this.entry(s, o, scope.asOf)))
-      .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-  }
-
-  /** Counts per unit, plan, key work or task. */
-  async rollup(scope: ProgressScope, level: RollupLevel): Promise<RollupRow[]> {
-    const states = await this.states(scope);
-    const units = level === RollupLevel.UNIT ? await this.ds.getRepository(Unit).findBy({ id: In([...new Set(states.map((s) => s.assignment.unitId))]) }) : [];
-    const unitName = new Map(units.map((u) => [u.id, u.name]));
-    const targetIds = [...new Set(states.map((s) => s.task.targetId).filter((id): id is number => id != null))];
-    const targets = level === RollupLevel.TARGET && targetIds.length ? await this.ds.getRepository(Target).findBy({ id: In(targetIds) }) : [];
-    const targetName = new Map(targets.map((t) => [t.id, `(${t.number})${t.title}`]));
-    const keyOf = (s: AssignmentState): [number, string] => {
-      switch (level) {
-        case RollupLevel.UNIT:
-          return [s.assignment.unitId, unitName.get(s.assignment.unitId) ?? String(s.assignment.unitId)];
-        case RollupLevel.PLAN:
-          return [s.plan.id, s.plan.name];
-        case RollupLevel.KEY_WORK:
-          return [s.keyWork.id, `${s.keyWork.number} ${s.keyWork.title}`];
-        case RollupLevel.TARGET:
-          // special actions have no targets: their measures roll up under the action itself
-          return s.task.targetId != null ? [s.task.targetId, targetName.get(s.task.targetId) ?? ''] : [-s.keyWork.id, `${s.keyWork.number} ${s.keyWork.title}`];
-        default:
-          return [s.task.id, s.task.title ?? s.task.content.slice(0, 40)];
-      }
-    };
-    const rows = new Map<number, RollupRow>();
-    // the periods of recurring duties this year, counted where their assignment is
-    const occurrences = groupByKey(await this.duty.occurrences({ asOf: scope.asOf, unitId: scope.unitId, planId: scope.planId }), (o) => o.assignment.id);
-    for (const s of states) {
-      const [id, label] = keyOf(s);
-      const row = rows.get(id) ?? { id: String(id), label, total: 0, notStarted: 0, inProgress: 0, done: 0, overdue: 0, expired: 0, occurrences: 0, occurrencesHeld: 0, occurrencesOverdue: 0 };
-      for (const o of occurrences.get(s.assignment.id) ?? []) {
-        row.occurrences++;
-        if (o.status === OccurrenceStatus.HELD || o.status === OccurrenceStatus.HELD_LATE) row.occurrencesHeld++;
-        else if (o.status === OccurrenceStatus.OVERDUE) row.occurrencesOverdue++;
-      }
-      row.total++;
-      if (s.status === ProgressStatus.DONE) row.done++;
-      else if (s.status === ProgressStatus.IN_PROGRESS) row.inProgress++;
-      else row.notStarted++;
-      if (s.expired) row.expired++;
-      else if (s.open.some((o) => o.dueDate < scope.asOf)) row.overdue++;
-      rows.set(id, row);
-    }
-    return [...rows.values()];
-  }
-
   /** One assignment's status as of a date (for Assignment.status). */
   async statusOf(assignmentIds: readonly number[], asOf: string): Promise<ProgressStatus[]> {
     const reports = await this.ds
@@ -202,10 +127,4 @@ export class ProgressService {
     for (const r of reports) latest.set(r.assignmentId, r.status);
     return assignmentIds.map((id) => latest.get(id) ?? ProgressStatus.NOT_STARTED);
   }
-}
-
-function groupByKey<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const i of items) (out.get(key(i)) ?? out.set(key(i), []).get(key(i))!).push(i);
-  return out;
 }

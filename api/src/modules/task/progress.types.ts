@@ -35,14 +35,9 @@ export enum RollupLevel {
 }
 registerEnumType(RollupLevel, { name: 'RollupLevel', description: 'What the roll-up groups assignments by' });
 
-@ObjectType({ description: 'Assignment counts for one unit, plan, key work, target or task, as of a date' })
-export class RollupRow {
-  @Field(() => ID)
-  id: string;
-
-  @Field({ description: 'Unit name, plan name, key work, target or task title' })
-  label: string;
-
+/** The counts of a progress row, declared once for the roll-up's rows and the home page's units. */
+@ObjectType()
+abstract class ProgressCounts {
   @Field(() => Int)
   total: number;
 
@@ -60,6 +55,15 @@ export class RollupRow {
 
   @Field(() => Int, { description: 'In a plan whose validity has ended: shown as expired, not overdue' })
   expired: number;
+}
+
+@ObjectType({ description: 'Assignment counts for one unit, plan, key work, target or task, as of a date' })
+export class RollupRow extends ProgressCounts {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'Unit name, plan name, key work, target or task title' })
+  label: string;
 
   @Field(() => Int, { description: '定期工作: periods of recurring duties from 1 January of asOf’s year to asOf (one per unit and period)' })
   occurrences: number;
@@ -89,30 +93,12 @@ export class DeadlineConnection {
 
 /** 各单位进度: one unit's assignments counted as of a day. */
 @ObjectType({ description: 'One unit’s assignments as of a date, counted in SQL' })
-export class UnitProgressRow {
+export class UnitProgressRow extends ProgressCounts {
   @Field(() => ID, { description: 'The unit' })
   id: string;
 
   @Field({ description: 'The unit’s name' })
   label: string;
-
-  @Field(() => Int)
-  total: number;
-
-  @Field(() => Int)
-  notStarted: number;
-
-  @Field(() => Int)
-  inProgress: number;
-
-  @Field(() => Int)
-  done: number;
-
-  @Field(() => Int, { description: 'Not done, with a deadline (task or milestone) passed' })
-  overdue: number;
-
-  @Field(() => Int, { description: 'In a plan whose validity has ended: shown as expired, not overdue' })
-  expired: number;
 }
 
 @ObjectType({ description: 'One page of units, the most overdue first, and how many units there are in all' })
@@ -122,4 +108,13 @@ export class UnitProgressConnection {
 
   @Field(() => [UnitProgressRow])
   nodes: UnitProgressRow[];
+}
+
+@ObjectType({ description: 'One page of roll-up rows (units the most overdue first; plans, key works, targets and tasks in their order) and how many rows there are in all' })
+export class RollupConnection {
+  @Field(() => Int)
+  totalCount: number;
+
+  @Field(() => [RollupRow])
+  nodes: RollupRow[];
 }

@@ -18,6 +18,7 @@ import type { DutyService } from './duty.service';
 import { OccurrenceStatus } from './duty.types';
 import { ProgressStatus } from './enums';
 import type { ProgressService } from './progress.service';
+import type { ProgressPanels } from './progress.panels';
 import { ReminderKind, TaskReminder, Urgency, Urging } from './supervision.entities';
 
 /** An overdue deadline is announced by the pass only when it passed within this many days (older ones are recorded quietly). */
@@ -41,12 +42,13 @@ export class SupervisionService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly progress: ProgressService,
+    private readonly panels: ProgressPanels,
     private readonly duty: DutyService,
     readonly reminderDays: number,
   ) {}
 
-  /** Every open deadline of the assignments in scope on the day (done ones, expired and archived plans left out). */
-  private async openDeadlines(asOf: string, assignmentIds?: readonly number[]): Promise<{ open: OpenDeadline[]; done: Set<number> }> {
+  /** Every open deadline of these assignments on the day (done ones, expired and archived plans left out). */
+  private async openDeadlines(asOf: string, assignmentIds: readonly number[]): Promise<{ open: OpenDeadline[]; done: Set<number> }> {
     const states = await this.progress.states({ asOf, assignmentIds });
     const open: OpenDeadline[] = [];
     const done = new Set<number>();
@@ -131,11 +133,37 @@ export class SupervisionService {
    * every one past, a 到期催办 — each once per assignment and deadline. Returns what it found and sent.
    */
   async remind(day: string): Promise<{ dueSoon: number; overdue: number; sent: number }> {
-    const { open } = await this.openDeadlines(day);
     const soon = addDays(day, this.reminderDays);
-    const wanted = open.filter((o) => o.dueOn <= soon).map((o) => ({ ...o, kind: o.dueOn < day ? ReminderKind.OVERDUE : ReminderKind.DUE_SOON }));
+    const tally = { dueSoon: 0, overdue: 0, sent: 0 };
+    // the tasks' and milestones' deadlines a batch at a time (counted and chosen in SQL: the city is never
+    // held in memory at once), then the recurring duties' periods
+    let after = { assignmentId: 0, milestoneId: 0 };
+    for (;;) {
+      const batch = await this.panels.openDeadlineBatch(day, soon, after, REMIND_BATCH);
+      if (!batch.length) break;
+      const last = batch[batch.length - 1];
+      after = { assignmentId: last.assignmentId, milestoneId: last.milestoneId ?? 0 };
+      await this.send(
+        day,
+        batch.map((o) => ({ assignmentId: o.assignmentId, subject: o.milestoneId != null ? `milestone:${o.milestoneId}` : 'task', dueOn: o.dueDate })),
+        tally,
+      );
+      if (batch.length < REMIND_BATCH) break;
+    }
+    const duties: OpenDeadline[] = [];
+    for (const o of await this.duty.occurrences({ asOf: day })) {
+      if ((o.status === OccurrenceStatus.OPEN || o.status === OccurrenceStatus.OVERDUE) && o.dueOn <= soon)
+        duties.push({ assignmentId: o.assignment.id, subject: `duty:${o.periodKey}`, dueOn: o.dueOn });
+    }
+    for (let i = 0; i < duties.length; i += REMIND_BATCH) await this.send(day, duties.slice(i, i + REMIND_BATCH), tally);
+    return tally;
+  }
+
+  /** One batch of the pass: the reminders not yet sent are recorded (UNIQUE rows) and the units told, in one transaction. */
+  private async send(day: string, open: OpenDeadline[], tally: { dueSoon: number; overdue: number; sent: number }): Promise<void> {
+    const wanted = open.map((o) => ({ ...o, kind: o.dueOn < day ? ReminderKind.OVERDUE : ReminderKind.DUE_SOON }));
+    for (const w of wanted) tally[w.kind === ReminderKind.OVERDUE ? 'overdue' : 'dueSoon']++;
     const key = (r: { assignmentId: number; subject: string; kind: string }) => `${r.assignmentId}|${r.subject}|${r.kind}`;
-    let sent = 0;
     await this.tx.run(async (em: EntityManager) => {
       const ids = [...new Set(wanted.map((w) => w.assignmentId))];
       const known = new Set<string>();
@@ -149,16 +177,18 @@ export class SupervisionService {
           fresh.slice(i, i + 200).map((w) => ({ assignmentId: w.assignmentId, subject: w.subject, kind: w.kind, dueOn: w.dueOn, sentOn: day })),
         );
       }
-      sent = fresh.length;
+      tally.sent += fresh.length;
       // the unit's staff are told of each; an overdue deadline long past (before the pass first ran, say) is
       // recorded, not announced: only those due from NOTIFY_PAST_DAYS before the day
       const recent = addDays(day, -NOTIFY_PAST_DAYS);
       const told = fresh.filter((w) => w.dueOn >= recent);
       const assignments = told.length ? await em.find(Assignment, { where: { id: In([...new Set(told.map((w) => w.assignmentId))]) } }) : [];
       const tasks = assignments.length ? await em.find(TaskItem, { where: { id: In([...new Set(assignments.map((a) => a.taskItemId))]) } }) : [];
+      const assignmentById = new Map(assignments.map((a) => [a.id, a]));
+      const taskById = new Map(tasks.map((t) => [t.id, t]));
       for (const w of told) {
-        const a = assignments.find((x) => x.id === w.assignmentId)!;
-        const task = tasks.find((x) => x.id === a.taskItemId)!;
+        const a = assignmentById.get(w.assignmentId)!;
+        const task = taskById.get(a.taskItemId)!;
         await notify(em, {
           recipients: { units: [a.unitId] },
           kind: w.kind === ReminderKind.OVERDUE ? 'TASK_OVERDUE' : 'TASK_DUE_SOON',
@@ -171,9 +201,11 @@ export class SupervisionService {
         });
       }
     });
-    return { dueSoon: wanted.filter((w) => w.kind === ReminderKind.DUE_SOON).length, overdue: wanted.filter((w) => w.kind === ReminderKind.OVERDUE).length, sent };
   }
 }
+
+/** Deadlines per batch of the daily pass: one transaction each. */
+const REMIND_BATCH = 2000;
 
 /** 催办: the office that issued the plan sends it about an assignment with something overdue today. */
 export class UrgingService extends CrudService<Urging> {

@@ -1,7 +1,7 @@
-import type { Express, Request, Response } from 'express';
+import type { Express } from 'express';
 import { assertLocalDate, todayInChina } from '../../common/dates';
 import { toId } from '../../common/errors';
-import { type HttpKit, inScope, refuseHttp, signIn } from '../../common/http-auth';
+import { type HttpKit, signedInGet } from '../../common/http-auth';
 import { sendPrintable } from '../../common/print';
 import { rosterHtml } from './roster.print';
 
@@ -10,19 +10,15 @@ import { rosterHtml } from './roster.print';
  * printable page, for a signed-in user, read through the same scope rule as `WorkingGroup(id)`.
  */
 export function mountRosterPrint(app: Express, kit: HttpKit): void {
-  app.get('/print/roster/:id', (req, res) => void page(req, res, kit));
-}
-
-async function page(req: Request, res: Response, kit: HttpKit): Promise<void> {
-  try {
-    const asOfParam = typeof req.query.asOf === 'string' && req.query.asOf ? req.query.asOf : undefined;
-    const roster = await inScope(req, kit, undefined, async () => {
-      await signIn(req, kit);
-      const asOf = asOfParam ? assertLocalDate(asOfParam, 'asOf') : todayInChina();
+  signedInGet(
+    app,
+    '/print/roster/:id',
+    kit,
+    'The roster could not be printed',
+    (req) => {
+      const asOf = typeof req.query.asOf === 'string' && req.query.asOf ? assertLocalDate(req.query.asOf, 'asOf') : todayInChina();
       return kit.services.rosterPrint.of(toId(String(req.params.id), 'id'), asOf);
-    });
-    sendPrintable(res, rosterHtml(roster, todayInChina()));
-  } catch (err) {
-    refuseHttp(req, res, err, { what: 'The roster could not be printed' });
-  }
+    },
+    (res, roster) => sendPrintable(res, rosterHtml(roster, todayInChina())),
+  );
 }

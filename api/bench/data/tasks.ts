@@ -1,0 +1,165 @@
+import { addDays, daysBetween } from '../../src/common/dates';
+import { readDeadline } from '../../src/common/deadline';
+import { BENCH_PREFIX, BENCH_TODAY, type CityBase, type CityOptions, Dice, label, moment, type Part, scaled, Table } from './model';
+import type { Jur, Organisation } from './city';
+
+/*
+ * 任务清单: a plan for the city office, each county office and every fifth township, each with key
+ * works (重点工作) → targets (目标内容) → task items (工作内容), deadlines as printed and read by the
+ * deadline grammar, some with dated milestones. Each task goes to 1–5 units of the plan's
+ * jurisdiction or of its direct children (the rule the task service enforces), the first leading.
+ * Progress reports are dated between the day the assignment was made and the set's today, in order,
+ * never after today: in progress first, done later; a milestone's report says it is done.
+ * Recurring duties (定期) have no progress reports: they are reported per period, not here.
+ */
+
+const DEADLINES = [
+  '长期坚持',
+  '2024年底前',
+  '2025年上半年',
+  '2025年基本实现全覆盖',
+  '2024年完成，并长期坚持',
+  '2024年9月底前',
+  '2025年3月31日前',
+  '2025年9月底前',
+  '自2025年起',
+  '每季度',
+  '每月不少于2次',
+];
+const KEY_WORKS = ['强化党建引领', '健全组织体系', '提升物业服务', '规范业委会运行', '推进小区治理', '加强队伍建设', '完善考评机制', '办好民生实事', '强化监督管理', '营造共建氛围'];
+const VERBS = ['推动', '指导', '组织', '督促', '建立', '完善', '开展', '落实'];
+const OBJECTS = ['小区党支部全覆盖', '业委会党员占比提升', '物业企业党组织组建', '红色物业示范点创建', '12345 诉求闭环办理', '公共收益公开', '楼长制落实', '联席会议制度'];
+
+export function tasksPart(base: CityBase, { scale, seed }: CityOptions, org: Organisation): Part {
+  const dice = new Dice(seed + 2);
+  const plans = new Table('plan', base);
+  const keyWorks = new Table('key_work', base);
+  const targets = new Table('task_target', base);
+  const items = new Table('task_item', base);
+  const milestones = new Table('milestone', base);
+  const assignments = new Table('assignment', base);
+  const reports = new Table('progress_report', base);
+
+  const newTownships = org.townships.filter((t) => t.name.startsWith(BENCH_PREFIX));
+  const offices: Jur[] = [org.city, ...org.counties, ...newTownships.filter((_, i) => i % 5 === 0)];
+  const taskTotal = scaled(20000, scale, offices.length * 4);
+  // ~3 assignments a task, ~1.5 reports an assignment, as the issue measured
+  const reportsPerAssignment = 1.5 / (1 - 2 / DEADLINES.length);
+
+  for (const [p, office] of offices.entries()) {
+    const doc = org.documents.get(office.id)!;
+    const assignedOn = addDays(doc.issueDate, 14);
+    const pool = [office, ...(org.childrenOf.get(office.id) ?? [])].flatMap((j) => org.unitsOf.get(j.id) ?? []).map((u) => u.id);
+    const planId = plans.add({
+      documentId: doc.id,
+      name: `${label(office.name)}物业党建联建重点任务清单（2024—2025年）`,
+      kind: 'TASK_LIST',
+      jurisdictionId: office.id,
+      year: 2024,
+      archivedOn: null,
+      sourceDocumentId: null,
+      sourceClauseId: null,
+    });
+    const tasks = Math.floor(taskTotal / offices.length) + (p < taskTotal % offices.length ? 1 : 0);
+    const works = Math.min(10, Math.max(2, Math.round(tasks / 60)));
+    const workIds: number[] = [];
+    const targetIds: number[][] = [];
+    for (let k = 0; k < works; k++) {
+      const title = `${BENCH_PREFIX}${KEY_WORKS[k % KEY_WORKS.length]}`;
+      workIds.push(
+        keyWorks.add({ planId, number: String(k + 1), title, aliases: '[]', goal: null, leadPrinted: null, responsiblePrinted: null, sortOrder: k + 1, sourceDocumentId: null, sourceClauseId: null }),
+      );
+      targetIds.push([1, 2].map((t) => targets.add({ keyWorkId: workIds[k], number: `${k + 1}.${t}`, title: `${title}目标${t}`, sortOrder: t, sourceDocumentId: null, sourceClauseId: null })));
+    }
+    for (let n = 0; n < tasks; n++) {
+      const k = n % works;
+      const printed = dice.pick(DEADLINES);
+      const d = readDeadline(printed, { year: 2024 });
+      const taskId = items.add({
+        keyWorkId: workIds[k],
+        targetId: targetIds[k][n % 2],
+        number: String(n + 1),
+        title: null,
+        content: `${BENCH_PREFIX}工作内容：${dice.pick(VERBS)}${dice.pick(OBJECTS)}（第${n + 1}项）`,
+        unitsPrinted: null,
+        deadlineKind: d.kind,
+        deadlineText: printed,
+        dueDate: d.due,
+        sortOrder: n + 1,
+        recurrenceUnit: d.recurrence?.unit ?? null,
+        recurrenceTimes: d.recurrence?.times ?? null,
+        recurrenceLagMonths: d.recurrence?.lagMonths ?? null,
+        ongoingFrom: d.from,
+        sourceDocumentId: null,
+        sourceClauseId: null,
+      });
+      // a dated task sometimes has milestones before its due day (004's "11月15日前完成")
+      const stages: Array<{ id: number; due: string }> = [];
+      if (d.due && d.due > addDays(assignedOn, 60) && dice.chance(0.15)) {
+        for (let m = 1; m <= dice.int(1, 2); m++) {
+          const due = addDays(assignedOn, Math.floor((daysBetween(assignedOn, d.due) * m) / 3));
+          const [y, mo, day] = due.split('-').map(Number);
+          const text = `${y}年${mo}月${day}日前完成`;
+          const mid = milestones.add({
+            taskItemId: taskId,
+            text: `${BENCH_PREFIX}阶段目标${m}（${text}）`,
+            deadlineText: text,
+            dueDate: readDeadline(text).due,
+            sortOrder: m,
+            sourceDocumentId: null,
+            sourceClauseId: null,
+          });
+          stages.push({ id: mid, due });
+        }
+      }
+      const units = dice.sample(pool, dice.int(1, 5));
+      for (const [i, unitId] of units.entries()) {
+        const acknowledged = dice.chance(0.7) ? moment(addDays(assignedOn, dice.int(0, 10)), 2) : null;
+        const assignmentId = assignments.add({
+          taskItemId: taskId,
+          unitId,
+          isLead: i === 0 ? 1 : 0,
+          viaAllCommunities: 0,
+          sortOrder: i + 1,
+          acknowledgedAt: acknowledged,
+          acknowledgedById: null,
+          createdAt: moment(assignedOn),
+          updatedAt: moment(assignedOn),
+        });
+        if (d.kind !== 'RECURRING') report(assignmentId, assignedOn, d.due, stages);
+      }
+    }
+  }
+
+  /** The reports of one assignment: its milestones' (done by about their day), then the task's own, in date order. */
+  function report(assignmentId: number, from: string, due: string | null, stages: Array<{ id: number; due: string }>): void {
+    const span = daysBetween(from, BENCH_TODAY);
+    const made: Array<{ milestoneId: number | null; reportDate: string; status: string }> = [];
+    for (const s of stages) {
+      if (!dice.chance(0.75)) continue;
+      const day = addDays(s.due, dice.int(-20, 10));
+      if (day >= from && day <= BENCH_TODAY) made.push({ milestoneId: s.id, reportDate: day, status: 'DONE' });
+    }
+    const own = Math.max(0, Math.round(reportsPerAssignment + (dice.next() - 0.5) * 2.4) - made.length);
+    const days = Array.from({ length: own }, () => addDays(from, dice.int(0, span))).sort();
+    for (const [i, day] of days.entries()) {
+      const last = i === days.length - 1;
+      const finished = last && (due ? day >= addDays(due, -60) && dice.chance(0.7) : dice.chance(0.3));
+      made.push({ milestoneId: null, reportDate: day, status: finished ? 'DONE' : i === 0 && dice.chance(0.1) ? 'NOT_STARTED' : 'IN_PROGRESS' });
+    }
+    made.sort((a, b) => a.reportDate.localeCompare(b.reportDate));
+    for (const r of made) {
+      reports.add({
+        assignmentId,
+        ...r,
+        note: `${BENCH_PREFIX}进度：${r.status === 'DONE' ? '已完成' : '推进中'}`,
+        evidenceUrl: null,
+        reportedById: null,
+        createdAt: moment(r.reportDate, 8),
+        updatedAt: moment(r.reportDate, 8),
+      });
+    }
+  }
+
+  return { name: 'tasks', tables: [plans, keyWorks, targets, items, milestones, assignments, reports].map((t) => ({ table: t.table, rows: t.rows })) };
+}
