@@ -33,6 +33,16 @@ export async function statementsOf(root: Connection, account: string): Promise<n
   return Number(rows[0]?.n ?? 0);
 }
 
+/** Waits until the account has no statement running (at most `limitMs`), so one measurement does not slow the next. */
+export async function drained(root: Connection, account: string, limitMs = 300_000): Promise<void> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < limitMs) {
+    const [rows] = await root.query<RowDataPacket[]>("SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE USER = ? AND COMMAND = 'Query'", [account]);
+    if (Number(rows[0].n) === 0) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 export async function measure(server: Server, account: string, root: Connection, steps: Step[], o: { connections: number; duration: number; amount?: number }): Promise<Sample> {
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, memoryOf(server.proc.pid!)?.rssMb ?? 0)), 100);
@@ -57,14 +67,16 @@ export async function measure(server: Server, account: string, root: Connection,
   const after = await statementsOf(root, account);
   clearInterval(sampler);
   peak = Math.max(peak, memoryOf(server.proc.pid!)?.rssMb ?? 0);
+  // requests autocannon gave up on at the end are still being answered: wait for the database to be idle again
+  await drained(root, account);
   const requests = result.requests.total;
   return {
     server: server.name,
     connections: o.connections,
     requests,
     rps: requests / (result.duration || 1),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    p50: requests ? result.latency.p50 : NaN,
+    p99: requests ? result.latency.p99 : NaN,
     failed: failed + result.errors + result.timeouts,
     statements: requests ? (after - before) / requests : 0,
     peakRssMb: peak,
