@@ -102,9 +102,9 @@ export function payoutOperation(root: Connection, maker: string, checker: string
       ];
     },
     /** The same payouts moved by each server in turn (put back to draft in between), the answers compared. */
-    async compare(ours: string, base: string): Promise<Comparison> {
+    async compare(ours: string, base: string, count = 10): Promise<Comparison> {
       const out: Comparison = { key: 'M1', compared: 0, different: 0 };
-      for (const id of pools.ours.slice(0, 10)) {
+      for (const id of pools.ours.slice(0, count)) {
         const answers: string[][] = [];
         for (const url of [ours, base]) {
           await toDraft(root, [id]);
@@ -120,7 +120,7 @@ export function payoutOperation(root: Connection, maker: string, checker: string
           }
         }
       }
-      await toDraft(root, pools.ours.slice(0, 10));
+      await toDraft(root, pools.ours.slice(0, count));
       return out;
     },
   };

@@ -164,6 +164,11 @@ async function main(): Promise<void> {
         explainMarkdown('Baseline', await explain(root, log.get(ACCOUNTS.base)!)),
       );
     }
+    if (withM1) {
+      // one pair on each server, on the same payout (put back to draft before, between and after)
+      const log = await capture(root, [ACCOUNTS.ours, ACCOUNTS.base], async () => void (await m1.compare(ours.url, base.url, 1)));
+      explained.push(`## M1: ${m1.label}`, '', explainMarkdown('Our API', await explain(root, log.get(ACCOUNTS.ours)!)), explainMarkdown('Baseline', await explain(root, log.get(ACCOUNTS.base)!)));
+    }
 
     // 6. measurements, interleaved
     const rows: Array<{ key: string; label: string; samples: Sample[] }> = [];
