@@ -170,7 +170,8 @@ async function main(): Promise<void> {
       explained.push(`## M1: ${m1.label}`, '', explainMarkdown('Our API', await explain(root, log.get(ACCOUNTS.ours)!)), explainMarkdown('Baseline', await explain(root, log.get(ACCOUNTS.base)!)));
     }
 
-    // 6. measurements, interleaved
+    // 6. measurements, interleaved (the load average says whether something else shared the machine)
+    const loadBefore = os.loadavg()[0];
     const rows: Array<{ key: string; label: string; samples: Sample[] }> = [];
     const plan: Array<{ key: string; label: string; steps: (s: Server) => Step[]; before?: (s: Server) => Promise<number> }> = ops.map((op) => ({
       key: op.key,
@@ -199,6 +200,8 @@ async function main(): Promise<void> {
       }
       rows.push({ key: op.key, label: op.label, samples });
     }
+
+    const loadAfter = os.loadavg()[0];
 
     // 7. SQLite
     const sqlite = await sqliteColdStart(process.env.BENCH_SQLITE_URL ?? 'sqlite:data/bench.sqlite', PORT + 2, COLD_STARTS, LOGS);
@@ -234,6 +237,7 @@ async function main(): Promise<void> {
       '',
       ...(await machine(root, f)),
       `- Commit ${commit || 'unknown'}; ${DURATION} s per measurement, ${ROUNDS} rounds interleaved (ours, baseline, ours, baseline) per connection count; figures are the rounds' mean (peak RSS: the highest)`,
+      `- Load average (1 min) when measuring began / ended: ${loadBefore.toFixed(1)} / ${loadAfter.toFixed(1)} on ${os.cpus().length} cores (above the core count, other work shared the machine: absolute figures are loose, the interleaved ratios less so)`,
       `- Our API: dist/api/src/index.js, NODE_ENV=production, LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'warn'}, rate limits lifted; database pool ${process.env.DB_POOL_SIZE ?? 10} connections for both`,
       `- Answers compared before measuring: ${compared}, different: ${different} (${comparisons.map((c) => `${c.key} ${c.compared}`).join(', ')})`,
       `- An operation slower than the duration (fewer answers than connections) is measured again until every connection had two answers (requests/s is then over that time); "answers" counts what each server answered in all rounds`,
