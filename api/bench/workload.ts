@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Fixture } from './prepare';
+import { BENCH_TODAY } from './data/model';
 
 export interface Operation {
   key: string;
@@ -41,7 +42,8 @@ export function operations(f: Fixture): Operation[] {
   const plans = [...f.plans].sort((a, b) => b.tasks - a.tasks).slice(0, 10);
   const taskPages = plans.flatMap((p) => pages(p.tasks, 50, 4).map((page) => ({ filter: { planId: String(p.id) }, page, perPage: 50, sortField: 'id', sortOrder: 'ASC' })));
   const rosterPages = pages(f.memberships, 50, 30).map((page) => ({ filter: {}, page, perPage: 50, sortField: 'id', sortOrder: 'ASC' }));
-  const panels = [0, -1, -7, -30, -90, -180].map((d) => ({ asOf: addDays(today, d), deadlines: 5, units: 10 }));
+  // the home page as of the generated city's own today (its reports stop there, so due-soon deadlines exist), and days before it
+  const panels = [0, -1, -7, -30, -90, -180].map((d) => ({ asOf: addDays(BENCH_TODAY, d), deadlines: 5, units: 10 }));
   return [
     { key: 'P1', label: 'partner `redBlackList` 50 with stars history', endpoint: '/partner/graphql', document: doc('P1-red-black-list'), variables: list(50) },
     { key: 'P1b', label: 'the same, 100 a page', endpoint: '/partner/graphql', document: doc('P1-red-black-list'), variables: list(100) },

@@ -6,7 +6,7 @@ import { badInput, toId } from '../../common/errors';
 import { Role } from '../../common/roles';
 import { currentViewer, jurisdictionTree } from '../../common/scope';
 import type { CurrentUser } from '../../common/context';
-import type { Loaders } from '../../common/loaders';
+import { childrenOf, type Loaders } from '../../common/loaders';
 import { PolicyDocument } from '../policy/policy-document.entity';
 import { Unit } from '../organization/unit.entity';
 import { Assignment } from './assignment.entity';
@@ -45,6 +45,8 @@ import { DeadlineKind } from './enums';
  */
 
 export const MAX_PANEL_PAGE = 100;
+/** A task's milestones in the order TaskItem.milestones gives them (the key its loader is kept under). */
+const MILESTONE_ORDER = { sortOrder: 'ASC', id: 'ASC' } as const;
 
 export interface PanelQuery {
   asOf: string;
@@ -211,17 +213,34 @@ export class ProgressPanels {
   }
 
   /**
-   * The page's assignments (with their units), tasks and milestones: three statements whatever the page
-   * holds. The units go into the request's loader, so `assignment { unit }` costs nothing more.
+   * The page's assignments with their units, tasks, key works and plans (one statement), and the tasks'
+   * milestones (another): two statements whatever the page holds. What they read goes into the request's loaders
+   * (units, key works, plans, each task's milestones), so the home page's nested fields cost nothing more
+   * and the count is the same whichever panel answers first.
    */
   private async entries(rows: Array<{ assignmentId: number | string; milestoneId: number | string | null }>, asOf: string, loaders?: Loaders): Promise<DeadlineEntry[]> {
     if (!rows.length) return [];
-    const assignments = await this.ds.getRepository(Assignment).find({ where: { id: In(rows.map((r) => Number(r.assignmentId))) }, relations: { unitRel: true } });
-    const tasks = await this.ds.getRepository(TaskItem).findBy({ id: In([...new Set(assignments.map((a) => a.taskItemId))]) });
-    // asked even when the page has no milestone (no id matches 0): the same statements for every page
-    const milestoneIds = rows.filter((r) => r.milestoneId != null).map((r) => Number(r.milestoneId));
-    const milestones = await this.ds.getRepository(Milestone).findBy({ id: In(milestoneIds.length ? milestoneIds : [0]) });
-    for (const a of assignments) if (a.unitRel) loaders?.byId(Unit).prime(a.unitId, a.unitRel);
+    const assignments = await this.ds
+      .getRepository(Assignment)
+      .find({ where: { id: In(rows.map((r) => Number(r.assignmentId))) }, relations: { unitRel: true, taskItemRel: { keyWorkRel: { planRel: true } } } });
+    const tasks = [...new Map(assignments.flatMap((a) => (a.taskItemRel ? [[a.taskItemId, a.taskItemRel] as const] : []))).values()];
+    const taskIds = tasks.map((t) => t.id);
+    const milestones = await this.ds.getRepository(Milestone).find({ where: { taskItemId: In(taskIds.length ? taskIds : [0]) }, order: MILESTONE_ORDER });
+    if (loaders) {
+      for (const a of assignments) if (a.unitRel) loaders.byId(Unit).prime(a.unitId, a.unitRel);
+      for (const t of tasks) {
+        const keyWork = t.keyWorkRel;
+        if (!keyWork) continue;
+        loaders.byId(KeyWork).prime(keyWork.id, keyWork);
+        if (keyWork.planRel) loaders.byId(Plan).prime(keyWork.planRel.id, keyWork.planRel);
+      }
+      const byTask = childrenOf(loaders, Milestone, 'taskItemId', MILESTONE_ORDER);
+      for (const t of tasks)
+        byTask.prime(
+          t.id,
+          milestones.filter((m) => m.taskItemId === t.id),
+        );
+    }
     const assignmentById = new Map(assignments.map((a) => [a.id, a]));
     const taskById = new Map(tasks.map((t) => [t.id, t]));
     const milestoneById = new Map(milestones.map((m) => [m.id, m]));
