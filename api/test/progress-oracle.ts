@@ -13,7 +13,7 @@ import { OccurrenceStatus } from '../src/modules/task/duty.types';
 import { ProgressStatus } from '../src/modules/task/enums';
 import { ProgressReport } from '../src/modules/task/progress-report.entity';
 import type { AssignmentState, ProgressScope, ProgressService } from '../src/modules/task/progress.service';
-import { RollupLevel } from '../src/modules/task/progress.types';
+import { RollupLevel, type RollupRow } from '../src/modules/task/progress.types';
 import { Target } from '../src/modules/task/target.entity';
 
 export interface OracleDeadline {
@@ -24,19 +24,8 @@ export interface OracleDeadline {
   daysOverdue: number;
 }
 
-export interface OracleRow {
-  id: string;
-  label: string;
-  total: number;
-  notStarted: number;
-  inProgress: number;
-  done: number;
-  overdue: number;
-  expired: number;
-  occurrences: number;
-  occurrencesHeld: number;
-  occurrencesOverdue: number;
-}
+/** A roll-up row as the API answers it. */
+export type OracleRow = RollupRow;
 
 export function progressOracle(ds: DataSource, progress: ProgressService, duty: DutyService) {
   const entry = (s: AssignmentState, o: AssignmentState['open'][number], asOf: string): OracleDeadline => ({

@@ -323,46 +323,24 @@ export class ProgressPanels {
     return Number((await inner.select(`COUNT(DISTINCT ${key})`, 'n').getRawOne<{ n: number | string }>())?.n ?? 0);
   }
 
-  /** 各单位进度: assignment counts per unit, the most overdue first, a page of units and how many there are. */
-  async units(q: PanelQuery, user: CurrentUser | null, loaders?: Loaders): Promise<UnitProgressConnection> {
-    const { page, perPage } = checkPage(q);
-    const inner = await this.assignments(q, { user, area: true, loaders });
-    const counting = inner.clone();
-    const { rows, groups } = await this.count(inner, 'a.unitId', { page: { page, perPage }, order: 'overdue', unitNames: true });
-    const nodes: UnitProgressRow[] = rows.map(({ key, unit, total, notStarted, inProgress, done, overdue, expired }) => ({
-      id: String(key),
-      label: unit ?? String(key),
-      total,
-      notStarted,
-      inProgress,
-      done,
-      overdue,
-      expired,
-    }));
-    const totalCount = rows.length || page === 0 ? groups : await this.groupCount(counting, 'a.unitId');
-    return { totalCount, nodes };
-  }
-
   /**
-   * Assignment counts per unit, plan, key work, target or task as of a day, a page of groups at a time
-   * (units the most overdue first, the others in their order), with the periods of recurring duties this
-   * year counted for the page's groups only.
+   * One page of groups of the assignments, counted and labelled, and how many groups there are: units the
+   * most overdue first (their names joined in), the other levels in their order (labels read after).
    */
-  async rollup(q: PanelQuery, level: RollupLevel, user: CurrentUser | null): Promise<RollupConnection> {
+  private async groupPage(q: PanelQuery, level: RollupLevel, reach: Reach): Promise<{ totalCount: number; nodes: UnitProgressRow[] }> {
     const { page, perPage } = checkPage(q);
     const key = GROUP_KEY[level];
-    const inner = await this.assignments(q, { user, area: false });
+    const inner = await this.assignments(q, reach);
     const counting = inner.clone();
-    const recurring = inner.clone();
     const byUnit = level === RollupLevel.UNIT;
     const { rows, groups } = await this.count(inner, key, { page: { page, perPage }, order: byUnit ? 'overdue' : 'key', unitNames: byUnit });
     const names = byUnit
-      ? new Map(rows.map((r) => [r.key, r.unit ?? '']))
+      ? new Map(rows.map((r) => [r.key, r.unit ?? String(r.key)]))
       : await this.labels(
           level,
           rows.map((r) => r.key),
         );
-    const nodes: RollupRow[] = rows.map(({ key: k, total, notStarted, inProgress, done, overdue, expired }) => ({
+    const nodes = rows.map(({ key: k, total, notStarted, inProgress, done, overdue, expired }) => ({
       id: String(k),
       label: names.get(k) ?? String(k),
       total,
@@ -371,15 +349,33 @@ export class ProgressPanels {
       done,
       overdue,
       expired,
-      occurrences: 0,
-      occurrencesHeld: 0,
-      occurrencesOverdue: 0,
     }));
+    const totalCount = rows.length || page === 0 ? groups : await this.groupCount(counting, key);
+    return { totalCount, nodes };
+  }
+
+  /** 各单位进度: assignment counts per unit of the viewer's office, the most overdue first, a page of units and how many there are. */
+  units(q: PanelQuery, user: CurrentUser | null, loaders?: Loaders): Promise<UnitProgressConnection> {
+    return this.groupPage(q, RollupLevel.UNIT, { user, area: true, loaders });
+  }
+
+  /**
+   * Assignment counts per unit, plan, key work, target or task as of a day, a page of groups at a time
+   * (units the most overdue first, the others in their order), with the periods of recurring duties this
+   * year counted for the page's groups only.
+   */
+  async rollup(q: PanelQuery, level: RollupLevel, user: CurrentUser | null): Promise<RollupConnection> {
+    const key = GROUP_KEY[level];
+    const reach = { user, area: false };
+    const { totalCount, nodes: counted } = await this.groupPage(q, level, reach);
+    const nodes: RollupRow[] = counted.map((n) => ({ ...n, occurrences: 0, occurrencesHeld: 0, occurrencesOverdue: 0 }));
     if (nodes.length) {
       // the recurring duties of the page's groups, and their periods
-      const duties = await recurring
+      const duties = await (
+        await this.assignments(q, reach)
+      )
         .andWhere('t.deadlineKind = :recurring', { recurring: DeadlineKind.RECURRING })
-        .andWhere(`${key} IN (${rows.map((r) => r.key).join(', ')})`)
+        .andWhere(`${key} IN (${nodes.map((n) => Number(n.id)).join(', ')})`)
         .select('a.id', 'id')
         .addSelect(key, 'g')
         .getRawMany<{ id: number | string; g: number | string }>();
@@ -394,7 +390,6 @@ export class ProgressPanels {
         else if (o.status === OccurrenceStatus.OVERDUE) row.occurrencesOverdue++;
       }
     }
-    const totalCount = rows.length || page === 0 ? groups : await this.groupCount(counting, key);
     return { totalCount, nodes };
   }
 
