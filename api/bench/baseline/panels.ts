@@ -9,7 +9,9 @@ import type { Pool } from 'mysql2/promise';
 import { Refusal, type Viewer } from './errors';
 import { groupBy, id, iso, q, readable, type Tree, within } from './sql';
 
-const STATUS = `(SELECT sr.status FROM progress_report sr WHERE sr.assignmentId = a.id AND sr.milestoneId IS NULL AND sr.reportDate <= ? ORDER BY sr.reportDate DESC, sr.id DESC LIMIT 1)`;
+// the assignment's own latest report when it is on or before the day (the schema keeps it: progress.latest.ts), else a look among its reports
+const STATUS = `(CASE WHEN a.latestReportOn IS NULL THEN NULL WHEN a.latestReportOn <= ? THEN a.latestStatus
+  ELSE (SELECT sr.status FROM progress_report sr WHERE sr.assignmentId = a.id AND sr.milestoneId IS NULL AND sr.reportDate <= ? ORDER BY sr.reportDate DESC, sr.id DESC LIMIT 1) END)`;
 const MILESTONE_DONE = (milestone: string) => `EXISTS (SELECT 1 FROM progress_report mr WHERE mr.assignmentId = a.id AND mr.milestoneId = ${milestone} AND mr.status = 'DONE' AND mr.reportDate <= ?)`;
 const NOT_EXPIRED = '(doc.validTo IS NULL OR doc.validTo >= ?)';
 
@@ -50,7 +52,7 @@ async function deadlinePanel(pool: Pool, tree: Tree, viewer: Viewer, asOf: strin
        )}
         AND COALESCE(${STATUS}, 'NOT_STARTED') <> 'DONE' AND ${NOT_EXPIRED} AND (d.milestoneId IS NULL OR NOT ${MILESTONE_DONE('d.milestoneId')}) AND ${due}
       ORDER BY d.dueDate, a.id, d.milestoneId LIMIT ?`,
-    [...base.params, asOf, asOf, asOf, ...dueParams, perPage],
+    [...base.params, asOf, asOf, asOf, asOf, ...dueParams, perPage],
   );
   if (!rows.length) return { totalCount: 0, nodes: [], __typename: 'DeadlineConnection' };
   const assignments = await q(
@@ -105,7 +107,7 @@ async function unitPanel(pool: Pool, tree: Tree, viewer: Viewer, asOf: string, p
        FROM (SELECT a.unitId, COALESCE(${STATUS}, 'NOT_STARTED') AS status, CASE WHEN ${NOT_EXPIRED} THEN 0 ELSE 1 END AS expired, CASE WHEN ${overdue} THEN 1 ELSE 0 END AS overdue
                FROM ${base.from}) x JOIN unit u ON u.id = x.unitId
       GROUP BY x.unitId, u.name ORDER BY SUM(x.overdue) DESC, x.unitId LIMIT ?`,
-    [asOf, asOf, asOf, asOf, asOf, asOf, asOf, ...base.params, perPage],
+    [asOf, asOf, asOf, asOf, asOf, asOf, asOf, asOf, asOf, ...base.params, perPage],
   );
   return {
     totalCount: rows.length ? Number(rows[0].units) : 0,

@@ -5,6 +5,7 @@ import { loadSeeds } from '../../../seeds/load';
 import { createDataSource } from '../../src/config/data-source';
 import { type DatabaseConfig, loadConfig } from '../../src/config/env';
 import { hashPassword } from '../../src/modules/auth/password';
+import { refreshLatestReports } from '../../src/modules/task/progress.latest';
 import { createServices } from '../../src/services';
 import { generateCity } from './city';
 import { BENCH_KEY, BENCH_PASSWORD, BENCH_TODAY, type BenchUser, type CityBase, type CityOptions, moment, type Part, type Row } from './model';
@@ -204,6 +205,8 @@ export async function buildBenchCity(db: DatabaseConfig, options: CityOptions & 
             await insert(qr, table, list, await columnsOf(qr, table), sqlite);
             rows[table] = (rows[table] ?? 0) + list.length;
           }
+          // what the API keeps with every report it writes (progress.latest.ts), set here once for all of them
+          if (part.tables.some((t) => t.table === 'progress_report')) await refreshLatestReports(qr);
           await qr.commitTransaction();
         } catch (err) {
           await qr.rollbackTransaction();

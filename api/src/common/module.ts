@@ -43,6 +43,8 @@ export interface ApiModule {
   name: string;
   /** Its TypeORM entities (explicit, no globs: the same list works from ts and from dist). */
   entities?: Function[];
+  /** TypeORM entity subscribers it adds: what must follow every write of its entities, in the writer's transaction. */
+  subscribers?: Function[];
   /**
    * Migrations the module added (class names end in their timestamp); they run after the platform's
    * history in `api/src/migrations/` (tables created before modules carried their own), by timestamp.

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, type DataSourceOptions, type Logger, type ObjectLiteral, type QueryRunner, type ReplicationMode } from 'typeorm';
 import { applyMysqlColumnTypes, InputLimitsSubscriber } from '../common/input-limits';
-import { ENTITIES } from '../entities';
+import { ENTITIES, MODULE_SUBSCRIBERS } from '../entities';
 import { MIGRATIONS } from '../migrations';
 import type { DatabaseConfig } from './env';
 import { ScopeGuard } from '../common/scope';
@@ -15,8 +15,8 @@ import { currentScope } from '../common/request-scope';
 export async function createDataSource(db: DatabaseConfig, logger?: Logger): Promise<DataSource> {
   const common = {
     entities: ENTITIES,
-    // every row written is checked against its columns' sizes first (common/input-limits)
-    subscribers: [InputLimitsSubscriber, ScopeGuard],
+    // every row written is checked against its columns' sizes first (common/input-limits), and the scope rule
+    subscribers: [InputLimitsSubscriber, ScopeGuard, ...MODULE_SUBSCRIBERS],
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../common/base.entity';
 import { Unit } from '../organization/unit.entity';
+import { ProgressStatus } from './enums';
 import { TaskItem } from './task-item.entity';
 import { Owned } from '../../common/scope';
 
@@ -11,6 +12,8 @@ import { Owned } from '../../common/scope';
 @Entity('assignment')
 @Index('uq_assignment_task_unit', ['taskItemId', 'unitId'], { unique: true })
 @Index('ix_assignment_unit', ['unitId'])
+// what the home page's counts read of an assignment, from the index alone (progress.panels.ts)
+@Index('ix_assignment_latest', ['taskItemId', 'unitId', 'latestReportOn', 'latestStatus'])
 export class Assignment extends BaseRecord {
   @Field(() => ID)
   @Column({ type: 'int' })
@@ -47,4 +50,12 @@ export class Assignment extends BaseRecord {
   @Field(() => ID, { nullable: true, description: 'Who acknowledged it' })
   @Column({ type: 'int', nullable: true })
   acknowledgedById: number | null;
+
+  /** The day of its latest whole-task progress report (kept with every report: progress.latest.ts). */
+  @Column({ type: 'date', nullable: true })
+  latestReportOn: string | null;
+
+  /** That report's status: the assignment's status from that day on. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  latestStatus: ProgressStatus | null;
 }

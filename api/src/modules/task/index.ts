@@ -7,6 +7,8 @@ import { mountBulletin } from './bulletin.http';
 import { LivingTaskLists1765500000000 } from './migrations/1765500000000-LivingTaskLists';
 import { DutyReports1765500000001 } from './migrations/1765500000001-DutyReports';
 import { Supervision1765500000002 } from './migrations/1765500000002-Supervision';
+import { LatestReportKeeper } from './progress.latest';
+import { AssignmentLatestReport1765830000002 } from './migrations/1765830000002-AssignmentLatestReport';
 import { ProgressStatusIndex1765830000001 } from './migrations/1765830000001-ProgressStatusIndex';
 import { TaskReminder, Urging } from './supervision.entities';
 import { SupervisionService, UrgingService } from './supervision.service';
@@ -166,7 +168,8 @@ const reasons = {
 export const taskModule: ApiModule = {
   name: 'task',
   entities: [Plan, KeyWork, Target, TaskItem, Milestone, Assignment, ProgressReport, DutyReport, Urging, TaskReminder],
-  migrations: [LivingTaskLists1765500000000, DutyReports1765500000001, Supervision1765500000002, ProgressStatusIndex1765830000001],
+  subscribers: [LatestReportKeeper],
+  migrations: [LivingTaskLists1765500000000, DutyReports1765500000001, Supervision1765500000002, ProgressStatusIndex1765830000001, AssignmentLatestReport1765830000002],
   services,
   resolvers: [
     PlanResolver,

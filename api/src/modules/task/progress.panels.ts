@@ -29,7 +29,8 @@ import { DeadlineKind } from './enums';
  * - live:     its plan is not archived by the day (archivedOn null or after it);
  * - expired:  its plan's document ended before the day (validTo < day): shown as expired, never overdue;
  * - status:   its latest whole-task report (milestoneId null) dated on or before the day, by date then
- *             id; NOT_STARTED without one;
+ *             id; NOT_STARTED without one (read from the assignment's own latest report when that one
+ *             is dated on or before the day: progress.latest.ts);
  * - open:     a deadline of it (the task's own dueDate, or one of the task's milestones) while the
  *             status is not DONE, and for a milestone while no DONE report on that milestone is dated
  *             on or before the day;
@@ -56,7 +57,13 @@ export interface PanelQuery {
   perPage?: number;
 }
 
-const STATUS = `(SELECT sr.status FROM progress_report sr WHERE sr.assignmentId = a.id AND sr.milestoneId IS NULL AND sr.reportDate <= :asOf ORDER BY sr.reportDate DESC, sr.id DESC LIMIT 1)`;
+/**
+ * The status as of the day: the assignment's own latest report when it is dated on or before the day
+ * (progress.latest.ts keeps it), none without reports, else its latest report on or before the day.
+ */
+const STATUS =
+  '(CASE WHEN a.latestReportOn IS NULL THEN NULL WHEN a.latestReportOn <= :asOf THEN a.latestStatus' +
+  ' ELSE (SELECT sr.status FROM progress_report sr WHERE sr.assignmentId = a.id AND sr.milestoneId IS NULL AND sr.reportDate <= :asOf ORDER BY sr.reportDate DESC, sr.id DESC LIMIT 1) END)';
 const NOT_DONE = `COALESCE(${STATUS}, :notStarted) <> :done`;
 const NOT_EXPIRED = `(doc.validTo IS NULL OR doc.validTo >= :asOf)`;
 const MILESTONE_DONE = (milestone: string) =>
