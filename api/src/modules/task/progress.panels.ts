@@ -4,7 +4,7 @@ import { In } from 'typeorm';
 import { addDays, daysBetween } from '../../common/dates';
 import { badInput, toId } from '../../common/errors';
 import { Role } from '../../common/roles';
-import { currentViewer, jurisdictionTree } from '../../common/scope';
+import { currentViewer, jurisdictionTree, readCondition } from '../../common/scope';
 import type { CurrentUser } from '../../common/context';
 import { childrenOf, type Loaders } from '../../common/loaders';
 import { PolicyDocument } from '../policy/policy-document.entity';
@@ -127,6 +127,11 @@ export class ProgressPanels {
       .innerJoin(Plan, 'p', 'p.id = k.planId')
       .leftJoin(PolicyDocument, 'doc', 'doc.id = p.documentId')
       .where('(p.archivedOn IS NULL OR p.archivedOn > :asOf)', { asOf: q.asOf, done: ProgressStatus.DONE, notStarted: ProgressStatus.NOT_STARTED });
+    // The scope rule filters the assignments (the main table) through their tasks' plans; its own
+    // condition on the joined plan as well lets MariaDB leave out the plans the viewer does not read
+    // before it reads their tasks (the county's overdue page: 56 → 40 ms at city scale).
+    const plans = readCondition(this.ds, Plan, 'p');
+    if (plans) qb.andWhere(plans);
     if (q.unitId) qb.andWhere('a.unitId = :unitId', { unitId: toId(q.unitId, 'unitId') });
     if (q.planId) qb.andWhere('p.id = :planId', { planId: toId(q.planId, 'planId') });
     const user = reach.user;
@@ -286,8 +291,9 @@ export class ProgressPanels {
         .setParameter('until', opts.until);
     } else inner.addSelect('0', 'late').addSelect('0', 'dueSoon');
     inner.limit(MATERIALIZE);
-    const overdue = 'SUM(CASE WHEN x.status <> :done AND x.pastDue = 1 THEN 1 ELSE 0 END)';
-    const outer = this.ds
+    // counted per group first, then the groups named, ordered and paged (joining the unit's name before
+    // grouping made MariaDB index the 23,500 rows of a county's assignments to find each unit's: 87 → 68 ms)
+    const grouped = this.ds
       .createQueryBuilder()
       .from(`(${inner.getQuery()})`, 'x')
       .select('x.g', 'g')
@@ -295,15 +301,19 @@ export class ProgressPanels {
       .addSelect('SUM(CASE WHEN x.status = :notStarted THEN 1 ELSE 0 END)', 'notStarted')
       .addSelect('SUM(CASE WHEN x.status = :inProgress THEN 1 ELSE 0 END)', 'inProgress')
       .addSelect('SUM(CASE WHEN x.status = :done THEN 1 ELSE 0 END)', 'done')
-      .addSelect(overdue, 'overdue')
+      .addSelect('SUM(CASE WHEN x.status <> :done AND x.pastDue = 1 THEN 1 ELSE 0 END)', 'overdue')
       .addSelect('SUM(x.expired)', 'expired')
       .addSelect('SUM(CASE WHEN x.status = :done THEN x.late ELSE 0 END)', 'late')
       .addSelect('SUM(CASE WHEN x.status <> :done AND x.pastDue = 0 AND x.expired = 0 THEN x.dueSoon ELSE 0 END)', 'due')
-      .setParameters({ ...inner.getParameters(), inProgress: ProgressStatus.IN_PROGRESS })
       .groupBy('x.g');
-    if (opts.unitNames) outer.innerJoin(Unit, 'u', 'u.id = x.g').addSelect('u.name', 'unit').addGroupBy('u.name');
-    if (opts.order === 'overdue') outer.orderBy(overdue, 'DESC').addOrderBy('x.g', 'ASC');
-    else outer.orderBy('x.g', 'ASC');
+    const outer = this.ds
+      .createQueryBuilder()
+      .from(`(${grouped.getQuery()})`, 'y')
+      .select(['g', 'total', 'notStarted', 'inProgress', 'done', 'overdue', 'expired', 'late', 'due'].map((c) => `y.${c} AS ${this.ds.driver.escape(c)}`))
+      .setParameters({ ...inner.getParameters(), inProgress: ProgressStatus.IN_PROGRESS });
+    if (opts.unitNames) outer.innerJoin(Unit, 'u', 'u.id = y.g').addSelect('u.name', 'unit');
+    if (opts.order === 'overdue') outer.orderBy('y.overdue', 'DESC').addOrderBy('y.g', 'ASC');
+    else outer.orderBy('y.g', 'ASC');
     if (opts.page)
       outer
         .addSelect('COUNT(*) OVER ()', 'groups')
