@@ -87,7 +87,9 @@ export async function start(name: 'ours' | 'base', env: NodeJS.ProcessEnv, port:
   const script = name === 'ours' ? path.join(ROOT, 'dist/api/src/index.js') : path.join(ROOT, 'dist/bench/baseline/server.js');
   const out = fs.openSync(log, 'a');
   const t0 = performance.now();
-  const proc = spawn(process.execPath, [script], { cwd: ROOT, env, stdio: ['ignore', out, out] });
+  // BENCH_NODE_ARGS: options for both servers' node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", which NODE_OPTIONS refuses)
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, script], { cwd: ROOT, env, stdio: ['ignore', out, out] });
   fs.closeSync(out);
   const url = `http://127.0.0.1:${port}`;
   await waitUntil(
