@@ -14,6 +14,16 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const JWT_SECRET = 'bench-jwt-secret-that-is-at-least-32-characters-long';
 const LIFTED = '1000000/1m';
 
+/**
+ * The heap sizes production runs with: the V8 options of `npm start` in package.json (the one place
+ * they are written; the Dockerfile repeats them and api/test/node-flags.test.ts checks it does). Both
+ * servers run with them, so the comparison is of code, not of settings.
+ */
+export function productionNodeFlags(): string[] {
+  const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start;
+  return start.match(/--max-[a-z-]+=\d+/g) ?? [];
+}
+
 export interface Server {
   name: 'ours' | 'base';
   proc: ChildProcess;
@@ -88,7 +98,7 @@ export async function start(name: 'ours' | 'base', env: NodeJS.ProcessEnv, port:
   const out = fs.openSync(log, 'a');
   const t0 = performance.now();
   // BENCH_NODE_ARGS: options for both servers' node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", which NODE_OPTIONS refuses)
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [...productionNodeFlags(), ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const proc = spawn(process.execPath, [...nodeArgs, script], { cwd: ROOT, env, stdio: ['ignore', out, out] });
   fs.closeSync(out);
   const url = `http://127.0.0.1:${port}`;
