@@ -151,7 +151,7 @@ if (require.main === module) {
     console.error('BASELINE_DATABASE_URL and JWT_SECRET are required');
     process.exit(2);
   }
-  const pool = mysql.createPool({ uri: url, dateStrings: true, connectionLimit: Number(process.env.DB_POOL_SIZE ?? 10), timezone: 'Z' });
+  const pool = mysql.createPool({ uri: url, dateStrings: true, connectionLimit: Number(process.env.DB_POOL_SIZE ?? 10), timezone: 'Z', trace: false }); // as our API's pool (config/data-source.ts)
   void createBaseline({ pool, jwtSecret, operationsDir: process.env.BASELINE_OPERATIONS ?? path.resolve('api/bench/operations') }).then((handler) => {
     const server = http.createServer(handler);
     server.keepAliveTimeout = 65_000;
