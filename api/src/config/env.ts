@@ -31,6 +31,8 @@ export interface AppConfig {
   adminDir: string;
   /** Express "trust proxy": false (default), true, a hop count or a list of addresses (TRUST_PROXY). */
   trustProxy: boolean | number | string;
+  /** gzip/brotli of answers above 1 KB to clients that accept it (COMPRESSION, default on; off behind a proxy that compresses). */
+  compression?: boolean;
   /** Shared rate-limit store (REDIS_URL); rate limits are kept in memory when unset. */
   redisUrl?: string;
   /** Rate limits set by RATE_LIMIT_* ("5/15m"); the others keep their defaults (common/rate-limit.ts). */
@@ -244,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     adminDir: path.resolve(env.ADMIN_DIR || 'admin/dist'),
     trustProxy: trustProxyOf(env.TRUST_PROXY),
+    compression: bool(env, 'COMPRESSION', true),
     redisUrl: redisUrlOf(env.REDIS_URL),
     rateLimits: rateLimitsOf(env),
     rateLimitPrefix: env.RATE_LIMIT_PREFIX || undefined,
