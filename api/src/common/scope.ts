@@ -454,6 +454,35 @@ async function assertParentWritable(em: EntityManager, decl: OwnedByAny, row: Ob
   return owner;
 }
 
+/**
+ * `assertWritable` for a stored row just read in this request's transaction through the read rule (a
+ * workflow's locked record): besides the check, its owner and its visibility are remembered under its id
+ * for the rest of the request, so the rows written under it (its step, its audit event) do not ask the
+ * database again what was just established. `forgetRow` undoes it when a write re-parents the row.
+ */
+export async function assertWritableRow(em: EntityManager, target: Function, row: ObjectLiteral & { id: number }, typeName: string): Promise<number | null | undefined> {
+  const owner = await assertWritable(em, target, row, typeName);
+  const memo = currentScope()?.owners;
+  // read unscoped (or by the system), the row says nothing about what the viewer may see
+  if (!memo || !currentViewer() || !DECLARATIONS.get(target)) return owner;
+  if (owner !== undefined) memo.set(`${target.name}:${row.id}`, owner);
+  memo.set(`visible:${em.connection.getMetadata(target).name}:${row.id}`, null);
+  return owner;
+}
+
+/** The property naming a record's owner (its owner column or the foreign key to its parent), if it is owned. */
+export function ownerKey(target: Function): string | undefined {
+  const decl = DECLARATIONS.get(target);
+  return decl?.column ?? decl?.via?.[0];
+}
+
+/** Drops what the request remembered of a row (`assertWritableRow`, `ownerOfId`): a write changed its owner. */
+export function forgetRow(em: EntityManager, target: Function, id: number): void {
+  const memo = currentScope()?.owners;
+  memo?.delete(`${target.name}:${id}`);
+  memo?.delete(`visible:${em.connection.getMetadata(target).name}:${id}`);
+}
+
 /** Whether the current viewer may read records owned by `jurisdictionId` at a reach (for code that filters by hand). */
 export function mayRead(jurisdictionId: number | null, reach: Reach = 'subtree'): boolean {
   const viewer = currentViewer();

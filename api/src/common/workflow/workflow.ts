@@ -8,7 +8,7 @@ import type { Role } from '../roles';
 import type { Reason } from '../reasons';
 import { type TransactionRunner, writeLock } from '../transactions';
 import type { StepRow } from './step.entity';
-import { assertWritable } from '../scope';
+import { assertWritableRow, forgetRow, ownerKey } from '../scope';
 
 /** A row that moves through a workflow: its state and a counter bumped on every change. */
 export interface StatefulRow {
@@ -22,17 +22,31 @@ export interface StatefulRow {
  * `UPDATE … WHERE id = ? AND status = ? AND version = ?` must touch exactly one row, otherwise
  * another request got there first and this one gets CONFLICT (STALE). This, not `save()`, is what
  * makes a move happen once when many requests race.
+ *
+ * Returns the row as written, built from the row read (locked) and what was set: the one affected row
+ * is exactly that, so it is not read back. The change time is the app's clock, sent with the UPDATE
+ * (as the step's signing time is), rather than the database's, so the answer and the audit event carry
+ * the value stored. A value given as SQL (a function) cannot be known without the database: then
+ * the row is read back.
  */
-export async function conditionalUpdate<T extends ObjectLiteral & StatefulRow>(em: EntityManager, entity: new () => T, typeName: string, read: StatefulRow, set: Partial<T>): Promise<void> {
+export async function conditionalUpdate<T extends ObjectLiteral & StatefulRow>(em: EntityManager, entity: new () => T, typeName: string, read: T, set: Partial<T>): Promise<T> {
+  const meta = em.connection.getMetadata(entity);
+  const stamp = meta.updateDateColumn && !(meta.updateDateColumn.propertyName in set) ? { [meta.updateDateColumn.propertyName]: new Date() } : {};
+  const values = { ...set, ...stamp } as Partial<T>;
   const result = await em
     .createQueryBuilder()
     .update(entity)
-    .set({ ...set, version: () => 'version + 1' } as never)
+    .set({ ...values, version: () => 'version + 1' } as never)
     .where('id = :id AND status = :status AND version = :version', { id: read.id, status: read.status, version: read.version })
     .execute();
   if (result.affected !== 1) {
     throw new AppError(ErrorCode.CONFLICT, `${typeName} ${read.id} was changed by someone else meanwhile; reload it and try again`, { field: 'status', reason: 'STALE' });
   }
+  // a change of owner (a rectification moved to a new edition) is not what the request checked before
+  const owner = ownerKey(entity);
+  if (owner && owner in set) forgetRow(em, entity, read.id);
+  if (Object.values(values).some((v) => typeof v === 'function')) return em.findOneOrFail(entity, { where: { id: read.id } } as FindOneOptions<T>);
+  return Object.assign(Object.create(Object.getPrototypeOf(read) as object) as T, read, values, { version: read.version + 1 });
 }
 
 /** Why a move is refused to this actor: a declared reason (ROLE, MAKER_CHECKER…) and its English message. */
@@ -118,8 +132,11 @@ export interface WorkflowDecl<S extends string, R extends StatefulRow, St extend
   stepValues?: (actor: Actor) => ObjectLiteral;
   /** Further string arguments of moves (a payment reference), required for the moves to the states listed. */
   fields?: Record<string, { description: string; maxLength: number; requiredFor: readonly S[] }>;
-  /** Runs in the transaction before the row is locked (locks taken in a fixed order: budget, then payout). */
-  prepare?: (em: EntityManager, head: R, to: S) => Promise<unknown>;
+  /**
+   * Runs in the transaction before the row is locked (locks taken in a fixed order: budget, then payout).
+   * `head` reads the record unlocked, for the moves that need it (a move that locks nothing first reads nothing).
+   */
+  prepare?: (em: EntityManager, head: () => Promise<R>, to: S) => Promise<unknown>;
   /** Vendure's onTransitionStart: may veto by throwing; may return columns to set with the move. */
   onTransitionStart?: (m: MoveContext<S, R>) => Promise<Partial<R> | void>;
   /** Vendure's onTransitionEnd: side effects after the move is written, in the same transaction. */
@@ -196,10 +213,9 @@ export class Workflow<S extends string, R extends StatefulRow, St extends StepRo
       if (f.requiredFor.includes(req.to) && !value) throw badInput(name, `${name} is required to move a ${this.name} to ${req.to}`, 'REQUIRED');
       if (value) fields[name] = value;
     }
-    const head = await this.ds.getRepository(this.decl.entity).findOne({ where: { id } } as FindOneOptions<R>);
-    if (!head) throw notFound(this.name, id);
     try {
       return await this.tx.run(async (em) => {
+        const head = async () => (await em.findOne(this.decl.entity, { where: { id } } as FindOneOptions<R>)) ?? Promise.reject(notFound(this.name, id));
         const prepared = await this.decl.prepare?.(em, head, req.to);
         const row = await this.lock(em, id);
         return this.move(em, actor, row, req.to, { date, dateField, reason, fields, prepared });
@@ -225,27 +241,28 @@ export class Workflow<S extends string, R extends StatefulRow, St extends StepRo
     if (!t || (t.system && !o.system)) {
       throw new AppError(ErrorCode.CONFLICT, `${this.name} ${row.id} is ${from}; it cannot move to ${to}`, { field: 'status', reason: 'INVALID_TRANSITION', from, to });
     }
+    // one read of the steps answers the guard, the previous step's day and the stages before and after the move
+    const steps = await this.stepsOf(em, row.id);
+    const beforeStages = this.stages(steps);
     if (!o.system) {
-      const denied = this.denial(t, row, actor, t.guard ? await this.stagesOf(em, row.id) : {});
+      const denied = this.denial(t, row, actor, beforeStages);
       if (denied) throw forbidden(denied.message, denied.reason);
     }
     const reason = o.reason?.trim() || null;
     if (t.reason && !reason) throw badInput('reason', t.reason, 'REASON_REQUIRED');
     // the system dates its moves by the event that caused them (an edition's publication day)
-    const date = o.system && o.date ? o.date : await this.stepDate(em, row, t, o.date ?? null, o.dateField ?? t.mutation?.dateArg ?? 'date');
+    const date = o.system && o.date ? o.date : this.stepDate(steps.at(-1), t, o.date ?? null, o.dateField ?? t.mutation?.dateArg ?? 'date');
     const m: MoveContext<S, R> = { em, actor, row, from, to, date, reason, fields: o.fields ?? {}, prepared: o.prepared };
     const set = { ...((await this.decl.onTransitionStart?.(m)) ?? {}), ...o.set, status: to } as unknown as Partial<R>;
 
-    const beforeStages = await this.stagesOf(em, row.id);
-    await conditionalUpdate(em, this.decl.entity, this.name, row, set);
-    await this.insertStep(em, actor, row.id, from, to, date, reason);
-    const after = await em.findOneOrFail(this.decl.entity, { where: { id: row.id } } as FindOneOptions<R>);
+    const after = await conditionalUpdate(em, this.decl.entity, this.name, row, set);
+    const step = await this.insertStep(em, actor, row.id, from, to, date, reason);
     await this.audit.record(em, actor, {
       action: this.decl.action(to),
       entityType: this.name,
       entityId: row.id,
       before: await this.snapshot(em, row, beforeStages),
-      after: { ...(await this.snapshot(em, after)), reason, date },
+      after: { ...(await this.snapshot(em, after, this.stages([...steps, step]))), reason, date },
     });
     await this.decl.onTransitionEnd?.(m, after);
     return after;
@@ -299,7 +316,12 @@ export class Workflow<S extends string, R extends StatefulRow, St extends StepRo
 
   /** `stages` of one record inside a transaction. */
   async stagesOf(em: EntityManager, id: number): Promise<Partial<Record<S, St>>> {
-    return this.stages(await em.find(this.decl.step.entity, { where: { [this.decl.step.owner]: id } as never, order: { id: 'ASC' } as never }));
+    return this.stages(await this.stepsOf(em, id));
+  }
+
+  /** The record's steps, oldest first, inside a transaction. */
+  private stepsOf(em: EntityManager, id: number): Promise<St[]> {
+    return em.find(this.decl.step.entity, { where: { [this.decl.step.owner]: id } as never, order: { id: 'ASC' } as never });
   }
 
   /**
@@ -337,20 +359,20 @@ export class Workflow<S extends string, R extends StatefulRow, St extends StepRo
   }
 
   /** The step's day: given (not in the future, not before the previous step) or today. */
-  private async stepDate(em: EntityManager, row: R, t: TransitionDecl<S, R>, given: string | null, field: string): Promise<string> {
+  private stepDate(last: St | undefined, t: TransitionDecl<S, R>, given: string | null, field: string): string {
     const byHand = this.decl.dated === 'given' || !!t.mutation?.dateArg;
     if (!byHand) return todayInChina();
     if (!given && t.mutation?.dateDefault === 'today') given = todayInChina();
     if (!given) throw badInput(field, `${field} is required`, 'REQUIRED');
-    const last = await em.findOne(this.decl.step.entity, { where: { [this.decl.step.owner]: row.id } as never, order: { id: 'DESC' } as never });
     if (last && given < last.stepDate) {
       throw badInput(field, `${field} ${given} is before the previous step (${last.stepDate})`, 'BEFORE_PREVIOUS', { previous: last.stepDate });
     }
     return given;
   }
 
-  private async insertStep(em: EntityManager, actor: Actor, id: number, from: S | null, to: S, date: string, reason: string | null): Promise<void> {
-    await em.insert(this.decl.step.entity, {
+  /** Writes a step and returns it as stored (its id and time as the database made them). */
+  private async insertStep(em: EntityManager, actor: Actor, id: number, from: S | null, to: S, date: string, reason: string | null): Promise<St> {
+    const step = em.create(this.decl.step.entity, {
       [this.decl.step.owner]: id,
       fromStatus: from,
       toStatus: to,
@@ -359,13 +381,17 @@ export class Workflow<S extends string, R extends StatefulRow, St extends StepRo
       ...signedBy(actor),
       ...this.decl.stepValues?.(actor),
     } as never);
+    // insert() merges the generated id and time into `step` (RETURNING, or a read where the database has none)
+    await em.insert(this.decl.step.entity, step as never);
+    return step;
   }
 
   private async lock(em: EntityManager, id: number): Promise<R> {
     const row = await em.findOne(this.decl.entity, { where: { id }, ...writeLock(em) } as FindOneOptions<R>);
     if (!row) throw notFound(this.name, id);
-    // seen is not enough to move it: a city reads a street's award case (common/scope.ts)
-    await assertWritable(em, this.decl.entity as Function, row, this.name);
+    // seen is not enough to move it: a city reads a street's award case (common/scope.ts); the step and
+    // audit event written under it in this request need not ask again
+    await assertWritableRow(em, this.decl.entity as Function, row, this.name);
     return row;
   }
 }

@@ -105,7 +105,7 @@ export const PAYOUT_WORKFLOW = defineWorkflow({
     paidById: { stage: PAID, value: 'actorId' },
   },
   // Lock order: budget, then payout, in every transaction that touches both.
-  prepare: (em, head, to) => (to === APPROVED ? lockBudget(em, head) : Promise.resolve(null)),
+  prepare: async (em, head, to) => (to === APPROVED ? lockBudget(em, await head()) : null),
   async onTransitionStart(m) {
     if (m.to === APPROVED) await checkBudget(m.em, m.prepared as IncentiveBudget, m.row);
     if (m.to === PAID) {

@@ -127,10 +127,8 @@ export class NotificationService {
       }
       const title = clamp(fill(decl.title, params), TITLE_MAX);
       const body = n.body?.trim() ? clamp(n.body.trim(), BODY_MAX) : null;
-      const written: Notification[] = [];
-      let outbox = 0;
-      for (const user of targets) {
-        const row = em.create(Notification, {
+      const rows = targets.map((user) =>
+        em.create(Notification, {
           userId: user.id,
           kind: n.kind,
           paramsJson: JSON.stringify(params),
@@ -143,24 +141,45 @@ export class NotificationService {
           actorName,
           dedupeKey: n.dedupeKey ?? null,
           readAt: null,
-        });
-        try {
-          await em.insert(Notification, row);
-        } catch (err) {
-          // another transaction wrote the same key for this user meanwhile (MySQL): theirs is the one
-          if (n.dedupeKey && dbViolation(err) === 'unique') continue;
-          throw err;
-        }
-        written.push(row);
-        for (const channel of this.outgoing) {
-          if (channel.accepts && !channel.accepts(row, user)) continue;
-          await em.insert(NotificationDelivery, { notificationId: row.id, channel: channel.name, status: DeliveryStatus.PENDING, attempts: 0, nextAttemptAt: this.deliveries.dueNow() });
-          outbox++;
-        }
-      }
-      if (outbox) this.deliveries.afterCommit(em);
+        }),
+      );
+      const written = await this.insertAll(em, rows, !!n.dedupeKey);
+      // an outbox row per notification and outgoing channel that accepts it, in one statement
+      const recipient = new Map(targets.map((u) => [u.id, u]));
+      const outbox = written.flatMap((row) =>
+        this.outgoing
+          .filter((channel) => !channel.accepts || channel.accepts(row, recipient.get(row.userId)!))
+          .map((channel) => ({ notificationId: row.id, channel: channel.name, status: DeliveryStatus.PENDING, attempts: 0, nextAttemptAt: this.deliveries.dueNow() })),
+      );
+      if (outbox.length) await em.insert(NotificationDelivery, outbox);
+      if (outbox.length) this.deliveries.afterCommit(em);
       return written;
     });
+  }
+
+  /**
+   * The rows in one multi-row INSERT. With a dedupe key, another transaction may have written one of
+   * them meanwhile (MySQL; the statement is then undone whole): they are written one by one, and the
+   * ones that key already holds are left out, theirs being the one.
+   */
+  private async insertAll(em: EntityManager, rows: Notification[], deduped: boolean): Promise<Notification[]> {
+    if (!rows.length) return [];
+    try {
+      await em.insert(Notification, rows);
+      return rows;
+    } catch (err) {
+      if (!deduped || dbViolation(err) !== 'unique') throw err;
+    }
+    const written: Notification[] = [];
+    for (const row of rows) {
+      try {
+        await em.insert(Notification, row);
+        written.push(row);
+      } catch (err) {
+        if (dbViolation(err) !== 'unique') throw err;
+      }
+    }
+    return written;
   }
 
   /** The users the recipients name (active ones, the actor and `except` left out), and the actor's display name. */
