@@ -6,7 +6,7 @@ import { badInput, conflict, forbidden, toId } from '../../common/errors';
 import { todayInChina } from '../../common/dates';
 import { checkFilter, likePattern, type ListQuery } from '../../common/query';
 import { Role } from '../../common/roles';
-import type { TransactionRunner } from '../../common/transactions';
+import { type TransactionRunner, writeLock } from '../../common/transactions';
 import type { AuditService } from '../audit/audit.service';
 import { Assignment } from './assignment.entity';
 import { notify } from '../notification/notification.service';
@@ -287,7 +287,9 @@ export class ProgressReportService extends CrudService<ProgressReport, ProgressR
   }
 
   protected async validate(em: EntityManager, next: ProgressReport, _before: ProgressReport | null, actor: Actor): Promise<void> {
-    const assignment = await em.findOneByOrFail(Assignment, { id: next.assignmentId });
+    // locked: reports on one assignment are written one after the other, so keeping its latest report
+    // (progress.latest.ts) never waits on another's new report while that one waits on the assignment
+    const assignment = await em.findOneOrFail(Assignment, { where: { id: next.assignmentId }, ...writeLock(em) });
     if (actor.user?.role === Role.UNIT_STAFF && assignment.unitId !== actor.user.unitId) {
       throw forbidden("Unit staff report only on their own unit's assignments", 'ROLE');
     }
