@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Fixture } from './prepare';
-import { BENCH_TODAY } from './data/model';
+import { BENCH_TODAY } from '../src/scripts/city/model';
 
 export interface Operation {
   key: string;

@@ -3,7 +3,7 @@ import { isValidUscc } from '../src/common/uscc';
 import { addDays, todayInChina } from '../src/common/dates';
 import { createDataSource } from '../src/config/data-source';
 import type { DatabaseConfig } from '../src/config/env';
-import { BENCH_KEY, BENCH_PASSWORD, BENCH_PREFIX, BENCH_SEED, BENCH_TODAY } from '../bench/data/model';
+import { BENCH_KEY, BENCH_PASSWORD, BENCH_PREFIX, BENCH_SEED, BENCH_TODAY } from '../src/scripts/city/model';
 import { BenchRefusal, buildBenchCity, type BuildReport } from '../bench/data/write';
 import { type Copy, freshDatabase } from './db';
 import { startTestApp, type TestApp } from './harness';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { BENCH_PASSWORD, BENCH_SEED, BENCH_TODAY } from '../bench/data/model';
+import { BENCH_PASSWORD, BENCH_SEED, BENCH_TODAY } from '../src/scripts/city/model';
 import { buildBenchCity } from '../bench/data/write';
 import { type Copy, freshDatabase } from './db';
 import { dbKind } from './db';

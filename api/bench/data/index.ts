@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { parseDatabaseUrl } from '../../src/config/env';
-import { BENCH_PASSWORD, BENCH_SEED } from './model';
+import { BENCH_PASSWORD, BENCH_SEED } from '../../src/scripts/city/model';
 import { BenchRefusal, buildBenchCity } from './write';
 
 /*

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import 'reflect-metadata';
 import { parseDatabaseUrl } from '../../src/config/env';
-import { BENCH_PASSWORD, BENCH_SEED } from '../data/model';
+import { BENCH_PASSWORD, BENCH_SEED } from '../../src/scripts/city/model';
 import { buildBenchCity } from '../data/write';
 import { type Counters, type MariaDbPair, startPair } from './pair';
 

@@ -1,9 +1,10 @@
-import { addDays, dayBefore, daysBetween } from '../../src/common/dates';
-import { BENCH_PREFIX, BENCH_TODAY, type CityBase, type CityOptions, Dice, label, type Part, scaled, Table } from './model';
+import { addDays, dayBefore, daysBetween } from '../../common/dates';
+import { type CityBase, Dice, type Part, scaled, type Setting, Table } from './model';
 import type { Organisation } from './city';
 
 /*
- * 工作专班: every city, county and township office has a working group (领导小组) and its office
+ * 工作专班: every office the organisation names (org.offices.groups: the city's, counties' and
+ * townships' in the benchmark) has a working group (领导小组) and its office
  * (办公室), seats held through posts (职务). About one post in twelve changed hands after the group
  * was set up, recorded as the succession service records it: the predecessor's holding and seats end
  * the day before, the successor's begin that day, same role, order and post; nothing is deleted.
@@ -22,7 +23,8 @@ const POST_OF: Record<string, string> = {
 };
 const SUCCESSION = 1 / 12;
 
-export function groupsPart(base: CityBase, { scale, seed }: CityOptions, org: Organisation): Part {
+export function groupsPart(base: CityBase, s: Setting, org: Organisation): Part {
+  const { scale, seed, prefix, tag, label } = s;
   const dice = new Dice(seed + 3);
   const groups = new Table('working_group', base);
   const people = new Table('person', base);
@@ -30,10 +32,10 @@ export function groupsPart(base: CityBase, { scale, seed }: CityOptions, org: Or
   const holdings = new Table('post_holding', base);
   const seats = new Table('membership', base);
 
-  const offices = [org.city, ...org.counties, ...org.townships];
+  const offices = org.offices.groups;
   const perOffice = Math.max(4, Math.round(scaled(5000, scale) / offices.length / (1 + SUCCESSION)));
   const person = (jurisdictionId: number) =>
-    people.add({ name: `${BENCH_PREFIX}${dice.pick(SURNAMES)}${dice.pick(GIVEN)}${dice.pick(GIVEN)}`, phone: null, note: '基准数据', jurisdictionId, sourceDocumentId: null, sourceClauseId: null });
+    people.add({ name: `${prefix}${dice.pick(SURNAMES)}${dice.pick(GIVEN)}${dice.pick(GIVEN)}`, phone: null, note: tag, jurisdictionId, sourceDocumentId: null, sourceClauseId: null });
 
   for (const office of offices) {
     const doc = org.documents.get(office.id)!;
@@ -41,7 +43,7 @@ export function groupsPart(base: CityBase, { scale, seed }: CityOptions, org: Or
     const host = (org.unitsOf.get(office.id) ?? [])[0]?.id ?? null;
     const common = { documentId: doc.id, jurisdictionId: office.id, sourceDocumentId: null, sourceClauseId: null };
     const groupId = groups.add({ name: `${label(office.name)}物业党建联建工作专班`, kind: 'GROUP', parentId: null, hostUnitId: null, hostedAt: null, duties: null, ...common });
-    const officeId = groups.add({ name: '办公室', kind: 'OFFICE', parentId: groupId, hostUnitId: host, hostedAt: null, duties: '基准数据：负责专班日常工作', ...common });
+    const officeId = groups.add({ name: '办公室', kind: 'OFFICE', parentId: groupId, hostUnitId: host, hostedAt: null, duties: `${tag}：负责专班日常工作`, ...common });
     const inOffice = Math.min(4, Math.floor(perOffice / 4));
     const deputies = Math.min(3, perOffice - inOffice - 2);
     const roles: Array<[number, string]> = [
@@ -55,11 +57,11 @@ export function groupsPart(base: CityBase, { scale, seed }: CityOptions, org: Or
     for (const [group, role] of roles) {
       const sortOrder = (order.get(`${group}:${role}`) ?? 0) + 1;
       order.set(`${group}:${role}`, sortOrder);
-      const postId = posts.add({ title: `${BENCH_PREFIX}${POST_OF[role]}（${sortOrder}）`, jurisdictionId: office.id, unitId: null, sourceDocumentId: null, sourceClauseId: null });
+      const postId = posts.add({ title: `${prefix}${POST_OF[role]}（${sortOrder}）`, jurisdictionId: office.id, unitId: null, sourceDocumentId: null, sourceClauseId: null });
       const first = person(office.id);
       const seat = { groupId: group, role, sortOrder, postId, concurrent: 0, sourceDocumentId: null, sourceClauseId: null };
       if (dice.chance(SUCCESSION)) {
-        const on = addDays(from, dice.int(90, daysBetween(from, BENCH_TODAY) - 1));
+        const on = addDays(from, dice.int(90, daysBetween(from, s.today) - 1));
         const next = person(office.id);
         holdings.add({ postId, personId: first, validFrom: from, validTo: dayBefore(on), sourceDocumentId: null, sourceClauseId: null });
         holdings.add({ postId, personId: next, validFrom: on, validTo: null, sourceDocumentId: null, sourceClauseId: null });

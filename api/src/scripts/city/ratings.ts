@@ -1,25 +1,34 @@
-import { addDays } from '../../src/common/dates';
-import { ranked } from '../../src/modules/publication/publication.service';
-import { rate, subjectKey } from '../../src/modules/rating/rating-calculator';
-import type { RatingCriterion, RatingScheme } from '../../src/modules/rating/rating.entities';
-import { calendarPeriodOf } from '../../src/modules/rating/rating-periods';
-import { BENCH_PREFIX, BENCH_TODAY, type CityBase, type CityOptions, Dice, moment, type Part, Table } from './model';
+import { addDays } from '../../common/dates';
+import { ranked } from '../../modules/publication/publication.service';
+import { rate, subjectKey } from '../../modules/rating/rating-calculator';
+import type { RatingCriterion, RatingScheme } from '../../modules/rating/rating.entities';
+import { calendarPeriodOf } from '../../modules/rating/rating-periods';
+import { type CityBase, Dice, moment, type Part, type Setting, Table } from './model';
 import type { Organisation } from './city';
 
 /*
  * 评星与红黑榜: the city's own property-company scheme (the seeded 002 scheme's thresholds and
- * criteria), every company rated in each of 12 quarters (2022Q2..2025Q1), each quarter published
+ * criteria), every company rated in each of 12 quarters (2022Q2..2025Q1 in the benchmark), each quarter published
  * once, a few weeks after it ends. Totals, stars and lists come from the rating calculator and ranks
  * from the publication's own ranking, so an edition is what publishing these ratings would publish.
  * Every black-listed company has its rectification, moved on by the city office in dated steps
- * (约谈, 提交整改, 验收) as far as the set's today allows.
+ * (约谈, 提交整改, 验收) as far as the set's today allows. The last quarter is the latest one over at
+ * least 26 days before today (so its edition, published 8–25 days after, is out).
  */
 
 const QUARTERS = 12;
-const LAST_QUARTER_ENDS = '2025-03-31';
 
-export function ratingsPart(base: CityBase, { seed }: CityOptions, org: Organisation): Part {
-  const dice = new Dice(seed + 1);
+/** The last day of the latest quarter over at least 26 days before `today`. */
+export function lastQuarterEnd(today: string): string {
+  const cutoff = addDays(today, -26);
+  const y = Number(cutoff.slice(0, 4));
+  const ends = [`${y - 1}-12-31`, `${y}-03-31`, `${y}-06-30`, `${y}-09-30`, `${y}-12-31`];
+  return ends.filter((e) => e <= cutoff).pop()!;
+}
+
+export function ratingsPart(base: CityBase, s: Setting, org: Organisation): Part {
+  const dice = new Dice(s.seed + 1);
+  const lastEnds = lastQuarterEnd(s.today);
   const schemes = new Table('rating_scheme', base);
   const criteriaRows = new Table('rating_criterion', base);
   const periods = new Table('rating_period', base);
@@ -30,19 +39,19 @@ export function ratingsPart(base: CityBase, { seed }: CityOptions, org: Organisa
   const rectifications = new Table('rectification', base);
   const steps = new Table('rectification_step', base);
 
-  const s = base.scheme;
+  const seeded = base.scheme;
   const schemeId = schemes.add({
-    name: `${BENCH_PREFIX}物业服务企业服务质量评星（红黑榜）`,
+    name: `${s.prefix}物业服务企业服务质量评星（红黑榜）`,
     subjectKind: 'PROPERTY_COMPANY',
     periodKind: 'QUARTER',
-    ...s,
+    ...seeded,
     blackOnNegativeList: 1,
-    notes: '基准数据：阈值与评分项同婺区组〔2021〕34号',
+    notes: `${s.tag}：阈值与评分项同婺区组〔2021〕34号`,
     jurisdictionId: org.city.id,
     sourceDocumentId: null,
     sourceClauseId: null,
   });
-  const scheme = { ...s, blackOnNegativeList: true } as RatingScheme;
+  const scheme = { ...seeded, blackOnNegativeList: true } as RatingScheme;
   const criteria = base.criteria.map((c) => ({ ...c, id: criteriaRows.add({ ...c, schemeId, sourceDocumentId: null, sourceClauseId: null }) }) as unknown as RatingCriterion);
 
   // each company keeps a level of quality from quarter to quarter, with noise around it
@@ -50,7 +59,7 @@ export function ratingsPart(base: CityBase, { seed }: CityOptions, org: Organisa
   const actor = org.cityUser;
 
   for (let q = QUARTERS - 1; q >= 0; q--) {
-    const period = calendarPeriodOf('QUARTER', addDays(LAST_QUARTER_ENDS, -91 * q - 45))!;
+    const period = calendarPeriodOf('QUARTER', addDays(lastEnds, -91 * q - 45))!;
     const periodId = periods.add({ schemeId, ...period });
     const rated = org.companies.map((company) => {
       const level = quality.get(company.id)!;
@@ -61,7 +70,7 @@ export function ratingsPart(base: CityBase, { seed }: CityOptions, org: Organisa
       }
       const dissatisfactionRate = dice.chance(0.03) ? 50 + dice.int(1, 3000) / 100 : dice.int(200, 4500) / 100;
       const onNegativeList = dice.chance(0.02);
-      const rating = { dissatisfactionRate, onNegativeList, negativeListNote: onNegativeList ? '基准：违反物业服务负面清单' : null };
+      const rating = { dissatisfactionRate, onNegativeList, negativeListNote: onNegativeList ? `${s.prefix}：违反物业服务负面清单` : null };
       const key = subjectKey.company(company.id);
       const id = ratings.add({
         periodId,
@@ -85,8 +94,8 @@ export function ratingsPart(base: CityBase, { seed }: CityOptions, org: Organisa
       revision: 1,
       publishedOn,
       reason: null,
-      publishedById: actor.id,
-      publishedByName: actor.username,
+      publishedById: actor?.id ?? null,
+      publishedByName: actor?.username ?? 'system',
       entryCount: list.length,
       redCount: count('RED'),
       blackCount: count('BLACK'),
@@ -124,7 +133,7 @@ export function ratingsPart(base: CityBase, { seed }: CityOptions, org: Organisa
       ['ACCEPTED', 7, 30],
     ] as const) {
       day = addDays(day, dice.int(lo, hi));
-      if (day > BENCH_TODAY || dice.chance(0.08)) break;
+      if (day > s.today || dice.chance(0.08)) break;
       moves.push({ to, on: day, reason: null, by: actor });
     }
     const status = moves[moves.length - 1].to;
@@ -136,7 +145,7 @@ export function ratingsPart(base: CityBase, { seed }: CityOptions, org: Organisa
       version: moves.length,
       note: null,
       createdAt: moment(publishedOn),
-      updatedAt: moment(day > BENCH_TODAY ? publishedOn : moves[moves.length - 1].on),
+      updatedAt: moment(day > s.today ? publishedOn : moves[moves.length - 1].on),
     });
     let from: string | null = null;
     for (const m of moves) {

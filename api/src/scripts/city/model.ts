@@ -1,11 +1,14 @@
-import { random } from '../../src/common/random';
+import { random } from '../../common/random';
 
 /*
- * The shapes shared by the benchmark city's generator (city.ts and its parts) and its writer
- * (write.ts): plain rows keyed by column, in the order the writer inserts them.
+ * The shapes shared by the city generator (city.ts and its parts) and its writer (write.ts): plain
+ * rows keyed by column, in the order the writer inserts them. One generator makes two sets: the
+ * benchmark city (`npm run bench:data`, the whole prefecture to scale, on a fixed day) and the demo
+ * (`npm run seed:demo`, a small set grown only into the seeded streets, dated from today); a Setting
+ * says which.
  */
 
-/** Every name the set writes starts with this, so nobody takes it for real data. */
+/** Every name the benchmark set writes starts with this, so nobody takes it for real data. */
 export const BENCH_PREFIX = '基准';
 /** The seed of the set: the same rows on every run and machine. */
 export const BENCH_SEED = 20250630;
@@ -30,9 +33,55 @@ export interface CityBase {
   nextId: Record<string, number>;
 }
 
+/** How a set is marked: every name starts with `prefix`, notes and addresses say `tag`. */
+export interface CityStyle {
+  prefix: string;
+  tag: string;
+  /** The first characters of its companies' credit codes (the rest: a number, then the check character). */
+  usccStem: string;
+}
+export const BENCH_STYLE: CityStyle = { prefix: BENCH_PREFIX, tag: '基准数据', usccStem: '91350500MA2B' };
+
 export interface CityOptions {
   scale: number;
   seed: number;
+  /** Default: the benchmark's (BENCH_STYLE). */
+  style?: CityStyle;
+  /** The set's "today" (YYYY-MM-DD): every date is placed relative to it. Default: BENCH_TODAY. */
+  today?: string;
+  /**
+   * Grow only into these seeded townships (by name): their communities get the compounds, their
+   * offices the plans and working groups, their counties the companies; no jurisdiction, unit or user
+   * is added. Default: the whole city, grown to the scale.
+   */
+  streets?: readonly string[];
+}
+
+/** The options with their defaults, as the parts read them. */
+export interface Setting extends CityStyle {
+  scale: number;
+  seed: number;
+  today: string;
+  /** The year the offices' plans and documents are of: the one before today's. */
+  year: number;
+  streets: readonly string[] | null;
+  /** `name` with the prefix in front (once). */
+  label: (name: string) => string;
+}
+
+export function settle(o: CityOptions): Setting {
+  const style = o.style ?? BENCH_STYLE;
+  const today = o.today ?? BENCH_TODAY;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`today must be YYYY-MM-DD, got "${today}"`);
+  return {
+    ...style,
+    scale: o.scale,
+    seed: o.seed,
+    today,
+    year: Number(today.slice(0, 4)) - 1,
+    streets: o.streets?.length ? o.streets : null,
+    label: (name) => (name.startsWith(style.prefix) ? name : `${style.prefix}${name}`),
+  };
 }
 
 /** A user for the admin benchmarks; the writer adds the hash of BENCH_PASSWORD. */
@@ -96,5 +145,3 @@ export const scaled = (atOne: number, scale: number, min = 1) => Math.max(min, M
 
 /** A moment on a day, as both databases take it in a DATETIME column (UTC; 09:00 in China). */
 export const moment = (day: string, hour = 1) => `${day} ${String(hour).padStart(2, '0')}:00:00.000`;
-
-export const label = (name: string) => (name.startsWith(BENCH_PREFIX) ? name : `${BENCH_PREFIX}${name}`);

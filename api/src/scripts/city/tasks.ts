@@ -1,10 +1,10 @@
-import { addDays, daysBetween } from '../../src/common/dates';
-import { readDeadline } from '../../src/common/deadline';
-import { BENCH_PREFIX, BENCH_TODAY, type CityBase, type CityOptions, Dice, label, moment, type Part, scaled, Table } from './model';
-import type { Jur, Organisation } from './city';
+import { addDays, daysBetween } from '../../common/dates';
+import { readDeadline } from '../../common/deadline';
+import { type CityBase, Dice, moment, type Part, scaled, type Setting, Table } from './model';
+import type { Organisation } from './city';
 
 /*
- * 任务清单: a plan for the city office, each county office and every fifth township, each with key
+ * 任务清单: a plan for each office the organisation names (org.offices.plans), each with key
  * works (重点工作) → targets (目标内容) → task items (工作内容), deadlines as printed and read by the
  * deadline grammar, some with dated milestones. Each task goes to 1–5 units of the plan's
  * jurisdiction or of its direct children (the rule the task service enforces), the first leading.
@@ -13,16 +13,17 @@ import type { Jur, Organisation } from './city';
  * Recurring duties (定期) have no progress reports: they are reported per period, not here.
  */
 
-const DEADLINES = [
+/** The deadlines as a plan of year y prints them (the benchmark's plans are of 2024). */
+const deadlines = (y: number) => [
   '长期坚持',
-  '2024年底前',
-  '2025年上半年',
-  '2025年基本实现全覆盖',
-  '2024年完成，并长期坚持',
-  '2024年9月底前',
-  '2025年3月31日前',
-  '2025年9月底前',
-  '自2025年起',
+  `${y}年底前`,
+  `${y + 1}年上半年`,
+  `${y + 1}年基本实现全覆盖`,
+  `${y}年完成，并长期坚持`,
+  `${y}年9月底前`,
+  `${y + 1}年3月31日前`,
+  `${y + 1}年9月底前`,
+  `自${y + 1}年起`,
   '每季度',
   '每月不少于2次',
 ];
@@ -30,8 +31,10 @@ const KEY_WORKS = ['强化党建引领', '健全组织体系', '提升物业服�
 const VERBS = ['推动', '指导', '组织', '督促', '建立', '完善', '开展', '落实'];
 const OBJECTS = ['小区党支部全覆盖', '业委会党员占比提升', '物业企业党组织组建', '红色物业示范点创建', '12345 诉求闭环办理', '公共收益公开', '楼长制落实', '联席会议制度'];
 
-export function tasksPart(base: CityBase, { scale, seed }: CityOptions, org: Organisation): Part {
+export function tasksPart(base: CityBase, s: Setting, org: Organisation): Part {
+  const { scale, seed, prefix, label, year } = s;
   const dice = new Dice(seed + 2);
+  const DEADLINES = deadlines(year);
   const plans = new Table('plan', base);
   const keyWorks = new Table('key_work', base);
   const targets = new Table('task_target', base);
@@ -40,8 +43,7 @@ export function tasksPart(base: CityBase, { scale, seed }: CityOptions, org: Org
   const assignments = new Table('assignment', base);
   const reports = new Table('progress_report', base);
 
-  const newTownships = org.townships.filter((t) => t.name.startsWith(BENCH_PREFIX));
-  const offices: Jur[] = [org.city, ...org.counties, ...newTownships.filter((_, i) => i % 5 === 0)];
+  const offices = org.offices.plans;
   const taskTotal = scaled(20000, scale, offices.length * 4);
   // ~3 assignments a task, ~1.5 reports an assignment, as the issue measured
   const reportsPerAssignment = 1.5 / (1 - 2 / DEADLINES.length);
@@ -52,10 +54,10 @@ export function tasksPart(base: CityBase, { scale, seed }: CityOptions, org: Org
     const pool = [office, ...(org.childrenOf.get(office.id) ?? [])].flatMap((j) => org.unitsOf.get(j.id) ?? []).map((u) => u.id);
     const planId = plans.add({
       documentId: doc.id,
-      name: `${label(office.name)}物业党建联建重点任务清单（2024—2025年）`,
+      name: `${label(office.name)}物业党建联建重点任务清单（${year}—${year + 1}年）`,
       kind: 'TASK_LIST',
       jurisdictionId: office.id,
-      year: 2024,
+      year,
       archivedOn: null,
       sourceDocumentId: null,
       sourceClauseId: null,
@@ -65,7 +67,7 @@ export function tasksPart(base: CityBase, { scale, seed }: CityOptions, org: Org
     const workIds: number[] = [];
     const targetIds: number[][] = [];
     for (let k = 0; k < works; k++) {
-      const title = `${BENCH_PREFIX}${KEY_WORKS[k % KEY_WORKS.length]}`;
+      const title = `${prefix}${KEY_WORKS[k % KEY_WORKS.length]}`;
       workIds.push(
         keyWorks.add({ planId, number: String(k + 1), title, aliases: '[]', goal: null, leadPrinted: null, responsiblePrinted: null, sortOrder: k + 1, sourceDocumentId: null, sourceClauseId: null }),
       );
@@ -74,13 +76,13 @@ export function tasksPart(base: CityBase, { scale, seed }: CityOptions, org: Org
     for (let n = 0; n < tasks; n++) {
       const k = n % works;
       const printed = dice.pick(DEADLINES);
-      const d = readDeadline(printed, { year: 2024 });
+      const d = readDeadline(printed, { year });
       const taskId = items.add({
         keyWorkId: workIds[k],
         targetId: targetIds[k][n % 2],
         number: String(n + 1),
         title: null,
-        content: `${BENCH_PREFIX}工作内容：${dice.pick(VERBS)}${dice.pick(OBJECTS)}（第${n + 1}项）`,
+        content: `${prefix}工作内容：${dice.pick(VERBS)}${dice.pick(OBJECTS)}（第${n + 1}项）`,
         unitsPrinted: null,
         deadlineKind: d.kind,
         deadlineText: printed,
@@ -102,7 +104,7 @@ export function tasksPart(base: CityBase, { scale, seed }: CityOptions, org: Org
           const text = `${y}年${mo}月${day}日前完成`;
           const mid = milestones.add({
             taskItemId: taskId,
-            text: `${BENCH_PREFIX}阶段目标${m}（${text}）`,
+            text: `${prefix}阶段目标${m}（${text}）`,
             deadlineText: text,
             dueDate: readDeadline(text).due,
             sortOrder: m,
@@ -133,12 +135,12 @@ export function tasksPart(base: CityBase, { scale, seed }: CityOptions, org: Org
 
   /** The reports of one assignment: its milestones' (done by about their day), then the task's own, in date order. */
   function report(assignmentId: number, from: string, due: string | null, stages: Array<{ id: number; due: string }>): void {
-    const span = daysBetween(from, BENCH_TODAY);
+    const span = daysBetween(from, s.today);
     const made: Array<{ milestoneId: number | null; reportDate: string; status: string }> = [];
-    for (const s of stages) {
+    for (const stage of stages) {
       if (!dice.chance(0.75)) continue;
-      const day = addDays(s.due, dice.int(-20, 10));
-      if (day >= from && day <= BENCH_TODAY) made.push({ milestoneId: s.id, reportDate: day, status: 'DONE' });
+      const day = addDays(stage.due, dice.int(-20, 10));
+      if (day >= from && day <= s.today) made.push({ milestoneId: stage.id, reportDate: day, status: 'DONE' });
     }
     const own = Math.max(0, Math.round(reportsPerAssignment + (dice.next() - 0.5) * 2.4) - made.length);
     const days = Array.from({ length: own }, () => addDays(from, dice.int(0, span))).sort();
@@ -152,7 +154,7 @@ export function tasksPart(base: CityBase, { scale, seed }: CityOptions, org: Org
       reports.add({
         assignmentId,
         ...r,
-        note: `${BENCH_PREFIX}进度：${r.status === 'DONE' ? '已完成' : '推进中'}`,
+        note: `${prefix}进度：${r.status === 'DONE' ? '已完成' : '推进中'}`,
         evidenceUrl: null,
         reportedById: null,
         createdAt: moment(r.reportDate, 8),
