@@ -138,7 +138,7 @@ const WRITES_BY_CRITERIA: Record<string, { count: number; checkedBy: string }> =
   'api/src/scripts/demo-data.ts': {
     count: 4,
     checkedBy:
-      'npm run seed:demo -- --remove, from the command line: deletes only the records listed under demo: keys (tickets with their steps and notifications, then compounds and companies); api/test/demo-data.test.ts',
+      'npm run seed:demo -- --remove, from the command line: deletes only the records listed under demo: keys (tickets with their steps and notifications, the notifications about demo assignments, then the generator’s rows children first); api/test/demo-data.test.ts checks every table is as before',
   },
   'api/src/modules/task/supervision.service.ts': { count: 1, checkedBy: 'acknowledge: the unit staff’s own unit or assertWritable checked first, and only while not yet acknowledged' },
   'api/src/modules/owners-committee/committee-member.service.ts': { count: 1, checkedBy: 'the member counts of the committee whose member was just written (a member is owned through its committee)' },

@@ -3,14 +3,11 @@ import { In, Like, type DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../common/context';
 import { addDays, todayInChina } from '../common/dates';
 import { disclosureDueOn, latestDueQuarter } from '../modules/public-revenue/public-revenue.rules';
-import { usccCheckChar } from '../common/uscc';
 import { random } from '../common/random';
 import { createDataSource } from '../config/data-source';
 import { loadConfig, readEnvFile } from '../config/env';
-import { Compound } from '../modules/organization/compound.entity';
-import { JurisdictionLevel, ManagementMode } from '../modules/organization/enums';
+import { JurisdictionLevel } from '../modules/organization/enums';
 import { Jurisdiction } from '../modules/organization/jurisdiction.entity';
-import { PropertyCompany } from '../modules/organization/property-company.entity';
 import { Unit } from '../modules/organization/unit.entity';
 import { CommitteeRole, PoliticalStatus } from '../modules/owners-committee/committee.enums';
 import { CommitteeKind } from '../modules/owners-committee/owners-committee.entity';
@@ -22,35 +19,48 @@ import { PracticalMatter, PracticalMatterStep } from '../modules/practical-matte
 import { PracticalMatterCategory, PracticalMatterKind, PracticalMatterStatus } from '../modules/practical-matter/practical-matter.enums';
 import { createServices } from '../services';
 import type { Services } from '../common/context';
+import { generateCity } from './city/city';
+import type { CityStyle, Part, Row } from './city/model';
+import { readBase, TABLES, writeParts } from './city/write';
 
 /*
- * `npm run seed:demo`: a synthetic ledger for the seeded streets (青阳街道, 宝盖镇), so a fresh
- * database shows the dashboard's indicators and the compound pages working. Never in seeds/ (which
- * holds the documents as printed): generated here with a fixed random seed, so every run makes the
- * same set, and labelled three ways — every name starts with 演示, every address says 演示数据, and
- * every record is listed in seed_record under a key starting "demo:". Dates are placed relative to the
- * day it is made (the last quarters and halves due, terms of the last six years), so the set looks
- * current whenever it is made; names and proportions do not depend on the day. A second run finds the set and
- * leaves it; `npm run seed:demo -- --remove` deletes it (and only it).
+ * `npm run seed:demo`: a small living city over the seeded streets (青阳街道, 宝盖镇), so a fresh
+ * database shows the console working. Never in seeds/ (which holds the documents as printed).
  *
- * Written through the services as the system, so every rule of the ledger holds for the demo data as
- * for typed data (a committee's party share comes from its members, a disclosure's lateness from its
- * date) and every record has its audit event.
+ * One generator with the benchmark (issue 18): the city generator (scripts/city/) at a small scale,
+ * grown only into the seeded streets — property companies registered in their counties, compounds in
+ * their communities, twelve published quarters of star ratings with the black list's rectifications,
+ * each street office's task list (key works, tasks, milestones, assignments to its units and
+ * communities, progress reports) and working group (posts, holders, a few successions) — written by
+ * its writer in bulk, one transaction a part. Then each compound's ledger, written through the
+ * services as the system so every rule holds and every record has its audit event: committees and
+ * members, party organisations, disclosures and audits, evaluations, complaints and practical matters
+ * moved along their workflows.
+ *
+ * Made with a fixed random seed, so every run makes the same set; dates are placed relative to the
+ * day it is made (today), so the set looks current whenever it is made. Labelled three ways: every
+ * name starts with 演示, notes and addresses say 演示数据, and every row is listed in seed_record under
+ * a key starting "demo:" (with an audit event per bulk part). A second run finds the set and leaves it;
+ * `npm run seed:demo -- --remove` deletes it, and only it.
  */
 
 /** The generator moved to common/random.ts (the benchmark city uses it too); re-exported for old imports. */
 export { random };
 
 export const DEMO_PREFIX = '演示';
+export const DEMO_STYLE: CityStyle = { prefix: DEMO_PREFIX, tag: '演示数据', usccStem: '91350500MA2DEM' };
+/** The city generator's scale for the demo: ~80 compounds, 8 companies, 160 tasks, 18 seats a street. */
+export const DEMO_SCALE = 0.008;
 const DEMO_KEY = 'demo:';
 const DONE_KEY = 'demo:done';
 const SEED = 20241107;
 const STREETS = ['青阳街道', '宝盖镇'];
 
-const ESTATES = ['锦绣花园', '阳光公寓', '滨江苑', '御景湾', '桂花里', '新城小区', '翠竹苑', '金色家园', '海岸名都', '世纪广场', '幸福里', '丽景天成', '紫荆苑', '东方明珠', '龙湖湾'];
+/** The generator's parts as the console's history names them. */
+const PART_NAMES: Record<string, string> = { organisation: '物业企业与小区', ratings: '评星与红黑榜', tasks: '任务清单与进度', 'working groups': '工作专班' };
+
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '吴', '林', '蔡', '许', '郑', '洪', '施', '苏'];
 const GIVEN = ['华', '明', '芳', '强', '丽', '军', '红', '平', '建', '玲'];
-const COMPANIES = ['晋安物业服务有限公司', '鸿盛物业管理有限公司', '泉安城市服务有限公司', '石狮国投物业有限公司', '闽南家园物业有限公司', '海丝物业服务有限公司'];
 
 interface Ctx {
   ds: DataSource;
@@ -74,30 +84,6 @@ const addYears = (day: string, years: number) => {
 
 async function remember(c: Ctx, key: string, type: string, id: number): Promise<void> {
   c.made.push({ key: `${DEMO_KEY}${key}`, type, id });
-}
-
-async function companies(c: Ctx, county: Jurisdiction): Promise<number[]> {
-  const ids: number[] = [];
-  for (const [n, name] of COMPANIES.entries()) {
-    const base = `91350582MA2DEM${pad(n + 1)}0`;
-    const saved = await c.services.propertyCompany.create({ name: `${DEMO_PREFIX}${name}`, uscc: `${base}${usccCheckChar(base)}`, jurisdictionId: county.id, address: '演示数据' }, SYSTEM_ACTOR);
-    await remember(c, `company:${n}`, 'PropertyCompany', saved.id);
-    ids.push(saved.id);
-  }
-  return ids;
-}
-
-const MODES: Array<[ManagementMode, number]> = [
-  [ManagementMode.PROFESSIONAL, 0.72],
-  [ManagementMode.STATE_OWNED, 0.06],
-  [ManagementMode.SELF_MANAGED, 0.08],
-  [ManagementMode.COMMUNITY_FALLBACK, 0.06],
-  [ManagementMode.NONE, 0.08],
-];
-function mode(c: Ctx): ManagementMode {
-  let r = c.rnd();
-  for (const [m, p] of MODES) if ((r -= p) < 0) return m;
-  return ManagementMode.PROFESSIONAL;
 }
 
 /** A committee with members (the party share follows from them), its surveys and report meeting. */
@@ -322,87 +308,134 @@ async function partyOrganization(c: Ctx, key: string, compoundId: number, name: 
   await remember(c, `${key}:party`, 'PartyOrganization', org.id);
 }
 
-export async function createDemoData(ds: DataSource, services: Services): Promise<{ compounds: number; records: number } | null> {
-  if (await ds.getRepository(SeedRecord).findOneBy({ key: DONE_KEY })) return null;
-  const today = todayInChina();
-  const c: Ctx = { ds, services, rnd: random(SEED), made: [], today, year: Number(today.slice(0, 4)) };
+/** Why a demo set cannot be made here, or null: the streets are missing, or an earlier run did not finish. */
+async function refusal(ds: DataSource): Promise<string | null> {
   const streets = await ds.getRepository(Jurisdiction).findBy({ name: In(STREETS), level: JurisdictionLevel.TOWNSHIP });
-  if (streets.length !== STREETS.length) throw new Error(`${STREETS.join(' and ')} are not in the database: start the server once (it loads the seeds) or run npm run seed`);
-  const county = await ds.getRepository(Jurisdiction).findOneByOrFail({ id: streets[0].parentId! });
-  const companyIds = await companies(c, county);
-  let compounds = 0;
+  if (streets.length !== STREETS.length) return `${STREETS.join(' and ')} are not in the database: start the server once (it loads the seeds) or run npm run seed`;
+  if (await ds.getRepository(SeedRecord).exists({ where: { key: Like(`${DEMO_KEY}%`) } }))
+    return 'An earlier npm run seed:demo did not finish: remove what it made with npm run seed:demo -- --remove, then run it again';
+  return null;
+}
+
+/** `demo:<table>:<id>` for every row of a part, and the part's audit event, written in the part's own transaction. */
+function recorded(part: Part): Part {
+  const appliedAt = new Date().toISOString().slice(0, 23).replace('T', ' ');
+  const records: Row[] = part.tables.flatMap(({ table, rows }) => rows.map((r) => ({ key: `${DEMO_KEY}${table}:${r.id}`, entityType: table, entityId: r.id, appliedAt })));
+  return { ...part, tables: [...part.tables, { table: 'seed_record', rows: records }] };
+}
+
+export async function createDemoData(ds: DataSource, services: Services, options: { today?: string } = {}): Promise<{ compounds: number; records: number; rows: Record<string, number> } | null> {
+  if (await ds.getRepository(SeedRecord).findOneBy({ key: DONE_KEY })) return null;
+  const why = await refusal(ds);
+  if (why) throw new Error(why);
+  const today = options.today ?? todayInChina();
+  const c: Ctx = { ds, services, rnd: random(SEED), made: [], today, year: Number(today.slice(0, 4)) };
+
+  // the city generator over the seeded streets, written in bulk (one transaction a part, with its records)
+  const city = generateCity(await readBase(ds), { scale: DEMO_SCALE, seed: SEED, style: DEMO_STYLE, today, streets: STREETS });
+  const qr = ds.createQueryRunner();
+  await qr.connect();
+  let rows: Record<string, number>;
+  try {
+    rows = await writeParts(qr, city.parts.map(recorded), {
+      today,
+      sqlite: ds.options.type === 'better-sqlite3',
+      within: async (em, part) => {
+        const counts = Object.fromEntries(part.tables.filter((t) => t.table !== 'seed_record').map((t) => [t.table, t.rows.length]));
+        const entryCount = Object.values(counts).reduce((n, k) => n + k, 0);
+        await services.audit.record(em, SYSTEM_ACTOR, {
+          action: 'DEMO',
+          entityType: 'Demo',
+          entityId: part.name,
+          after: { name: PART_NAMES[part.name] ?? part.name, entryCount, rows: counts },
+          jurisdictionId: null,
+        });
+      },
+    });
+  } finally {
+    await qr.release();
+  }
+
+  // each compound's ledger through the services
+  const { org } = city;
+  const compounds = city.parts[0].tables.find((t) => t.table === 'compound')!.rows as Array<{ id: number; name: string; communityId: number; propertyCompanyId: number | null }>;
+  const streetOf = new Map(org.communities.map((j) => [j.id, j.parentId!]));
   // the street's unit that evaluates property service (基层治理服务中心 where there is one, else its first office)
   const evaluators = new Map<number, number>();
-  for (const street of streets) {
+  for (const street of org.townships) {
     const units = await ds.getRepository(Unit).find({ where: { jurisdictionId: street.id }, order: { id: 'ASC' } });
     const unit = units.find((u) => u.name.includes('基层治理服务中心')) ?? units[0];
     if (unit) evaluators.set(street.id, unit.id);
   }
   // a community's own office (its 居委会) handles its complaints and matters, where there is one
   const communityUnits = new Map<number, number>();
-  for (const u of await ds.getRepository(Unit).find({ order: { id: 'ASC' } })) if (u.jurisdictionId !== null && !communityUnits.has(u.jurisdictionId)) communityUnits.set(u.jurisdictionId, u.id);
-  for (const street of streets.sort((a, b) => a.id - b.id)) {
-    const communities = await ds.getRepository(Jurisdiction).find({ where: { parentId: street.id, level: JurisdictionLevel.COMMUNITY }, order: { id: 'ASC' } });
-    for (const community of communities) {
-      const count = between(c, 2, 5);
-      for (let n = 0; n < count; n++) {
-        const m = mode(c);
-        const name = `${DEMO_PREFIX}${community.name.replace(/(社区|村)$/, '')}${ESTATES[(community.id * 7 + n) % ESTATES.length]}`;
-        const key = `compound:${community.id}:${n}`;
-        const compound = await services.compound.create(
-          {
-            name,
-            communityId: community.id,
-            managementMode: m,
-            propertyCompanyId: m === ManagementMode.PROFESSIONAL || m === ManagementMode.STATE_OWNED ? pick(c, companyIds) : null,
-            address: '演示数据',
-          },
-          SYSTEM_ACTOR,
-        );
-        compounds++;
-        await remember(c, key, 'Compound', compound.id);
-        await committee(c, key, compound.id);
-        await partyOrganization(c, key, compound.id, name);
-        await revenue(c, key, compound.id);
-        if (compound.propertyCompanyId) await evaluation(c, key, compound.id, evaluators.get(street.id));
-        await complaints(c, key, compound.id, communityUnits.get(community.id) ?? evaluators.get(street.id));
-        await practicalMatters(c, key, compound.id, communityUnits.get(community.id) ?? evaluators.get(street.id));
-      }
+  for (const u of await ds.getRepository(Unit).find({ where: { jurisdictionId: In(org.communities.map((j) => j.id)) }, order: { id: 'ASC' } }))
+    if (!communityUnits.has(u.jurisdictionId)) communityUnits.set(u.jurisdictionId, u.id);
+  try {
+    for (const compound of compounds) {
+      const key = `compound:${compound.id}`;
+      const street = streetOf.get(compound.communityId)!;
+      const handler = communityUnits.get(compound.communityId) ?? evaluators.get(street);
+      await committee(c, key, compound.id);
+      await partyOrganization(c, key, compound.id, compound.name);
+      await revenue(c, key, compound.id);
+      if (compound.propertyCompanyId) await evaluation(c, key, compound.id, evaluators.get(street));
+      await complaints(c, key, compound.id, handler);
+      await practicalMatters(c, key, compound.id, handler);
     }
+  } finally {
+    // what was made is listed even when a step failed, so --remove finds it
+    const records = c.made.map((r) => ({ key: r.key, entityType: r.type, entityId: r.id }));
+    for (let i = 0; i < records.length; i += 200) await ds.getRepository(SeedRecord).insert(records.slice(i, i + 200));
   }
-  const records = [...c.made.map((r) => ({ key: r.key, entityType: r.type, entityId: r.id })), { key: DONE_KEY, entityType: 'Demo', entityId: 0 }];
-  for (let i = 0; i < records.length; i += 200) await ds.getRepository(SeedRecord).insert(records.slice(i, i + 200));
-  return { compounds, records: c.made.length };
+  await ds.getRepository(SeedRecord).insert({ key: DONE_KEY, entityType: 'Demo', entityId: 0 });
+  const bulk = Object.entries(rows).reduce((n, [table, k]) => (table === 'seed_record' ? n : n + k), 0);
+  return { compounds: compounds.length, records: bulk + c.made.length, rows };
 }
 
-/** Deletes the demo set: the compounds (their ledger goes with them) and the demo companies. */
+/** The generator's tables, children before parents: the order their rows are deleted in. */
+const BULK_ORDER = [...TABLES].reverse().filter((t) => t !== 'seed_record' && t !== 'app_user');
+
+/**
+ * Deletes the demo set and only it: the records listed under demo: keys. The tickets first (their
+ * compounds may not go while they are there) with their steps and the notifications they sent, then
+ * the ledger's records, then the generator's rows children first, with the notifications about demo
+ * assignments (the daily reminders). All in one transaction. What was typed since onto a demo record
+ * goes with it where the foreign key cascades (a progress report on a demo task); where it restricts (a
+ * compound typed by hand that names a demo company, a complaint on a demo compound) nothing is deleted
+ * and the error says so.
+ */
 export async function removeDemoData(ds: DataSource): Promise<number> {
   const records = await ds.getRepository(SeedRecord).findBy({ key: Like(`${DEMO_KEY}%`) });
   const ids = (type: string) => records.filter((r) => r.entityType === type).map((r) => r.entityId);
-  await ds.transaction(async (em) => {
-    // tickets first (their compounds may not go while they are there), with their steps and the notifications they sent
-    for (const [entity, step, owner, type] of [
-      [Complaint, ComplaintStep, 'complaintId', 'Complaint'],
-      [PracticalMatter, PracticalMatterStep, 'practicalMatterId', 'PracticalMatter'],
-    ] as const) {
-      const all = ids(type);
-      for (let i = 0; i < all.length; i += 200) {
-        const part = all.slice(i, i + 200);
-        await em.delete(Notification, { entityType: type, entityId: In(part.map(String)) });
-        await em.delete(step, { [owner]: In(part) });
-        await em.delete(entity, { id: In(part) });
+  const chunks = <T>(xs: T[]) => Array.from({ length: Math.ceil(xs.length / 500) }, (_, i) => xs.slice(i * 500, i * 500 + 500));
+  await ds
+    .transaction(async (em) => {
+      for (const [entity, step, owner, type] of [
+        [Complaint, ComplaintStep, 'complaintId', 'Complaint'],
+        [PracticalMatter, PracticalMatterStep, 'practicalMatterId', 'PracticalMatter'],
+      ] as const) {
+        for (const part of chunks(ids(type))) {
+          await em.delete(Notification, { entityType: type, entityId: In(part.map(String)) });
+          await em.delete(step, { [owner]: In(part) });
+          await em.delete(entity, { id: In(part) });
+        }
       }
-    }
-    for (const [entity, type] of [
-      [Compound, 'Compound'],
-      [PropertyCompany, 'PropertyCompany'],
-    ] as const) {
-      const all = ids(type);
-      for (let i = 0; i < all.length; i += 200) await em.delete(entity, { id: In(all.slice(i, i + 200)) });
-    }
-    await em.delete(SeedRecord, { key: Like(`${DEMO_KEY}%`) });
-  });
-  return ids('Compound').length;
+      for (const part of chunks(ids('assignment'))) await em.delete(Notification, { entityType: 'Assignment', entityId: In(part.map(String)) });
+      // the ledger's records hang on compounds (deleted with them, children first by the foreign keys' ON DELETE CASCADE) …
+      // … and the generator's rows go children first, by table
+      const inList = (part: number[]) => `id IN (${part.map(Number).join(', ')})`;
+      // a working group's office goes before its group (RESTRICT on the parent)
+      for (const part of chunks(ids('working_group'))) await em.query(`DELETE FROM working_group WHERE parentId IS NOT NULL AND ${inList(part)}`);
+      for (const table of BULK_ORDER) for (const part of chunks(ids(table))) await em.query(`DELETE FROM \`${table}\` WHERE ${inList(part)}`);
+      await em.delete(SeedRecord, { key: Like(`${DEMO_KEY}%`) });
+    })
+    .catch((err: unknown) => {
+      const message = err instanceof Error ? err.message : String(err);
+      if (!/foreign key/i.test(message)) throw err;
+      throw new Error(`Nothing was removed: a record entered since the demo data was made refers to it (${message}). Remove it, or point it elsewhere, and run this again.`);
+    });
+  return ids('compound').length;
 }
 
 async function main(): Promise<void> {
@@ -419,7 +452,10 @@ async function main(): Promise<void> {
     const made = await createDemoData(ds, createServices(ds, config));
     console.log(
       made
-        ? `Demo data made: ${made.compounds} compounds in ${STREETS.join(' and ')} (${made.records} records, names starting with ${DEMO_PREFIX}). Remove with npm run seed:demo -- --remove.`
+        ? `Demo data made: ${made.compounds} compounds in ${STREETS.join(' and ')} (${made.records} records, names starting with ${DEMO_PREFIX}): ${Object.entries(made.rows)
+            .filter(([t]) => t !== 'seed_record')
+            .map(([t, n]) => `${t} ${n}`)
+            .join(', ')}. Remove with npm run seed:demo -- --remove.`
         : 'Demo data is already there: left as it is (npm run seed:demo -- --remove deletes it).',
     );
   } finally {

@@ -19,11 +19,11 @@ const WRITTEN = fieldsOf(schema.mutationType?.name ?? '')
   .map((f) => named(f).name)
   .filter((t) => LISTED.has(t));
 
-/** Every kind of record with a history: the console's resources, the types the API writes, and the seed. */
+/** Every kind of record with a history: the console's resources, the types the API writes, the seed and the demo data. */
 const EntityTypeInput = (props: { source: string; alwaysOn?: boolean }) => {
   const translate = useTranslate();
   const resources = Object.keys(useResourceDefinitions());
-  const types = [...new Set([...resources, ...WRITTEN, 'Seed'])].filter((t) => t !== 'AuditEvent');
+  const types = [...new Set([...resources, ...WRITTEN, 'Seed', 'Demo'])].filter((t) => t !== 'AuditEvent');
   return <SelectInput {...props} choices={types.map((t) => ({ id: t, name: translate(`resources.${t}.name`, { smart_count: 1, _: t }) }))} translateChoice={false} />;
 };
 

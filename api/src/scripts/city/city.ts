@@ -1,6 +1,6 @@
 import { usccCheckChar } from '../../common/uscc';
 import { addDays } from '../../common/dates';
-import { BENCH_KEY, type BenchUser, type CityBase, type CityOptions, Dice, moment, type Part, scaled, settle, type Setting, Table } from './model';
+import { BENCH_KEY, type BenchUser, type CityBase, type CityOptions, Dice, type Jur, moment, type Organisation, type Part, scaled, settle, type Setting, Table } from './model';
 import { ratingsPart } from './ratings';
 import { tasksPart } from './tasks';
 import { groupsPart } from './groups';
@@ -31,31 +31,6 @@ const MODES: Array<[string, number]> = [
 ];
 const COUNTY_DEPARTMENTS = ['委组织部', '住建局', '民政局'];
 const TOWNSHIP_OFFICES = ['党建办', '社区发展办', '综合执法队'];
-
-export interface Jur {
-  id: number;
-  name: string;
-  level: string;
-  parentId: number | null;
-}
-
-/** The organisation the other parts build on. */
-export interface Organisation {
-  city: Jur;
-  counties: Jur[];
-  townships: Jur[];
-  communities: Jur[];
-  childrenOf: Map<number, Jur[]>;
-  unitsOf: Map<number, Array<{ id: number; kind: string }>>;
-  /** The office document of each office jurisdiction (city, counties, townships): plans and groups cite it. */
-  documents: Map<number, { id: number; issueDate: string }>;
-  companies: Array<{ id: number; name: string; uscc: string; countyId: number }>;
-  users: BenchUser[];
-  /** The city office's benchmark user: the actor of the office's steps (none in the demo: the system acts). */
-  cityUser: BenchUser | null;
-  /** The offices whose plans and working groups the set makes, with their documents. */
-  offices: { plans: Jur[]; groups: Jur[] };
-}
 
 /** The whole city: parts in insertion order, its users, and the organisation for reports. */
 export function generateCity(base: CityBase, options: CityOptions): { parts: Part[]; users: BenchUser[]; org: Organisation } {
@@ -199,7 +174,8 @@ function organisationPart(base: CityBase, s: Setting): { part: Part; org: Organi
     const managed = mode === 'PROFESSIONAL' || mode === 'STATE_OWNED';
     const local = firmsOf.get(countyOfCommunity.get(community.id)!) ?? firms.map((f) => f.id);
     compounds.add({
-      name: `${prefix}${ESTATES[n % ESTATES.length]}${n + 1}`,
+      // the benchmark numbers its compounds; the demo names them after their community, as people do (演示阳光锦绣花园)
+      name: s.streets ? `${prefix}${community.name.replace(/(社区|村)$/, '')}${ESTATES[n % ESTATES.length]}` : `${prefix}${ESTATES[n % ESTATES.length]}${n + 1}`,
       communityId: community.id,
       propertyCompanyId: managed ? dice.pick(local) : null,
       managementMode: mode,

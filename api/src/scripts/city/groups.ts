@@ -1,6 +1,5 @@
 import { addDays, dayBefore, daysBetween } from '../../common/dates';
-import { type CityBase, Dice, type Part, scaled, type Setting, Table } from './model';
-import type { Organisation } from './city';
+import { type CityBase, Dice, type Part, scaled, type Setting, Table, type Organisation } from './model';
 
 /*
  * 工作专班: every office the organisation names (org.offices.groups: the city's, counties' and

@@ -93,6 +93,31 @@ export interface BenchUser {
   jurisdictionId: number | null;
 }
 
+export interface Jur {
+  id: number;
+  name: string;
+  level: string;
+  parentId: number | null;
+}
+
+/** The organisation the other parts build on. */
+export interface Organisation {
+  city: Jur;
+  counties: Jur[];
+  townships: Jur[];
+  communities: Jur[];
+  childrenOf: Map<number, Jur[]>;
+  unitsOf: Map<number, Array<{ id: number; kind: string }>>;
+  /** The office document of each office jurisdiction (city, counties, townships): plans and groups cite it. */
+  documents: Map<number, { id: number; issueDate: string }>;
+  companies: Array<{ id: number; name: string; uscc: string; countyId: number }>;
+  users: BenchUser[];
+  /** The city office's benchmark user: the actor of the office's steps (none in the demo: the system acts). */
+  cityUser: BenchUser | null;
+  /** The offices whose plans and working groups the set makes, with their documents. */
+  offices: { plans: Jur[]; groups: Jur[] };
+}
+
 /** One part of the set (timed on its own): tables in insertion order. */
 export interface Part {
   name: string;

@@ -3,8 +3,7 @@ import { ranked } from '../../modules/publication/publication.service';
 import { rate, subjectKey } from '../../modules/rating/rating-calculator';
 import type { RatingCriterion, RatingScheme } from '../../modules/rating/rating.entities';
 import { calendarPeriodOf } from '../../modules/rating/rating-periods';
-import { type CityBase, Dice, moment, type Part, type Setting, Table } from './model';
-import type { Organisation } from './city';
+import { type CityBase, Dice, moment, type Part, type Setting, Table, type Organisation } from './model';
 
 /*
  * 评星与红黑榜: the city's own property-company scheme (the seeded 002 scheme's thresholds and

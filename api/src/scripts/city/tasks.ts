@@ -1,7 +1,6 @@
 import { addDays, daysBetween } from '../../common/dates';
 import { readDeadline } from '../../common/deadline';
-import { type CityBase, Dice, moment, type Part, scaled, type Setting, Table } from './model';
-import type { Organisation } from './city';
+import { type CityBase, Dice, moment, type Part, scaled, type Setting, Table, type Organisation } from './model';
 
 /*
  * 任务清单: a plan for each office the organisation names (org.offices.plans), each with key

@@ -1,4 +1,4 @@
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { refreshLatestReports } from '../../modules/task/progress.latest';
 import { type CityBase, moment, type Part, type Row } from './model';
 
@@ -103,10 +103,15 @@ async function insert(qr: QueryRunner, table: string, rows: Row[], columns: Set<
 /**
  * Writes the parts in order, each in its own transaction, rows stamped `today` where they carry no
  * createdAt/updatedAt of their own; each assignment's latest report is set after a part with reports
- * (what the API keeps with every report it writes, progress.latest.ts). `lap` is called after each
- * part. Returns the rows written per table.
+ * (what the API keeps with every report it writes, progress.latest.ts). `within` runs in each part's
+ * transaction after its rows (the demo's audit event); `lap` after each part. Returns the rows written
+ * per table.
  */
-export async function writeParts(qr: QueryRunner, parts: Part[], o: { today: string; sqlite: boolean; lap?: (part: string) => void }): Promise<Record<string, number>> {
+export async function writeParts(
+  qr: QueryRunner,
+  parts: Part[],
+  o: { today: string; sqlite: boolean; within?: (em: EntityManager, part: Part) => Promise<void>; lap?: (part: string) => void },
+): Promise<Record<string, number>> {
   const rows: Record<string, number> = {};
   const stamp = moment(o.today);
   for (const part of parts) {
@@ -121,6 +126,7 @@ export async function writeParts(qr: QueryRunner, parts: Part[], o: { today: str
         const ids = [...new Set(reports.rows.map((r) => Number(r.assignmentId)))];
         for (let i = 0; i < ids.length; i += 5000) await refreshLatestReports(qr, ids.slice(i, i + 5000));
       }
+      await o.within?.(qr.manager, part);
       await qr.commitTransaction();
     } catch (err) {
       await qr.rollbackTransaction();
