@@ -1,4 +1,4 @@
-import { type DataSource, In, IsNull } from 'typeorm';
+import { type DataSource, IsNull } from 'typeorm';
 import { groupBy } from '../../common/loaders';
 import { AppError, ErrorCode, badInput } from '../../common/errors';
 import { Compound } from '../organization/compound.entity';
@@ -10,6 +10,7 @@ import { ListStatus, RatedSubjectKind } from '../rating/rating.enums';
 import { PublishedEntry, RatingPublication, Rectification, RectificationStep } from '../publication/publication.entities';
 import { RectificationStatus } from '../publication/publication.enums';
 import { leanMany } from '../../common/lean';
+import { hydrate, placeholders, selectList } from '../../common/raw-read';
 
 /** The published editions partners may read: property-company schemes only (no people's ratings). */
 export interface EditionRow {
@@ -41,20 +42,37 @@ const notPublished = (message: string) => new AppError(ErrorCode.NOT_FOUND, mess
 /**
  * Reads for the partner API, all from frozen editions (never from live scores). Every method works
  * on many companies at once so a page costs the same number of statements whatever its size.
+ * The ones every partner request makes are written as SQL and read back with common/raw-read.ts
+ * (TypeORM's statement building and hydration cost more than the rest of such a request); the same
+ * statements as before, column for column. partner-raw-read.test.ts compares them with TypeORM's.
  */
 export class PartnerReadService {
   constructor(private readonly ds: DataSource) {}
 
+  private rows(sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>> {
+    return this.ds.query(sql, params);
+  }
+
+  /** A publication with its period and scheme, from a row of the three under p, rp and s. */
+  private edition3(raw: Record<string, unknown>): RatingPublication {
+    const p = hydrate(this.ds, RatingPublication, 'p', raw);
+    p.periodRel = hydrate(this.ds, RatingPeriod, 'rp', raw);
+    p.periodRel.schemeRel = hydrate(this.ds, RatingScheme, 's', raw);
+    return p;
+  }
+
   /** Every edition of a property-company scheme published on or before `day` (all when day is null). */
   async editions(day: string | null): Promise<EditionRow[]> {
-    const qb = this.ds
-      .getRepository(RatingPublication)
-      .createQueryBuilder('p')
-      .innerJoinAndMapOne('p.periodRel', RatingPeriod, 'rp', 'rp.id = p.periodId')
-      .innerJoinAndMapOne('rp.schemeRel', RatingScheme, 's', 's.id = rp.schemeId AND s.subjectKind = :kind', { kind: RatedSubjectKind.PROPERTY_COMPANY })
-      .orderBy('p.publishedOn', 'DESC')
-      .addOrderBy('p.id', 'DESC');
-    const all = await qb.getMany();
+    const all = (
+      await this.rows(
+        `SELECT ${selectList(this.ds, RatingPublication, 'p')}, ${selectList(this.ds, RatingPeriod, 'rp')}, ${selectList(this.ds, RatingScheme, 's')}
+         FROM \`rating_publication\` \`p\`
+         INNER JOIN \`rating_period\` \`rp\` ON \`rp\`.\`id\` = \`p\`.\`periodId\`
+         INNER JOIN \`rating_scheme\` \`s\` ON \`s\`.\`id\` = \`rp\`.\`schemeId\` AND \`s\`.\`subjectKind\` = ?
+         ORDER BY \`p\`.\`publishedOn\` DESC, \`p\`.\`id\` DESC`,
+        [RatedSubjectKind.PROPERTY_COMPANY],
+      )
+    ).map((raw) => this.edition3(raw));
     const latest = new Map<number, number>();
     for (const p of all) latest.set(p.periodId, Math.max(latest.get(p.periodId) ?? 0, p.revision));
     return all.filter((p) => day === null || p.publishedOn <= day).map((p) => ({ publication: p, period: p.periodRel!, scheme: p.periodRel!.schemeRel!, latestRevision: latest.get(p.periodId)! }));
@@ -70,17 +88,20 @@ export class PartnerReadService {
 
   /** The edition a partner asks for: a period code (and scheme, when two schemes share it), a revision or the newest. */
   async edition(periodCode: string, revision: number | null, schemeId: number | null): Promise<EditionRow> {
-    const qb = this.ds
-      .getRepository(RatingPeriod)
-      .createQueryBuilder('rp')
-      .innerJoinAndMapOne('rp.schemeRel', RatingScheme, 's', 's.id = rp.schemeId AND s.subjectKind = :kind', { kind: RatedSubjectKind.PROPERTY_COMPANY })
-      .where('rp.code = :code', { code: periodCode.trim() });
-    if (schemeId !== null) qb.andWhere('rp.schemeId = :schemeId', { schemeId });
-    const periods = await qb.getMany();
+    const periods = (
+      await this.rows(
+        `SELECT ${selectList(this.ds, RatingPeriod, 'rp')}, ${selectList(this.ds, RatingScheme, 's')}
+         FROM \`rating_period\` \`rp\` INNER JOIN \`rating_scheme\` \`s\` ON \`s\`.\`id\` = \`rp\`.\`schemeId\` AND \`s\`.\`subjectKind\` = ?
+         WHERE \`rp\`.\`code\` = ?${schemeId !== null ? ' AND `rp`.`schemeId` = ?' : ''}`,
+        [RatedSubjectKind.PROPERTY_COMPANY, periodCode.trim(), ...(schemeId !== null ? [schemeId] : [])],
+      )
+    ).map((raw) => Object.assign(hydrate(this.ds, RatingPeriod, 'rp', raw), { schemeRel: hydrate(this.ds, RatingScheme, 's', raw) }));
     if (!periods.length) throw notPublished(`No published list for period ${periodCode}`);
     if (periods.length > 1) throw badInput('scheme', `Period ${periodCode} exists in ${periods.length} schemes: pass scheme`, 'AMBIGUOUS_PERIOD');
     const period = periods[0];
-    const pubs = await this.ds.getRepository(RatingPublication).find({ where: { periodId: period.id }, order: { revision: 'DESC' } });
+    const pubs = (
+      await this.rows(`SELECT ${selectList(this.ds, RatingPublication, 'p')} FROM \`rating_publication\` \`p\` WHERE \`p\`.\`periodId\` = ? ORDER BY \`p\`.\`revision\` DESC`, [period.id])
+    ).map((raw) => hydrate(this.ds, RatingPublication, 'p', raw));
     if (!pubs.length) throw notPublished(`Period ${periodCode} has not been published`);
     const pub = revision === null ? pubs[0] : pubs.find((p) => p.revision === revision);
     if (!pub) throw notPublished(`Period ${periodCode} has no revision ${revision}; the newest is ${pubs[0].revision}`);
@@ -89,11 +110,17 @@ export class PartnerReadService {
 
   /** One page of an edition's entries, by rank; `statuses` narrows to the red and/or black list. */
   async entries(publicationId: number, statuses: ListStatus[] | null, offset: number, limit: number): Promise<{ total: number; rows: PublishedEntry[] }> {
-    const qb = this.ds.getRepository(PublishedEntry).createQueryBuilder('e').where('e.publicationId = :publicationId', { publicationId });
-    if (statuses?.length) qb.andWhere('e.listStatus IN (:...statuses)', { statuses });
-    const total = await qb.getCount();
-    const rows = await leanMany(qb.orderBy('e.rank', 'ASC').addOrderBy('e.id', 'ASC').offset(offset).limit(limit));
-    return { total, rows };
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(limit) || offset < 0 || limit < 0) throw new Error('entries: offset and limit are whole numbers');
+    const where = `\`e\`.\`publicationId\` = ?${statuses?.length ? ` AND \`e\`.\`listStatus\` IN (${placeholders(statuses)})` : ''}`;
+    const params = [publicationId, ...(statuses ?? [])];
+    const [{ n }] = await this.rows(`SELECT COUNT(*) AS n FROM \`published_entry\` \`e\` WHERE ${where}`, params);
+    const rows = (
+      await this.rows(
+        `SELECT ${selectList(this.ds, PublishedEntry, 'e')} FROM \`published_entry\` \`e\` WHERE ${where} ORDER BY \`e\`.\`rank\` ASC, \`e\`.\`id\` ASC LIMIT ${limit} OFFSET ${offset}`,
+        params,
+      )
+    ).map((raw) => hydrate(this.ds, PublishedEntry, 'e', raw));
+    return { total: Number(n), rows };
   }
 
   /** Each company's entries in the editions in force on `day`, newest period first. */
@@ -101,12 +128,14 @@ export class PartnerReadService {
     if (!companyIds.length || !inForce.length) return companyIds.map(() => []);
     const byPub = new Map(inForce.map((e) => [e.publication.id, e]));
     const order = new Map(inForce.map((e, i) => [e.publication.id, i]));
-    const entries = await leanMany(
-      this.ds
-        .getRepository(PublishedEntry)
-        .createQueryBuilder('e')
-        .where('e.propertyCompanyId IN (:...companies) AND e.publicationId IN (:...publications)', { companies: [...new Set(companyIds)], publications: [...byPub.keys()] }),
-    );
+    const companies = [...new Set(companyIds)];
+    const publications = [...byPub.keys()];
+    const entries = (
+      await this.rows(
+        `SELECT ${selectList(this.ds, PublishedEntry, 'e')} FROM \`published_entry\` \`e\` WHERE \`e\`.\`propertyCompanyId\` IN (${placeholders(companies)}) AND \`e\`.\`publicationId\` IN (${placeholders(publications)})`,
+        [...companies, ...publications],
+      )
+    ).map((raw) => hydrate(this.ds, PublishedEntry, 'e', raw));
     entries.sort((a, b) => order.get(a.publicationId)! - order.get(b.publicationId)!);
     return groupBy(companyIds, entries, (e) => e.propertyCompanyId!).map((list) => list.map((entry) => ({ entry, edition: byPub.get(entry.publicationId)! })));
   }
@@ -120,8 +149,18 @@ export class PartnerReadService {
   async bars(companyIds: readonly number[], histories: HistoryRow[][], day: string): Promise<BarRow[][]> {
     const black = histories.map((h) => h.filter((r) => r.entry.listStatus === ListStatus.BLACK));
     if (!black.some((b) => b.length)) return companyIds.map(() => []);
-    const rects = await this.ds.getRepository(Rectification).find({ where: { propertyCompanyId: In([...new Set(companyIds)]) } });
-    const steps = rects.length ? await this.ds.getRepository(RectificationStep).find({ where: { rectificationId: In(rects.map((r) => r.id)) }, order: { stepDate: 'ASC', id: 'ASC' } }) : [];
+    const companies = [...new Set(companyIds)];
+    const rects = (await this.rows(`SELECT ${selectList(this.ds, Rectification, 'r')} FROM \`rectification\` \`r\` WHERE \`r\`.\`propertyCompanyId\` IN (${placeholders(companies)})`, companies)).map(
+      (raw) => hydrate(this.ds, Rectification, 'r', raw),
+    );
+    const steps = rects.length
+      ? (
+          await this.rows(
+            `SELECT ${selectList(this.ds, RectificationStep, 'st')} FROM \`rectification_step\` \`st\` WHERE \`st\`.\`rectificationId\` IN (${placeholders(rects)}) ORDER BY \`st\`.\`stepDate\` ASC, \`st\`.\`id\` ASC`,
+            rects.map((r) => r.id),
+          )
+        ).map((raw) => hydrate(this.ds, RectificationStep, 'st', raw))
+      : [];
     const ids = rects.map((r) => r.id);
     const grouped = groupBy(ids, steps, (st) => st.rectificationId);
     const stepsOf = new Map(ids.map((id, i) => [id, grouped[i]]));
@@ -152,8 +191,9 @@ export class PartnerReadService {
     return this.ds.getRepository(Jurisdiction).findAndCount({ where: { parentId: parentId ?? IsNull() }, order: { id: 'ASC' }, skip: offset, take: limit });
   }
 
-  companyByUscc(uscc: string): Promise<PropertyCompany | null> {
-    return this.ds.getRepository(PropertyCompany).findOneBy({ uscc });
+  async companyByUscc(uscc: string): Promise<PropertyCompany | null> {
+    const [raw] = await this.rows(`SELECT ${selectList(this.ds, PropertyCompany, 'c')} FROM \`property_company\` \`c\` WHERE \`c\`.\`uscc\` = ? LIMIT 1`, [uscc]);
+    return raw ? hydrate(this.ds, PropertyCompany, 'c', raw) : null;
   }
 
   /** Companies registered in the area (or below it) or managing a compound there, by credit code. */

@@ -1,0 +1,57 @@
+import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+
+/*
+ * Hot reads written as SQL, their rows made into entities the way TypeORM converts columns (dates,
+ * booleans, JSON, transformers) — without building the statement through the query builder on every
+ * request, nor its general hydration. Profiles of the partner endpoint at city scale (issue 18) showed
+ * TypeORM's statement building (getQuery, property-name replacement, select expressions) and its
+ * result transformation costing more CPU than the rest of a companyStanding request. The select list
+ * of an entity under an alias is made once and kept; the SQL text is the caller's, with `?`
+ * placeholders (MariaDB/MySQL and SQLite both take them) and identifiers in backticks (both take those).
+ * For reads of one or a few entities joined one-to-one; anything with collections takes TypeORM's way.
+ */
+
+interface Compiled {
+  meta: EntityMetadata;
+  /** `a`.`col` AS `a__col`, … */
+  list: string;
+  columns: Array<{ column: ColumnMetadata; key: string }>;
+}
+
+const compiled = new WeakMap<DataSource, Map<string, Compiled>>();
+
+function compile(ds: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string): Compiled {
+  if (!/^[a-z][a-z0-9_]*$/i.test(alias)) throw new Error(`raw-read: alias "${alias}" must be a plain identifier`);
+  let byKey = compiled.get(ds);
+  if (!byKey) compiled.set(ds, (byKey = new Map()));
+  const meta = ds.getMetadata(entity);
+  const id = `${meta.name}:${alias}`;
+  let c = byKey.get(id);
+  if (!c) {
+    const columns = meta.columns.filter((col) => !col.isVirtualProperty && !col.isVirtual).map((column) => ({ column, key: `${alias}__${column.databaseName}` }));
+    c = { meta, columns, list: columns.map(({ column, key }) => `\`${alias}\`.\`${column.databaseName}\` AS \`${key}\``).join(', ') };
+    byKey.set(id, c);
+  }
+  return c;
+}
+
+/** The SELECT list of every column of `entity` under `alias`, for `hydrate` to read back. */
+export function selectList(ds: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string): string {
+  return compile(ds, entity, alias).list;
+}
+
+/** One raw row's columns under `alias` as an entity of `entity`'s class. */
+export function hydrate<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, alias: string, raw: Record<string, unknown>): T {
+  const { meta, columns } = compile(ds, entity as EntityTarget<ObjectLiteral>, alias);
+  const driver = ds.driver;
+  const out = meta.create() as T;
+  for (const { column, key } of columns) column.setEntityValue(out, driver.prepareHydratedValue(raw[key], column));
+  return out;
+}
+
+/** `?, ?, ?` for a list of values bound in an IN (…); the list must not be empty. */
+export function placeholders(values: readonly unknown[]): string {
+  if (!values.length) throw new Error('raw-read: an empty IN list');
+  return values.map(() => '?').join(', ');
+}
