@@ -77,6 +77,16 @@ describe(`query limits, isolation, request log (${dbKind()})`, () => {
     await refusedBeforeSql(() => t.gql('query($n: Int) { allClauses(perPage: $n) { document { clauses { document { clauses { id } } } } } }', { n: 1000 }, staff), 'cost');
   });
 
+  it('keeps a document’s cost per variables: the same text is answered, refused and answered again as its page size says', async () => {
+    // the cost is kept per parsed document and variables (query-limits.ts): a kept small cost never lets a large page through
+    const q = 'query($n: Int) { allClauses(perPage: $n) { document { clauses { document { clauses { id } } } } } }';
+    for (const n of [1, 1000, 1, 1000, 2]) {
+      const res = await t.gql(q, { n }, staff);
+      if (n === 1000) expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_LIMIT', limit: 'cost' });
+      else expect([n, res.errors]).toEqual([n, undefined]);
+    }
+  });
+
   it('refuses alias floods on both endpoints', async () => {
     const admin = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: allAssignments(perPage: 1000) { id }`).join(' ')} }`;
     t.sql.reset();

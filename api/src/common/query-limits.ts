@@ -2,7 +2,7 @@ import type { GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { type GraphQLField, GraphQLError, getNamedType, getNullableType, isLeafType, isListType, type ValidationContext, type ValidationRule } from 'graphql';
+import { type DocumentNode, type GraphQLField, GraphQLError, getNamedType, getNullableType, isLeafType, isListType, type ValidationContext, type ValidationRule } from 'graphql';
 import { type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
 import { Extensions } from 'type-graphql';
 import { checkTextInputs } from './input-fields';
@@ -86,25 +86,56 @@ export function limitRules(limits: QueryLimits): ValidationRule[] {
 }
 
 /**
+ * A document's cost depends on nothing but the schema, the document, the operation and the variables,
+ * so it is kept per parsed document (Apollo hands the same object to every request with the same
+ * text) and per operation and variables: up to 32 of them a document, variables of up to 2 kB in JSON.
+ * The partner endpoint's profile showed graphql-query-complexity's walk on every request.
+ */
+const costs = new WeakMap<DocumentNode, Map<string, number>>();
+function knownCost(rc: GraphQLRequestContextDidResolveOperation<{ cost?: number }>): { cost?: number; keep: (cost: number) => void } {
+  let vars: string;
+  try {
+    vars = JSON.stringify(rc.request.variables ?? {});
+  } catch {
+    vars = ''; // nested too deep to write out (a hostile request): not kept, its cost is worked out
+  }
+  if (!vars || vars.length > 2048) return { keep: () => undefined };
+  const key = `${rc.operationName ?? ''}\u0000${vars}`;
+  let byVars = costs.get(rc.document);
+  return {
+    cost: byVars?.get(key),
+    keep: (cost) => {
+      if (!byVars) costs.set(rc.document, (byVars = new Map()));
+      if (byVars.size >= 32) byVars.delete(byVars.keys().next().value!);
+      byVars.set(key, cost);
+    },
+  };
+}
+
+/**
  * The cost check, once the operation and its variables are known and before it executes (page
  * sizes often come in variables). The cost is left on the context for the request log.
  */
 export function checkCost(rc: GraphQLRequestContextDidResolveOperation<{ cost?: number }>, limits: QueryLimits): void {
-  let cost: number;
-  try {
-    cost = getComplexity({
-      schema: rc.schema,
-      query: rc.document,
-      operationName: rc.operationName ?? undefined,
-      variables: rc.request.variables ?? {},
-      estimators: [estimateCost],
-      maxQueryNodes: limits.tokens * 4,
-    });
-  } catch (err) {
-    // Too many nodes once fragments are spread: refused. Variables that do not coerce: execution
-    // refuses them with a field error of its own, before any resolver runs.
-    if (err instanceof Error && /maximum allowed number of nodes/i.test(err.message)) throw limitError('cost', limits.cost);
-    return;
+  const known = knownCost(rc);
+  let cost = known.cost;
+  if (cost === undefined) {
+    try {
+      cost = getComplexity({
+        schema: rc.schema,
+        query: rc.document,
+        operationName: rc.operationName ?? undefined,
+        variables: rc.request.variables ?? {},
+        estimators: [estimateCost],
+        maxQueryNodes: limits.tokens * 4,
+      });
+    } catch (err) {
+      // Too many nodes once fragments are spread: refused. Variables that do not coerce: execution
+      // refuses them with a field error of its own, before any resolver runs.
+      if (err instanceof Error && /maximum allowed number of nodes/i.test(err.message)) throw limitError('cost', limits.cost);
+      return;
+    }
+    known.keep(cost);
   }
   rc.contextValue.cost = cost;
   if (cost > limits.cost) throw limitError('cost', limits.cost, cost);

@@ -19,19 +19,21 @@ interface Compiled {
   columns: Array<{ column: ColumnMetadata; key: string }>;
 }
 
-const compiled = new WeakMap<DataSource, Map<string, Compiled>>();
+/** Per data source, entity class and alias: looked up on every row, so no key is built. */
+const compiled = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, Map<string, Compiled>>>();
 
 function compile(ds: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string): Compiled {
-  if (!/^[a-z][a-z0-9_]*$/i.test(alias)) throw new Error(`raw-read: alias "${alias}" must be a plain identifier`);
-  let byKey = compiled.get(ds);
-  if (!byKey) compiled.set(ds, (byKey = new Map()));
-  const meta = ds.getMetadata(entity);
-  const id = `${meta.name}:${alias}`;
-  let c = byKey.get(id);
+  let byEntity = compiled.get(ds);
+  if (!byEntity) compiled.set(ds, (byEntity = new Map()));
+  let byAlias = byEntity.get(entity);
+  if (!byAlias) byEntity.set(entity, (byAlias = new Map()));
+  let c = byAlias.get(alias);
   if (!c) {
+    if (!/^[a-z][a-z0-9_]*$/i.test(alias)) throw new Error(`raw-read: alias "${alias}" must be a plain identifier`);
+    const meta = ds.getMetadata(entity);
     const columns = meta.columns.filter((col) => !col.isVirtualProperty && !col.isVirtual).map((column) => ({ column, key: `${alias}__${column.databaseName}` }));
     c = { meta, columns, list: columns.map(({ column, key }) => `\`${alias}\`.\`${column.databaseName}\` AS \`${key}\``).join(', ') };
-    byKey.set(id, c);
+    byAlias.set(alias, c);
   }
   return c;
 }
