@@ -34,7 +34,19 @@ import {
 
 // ---- views of published rows ------------------------------------------------------------------
 
-const editionOf = (e: EditionRow): Edition => ({
+/**
+ * An edition's view, made once per edition row: a company's stars history repeats the same dozen
+ * editions for every company of a page (1,200 views for a page of 100, each with two encoded ids, in
+ * the profile of P1b).
+ */
+const editionViews = new WeakMap<EditionRow, Edition>();
+const editionOf = (e: EditionRow): Edition => {
+  let view = editionViews.get(e);
+  if (!view) editionViews.set(e, (view = editionView(e)));
+  return view;
+};
+
+const editionView = (e: EditionRow): Edition => ({
   id: encodeId('Edition', e.publication.id),
   period: { code: e.period.code, startDate: e.period.startDate, endDate: e.period.endDate, kind: e.scheme.periodKind, scheme: e.scheme.name, schemeId: encodeId('Scheme', e.scheme.id) },
   revision: e.publication.revision,
@@ -54,7 +66,19 @@ const publishedCompany = (e: PublishedEntry): Company => ({ id: encodeId('Compan
 
 const ratingOf = (h: HistoryRow): PeriodRating => {
   const edition = editionOf(h.edition);
-  return { period: edition.period, stars: h.entry.stars, total: h.entry.total, rank: h.entry.rank, listStatus: h.entry.listStatus, reasons: h.entry.reasons, edition };
+  const { stars, total, rank, listStatus } = h.entry;
+  // the reasons' JSON is read only when a document asks for them
+  return {
+    period: edition.period,
+    stars,
+    total,
+    rank,
+    listStatus,
+    get reasons() {
+      return h.entry.reasons;
+    },
+    edition,
+  };
 };
 
 const barOf = (b: BarRow): BiddingBar => {
