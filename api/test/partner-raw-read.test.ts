@@ -4,6 +4,7 @@ import { buildBenchCity } from '../bench/data/write';
 import { createDataSource } from '../src/config/data-source';
 import { hydrate, selectList } from '../src/common/raw-read';
 import { PropertyCompany } from '../src/modules/organization/property-company.entity';
+import { PartnerKey } from '../src/modules/partner/partner-key.entities';
 import { PartnerReadService } from '../src/modules/partner/partner-read.service';
 import { PublishedEntry, RatingPublication, Rectification, RectificationStep } from '../src/modules/publication/publication.entities';
 import { RatingPeriod, RatingScheme } from '../src/modules/rating/rating.entities';
@@ -43,6 +44,14 @@ describe(`partner reads as SQL (${dbKind()})`, () => {
     [RectificationStep, 'rectification_step'],
     [PropertyCompany, 'property_company'],
   ];
+
+  it('reads a partner key as TypeORM does (revoked or not)', async () => {
+    await ds.query(
+      "INSERT INTO partner_key (name, prefix, secretHash, note, issuedByName, jurisdictionId, revokedAt, revokedByName, revokeReason, createdAt, updatedAt) VALUES ('甲', 'pk_a', 'h1', NULL, 'admin', NULL, NULL, NULL, NULL, '2025-06-30 01:00:00', '2025-06-30 01:00:00'), ('乙', 'pk_b', 'h2', '备注', 'admin', 1, '2025-07-01 02:03:04', 'admin', '泄露', '2025-06-30 01:00:00', '2025-07-01 02:03:04')",
+    );
+    const raws: Array<Record<string, unknown>> = await ds.query(`SELECT ${selectList(ds, PartnerKey, 'k')} FROM \`partner_key\` \`k\` ORDER BY \`k\`.\`id\``);
+    expect(raws.map((raw) => hydrate(ds, PartnerKey, 'k', raw))).toEqual(await ds.getRepository(PartnerKey).find({ order: { id: 'ASC' } }));
+  });
 
   it.each(TABLES.map(([entity, table]) => [table, entity] as const))('reads every column of %s as TypeORM does', async (table, entity) => {
     const expected = await ds.getRepository(entity).find({ order: { id: 'ASC' } });

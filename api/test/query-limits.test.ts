@@ -188,6 +188,22 @@ describe(`query limits, isolation, request log (${dbKind()})`, () => {
     expect(log.raw).not.toMatch(/authorization|x-api-key/i);
   });
 
+  it('writes nothing for a request below the log level, and a refused one at warn', async () => {
+    const quiet = new LogLines();
+    const w = await startTestApp({ requestLog: pino({ level: 'warn', base: undefined }, quiet) });
+    try {
+      const issued = await w.gql<{ issuePartnerKey: { secret: string } }>('mutation { issuePartnerKey(name: "日志伙伴") { secret } }', {}, await w.adminToken());
+      quiet.lines = [];
+      const ok = await request(w.app.express).post('/partner/graphql').set('content-type', 'application/json').set('x-api-key', issued.data!.issuePartnerKey.secret).send({ query: '{ __typename }' });
+      const refused = await request(w.app.express).post('/partner/graphql').set('content-type', 'application/json').set('x-request-id', 'req-log-quiet').send({ query: '{ __typename }' });
+      expect([ok.status, refused.status]).toEqual([200, 401]);
+      expect(quiet.lines.map((l) => [l.level, l.requestId, l.res?.status, l.msg])).toEqual([[40, 'req-log-quiet', 401, 'request']]);
+      expect(ok.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      await w.close();
+    }
+  });
+
   it('stops a request that needs more statements than its budget, naming the limit', async () => {
     const small = await startTestApp({ seed: true, config: { requestBudget: { statements: 15 } } });
     try {
