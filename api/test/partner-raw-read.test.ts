@@ -5,6 +5,7 @@ import { createDataSource } from '../src/config/data-source';
 import { hydrate, selectList } from '../src/common/raw-read';
 import { PropertyCompany } from '../src/modules/organization/property-company.entity';
 import { PartnerKey } from '../src/modules/partner/partner-key.entities';
+import { User } from '../src/modules/auth/user.entity';
 import { PartnerReadService } from '../src/modules/partner/partner-read.service';
 import { PublishedEntry, RatingPublication, Rectification, RectificationStep } from '../src/modules/publication/publication.entities';
 import { RatingPeriod, RatingScheme } from '../src/modules/rating/rating.entities';
@@ -12,7 +13,7 @@ import { ListStatus, RatedSubjectKind } from '../src/modules/rating/rating.enums
 import { type Copy, dbKind, freshDatabase } from './db';
 
 /*
- * The partner's hot reads are SQL read back with common/raw-read.ts (issue 18): every column of every
+ * The partner's hot reads and the signed-in user's lookup are SQL read back with common/raw-read.ts (issue 18): every column of every
  * entity they read comes back as TypeORM's own find() gives it (dates, decimals, booleans, nulls, the
  * class), and the service's editions and pages equal what TypeORM's query builder returns, on a city
  * generated at a small scale (published quarters, black lists, rectifications with steps).
@@ -43,6 +44,7 @@ describe(`partner reads as SQL (${dbKind()})`, () => {
     [Rectification, 'rectification'],
     [RectificationStep, 'rectification_step'],
     [PropertyCompany, 'property_company'],
+    [User, 'app_user'],
   ];
 
   it('reads a partner key as TypeORM does (revoked or not)', async () => {

@@ -8,6 +8,7 @@ import { badInput, conflict, toId, unauthenticated } from '../../common/errors';
 import { rateLimited, type RateLimits } from '../../common/rate-limit';
 import { Role } from '../../common/roles';
 import { prepareViewer, unscoped } from '../../common/scope';
+import { hydrate, selectList } from '../../common/raw-read';
 import { type TransactionRunner, writeLock } from '../../common/transactions';
 import type { AuditService } from '../audit/audit.service';
 import type { UserFilter } from './auth.inputs';
@@ -138,7 +139,14 @@ export class AuthService {
     }
     const id = Number(payload.sub);
     // The token names the user; their scope is what this lookup establishes, so it is not scoped itself.
-    const user = Number.isSafeInteger(id) && id > 0 ? await unscoped(() => this.ds.getRepository(User).findOneBy({ id })) : null;
+    // (as SQL: every signed-in request makes this read; common/raw-read.ts)
+    const user =
+      Number.isSafeInteger(id) && id > 0
+        ? await unscoped(async () => {
+            const [raw] = await this.ds.query(`SELECT ${selectList(this.ds, User, 'u')} FROM \`app_user\` \`u\` WHERE \`u\`.\`id\` = ? LIMIT 1`, [id]);
+            return raw ? hydrate(this.ds, User, 'u', raw) : null;
+          })
+        : null;
     if (!user || !user.active) return { user: null, reason: 'This account is no longer active' };
     if (payload.sv !== user.sessionVersion) return { user: null, reason: 'This session has ended (the password, role or account changed); sign in again' };
     const session = { signedInAt: new Date((payload.iat ?? 0) * 1000), ip: typeof payload.ip === 'string' ? payload.ip : null };
