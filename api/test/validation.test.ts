@@ -267,6 +267,12 @@ describe(`lengths, characters and numbers are checked as MySQL counts them (${db
     expect(await audits()).toBe(before);
     const ok = await t.gql('mutation($n: String!) { createPerson(name: "某人", note: $n) { note } }', { n: '第一行\n第二行\t备注\r\n' }, admin);
     expect(ok.data.createPerson.note).toBe('第一行\n第二行\t备注');
+    // what is kept per parsed document (input-fields.ts) is where its variables go: each request's values are read again, a bad literal refused every time
+    const same = 'mutation($n: String!) { createPerson(name: $n) { id } }';
+    expect((await t.gql(same, { n: '甲某' }, admin)).errors).toBeUndefined();
+    expect([fieldOf(await t.gql(same, { n: '乙\u0007' }, admin)), fieldOf(await t.gql(same, { n: '\u0000' }, admin))]).toEqual(['name', 'name']);
+    const literal = 'mutation { createPerson(name: "丙\\u0007") { id } }';
+    expect([fieldOf(await t.gql(literal, {}, admin)), fieldOf(await t.gql(literal, {}, admin))]).toEqual(['name', 'name']);
   });
 
   it('refuses a measurement that does not fit DECIMAL(12,2), and keeps the largest that does', async () => {

@@ -105,19 +105,46 @@ export function checkTextInputs(document: DocumentNode, variables: Record<string
       throw badInput(field, `${field} ${p.text}`, p.reason, { http: { status: 400 } });
     }
   };
+  const { variables: defined, literals } = textInputsOf(document);
+  // the variables first, then the literals: the order the document lists them in (definitions before the selections)
+  for (const { name, usage } of defined) if (name in variables) valueStrings(variables[name], usage, refuse);
+  if (!literals.checked) {
+    for (const [path, value] of literals.strings) refuse(path, value);
+    literals.checked = true;
+  }
+}
+
+interface TextInputs {
+  /** Each variable the operation defines, with the argument path of its first use. */
+  variables: Array<{ name: string; usage: string[] }>;
+  /** The literal strings of the document's arguments; `checked` once they passed (they never change). */
+  literals: { strings: Array<[string[], string]>; checked: boolean };
+}
+
+/**
+ * What checkTextInputs reads of a document, once per parsed document (Apollo hands the same object to
+ * every request with the same text): walking the document for every variable showed in the profiles
+ * of the console's list pages (issue 18).
+ */
+const textInputs = new WeakMap<DocumentNode, TextInputs>();
+function textInputsOf(document: DocumentNode): TextInputs {
+  let known = textInputs.get(document);
+  if (known) return known;
+  known = { variables: [], literals: { strings: [], checked: false } };
+  const { variables, literals } = known;
   visit(document, {
     Argument(arg: ArgumentNode) {
-      literalStrings(arg.value, [arg.name.value], refuse);
+      literalStrings(arg.value, [arg.name.value], (path, value) => literals.strings.push([path, value]));
       return false;
     },
     VariableDefinition(def) {
       const name = def.variable.name.value;
-      if (!(name in variables)) return false;
-      const usage = argumentPath(document, (v) => v.kind === Kind.VARIABLE && v.name.value === name) ?? [name];
-      valueStrings(variables[name], usage, refuse);
+      variables.push({ name, usage: argumentPath(document, (v) => v.kind === Kind.VARIABLE && v.name.value === name) ?? [name] });
       return false;
     },
   });
+  textInputs.set(document, known);
+  return known;
 }
 
 function literalStrings(value: ValueNode, path: string[], each: (path: string[], s: string) => void): void {
