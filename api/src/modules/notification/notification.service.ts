@@ -151,8 +151,10 @@ export class NotificationService {
           .filter((channel) => !channel.accepts || channel.accepts(row, recipient.get(row.userId)!))
           .map((channel) => ({ notificationId: row.id, channel: channel.name, status: DeliveryStatus.PENDING, attempts: 0, nextAttemptAt: this.deliveries.dueNow() })),
       );
-      if (outbox.length) await em.insert(NotificationDelivery, outbox);
-      if (outbox.length) this.deliveries.afterCommit(em);
+      if (outbox.length) {
+        await em.insert(NotificationDelivery, outbox);
+        this.deliveries.afterCommit(em);
+      }
       return written;
     });
   }
