@@ -11,6 +11,8 @@ import { PublishedEntry, RatingPublication, Rectification, RectificationStep } f
 import { RatingPeriod, RatingScheme } from '../src/modules/rating/rating.entities';
 import { ListStatus, RatedSubjectKind } from '../src/modules/rating/rating.enums';
 import { type Copy, dbKind, freshDatabase } from './db';
+import { RequestScope, runInScope, type Viewer } from '../src/common/request-scope';
+import { prepareViewer } from '../src/common/scope';
 
 /*
  * The partner's hot reads and the signed-in user's lookup are SQL read back with common/raw-read.ts (issue 18): every column of every
@@ -90,6 +92,47 @@ describe(`partner reads as SQL (${dbKind()})`, () => {
       expect(await read.entries(newest.id, statuses, 3, 5)).toEqual({ total, rows: page });
     }
     await expect(read.entries(newest.id, null, -1, 5)).rejects.toThrow(/whole numbers/);
+  });
+
+  /** `work` as a request of `viewer` (the scope rule applies, as in a request). */
+  const asViewer = <T>(viewer: Viewer, work: () => Promise<T>): Promise<T> =>
+    runInScope(new RequestScope('raw-read-test', { statements: 10_000, concurrency: 4, timeMs: 60_000 }), async () => {
+      await prepareViewer(ds, viewer);
+      return work();
+    });
+
+  it('applies the scope rule as the query builder does, for keys of another city, a county and the city', async () => {
+    const [other] = await ds.query("SELECT id FROM jurisdiction WHERE name = '婺城区'");
+    const [county] = await ds.query("SELECT id FROM jurisdiction WHERE name = '晋江市'");
+    const [city] = await ds.query("SELECT id FROM jurisdiction WHERE name = '泉州市'");
+    const [entry] = await ds.getRepository(PublishedEntry).find({ order: { id: 'DESC' }, take: 1 });
+    const company = await ds.getRepository(PropertyCompany).findOneByOrFail({ id: entry.propertyCompanyId! });
+    for (const [who, viewer] of [
+      ['婺城区', { jurisdictionId: Number(other.id), role: 'PARTNER' }],
+      ['晋江市', { jurisdictionId: Number(county.id), role: 'PARTNER' }],
+      ['泉州市', { jurisdictionId: Number(city.id), role: 'PARTNER' }],
+    ] as Array<[string, Viewer]>) {
+      const [raw, built] = await asViewer(viewer, async () => [
+        {
+          editions: (await read.editions(null)).map((e) => e.publication.id),
+          company: (await read.companyByUscc(company.uscc))?.id ?? null,
+          entries: (await read.entries(entry.publicationId, null, 0, 5)).rows.map((e) => e.id),
+          history: (await read.history([company.id], await read.inForce('2025-06-30')))[0].map((h) => h.entry.id),
+        },
+        {
+          editions: (await ds.getRepository(RatingPublication).find({ order: { publishedOn: 'DESC', id: 'DESC' } })).map((p) => p.id),
+          company: (await ds.getRepository(PropertyCompany).findOneBy({ uscc: company.uscc }))?.id ?? null,
+          entries: (await ds.getRepository(PublishedEntry).find({ where: { publicationId: entry.publicationId }, order: { rank: 'ASC', id: 'ASC' }, take: 5 })).map((e) => e.id),
+          history: (await ds.getRepository(PublishedEntry).find({ where: { propertyCompanyId: company.id } })).map((e) => e.id),
+        },
+      ]);
+      expect({ who, ...raw, history: [...raw.history].sort() }).toEqual({ who, ...built, history: [...built.history].sort() });
+      // the register of companies is public; the editions of another city's office are not
+      if (who === '婺城区') expect(raw).toEqual({ editions: [], company: company.id, entries: [], history: [] });
+      // a key reads what was published within its office's area: the county's key not the city's editions, the city's key all
+      if (who === '晋江市') expect(raw.editions).toEqual([]);
+      if (who === '泉州市') expect([raw.editions.length > 0, raw.entries.length, raw.history.length > 0]).toEqual([true, 5, true]);
+    }
   });
 
   it('gives companies, their histories and their bars from the same rows', async () => {

@@ -2,7 +2,7 @@ import englishMessages from 'ra-language-english';
 
 /** English: react-admin's own texts and the messages every screen shares (same keys as zh.ts). */
 export const sharedEn = {
-  resources: { Demo: { name: 'Demo data |||| Demo data' }, Seed: { name: 'Seed data |||| Seed data' } },
+  resources: { Demo: { name: 'Demo data |||| Demo data', fields: { name: 'Part', records: 'Records', rows: 'Rows by table' } }, Seed: { name: 'Seed data |||| Seed data' } },
   app: {
     title: 'Property party-building',
     menu: { work: 'Work', organization: 'Organisation', incentives: 'Incentives', ratings: 'Star ratings', system: 'System', expand: 'Show %{group}', collapse: 'Hide %{group}' },

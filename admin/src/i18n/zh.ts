@@ -6,7 +6,7 @@ import raZh from './ra-zh';
  * i18n/index.ts merges them. Keys: resources.<Type>.fields.*, enums.<Enum>.<VALUE>, app.*
  */
 export const sharedZh = {
-  resources: { Demo: { name: '演示数据 |||| 演示数据' }, Seed: { name: '初始数据 |||| 初始数据' } },
+  resources: { Demo: { name: '演示数据 |||| 演示数据', fields: { name: '部分', records: '条数', rows: '各表行数' } }, Seed: { name: '初始数据 |||| 初始数据' } },
   app: {
     title: '物业党建联建',
     menu: { work: '工作', organization: '组织', incentives: '奖励', ratings: '评星', system: '系统', expand: '展开%{group}', collapse: '收起%{group}' },

@@ -1,5 +1,6 @@
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { readCondition } from './scope';
 
 /*
  * Hot reads written as SQL, their rows made into entities the way TypeORM converts columns (dates,
@@ -10,6 +11,10 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
  * of an entity under an alias is made once and kept; the SQL text is the caller's, with `?`
  * placeholders (MariaDB/MySQL and SQLite both take them) and identifiers in backticks (both take those).
  * For reads of one or a few entities joined one-to-one; anything with collections takes TypeORM's way.
+ *
+ * The scope rule (common/scope.ts) is not applied to SQL text by itself: every read here puts
+ * `readable(ds, Entity, alias)` of its main table in its WHERE, which is the condition the patched
+ * query builder adds to the main table of every SELECT (joined tables are not filtered, there as here).
  */
 
 interface Compiled {
@@ -50,6 +55,12 @@ export function hydrate<T extends ObjectLiteral>(ds: DataSource, entity: EntityT
   const out = meta.create() as T;
   for (const { column, key } of columns) column.setEntityValue(out, driver.prepareHydratedValue(raw[key], column));
   return out;
+}
+
+/** The scope rule's condition on `entity` under `alias` for the request's viewer, in parentheses, or `1 = 1` where it reads everything. */
+export function readable(ds: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string): string {
+  const condition = readCondition(ds, ds.getMetadata(entity).target as Function, alias);
+  return condition ? `(${condition})` : '1 = 1';
 }
 
 /** `?, ?, ?` for a list of values bound in an IN (…); the list must not be empty. */

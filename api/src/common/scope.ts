@@ -321,8 +321,9 @@ const PATCHED = Symbol.for('wuye.scopeRule');
  * Installs the read rule on TypeORM's SelectQueryBuilder (once per process): the condition is added
  * as TypeORM adds its own global conditions (soft deletes), AND-ed with the query's WHERE. Only the
  * main table is filtered: joins of owned tables are not (the code loads relations by DataLoaders,
- * which are SELECTs of their own), and raw SQL is not (api/src has none outside migrations and the
- * health check; test/scope.test.ts fails on a new one).
+ * which are SELECTs of their own), and raw SQL is not: a raw read of an owned table puts the same
+ * condition in its WHERE itself (`readCondition`, or `readable` of common/raw-read.ts; the task panels
+ * and the partner's reads do; api/test/partner-raw-read.test.ts compares them with the query builder's).
  */
 export function installScopeRule(): void {
   const proto = SelectQueryBuilder.prototype as unknown as { [PATCHED]?: true; createWhereExpression: () => string };

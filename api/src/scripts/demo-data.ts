@@ -342,12 +342,12 @@ export async function createDemoData(ds: DataSource, services: Services, options
       sqlite: ds.options.type === 'better-sqlite3',
       within: async (em, part) => {
         const counts = Object.fromEntries(part.tables.filter((t) => t.table !== 'seed_record').map((t) => [t.table, t.rows.length]));
-        const entryCount = Object.values(counts).reduce((n, k) => n + k, 0);
+        const records = Object.values(counts).reduce((n, k) => n + k, 0);
         await services.audit.record(em, SYSTEM_ACTOR, {
           action: 'DEMO',
           entityType: 'Demo',
           entityId: part.name,
-          after: { name: PART_NAMES[part.name] ?? part.name, entryCount, rows: counts },
+          after: { name: PART_NAMES[part.name] ?? part.name, records, rows: counts },
           jurisdictionId: null,
         });
       },

@@ -157,7 +157,7 @@ export class HistoryReader {
       changes: this.changes(),
       note: this.note(),
       date: day ? formatDay(day, this.locale) : '',
-      count: count('order') || count('payouts') || count('entryCount'),
+      count: count('order') || count('payouts') || count('entryCount') || count('records'),
       summary: this.summary(),
       successor: this.named('holderId', this.after),
       predecessor: predecessor ? this.t('app.history.predecessor', { name: predecessor }) : '',

@@ -198,7 +198,10 @@ const Surveys = () => {
     <Part title="app.committees.surveys" add={createLink('CommitteeSurvey', { committeeId: r.id })}>
       <ReferenceManyField reference="CommitteeSurvey" target="committeeId" sort={{ field: 'year', order: 'DESC' }}>
         <Datagrid bulkActionButtons={false} rowClick={facts ? 'edit' : false}>
-          <FunctionField label="app.committees.half_year" render={(s: RaRecord) => translate('app.committees.half_label', { year: s.year, half: s.half })} />
+          <FunctionField
+            label="app.committees.half_year"
+            render={(s: RaRecord) => translate('app.committees.half_label', { year: s.year, half: s.half, halfName: translate(`app.committees.half_names.${s.half}`) })}
+          />
           <DayField source="surveyedOn" />
           <FunctionField source="satisfactionRate" render={(s: RaRecord) => `${s.satisfactionRate}%`} />
           <TextField source="respondents" emptyText="—" />

@@ -182,7 +182,7 @@ export const CompoundCommittee = ({ compoundId, asOf = today() }: { compoundId: 
           )}
           <Typography variant="body2" sx={{ mt: 1 }}>
             {survey
-              ? translate('app.committees.latest_survey', { year: survey.year, half: survey.half, rate: survey.satisfactionRate }) +
+              ? translate('app.committees.latest_survey', { year: survey.year, half: survey.half, halfName: translate(`app.committees.half_names.${survey.half}`), rate: survey.satisfactionRate }) +
                 (survey.earlyElectionVoteDue ? ` · ${translate('app.committees.vote_due')}` : '')
               : translate('app.committees.no_survey')}
             {' · '}

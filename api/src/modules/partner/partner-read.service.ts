@@ -10,7 +10,7 @@ import { ListStatus, RatedSubjectKind } from '../rating/rating.enums';
 import { PublishedEntry, RatingPublication, Rectification, RectificationStep } from '../publication/publication.entities';
 import { RectificationStatus } from '../publication/publication.enums';
 import { leanMany } from '../../common/lean';
-import { hydrate, placeholders, selectList } from '../../common/raw-read';
+import { hydrate, placeholders, readable, selectList } from '../../common/raw-read';
 
 /** The published editions partners may read: property-company schemes only (no people's ratings). */
 export interface EditionRow {
@@ -44,7 +44,9 @@ const notPublished = (message: string) => new AppError(ErrorCode.NOT_FOUND, mess
  * on many companies at once so a page costs the same number of statements whatever its size.
  * The ones every partner request makes are written as SQL and read back with common/raw-read.ts
  * (TypeORM's statement building and hydration cost more than the rest of such a request); the same
- * statements as before, column for column. partner-raw-read.test.ts compares them with TypeORM's.
+ * statements as before, column for column, each with the scope rule's condition on its main table
+ * (`readable`, as the query builder adds it). partner-raw-read.test.ts compares them with TypeORM's,
+ * scope.test.ts checks a key of an office reads only its area's editions.
  */
 export class PartnerReadService {
   constructor(private readonly ds: DataSource) {}
@@ -69,6 +71,7 @@ export class PartnerReadService {
          FROM \`rating_publication\` \`p\`
          INNER JOIN \`rating_period\` \`rp\` ON \`rp\`.\`id\` = \`p\`.\`periodId\`
          INNER JOIN \`rating_scheme\` \`s\` ON \`s\`.\`id\` = \`rp\`.\`schemeId\` AND \`s\`.\`subjectKind\` = ?
+         WHERE ${readable(this.ds, RatingPublication, 'p')}
          ORDER BY \`p\`.\`publishedOn\` DESC, \`p\`.\`id\` DESC`,
         [RatedSubjectKind.PROPERTY_COMPANY],
       )
@@ -92,7 +95,7 @@ export class PartnerReadService {
       await this.rows(
         `SELECT ${selectList(this.ds, RatingPeriod, 'rp')}, ${selectList(this.ds, RatingScheme, 's')}
          FROM \`rating_period\` \`rp\` INNER JOIN \`rating_scheme\` \`s\` ON \`s\`.\`id\` = \`rp\`.\`schemeId\` AND \`s\`.\`subjectKind\` = ?
-         WHERE \`rp\`.\`code\` = ?${schemeId !== null ? ' AND `rp`.`schemeId` = ?' : ''}`,
+         WHERE ${readable(this.ds, RatingPeriod, 'rp')} AND \`rp\`.\`code\` = ?${schemeId !== null ? ' AND `rp`.`schemeId` = ?' : ''}`,
         [RatedSubjectKind.PROPERTY_COMPANY, periodCode.trim(), ...(schemeId !== null ? [schemeId] : [])],
       )
     ).map((raw) => Object.assign(hydrate(this.ds, RatingPeriod, 'rp', raw), { schemeRel: hydrate(this.ds, RatingScheme, 's', raw) }));
@@ -100,7 +103,10 @@ export class PartnerReadService {
     if (periods.length > 1) throw badInput('scheme', `Period ${periodCode} exists in ${periods.length} schemes: pass scheme`, 'AMBIGUOUS_PERIOD');
     const period = periods[0];
     const pubs = (
-      await this.rows(`SELECT ${selectList(this.ds, RatingPublication, 'p')} FROM \`rating_publication\` \`p\` WHERE \`p\`.\`periodId\` = ? ORDER BY \`p\`.\`revision\` DESC`, [period.id])
+      await this.rows(
+        `SELECT ${selectList(this.ds, RatingPublication, 'p')} FROM \`rating_publication\` \`p\` WHERE ${readable(this.ds, RatingPublication, 'p')} AND \`p\`.\`periodId\` = ? ORDER BY \`p\`.\`revision\` DESC`,
+        [period.id],
+      )
     ).map((raw) => hydrate(this.ds, RatingPublication, 'p', raw));
     if (!pubs.length) throw notPublished(`Period ${periodCode} has not been published`);
     const pub = revision === null ? pubs[0] : pubs.find((p) => p.revision === revision);
@@ -111,7 +117,7 @@ export class PartnerReadService {
   /** One page of an edition's entries, by rank; `statuses` narrows to the red and/or black list. */
   async entries(publicationId: number, statuses: ListStatus[] | null, offset: number, limit: number): Promise<{ total: number; rows: PublishedEntry[] }> {
     if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(limit) || offset < 0 || limit < 0) throw new Error('entries: offset and limit are whole numbers');
-    const where = `\`e\`.\`publicationId\` = ?${statuses?.length ? ` AND \`e\`.\`listStatus\` IN (${placeholders(statuses)})` : ''}`;
+    const where = `${readable(this.ds, PublishedEntry, 'e')} AND \`e\`.\`publicationId\` = ?${statuses?.length ? ` AND \`e\`.\`listStatus\` IN (${placeholders(statuses)})` : ''}`;
     const params = [publicationId, ...(statuses ?? [])];
     const [{ n }] = await this.rows(`SELECT COUNT(*) AS n FROM \`published_entry\` \`e\` WHERE ${where}`, params);
     const rows = (
@@ -132,7 +138,7 @@ export class PartnerReadService {
     const publications = [...byPub.keys()];
     const entries = (
       await this.rows(
-        `SELECT ${selectList(this.ds, PublishedEntry, 'e')} FROM \`published_entry\` \`e\` WHERE \`e\`.\`propertyCompanyId\` IN (${placeholders(companies)}) AND \`e\`.\`publicationId\` IN (${placeholders(publications)})`,
+        `SELECT ${selectList(this.ds, PublishedEntry, 'e')} FROM \`published_entry\` \`e\` WHERE ${readable(this.ds, PublishedEntry, 'e')} AND \`e\`.\`propertyCompanyId\` IN (${placeholders(companies)}) AND \`e\`.\`publicationId\` IN (${placeholders(publications)})`,
         [...companies, ...publications],
       )
     ).map((raw) => hydrate(this.ds, PublishedEntry, 'e', raw));
@@ -150,13 +156,16 @@ export class PartnerReadService {
     const black = histories.map((h) => h.filter((r) => r.entry.listStatus === ListStatus.BLACK));
     if (!black.some((b) => b.length)) return companyIds.map(() => []);
     const companies = [...new Set(companyIds)];
-    const rects = (await this.rows(`SELECT ${selectList(this.ds, Rectification, 'r')} FROM \`rectification\` \`r\` WHERE \`r\`.\`propertyCompanyId\` IN (${placeholders(companies)})`, companies)).map(
-      (raw) => hydrate(this.ds, Rectification, 'r', raw),
-    );
+    const rects = (
+      await this.rows(
+        `SELECT ${selectList(this.ds, Rectification, 'r')} FROM \`rectification\` \`r\` WHERE ${readable(this.ds, Rectification, 'r')} AND \`r\`.\`propertyCompanyId\` IN (${placeholders(companies)})`,
+        companies,
+      )
+    ).map((raw) => hydrate(this.ds, Rectification, 'r', raw));
     const steps = rects.length
       ? (
           await this.rows(
-            `SELECT ${selectList(this.ds, RectificationStep, 'st')} FROM \`rectification_step\` \`st\` WHERE \`st\`.\`rectificationId\` IN (${placeholders(rects)}) ORDER BY \`st\`.\`stepDate\` ASC, \`st\`.\`id\` ASC`,
+            `SELECT ${selectList(this.ds, RectificationStep, 'st')} FROM \`rectification_step\` \`st\` WHERE ${readable(this.ds, RectificationStep, 'st')} AND \`st\`.\`rectificationId\` IN (${placeholders(rects)}) ORDER BY \`st\`.\`stepDate\` ASC, \`st\`.\`id\` ASC`,
             rects.map((r) => r.id),
           )
         ).map((raw) => hydrate(this.ds, RectificationStep, 'st', raw))
@@ -192,7 +201,10 @@ export class PartnerReadService {
   }
 
   async companyByUscc(uscc: string): Promise<PropertyCompany | null> {
-    const [raw] = await this.rows(`SELECT ${selectList(this.ds, PropertyCompany, 'c')} FROM \`property_company\` \`c\` WHERE \`c\`.\`uscc\` = ? LIMIT 1`, [uscc]);
+    const [raw] = await this.rows(
+      `SELECT ${selectList(this.ds, PropertyCompany, 'c')} FROM \`property_company\` \`c\` WHERE ${readable(this.ds, PropertyCompany, 'c')} AND \`c\`.\`uscc\` = ? LIMIT 1`,
+      [uscc],
+    );
     return raw ? hydrate(this.ds, PropertyCompany, 'c', raw) : null;
   }
 

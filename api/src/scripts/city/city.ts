@@ -148,12 +148,14 @@ function organisationPart(base: CityBase, s: Setting): { part: Part; org: Organi
 
   // property companies, registered in the counties, kept in the city's register
   const firms: Organisation['companies'] = [];
-  for (let n = 0; n < scaled(1000, scale, 5); n++) {
+  const firmCount = scaled(1000, scale, 5);
+  for (let n = 0; n < firmCount; n++) {
     const first17 = s.usccStem + String(n + 1).padStart(17 - s.usccStem.length, '0');
     const check = usccCheckChar(first17);
     if (first17.length !== 17 || !check) throw new Error(`no check character for ${first17}`);
     const county = counties[n % counties.length];
-    const name = `${prefix}${FIRMS[n % FIRMS.length]}物业服务有限公司${Math.floor(n / FIRMS.length) + 1}`;
+    // numbered only when the names repeat (the benchmark's thousand; not the demo's eight)
+    const name = `${prefix}${FIRMS[n % FIRMS.length]}物业服务有限公司${firmCount > FIRMS.length ? Math.floor(n / FIRMS.length) + 1 : ''}`;
     const id = companies.add({ name, uscc: first17 + check, jurisdictionId: county.id, ownerJurisdictionId: city.id, address: tag });
     firms.push({ id, name, uscc: first17 + check, countyId: county.id });
   }

@@ -42,7 +42,7 @@ export function groupsPart(base: CityBase, s: Setting, org: Organisation): Part 
     const host = (org.unitsOf.get(office.id) ?? [])[0]?.id ?? null;
     const common = { documentId: doc.id, jurisdictionId: office.id, sourceDocumentId: null, sourceClauseId: null };
     const groupId = groups.add({ name: `${label(office.name)}物业党建联建工作专班`, kind: 'GROUP', parentId: null, hostUnitId: null, hostedAt: null, duties: null, ...common });
-    const officeId = groups.add({ name: '办公室', kind: 'OFFICE', parentId: groupId, hostUnitId: host, hostedAt: null, duties: `${tag}：负责专班日常工作`, ...common });
+    const officeId = groups.add({ name: label('办公室'), kind: 'OFFICE', parentId: groupId, hostUnitId: host, hostedAt: null, duties: `${tag}：负责专班日常工作`, ...common });
     const inOffice = Math.min(4, Math.floor(perOffice / 4));
     const deputies = Math.min(3, perOffice - inOffice - 2);
     const roles: Array<[number, string]> = [

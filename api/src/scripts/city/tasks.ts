@@ -1,5 +1,6 @@
 import { addDays, daysBetween } from '../../common/dates';
 import { readDeadline } from '../../common/deadline';
+import { chineseNumber } from '../../modules/task/action-plan.parser';
 import { type CityBase, Dice, moment, type Part, scaled, type Setting, Table, type Organisation } from './model';
 
 /*
@@ -47,6 +48,13 @@ export function tasksPart(base: CityBase, s: Setting, org: Organisation): Part {
   // ~3 assignments a task, ~1.5 reports an assignment, as the issue measured
   const reportsPerAssignment = 1.5 / (1 - 2 / DEADLINES.length);
 
+  const numbered = new Map<number, number>();
+  const numberWithin = (targetId: number) => {
+    const next = (numbered.get(targetId) ?? 0) + 1;
+    numbered.set(targetId, next);
+    return next <= 99 ? chineseNumber(next) : String(next);
+  };
+
   for (const [p, office] of offices.entries()) {
     const doc = org.documents.get(office.id)!;
     const assignedOn = addDays(doc.issueDate, 14);
@@ -79,7 +87,8 @@ export function tasksPart(base: CityBase, s: Setting, org: Organisation): Part {
       const taskId = items.add({
         keyWorkId: workIds[k],
         targetId: targetIds[k][n % 2],
-        number: String(n + 1),
+        // numbered within its target as the documents print them (一是、二是…), in the order of the list
+        number: numberWithin(targetIds[k][n % 2]),
         title: null,
         content: `${prefix}工作内容：${dice.pick(VERBS)}${dice.pick(OBJECTS)}（第${n + 1}项）`,
         unitsPrinted: null,
