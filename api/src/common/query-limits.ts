@@ -2,7 +2,7 @@ import type { GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { type DocumentNode, type GraphQLField, GraphQLError, getNamedType, getNullableType, isLeafType, isListType, type ValidationContext, type ValidationRule } from 'graphql';
+import { type GraphQLField, GraphQLError, getNamedType, getNullableType, isLeafType, isListType, type ValidationContext, type ValidationRule } from 'graphql';
 import { type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
 import { Extensions } from 'type-graphql';
 import { checkTextInputs } from './input-fields';
@@ -86,28 +86,35 @@ export function limitRules(limits: QueryLimits): ValidationRule[] {
 }
 
 /**
- * A document's cost depends on nothing but the schema, the document, the operation and the variables,
- * so it is kept per parsed document (Apollo hands the same object to every request with the same
- * text) and per operation and variables: up to 32 of them a document, variables of up to 2 kB in JSON.
- * The partner endpoint's profile showed graphql-query-complexity's walk on every request.
+ * A document's cost depends on nothing but the schema, the document, the operation and the values of
+ * the variables it declares, so it is kept: per schema, by the document's hash, the operation and
+ * those values in JSON (up to 2,048 characters; undeclared variables are not part of the key, so junk
+ * ones make no new entries), at most COSTS_KEPT entries a schema, the oldest dropped first. The
+ * partner endpoint's profile showed graphql-query-complexity's walk on every request.
  */
-const costs = new WeakMap<DocumentNode, Map<string, number>>();
+const COSTS_KEPT = 2000;
+const costs = new WeakMap<object, Map<string, number>>();
 function knownCost(rc: GraphQLRequestContextDidResolveOperation<{ cost?: number }>): { cost?: number; keep: (cost: number) => void } {
+  const none = { keep: () => undefined };
+  if (!rc.queryHash || !rc.operation) return none;
+  const given = (rc.request.variables ?? {}) as Record<string, unknown>;
+  const declared = (rc.operation.variableDefinitions ?? []).map((d) => d.variable.name.value);
   let vars: string;
   try {
-    vars = JSON.stringify(rc.request.variables ?? {});
+    // an absent variable (its default applies) and one given as null are different keys
+    vars = JSON.stringify(declared.filter((name) => Object.prototype.hasOwnProperty.call(given, name)).map((name) => [name, given[name]]));
   } catch {
-    vars = ''; // nested too deep to write out (a hostile request): not kept, its cost is worked out
+    return none; // nested too deep to write out (a hostile request): not kept, its cost is worked out
   }
-  if (!vars || vars.length > 2048) return { keep: () => undefined };
-  const key = `${rc.operationName ?? ''}\u0000${vars}`;
-  let byVars = costs.get(rc.document);
+  if (vars.length > 2048) return none;
+  const key = `${rc.queryHash}\u0000${rc.operationName ?? ''}\u0000${vars}`;
+  let kept = costs.get(rc.schema);
   return {
-    cost: byVars?.get(key),
+    cost: kept?.get(key),
     keep: (cost) => {
-      if (!byVars) costs.set(rc.document, (byVars = new Map()));
-      if (byVars.size >= 32) byVars.delete(byVars.keys().next().value!);
-      byVars.set(key, cost);
+      if (!kept) costs.set(rc.schema, (kept = new Map()));
+      if (kept.size >= COSTS_KEPT) kept.delete(kept.keys().next().value!);
+      kept.set(key, cost);
     },
   };
 }

@@ -53,7 +53,9 @@ const LOGGED = /^\/(graphql|partner\/graphql|files)\b/;
 /**
  * One JSON line per request: request id, method and path (never the query string, headers or body:
  * no tokens, passwords, keys or personal data), status, duration, user or partner key, GraphQL
- * operation, outcome, estimated cost and SQL statement count — at info, warn for 4xx, error for 5xx.
+ * operation, outcome, estimated cost and SQL statement count — at info, warn for 4xx, error for 5xx
+ * ("request failed", with err). A request the client abandoned before its answer was sent is logged
+ * at warn as "request failed" too (pino-http logged it at info).
  * The line pino-http wrote, written here without it: pino-http made a child logger and bound its
  * serializers on every request whatever the level, which cost ~8% of a small request's CPU at
  * LOG_LEVEL=warn (issue 18's profiles); here nothing is made unless the line will be written.
@@ -72,8 +74,13 @@ export function requestLog(logger: Logger): RequestHandler {
       const finish = (err?: Error) => {
         if (done) return;
         done = true;
-        const failed = !!err || !res.writableFinished;
-        const level = err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 || failed ? 'warn' : 'info';
+        // as pino-http wrote it: a 5xx is a failed request with an err naming its status; an abort (the
+        // client gone before the answer was sent) is one too, at warn
+        const serverError = res.statusCode >= 500;
+        const aborted = !res.writableFinished;
+        const failed = !!err || serverError || aborted;
+        const level = err || serverError ? 'error' : res.statusCode >= 400 || aborted ? 'warn' : 'info';
+        const error = err ?? (serverError ? new Error(`failed with status code ${res.statusCode}`) : aborted ? new Error('Aborted') : undefined);
         if (!logger.isLevelEnabled(level)) return;
         const f = req.facts ?? {};
         logger[level](
@@ -81,7 +88,7 @@ export function requestLog(logger: Logger): RequestHandler {
             reqId: id,
             req: { method: req.method, path: (req.originalUrl ?? req.url ?? '').split('?')[0] },
             res: { status: res.statusCode },
-            ...(err ? { err } : {}),
+            ...(error ? { err: error } : {}),
             responseTime: Math.round(performance.now() - started),
             requestId: req.scope?.requestId,
             userId: f.userId,

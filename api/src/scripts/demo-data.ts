@@ -371,6 +371,13 @@ export async function createDemoData(ds: DataSource, services: Services, options
   const communityUnits = new Map<number, number>();
   for (const u of await ds.getRepository(Unit).find({ where: { jurisdictionId: In(org.communities.map((j) => j.id)) }, order: { id: 'ASC' } }))
     if (!communityUnits.has(u.jurisdictionId)) communityUnits.set(u.jurisdictionId, u.id);
+  // what was made is listed as soon as each compound's ledger is written, so a run stopped half-way leaves nothing --remove cannot find
+  let listed = 0;
+  const flush = async () => {
+    const records = c.made.splice(0).map((r) => ({ key: r.key, entityType: r.type, entityId: r.id }));
+    for (let i = 0; i < records.length; i += 200) await ds.getRepository(SeedRecord).insert(records.slice(i, i + 200));
+    listed += records.length;
+  };
   try {
     for (const compound of compounds) {
       const key = `compound:${compound.id}`;
@@ -382,28 +389,28 @@ export async function createDemoData(ds: DataSource, services: Services, options
       if (compound.propertyCompanyId) await evaluation(c, key, compound.id, evaluators.get(street));
       await complaints(c, key, compound.id, handler);
       await practicalMatters(c, key, compound.id, handler);
+      await flush();
     }
   } finally {
-    // what was made is listed even when a step failed, so --remove finds it
-    const records = c.made.map((r) => ({ key: r.key, entityType: r.type, entityId: r.id }));
-    for (let i = 0; i < records.length; i += 200) await ds.getRepository(SeedRecord).insert(records.slice(i, i + 200));
+    await flush();
   }
   await ds.getRepository(SeedRecord).insert({ key: DONE_KEY, entityType: 'Demo', entityId: 0 });
   const bulk = Object.entries(rows).reduce((n, [table, k]) => (table === 'seed_record' ? n : n + k), 0);
-  return { compounds: compounds.length, records: bulk + c.made.length, rows };
+  return { compounds: compounds.length, records: bulk + listed, rows };
 }
 
 /** The generator's tables, children before parents: the order their rows are deleted in. */
 const BULK_ORDER = [...TABLES].reverse().filter((t) => t !== 'seed_record' && t !== 'app_user');
 
 /**
- * Deletes the demo set and only it: the records listed under demo: keys. The tickets first (their
+ * Deletes the demo set: the records listed under demo: keys. The tickets first (their
  * compounds may not go while they are there) with their steps and the notifications they sent, then
  * the ledger's records, then the generator's rows children first, with the notifications about demo
  * assignments (the daily reminders). All in one transaction. What was typed since onto a demo record
- * goes with it where the foreign key cascades (a progress report on a demo task); where it restricts (a
- * compound typed by hand that names a demo company, a complaint on a demo compound) nothing is deleted
- * and the error says so.
+ * goes with it where the foreign key cascades (a progress report or an urging on a demo task, a
+ * committee typed onto a demo compound); a key that sets null is set null (a record citing a demo
+ * document); where it restricts (a compound typed by hand that names a demo company, a complaint on a
+ * demo compound) nothing is deleted and the error says so. The audit events stay (they never change).
  */
 export async function removeDemoData(ds: DataSource): Promise<number> {
   const records = await ds.getRepository(SeedRecord).findBy({ key: Like(`${DEMO_KEY}%`) });
