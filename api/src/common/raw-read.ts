@@ -12,9 +12,10 @@ import { readCondition } from './scope';
  * placeholders (MariaDB/MySQL and SQLite both take them) and identifiers in backticks (both take those).
  * For reads of one or a few entities joined one-to-one; anything with collections takes TypeORM's way.
  *
- * The scope rule (common/scope.ts) is not applied to SQL text by itself: every read here puts
- * `readable(ds, Entity, alias)` of its main table in its WHERE, which is the condition the patched
- * query builder adds to the main table of every SELECT (joined tables are not filtered, there as here).
+ * The scope rule (common/scope.ts) is not applied to SQL text by itself: `rawEntities` and `rawCount`
+ * put `readable(ds, Entity, alias)` of the main table in every WHERE they write, the condition the
+ * patched query builder adds to the main table of every SELECT (joined tables are not filtered, there
+ * as here). Reads go through them, not through `ds.query` with a select list of their own.
  */
 
 interface Compiled {
@@ -61,6 +62,38 @@ export function hydrate<T extends ObjectLiteral>(ds: DataSource, entity: EntityT
 export function readable(ds: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string): string {
   const condition = readCondition(ds, ds.getMetadata(entity).target as Function, alias);
   return condition ? `(${condition})` : '1 = 1';
+}
+
+/**
+ * Rows of `entity` under `alias` as entities: `SELECT <its columns> FROM <its table> <alias>`, the scope
+ * rule's condition on it always in the WHERE (so a raw read cannot forget it), then `where` (AND-ed)
+ * and `tail` (ORDER BY, LIMIT). `also` adds the columns of tables joined one-to-one in `join`; their
+ * rows come back through `hydrate` on the raw row (the `raw` of each result).
+ */
+export async function rawEntities<T extends ObjectLiteral>(
+  ds: DataSource,
+  entity: EntityTarget<T>,
+  alias: string,
+  sql: { where?: string; tail?: string; join?: string; also?: Array<[EntityTarget<ObjectLiteral>, string]> },
+  params: unknown[],
+): Promise<Array<{ entity: T; raw: Record<string, unknown> }>> {
+  const lists = [selectList(ds, entity as EntityTarget<ObjectLiteral>, alias), ...(sql.also ?? []).map(([e, a]) => selectList(ds, e, a))];
+  const rows: Array<Record<string, unknown>> = await ds.query(
+    `SELECT ${lists.join(', ')} ${fromScoped(ds, entity as EntityTarget<ObjectLiteral>, alias, sql.join, sql.where)}${sql.tail ? ` ${sql.tail}` : ''}`,
+    params,
+  );
+  return rows.map((raw) => ({ entity: hydrate(ds, entity, alias, raw), raw }));
+}
+
+/** How many rows of `entity` a `where` matches, the scope rule's condition included. */
+export async function rawCount(ds: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string, where: string, params: unknown[]): Promise<number> {
+  const [{ n }] = await ds.query(`SELECT COUNT(*) AS n ${fromScoped(ds, entity, alias, undefined, where)}`, params);
+  return Number(n);
+}
+
+function fromScoped(ds: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string, join: string | undefined, where: string | undefined): string {
+  const table = compile(ds, entity, alias).meta.tableName;
+  return `FROM \`${table}\` \`${alias}\`${join ? ` ${join}` : ''} WHERE ${readable(ds, entity, alias)}${where ? ` AND ${where}` : ''}`;
 }
 
 /** `?, ?, ?` for a list of values bound in an IN (…); the list must not be empty. */

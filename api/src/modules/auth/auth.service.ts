@@ -8,7 +8,7 @@ import { badInput, conflict, toId, unauthenticated } from '../../common/errors';
 import { rateLimited, type RateLimits } from '../../common/rate-limit';
 import { Role } from '../../common/roles';
 import { prepareViewer, unscoped } from '../../common/scope';
-import { hydrate, readable, selectList } from '../../common/raw-read';
+import { rawEntities } from '../../common/raw-read';
 import { type TransactionRunner, writeLock } from '../../common/transactions';
 import type { AuditService } from '../audit/audit.service';
 import type { UserFilter } from './auth.inputs';
@@ -143,8 +143,8 @@ export class AuthService {
     const user =
       Number.isSafeInteger(id) && id > 0
         ? await unscoped(async () => {
-            const [raw] = await this.ds.query(`SELECT ${selectList(this.ds, User, 'u')} FROM \`app_user\` \`u\` WHERE ${readable(this.ds, User, 'u')} AND \`u\`.\`id\` = ? LIMIT 1`, [id]);
-            return raw ? hydrate(this.ds, User, 'u', raw) : null;
+            const [found] = await rawEntities(this.ds, User, 'u', { where: '`u`.`id` = ?', tail: 'LIMIT 1' }, [id]);
+            return found?.entity ?? null;
           })
         : null;
     if (!user || !user.active) return { user: null, reason: 'This account is no longer active' };

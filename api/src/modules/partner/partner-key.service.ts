@@ -8,7 +8,7 @@ import { likePattern } from '../../common/query';
 import { PartnerAccess, PartnerKey } from './partner-key.entities';
 import type { PartnerAccessFilter, PartnerKeyFilter } from './partner.inputs';
 import { unscoped } from '../../common/scope';
-import { hydrate, readable, selectList } from '../../common/raw-read';
+import { rawEntities } from '../../common/raw-read';
 
 /** wyk_<8 hex>_<43 base64url>: the prefix identifies the key in lists, the rest is 256 random bits. */
 const KEY_FORMAT = /^wyk_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/;
@@ -74,10 +74,8 @@ export class PartnerKeyService extends CrudService<PartnerKey, PartnerKeyFilter>
     // the key is what establishes the request's scope, so finding it is not scoped
     // (as SQL: every partner request makes this read, and the query builder cost more than the read; common/raw-read.ts)
     const key = await unscoped(async () => {
-      const [raw] = await this.ds.query(`SELECT ${selectList(this.ds, PartnerKey, 'k')} FROM \`partner_key\` \`k\` WHERE ${readable(this.ds, PartnerKey, 'k')} AND \`k\`.\`secretHash\` = ? LIMIT 1`, [
-        hashKey(sent),
-      ]);
-      return raw ? hydrate(this.ds, PartnerKey, 'k', raw) : null;
+      const [found] = await rawEntities(this.ds, PartnerKey, 'k', { where: '`k`.`secretHash` = ?', tail: 'LIMIT 1' }, [hashKey(sent)]);
+      return found?.entity ?? null;
     });
     if (!key) return { refused: 'Unknown API key', keyId: null };
     if (key.revokedAt) return { refused: `This API key was revoked on ${todayInChina(key.revokedAt)}`, keyId: key.id };

@@ -10,7 +10,7 @@ import { ListStatus, RatedSubjectKind } from '../rating/rating.enums';
 import { PublishedEntry, RatingPublication, Rectification, RectificationStep } from '../publication/publication.entities';
 import { RectificationStatus } from '../publication/publication.enums';
 import { leanMany } from '../../common/lean';
-import { hydrate, placeholders, readable, selectList } from '../../common/raw-read';
+import { hydrate, placeholders, rawCount, rawEntities } from '../../common/raw-read';
 
 /** The published editions partners may read: property-company schemes only (no people's ratings). */
 export interface EditionRow {
@@ -45,37 +45,37 @@ const notPublished = (message: string) => new AppError(ErrorCode.NOT_FOUND, mess
  * The ones every partner request makes are written as SQL and read back with common/raw-read.ts
  * (TypeORM's statement building and hydration cost more than the rest of such a request); the same
  * statements as before, column for column, each with the scope rule's condition on its main table
- * (`readable`, as the query builder adds it). partner-raw-read.test.ts compares them with TypeORM's,
+ * (rawEntities adds it, as the query builder does). partner-raw-read.test.ts compares them with TypeORM's,
  * scope.test.ts checks a key of an office reads only its area's editions.
  */
 export class PartnerReadService {
   constructor(private readonly ds: DataSource) {}
 
-  private rows(sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>> {
-    return this.ds.query(sql, params);
-  }
-
-  /** A publication with its period and scheme, from a row of the three under p, rp and s. */
-  private edition3(raw: Record<string, unknown>): RatingPublication {
-    const p = hydrate(this.ds, RatingPublication, 'p', raw);
-    p.periodRel = hydrate(this.ds, RatingPeriod, 'rp', raw);
-    p.periodRel.schemeRel = hydrate(this.ds, RatingScheme, 's', raw);
-    return p;
-  }
+  /** The scheme join of the editions' reads (property-company schemes only). */
+  private static readonly SCHEME = 'INNER JOIN `rating_scheme` `s` ON `s`.`id` = `rp`.`schemeId` AND `s`.`subjectKind` = ?';
 
   /** Every edition of a property-company scheme published on or before `day` (all when day is null). */
   async editions(day: string | null): Promise<EditionRow[]> {
     const all = (
-      await this.rows(
-        `SELECT ${selectList(this.ds, RatingPublication, 'p')}, ${selectList(this.ds, RatingPeriod, 'rp')}, ${selectList(this.ds, RatingScheme, 's')}
-         FROM \`rating_publication\` \`p\`
-         INNER JOIN \`rating_period\` \`rp\` ON \`rp\`.\`id\` = \`p\`.\`periodId\`
-         INNER JOIN \`rating_scheme\` \`s\` ON \`s\`.\`id\` = \`rp\`.\`schemeId\` AND \`s\`.\`subjectKind\` = ?
-         WHERE ${readable(this.ds, RatingPublication, 'p')}
-         ORDER BY \`p\`.\`publishedOn\` DESC, \`p\`.\`id\` DESC`,
+      await rawEntities(
+        this.ds,
+        RatingPublication,
+        'p',
+        {
+          also: [
+            [RatingPeriod, 'rp'],
+            [RatingScheme, 's'],
+          ],
+          join: `INNER JOIN \`rating_period\` \`rp\` ON \`rp\`.\`id\` = \`p\`.\`periodId\` ${PartnerReadService.SCHEME}`,
+          tail: 'ORDER BY `p`.`publishedOn` DESC, `p`.`id` DESC',
+        },
         [RatedSubjectKind.PROPERTY_COMPANY],
       )
-    ).map((raw) => this.edition3(raw));
+    ).map(({ entity: p, raw }) => {
+      p.periodRel = hydrate(this.ds, RatingPeriod, 'rp', raw);
+      p.periodRel.schemeRel = hydrate(this.ds, RatingScheme, 's', raw);
+      return p;
+    });
     const latest = new Map<number, number>();
     for (const p of all) latest.set(p.periodId, Math.max(latest.get(p.periodId) ?? 0, p.revision));
     return all.filter((p) => day === null || p.publishedOn <= day).map((p) => ({ publication: p, period: p.periodRel!, scheme: p.periodRel!.schemeRel!, latestRevision: latest.get(p.periodId)! }));
@@ -92,22 +92,18 @@ export class PartnerReadService {
   /** The edition a partner asks for: a period code (and scheme, when two schemes share it), a revision or the newest. */
   async edition(periodCode: string, revision: number | null, schemeId: number | null): Promise<EditionRow> {
     const periods = (
-      await this.rows(
-        `SELECT ${selectList(this.ds, RatingPeriod, 'rp')}, ${selectList(this.ds, RatingScheme, 's')}
-         FROM \`rating_period\` \`rp\` INNER JOIN \`rating_scheme\` \`s\` ON \`s\`.\`id\` = \`rp\`.\`schemeId\` AND \`s\`.\`subjectKind\` = ?
-         WHERE ${readable(this.ds, RatingPeriod, 'rp')} AND \`rp\`.\`code\` = ?${schemeId !== null ? ' AND `rp`.`schemeId` = ?' : ''}`,
+      await rawEntities(
+        this.ds,
+        RatingPeriod,
+        'rp',
+        { also: [[RatingScheme, 's']], join: PartnerReadService.SCHEME, where: `\`rp\`.\`code\` = ?${schemeId !== null ? ' AND `rp`.`schemeId` = ?' : ''}` },
         [RatedSubjectKind.PROPERTY_COMPANY, periodCode.trim(), ...(schemeId !== null ? [schemeId] : [])],
       )
-    ).map((raw) => Object.assign(hydrate(this.ds, RatingPeriod, 'rp', raw), { schemeRel: hydrate(this.ds, RatingScheme, 's', raw) }));
+    ).map(({ entity, raw }) => Object.assign(entity, { schemeRel: hydrate(this.ds, RatingScheme, 's', raw) }));
     if (!periods.length) throw notPublished(`No published list for period ${periodCode}`);
     if (periods.length > 1) throw badInput('scheme', `Period ${periodCode} exists in ${periods.length} schemes: pass scheme`, 'AMBIGUOUS_PERIOD');
     const period = periods[0];
-    const pubs = (
-      await this.rows(
-        `SELECT ${selectList(this.ds, RatingPublication, 'p')} FROM \`rating_publication\` \`p\` WHERE ${readable(this.ds, RatingPublication, 'p')} AND \`p\`.\`periodId\` = ? ORDER BY \`p\`.\`revision\` DESC`,
-        [period.id],
-      )
-    ).map((raw) => hydrate(this.ds, RatingPublication, 'p', raw));
+    const pubs = (await rawEntities(this.ds, RatingPublication, 'p', { where: '`p`.`periodId` = ?', tail: 'ORDER BY `p`.`revision` DESC' }, [period.id])).map((r) => r.entity);
     if (!pubs.length) throw notPublished(`Period ${periodCode} has not been published`);
     const pub = revision === null ? pubs[0] : pubs.find((p) => p.revision === revision);
     if (!pub) throw notPublished(`Period ${periodCode} has no revision ${revision}; the newest is ${pubs[0].revision}`);
@@ -117,16 +113,11 @@ export class PartnerReadService {
   /** One page of an edition's entries, by rank; `statuses` narrows to the red and/or black list. */
   async entries(publicationId: number, statuses: ListStatus[] | null, offset: number, limit: number): Promise<{ total: number; rows: PublishedEntry[] }> {
     if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(limit) || offset < 0 || limit < 0) throw new Error('entries: offset and limit are whole numbers');
-    const where = `${readable(this.ds, PublishedEntry, 'e')} AND \`e\`.\`publicationId\` = ?${statuses?.length ? ` AND \`e\`.\`listStatus\` IN (${placeholders(statuses)})` : ''}`;
+    const where = `\`e\`.\`publicationId\` = ?${statuses?.length ? ` AND \`e\`.\`listStatus\` IN (${placeholders(statuses)})` : ''}`;
     const params = [publicationId, ...(statuses ?? [])];
-    const [{ n }] = await this.rows(`SELECT COUNT(*) AS n FROM \`published_entry\` \`e\` WHERE ${where}`, params);
-    const rows = (
-      await this.rows(
-        `SELECT ${selectList(this.ds, PublishedEntry, 'e')} FROM \`published_entry\` \`e\` WHERE ${where} ORDER BY \`e\`.\`rank\` ASC, \`e\`.\`id\` ASC LIMIT ${limit} OFFSET ${offset}`,
-        params,
-      )
-    ).map((raw) => hydrate(this.ds, PublishedEntry, 'e', raw));
-    return { total: Number(n), rows };
+    const total = await rawCount(this.ds, PublishedEntry, 'e', where, params);
+    const rows = (await rawEntities(this.ds, PublishedEntry, 'e', { where, tail: `ORDER BY \`e\`.\`rank\` ASC, \`e\`.\`id\` ASC LIMIT ${limit} OFFSET ${offset}` }, params)).map((r) => r.entity);
+    return { total, rows };
   }
 
   /** Each company's entries in the editions in force on `day`, newest period first. */
@@ -137,11 +128,11 @@ export class PartnerReadService {
     const companies = [...new Set(companyIds)];
     const publications = [...byPub.keys()];
     const entries = (
-      await this.rows(
-        `SELECT ${selectList(this.ds, PublishedEntry, 'e')} FROM \`published_entry\` \`e\` WHERE ${readable(this.ds, PublishedEntry, 'e')} AND \`e\`.\`propertyCompanyId\` IN (${placeholders(companies)}) AND \`e\`.\`publicationId\` IN (${placeholders(publications)})`,
-        [...companies, ...publications],
-      )
-    ).map((raw) => hydrate(this.ds, PublishedEntry, 'e', raw));
+      await rawEntities(this.ds, PublishedEntry, 'e', { where: `\`e\`.\`propertyCompanyId\` IN (${placeholders(companies)}) AND \`e\`.\`publicationId\` IN (${placeholders(publications)})` }, [
+        ...companies,
+        ...publications,
+      ])
+    ).map((r) => r.entity);
     entries.sort((a, b) => order.get(a.publicationId)! - order.get(b.publicationId)!);
     return groupBy(companyIds, entries, (e) => e.propertyCompanyId!).map((list) => list.map((entry) => ({ entry, edition: byPub.get(entry.publicationId)! })));
   }
@@ -156,19 +147,17 @@ export class PartnerReadService {
     const black = histories.map((h) => h.filter((r) => r.entry.listStatus === ListStatus.BLACK));
     if (!black.some((b) => b.length)) return companyIds.map(() => []);
     const companies = [...new Set(companyIds)];
-    const rects = (
-      await this.rows(
-        `SELECT ${selectList(this.ds, Rectification, 'r')} FROM \`rectification\` \`r\` WHERE ${readable(this.ds, Rectification, 'r')} AND \`r\`.\`propertyCompanyId\` IN (${placeholders(companies)})`,
-        companies,
-      )
-    ).map((raw) => hydrate(this.ds, Rectification, 'r', raw));
+    const rects = (await rawEntities(this.ds, Rectification, 'r', { where: `\`r\`.\`propertyCompanyId\` IN (${placeholders(companies)})` }, companies)).map((r) => r.entity);
     const steps = rects.length
       ? (
-          await this.rows(
-            `SELECT ${selectList(this.ds, RectificationStep, 'st')} FROM \`rectification_step\` \`st\` WHERE ${readable(this.ds, RectificationStep, 'st')} AND \`st\`.\`rectificationId\` IN (${placeholders(rects)}) ORDER BY \`st\`.\`stepDate\` ASC, \`st\`.\`id\` ASC`,
+          await rawEntities(
+            this.ds,
+            RectificationStep,
+            'st',
+            { where: `\`st\`.\`rectificationId\` IN (${placeholders(rects)})`, tail: 'ORDER BY `st`.`stepDate` ASC, `st`.`id` ASC' },
             rects.map((r) => r.id),
           )
-        ).map((raw) => hydrate(this.ds, RectificationStep, 'st', raw))
+        ).map((r) => r.entity)
       : [];
     const ids = rects.map((r) => r.id);
     const grouped = groupBy(ids, steps, (st) => st.rectificationId);
@@ -201,11 +190,8 @@ export class PartnerReadService {
   }
 
   async companyByUscc(uscc: string): Promise<PropertyCompany | null> {
-    const [raw] = await this.rows(
-      `SELECT ${selectList(this.ds, PropertyCompany, 'c')} FROM \`property_company\` \`c\` WHERE ${readable(this.ds, PropertyCompany, 'c')} AND \`c\`.\`uscc\` = ? LIMIT 1`,
-      [uscc],
-    );
-    return raw ? hydrate(this.ds, PropertyCompany, 'c', raw) : null;
+    const [found] = await rawEntities(this.ds, PropertyCompany, 'c', { where: '`c`.`uscc` = ?', tail: 'LIMIT 1' }, [uscc]);
+    return found?.entity ?? null;
   }
 
   /** Companies registered in the area (or below it) or managing a compound there, by credit code. */
